@@ -1,0 +1,62 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { UserView } from '../../../shared/api/schemas/common';
+import type { Db } from '../db/open';
+import type { Clock } from '../ports';
+
+/** A session lapses after this long without use: a shared office PC left signed in is a risk. */
+const IDLE_MS = 12 * 60 * 60 * 1000;
+/** Refresh the expiry at most this often, so reads do not write on every call. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface UserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: UserView['role'];
+}
+
+export const toUserView = (u: UserRow): UserView => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.display_name,
+  role: u.role,
+});
+
+/** Sessions live in the database (only a hash of each token), so a host restart keeps users signed in. */
+export function createSessions(db: Db, clock: Clock) {
+  const insert = db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)');
+  const find = db.prepare(
+    `SELECT s.token_hash, s.last_seen_at, s.expires_at, u.id, u.username, u.display_name, u.role
+       FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = ? AND u.disabled_at IS NULL`,
+  );
+  const touch = db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?');
+  const remove = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
+  const purge = db.prepare('DELETE FROM sessions WHERE expires_at < ?');
+
+  return {
+    open(userId: number): string {
+      const token = randomBytes(32).toString('base64url');
+      const now = clock.now();
+      purge.run(now.toISOString());
+      insert.run(hashToken(token), userId, now.toISOString(), now.toISOString(), new Date(now.getTime() + IDLE_MS).toISOString());
+      return token;
+    },
+    authenticate(token: string | null): UserView | null {
+      if (!token || token.length > 200) return null;
+      const row = find.get(hashToken(token)) as (UserRow & { token_hash: string; last_seen_at: string; expires_at: string }) | undefined;
+      const now = clock.now();
+      if (!row || row.expires_at <= now.toISOString()) return null;
+      if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
+        touch.run(now.toISOString(), new Date(now.getTime() + IDLE_MS).toISOString(), row.token_hash);
+      }
+      return toUserView(row);
+    },
+    close(token: string | null): void {
+      if (token) remove.run(hashToken(token));
+    },
+  };
+}
+export type Sessions = ReturnType<typeof createSessions>;

@@ -1,0 +1,42 @@
+import { dispatch, type DispatchDeps } from '../../shared/api/dispatch';
+import type { Result } from '../../shared/api/errors';
+import { openDatabase, type Db } from './db/open';
+import { createHandlers } from './handlers';
+import { databaseFile } from './paths';
+import { consoleLogger, systemClock, type Clock, type Logger, type PdfPrinter } from './ports';
+import { createServices, type Services } from './services';
+
+export interface CoreDeps {
+  dataDir: string;
+  clock?: Clock;
+  log?: Logger;
+  /** Supplied by the shell for printed notices; not needed by the foundation. */
+  pdf?: PdfPrinter;
+}
+
+export interface Core {
+  /** The one entry both transports call; never throws. */
+  call(name: string, input: unknown, token: string | null): Promise<Result<unknown>>;
+  services: Services;
+  db: Db;
+  close(): void;
+}
+
+/** Opens the register in `dataDir` (migrating it if needed) and assembles the handler table. */
+export async function createCore(deps: CoreDeps): Promise<Core> {
+  const log = deps.log ?? consoleLogger;
+  const clock = deps.clock ?? systemClock;
+  const db = await openDatabase(databaseFile(deps.dataDir), log);
+  const services = createServices(db, clock);
+  const dispatchDeps: DispatchDeps = {
+    handlers: createHandlers(services),
+    authenticate: (token) => services.sessions.authenticate(token),
+    logError: (message, error) => log.error(message, error),
+  };
+  return {
+    call: (name, input, token) => dispatch(dispatchDeps, name, input, token),
+    services,
+    db,
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,118 @@
+import type { z } from 'zod';
+import { DomainError } from '../../../../shared/api/errors';
+import type { casesRegister } from '../../../../shared/api/schemas/cases';
+import type { UserView } from '../../../../shared/api/schemas/common';
+import { normalisePhone } from '../../../../shared/domain/validators';
+import type { Db } from '../../db/open';
+import type { Clock } from '../../ports';
+import { isoLocal, localDate } from '../../time';
+import type { Audit } from '../audit';
+import { loadCalendar } from '../calendar';
+import type { CatalogService } from '../catalog';
+import type { Respondents } from '../respondents';
+import type { Settings } from '../settings';
+import { indexCase } from './searchText';
+
+type RegisterInput = z.output<typeof casesRegister.input>;
+
+/** A receipt time this far ahead of the PC clock is a typing mistake, not a clock skew. */
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+export interface RegisterDeps { db: Db; clock: Clock; audit: Audit; settings: Settings; catalog: CatalogService; respondents: Respondents }
+
+function checkCodes(input: RegisterInput, catalog: CatalogService): void {
+  const fields: Record<string, string> = {};
+  if (!catalog.find('channel', input.channel)) fields.channel = '请选择有效的投诉渠道';
+  if (!catalog.find('category', input.category)) fields.category = '请选择有效的投诉类别';
+  input.natures.forEach((n, i) => {
+    if (!catalog.find('nature', n)) fields[`natures.${i}`] = '投诉性质不在目录中';
+  });
+  const first = Object.values(fields)[0];
+  if (first) throw new DomainError('VALIDATION', `输入有误：${first}`, fields);
+}
+
+/** Next number in the year, e.g. TS2026-00042; taken inside the registering transaction so none repeats. */
+function nextCaseNo(db: Db, prefix: string, year: number): string {
+  const last = db
+    .prepare('INSERT INTO case_numbers (year, last) VALUES (?, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last')
+    .pluck()
+    .get(year) as number;
+  return `${prefix}${year}-${String(last).padStart(5, '0')}`;
+}
+
+/** 登记 (domain.md "A case" step 1): a number at once, and the acceptance deadline with it. */
+export function createRegister({ db, clock, audit, settings, catalog, respondents }: RegisterDeps) {
+  const insertCase = db.prepare(
+    `INSERT INTO cases (case_no, received_at, received_on, channel, category, status,
+       complainant_name, complainant_id_type, complainant_id_number, complainant_phone, complainant_address,
+       respondent_id, subject, purchased_on, amount_paid_fen, facts, request, amount_claimed_fen,
+       consent_mediation, consent_publication, acceptance_due_on, deadline_provisional,
+       registered_by, created_at, updated_at)
+     VALUES (@caseNo, @receivedAt, @receivedOn, @channel, @category, 'registered',
+       @name, @idType, @idNumber, @phone, @address,
+       @respondentId, @subject, @purchasedOn, @amountPaidFen, @facts, @request, @amountClaimedFen,
+       @consentMediation, @consentPublication, @dueOn, @provisional,
+       @userId, @now, @now)`,
+  );
+  const insertNature = db.prepare('INSERT OR IGNORE INTO case_natures (case_id, nature) VALUES (?, ?)');
+  const insertEvent = db.prepare('INSERT INTO case_events (case_id, at, user_id, type, data) VALUES (?, ?, ?, ?, ?)');
+
+  return function register(input: RegisterInput, user: UserView) {
+    checkCodes(input, catalog);
+    const zone = settings.get('office.timeZone', 'Asia/Shanghai');
+    const nowDate = clock.now();
+    const received = input.receivedAt ? new Date(input.receivedAt) : nowDate;
+    if (received.getTime() > nowDate.getTime() + FUTURE_TOLERANCE_MS) {
+      throw new DomainError('VALIDATION', '收到时间不能晚于现在，请核对', { receivedAt: '收到时间不能晚于现在' });
+    }
+    if (input.purchasedOn && input.purchasedOn > localDate(received, zone)) {
+      throw new DomainError('VALIDATION', '购买日期不能晚于收到投诉的日期', { purchasedOn: '购买日期不能晚于收到投诉的日期' });
+    }
+    const receivedOn = localDate(received, zone);
+    const now = isoLocal(nowDate, zone);
+    // 受理决定期限: N 工作日 from receipt, the day of receipt not counted (消法第46条; domain.md "Time limits").
+    const limit = settings.get('limits.acceptanceWorkingDays', 7);
+    const due = loadCalendar(db).addWorkingDays(receivedOn, limit);
+
+    return db.transaction(() => {
+      const respondent =
+        'id' in input.respondent ? { row: respondents.get(input.respondent.id), created: false } : respondents.resolve(input.respondent, now);
+      const caseNo = nextCaseNo(db, settings.get('caseNo.prefix', 'TS'), Number(receivedOn.slice(0, 4)));
+      const c = input.complainant;
+      const id = Number(
+        insertCase.run({
+          caseNo,
+          receivedAt: isoLocal(received, zone),
+          receivedOn,
+          channel: input.channel,
+          category: input.category,
+          name: c.name,
+          idType: c.idType,
+          idNumber: c.idNumber ? c.idNumber.toUpperCase() : null,
+          phone: normalisePhone(c.phone),
+          address: c.address ?? null,
+          respondentId: respondent.row.id,
+          subject: input.subject,
+          purchasedOn: input.purchasedOn ?? null,
+          amountPaidFen: input.amountPaidFen ?? null,
+          facts: input.facts,
+          request: input.request,
+          amountClaimedFen: input.amountClaimedFen ?? null,
+          consentMediation: input.consentMediation ? 1 : 0,
+          consentPublication: input.consentPublication === undefined ? null : input.consentPublication ? 1 : 0,
+          dueOn: due.date,
+          provisional: due.provisional ? 1 : 0,
+          userId: user.id,
+          now,
+        }).lastInsertRowid,
+      );
+      for (const n of input.natures) insertNature.run(id, n);
+      // The respondent as typed stays on the event even when an existing row was linked.
+      const typedRespondent = 'id' in input.respondent ? null : input.respondent;
+      insertEvent.run(id, now, user.id, 'registered', JSON.stringify({ caseNo, acceptanceDueOn: due.date, respondentCreated: respondent.created, typedRespondent }));
+      audit.append({ at: now, userId: user.id, action: 'cases.register', entity: 'case', entityId: id, data: { caseNo } });
+      indexCase(db, id);
+      return { id, caseNo, acceptanceDueOn: due.date };
+    }).immediate();
+  };
+}

@@ -1,0 +1,60 @@
+import { DomainError } from '../../../shared/api/errors';
+import type { Role, UserView } from '../../../shared/api/schemas/common';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords';
+import { toUserView, type Sessions, type UserRow } from '../auth/sessions';
+import type { Db } from '../db/open';
+import type { Clock } from '../ports';
+import type { Audit } from './audit';
+import type { Settings } from './settings';
+
+export interface NewUser { username: string; displayName: string; password: string; role: Role }
+
+export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settings, sessions: Sessions) {
+  const count = db.prepare('SELECT COUNT(*) FROM users').pluck();
+  const byName = db.prepare('SELECT id, username, display_name, role, password_hash FROM users WHERE username = ? AND disabled_at IS NULL');
+  const insert = db.prepare('INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)');
+  const list = db.prepare('SELECT id, username, display_name, role FROM users WHERE disabled_at IS NULL ORDER BY id');
+  const exists = db.prepare('SELECT 1 FROM users WHERE username = ?').pluck();
+
+  function insertUser(u: NewUser, hash: string, by: number | null): number {
+    if (exists.get(u.username)) throw new DomainError('CONFLICT', `用户名“${u.username}”已被使用，请换一个`, { username: '用户名已被使用' });
+    const at = clock.now().toISOString();
+    const id = Number(insert.run(u.username, u.displayName, u.role, hash, at).lastInsertRowid);
+    audit.append({ at, userId: by ?? id, action: 'users.create', entity: 'user', entityId: id, data: { username: u.username, role: u.role } });
+    return id;
+  }
+
+  return {
+    initialised: () => (count.get() as number) > 0,
+
+    /** First-run setup: only while no user exists, so it cannot be used to take over an office. */
+    async init(officeName: string, admin: Omit<NewUser, 'role'>): Promise<void> {
+      const hash = await hashPassword(admin.password);
+      db.transaction(() => {
+        if ((count.get() as number) > 0) throw new DomainError('CONFLICT', '系统已完成首次设置，请直接登录');
+        settings.set('office.name', officeName);
+        insertUser({ ...admin, role: 'admin' }, hash, null);
+      }).immediate();
+    },
+
+    async create(u: NewUser, by: UserView): Promise<number> {
+      const hash = await hashPassword(u.password);
+      return db.transaction(() => insertUser(u, hash, by.id)).immediate();
+    },
+
+    async login(username: string, password: string): Promise<{ token: string; user: UserView }> {
+      const row = byName.get(username) as (UserRow & { password_hash: string }) | undefined;
+      const good = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+      const at = clock.now().toISOString();
+      if (!row || !good) {
+        audit.append({ at, userId: row?.id ?? null, action: 'session.login.failed', entity: 'user', entityId: row?.id ?? null, data: { username } });
+        throw new DomainError('UNAUTHENTICATED', '用户名或密码不正确，请重新输入（注意大小写和输入法）');
+      }
+      audit.append({ at, userId: row.id, action: 'session.login', entity: 'user', entityId: row.id, data: {} });
+      return { token: sessions.open(row.id), user: toUserView(row) };
+    },
+
+    list: (): UserView[] => (list.all() as UserRow[]).map(toUserView),
+  };
+}
+export type Users = ReturnType<typeof createUsers>;

@@ -1,0 +1,6 @@
+export * from './contract';
+export * from './errors';
+export * from './client';
+export * from './schemas/common';
+export * from './schemas/cases';
+export * from './schemas/catalog';

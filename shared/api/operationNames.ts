@@ -1,0 +1,21 @@
+/**
+ * The operation names alone, with no schema library behind them, so the sandboxed preload can
+ * expose one function per operation without bundling zod. contract.ts must match this list
+ * exactly (checked at compile time there).
+ */
+export const operationNames = [
+  'setup.status',
+  'setup.init',
+  'session.login',
+  'session.logout',
+  'session.me',
+  'users.create',
+  'users.list',
+  'catalog.get',
+  'cases.register',
+  'cases.get',
+  'cases.search',
+  'respondents.search',
+] as const;
+
+export type OperationName = (typeof operationNames)[number];

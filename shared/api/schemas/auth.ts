@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { empty, role, text, userView } from './common';
+
+const username = z
+  .string({ error: '请填写用户名' })
+  .trim()
+  .min(2, '用户名至少2个字符')
+  .max(32, '用户名不能超过32个字符')
+  .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能用字母、数字、下划线、点或短横线');
+
+/** Long enough to resist guessing at an office PC; a passphrase is welcome. */
+const newPassword = z
+  .string({ error: '请填写密码' })
+  .min(8, '密码至少8位')
+  .max(128, '密码不能超过128位');
+
+export const setupStatus = { input: empty, output: z.object({ initialised: z.boolean() }) };
+
+export const setupInit = {
+  input: z.object({
+    officeName: text('单位名称', 60),
+    admin: z.object({ username, displayName: text('姓名', 30), password: newPassword }),
+  }),
+  output: z.object({ ok: z.literal(true) }),
+};
+
+export const sessionLogin = {
+  input: z.object({
+    username: z.string({ error: '请填写用户名' }).trim().min(1, '请填写用户名').max(64, '用户名过长'),
+    password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(128, '密码过长'),
+  }),
+  output: z.object({ token: z.string(), user: userView }),
+};
+
+export const sessionLogout = { input: empty, output: z.object({ ok: z.literal(true) }) };
+
+export const sessionMe = {
+  input: empty,
+  output: z.object({ user: userView, officeName: z.string() }),
+};
+
+export const usersCreate = {
+  input: z.object({ username, displayName: text('姓名', 30), password: newPassword, role }),
+  output: z.object({ id: z.number().int() }),
+};
+
+export const usersList = { input: empty, output: z.object({ users: z.array(userView) }) };

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { caseStatuses, idTypes } from '../../domain/caseStatus';
+import { creditCodeProblem, phoneProblem, residentIdProblem } from '../../domain/validators';
+import { code, fen, id, isoDate, isoDateTime, optionalText, text } from './common';
+
+const phone = z
+  .string({ error: '请填写联系电话' })
+  .trim()
+  .min(1, '请填写联系电话')
+  .max(30, '电话号码过长')
+  .superRefine((v, ctx) => {
+    const problem = phoneProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const optionalPhone = z
+  .string()
+  .trim()
+  .max(30, '电话号码过长')
+  .optional()
+  .superRefine((v, ctx) => {
+    const problem = v ? phoneProblem(v) : null;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .transform((v) => (v === '' ? undefined : v));
+
+export const complainantInput = z
+  .object({
+    name: text('投诉人姓名', 50),
+    idType: z.enum(idTypes, { error: '请选择证件类型' }).default('resident'),
+    idNumber: optionalText('证件号码', 40),
+    phone,
+    address: optionalText('投诉人地址', 200),
+  })
+  .superRefine((c, ctx) => {
+    // GB 11643 applies to 居民身份证 only; other documents are kept as typed (domain.md "Validators").
+    if (c.idType === 'resident' && c.idNumber) {
+      const problem = residentIdProblem(c.idNumber);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['idNumber'] });
+    }
+  });
+
+export const newRespondentInput = z
+  .object({
+    name: text('被投诉方名称', 100),
+    creditCode: optionalText('统一社会信用代码', 18),
+    address: optionalText('被投诉方地址', 200),
+    contactPerson: optionalText('联系人', 50),
+    phone: optionalPhone,
+  })
+  .superRefine((r, ctx) => {
+    if (r.creditCode) {
+      const problem = creditCodeProblem(r.creditCode);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['creditCode'] });
+    }
+  });
+
+export const respondentRef = z.union([z.object({ id }).strict(), newRespondentInput], {
+  error: '请填写被投诉方',
+});
+
+export const casesRegister = {
+  input: z.object({
+    receivedAt: isoDateTime.optional(),
+    channel: code,
+    complainant: complainantInput,
+    respondent: respondentRef,
+    category: code,
+    natures: z.array(code).max(11, '投诉性质过多').default([]),
+    subject: text('商品或服务名称', 200),
+    purchasedOn: isoDate.optional(),
+    amountPaidFen: fen.optional(),
+    facts: text('投诉事实', 5000),
+    request: text('投诉请求', 2000),
+    amountClaimedFen: fen.optional(),
+    consentMediation: z.boolean({ error: '请选择是否同意调解' }),
+    consentPublication: z.boolean().optional(),
+  }),
+  output: z.object({ id: z.number().int(), caseNo: z.string(), acceptanceDueOn: z.string() }),
+};
+export type RegisterCaseInput = z.input<typeof casesRegister.input>;
+
+const status = z.enum(caseStatuses);
+
+const respondentView = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  creditCode: z.string().nullable(),
+  address: z.string().nullable(),
+  contactPerson: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+
+const caseEvent = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  type: z.string(),
+  by: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const caseDetail = z.object({
+  id: z.number().int(),
+  caseNo: z.string(),
+  receivedAt: z.string(),
+  channel: z.object({ code: z.string(), name: z.string() }),
+  status,
+  category: z.object({ code: z.string(), name: z.string(), group: z.string() }),
+  natures: z.array(z.object({ code: z.string(), name: z.string() })),
+  complainant: z.object({
+    name: z.string(),
+    idType: z.enum(idTypes),
+    idNumber: z.string().nullable(),
+    phone: z.string(),
+    address: z.string().nullable(),
+  }),
+  respondent: respondentView,
+  subject: z.string(),
+  purchasedOn: z.string().nullable(),
+  amountPaidFen: z.number().int().nullable(),
+  facts: z.string(),
+  request: z.string(),
+  amountClaimedFen: z.number().int().nullable(),
+  consentMediation: z.boolean(),
+  consentPublication: z.boolean().nullable(),
+  acceptanceDueOn: z.string(),
+  /** True when the deadline crosses a year the holiday calendar does not know yet. */
+  deadlineProvisional: z.boolean(),
+  registeredBy: z.object({ id: z.number().int(), displayName: z.string() }),
+  createdAt: z.string(),
+  events: z.array(caseEvent),
+  // Filled by later capabilities (investigation, evidence, notices); present now so clients rely on them.
+  checklist: z.array(z.unknown()),
+  evidence: z.array(z.unknown()),
+  notices: z.array(z.unknown()),
+});
+export type CaseDetail = z.infer<typeof caseDetail>;
+
+export const casesGet = { input: z.object({ id }), output: caseDetail };
+
+export const caseSorts = ['receivedAt:desc', 'receivedAt:asc', 'acceptanceDueOn:asc', 'caseNo:asc', 'caseNo:desc'] as const;
+
+export const caseRow = z.object({
+  id: z.number().int(),
+  caseNo: z.string(),
+  receivedAt: z.string(),
+  status,
+  complainantName: z.string(),
+  complainantPhone: z.string(),
+  respondentName: z.string(),
+  categoryName: z.string(),
+  subject: z.string(),
+  acceptanceDueOn: z.string(),
+});
+export type CaseRow = z.infer<typeof caseRow>;
+
+export const casesSearch = {
+  input: z.object({
+    text: z.string().trim().max(100, '搜索词不能超过100个字').optional(),
+    status: status.optional(),
+    category: code.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    overdue: z.boolean().optional(),
+    page: z.number().int().min(1, '页码从1开始').default(1),
+    pageSize: z.number().int().min(1).max(200, '每页最多200条').default(50),
+    sort: z.enum(caseSorts).default('receivedAt:desc'),
+  }),
+  output: z.object({ rows: z.array(caseRow), total: z.number().int() }),
+};
+export type CaseSearchInput = z.input<typeof casesSearch.input>;
+
+export const respondentsSearch = {
+  input: z.object({ text: z.string().trim().max(100), limit: z.number().int().min(1).max(50).default(10) }),
+  output: z.object({ rows: z.array(respondentView.extend({ caseCount: z.number().int() })) }),
+};

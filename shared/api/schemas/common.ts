@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** Calendar date, as used for legal deadlines (DESIGN.md "Data"): YYYY-MM-DD, a real date. */
+export const isoDate = z.iso.date({ error: '日期格式应为 年-月-日，如 2026-11-22' });
+
+/** Instant with an offset (DESIGN.md "Data"). */
+export const isoDateTime = z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601 带时区，如 2026-11-22T09:30:00+08:00' });
+
+/** Money is integer fen (分), never floating yuan (DESIGN.md "Data"). */
+export const fen = z
+  .number({ error: '金额应为数字（单位：分）' })
+  .int('金额应为整数分')
+  .min(0, '金额不能为负数')
+  .max(100_000_000_000, '金额过大，请核对');
+
+export const id = z.number({ error: '编号应为整数' }).int('编号应为整数').positive('编号应为正整数');
+
+/** Codes from the catalog (categories, natures, channels): data, not enums (domain.md "Categories"). */
+export const code = z.string({ error: '请选择' }).trim().min(1, '请选择').max(40, '代码过长');
+
+/** Required text, trimmed, with a Chinese message naming the field. */
+export const text = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过${max}个字`);
+
+/** Optional text: an empty box means "not given", stored as absent. */
+export const optionalText = (label: string, max: number) =>
+  z
+    .string({ error: `${label}应为文字` })
+    .trim()
+    .max(max, `${label}不能超过${max}个字`)
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
+
+export const roles = ['clerk', 'investigator', 'supervisor', 'admin'] as const;
+export const role = z.enum(roles, { error: '角色应为 登记员、调查员、负责人 或 管理员 之一' });
+export type Role = z.infer<typeof role>;
+
+export const userView = z.object({
+  id,
+  username: z.string(),
+  displayName: z.string(),
+  role,
+});
+export type UserView = z.infer<typeof userView>;
+
+export const empty = z.object({}).strict();

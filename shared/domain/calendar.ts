@@ -1,0 +1,84 @@
+/**
+ * The working-day calendar for statutory time limits (domain.md "Time limits", counting per
+ * 民法典 第201、203条 [S]): the day of receipt is not counted; 工作日 skip weekends and public
+ * holidays but count official make-up working days (调休); a calendar-day period whose last day
+ * falls on a non-working day ends on the next working day.
+ *
+ * Holiday dates are set each year by the State Council, so the calendar knows only the years it
+ * was given. Counting through an unknown year still gives a date (weekends only) but marks it
+ * provisional, so nobody mistakes a guess for a legal deadline.
+ */
+
+export type DayKind = 'holiday' | 'workday';
+export type IsoDate = string; // YYYY-MM-DD
+
+export interface Deadline {
+  date: IsoDate;
+  /** True when the count crossed a year whose holidays the calendar does not know. */
+  provisional: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+function toUtc(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+}
+
+function fromUtc(ms: number): IsoDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function addDays(date: IsoDate, n: number): IsoDate {
+  return fromUtc(toUtc(date) + n * DAY_MS);
+}
+
+export class WorkingDayCalendar {
+  constructor(
+    private readonly special: ReadonlyMap<IsoDate, DayKind>,
+    private readonly knownYears: ReadonlySet<number>,
+  ) {}
+
+  knowsYear(year: number): boolean {
+    return this.knownYears.has(year);
+  }
+
+  isWorkingDay(date: IsoDate): boolean {
+    const kind = this.special.get(date);
+    if (kind) return kind === 'workday';
+    const weekday = new Date(toUtc(date)).getUTCDay();
+    return weekday !== 0 && weekday !== 6;
+  }
+
+  /** The n-th working day after `start` (start itself not counted). */
+  addWorkingDays(start: IsoDate, n: number): Deadline {
+    let date = start;
+    let provisional = !this.knowsYear(Number(start.slice(0, 4)));
+    let left = n;
+    while (left > 0) {
+      date = addDays(date, 1);
+      if (!this.knowsYear(Number(date.slice(0, 4)))) provisional = true;
+      if (this.isWorkingDay(date)) left--;
+    }
+    return { date, provisional };
+  }
+
+  /** n calendar days after `start`; a last day that is not a working day moves to the next one. */
+  addCalendarDays(start: IsoDate, n: number): Deadline {
+    let date = addDays(start, n);
+    let provisional = !this.knowsYear(Number(date.slice(0, 4)));
+    while (!this.isWorkingDay(date)) {
+      date = addDays(date, 1);
+      if (!this.knowsYear(Number(date.slice(0, 4)))) provisional = true;
+    }
+    return { date, provisional };
+  }
+
+  /** Working days from `from` (exclusive) to `to` (inclusive); negative when `to` is earlier. */
+  workingDaysBetween(from: IsoDate, to: IsoDate): number {
+    if (to < from) return -this.workingDaysBetween(to, from);
+    let count = 0;
+    for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (this.isWorkingDay(d)) count++;
+    return count;
+  }
+}
