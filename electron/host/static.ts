@@ -1,0 +1,67 @@
+import { createReadStream, statSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+};
+
+/** The same policy the Electron window enforces: nothing remote, no inline script. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export const securityHeaders = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+/** Serves the built renderer; any unknown path gets index.html so the page's own router decides. */
+export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
+  let rel: string;
+  try {
+    rel = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  } catch {
+    rel = '';
+  }
+  let file = join(root, rel);
+  if (!file.startsWith(root + sep) && file !== root) file = join(root, 'index.html');
+  let stat = statSafe(file);
+  if (!stat?.isFile()) {
+    file = join(root, 'index.html');
+    stat = statSafe(file);
+  }
+  if (!stat?.isFile()) {
+    res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('界面文件尚未构建：请先运行 npm run build');
+    return;
+  }
+  const hashed = rel.startsWith('assets/');
+  res.writeHead(200, {
+    ...securityHeaders,
+    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Length': stat.size,
+    'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  createReadStream(file).pipe(res);
+}
+
+function statSafe(file: string) {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
