@@ -8,17 +8,27 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
  * Reads a request body as a stream, stopping as soon as it passes the limit, so an oversized
  * body costs at most `limit` bytes of memory however large it claims or turns out to be.
  */
-export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new DomainError('TOO_LARGE', `请求内容过大（上限 ${Math.round(limit / 1024)} KB）`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new DomainError('TOO_LARGE', `请求内容过大（上限 ${Math.round(limit / 1024)} KB）`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size);
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const tooLarge = () => new DomainError('TOO_LARGE', `请求内容过大（上限 ${Math.round(limit / 1024)} KB）`);
+  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        // Stop reading but keep the socket, so the 413 answer still reaches the client.
+        req.off('data', onData);
+        req.pause();
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks, size)));
+    req.once('error', reject);
+  });
 }
 
 export async function readJson(req: IncomingMessage): Promise<unknown> {

@@ -50,7 +50,6 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, name: string
   }
   if (!isOperationName(name)) {
     sendJson(res, 404, fail('NOT_FOUND', `没有名为“${name.slice(0, 60)}”的操作`), { Connection: 'close' });
-    req.destroy();
     return;
   }
   let input: unknown;
@@ -60,7 +59,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, name: string
     if (!(error instanceof DomainError)) throw error;
     // Stop reading whatever is left of a refused body; the connection is not reused.
     sendResult(res, fail(error.code, error.message), { Connection: 'close' });
-    req.destroy();
+    res.once('finish', () => req.socket.destroySoon());
     return;
   }
   const token = tokenOf(req);

@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,9 +17,6 @@ const TYPES: Record<string, string> = {
   '.otf': 'font/otf',
 };
 
-/** The same policy the Electron window enforces: nothing remote, no inline script. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export const securityHeaders = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -19,3 +19,6 @@ export const operationNames = [
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];
+
+/** The one IPC channel the preload invokes and the main process handles. */
+export const IPC_CHANNEL = 'complaintdesk:api';

@@ -95,14 +95,17 @@ export function createCaseReader(db: Db, clock: Clock, settings: Settings) {
       where.push(...t.sql);
       params.push(...t.params);
     }
-    if (input.status) (where.push('c.status = ?'), params.push(input.status));
-    if (input.category) (where.push('c.category = ?'), params.push(input.category));
-    if (input.from) (where.push('c.received_on >= ?'), params.push(input.from));
-    if (input.to) (where.push('c.received_on <= ?'), params.push(input.to));
+    const filter = (sql: string, value: unknown) => {
+      where.push(sql);
+      params.push(value);
+    };
+    if (input.status) filter('c.status = ?', input.status);
+    if (input.category) filter('c.category = ?', input.category);
+    if (input.from) filter('c.received_on >= ?', input.from);
+    if (input.to) filter('c.received_on <= ?', input.to);
     if (input.overdue !== undefined) {
       const today = localDate(clock.now(), settings.get('office.timeZone', 'Asia/Shanghai'));
-      where.push(input.overdue ? `(${AWAITING_ACCEPTANCE} AND c.acceptance_due_on < ?)` : `NOT (${AWAITING_ACCEPTANCE} AND c.acceptance_due_on < ?)`);
-      params.push(today);
+      filter(input.overdue ? `(${AWAITING_ACCEPTANCE} AND c.acceptance_due_on < ?)` : `NOT (${AWAITING_ACCEPTANCE} AND c.acceptance_due_on < ?)`, today);
     }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = db.prepare(`SELECT COUNT(*) FROM cases c ${whereSql}`).pluck().get(...params) as number;
