@@ -1,6 +1,7 @@
 import { DomainError } from '../../../shared/api/errors';
 import type { Logger } from '../ports';
-import { latestVersion, migrations } from './migrations';
+import { migrations as allMigrations } from './migrations';
+import type { Migration } from './migrations/types';
 import type { Db } from './open';
 
 /** A database written by a newer app: refuse, rather than let old code misread new data. */
@@ -22,7 +23,13 @@ function hasUserTables(db: Db): boolean {
  * each migration in its own transaction that also sets user_version, so a crash leaves the
  * database at a whole version, never between two.
  */
-export async function migrate(db: Db, file: string, log: Logger): Promise<{ from: number; to: number; backup: string | null }> {
+export async function migrate(
+  db: Db,
+  file: string,
+  log: Logger,
+  migrations: readonly Migration[] = allMigrations,
+): Promise<{ from: number; to: number; backup: string | null }> {
+  const latestVersion = migrations.length;
   migrations.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`migration list out of order at ${m.name}`);
   });

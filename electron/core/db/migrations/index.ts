@@ -3,5 +3,3 @@ import type { Migration } from './types';
 
 /** The explicit, ordered list (style.md, Signal): a file that is not listed here never runs. */
 export const migrations: readonly Migration[] = [initial];
-
-export const latestVersion = migrations.length;

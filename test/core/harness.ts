@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore, type Core } from '../../electron/core';
+import type { Clock, Logger } from '../../electron/core/ports';
+
+/** A clock the test moves by hand, so deadlines are computed against a known day. */
+export function fixedClock(iso: string): Clock & { set(iso: string): void } {
+  let now = new Date(iso);
+  return { now: () => new Date(now), set: (next) => (now = new Date(next)) };
+}
+
+export const quietLog: Logger & { errors: unknown[] } = {
+  errors: [],
+  info() {},
+  warn() {},
+  error(_m, e) {
+    quietLog.errors.push(e);
+  },
+};
+
+export function tempDir(prefix = 'complaintdesk-'): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A real register in a temp folder, set up with an admin and signed in. */
+export async function openRegister(clock = fixedClock('2026-11-23T09:00:00+08:00')) {
+  const tmp = tempDir();
+  const core = await createCore({ dataDir: tmp.dir, clock, log: quietLog });
+  const must = async <T>(name: string, input: unknown, token: string | null = null): Promise<T> => {
+    const r = await core.call(name, input, token);
+    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
+    return r.value as T;
+  };
+  await must('setup.init', { officeName: '杭州市消费者协会', admin: { username: 'admin', displayName: '王管理', password: 'correct horse' } });
+  const { token } = await must<{ token: string }>('session.login', { username: 'admin', password: 'correct horse' });
+  return {
+    core,
+    clock,
+    dir: tmp.dir,
+    token,
+    must: <T>(name: string, input: unknown, t: string | null = token) => must<T>(name, input, t),
+    call: (name: string, input: unknown, t: string | null = token) => core.call(name, input, t),
+    async reopen(): Promise<Core> {
+      core.close();
+      return createCore({ dataDir: tmp.dir, clock, log: quietLog });
+    },
+    close() {
+      try {
+        core.close();
+      } catch {}
+      tmp.remove();
+    },
+  };
+}
+export type Register = Awaited<ReturnType<typeof openRegister>>;
+
+/** The smallest complaint a clerk may register. */
+export const minimalComplaint = (over: Record<string, unknown> = {}) => ({
+  channel: 'visit',
+  complainant: { name: '张三', phone: '13812345678' },
+  respondent: { name: '杭州某某电器有限公司' },
+  category: 'G01',
+  natures: ['quality'],
+  subject: '55英寸液晶电视机',
+  facts: '购买后第三天屏幕出现竖线，商家拒绝退货。',
+  request: '退货并退还货款',
+  consentMediation: true,
+  ...over,
+});
