@@ -12,7 +12,7 @@ export function parseHostArgs(argv: string[], env: NodeJS.ProcessEnv = process.e
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new Error(`参数 ${flag} 需要一个值`);
+      if (v === undefined || v === '' || (inline === undefined && v.startsWith('--'))) throw new Error(`参数 ${flag} 需要一个值`);
       return v;
     };
     if (flag === '--data') dataDir = resolve(value());

@@ -15,7 +15,8 @@ export function isTrustedSender(sender: SenderInfo | null, appUrl: string): bool
     const from = new URL(sender.url);
     const app = new URL(appUrl);
     if (from.protocol !== app.protocol) return false;
-    if (app.protocol === 'file:') return from.pathname === app.pathname;
+    // file: URLs carry a host too (a UNC share on Windows): it must match, not just the path.
+    if (app.protocol === 'file:') return from.host === app.host && from.pathname === app.pathname;
     return from.origin === app.origin;
   } catch {
     return false;

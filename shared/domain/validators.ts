@@ -19,6 +19,7 @@ export function residentIdProblem(raw: string): string | null {
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
   if (y < 1900 || !isRealDate(y, m, d)) return '身份证号码中的出生日期不是有效日期，请核对';
+  if (Date.UTC(y, m - 1, d) > Date.now()) return '身份证号码中的出生日期晚于今天，请核对';
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(id[i]) * ID_WEIGHTS[i]!;
   if (ID_CHECK[sum % 11] !== id[17]) return '身份证号码校验位不正确，请逐位核对';
@@ -46,12 +47,22 @@ const LANDLINE = /^(0\d{2,3}-?)?[2-9]\d{6,7}(-\d{1,6})?$/;
 const SERVICE_NUMBER = /^(400|800)-?\d{3}-?\d{4}$/;
 
 export function phoneProblem(raw: string): string | null {
-  const p = raw.trim().replace(/\s+/g, '').replace(/^\+?86-?/, '');
+  const p = normalisePhone(raw);
   if (MOBILE.test(p) || LANDLINE.test(p) || SERVICE_NUMBER.test(p)) return null;
   return '电话号码格式不正确：手机为11位（如13812345678），固话为区号-号码（如0571-87654321，分机可加-分机号）';
 }
 
-/** Normalises a phone number the way it is stored, so searches match however it was typed. */
+/**
+ * Normalises a phone number the way it is stored, so searches match however it was typed:
+ * spaces and brackets go, an international prefix (+86, 0086) goes and a landline gets its
+ * trunk 0 back. A bare leading 86 is kept, since local numbers may start with it.
+ */
 export function normalisePhone(raw: string): string {
-  return raw.trim().replace(/\s+/g, '').replace(/^\+?86-?/, '');
+  let p = raw.trim().replace(/\s+/g, '').replace(/^\((0\d{2,3})\)-?/, '$1-');
+  const international = /^(\+86|0086)-?/.exec(p);
+  if (international) {
+    p = p.slice(international[0].length);
+    if (!p.startsWith('1') && !p.startsWith('0')) p = `0${p}`;
+  }
+  return p;
 }
