@@ -1,10 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // End-to-end: the built app served by the real host, driven in Debian's Chromium.
 // Run after `npm run build`; one file at a time, since each starts its own host and browser.
 export default defineConfig({
   test: {
-    root: __dirname + '/../..',
+    root: fileURLToPath(new URL('../..', import.meta.url)),
     include: ['test/e2e/**/*.e2e.ts'],
     environment: 'node',
     testTimeout: 120_000,

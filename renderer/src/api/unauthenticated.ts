@@ -1,0 +1,21 @@
+import type { ApiClient } from '../../../shared/api/client';
+import type { OperationName } from '../../../shared/api/contract';
+
+/** Operations whose UNAUTHENTICATED answer is expected and handled by the caller itself. */
+const SESSION_PROBES: ReadonlySet<OperationName> = new Set(['session.me', 'session.login', 'session.logout']);
+
+/**
+ * Wraps a client so that an expired or missing session on any ordinary call sends the user back
+ * to the login screen, instead of every screen handling it on its own.
+ */
+export function withUnauthenticatedHandler(client: ApiClient, onUnauthenticated: () => void): ApiClient {
+  return {
+    async call(name, input) {
+      const result = await client.call(name, input);
+      if (!result.ok && result.error.code === 'UNAUTHENTICATED' && !SESSION_PROBES.has(name)) {
+        onUnauthenticated();
+      }
+      return result;
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import type { FieldPath, FieldValues, UseFormReturn } from 'react-hook-form';
+
+/**
+ * Registers a plain text field with react-hook-form and wires its error under the field.
+ * The ref goes to the <input>, not the MUI wrapper, so "focus the first wrong field" works.
+ */
+export function textFieldProps<T extends FieldValues, C, O>(form: UseFormReturn<T, C, O>, name: FieldPath<T>) {
+  const { ref, ...registered } = form.register(name);
+  const { error } = form.getFieldState(name, form.formState);
+  return { ...registered, inputRef: ref, error: !!error, helperText: error?.message };
+}

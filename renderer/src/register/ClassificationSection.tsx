@@ -1,0 +1,156 @@
+import Autocomplete from '@mui/material/Autocomplete';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Grid from '@mui/material/Grid';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useMemo } from 'react';
+import { Controller } from 'react-hook-form';
+import type { Catalog } from '../../../shared/api/schemas/catalog';
+import { FormSection } from './FormSection';
+import type { RegisterForm } from './registerForm';
+
+type Category = Catalog['categories'][number];
+type Nature = Catalog['natures'][number];
+
+/** Autocomplete's groupBy needs options grouped together; keep the catalog's group order. */
+function groupedCategories(categories: Category[]): Category[] {
+  const order = [...new Set(categories.map((c) => c.group))];
+  return [...categories].sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
+}
+
+/** 分类: category and nature (data from catalog.get, never hard-coded), channel and consents. */
+export function ClassificationSection({ form, catalog }: { form: RegisterForm; catalog: Catalog }) {
+  const categories = useMemo(() => groupedCategories(catalog.categories), [catalog.categories]);
+
+  return (
+    <FormSection step={5} title="分类">
+      <Grid size={{ xs: 12, md: 4 }}>
+        <Controller
+          control={form.control}
+          name="category"
+          render={({ field, fieldState }) => (
+            <Autocomplete<Category>
+              options={categories}
+              groupBy={(c) => c.group}
+              getOptionLabel={(c) => c.name}
+              isOptionEqualToValue={(a, b) => a.code === b.code}
+              autoHighlight
+              autoSelect
+              noOptionsText="没有匹配的类别"
+              value={categories.find((c) => c.code === field.value) ?? null}
+              onChange={(_e, c) => field.onChange(c?.code ?? '')}
+              renderInput={(params) => (
+                <TextField
+                  {...params}
+                  label="投诉类别"
+                  required
+                  name={field.name}
+                  inputRef={field.ref}
+                  onBlur={field.onBlur}
+                  error={!!fieldState.error}
+                  helperText={fieldState.error?.message}
+                />
+              )}
+            />
+          )}
+        />
+      </Grid>
+      <Grid size={{ xs: 12, md: 5 }}>
+        <Controller
+          control={form.control}
+          name="natures"
+          render={({ field, fieldState }) => (
+            <Autocomplete<Nature, true>
+              multiple
+              options={catalog.natures}
+              getOptionLabel={(n) => n.name}
+              isOptionEqualToValue={(a, b) => a.code === b.code}
+              autoHighlight
+              disableCloseOnSelect
+              filterSelectedOptions
+              noOptionsText="没有匹配的性质"
+              value={catalog.natures.filter((n) => (field.value ?? []).includes(n.code))}
+              onChange={(_e, chosen) => field.onChange(chosen.map((n) => n.code))}
+              renderInput={(params) => (
+                <TextField
+                  {...params}
+                  label="投诉性质"
+                  name={field.name}
+                  inputRef={field.ref}
+                  onBlur={field.onBlur}
+                  error={!!fieldState.error}
+                  helperText={fieldState.error?.message ?? '可多选'}
+                />
+              )}
+            />
+          )}
+        />
+      </Grid>
+      <Grid size={{ xs: 12, md: 3 }}>
+        <Controller
+          control={form.control}
+          name="channel"
+          render={({ field, fieldState }) => (
+            <TextField
+              select
+              label="投诉渠道"
+              required
+              name={field.name}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              inputRef={field.ref}
+              error={!!fieldState.error}
+              helperText={fieldState.error?.message}
+            >
+              {catalog.channels.map((c) => (
+                <MenuItem key={c.code} value={c.code}>
+                  {c.name}
+                </MenuItem>
+              ))}
+            </TextField>
+          )}
+        />
+      </Grid>
+      <Grid size={12}>
+        <Stack direction="row" spacing={3}>
+          <ConsentBox form={form} name="consentMediation" label="同意调解" />
+          <ConsentBox form={form} name="consentPublication" label="同意公开" />
+        </Stack>
+      </Grid>
+    </FormSection>
+  );
+}
+
+function ConsentBox({
+  form,
+  name,
+  label,
+}: {
+  form: RegisterForm;
+  name: 'consentMediation' | 'consentPublication';
+  label: string;
+}) {
+  return (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <FormControlLabel
+          label={label}
+          control={
+            <Checkbox
+              name={field.name}
+              checked={field.value}
+              onChange={(e) => field.onChange(e.target.checked)}
+              onBlur={field.onBlur}
+              slotProps={{ input: { ref: field.ref } }}
+            />
+          }
+        />
+      )}
+    />
+  );
+}

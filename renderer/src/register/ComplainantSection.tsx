@@ -1,0 +1,57 @@
+import Grid from '@mui/material/Grid';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import { Controller } from 'react-hook-form';
+import { idTypeLabel, idTypes } from '../../../shared/domain/caseStatus';
+import { textFieldProps } from '../common/textFieldProps';
+import { FormSection } from './FormSection';
+import type { RegisterForm } from './registerForm';
+
+export function ComplainantSection({ form }: { form: RegisterForm }) {
+  return (
+    <FormSection step={1} title="投诉人">
+      <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+        <TextField label="投诉人姓名" required autoFocus {...textFieldProps(form, 'complainant.name')} />
+      </Grid>
+      <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+        <TextField
+          label="联系电话"
+          required
+          slotProps={{ htmlInput: { inputMode: 'tel' } }}
+          {...textFieldProps(form, 'complainant.phone')}
+        />
+      </Grid>
+      <Grid size={{ xs: 12, sm: 6, md: 2 }}>
+        <Controller
+          control={form.control}
+          name="complainant.idType"
+          render={({ field, fieldState }) => (
+            <TextField
+              select
+              label="证件类型"
+              name={field.name}
+              value={field.value ?? 'resident'}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              inputRef={field.ref}
+              error={!!fieldState.error}
+              helperText={fieldState.error?.message}
+            >
+              {idTypes.map((t) => (
+                <MenuItem key={t} value={t}>
+                  {idTypeLabel[t]}
+                </MenuItem>
+              ))}
+            </TextField>
+          )}
+        />
+      </Grid>
+      <Grid size={{ xs: 12, sm: 6, md: 4 }}>
+        <TextField label="证件号码" {...textFieldProps(form, 'complainant.idNumber')} />
+      </Grid>
+      <Grid size={12}>
+        <TextField label="投诉人地址" {...textFieldProps(form, 'complainant.address')} />
+      </Grid>
+    </FormSection>
+  );
+}

@@ -1,0 +1,140 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import SaveIcon from '@mui/icons-material/Save';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useForm } from 'react-hook-form';
+import type { OutputOf } from '../../../shared/api/contract';
+import type { Catalog } from '../../../shared/api/schemas/catalog';
+import { useApi } from '../api/ApiContext';
+import { applyServerFieldErrors } from '../common/serverErrors';
+import { useReportUnsaved } from '../common/unsavedChanges';
+import { ClassificationSection } from './ClassificationSection';
+import { ComplainantSection } from './ComplainantSection';
+import { LeaveGuard } from './LeaveGuard';
+import { PurchaseSection, RequestSection } from './PurchaseSection';
+import {
+  emptyRegisterForm,
+  registerFieldPaths,
+  registerFormPath,
+  registerFormSchema,
+  type RegisterFormOutput,
+  type RegisterFormValues,
+} from './registerForm';
+import { RespondentSection } from './RespondentSection';
+
+const CHECK_FIELDS = '有填写不正确的项目，请按红色提示修改后再保存（已填写的内容都还在）';
+
+/** Most complaints arrive at the counter; fall back to the catalog's first channel. */
+function defaultChannel(catalog: Catalog): string {
+  return (catalog.channels.find((c) => c.name === '来访') ?? catalog.channels[0])?.code ?? '';
+}
+
+interface Props {
+  catalog: Catalog;
+  onSaved: (saved: OutputOf<'cases.register'>) => void;
+  /** Changes when 投诉人姓名 should take the focus again (after the success dialog closes). */
+  focusSignal: number;
+}
+
+/**
+ * One page, keyboard first: 投诉人 → 被投诉方 → 消费经过 → 诉求 → 分类 → 保存 (Ctrl+Enter).
+ * Nothing typed is lost on an error; after a save the page mounts a fresh form (see RegisterPage).
+ */
+export function RegistrationForm({ catalog, onSaved, focusSignal }: Props) {
+  const api = useApi();
+  const defaults = useMemo(() => emptyRegisterForm(defaultChannel(catalog)), [catalog]);
+  const form = useForm<RegisterFormValues, unknown, RegisterFormOutput>({
+    resolver: zodResolver(registerFormSchema),
+    defaultValues: defaults,
+  });
+  const [alert, setAlert] = useState<string | null>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const { isDirty: dirty, isSubmitting } = form.formState;
+  useReportUnsaved('register', dirty);
+
+  useEffect(() => {
+    // Never pull the focus away from a field the clerk has already moved into.
+    const idle = document.activeElement === null || document.activeElement === document.body;
+    if (focusSignal > 0 && idle) form.setFocus('complainant.name');
+  }, [focusSignal, form]);
+
+  const showAlert = (message: string) => {
+    setAlert(message);
+    // The first wrong field takes the focus; the alert stays where the eye returns to.
+    alertRef.current?.scrollIntoView({ block: 'nearest' });
+  };
+
+  const save = form.handleSubmit(
+    async (input) => {
+      setAlert(null);
+      const result = await api.call('cases.register', input);
+      if (!result.ok) {
+        const wrong = applyServerFieldErrors(form.setError, result.error.fields, registerFieldPaths, registerFormPath);
+        showAlert(result.error.message);
+        if (wrong[0]) form.setFocus(wrong[0]);
+        return;
+      }
+      onSaved(result.value);
+    },
+    () => showAlert(CHECK_FIELDS),
+  );
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      if (!isSubmitting) void save();
+    }
+  };
+
+  return (
+    <Box
+      component="form"
+      noValidate
+      aria-label="登记投诉"
+      onSubmit={(e) => e.preventDefault()}
+      onKeyDown={onKeyDown}
+    >
+      <Typography variant="h5" component="h1" sx={{ mb: 1.5 }}>
+        登记投诉
+      </Typography>
+      <Box ref={alertRef}>
+        {alert && (
+          <Alert severity="error" sx={{ mb: 1.5 }} onClose={() => setAlert(null)}>
+            {alert}
+          </Alert>
+        )}
+      </Box>
+      <Stack spacing={1.5}>
+        <ComplainantSection form={form} />
+        <RespondentSection form={form} />
+        <PurchaseSection form={form} />
+        <RequestSection form={form} />
+        <ClassificationSection form={form} catalog={catalog} />
+        <Paper
+          elevation={3}
+          sx={{ p: 1.5, display: 'flex', alignItems: 'center', gap: 2, position: 'sticky', bottom: 0, zIndex: 2 }}
+        >
+          <Button
+            variant="contained"
+            size="large"
+            startIcon={<SaveIcon />}
+            disabled={isSubmitting}
+            onClick={() => void save()}
+            aria-keyshortcuts="Control+Enter"
+          >
+            保存登记
+          </Button>
+          <Typography variant="body2" color="text.secondary">
+            快捷键 Ctrl+Enter 保存；Tab 到下一项
+          </Typography>
+        </Paper>
+      </Stack>
+      <LeaveGuard dirty={dirty} />
+    </Box>
+  );
+}

@@ -1,0 +1,132 @@
+import type { UseFormReturn } from 'react-hook-form';
+import { z } from 'zod';
+import { casesRegister, complainantInput, newRespondentInput } from '../../../shared/api/schemas/cases';
+import { fen } from '../../../shared/api/schemas/common';
+import { isoDateOf, yuanProblem, yuanToFen } from '../format';
+
+/**
+ * The register form's schema: the contract's own rules (casesRegister.input and its parts), plus
+ * what only a form has — money typed in 元, a date picker's "not a date yet", and a respondent that
+ * is either picked from the register or typed as new.
+ */
+const shape = casesRegister.input.shape;
+
+/** What the date field holds while its sections are incomplete or impossible (e.g. 2月30日). */
+export const INCOMPLETE_DATE = 'incomplete';
+
+const yuan = z
+  .string()
+  .superRefine((v, ctx) => {
+    const problem = yuanProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .transform((v) => yuanToFen(v) ?? undefined)
+  .pipe(fen.optional());
+
+const purchasedOn = z
+  .string()
+  .refine((v) => v !== INCOMPLETE_DATE, '购买日期不完整或不是有效日期，请按 年/月/日 填写，不清楚可留空')
+  .refine((v) => v === '' || v === INCOMPLETE_DATE || v <= isoDateOf(), '购买日期不能晚于今天')
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(shape.purchasedOn);
+
+const respondent = z
+  .object({
+    /** Set when the clerk picked an existing respondent; typing in the name clears it. */
+    id: z.number().int().positive().nullable(),
+    name: z.string(),
+    creditCode: z.string(),
+    address: z.string(),
+    contactPerson: z.string(),
+    phone: z.string(),
+  })
+  .transform((r, ctx) => {
+    if (r.id !== null) return { id: r.id };
+    const parsed = newRespondentInput.safeParse(r);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.map(String) });
+    }
+    return z.NEVER;
+  });
+
+const chosen = (what: string) => z.string().min(1, `请选择${what}`);
+
+export const registerFormSchema = z
+  .object({
+    complainant: complainantInput,
+    respondent,
+    subject: shape.subject,
+    purchasedOn,
+    amountPaid: yuan,
+    facts: shape.facts,
+    request: shape.request,
+    amountClaimed: yuan,
+    category: chosen('投诉类别').pipe(shape.category),
+    natures: shape.natures,
+    channel: chosen('投诉渠道').pipe(shape.channel),
+    consentMediation: shape.consentMediation,
+    consentPublication: z.boolean(),
+  })
+  .transform(({ amountPaid, amountClaimed, ...rest }) => ({
+    ...rest,
+    amountPaidFen: amountPaid,
+    amountClaimedFen: amountClaimed,
+  }));
+
+export type RegisterFormValues = z.input<typeof registerFormSchema>;
+export type RegisterFormOutput = z.output<typeof registerFormSchema>;
+export type RegisterForm = UseFormReturn<RegisterFormValues, unknown, RegisterFormOutput>;
+
+export function emptyRegisterForm(channel: string): RegisterFormValues {
+  return {
+    complainant: { name: '', idType: 'resident', idNumber: '', phone: '', address: '' },
+    respondent: { id: null, name: '', creditCode: '', address: '', contactPerson: '', phone: '' },
+    subject: '',
+    purchasedOn: '',
+    amountPaid: '',
+    facts: '',
+    request: '',
+    amountClaimed: '',
+    category: '',
+    natures: [],
+    channel,
+    consentMediation: true,
+    consentPublication: false,
+  };
+}
+
+/** Form fields that can show an error, by their form path. */
+export const registerFieldPaths: ReadonlySet<string> = new Set([
+  'complainant.name',
+  'complainant.phone',
+  'complainant.idType',
+  'complainant.idNumber',
+  'complainant.address',
+  'respondent.name',
+  'respondent.creditCode',
+  'respondent.address',
+  'respondent.contactPerson',
+  'respondent.phone',
+  'subject',
+  'purchasedOn',
+  'amountPaid',
+  'facts',
+  'request',
+  'amountClaimed',
+  'category',
+  'natures',
+  'channel',
+  'consentMediation',
+  'consentPublication',
+]);
+
+/** Maps a path in the core's error answer to the form field that shows it. */
+export function registerFormPath(apiPath: string): string {
+  if (apiPath === 'amountPaidFen') return 'amountPaid';
+  if (apiPath === 'amountClaimedFen') return 'amountClaimed';
+  if (apiPath === 'complainant') return 'complainant.name';
+  if (apiPath === 'respondent' || apiPath === 'respondent.id') return 'respondent.name';
+  if (apiPath.startsWith('natures.')) return 'natures';
+  return apiPath;
+}

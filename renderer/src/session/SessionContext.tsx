@@ -1,0 +1,18 @@
+import { createContext, useContext } from 'react';
+import type { UserView } from '../../../shared/api/schemas/common';
+
+export interface Session {
+  user: UserView;
+  officeName: string;
+  /** Ends the session on the core and returns to the login screen. */
+  logout: () => Promise<void>;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+/** The signed-in user and office; only available inside the shell. */
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession must be used inside the signed-in shell');
+  return session;
+}

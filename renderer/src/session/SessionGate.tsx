@@ -1,0 +1,110 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { OutputOf } from '../../../shared/api/contract';
+import { ApiProvider } from '../api/ApiContext';
+import { createApiClient } from '../api/client';
+import { withUnauthenticatedHandler } from '../api/unauthenticated';
+import { LoginPage } from '../auth/LoginPage';
+import { SetupPage } from '../auth/SetupPage';
+import { CenteredMessage } from '../common/CenteredMessage';
+import { UnsavedChangesProvider } from '../common/unsavedChanges';
+import { AppRouter } from '../shell/AppRouter';
+import { SessionContext, type Session } from './SessionContext';
+
+type Me = OutputOf<'session.me'>;
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'unreachable'; message: string }
+  | { kind: 'setup' }
+  | { kind: 'login'; notice?: string }
+  /** `expired`: the session ran out while working; the shell stays mounted so no typing is lost. */
+  | { kind: 'ready'; me: Me; expired: boolean };
+
+const SETUP_DONE = '首次设置已完成，请用刚才设置的管理员账号登录';
+const EXPIRED = '登录已过期，请重新登录；登录后可继续刚才的工作';
+
+/** Decides what the window shows: first-run setup, login, or the signed-in shell. */
+export function SessionGate() {
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const base = useMemo(() => createApiClient(), []);
+  const api = useMemo(
+    () =>
+      withUnauthenticatedHandler(base, () =>
+        setPhase((p) => (p.kind === 'ready' ? { ...p, expired: true } : p)),
+      ),
+    [base],
+  );
+
+  const probe = useCallback(async () => {
+    const status = await base.call('setup.status', {});
+    if (!status.ok) return setPhase({ kind: 'unreachable', message: status.error.message });
+    if (!status.value.initialised) return setPhase({ kind: 'setup' });
+    const me = await base.call('session.me', {});
+    if (me.ok) setPhase({ kind: 'ready', me: me.value, expired: false });
+    else if (me.error.code === 'UNAUTHENTICATED') setPhase({ kind: 'login' });
+    else setPhase({ kind: 'unreachable', message: me.error.message });
+  }, [base]);
+
+  useEffect(() => {
+    void probe();
+  }, [probe]);
+
+  const onLoggedIn = useCallback(async () => {
+    const me = await base.call('session.me', {});
+    if (me.ok) setPhase({ kind: 'ready', me: me.value, expired: false });
+    else setPhase({ kind: 'login', notice: me.error.message });
+  }, [base]);
+
+  const logout = useCallback(async () => {
+    await base.call('session.logout', {});
+    setPhase({ kind: 'login' });
+  }, [base]);
+
+  const session = useMemo<Session | null>(
+    () => (phase.kind === 'ready' ? { user: phase.me.user, officeName: phase.me.officeName, logout } : null),
+    [phase, logout],
+  );
+
+  return <ApiProvider client={api}>{render()}</ApiProvider>;
+
+  function render() {
+    switch (phase.kind) {
+      case 'loading':
+        return <CenteredMessage loading>正在启动…</CenteredMessage>;
+      case 'unreachable':
+        return (
+          <Box sx={{ maxWidth: 520, mx: 'auto', mt: 10 }}>
+            <Alert
+              severity="error"
+              action={
+                <Button color="inherit" size="small" onClick={() => void probe()}>
+                  重试
+                </Button>
+              }
+            >
+              {phase.message}
+            </Alert>
+          </Box>
+        );
+      case 'setup':
+        return <SetupPage onDone={() => setPhase({ kind: 'login', notice: SETUP_DONE })} />;
+      case 'login':
+        return <LoginPage notice={phase.notice} onLoggedIn={onLoggedIn} />;
+      case 'ready':
+        return (
+          <SessionContext.Provider value={session}>
+            <UnsavedChangesProvider>
+              {/* Hidden, not unmounted, while the clerk signs in again. */}
+              <Box sx={{ display: phase.expired ? 'none' : 'block' }}>
+                <AppRouter key={phase.me.user.id} />
+              </Box>
+              {phase.expired && <LoginPage warning={EXPIRED} onLoggedIn={onLoggedIn} />}
+            </UnsavedChangesProvider>
+          </SessionContext.Provider>
+        );
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import Alert from '@mui/material/Alert';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useApiQuery } from '../api/useApiQuery';
+import { CenteredMessage } from '../common/CenteredMessage';
+import { roleLabel } from '../session/roleLabel';
+import { CreateUserForm } from './CreateUserForm';
+
+/** 用户 (admin only): who may sign in, and in which role. */
+export function UsersPage() {
+  const users = useApiQuery('users.list', {});
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h5" component="h1">
+        用户
+      </Typography>
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 1.5 }}>
+          新建用户
+        </Typography>
+        <CreateUserForm onCreated={users.reload} />
+      </Paper>
+      <Paper variant="outlined">
+        {users.error && <Alert severity="error">{users.error.message}</Alert>}
+        {users.data === null ? (
+          <CenteredMessage loading={!users.error} />
+        ) : (
+          <Table size="small" aria-label="用户列表">
+            <TableHead>
+              <TableRow>
+                <TableCell>用户名</TableCell>
+                <TableCell>姓名</TableCell>
+                <TableCell>角色</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {users.data.users.map((u) => (
+                <TableRow key={u.id}>
+                  <TableCell>{u.username}</TableCell>
+                  <TableCell>{u.displayName}</TableCell>
+                  <TableCell>{roleLabel[u.role]}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Paper>
+    </Stack>
+  );
+}
