@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { createCore, type Core } from '../core';
 import { defaultDataDir } from '../core/paths';
 import { consoleLogger } from '../core/ports';
@@ -24,6 +24,20 @@ function createWindow(): void {
     if (!isAllowedNavigation(url, appUrl())) event.preventDefault();
   });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // The page vetoes unloading while a form holds unsaved input; ask the clerk rather than
+  // silently refusing to close (or silently dropping the typing).
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      title: '尚未保存',
+      message: '已填写的内容尚未保存，关闭后将会丢失。',
+      buttons: ['留在此页', '放弃并关闭'],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    });
+    if (choice === 1) event.preventDefault();
+  });
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => (mainWindow = null));
   void win.loadURL(appUrl());
@@ -55,7 +69,6 @@ if (!app.requestSingleInstanceLock()) {
     try {
       core = await createCore({ dataDir: defaultDataDir(), log: consoleLogger });
     } catch (error) {
-      const { dialog } = await import('electron');
       dialog.showErrorBox('无法打开数据文件', error instanceof Error ? error.message : String(error));
       app.quit();
       return;

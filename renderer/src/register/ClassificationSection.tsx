@@ -2,12 +2,12 @@ import Autocomplete from '@mui/material/Autocomplete';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Grid from '@mui/material/Grid';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useMemo } from 'react';
 import { Controller } from 'react-hook-form';
 import type { Catalog } from '../../../shared/api/schemas/catalog';
+import { SelectField } from '../common/SelectField';
 import { FormSection } from './FormSection';
 import type { RegisterForm } from './registerForm';
 
@@ -89,29 +89,12 @@ export function ClassificationSection({ form, catalog }: { form: RegisterForm; c
         />
       </Grid>
       <Grid size={{ xs: 12, md: 3 }}>
-        <Controller
+        <SelectField
           control={form.control}
           name="channel"
-          render={({ field, fieldState }) => (
-            <TextField
-              select
-              label="投诉渠道"
-              required
-              name={field.name}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              error={!!fieldState.error}
-              helperText={fieldState.error?.message}
-            >
-              {catalog.channels.map((c) => (
-                <MenuItem key={c.code} value={c.code}>
-                  {c.name}
-                </MenuItem>
-              ))}
-            </TextField>
-          )}
+          label="投诉渠道"
+          required
+          options={catalog.channels.map((c) => ({ value: c.code, label: c.name }))}
         />
       </Grid>
       <Grid size={12}>

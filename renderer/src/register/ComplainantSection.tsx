@@ -1,11 +1,12 @@
 import Grid from '@mui/material/Grid';
-import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import { Controller } from 'react-hook-form';
 import { idTypeLabel, idTypes } from '../../../shared/domain/caseStatus';
+import { SelectField } from '../common/SelectField';
 import { textFieldProps } from '../common/textFieldProps';
 import { FormSection } from './FormSection';
 import type { RegisterForm } from './registerForm';
+
+const idTypeOptions = idTypes.map((t) => ({ value: t, label: idTypeLabel[t] }));
 
 export function ComplainantSection({ form }: { form: RegisterForm }) {
   return (
@@ -22,29 +23,7 @@ export function ComplainantSection({ form }: { form: RegisterForm }) {
         />
       </Grid>
       <Grid size={{ xs: 12, sm: 6, md: 2 }}>
-        <Controller
-          control={form.control}
-          name="complainant.idType"
-          render={({ field, fieldState }) => (
-            <TextField
-              select
-              label="证件类型"
-              name={field.name}
-              value={field.value ?? 'resident'}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              error={!!fieldState.error}
-              helperText={fieldState.error?.message}
-            >
-              {idTypes.map((t) => (
-                <MenuItem key={t} value={t}>
-                  {idTypeLabel[t]}
-                </MenuItem>
-              ))}
-            </TextField>
-          )}
-        />
+        <SelectField control={form.control} name="complainant.idType" label="证件类型" fallback="resident" options={idTypeOptions} />
       </Grid>
       <Grid size={{ xs: 12, sm: 6, md: 4 }}>
         <TextField label="证件号码" {...textFieldProps(form, 'complainant.idNumber')} />

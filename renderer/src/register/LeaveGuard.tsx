@@ -8,9 +8,9 @@ import { useEffect } from 'react';
 import { useBlocker } from 'react-router-dom';
 
 /**
- * Asks before a navigation would drop unsaved input. The browser's own prompt covers closing the
- * tab in browser mode; under Electron a beforeunload veto would silently refuse to close the
- * window, so that case belongs to the main process.
+ * Asks before a navigation would drop unsaved input. Closing the tab or window raises a
+ * beforeunload veto: the browser asks in browser mode; under Electron the main process turns the
+ * veto into a Chinese dialog (electron/main/index.ts, will-prevent-unload).
  */
 export function LeaveGuard({ dirty }: { dirty: boolean }) {
   const blocker = useBlocker(
@@ -18,7 +18,7 @@ export function LeaveGuard({ dirty }: { dirty: boolean }) {
   );
 
   useEffect(() => {
-    if (!dirty || window.api) return;
+    if (!dirty) return;
     const onBeforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);

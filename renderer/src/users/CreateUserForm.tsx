@@ -3,17 +3,18 @@ import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
-import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { usersCreate } from '../../../shared/api/schemas/auth';
 import { roles } from '../../../shared/api/schemas/common';
 import { useApi } from '../api/ApiContext';
+import { SelectField } from '../common/SelectField';
 import { applyServerFieldErrors } from '../common/serverErrors';
 import { textFieldProps } from '../common/textFieldProps';
 import { roleLabel } from '../session/roleLabel';
 
+const roleOptions = roles.map((r) => ({ value: r, label: roleLabel[r] }));
 const KNOWN = new Set(['username', 'displayName', 'password', 'role']);
 const EMPTY = { username: '', displayName: '', password: '', role: 'clerk' as const };
 
@@ -54,30 +55,7 @@ export function CreateUserForm({ onCreated }: { onCreated: () => void }) {
         <TextField label="密码" type="password" required autoComplete="new-password" {...textFieldProps(form, 'password')} />
       </Grid>
       <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-        <Controller
-          control={form.control}
-          name="role"
-          render={({ field, fieldState }) => (
-            <TextField
-              select
-              label="角色"
-              required
-              name={field.name}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              error={!!fieldState.error}
-              helperText={fieldState.error?.message}
-            >
-              {roles.map((r) => (
-                <MenuItem key={r} value={r}>
-                  {roleLabel[r]}
-                </MenuItem>
-              ))}
-            </TextField>
-          )}
-        />
+        <SelectField control={form.control} name="role" label="角色" required options={roleOptions} />
       </Grid>
       <Grid size={12}>
         <Button type="submit" variant="contained" startIcon={<PersonAddIcon />} disabled={form.formState.isSubmitting}>

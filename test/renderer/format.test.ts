@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { daysUntil, fenToYuan, formatDateCn, yuanProblem, yuanToFen } from '../../renderer/src/format';
+
+describe('money typed in 元 becomes integer fen', () => {
+  it.each([
+    ['199.50', 19950],
+    ['199.5', 19950],
+    ['3999', 399900],
+    ['0.01', 1],
+    ['¥1,234.56', 123456],
+    ['１２３．４', 12340],
+    ['  88元 ', 8800],
+  ])('%s → %i fen', (text, fen) => {
+    expect(yuanProblem(text)).toBeNull();
+    expect(yuanToFen(text)).toBe(fen);
+  });
+
+  it('is empty when nothing is typed', () => {
+    expect(yuanToFen('')).toBeUndefined();
+  });
+
+  it('refuses fractions of a fen, negatives and words, in Chinese', () => {
+    expect(yuanProblem('1.234')).toMatch(/两位小数/);
+    expect(yuanProblem('-5')).toMatch(/负数/);
+    expect(yuanProblem('五十')).toMatch(/数字/);
+    expect(yuanToFen('1.234')).toBeNull();
+  });
+
+  it('prints fen back as 元 without floating-point error', () => {
+    expect(fenToYuan(19950)).toBe('199.50');
+    expect(fenToYuan(7)).toBe('0.07');
+    expect(fenToYuan(1_000_000_001)).toBe('10000000.01');
+  });
+});
+
+describe('dates on screen', () => {
+  it('print as on official documents, without zero padding', () => {
+    expect(formatDateCn('2026-01-05')).toBe('2026年1月5日');
+    expect(formatDateCn('2026-11-22')).toBe('2026年11月22日');
+  });
+
+  it('count days to a deadline', () => {
+    expect(daysUntil('2026-12-02', '2026-11-23')).toBe(9);
+    expect(daysUntil('2026-11-20', '2026-11-23')).toBe(-3);
+  });
+});
