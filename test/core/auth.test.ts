@@ -32,6 +32,17 @@ describe('first-run setup, users and sessions', () => {
     expect(unknown.ok || unknown.error.message).toBe(wrong.ok || wrong.error.message);
   });
 
+  it('pauses a user name for 5 minutes after 5 wrong passwords in 15 minutes', async () => {
+    for (let i = 0; i < 5; i++) {
+      const r = await reg.call('session.login', { username: 'admin', password: `guess-${i}` }, null);
+      expect(r.ok || r.error.code).toBe('UNAUTHENTICATED');
+    }
+    const paused = await reg.call('session.login', { username: 'ADMIN', password: 'correct horse' }, null);
+    expect(paused.ok || paused.error).toEqual({ code: 'FORBIDDEN', message: expect.stringContaining('5 分钟后再试') });
+    reg.clock.set('2026-11-23T09:05:01+08:00');
+    expect((await reg.call('session.login', { username: 'admin', password: 'correct horse' }, null)).ok).toBe(true);
+  });
+
   it('requires a session for everything but setup and login, and a role where the contract says so', async () => {
     for (const name of ['catalog.get', 'cases.search', 'session.me', 'users.list']) {
       const r = await reg.call(name, {}, null);

@@ -1,5 +1,6 @@
 import { DomainError } from '../../../shared/api/errors';
 import type { Role, UserView } from '../../../shared/api/schemas/common';
+import { createLoginThrottle } from '../auth/loginThrottle';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords';
 import { toUserView, type Sessions, type UserRow } from '../auth/sessions';
 import type { Db } from '../db/open';
@@ -15,6 +16,7 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
   const insert = db.prepare('INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)');
   const list = db.prepare('SELECT id, username, display_name, role FROM users WHERE disabled_at IS NULL ORDER BY id');
   const exists = db.prepare('SELECT 1 FROM users WHERE username = ?').pluck();
+  const throttle = createLoginThrottle(clock);
 
   function insertUser(u: NewUser, hash: string, by: number | null): number {
     if (exists.get(u.username)) throw new DomainError('CONFLICT', `用户名“${u.username}”已被使用，请换一个`, { username: '用户名已被使用' });
@@ -43,13 +45,19 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
     },
 
     async login(username: string, password: string): Promise<{ token: string; user: UserView }> {
+      const paused = throttle.pausedFor(username);
+      if (paused > 0) {
+        throw new DomainError('FORBIDDEN', `密码错误次数过多，该账号已暂停登录，请 ${paused} 分钟后再试；忘记密码请联系管理员`);
+      }
       const row = byName.get(username) as (UserRow & { password_hash: string }) | undefined;
       const good = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
       const at = clock.now().toISOString();
       if (!row || !good) {
+        throttle.failed(username);
         audit.append({ at, userId: row?.id ?? null, action: 'session.login.failed', entity: 'user', entityId: row?.id ?? null, data: { username } });
         throw new DomainError('UNAUTHENTICATED', '用户名或密码不正确，请重新输入（注意大小写和输入法）');
       }
+      throttle.succeeded(username);
       audit.append({ at, userId: row.id, action: 'session.login', entity: 'user', entityId: row.id, data: {} });
       return { token: sessions.open(row.id), user: toUserView(row) };
     },
