@@ -126,6 +126,23 @@ describe('the walking skeleton in Chromium', () => {
     await again.getByText('TS2026-00001').first().click();
     await expect.poll(() => again.getByText('杭州某某电器有限公司').first().isVisible()).toBe(true);
     await screenshot(again, '09-after-restart');
+    page = again;
+  });
+
+  it('lets the administrator add a clerk, who can then sign in with the clerk role', async () => {
+    await page.getByRole('link', { name: '用户' }).first().click();
+    await page.getByLabel('用户名').fill('chenxiao');
+    await page.getByLabel('姓名').fill('陈晓');
+    await page.getByLabel('密码', { exact: true }).fill('clerk-pass-1');
+    await page.getByRole('button', { name: '新建用户' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'chenxiao' }).isVisible()).toBe(true);
+    await screenshot(page, '12-users');
+    const login = await fetch(`${host.url}/api/session.login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'chenxiao', password: 'clerk-pass-1' }),
+    });
+    expect(((await login.json()) as any).value.user).toMatchObject({ displayName: '陈晓', role: 'clerk' });
   });
 });
 
