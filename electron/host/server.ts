@@ -32,15 +32,16 @@ function sendResult(res: ServerResponse, result: Result<unknown>, headers: Recor
 }
 
 /** GET /api: every operation with the JSON Schema of its input (../shared/API.md "Host"). */
+let apiDescription: unknown;
 function describeApi() {
-  return {
+  return (apiDescription ??= {
     operations: operationNames.map((name) => ({
       name,
       summary: contract[name].summary,
       access: contract[name].access,
       input: z.toJSONSchema(contract[name].input, { io: 'input', unrepresentable: 'any' }),
     })),
-  };
+  });
 }
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, name: string, core: Core): Promise<void> {
