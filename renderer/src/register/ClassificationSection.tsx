@@ -9,6 +9,7 @@ import { Controller } from 'react-hook-form';
 import type { Catalog } from '../../../shared/api/schemas/catalog';
 import { SelectField } from '../common/SelectField';
 import { FormSection } from './FormSection';
+import { PickerField } from './PickerField';
 import type { RegisterForm } from './registerForm';
 
 type Category = Catalog['categories'][number];
@@ -20,13 +21,16 @@ function groupedCategories(categories: Category[]): Category[] {
   return [...categories].sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
 }
 
-/** 分类: category and nature (data from catalog.get, never hard-coded), channel and consents. */
+/**
+ * 分类: category and nature (data from catalog.get, never hard-coded), then how and when the
+ * complaint came in (投诉渠道, 收到时间) and the consents, in that Tab order.
+ */
 export function ClassificationSection({ form, catalog }: { form: RegisterForm; catalog: Catalog }) {
   const categories = useMemo(() => groupedCategories(catalog.categories), [catalog.categories]);
 
   return (
     <FormSection step={5} title="分类">
-      <Grid size={{ xs: 12, md: 4 }}>
+      <Grid size={{ xs: 12, md: 5 }}>
         <Controller
           control={form.control}
           name="category"
@@ -57,7 +61,7 @@ export function ClassificationSection({ form, catalog }: { form: RegisterForm; c
           )}
         />
       </Grid>
-      <Grid size={{ xs: 12, md: 5 }}>
+      <Grid size={{ xs: 12, md: 7 }}>
         <Controller
           control={form.control}
           name="natures"
@@ -88,7 +92,7 @@ export function ClassificationSection({ form, catalog }: { form: RegisterForm; c
           )}
         />
       </Grid>
-      <Grid size={{ xs: 12, md: 3 }}>
+      <Grid size={{ xs: 12, sm: 6, md: 3 }}>
         <SelectField
           control={form.control}
           name="channel"
@@ -97,7 +101,10 @@ export function ClassificationSection({ form, catalog }: { form: RegisterForm; c
           options={catalog.channels.map((c) => ({ value: c.code, label: c.name }))}
         />
       </Grid>
-      <Grid size={12}>
+      <Grid size={{ xs: 12, sm: 6, md: 4 }}>
+        <PickerField form={form} name="receivedAt" label="收到时间" kind="dateTime" hint="留空即为当前时间" />
+      </Grid>
+      <Grid size={{ xs: 12, md: 5 }}>
         <Stack direction="row" spacing={3}>
           <ConsentBox form={form} name="consentMediation" label="同意调解" />
           <ConsentBox form={form} name="consentPublication" label="同意公开" />

@@ -2,7 +2,7 @@ import Grid from '@mui/material/Grid';
 import TextField from '@mui/material/TextField';
 import { textFieldProps } from '../common/textFieldProps';
 import { FormSection } from './FormSection';
-import { PurchaseDateField } from './PurchaseDateField';
+import { PickerField } from './PickerField';
 import type { RegisterForm } from './registerForm';
 
 const money = { htmlInput: { inputMode: 'decimal' as const } };
@@ -15,7 +15,7 @@ export function PurchaseSection({ form }: { form: RegisterForm }) {
         <TextField label="商品或服务名称" required {...textFieldProps(form, 'subject')} />
       </Grid>
       <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-        <PurchaseDateField form={form} />
+        <PickerField form={form} name="purchasedOn" label="购买日期" kind="date" />
       </Grid>
       <Grid size={{ xs: 12, sm: 6, md: 3 }}>
         <TextField label="实付金额（元）" placeholder="如 199.50" slotProps={money} {...textFieldProps(form, 'amountPaid')} />

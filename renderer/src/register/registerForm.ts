@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import type { UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
 import { casesRegister, complainantInput, newRespondentInput } from '../../../shared/api/schemas/cases';
@@ -11,8 +12,11 @@ import { isoDateOf, yuanProblem, yuanToFen } from '../format';
  */
 const shape = casesRegister.input.shape;
 
-/** What the date field holds while its sections are incomplete or impossible (e.g. 2月30日). */
+/** What a date or date-time field holds while its sections are incomplete or impossible (e.g. 2月30日). */
 export const INCOMPLETE_DATE = 'incomplete';
+
+/** A receipt time this far ahead of the PC clock is a typing mistake, not clock skew (the core allows the same). */
+const RECEIPT_FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 const yuan = z
   .string()
@@ -29,6 +33,26 @@ const purchasedOn = z
   .refine((v) => v === '' || v === INCOMPLETE_DATE || v <= isoDateOf(), '购买日期不能晚于今天')
   .transform((v) => (v === '' ? undefined : v))
   .pipe(shape.purchasedOn);
+
+/** 收到时间: "" means now; otherwise an ISO date-time with the PC's offset, as the picker sends it. */
+const receivedAt = z
+  .string()
+  .refine((v) => v !== INCOMPLETE_DATE, '收到时间不完整或不是有效时间，请按 年/月/日 时:分 填写，留空即为当前时间')
+  .refine(
+    (v) => v === '' || v === INCOMPLETE_DATE || dayjs(v).valueOf() <= Date.now() + RECEIPT_FUTURE_TOLERANCE_MS,
+    '收到时间不能晚于现在',
+  )
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(shape.receivedAt);
+
+/** Nobody complains about a purchase before making it (the core checks the same, by the office's date). */
+function receivedBeforePurchase(v: { receivedAt?: string; purchasedOn?: string }): boolean {
+  return !!v.receivedAt && !!v.purchasedOn && dayjs(v.receivedAt).format('YYYY-MM-DD') < v.purchasedOn;
+}
+
+/** Runs the cross-field check even when other fields are wrong, so all red marks show at once. */
+const bothDatesParsed = (payload: z.core.ParsePayload) =>
+  !payload.issues.some((i) => i.path?.[0] === 'receivedAt' || i.path?.[0] === 'purchasedOn');
 
 const respondent = z
   .object({
@@ -65,8 +89,14 @@ export const registerFormSchema = z
     category: chosen('投诉类别').pipe(shape.category),
     natures: shape.natures,
     channel: chosen('投诉渠道').pipe(shape.channel),
+    receivedAt,
     consentMediation: shape.consentMediation,
     consentPublication: z.boolean(),
+  })
+  .refine((v) => !receivedBeforePurchase(v), {
+    message: '收到时间不能早于购买日期',
+    path: ['receivedAt'],
+    when: bothDatesParsed,
   })
   .transform(({ amountPaid, amountClaimed, ...rest }) => ({
     ...rest,
@@ -91,6 +121,7 @@ export function emptyRegisterForm(channel: string): RegisterFormValues {
     category: '',
     natures: [],
     channel,
+    receivedAt: '',
     consentMediation: true,
     consentPublication: false,
   };
@@ -117,6 +148,7 @@ export const registerFieldPaths: ReadonlySet<string> = new Set([
   'category',
   'natures',
   'channel',
+  'receivedAt',
   'consentMediation',
   'consentPublication',
 ]);

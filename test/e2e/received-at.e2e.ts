@@ -1,0 +1,196 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import holidays from '../../resources/calendar/cn-public-holidays.json';
+import { addDays, WorkingDayCalendar, type DayKind } from '../../shared/domain/calendar';
+import { launchBrowser, removeData, screenshot, startHost, type RunningHost } from './host';
+
+/** The office's zone (seeded setting office.timeZone); the browser runs in it too, as the office PC would. */
+const OFFICE_ZONE = 'Asia/Shanghai';
+const OFFSET = '+08:00';
+const ACCEPTANCE_WORKING_DAYS = 7; // seeded setting limits.acceptanceWorkingDays
+
+let host: RunningHost;
+let browser: Browser;
+let page: Page;
+let adminToken: string;
+
+async function api<T>(op: string, body: unknown, token?: string): Promise<T> {
+  const res = await fetch(`${host.url}/api/${op}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!json.ok) throw new Error(JSON.stringify(json.error));
+  return json.value;
+}
+
+/** The shipped holiday data as a calendar, built the way electron/core/services/calendar.ts does from its rows. */
+function shippedCalendar(): WorkingDayCalendar {
+  const days = new Map<string, DayKind>();
+  const years = new Set<number>();
+  for (const [year, spec] of Object.entries(holidays.years)) {
+    years.add(Number(year));
+    for (const list of Object.values(spec.holidays)) for (const d of list) days.set(d, 'holiday');
+    for (const d of spec.workdays) days.set(d, 'workday');
+  }
+  return new WorkingDayCalendar(days, years);
+}
+
+const calendar = shippedCalendar();
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_ZONE }).format(new Date());
+const dueFrom = (day: string) => calendar.addWorkingDays(day, ACCEPTANCE_WORKING_DAYS).date;
+
+/**
+ * The letter arrived 2 days ago (further back if need be, so that a deadline wrongly counted from
+ * today could not pass for the right one, e.g. when today is Sunday and the letter came on Friday).
+ */
+let receivedOn = addDays(today, -2);
+while (dueFrom(receivedOn) === dueFrom(today)) receivedOn = addDays(receivedOn, -1);
+
+/** "2026-11-21" + "10:30" → the digits typed into the picker's sections (年/月/日 时:分). */
+const digits = (day: string, time: string) => `${day}${time}`.replace(/\D/g, '');
+
+const receivedAtGroup = () => page.getByRole('group', { name: '收到时间' });
+const receivedAtValue = () => page.locator('input[name="receivedAt"]').inputValue();
+
+/** Types a date and time into 收到时间, starting at its first section (年份). */
+async function typeReceivedAt(day: string, time: string): Promise<void> {
+  await receivedAtGroup().getByRole('spinbutton', { name: '年份' }).click();
+  await page.keyboard.type(digits(day, time));
+}
+
+async function countCases(): Promise<number> {
+  return (await api<{ total: number }>('cases.search', {}, adminToken)).total;
+}
+
+async function fillRequiredFields(): Promise<void> {
+  await page.getByLabel('投诉人姓名').fill('周敏');
+  await page.getByLabel('联系电话').fill('13566667777');
+  await page.getByLabel('被投诉方名称').fill('宁波某某电器有限公司');
+  await page.getByLabel('商品或服务名称').fill('空气净化器');
+  await page.getByLabel('投诉事实').fill('来信称净化器使用一周后无法开机，商家拒绝维修。');
+  await page.getByLabel('投诉请求').fill('更换同型号新机');
+  await page.getByLabel('投诉类别').fill('家用电子电器');
+  await page.getByRole('option', { name: '家用电子电器' }).click();
+  await page.getByRole('combobox', { name: '投诉渠道' }).click();
+  await page.getByRole('option', { name: '信函' }).click();
+}
+
+beforeAll(async () => {
+  host = await startHost();
+  await api('setup.init', { officeName: '宁波市消费者权益保护委员会', admin: { username: 'admin', displayName: '管理员', password: 'admin-pass-1' } });
+  ({ token: adminToken } = await api<{ token: string }>('session.login', { username: 'admin', password: 'admin-pass-1' }));
+  await api('users.create', { username: 'clerk', displayName: '陈晓', password: 'clerk-pass-1', role: 'clerk' }, adminToken);
+  browser = await launchBrowser();
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: OFFICE_ZONE, viewport: { width: 1366, height: 900 } });
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  if (host) removeData(host.dataDir);
+});
+
+describe('收到时间: a complaint is registered with the time it reached the office', () => {
+  it('sits after 投诉渠道 in the Tab order, empty, meaning "now"', async () => {
+    await page.goto(host.url);
+    await page.getByLabel('用户名').fill('clerk');
+    await page.getByLabel('密码', { exact: true }).fill('clerk-pass-1');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('link', { name: '登记投诉' }).first().click();
+    await expect.poll(() => page.getByLabel('投诉人姓名').isVisible()).toBe(true);
+
+    await page.getByRole('combobox', { name: '投诉渠道' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('年份');
+    expect(await receivedAtGroup().evaluate((g) => g.contains(document.activeElement))).toBe(true);
+    expect(await receivedAtValue()).toBe('');
+    expect(await page.getByText('留空即为当前时间').isVisible()).toBe(true);
+  });
+
+  it('refuses a receipt time in the future and saves nothing', async () => {
+    await fillRequiredFields();
+    await typeReceivedAt(addDays(today, 1), '10:30');
+    await page.getByRole('button', { name: '保存登记' }).click();
+    await expect.poll(() => receivedAtGroup().locator('..').getByText('收到时间不能晚于现在').isVisible()).toBe(true);
+    expect(await page.getByText(/有填写不正确的项目/).isVisible()).toBe(true);
+    expect(await countCases()).toBe(0);
+  });
+
+  it('does not take a half-typed time for "now"', async () => {
+    await receivedAtGroup().getByRole('spinbutton', { name: '年份' }).click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type(digits(receivedOn, '')); // the date only, no time
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByText(/收到时间不完整/).isVisible()).toBe(true);
+    expect(await countCases()).toBe(0);
+  });
+
+  it('does not drop a half-typed purchase date either', async () => {
+    const purchase = page.getByRole('group', { name: '购买日期' });
+    await purchase.getByRole('spinbutton', { name: '年份' }).click();
+    await page.keyboard.type('2026'); // the year only
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByText(/购买日期不完整/).isVisible()).toBe(true);
+    expect(await countCases()).toBe(0);
+    await purchase.getByRole('spinbutton', { name: '年份' }).click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Tab');
+    expect(await page.locator('input[name="purchasedOn"]').inputValue()).toBe('');
+  });
+
+  it('registers a letter with the day it arrived and counts the acceptance deadline from that day', async () => {
+    await typeReceivedAt(receivedOn, '10:30');
+    await page.keyboard.press('Tab');
+    expect(await receivedAtValue()).toBe(`${receivedOn.replaceAll('-', '/')} 10:30`);
+    await page.getByRole('alert').getByRole('button').click(); // the earlier 请修改 notice, now dealt with
+    await receivedAtGroup().scrollIntoViewIfNeeded();
+    await screenshot(page, '13-received-at');
+    await page.getByRole('button', { name: '保存登记' }).click();
+
+    const dialog = page.getByRole('dialog').filter({ hasText: '登记成功' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const expectedDue = dueFrom(receivedOn);
+    const [y, m, d] = expectedDue.split('-').map(Number);
+    expect(await dialog.getByTestId('registered-due-on').textContent()).toBe(`${y}年${m}月${d}日`);
+
+    const { rows } = await api<{ rows: { id: number }[] }>('cases.search', {}, adminToken);
+    expect(rows).toHaveLength(1);
+    const c = await api<any>('cases.get', { id: rows[0]!.id }, adminToken);
+    expect(c).toMatchObject({
+      channel: { name: '信函' },
+      complainant: { name: '周敏' },
+      receivedAt: `${receivedOn}T10:30:00${OFFSET}`,
+      acceptanceDueOn: expectedDue,
+    });
+    expect(c.acceptanceDueOn).not.toBe(dueFrom(today));
+  });
+
+  it('starts empty again after 继续登记', async () => {
+    await page.getByRole('button', { name: '继续登记' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(await page.getByLabel('投诉人姓名').inputValue()).toBe('');
+    expect(await receivedAtValue()).toBe('');
+    expect(await receivedAtGroup().getByRole('spinbutton', { name: '年份' }).textContent()).toBe('YYYY');
+    expect(await page.getByText('留空即为当前时间').isVisible()).toBe(true);
+  });
+
+  it('shows the core\'s own objection under 收到时间 when this PC\'s clock runs ahead of the office server', async () => {
+    await fillRequiredFields();
+    // An hour ahead of the server is still the past for a browser whose clock runs two hours fast.
+    await page.clock.setFixedTime(Date.now() + 2 * 3600_000);
+    const ahead = new Date(Date.now() + 3600_000);
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_ZONE }).format(ahead);
+    const time = new Intl.DateTimeFormat('en-GB', { timeZone: OFFICE_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ahead);
+    await typeReceivedAt(day, time);
+    await page.getByRole('button', { name: '保存登记' }).click();
+
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: '收到时间不能晚于现在，请核对' }).isVisible()).toBe(true);
+    expect(await receivedAtGroup().locator('..').getByText('收到时间不能晚于现在', { exact: true }).isVisible()).toBe(true);
+    expect(await receivedAtGroup().evaluate((g) => g.contains(document.activeElement))).toBe(true);
+    expect(await countCases()).toBe(1);
+  });
+});
