@@ -89,6 +89,8 @@ describe('the walking skeleton in Chromium', () => {
     await page.getByLabel('投诉请求').fill('退货并退还货款3999元');
     await page.getByLabel('实付金额（元）').fill('3999');
     await chooseOption(page, '投诉类别', '家用电子电器');
+    // Every marked field is now corrected, so the "please correct" notice has gone by itself.
+    await expect.poll(() => page.getByText(/有填写不正确的项目/).count()).toBe(0);
     await page.getByRole('button', { name: '保存登记' }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: '登记成功' });
     await expect.poll(() => dialog.isVisible()).toBe(true);

@@ -54,7 +54,9 @@ export function RegistrationForm({ catalog, onSaved, focusSignal }: Props) {
   });
   const [alert, setAlert] = useState<string | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
-  const { isDirty: dirty, isSubmitting } = form.formState;
+  const { isDirty: dirty, isSubmitting, errors } = form.formState;
+  // "Please correct the marked fields" goes away once the clerk has corrected them all.
+  const visibleAlert = alert === CHECK_FIELDS && Object.keys(errors).length === 0 ? null : alert;
   useReportUnsaved('register', dirty);
 
   useEffect(() => {
@@ -103,9 +105,9 @@ export function RegistrationForm({ catalog, onSaved, focusSignal }: Props) {
         登记投诉
       </Typography>
       <Box ref={alertRef}>
-        {alert && (
+        {visibleAlert && (
           <Alert severity="error" sx={{ mb: 1.5 }} onClose={() => setAlert(null)}>
-            {alert}
+            {visibleAlert}
           </Alert>
         )}
       </Box>
