@@ -73,3 +73,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
+
+/** Calls an operation over HTTP as an outside script would; throws on an error answer. */
+export async function apiCall<T>(host: RunningHost, op: string, body: unknown, token?: string): Promise<T> {
+  const res = await fetch(`${host.url}/api/${op}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!json.ok) throw new Error(`${op}: ${JSON.stringify(json.error)}`);
+  return json.value;
+}

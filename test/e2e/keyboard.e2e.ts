@@ -1,21 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, removeData, screenshot, startHost, type RunningHost } from './host';
+import { apiCall, launchBrowser, newPage, removeData, screenshot, startHost, type RunningHost } from './host';
 
 let host: RunningHost;
 let browser: Browser;
 let page: Page;
 
-async function api<T>(op: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${host.url}/api/${op}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!json.ok) throw new Error(JSON.stringify(json.error));
-  return json.value;
-}
+const api = <T>(op: string, body: unknown, token?: string) => apiCall<T>(host, op, body, token);
 
 beforeAll(async () => {
   host = await startHost();

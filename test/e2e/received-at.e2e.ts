@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import holidays from '../../resources/calendar/cn-public-holidays.json';
-import { addDays, WorkingDayCalendar, type DayKind } from '../../shared/domain/calendar';
-import { launchBrowser, removeData, screenshot, startHost, type RunningHost } from './host';
+import { addDays } from '../../shared/domain/calendar';
+import { shippedCalendar } from '../support/shippedCalendar';
+import { apiCall, launchBrowser, removeData, screenshot, startHost, type RunningHost } from './host';
 
 /** The office's zone (seeded setting office.timeZone); the browser runs in it too, as the office PC would. */
 const OFFICE_ZONE = 'Asia/Shanghai';
@@ -14,28 +14,8 @@ let browser: Browser;
 let page: Page;
 let adminToken: string;
 
-async function api<T>(op: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${host.url}/api/${op}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!json.ok) throw new Error(JSON.stringify(json.error));
-  return json.value;
-}
+const api = <T>(op: string, body: unknown, token?: string) => apiCall<T>(host, op, body, token);
 
-/** The shipped holiday data as a calendar, built the way electron/core/services/calendar.ts does from its rows. */
-function shippedCalendar(): WorkingDayCalendar {
-  const days = new Map<string, DayKind>();
-  const years = new Set<number>();
-  for (const [year, spec] of Object.entries(holidays.years)) {
-    years.add(Number(year));
-    for (const list of Object.values(spec.holidays)) for (const d of list) days.set(d, 'holiday');
-    for (const d of spec.workdays) days.set(d, 'workday');
-  }
-  return new WorkingDayCalendar(days, years);
-}
 
 const calendar = shippedCalendar();
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_ZONE }).format(new Date());
@@ -146,8 +126,8 @@ describe('收到时间: a complaint is registered with the time it reached the o
     await typeReceivedAt(receivedOn, '10:30');
     await page.keyboard.press('Tab');
     expect(await receivedAtValue()).toBe(`${receivedOn.replaceAll('-', '/')} 10:30`);
-    await page.getByRole('alert').getByRole('button').click(); // the earlier 请修改 notice, now dealt with
-    await receivedAtGroup().scrollIntoViewIfNeeded();
+    // The earlier 请修改 notice goes by itself once every marked field is corrected.
+    await expect.poll(() => page.getByText(/有填写不正确的项目/).count()).toBe(0);
     await screenshot(page, '13-received-at');
     await page.getByRole('button', { name: '保存登记' }).click();
 

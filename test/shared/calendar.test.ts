@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, WorkingDayCalendar, type DayKind } from '../../shared/domain/calendar';
 import holidays from '../../resources/calendar/cn-public-holidays.json';
+import { addDays } from '../../shared/domain/calendar';
+import { shippedCalendar } from '../support/shippedCalendar';
 
-/**
- * Builds the calendar from the shipped JSON the way the register does: the first migration seeds
- * calendar_days / calendar_years from this file and electron/core/services/calendar.ts turns the
- * rows into a Map of day → kind and a Set of known years.
- */
-function shippedCalendar(): WorkingDayCalendar {
-  const days = new Map<string, DayKind>();
-  const years = new Set<number>();
-  for (const [year, spec] of Object.entries(holidays.years)) {
-    years.add(Number(year));
-    for (const list of Object.values(spec.holidays)) for (const d of list) days.set(d, 'holiday');
-    for (const d of spec.workdays) days.set(d, 'workday');
-  }
-  return new WorkingDayCalendar(days, years);
-}
 
 const cal = shippedCalendar();
 
