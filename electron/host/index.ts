@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createCore } from '../core';
+import { createFileLogger } from '../core/fileLogger';
 import { consoleLogger } from '../core/ports';
 import { parseHostArgs } from './cli';
 import { createHostServer } from './server';
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(2);
   }
-  const log = consoleLogger;
+  const log = createFileLogger(args.dataDir, consoleLogger);
   const core = await createCore({ dataDir: args.dataDir, log });
   const server = createHostServer({ core, staticDir: join(__dirname, '../renderer'), log });
   server.listen(args.port, '127.0.0.1', () => {

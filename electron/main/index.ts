@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { createCore, type Core } from '../core';
 import { defaultDataDir } from '../core/paths';
+import { createFileLogger } from '../core/fileLogger';
 import { consoleLogger } from '../core/ports';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { bindIpc } from './bindIpc';
@@ -67,7 +68,8 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     harden();
     try {
-      core = await createCore({ dataDir: defaultDataDir(), log: consoleLogger });
+      const dataDir = defaultDataDir();
+      core = await createCore({ dataDir, log: createFileLogger(dataDir, consoleLogger) });
     } catch (error) {
       dialog.showErrorBox('无法打开数据文件', error instanceof Error ? error.message : String(error));
       app.quit();
