@@ -18,8 +18,15 @@ export function formatDateCn(iso: string): string {
   return d.isValid() ? `${d.year()}年${d.month() + 1}月${d.date()}日` : iso;
 }
 
-/** ISO date-time → "2026-11-22 09:30" in the office PC's local time. */
+const WITH_OFFSET = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?[+-]\d{2}:\d{2}$/;
+
+/**
+ * ISO date-time → "2026-11-22 09:30". The core writes times with the office's own offset, so their
+ * wall-clock part is office time: shown as written, they read the same on a PC set to any zone.
+ */
 export function formatDateTime(iso: string): string {
+  const m = WITH_OFFSET.exec(iso);
+  if (m) return `${m[1]} ${m[2]}`;
   const d = dayjs(iso);
   return d.isValid() ? d.format('YYYY-MM-DD HH:mm') : iso;
 }

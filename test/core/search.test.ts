@@ -48,6 +48,12 @@ describe('cases.search', () => {
     // Today is 2026-11-23: 11-02's deadline (11-11) and 11-10's (11-19) have passed; 11-20's (12-01) has not.
     expect(names(await reg.must<any>('cases.search', { overdue: true }))).toEqual(['李华', '王小明']);
     expect(names(await reg.must<any>('cases.search', { overdue: false }))).toEqual(['赵敏']);
+    // 赵敏's deadline is 2026-12-01: 6 working days after today (24,25,26,27,30 Nov, 1 Dec).
+    expect((await reg.must<any>('cases.search', { dueWithinWorkingDays: 5 })).total).toBe(0);
+    expect(names(await reg.must<any>('cases.search', { dueWithinWorkingDays: 6 }))).toEqual(['赵敏']);
+    reg.clock.set('2026-12-01T08:30:00+08:00');
+    const { token } = await reg.must<{ token: string }>('session.login', { username: 'admin', password: 'correct horse' }, null);
+    expect(names(await reg.must<any>('cases.search', { dueWithinWorkingDays: 0 }, token))).toEqual(['赵敏']);
   });
 
   it('refuses a bad query in Chinese', async () => {

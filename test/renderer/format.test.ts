@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntil, fenToYuan, formatDateCn, yuanProblem, yuanToFen } from '../../renderer/src/format';
+import { daysUntil, fenToYuan, formatDateCn, formatDateTime, yuanProblem, yuanToFen } from '../../renderer/src/format';
 
 describe('money typed in 元 becomes integer fen', () => {
   it.each([
@@ -37,6 +37,11 @@ describe('dates on screen', () => {
   it('print as on official documents, without zero padding', () => {
     expect(formatDateCn('2026-01-05')).toBe('2026年1月5日');
     expect(formatDateCn('2026-11-22')).toBe('2026年11月22日');
+  });
+
+  it('show a time in office time, as the core wrote it, whatever zone this PC is set to', () => {
+    expect(formatDateTime('2026-11-22T09:05:00+08:00')).toBe('2026-11-22 09:05');
+    expect(formatDateTime('2026-11-22T23:30:00.123+08:00')).toBe('2026-11-22 23:30');
   });
 
   it('count days to a deadline', () => {

@@ -12,6 +12,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { caseStatuses, caseStatusLabel, type CaseStatus } from '../../../shared/domain/caseStatus';
 import { useApiQuery } from '../api/useApiQuery';
+import { deadlineFilterKeys, deadlineFilters, type DeadlineFilter } from './deadlineFilters';
 import { useDebouncedValue } from '../common/useDebouncedValue';
 import { dataGridZhCN } from '../theme';
 import { caseColumns } from './caseColumns';
@@ -37,6 +38,7 @@ export function CaseListPage() {
   const query = useApiQuery('cases.search', {
     text: params.text || undefined,
     status: params.status || undefined,
+    ...(params.due ? deadlineFilters[params.due].input : {}),
     page: params.page,
     pageSize: params.pageSize,
     sort: params.sort,
@@ -78,6 +80,20 @@ export function CaseListPage() {
           {caseStatuses.map((s) => (
             <MenuItem key={s} value={s}>
               {caseStatusLabel[s]}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          label="期限"
+          value={params.due}
+          onChange={(e) => update({ due: e.target.value as DeadlineFilter | '', page: 1 })}
+          sx={{ width: 180 }}
+        >
+          <MenuItem value="">全部</MenuItem>
+          {deadlineFilterKeys.map((k) => (
+            <MenuItem key={k} value={k}>
+              {deadlineFilters[k].label}
             </MenuItem>
           ))}
         </TextField>

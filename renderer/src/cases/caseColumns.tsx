@@ -8,7 +8,7 @@ export const caseColumns: GridColDef<CaseRow>[] = [
   { field: 'caseNo', headerName: '案件编号', width: 150, sortingOrder: ['desc', 'asc'] },
   {
     field: 'receivedAt',
-    headerName: '登记时间',
+    headerName: '收到时间',
     width: 140,
     sortingOrder: ['desc', 'asc'],
     valueFormatter: (value: string) => formatDateTime(value),

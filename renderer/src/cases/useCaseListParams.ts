@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { caseSorts } from '../../../shared/api/schemas/cases';
 import { caseStatuses, type CaseStatus } from '../../../shared/domain/caseStatus';
+import { isDeadlineFilter, type DeadlineFilter } from './deadlineFilters';
 
 export type CaseSort = (typeof caseSorts)[number];
 export const PAGE_SIZES = [25, 50, 100] as const;
@@ -18,6 +19,7 @@ function isStatus(s: string | null): s is CaseStatus {
 export interface CaseListParams {
   text: string;
   status: CaseStatus | '';
+  due: DeadlineFilter | '';
   page: number;
   pageSize: number;
   sort: CaseSort;
@@ -33,6 +35,7 @@ export function useCaseListParams(): [CaseListParams, (change: Partial<CaseListP
   const params: CaseListParams = {
     text: search.get('q') ?? '',
     status: isStatus(search.get('status')) ? (search.get('status') as CaseStatus) : '',
+    due: isDeadlineFilter(search.get('due')) ? (search.get('due') as DeadlineFilter) : '',
     page: Math.max(1, Math.trunc(Number(search.get('page'))) || 1),
     pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : PAGE_SIZES[0],
     sort: isSort(search.get('sort')) ? (search.get('sort') as CaseSort) : DEFAULT_SORT,
@@ -50,6 +53,7 @@ export function useCaseListParams(): [CaseListParams, (change: Partial<CaseListP
           };
           put('q', change.text, '');
           put('status', change.status, '');
+          put('due', change.due, '');
           put('page', change.page, 1);
           put('size', change.pageSize, PAGE_SIZES[0]);
           put('sort', change.sort, DEFAULT_SORT);

@@ -15,8 +15,9 @@ import { StatusChip } from '../cases/StatusChip';
 import { CenteredMessage } from '../common/CenteredMessage';
 import { formatDateCn, formatDateTime, isoDateOf } from '../format';
 import { useSession } from '../session/SessionContext';
+import { DeadlineCards } from './DeadlineCards';
 
-/** 今日: what was registered today, the newest cases, and the way to register the next one. */
+/** 今日: deadlines to act on, what was registered today, the newest cases, and the way to register the next one. */
 export function HomePage() {
   const { user } = useSession();
   const today = useMemo(() => isoDateOf(), []);
@@ -33,6 +34,7 @@ export function HomePage() {
         今日 <Typography component="span" color="text.secondary">{formatDateCn(today)}</Typography>
       </Typography>
       {error && <Alert severity="error">{error.message}</Alert>}
+      <DeadlineCards />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
         <Paper variant="outlined" sx={{ p: 2.5, minWidth: 220 }}>
           <Typography color="text.secondary">今日登记</Typography>

@@ -162,6 +162,8 @@ export const casesSearch = {
     from: isoDate.optional(),
     to: isoDate.optional(),
     overdue: z.boolean().optional(),
+    /** Acceptance decision still owed and due from today to N 工作日 ahead (0: due today). */
+    dueWithinWorkingDays: z.number().int().min(0, '天数不能为负').max(30, '最多查30个工作日内到期').optional(),
     page: z.number().int().min(1, '页码从1开始').default(1),
     pageSize: z.number().int().min(1).max(200, '每页最多200条').default(50),
     sort: z.enum(caseSorts).default('receivedAt:desc'),

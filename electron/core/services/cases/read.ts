@@ -4,6 +4,7 @@ import type { CaseDetail, CaseRow, casesSearch } from '../../../../shared/api/sc
 import type { Db } from '../../db/open';
 import type { Clock } from '../../ports';
 import { localDate } from '../../time';
+import { loadCalendar } from '../calendar';
 import type { Settings } from '../settings';
 import { toRespondentView, type RespondentRow } from '../respondents';
 import { textConditions } from './searchText';
@@ -95,16 +96,20 @@ export function createCaseReader(db: Db, clock: Clock, settings: Settings) {
       where.push(...t.sql);
       params.push(...t.params);
     }
-    const filter = (sql: string, value: unknown) => {
+    const filter = (sql: string, ...values: unknown[]) => {
       where.push(sql);
-      params.push(value);
+      params.push(...values);
     };
     if (input.status) filter('c.status = ?', input.status);
     if (input.category) filter('c.category = ?', input.category);
     if (input.from) filter('c.received_on >= ?', input.from);
     if (input.to) filter('c.received_on <= ?', input.to);
+    const today = localDate(clock.now(), settings.get('office.timeZone', 'Asia/Shanghai'));
+    if (input.dueWithinWorkingDays !== undefined) {
+      const last = loadCalendar(db).addWorkingDays(today, input.dueWithinWorkingDays).date;
+      filter(`(${AWAITING_ACCEPTANCE} AND c.acceptance_due_on BETWEEN ? AND ?)`, today, last);
+    }
     if (input.overdue !== undefined) {
-      const today = localDate(clock.now(), settings.get('office.timeZone', 'Asia/Shanghai'));
       filter(input.overdue ? `(${AWAITING_ACCEPTANCE} AND c.acceptance_due_on < ?)` : `NOT (${AWAITING_ACCEPTANCE} AND c.acceptance_due_on < ?)`, today);
     }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
