@@ -5,6 +5,7 @@ import { createHandlers } from './handlers';
 import { databaseFile } from './paths';
 import { consoleLogger, systemClock, type Clock, type Logger, type PdfPrinter } from './ports';
 import { createServices, type Services } from './services';
+import { withStorageErrors } from './storageErrors';
 
 export interface CoreDeps {
   dataDir: string;
@@ -29,7 +30,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const db = await openDatabase(databaseFile(deps.dataDir), log);
   const services = createServices(db, clock);
   const dispatchDeps: DispatchDeps = {
-    handlers: createHandlers(services),
+    handlers: withStorageErrors(createHandlers(services), log),
     authenticate: (token) => services.sessions.authenticate(token),
     logError: (message, error) => log.error(message, error),
   };

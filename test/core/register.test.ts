@@ -136,3 +136,19 @@ describe('cases.register', () => {
     expect(reg.core.services.audit.verify()).toEqual({ checked: 3, brokenAt: null });
   });
 });
+
+describe('a full disk', () => {
+  it('refuses the registration with a Chinese message saying what to do, and loses nothing', async () => {
+    await reg.must('cases.register', minimalComplaint());
+    // SQLite's page limit makes the database "full" exactly as a full disk does (SQLITE_FULL).
+    const pages = reg.core.db.pragma('page_count', { simple: true }) as number;
+    reg.core.db.pragma(`max_page_count = ${pages}`);
+    const big = minimalComplaint({ facts: '很长的投诉事实。'.repeat(600) });
+    const refused = await reg.call('cases.register', big);
+    expect(refused.ok || refused.error).toEqual({ code: 'INTERNAL', message: expect.stringContaining('磁盘空间已满') });
+    reg.core.db.pragma('max_page_count = 1073741823');
+    expect((await reg.must<any>('cases.search', {})).total).toBe(1);
+    // The number the refused registration would have taken is still free.
+    expect((await reg.must<{ caseNo: string }>('cases.register', big)).caseNo).toBe('TS2026-00002');
+  });
+});
