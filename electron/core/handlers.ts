@@ -25,6 +25,10 @@ export function createHandlers(s: Services) {
       s.sessions.close(ctx.token);
       return { ok: true as const };
     },
+    'session.changePassword': async (input, ctx) => {
+      await s.users.changePassword(signedIn(ctx.user), ctx.token, input.currentPassword, input.newPassword);
+      return { ok: true as const };
+    },
     'session.me': (_input, ctx) => ({ user: signedIn(ctx.user), officeName: s.settings.get('office.name', '') }),
     'users.create': async (input, ctx) => ({ id: await s.users.create(input, signedIn(ctx.user)) }),
     'users.list': () => ({ users: s.users.list() }),

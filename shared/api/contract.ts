@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { sessionLogin, sessionLogout, sessionMe, setupInit, setupStatus, usersCreate, usersList } from './schemas/auth';
+import { sessionChangePassword, sessionLogin, sessionLogout, sessionMe, setupInit, setupStatus, usersCreate, usersList } from './schemas/auth';
 import { catalogGet } from './schemas/catalog';
 import { casesGet, casesRegister, casesSearch, respondentsSearch } from './schemas/cases';
 import type { Role } from './schemas/common';
@@ -35,6 +35,7 @@ export const contract = {
   'setup.init': op('首次设置：单位名称与管理员账号', 'public', setupInit),
   'session.login': op('登录', 'public', sessionLogin),
   'session.logout': op('退出登录', 'user', sessionLogout),
+  'session.changePassword': op('修改自己的密码', 'user', sessionChangePassword),
   'session.me': op('当前用户与单位', 'user', sessionMe),
   'users.create': op('新建用户（管理员）', ['admin'], usersCreate),
   'users.list': op('用户列表（管理员）', ['admin'], usersList),

@@ -8,6 +8,7 @@ export const operationNames = [
   'setup.init',
   'session.login',
   'session.logout',
+  'session.changePassword',
   'session.me',
   'users.create',
   'users.list',

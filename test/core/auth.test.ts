@@ -60,6 +60,19 @@ describe('first-run setup, users and sessions', () => {
     expect((await reg.must<any>('users.list', {})).users.map((u: any) => u.username)).toEqual(['admin', 'clerk1']);
   });
 
+  it('changes one’s own password, checking the current one and ending the user’s other sessions', async () => {
+    const { token: other } = await reg.must<{ token: string }>('session.login', { username: 'admin', password: 'correct horse' }, null);
+    const wrong = await reg.call('session.changePassword', { currentPassword: 'nope', newPassword: 'battery staple' });
+    expect(wrong.ok || wrong.error.fields).toEqual({ currentPassword: '当前密码不正确' });
+    const same = await reg.call('session.changePassword', { currentPassword: 'correct horse', newPassword: 'correct horse' });
+    expect(same.ok || same.error.fields).toEqual({ newPassword: '新密码不能与当前密码相同' });
+    await reg.must('session.changePassword', { currentPassword: 'correct horse', newPassword: 'battery staple' });
+    expect((await reg.call('session.me', {})).ok).toBe(true);
+    expect((await reg.call('session.me', {}, other)).ok).toBe(false);
+    expect((await reg.call('session.login', { username: 'admin', password: 'correct horse' }, null)).ok).toBe(false);
+    expect((await reg.call('session.login', { username: 'admin', password: 'battery staple' }, null)).ok).toBe(true);
+  });
+
   it('ends a session on logout and after 12 idle hours', async () => {
     const { token } = await reg.must<{ token: string }>('session.login', { username: 'admin', password: 'correct horse' }, null);
     await reg.must('session.logout', {}, token);

@@ -153,3 +153,31 @@ async function chooseOption(p: Page, label: string, option: string): Promise<voi
   await p.getByRole('combobox', { name: label }).click();
   await p.getByRole('option', { name: option }).first().click();
 }
+
+describe('修改密码', () => {
+  it('lets a user change their own password, refusing a wrong current one under its field', async () => {
+    await page.getByRole('button', { name: '修改密码' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '修改密码' });
+    await dialog.getByLabel('当前密码').fill('not-my-password');
+    await dialog.getByLabel('新密码', { exact: true }).fill('a-new-pass-2027');
+    await dialog.getByLabel('确认新密码').fill('a-new-pass-2027');
+    await dialog.getByRole('button', { name: '保存新密码' }).click();
+    await expect.poll(() => dialog.getByText('当前密码不正确').isVisible()).toBe(true);
+    await screenshot(page, '16-change-password');
+    await dialog.getByLabel('当前密码').fill('office-pass-2026');
+    await dialog.getByRole('button', { name: '保存新密码' }).click();
+    await expect.poll(() => dialog.getByText('密码已修改').isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: '完成' }).click();
+    const login = async (password: string) =>
+      (await fetch(`${host.url}/api/session.login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password }),
+      })).status;
+    expect(await login('office-pass-2026')).toBe(401);
+    expect(await login('a-new-pass-2027')).toBe(200);
+    // This window's own session carries on.
+    await page.getByRole('link', { name: '案件' }).first().click();
+    await expect.poll(() => page.getByText('TS2026-00001').first().isVisible()).toBe(true);
+  });
+});

@@ -35,6 +35,7 @@ export function createSessions(db: Db, clock: Clock) {
   const touch = db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?');
   const remove = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
   const purge = db.prepare('DELETE FROM sessions WHERE expires_at < ?');
+  const removeOthers = db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?');
 
   return {
     open(userId: number): string {
@@ -56,6 +57,9 @@ export function createSessions(db: Db, clock: Clock) {
     },
     close(token: string | null): void {
       if (token) remove.run(hashToken(token));
+    },
+    closeOthers(userId: number, keep: string | null): void {
+      removeOthers.run(userId, keep ? hashToken(keep) : '');
     },
   };
 }

@@ -14,6 +14,8 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
   const count = db.prepare('SELECT COUNT(*) FROM users').pluck();
   const byName = db.prepare('SELECT id, username, display_name, role, password_hash FROM users WHERE username = ? AND disabled_at IS NULL');
   const insert = db.prepare('INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)');
+  const passwordOf = db.prepare('SELECT password_hash FROM users WHERE id = ?').pluck();
+  const setPassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
   const list = db.prepare('SELECT id, username, display_name, role FROM users WHERE disabled_at IS NULL ORDER BY id');
   const exists = db.prepare('SELECT 1 FROM users WHERE username = ?').pluck();
   const throttle = createLoginThrottle(clock);
@@ -60,6 +62,20 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
       throttle.succeeded(username);
       audit.append({ at, userId: row.id, action: 'session.login', entity: 'user', entityId: row.id, data: {} });
       return { token: sessions.open(row.id), user: toUserView(row) };
+    },
+
+    /** Changing one's password ends every other session of that user (a PC left signed in elsewhere). */
+    async changePassword(user: UserView, token: string | null, current: string, next: string): Promise<void> {
+      const stored = passwordOf.get(user.id) as string;
+      if (!(await verifyPassword(current, stored))) {
+        throw new DomainError('VALIDATION', '当前密码不正确', { currentPassword: '当前密码不正确' });
+      }
+      const hash = await hashPassword(next);
+      db.transaction(() => {
+        setPassword.run(hash, user.id);
+        sessions.closeOthers(user.id, token);
+        audit.append({ at: clock.now().toISOString(), userId: user.id, action: 'session.changePassword', entity: 'user', entityId: user.id, data: {} });
+      }).immediate();
     },
 
     list: (): UserView[] => (list.all() as UserRow[]).map(toUserView),

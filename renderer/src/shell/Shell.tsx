@@ -1,3 +1,4 @@
+import KeyIcon from '@mui/icons-material/Key';
 import LogoutIcon from '@mui/icons-material/Logout';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
@@ -15,6 +16,7 @@ import { Outlet } from 'react-router-dom';
 import { useHasUnsaved } from '../common/unsavedChanges';
 import { roleLabel } from '../session/roleLabel';
 import { useSession } from '../session/SessionContext';
+import { ChangePasswordDialog } from './ChangePasswordDialog';
 import { SideNav } from './SideNav';
 import { useNavHotkeys } from './useNavHotkeys';
 
@@ -25,6 +27,7 @@ export function Shell() {
   const { user, officeName, logout } = useSession();
   const hasUnsaved = useHasUnsaved();
   const [confirmLogout, setConfirmLogout] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
   useNavHotkeys();
 
   const requestLogout = () => {
@@ -46,6 +49,9 @@ export function Shell() {
             {user.displayName}（{roleLabel[user.role]}）
           </Typography>
           <Divider orientation="vertical" flexItem sx={{ borderColor: 'rgba(255,255,255,0.3)' }} />
+          <Button color="inherit" startIcon={<KeyIcon />} onClick={() => setChangingPassword(true)}>
+            修改密码
+          </Button>
           <Button color="inherit" startIcon={<LogoutIcon />} onClick={requestLogout}>
             退出
           </Button>
@@ -55,6 +61,7 @@ export function Shell() {
       <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: 2.5, pt: 'calc(48px + 20px)' }}>
         <Outlet />
       </Box>
+      <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
       <Dialog open={confirmLogout} onClose={() => setConfirmLogout(false)}>
         <DialogTitle>退出登录？</DialogTitle>
         <DialogContent>

@@ -34,6 +34,16 @@ export const sessionLogin = {
 
 export const sessionLogout = { input: empty, output: z.object({ ok: z.literal(true) }) };
 
+export const sessionChangePassword = {
+  input: z
+    .object({
+      currentPassword: z.string({ error: '请填写当前密码' }).min(1, '请填写当前密码').max(128, '密码过长'),
+      newPassword,
+    })
+    .refine((v) => v.newPassword !== v.currentPassword, { message: '新密码不能与当前密码相同', path: ['newPassword'] }),
+  output: z.object({ ok: z.literal(true) }),
+};
+
 export const sessionMe = {
   input: empty,
   output: z.object({ user: userView, officeName: z.string() }),
