@@ -32,6 +32,10 @@ export function createHandlers(s: Services) {
     'session.me': (_input, ctx) => ({ user: signedIn(ctx.user), officeName: s.settings.get('office.name', '') }),
     'users.create': async (input, ctx) => ({ id: await s.users.create(input, signedIn(ctx.user)) }),
     'users.list': () => ({ users: s.users.list() }),
+    'users.resetPassword': async (input, ctx) => {
+      await s.users.resetPassword(input.userId, input.password, signedIn(ctx.user));
+      return { ok: true as const };
+    },
     'catalog.get': () => s.catalog.get(),
     'cases.register': (input, ctx) => s.register(input, signedIn(ctx.user)),
     'cases.get': (input) => s.cases.get(input.id),

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { sessionChangePassword, sessionLogin, sessionLogout, sessionMe, setupInit, setupStatus, usersCreate, usersList } from './schemas/auth';
+import { sessionChangePassword, sessionLogin, sessionLogout, sessionMe, setupInit, setupStatus, usersCreate, usersList, usersResetPassword } from './schemas/auth';
 import { catalogGet } from './schemas/catalog';
 import { casesGet, casesRegister, casesSearch, respondentsSearch } from './schemas/cases';
 import type { Role } from './schemas/common';
@@ -39,6 +39,7 @@ export const contract = {
   'session.me': op('当前用户与单位', 'user', sessionMe),
   'users.create': op('新建用户（管理员）', ['admin'], usersCreate),
   'users.list': op('用户列表（管理员）', ['admin'], usersList),
+  'users.resetPassword': op('重置用户密码（管理员）', ['admin'], usersResetPassword),
   'catalog.get': op('分类、性质、渠道、不予受理理由', 'user', catalogGet),
   'cases.register': op('登记投诉', 'user', casesRegister),
   'cases.get': op('案件详情', 'user', casesGet),

@@ -12,6 +12,7 @@ export const operationNames = [
   'session.me',
   'users.create',
   'users.list',
+  'users.resetPassword',
   'catalog.get',
   'cases.register',
   'cases.get',

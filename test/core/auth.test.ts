@@ -73,6 +73,18 @@ describe('first-run setup, users and sessions', () => {
     expect((await reg.call('session.login', { username: 'admin', password: 'battery staple' }, null)).ok).toBe(true);
   });
 
+  it('lets the administrator reset a forgotten password, ending that user’s sessions', async () => {
+    const { id } = await reg.must<{ id: number }>('users.create', { username: 'clerk2', displayName: '林登记', password: 'first-pass-1', role: 'clerk' });
+    const { token } = await reg.must<{ token: string }>('session.login', { username: 'clerk2', password: 'first-pass-1' }, null);
+    const denied = await reg.call('users.resetPassword', { userId: id, password: 'second-pass-2' }, token);
+    expect(denied.ok || denied.error.code).toBe('FORBIDDEN');
+    await reg.must('users.resetPassword', { userId: id, password: 'second-pass-2' });
+    expect((await reg.call('session.me', {}, token)).ok).toBe(false);
+    expect((await reg.call('session.login', { username: 'clerk2', password: 'second-pass-2' }, null)).ok).toBe(true);
+    const nobody = await reg.call('users.resetPassword', { userId: 999, password: 'second-pass-2' });
+    expect(nobody.ok || nobody.error.code).toBe('NOT_FOUND');
+  });
+
   it('ends a session on logout and after 12 idle hours', async () => {
     const { token } = await reg.must<{ token: string }>('session.login', { username: 'admin', password: 'correct horse' }, null);
     await reg.must('session.logout', {}, token);

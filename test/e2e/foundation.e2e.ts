@@ -154,6 +154,28 @@ async function chooseOption(p: Page, label: string, option: string): Promise<voi
   await p.getByRole('option', { name: option }).first().click();
 }
 
+describe('重置密码', () => {
+  it('lets the administrator reset a clerk’s forgotten password', async () => {
+    await page.getByRole('button', { name: '重置 陈晓 的密码' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '重置密码' });
+    await dialog.getByLabel('新密码').fill('short');
+    await dialog.getByRole('button', { name: '重置密码' }).click();
+    await expect.poll(() => dialog.getByText('密码至少8位').isVisible()).toBe(true);
+    await dialog.getByLabel('新密码').fill('reset-pass-9');
+    await dialog.getByRole('button', { name: '重置密码' }).click();
+    await expect.poll(() => dialog.getByText(/已重置/).isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: '完成' }).click();
+    const status = async (password: string) =>
+      (await fetch(`${host.url}/api/session.login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'chenxiao', password }),
+      })).status;
+    expect(await status('clerk-pass-1')).toBe(401);
+    expect(await status('reset-pass-9')).toBe(200);
+  });
+});
+
 describe('修改密码', () => {
   it('lets a user change their own password, refusing a wrong current one under its field', async () => {
     await page.getByRole('button', { name: '修改密码' }).click();

@@ -78,6 +78,16 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
       }).immediate();
     },
 
+    /** For a user who forgot theirs: the administrator sets a new one; the user's sessions end. */
+    async resetPassword(userId: number, password: string, by: UserView): Promise<void> {
+      const hash = await hashPassword(password);
+      db.transaction(() => {
+        if (setPassword.run(hash, userId).changes === 0) throw new DomainError('NOT_FOUND', '没有这个用户');
+        sessions.closeOthers(userId, null);
+        audit.append({ at: clock.now().toISOString(), userId: by.id, action: 'users.resetPassword', entity: 'user', entityId: userId, data: {} });
+      }).immediate();
+    },
+
     list: (): UserView[] => (list.all() as UserRow[]).map(toUserView),
   };
 }

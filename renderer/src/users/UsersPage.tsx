@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -7,14 +8,18 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import type { UserView } from '../../../shared/api/schemas/common';
 import { useApiQuery } from '../api/useApiQuery';
 import { CenteredMessage } from '../common/CenteredMessage';
 import { roleLabel } from '../session/roleLabel';
 import { CreateUserForm } from './CreateUserForm';
+import { ResetPasswordDialog } from './ResetPasswordDialog';
 
 /** 用户 (admin only): who may sign in, and in which role. */
 export function UsersPage() {
   const users = useApiQuery('users.list', {});
+  const [resetting, setResetting] = useState<UserView | null>(null);
   return (
     <Stack spacing={2}>
       <Typography variant="h5" component="h1">
@@ -37,6 +42,7 @@ export function UsersPage() {
                 <TableCell>用户名</TableCell>
                 <TableCell>姓名</TableCell>
                 <TableCell>角色</TableCell>
+                <TableCell align="right">操作</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -45,12 +51,18 @@ export function UsersPage() {
                   <TableCell>{u.username}</TableCell>
                   <TableCell>{u.displayName}</TableCell>
                   <TableCell>{roleLabel[u.role]}</TableCell>
+                  <TableCell align="right">
+                    <Button size="small" onClick={() => setResetting(u)} aria-label={`重置 ${u.displayName} 的密码`}>
+                      重置密码
+                    </Button>
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         )}
       </Paper>
+      <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />
     </Stack>
   );
 }

@@ -54,4 +54,9 @@ export const usersCreate = {
   output: z.object({ id: z.number().int() }),
 };
 
+export const usersResetPassword = {
+  input: z.object({ userId: z.number().int().positive(), password: newPassword }),
+  output: z.object({ ok: z.literal(true) }),
+};
+
 export const usersList = { input: empty, output: z.object({ users: z.array(userView) }) };
