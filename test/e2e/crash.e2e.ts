@@ -1,13 +1,10 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiCall, removeData, startHost, type RunningHost } from './host';
+import { apiCall, startHost, tearDown, type RunningHost } from './host';
 
 let host: RunningHost | undefined;
-afterAll(async () => {
-  await host?.stop();
-  if (host) removeData(host.dataDir);
-});
+afterAll(() => tearDown(host));
 
 const complaint = (i: number) => ({
   channel: 'phone',

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/calendar';
 import { shippedCalendar } from '../support/shippedCalendar';
-import { apiCall, launchBrowser, newPage, removeData, screenshot, startHost, type RunningHost } from './host';
+import { apiCall, launchBrowser, newPage, screenshot, startHost, type RunningHost, tearDown } from './host';
 
 let host: RunningHost;
 let browser: Browser;
@@ -52,11 +52,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await newPage(browser);
 });
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  if (host) removeData(host.dataDir);
-});
+afterAll(() => tearDown(host, browser));
 
 describe('今日 shows the acceptance deadlines to act on', () => {
   it('counts overdue, due today and due within 3 working days on the office calendar', async () => {

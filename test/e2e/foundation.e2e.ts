@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, removeData, screenshot, startHost, type RunningHost } from './host';
+import { launchBrowser, newPage, screenshot, startHost, type RunningHost, loginStatus, tearDown } from './host';
 
 let host: RunningHost;
 let browser: Browser;
@@ -11,11 +11,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await newPage(browser);
 });
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  if (host) removeData(host.dataDir);
-});
+afterAll(() => tearDown(host, browser));
 
 /** Counts cases through the public API, as an outside script would, to prove what was (not) saved. */
 async function countCases(): Promise<number> {
@@ -165,12 +161,7 @@ describe('重置密码', () => {
     await dialog.getByRole('button', { name: '重置密码' }).click();
     await expect.poll(() => dialog.getByText(/已重置/).isVisible()).toBe(true);
     await dialog.getByRole('button', { name: '完成' }).click();
-    const status = async (password: string) =>
-      (await fetch(`${host.url}/api/session.login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ username: 'chenxiao', password }),
-      })).status;
+    const status = (password: string) => loginStatus(host, 'chenxiao', password);
     expect(await status('clerk-pass-1')).toBe(401);
     expect(await status('reset-pass-9')).toBe(200);
   });
@@ -190,12 +181,7 @@ describe('修改密码', () => {
     await dialog.getByRole('button', { name: '保存新密码' }).click();
     await expect.poll(() => dialog.getByText('密码已修改').isVisible()).toBe(true);
     await dialog.getByRole('button', { name: '完成' }).click();
-    const login = async (password: string) =>
-      (await fetch(`${host.url}/api/session.login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ username: 'admin', password }),
-      })).status;
+    const login = (password: string) => loginStatus(host, 'admin', password);
     expect(await login('office-pass-2026')).toBe(401);
     expect(await login('a-new-pass-2027')).toBe(200);
     // This window's own session carries on.

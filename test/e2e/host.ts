@@ -85,3 +85,20 @@ export async function apiCall<T>(host: RunningHost, op: string, body: unknown, t
   if (!json.ok) throw new Error(`${op}: ${JSON.stringify(json.error)}`);
   return json.value;
 }
+
+/** Ends a test file's browser and host and removes its data folder, whatever was started. */
+export async function tearDown(host: RunningHost | undefined, browser?: Browser): Promise<void> {
+  await browser?.close();
+  await host?.stop();
+  if (host) removeData(host.dataDir);
+}
+
+/** The HTTP status of a sign-in attempt, as a script would see it. */
+export async function loginStatus(host: RunningHost, username: string, password: string): Promise<number> {
+  const res = await fetch(`${host.url}/api/session.login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  return res.status;
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, launchBrowser, newPage, removeData, screenshot, startHost, type RunningHost } from './host';
+import { apiCall, launchBrowser, newPage, screenshot, startHost, type RunningHost, tearDown } from './host';
 
 let host: RunningHost;
 let browser: Browser;
@@ -17,11 +17,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await newPage(browser);
 });
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  if (host) removeData(host.dataDir);
-});
+afterAll(() => tearDown(host, browser));
 
 const typeAndTab = async (text: string) => {
   await page.keyboard.type(text);

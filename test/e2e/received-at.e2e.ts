@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/calendar';
 import { shippedCalendar } from '../support/shippedCalendar';
-import { apiCall, launchBrowser, removeData, screenshot, startHost, type RunningHost } from './host';
+import { apiCall, launchBrowser, screenshot, startHost, type RunningHost, tearDown } from './host';
 
 /** The office's zone (seeded setting office.timeZone); the browser runs in it too, as the office PC would. */
 const OFFICE_ZONE = 'Asia/Shanghai';
@@ -66,11 +66,7 @@ beforeAll(async () => {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: OFFICE_ZONE, viewport: { width: 1366, height: 900 } });
   page = await context.newPage();
 });
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  if (host) removeData(host.dataDir);
-});
+afterAll(() => tearDown(host, browser));
 
 describe('收到时间: a complaint is registered with the time it reached the office', () => {
   it('sits after 投诉渠道 in the Tab order, empty, meaning "now"', async () => {

@@ -2,7 +2,6 @@ import SearchIcon from '@mui/icons-material/Search';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import InputAdornment from '@mui/material/InputAdornment';
-import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -10,9 +9,10 @@ import Typography from '@mui/material/Typography';
 import { DataGrid } from '@mui/x-data-grid';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { caseStatuses, caseStatusLabel, type CaseStatus } from '../../../shared/domain/caseStatus';
+import { caseStatuses, caseStatusLabel } from '../../../shared/domain/caseStatus';
 import { useApiQuery } from '../api/useApiQuery';
-import { deadlineFilterKeys, deadlineFilters, type DeadlineFilter } from './deadlineFilters';
+import { deadlineFilterKeys, deadlineFilters } from './deadlineFilters';
+import { FilterSelect } from './FilterSelect';
 import { useDebouncedValue } from '../common/useDebouncedValue';
 import { dataGridZhCN } from '../theme';
 import { caseColumns } from './caseColumns';
@@ -69,34 +69,20 @@ export function CaseListPage() {
             },
           }}
         />
-        <TextField
-          select
+        <FilterSelect
           label="状态"
           value={params.status}
-          onChange={(e) => update({ status: e.target.value as CaseStatus | '', page: 1 })}
-          sx={{ width: 180 }}
-        >
-          <MenuItem value="">全部</MenuItem>
-          {caseStatuses.map((s) => (
-            <MenuItem key={s} value={s}>
-              {caseStatusLabel[s]}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
+          options={caseStatuses}
+          labelOf={(s) => caseStatusLabel[s]}
+          onChange={(status) => update({ status, page: 1 })}
+        />
+        <FilterSelect
           label="期限"
           value={params.due}
-          onChange={(e) => update({ due: e.target.value as DeadlineFilter | '', page: 1 })}
-          sx={{ width: 180 }}
-        >
-          <MenuItem value="">全部</MenuItem>
-          {deadlineFilterKeys.map((k) => (
-            <MenuItem key={k} value={k}>
-              {deadlineFilters[k].label}
-            </MenuItem>
-          ))}
-        </TextField>
+          options={deadlineFilterKeys}
+          labelOf={(k) => deadlineFilters[k].label}
+          onChange={(due) => update({ due, page: 1 })}
+        />
       </Stack>
       {query.error && <Alert severity="error">{query.error.message}</Alert>}
       <Paper variant="outlined" sx={{ flexGrow: 1, minHeight: 300 }}>

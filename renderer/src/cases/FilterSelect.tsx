@@ -1,0 +1,24 @@
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+
+interface Props<T extends string> {
+  label: string;
+  value: T | '';
+  options: readonly T[];
+  labelOf: (option: T) => string;
+  onChange: (value: T | '') => void;
+}
+
+/** A filter beside the register's search box; its first choice, 全部, means no filter. */
+export function FilterSelect<T extends string>({ label, value, options, labelOf, onChange }: Props<T>) {
+  return (
+    <TextField select label={label} value={value} onChange={(e) => onChange(e.target.value as T | '')} sx={{ width: 180 }}>
+      <MenuItem value="">全部</MenuItem>
+      {options.map((o) => (
+        <MenuItem key={o} value={o}>
+          {labelOf(o)}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
