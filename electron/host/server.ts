@@ -31,7 +31,7 @@ function sendResult(res: ServerResponse, result: Result<unknown>, headers: Recor
   sendJson(res, result.ok ? 200 : httpStatusOf[result.error.code], result, headers);
 }
 
-/** GET /api: every operation with the JSON Schema of its input (../shared/API.md "Host"). */
+/** GET /api: every operation with the JSON Schemas of its input and value (../shared/API.md "Host"). */
 let apiDescription: unknown;
 function describeApi() {
   return (apiDescription ??= {
@@ -40,6 +40,7 @@ function describeApi() {
       summary: contract[name].summary,
       access: contract[name].access,
       input: z.toJSONSchema(contract[name].input, { io: 'input', unrepresentable: 'any' }),
+      output: z.toJSONSchema(contract[name].output, { io: 'output', unrepresentable: 'any' }),
     })),
   });
 }

@@ -65,6 +65,7 @@ describe('loopback host', () => {
     const register = body.value.operations.find((o: any) => o.name === 'cases.register');
     expect(register.input.required).toEqual(expect.arrayContaining(['channel', 'complainant', 'respondent', 'category', 'subject', 'facts', 'request', 'consentMediation']));
     expect(body.value.operations.map((o: any) => o.name)).toContain('session.login');
+    expect(register.output.required).toEqual(['id', 'caseNo', 'acceptanceDueOn']);
   });
 
   it('answers each kind of bad request with its code, status and a Chinese message', async () => {
