@@ -97,6 +97,8 @@ describe('cases.register', () => {
     expect(unknownCodes.ok || unknownCodes.error.fields).toEqual({ channel: '请选择有效的投诉渠道', category: '请选择有效的投诉类别', 'natures.0': '投诉性质不在目录中' });
     const future = await reg.call('cases.register', minimalComplaint({ receivedAt: '2026-11-24T09:00:00+08:00' }));
     expect(future.ok || future.error.fields).toEqual({ receivedAt: '收到时间不能晚于现在' });
+    const ambiguous = await reg.call('cases.register', minimalComplaint({ respondent: { id: 1, name: '另一家公司' } }));
+    expect(ambiguous.ok || Object.values(ambiguous.error.fields ?? {})).toEqual([expect.stringContaining('只需给出 id')]);
     const missingRespondent = await reg.call('cases.register', minimalComplaint({ respondent: { id: 999 } }));
     expect(missingRespondent.ok || missingRespondent.error.code).toBe('VALIDATION');
     expect({ cases: count('cases'), respondents: count('respondents'), events: count('case_events') }).toEqual(before);

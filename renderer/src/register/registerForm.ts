@@ -65,8 +65,9 @@ const respondent = z
     phone: z.string(),
   })
   .transform((r, ctx) => {
-    if (r.id !== null) return { id: r.id };
-    const parsed = newRespondentInput.safeParse(r);
+    const { id, ...typed } = r;
+    if (id !== null) return { id };
+    const parsed = newRespondentInput.safeParse(typed);
     if (parsed.success) return parsed.data;
     for (const issue of parsed.error.issues) {
       ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.map(String) });

@@ -40,8 +40,12 @@ export const complainantInput = z
     }
   });
 
+// An id with a name is ambiguous (link, or create?): refused rather than guessed, by either branch.
+const AMBIGUOUS_RESPONDENT = '选择已登记的被投诉方时只需给出 id，不要同时填写名称等信息';
+
 export const newRespondentInput = z
   .object({
+    id: z.never({ error: AMBIGUOUS_RESPONDENT }).optional(),
     name: text('被投诉方名称', 100),
     creditCode: optionalText('统一社会信用代码', 18),
     address: optionalText('被投诉方地址', 200),
@@ -55,9 +59,12 @@ export const newRespondentInput = z
     }
   });
 
-export const respondentRef = z.union([z.object({ id }).strict(), newRespondentInput], {
-  error: '请填写被投诉方',
-});
+const existingRespondent = z.strictObject(
+  { id },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? AMBIGUOUS_RESPONDENT : undefined) },
+);
+
+export const respondentRef = z.union([existingRespondent, newRespondentInput], { error: '请填写被投诉方' });
 
 export const casesRegister = {
   input: z.object({

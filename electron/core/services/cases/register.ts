@@ -76,7 +76,7 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
 
     return db.transaction(() => {
       const respondent =
-        'id' in input.respondent ? { row: respondents.get(input.respondent.id), created: false } : respondents.resolve(input.respondent, now);
+        'name' in input.respondent ? respondents.resolve(input.respondent, now) : { row: respondents.get(input.respondent.id), created: false };
       const caseNo = nextCaseNo(db, settings.get('caseNo.prefix', 'TS'), Number(receivedOn.slice(0, 4)));
       const c = input.complainant;
       const id = Number(
@@ -108,7 +108,7 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
       );
       for (const n of input.natures) insertNature.run(id, n);
       // The respondent as typed stays on the event even when an existing row was linked.
-      const typedRespondent = 'id' in input.respondent ? null : input.respondent;
+      const typedRespondent = 'name' in input.respondent ? input.respondent : null;
       insertEvent.run(id, now, user.id, 'registered', JSON.stringify({ caseNo, acceptanceDueOn: due.date, respondentCreated: respondent.created, typedRespondent }));
       audit.append({ at: now, userId: user.id, action: 'cases.register', entity: 'case', entityId: id, data: { caseNo } });
       indexCase(db, id);
