@@ -2,10 +2,11 @@ import { dispatch, type DispatchDeps } from '../../shared/api/dispatch';
 import type { Result } from '../../shared/api/errors';
 import { openDatabase, type Db } from './db/open';
 import { createHandlers } from './handlers';
-import { databaseFile } from './paths';
+import { databaseFile, vaultDir } from './paths';
 import { consoleLogger, systemClock, type Clock, type Logger, type PdfPrinter } from './ports';
 import { createServices, type Services } from './services';
 import { withStorageErrors } from './storageErrors';
+import { createVault, type Vault } from './vault/vault';
 
 export interface CoreDeps {
   dataDir: string;
@@ -20,6 +21,7 @@ export interface Core {
   call(name: string, input: unknown, token: string | null): Promise<Result<unknown>>;
   services: Services;
   db: Db;
+  vault: Vault;
   close(): void;
 }
 
@@ -28,6 +30,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const log = deps.log ?? consoleLogger;
   const clock = deps.clock ?? systemClock;
   const db = await openDatabase(databaseFile(deps.dataDir), log);
+  const vault = createVault(vaultDir(deps.dataDir));
+  const swept = await vault.sweep();
+  if (swept) log.warn(`removed ${swept} unfinished vault import(s) left by an interrupted run`);
   const services = createServices(db, clock);
   const dispatchDeps: DispatchDeps = {
     handlers: withStorageErrors(createHandlers(services), log),
@@ -38,6 +43,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     call: (name, input, token) => dispatch(dispatchDeps, name, input, token),
     services,
     db,
+    vault,
     close: () => db.close(),
   };
 }

@@ -18,3 +18,6 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
 }
 
 export const databaseFile = (dataDir: string) => join(dataDir, 'complaintdesk.sqlite');
+
+/** The evidence vault sits beside the database (DESIGN.md "Data"). */
+export const vaultDir = (dataDir: string) => join(dataDir, 'vault');

@@ -22,6 +22,15 @@ export interface PdfPrinter {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/**
+ * A clock that starts at `start` and runs on in real time from there (the host's `--now`,
+ * ../shared/API.md "Host"), so deadline tests and demonstrations do not depend on today's date.
+ */
+export function clockStartingAt(start: Date, real: Clock = systemClock): Clock {
+  const offset = start.getTime() - real.now().getTime();
+  return { now: () => new Date(real.now().getTime() + offset) };
+}
+
 export const consoleLogger: Logger = {
   info: (m) => console.log(`[info] ${m}`),
   warn: (m) => console.warn(`[warn] ${m}`),

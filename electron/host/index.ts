@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createCore } from '../core';
 import { createFileLogger } from '../core/fileLogger';
-import { consoleLogger } from '../core/ports';
+import { clockStartingAt, consoleLogger } from '../core/ports';
 import { parseHostArgs } from './cli';
 import { createHostServer } from './server';
 
@@ -15,12 +15,14 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const log = createFileLogger(args.dataDir, consoleLogger);
-  const core = await createCore({ dataDir: args.dataDir, log });
+  const clock = args.now ? clockStartingAt(args.now) : undefined;
+  const core = await createCore({ dataDir: args.dataDir, log, clock });
   const server = createHostServer({ core, staticDir: join(__dirname, '../renderer'), log });
   server.listen(args.port, '127.0.0.1', () => {
     const { port } = server.address() as { port: number };
     console.log(`ComplaintDesk listening on http://127.0.0.1:${port}`);
     log.info(`data folder: ${args.dataDir}`);
+    if (args.now) log.info(`clock starts at ${args.now.toISOString()} (--now)`);
   });
 
   let stopping = false;

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/calendar';
 import { shippedCalendar } from '../support/shippedCalendar';
-import { apiCall, launchBrowser, newPage, screenshot, startHost, type RunningHost, tearDown } from './host';
+import { apiCall, E2E_NOW, launchBrowser, newPage, officeDate, screenshot, startHost, type RunningHost, tearDown } from './host';
 
 let host: RunningHost;
 let browser: Browser;
@@ -10,7 +10,7 @@ let page: Page;
 let token: string;
 
 const calendar = shippedCalendar();
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const today = officeDate(E2E_NOW);
 const dueOf = (receivedOn: string) => calendar.addWorkingDays(receivedOn, 7).date;
 const soonLimit = calendar.addWorkingDays(today, 3).date;
 

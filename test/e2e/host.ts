@@ -7,20 +7,38 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 const ROOT = join(__dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
 
+/**
+ * The instant every e2e host and browser starts at (the host's --now, Playwright's clock), so no
+ * test depends on the day it runs: a Monday in late 2026, on the shipped holiday calendar.
+ */
+export const E2E_NOW = '2026-11-23T09:00:00+08:00';
+
+/** The office date of an instant, YYYY-MM-DD, in the seeded office zone. */
+export const officeDate = (instant: string | number | Date) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(instant));
+
 export interface RunningHost {
   url: string;
+  /** The instant the host's clock started at (its --now). */
+  now: string;
+  /** Date.now() when the host was started, to follow its running clock. */
+  startedAt: number;
   dataDir: string;
   child: ChildProcess;
   output: () => string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts the built host (`out/host/index.js`) the way `npm run web` does, on a free port. */
-export async function startHost(dataDir?: string): Promise<RunningHost> {
+/** The host's clock now: its --now plus the real time since it started. */
+export const hostNow = (host: RunningHost) => new Date(Date.parse(host.now) + Date.now() - host.startedAt);
+
+/** Starts the built host (`out/host/index.js`) the way `npm run web` does, on a free port, its clock at `now`. */
+export async function startHost(dataDir?: string, { now = E2E_NOW }: { now?: string } = {}): Promise<RunningHost> {
   const hostFile = join(ROOT, 'out/host/index.js');
   if (!existsSync(hostFile)) throw new Error('out/host/index.js is missing: run `npm run build` first');
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'complaintdesk-e2e-'));
-  const child = spawn(process.execPath, [hostFile, '--data', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const startedAt = Date.now();
+  const child = spawn(process.execPath, [hostFile, '--data', dir, '--port', '0', '--now', now], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -38,6 +56,8 @@ export async function startHost(dataDir?: string): Promise<RunningHost> {
   });
   return {
     url,
+    now,
+    startedAt,
     dataDir: dir,
     child,
     output: () => out,
@@ -62,9 +82,12 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-  return context.newPage();
+/** A page as at the office PC: Chinese locale, the office's zone, its clock running from `now`. */
+export async function newPage(browser: Browser, { now = E2E_NOW }: { now?: string } = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await page.clock.install({ time: new Date(now) });
+  return page;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/calendar';
 import { shippedCalendar } from '../support/shippedCalendar';
-import { apiCall, launchBrowser, screenshot, startHost, type RunningHost, tearDown } from './host';
+import { apiCall, E2E_NOW, hostNow, launchBrowser, newPage, officeDate, screenshot, startHost, type RunningHost, tearDown } from './host';
 
 /** The office's zone (seeded setting office.timeZone); the browser runs in it too, as the office PC would. */
 const OFFICE_ZONE = 'Asia/Shanghai';
@@ -18,7 +18,7 @@ const api = <T>(op: string, body: unknown, token?: string) => apiCall<T>(host, o
 
 
 const calendar = shippedCalendar();
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_ZONE }).format(new Date());
+const today = officeDate(E2E_NOW);
 const dueFrom = (day: string) => calendar.addWorkingDays(day, ACCEPTANCE_WORKING_DAYS).date;
 
 /**
@@ -63,8 +63,7 @@ beforeAll(async () => {
   ({ token: adminToken } = await api<{ token: string }>('session.login', { username: 'admin', password: 'admin-pass-1' }));
   await api('users.create', { username: 'clerk', displayName: '陈晓', password: 'clerk-pass-1', role: 'clerk' }, adminToken);
   browser = await launchBrowser();
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: OFFICE_ZONE, viewport: { width: 1366, height: 900 } });
-  page = await context.newPage();
+  page = await newPage(browser);
 });
 afterAll(() => tearDown(host, browser));
 
@@ -157,8 +156,8 @@ describe('收到时间: a complaint is registered with the time it reached the o
   it('shows the core\'s own objection under 收到时间 when this PC\'s clock runs ahead of the office server', async () => {
     await fillRequiredFields();
     // An hour ahead of the server is still the past for a browser whose clock runs two hours fast.
-    await page.clock.setFixedTime(Date.now() + 2 * 3600_000);
-    const ahead = new Date(Date.now() + 3600_000);
+    await page.clock.setFixedTime(hostNow(host).getTime() + 2 * 3600_000);
+    const ahead = new Date(hostNow(host).getTime() + 3600_000);
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_ZONE }).format(ahead);
     const time = new Intl.DateTimeFormat('en-GB', { timeZone: OFFICE_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ahead);
     await typeReceivedAt(day, time);

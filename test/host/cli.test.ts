@@ -56,6 +56,16 @@ describe('parseHostArgs', () => {
     }
   });
 
+  it('reads --now as the instant the clock starts at', () => {
+    expect(parseHostArgs(['--now', '2026-09-24T09:00:00+08:00'], env).now?.toISOString()).toBe('2026-09-24T01:00:00.000Z');
+    expect(parseHostArgs(['--now=2027-01-04T08:30Z'], env).now?.toISOString()).toBe('2027-01-04T08:30:00.000Z');
+    expect(parseHostArgs([], env).now).toBeUndefined();
+  });
+
+  it.each(['2026-09-24', '2026-09-24T09:00:00', 'tomorrow', '2026-02-30T09:00:00+08:00x'])('refuses --now %s without a zone or not a time', (v) => {
+    expect(() => parseHostArgs(['--now', v], env)).toThrow(/--now 应为带时区的 ISO 8601 时间/);
+  });
+
   // `--data` followed directly by another flag has no value; the flag must not become the folder.
   it('does not take the next flag as the value of --data', () => {
     expect(() => parseHostArgs(['--data', '--port=8080'], env)).toThrow(/需要一个值/);
