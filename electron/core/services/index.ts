@@ -2,6 +2,7 @@ import { createSessions } from '../auth/sessions';
 import type { Db } from '../db/open';
 import type { Clock } from '../ports';
 import { createAudit } from './audit';
+import { createCaseEvents } from './cases/events';
 import { createCaseReader } from './cases/read';
 import { createRegister } from './cases/register';
 import { createCatalog } from './catalog';
@@ -16,14 +17,16 @@ export function createServices(db: Db, clock: Clock) {
   const sessions = createSessions(db, clock);
   const catalog = createCatalog(db);
   const respondents = createRespondents(db);
+  const events = createCaseEvents(db);
   return {
     settings,
     audit,
     sessions,
     catalog,
     respondents,
+    events,
     users: createUsers(db, clock, audit, settings, sessions),
-    register: createRegister({ db, clock, audit, settings, catalog, respondents }),
+    register: createRegister({ db, clock, audit, settings, catalog, respondents, events }),
     cases: createCaseReader(db, clock, settings),
   };
 }

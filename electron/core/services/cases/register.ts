@@ -11,6 +11,7 @@ import { loadCalendar } from '../calendar';
 import type { CatalogService } from '../catalog';
 import type { Respondents } from '../respondents';
 import type { Settings } from '../settings';
+import type { CaseEvents } from './events';
 import { indexCase } from './searchText';
 
 type RegisterInput = z.output<typeof casesRegister.input>;
@@ -18,7 +19,7 @@ type RegisterInput = z.output<typeof casesRegister.input>;
 /** A receipt time this far ahead of the PC clock is a typing mistake, not a clock skew. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
-export interface RegisterDeps { db: Db; clock: Clock; audit: Audit; settings: Settings; catalog: CatalogService; respondents: Respondents }
+export interface RegisterDeps { db: Db; clock: Clock; audit: Audit; settings: Settings; catalog: CatalogService; respondents: Respondents; events: CaseEvents }
 
 function checkCodes(input: RegisterInput, catalog: CatalogService): void {
   const fields: Record<string, string> = {};
@@ -41,7 +42,7 @@ function nextCaseNo(db: Db, prefix: string, year: number): string {
 }
 
 /** 登记 (domain.md "A case" step 1): a number at once, and the acceptance deadline with it. */
-export function createRegister({ db, clock, audit, settings, catalog, respondents }: RegisterDeps) {
+export function createRegister({ db, clock, audit, settings, catalog, respondents, events }: RegisterDeps) {
   const insertCase = db.prepare(
     `INSERT INTO cases (case_no, received_at, received_on, channel, category, status,
        complainant_name, complainant_id_type, complainant_id_number, complainant_phone, complainant_address,
@@ -55,7 +56,6 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
        @userId, @now, @now)`,
   );
   const insertNature = db.prepare('INSERT OR IGNORE INTO case_natures (case_id, nature) VALUES (?, ?)');
-  const insertEvent = db.prepare('INSERT INTO case_events (case_id, at, user_id, type, data) VALUES (?, ?, ?, ?, ?)');
 
   return function register(input: RegisterInput, user: UserView) {
     checkCodes(input, catalog);
@@ -109,7 +109,7 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
       for (const n of input.natures) insertNature.run(id, n);
       // The respondent as typed stays on the event even when an existing row was linked.
       const typedRespondent = 'name' in input.respondent ? input.respondent : null;
-      insertEvent.run(id, now, user.id, 'registered', JSON.stringify({ caseNo, acceptanceDueOn: due.date, respondentCreated: respondent.created, typedRespondent }));
+      events.record({ caseId: id, at: now, userId: user.id, type: 'registered', data: { caseNo, acceptanceDueOn: due.date, respondentCreated: respondent.created, typedRespondent } });
       audit.append({ at: now, userId: user.id, action: 'cases.register', entity: 'case', entityId: id, data: { caseNo } });
       indexCase(db, id);
       return { id, caseNo, acceptanceDueOn: due.date };
