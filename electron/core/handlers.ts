@@ -1,7 +1,9 @@
 import { DomainError } from '../../shared/api/errors';
 import type { HandlerTable } from '../../shared/api/dispatch';
 import type { UserView } from '../../shared/api/schemas/common';
+import type { Clock } from './ports';
 import type { Services } from './services';
+import { isoLocal, localDate } from './time';
 
 /** Operations that are not public always get a user; dispatch has checked the session already. */
 function signedIn(user: UserView | null): UserView {
@@ -13,7 +15,13 @@ function signedIn(user: UserView | null): UserView {
  * The handler table behind both transports (DESIGN.md "One contract, two transports").
  * `satisfies HandlerTable` makes a missing or mistyped operation a compile error.
  */
-export function createHandlers(s: Services) {
+export function createHandlers(s: Services, clock: Clock) {
+  /** "Today" is the core's: the office date of the core's clock, whatever the PC showing the page says. */
+  const today = () => {
+    const zone = s.settings.get('office.timeZone', 'Asia/Shanghai');
+    const now = clock.now();
+    return { today: localDate(now, zone), now: isoLocal(now, zone) };
+  };
   return {
     'setup.status': () => ({ initialised: s.users.initialised() }),
     'setup.init': async (input) => {
@@ -29,7 +37,12 @@ export function createHandlers(s: Services) {
       await s.users.changePassword(signedIn(ctx.user), ctx.token, input.currentPassword, input.newPassword);
       return { ok: true as const };
     },
-    'session.me': (_input, ctx) => ({ user: signedIn(ctx.user), officeName: s.settings.get('office.name', '') }),
+    'session.me': (_input, ctx) => ({
+      user: signedIn(ctx.user),
+      officeName: s.settings.get('office.name', ''),
+      today: today().today,
+      idleLockMinutes: s.officeSettings.get().idleLockMinutes,
+    }),
     'users.create': async (input, ctx) => ({ id: await s.users.create(input, signedIn(ctx.user)) }),
     'users.list': () => ({ users: s.users.list() }),
     'users.resetPassword': async (input, ctx) => {
@@ -38,8 +51,25 @@ export function createHandlers(s: Services) {
     },
     'catalog.get': () => s.catalog.get(),
     'cases.register': (input, ctx) => s.register(input, signedIn(ctx.user)),
-    'cases.get': (input) => s.cases.get(input.id),
-    'cases.search': (input) => s.cases.search(input),
+    'cases.get': (input, ctx) => s.cases.get(input.id, signedIn(ctx.user)),
+    'cases.search': (input, ctx) => s.cases.search(input, signedIn(ctx.user)),
     'respondents.search': (input) => ({ rows: s.respondents.search(input.text, input.limit) }),
+    'cases.act': (input, ctx) => s.act(input, signedIn(ctx.user)),
+    'clock.today': () => today(),
+    'ruleSets.list': () => ({ ruleSets: s.ruleSets.listWithCounts() }),
+    'ruleSets.save': (input, ctx) => s.ruleSets.save(input, signedIn(ctx.user)),
+    'calendar.get': () => s.calendar.get(),
+    'calendar.saveYear': (input, ctx) => s.calendar.saveYear(input, signedIn(ctx.user)),
+    'settings.get': () => s.officeSettings.get(),
+    'settings.update': (input, ctx) => s.officeSettings.update(input, signedIn(ctx.user)),
+    'users.setDisabled': (input, ctx) => {
+      s.users.setDisabled(input.userId, input.disabled, signedIn(ctx.user));
+      return { ok: true as const };
+    },
+    'users.assignable': () => ({ users: s.users.assignable() }),
+    'session.unlock': async (input, ctx) => {
+      await s.users.verifyOwnPassword(signedIn(ctx.user), input.password);
+      return { ok: true as const };
+    },
   } satisfies HandlerTable;
 }

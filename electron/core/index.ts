@@ -35,7 +35,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   if (swept) log.warn(`removed ${swept} unfinished vault import(s) left by an interrupted run`);
   const services = createServices(db, clock);
   const dispatchDeps: DispatchDeps = {
-    handlers: withStorageErrors(createHandlers(services), log),
+    handlers: withStorageErrors(createHandlers(services, clock), log),
     authenticate: (token) => services.sessions.authenticate(token),
     logError: (message, error) => log.error(message, error),
   };

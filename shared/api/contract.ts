@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { sessionChangePassword, sessionLogin, sessionLogout, sessionMe, setupInit, setupStatus, usersCreate, usersList, usersResetPassword } from './schemas/auth';
+import { calendarGet, calendarSaveYear, clockToday, ruleSetsList, ruleSetsSave, sessionUnlock, settingsGet, settingsUpdate, usersAssignable, usersSetDisabled } from './schemas/admin';
 import { catalogGet } from './schemas/catalog';
 import { casesGet, casesRegister, casesSearch, respondentsSearch } from './schemas/cases';
 import type { Role } from './schemas/common';
+import { casesAct } from './schemas/workflow';
 import type { OperationName } from './operationNames';
 
 export { operationNames, type OperationName } from './operationNames';
@@ -45,6 +47,17 @@ export const contract = {
   'cases.get': op('案件详情', 'user', casesGet),
   'cases.search': op('查找案件', 'user', casesSearch),
   'respondents.search': op('按名称查找被投诉方（边输边查）', 'user', respondentsSearch),
+  'cases.act': op('办理案件的一步（受理、转办、调查、调解、审批、告知、回访、结案、作废……）', 'user', casesAct),
+  'clock.today': op('本单位的今天与现在（由本机服务的时钟决定）', 'user', clockToday),
+  'ruleSets.list': op('时限规则集（按施行日期）', 'user', ruleSetsList),
+  'ruleSets.save': op('修改或新增时限规则集（管理员）', ['admin'], ruleSetsSave),
+  'calendar.get': op('节假日历', 'user', calendarGet),
+  'calendar.saveYear': op('录入或修改某年的节假日与调休（管理员）', ['admin'], calendarSaveYear),
+  'settings.get': op('办案设置（锁屏时间、回访次数）', 'user', settingsGet),
+  'settings.update': op('修改办案设置（管理员）', ['admin'], settingsUpdate),
+  'users.setDisabled': op('停用或启用用户（管理员）', ['admin'], usersSetDisabled),
+  'users.assignable': op('可指派的调查员及其在办案件数', ['supervisor', 'admin'], usersAssignable),
+  'session.unlock': op('锁屏后输入本人密码解锁', 'user', sessionUnlock),
 } as const satisfies Record<OperationName, Operation>;
 
 // Every listed name has an operation (above) and every operation is listed (here).

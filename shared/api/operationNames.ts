@@ -18,6 +18,17 @@ export const operationNames = [
   'cases.get',
   'cases.search',
   'respondents.search',
+  'cases.act',
+  'clock.today',
+  'ruleSets.list',
+  'ruleSets.save',
+  'calendar.get',
+  'calendar.saveYear',
+  'settings.get',
+  'settings.update',
+  'users.setDisabled',
+  'users.assignable',
+  'session.unlock',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

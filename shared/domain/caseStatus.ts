@@ -1,6 +1,7 @@
 /**
- * Case statuses along the path of ../shared/domain.md "A case, from the counter to the archive".
- * The foundation registers cases only; the workflow issue adds the transitions between them.
+ * Case statuses along the path of ../shared/domain.md "A case, from the counter to the archive"
+ * (names fixed by ../shared/API.md: scripts read them). The moves between them are the state
+ * machine of shared/domain/workflow.ts.
  */
 export const caseStatuses = [
   'registered',
@@ -10,6 +11,7 @@ export const caseStatuses = [
   'investigating',
   'mediating',
   'awaiting_approval',
+  'approved',
   'notified',
   'follow_up',
   'closed',
@@ -25,11 +27,15 @@ export const caseStatusLabel: Record<CaseStatus, string> = {
   investigating: '调查中',
   mediating: '调解中',
   awaiting_approval: '待审批',
+  approved: '已批准',
   notified: '已告知',
   follow_up: '回访中',
   closed: '已结案',
   voided: '已作废',
 };
+
+/** Statuses a case never leaves: nothing more happens to it, except reading and printing. */
+export const finalStatuses: readonly CaseStatus[] = ['refused', 'closed', 'voided'];
 
 export const idTypes = ['resident', 'passport', 'hkmo', 'taiwan', 'other'] as const;
 export type IdType = (typeof idTypes)[number];

@@ -14,7 +14,12 @@ describe('first-run setup, users and sessions', () => {
     expect(await reg.must('setup.status', {}, null)).toEqual({ initialised: true });
     const again = await reg.call('setup.init', { officeName: '别的协会', admin: { username: 'evil', displayName: '某人', password: '12345678' } }, null);
     expect(again.ok || again.error.code).toBe('CONFLICT');
-    expect(await reg.must('session.me', {})).toEqual({ officeName: '杭州市消费者协会', user: expect.objectContaining({ username: 'admin', role: 'admin' }) });
+    expect(await reg.must('session.me', {})).toEqual({
+      officeName: '杭州市消费者协会',
+      user: expect.objectContaining({ username: 'admin', role: 'admin' }),
+      today: '2026-11-23',
+      idleLockMinutes: 15,
+    });
   });
 
   it('stores passwords only as scrypt hashes', () => {

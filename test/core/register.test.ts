@@ -53,8 +53,7 @@ describe('cases.register', () => {
     expect(c.natures.map((n: any) => n.name)).toEqual(['合同', '虚假宣传']);
     expect(c).toMatchObject({ subject: '会员服务', purchasedOn: '2026-10-01', amountPaidFen: 19950, amountClaimedFen: 59850, consentMediation: false, consentPublication: true, status: 'registered' });
     // Received Friday 2026-11-20: 23,24,25,26,27,30 Nov, 1 Dec.
-    expect(c.acceptanceDueOn).toBe('2026-12-01');
-    expect(c.deadlineProvisional).toBe(false);
+    expect(c.deadlines).toEqual([expect.objectContaining({ kind: 'acceptance', dueOn: '2026-12-01', provisional: false, state: 'running', ruleSet: 'order121' })]);
     expect(c.registeredBy.displayName).toBe('王管理');
     expect(c.events).toHaveLength(1);
     expect(c.events[0]).toMatchObject({ type: 'registered', by: { displayName: '王管理' } });
@@ -112,7 +111,7 @@ describe('cases.register', () => {
     const { id } = await reg.must<{ id: number }>('cases.register', minimalComplaint(), token);
     const c = await reg.must<any>('cases.get', { id }, token);
     expect(c.caseNo).toBe('TS2027-00001');
-    expect(c.deadlineProvisional).toBe(true);
+    expect(c.deadlines[0]).toMatchObject({ kind: 'acceptance', provisional: true });
   });
 
   it('keeps everything across closing and reopening the register', async () => {

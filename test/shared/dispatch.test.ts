@@ -25,8 +25,8 @@ function harness(overrides: Record<string, (input: any, ctx: HandlerContext) => 
     'setup.status': () => ({ initialised: true }),
     'setup.init': () => ({ ok: true }),
     'session.login': (input: { username: string }) => ({ token: 't', user: { ...admin, username: input.username } }),
-    'session.me': (_input, ctx) => ({ user: ctx.user, officeName: '杭州市消费者协会' }),
-    'users.list': () => ({ users: [admin, clerk] }),
+    'session.me': (_input, ctx) => ({ user: ctx.user, officeName: '杭州市消费者协会', today: '2026-11-23', idleLockMinutes: 15 }),
+    'users.list': () => ({ users: [admin, clerk].map((u) => ({ ...u, disabled: false })) }),
     'cases.register': () => ({ id: 1, caseNo: 'TS2026-00001', acceptanceDueOn: '2026-12-02' }),
     ...overrides,
   };
@@ -53,7 +53,7 @@ describe('dispatch: success', () => {
   it('hands the handler the parsed input and the signed-in user', async () => {
     const { deps, calls } = harness();
     const result = await dispatch(deps, 'session.me', undefined, 'clerk-token');
-    expect(result).toEqual({ ok: true, value: { user: clerk, officeName: '杭州市消费者协会' } });
+    expect(result).toEqual({ ok: true, value: { user: clerk, officeName: '杭州市消费者协会', today: '2026-11-23', idleLockMinutes: 15 } });
     expect(calls).toEqual([{ name: 'session.me', input: {}, ctx: { user: clerk, token: 'clerk-token' } }]);
   });
 
@@ -67,8 +67,8 @@ describe('dispatch: success', () => {
   });
 
   it('awaits a handler that returns a promise', async () => {
-    const { deps } = harness({ 'users.list': async () => ({ users: [admin] }) });
-    expect(await dispatch(deps, 'users.list', {}, 'admin-token')).toEqual({ ok: true, value: { users: [admin] } });
+    const { deps } = harness({ 'users.list': async () => ({ users: [{ ...admin, disabled: false }] }) });
+    expect(await dispatch(deps, 'users.list', {}, 'admin-token')).toEqual({ ok: true, value: { users: [{ ...admin, disabled: false }] } });
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Catalog } from '../../../shared/api/schemas/catalog';
 import type { Db } from '../db/open';
 
-type Kind = 'category' | 'nature' | 'channel' | 'refusal_ground' | 'termination_ground';
+type Kind = 'category' | 'nature' | 'channel' | 'refusal_ground' | 'termination_ground' | 'measure' | 'evidence_source';
 export interface ItemRow { code: string; name: string; grp: string | null }
 
 /** The catalog is data an administrator can extend (domain.md "Categories"), read from the register. */
@@ -16,6 +16,8 @@ export function createCatalog(db: Db) {
         natures: items('nature').map(({ code, name }) => ({ code, name })),
         channels: items('channel').map(({ code, name }) => ({ code, name })),
         refusalGrounds: items('refusal_ground').map((g) => ({ code: g.code, text: g.name })),
+        terminationGrounds: items('termination_ground').map((g) => ({ code: g.code, text: g.name })),
+        measures: items('measure').map(({ code, name }) => ({ code, name })),
       };
     },
     find(kind: Kind, code: string): ItemRow | undefined {

@@ -16,7 +16,15 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
   const insert = db.prepare('INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)');
   const passwordOf = db.prepare('SELECT password_hash FROM users WHERE id = ?').pluck();
   const setPassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
-  const list = db.prepare('SELECT id, username, display_name, role FROM users WHERE disabled_at IS NULL ORDER BY id');
+  const list = db.prepare('SELECT id, username, display_name, role, disabled_at FROM users ORDER BY disabled_at IS NOT NULL, id');
+  const one = db.prepare('SELECT id, role, disabled_at FROM users WHERE id = ?');
+  const setDisabledAt = db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?');
+  const activeAdmins = db.prepare("SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled_at IS NULL").pluck();
+  const assignable = db.prepare(
+    `SELECT u.id, u.display_name,
+            (SELECT COUNT(*) FROM cases c WHERE c.handler_id = u.id AND c.status NOT IN ('refused', 'closed', 'voided')) AS open_cases
+       FROM users u WHERE u.role = 'investigator' AND u.disabled_at IS NULL ORDER BY u.display_name`,
+  );
   const exists = db.prepare('SELECT 1 FROM users WHERE username = ?').pluck();
   const throttle = createLoginThrottle(clock);
 
@@ -88,7 +96,43 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
       }).immediate();
     },
 
-    list: (): UserView[] => (list.all() as UserRow[]).map(toUserView),
+    list: (): (UserView & { disabled: boolean })[] =>
+      (list.all() as (UserRow & { disabled_at: string | null })[]).map((u) => ({ ...toUserView(u), disabled: u.disabled_at !== null })),
+
+    /**
+     * 停用 a user who left: they can no longer sign in and their sessions end; their cases, events
+     * and approvals stay as they are (nothing is deleted). The last active administrator stays.
+     */
+    setDisabled(userId: number, disabled: boolean, by: UserView): void {
+      db.transaction(() => {
+        const u = one.get(userId) as { id: number; role: string; disabled_at: string | null } | undefined;
+        if (!u) throw new DomainError('NOT_FOUND', '没有这个用户');
+        if (disabled && userId === by.id) throw new DomainError('VALIDATION', '不能停用自己的账号', { userId: '不能停用自己的账号' });
+        if ((u.disabled_at !== null) === disabled) return;
+        if (disabled && u.role === 'admin' && (activeAdmins.get() as number) <= 1) {
+          throw new DomainError('CONFLICT', '这是最后一位在用的管理员，不能停用');
+        }
+        const at = clock.now().toISOString();
+        setDisabledAt.run(disabled ? at : null, userId);
+        if (disabled) sessions.closeOthers(userId, null);
+        audit.append({ at, userId: by.id, action: disabled ? 'users.disable' : 'users.enable', entity: 'user', entityId: userId, data: {} });
+      }).immediate();
+    },
+
+    /** Active investigators a supervisor may assign, with how many open cases each carries. */
+    assignable: () => (assignable.all() as { id: number; display_name: string; open_cases: number }[]).map((u) => ({ id: u.id, displayName: u.display_name, openCases: u.open_cases })),
+
+    /** 锁屏 unlock: the signed-in user's own password, paused like a login after repeated misses. */
+    async verifyOwnPassword(user: UserView, password: string): Promise<void> {
+      const paused = throttle.pausedFor(user.username);
+      if (paused > 0) throw new DomainError('FORBIDDEN', `密码错误次数过多，请 ${paused} 分钟后再试`);
+      const stored = passwordOf.get(user.id) as string;
+      if (!(await verifyPassword(password, stored))) {
+        throttle.failed(user.username);
+        throw new DomainError('VALIDATION', '密码不正确', { password: '密码不正确' });
+      }
+      throttle.succeeded(user.username);
+    },
   };
 }
 export type Users = ReturnType<typeof createUsers>;

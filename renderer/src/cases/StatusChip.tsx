@@ -9,6 +9,7 @@ const colorOf: Record<CaseStatus, ChipProps['color']> = {
   investigating: 'primary',
   mediating: 'primary',
   awaiting_approval: 'warning',
+  approved: 'success',
   notified: 'secondary',
   follow_up: 'secondary',
   closed: 'success',

@@ -1,6 +1,7 @@
 import type { GridColDef } from '@mui/x-data-grid';
 import type { CaseRow } from '../../../shared/api/schemas/cases';
-import { daysUntil, formatDateTime } from '../format';
+import { deadlineKindLabel } from '../../../shared/domain/deadlines';
+import { formatDateTime } from '../format';
 import { StatusChip } from './StatusChip';
 
 /** Only these columns sort on the core (cases.search's sort values); the rest keep their order. */
@@ -25,17 +26,22 @@ export const caseColumns: GridColDef<CaseRow>[] = [
     sortable: false,
     renderCell: ({ row }) => <StatusChip status={row.status} />,
   },
+  { field: 'handlerName', headerName: '承办人', width: 90, sortable: false },
   {
-    field: 'acceptanceDueOn',
-    headerName: '受理期限',
-    width: 110,
+    field: 'dueOn',
+    headerName: '最近期限',
+    width: 170,
     sortingOrder: ['asc', null],
+    valueGetter: (_value, row) => row.nextDeadline?.dueOn ?? '',
     renderCell: ({ row }) => {
-      // Only a case still waiting for its acceptance decision can be late on it.
-      const late = row.status === 'registered' && daysUntil(row.acceptanceDueOn) < 0;
+      const d = row.nextDeadline;
+      if (!d) return '—';
+      // The core says whether it is overdue; the list only shows it.
+      const late = d.state === 'overdue';
       return (
-        <span style={late ? { color: '#c62828', fontWeight: 600 } : undefined} title={late ? '已超过受理期限' : undefined}>
-          {row.acceptanceDueOn}
+        <span style={late ? { color: '#c62828', fontWeight: 600 } : undefined} title={late ? `${deadlineKindLabel[d.kind]}已超期` : deadlineKindLabel[d.kind]}>
+          {d.dueOn} {deadlineKindLabel[d.kind].replace('期限', '')}
+          {d.state === 'paused' ? '（暂停）' : ''}
         </span>
       );
     },

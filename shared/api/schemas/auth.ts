@@ -46,7 +46,14 @@ export const sessionChangePassword = {
 
 export const sessionMe = {
   input: empty,
-  output: z.object({ user: userView, officeName: z.string() }),
+  output: z.object({
+    user: userView,
+    officeName: z.string(),
+    /** The office date, from the core's clock. */
+    today: z.string(),
+    /** Lock the screen after this many idle minutes (0: never); an office setting. */
+    idleLockMinutes: z.number().int(),
+  }),
 };
 
 export const usersCreate = {
@@ -59,4 +66,4 @@ export const usersResetPassword = {
   output: z.object({ ok: z.literal(true) }),
 };
 
-export const usersList = { input: empty, output: z.object({ users: z.array(userView) }) };
+export const usersList = { input: empty, output: z.object({ users: z.array(userView.extend({ disabled: z.boolean() })) }) };

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { caseStatuses, idTypes } from '../../domain/caseStatus';
 import { creditCodeProblem, phoneProblem, residentIdProblem } from '../../domain/validators';
+import { deadlineKinds, deadlineStates } from '../../domain/deadlines';
 import { code, fen, id, isoDate, isoDateTime, optionalText, text } from './common';
+import { workflowView } from './workflow';
 
 const phone = z
   .string({ error: '请填写联系电话' })
@@ -106,7 +108,7 @@ const caseEvent = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 
-export const caseDetail = z.object({
+const caseRecord = z.object({
   id: z.number().int(),
   caseNo: z.string(),
   receivedAt: z.string(),
@@ -130,9 +132,6 @@ export const caseDetail = z.object({
   amountClaimedFen: z.number().int().nullable(),
   consentMediation: z.boolean(),
   consentPublication: z.boolean().nullable(),
-  acceptanceDueOn: z.string(),
-  /** True when the deadline crosses a year the holiday calendar does not know yet. */
-  deadlineProvisional: z.boolean(),
   registeredBy: z.object({ id: z.number().int(), displayName: z.string() }),
   createdAt: z.string(),
   events: z.array(caseEvent),
@@ -141,11 +140,14 @@ export const caseDetail = z.object({
   evidence: z.array(z.unknown()),
   notices: z.array(z.unknown()),
 });
+
+/** The whole case (API.md `cases.get`): as registered, and what the workflow has recorded since. */
+export const caseDetail = caseRecord.extend(workflowView.shape);
 export type CaseDetail = z.infer<typeof caseDetail>;
 
 export const casesGet = { input: z.object({ id }), output: caseDetail };
 
-export const caseSorts = ['receivedAt:desc', 'receivedAt:asc', 'acceptanceDueOn:asc', 'caseNo:asc', 'caseNo:desc'] as const;
+export const caseSorts = ['receivedAt:desc', 'receivedAt:asc', 'acceptanceDueOn:asc', 'dueOn:asc', 'caseNo:asc', 'caseNo:desc'] as const;
 
 export const caseRow = z.object({
   id: z.number().int(),
@@ -158,6 +160,11 @@ export const caseRow = z.object({
   categoryName: z.string(),
   subject: z.string(),
   acceptanceDueOn: z.string(),
+  handlerName: z.string().nullable(),
+  /** The open clock due first (a running one before a paused one), as the core counts it today. */
+  nextDeadline: z
+    .object({ kind: z.enum(deadlineKinds), dueOn: z.string(), state: z.enum(deadlineStates), workingDaysLeft: z.number().int().nullable() })
+    .nullable(),
 });
 export type CaseRow = z.infer<typeof caseRow>;
 
@@ -168,9 +175,20 @@ export const casesSearch = {
     category: code.optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
+    /** A running deadline of any kind is past its due date (or, false, none is). */
     overdue: z.boolean().optional(),
-    /** Acceptance decision still owed and due from today to N 工作日 ahead (0: due today). */
+    /** A running deadline falls due within N 工作日 after today (0: due today itself). */
     dueWithinWorkingDays: z.number().int().min(0, '天数不能为负').max(30, '最多查30个工作日内到期').optional(),
+    /** Limit `overdue` and `dueWithinWorkingDays` to one kind of deadline. */
+    deadlineKind: z.enum(deadlineKinds).optional(),
+    /** Cases handled by the signed-in user (open ones, unless a status is given). */
+    mine: z.boolean().optional(),
+    /** A proposal waiting for the signed-in user's approval (someone else's; supervisors and administrators). */
+    awaitingMyApproval: z.boolean().optional(),
+    /** Registered (entered into the register) on this office date, whatever date the complaint was received. */
+    registeredOn: isoDate.optional(),
+    /** Only cases still in progress (not refused, closed or voided). */
+    open: z.boolean().optional(),
     page: z.number().int().min(1, '页码从1开始').default(1),
     pageSize: z.number().int().min(1).max(200, '每页最多200条').default(50),
     sort: z.enum(caseSorts).default('receivedAt:desc'),

@@ -10,6 +10,9 @@ export const catalogGet = {
     natures: z.array(item),
     channels: z.array(item),
     refusalGrounds: z.array(z.object({ code: z.string(), text: z.string() })),
+    terminationGrounds: z.array(z.object({ code: z.string(), text: z.string() })),
+    /** 处理结果 codes (domain.md "Outcome measures"), extendable by an administrator. */
+    measures: z.array(item),
   }),
 };
 export type Catalog = z.infer<typeof catalogGet.output>;

@@ -7,8 +7,9 @@ import type { Db } from '../../db/open';
 import type { Clock } from '../../ports';
 import { isoLocal, localDate } from '../../time';
 import type { Audit } from '../audit';
-import { loadCalendar } from '../calendar';
 import type { CatalogService } from '../catalog';
+import type { Deadlines } from '../deadlines';
+import type { RuleSets } from '../ruleSets';
 import type { Respondents } from '../respondents';
 import type { Settings } from '../settings';
 import type { CaseEvents } from './events';
@@ -19,7 +20,17 @@ type RegisterInput = z.output<typeof casesRegister.input>;
 /** A receipt time this far ahead of the PC clock is a typing mistake, not a clock skew. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
-export interface RegisterDeps { db: Db; clock: Clock; audit: Audit; settings: Settings; catalog: CatalogService; respondents: Respondents; events: CaseEvents }
+export interface RegisterDeps {
+  db: Db;
+  clock: Clock;
+  audit: Audit;
+  settings: Settings;
+  catalog: CatalogService;
+  respondents: Respondents;
+  events: CaseEvents;
+  deadlines: Deadlines;
+  ruleSets: RuleSets;
+}
 
 function checkCodes(input: RegisterInput, catalog: CatalogService): void {
   const fields: Record<string, string> = {};
@@ -42,17 +53,17 @@ function nextCaseNo(db: Db, prefix: string, year: number): string {
 }
 
 /** 登记 (domain.md "A case" step 1): a number at once, and the acceptance deadline with it. */
-export function createRegister({ db, clock, audit, settings, catalog, respondents, events }: RegisterDeps) {
+export function createRegister({ db, clock, audit, settings, catalog, respondents, events, deadlines, ruleSets }: RegisterDeps) {
   const insertCase = db.prepare(
     `INSERT INTO cases (case_no, received_at, received_on, channel, category, status,
        complainant_name, complainant_id_type, complainant_id_number, complainant_phone, complainant_address,
        respondent_id, subject, purchased_on, amount_paid_fen, facts, request, amount_claimed_fen,
-       consent_mediation, consent_publication, acceptance_due_on, deadline_provisional,
+       consent_mediation, consent_publication, rule_set, version,
        registered_by, created_at, updated_at)
      VALUES (@caseNo, @receivedAt, @receivedOn, @channel, @category, 'registered',
        @name, @idType, @idNumber, @phone, @address,
        @respondentId, @subject, @purchasedOn, @amountPaidFen, @facts, @request, @amountClaimedFen,
-       @consentMediation, @consentPublication, @dueOn, @provisional,
+       @consentMediation, @consentPublication, @ruleSet, 0,
        @userId, @now, @now)`,
   );
   const insertNature = db.prepare('INSERT OR IGNORE INTO case_natures (case_id, nature) VALUES (?, ?)');
@@ -70,9 +81,8 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
     }
     const receivedOn = localDate(received, zone);
     const now = isoLocal(nowDate, zone);
-    // 受理决定期限: N 工作日 from receipt, the day of receipt not counted (消法第46条; domain.md "Time limits").
-    const limit = settings.get('limits.acceptanceWorkingDays', 7);
-    const due = loadCalendar(db).addWorkingDays(receivedOn, limit);
+    // The rules in force on the receipt date govern the case for good (domain.md "Laws and rules in force").
+    const rules = ruleSets.on(receivedOn);
 
     return db.transaction(() => {
       const respondent =
@@ -100,19 +110,20 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
           amountClaimedFen: input.amountClaimedFen ?? null,
           consentMediation: input.consentMediation ? 1 : 0,
           consentPublication: input.consentPublication === undefined ? null : input.consentPublication ? 1 : 0,
-          dueOn: due.date,
-          provisional: due.provisional ? 1 : 0,
+          ruleSet: rules.code,
           userId: user.id,
           now,
         }).lastInsertRowid,
       );
       for (const n of input.natures) insertNature.run(id, n);
+      // 受理决定期限: N 工作日 from receipt, the day of receipt not counted (消法第46条; domain.md "Time limits").
+      const due = deadlines.start(id, 'acceptance', { startOn: receivedOn, limit: rules.limits.acceptance, ruleSet: rules.code }, now);
       // The respondent as typed stays on the event even when an existing row was linked.
       const typedRespondent = 'name' in input.respondent ? input.respondent : null;
-      events.record({ caseId: id, at: now, userId: user.id, type: 'registered', data: { caseNo, acceptanceDueOn: due.date, respondentCreated: respondent.created, typedRespondent } });
+      events.record({ caseId: id, at: now, userId: user.id, type: 'registered', data: { caseNo, acceptanceDueOn: due.dueOn, respondentCreated: respondent.created, typedRespondent } });
       audit.append({ at: now, userId: user.id, action: 'cases.register', entity: 'case', entityId: id, data: { caseNo } });
       indexCase(db, id);
-      return { id, caseNo, acceptanceDueOn: due.date };
+      return { id, caseNo, acceptanceDueOn: due.dueOn };
     }).immediate();
   };
 }

@@ -27,12 +27,16 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
           {c.caseNo}
         </Typography>
         <StatusChip status={c.status} size="medium" />
-        <DeadlineChip label="受理期限" dueOn={c.acceptanceDueOn} pending={c.status === 'registered'} />
+        {c.deadlines
+          .filter((d) => d.state === 'running' || d.state === 'overdue' || d.state === 'paused')
+          .map((d) => (
+            <DeadlineChip key={d.id} deadline={d} />
+          ))}
         <Typography variant="body2" color="text.secondary">
           {c.complainant.name} 投诉 {c.respondent.name}
         </Typography>
       </Stack>
-      {c.deadlineProvisional && (
+      {c.deadlines.some((d) => d.provisional && d.state !== 'met' && d.state !== 'cancelled') && (
         <Alert severity="warning" variant="outlined" sx={{ py: 0 }}>
           节假日历未含该年份，期限为暂定；请管理员在设置中补充该年的节假日后再核对期限
         </Alert>

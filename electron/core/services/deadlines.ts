@@ -1,0 +1,153 @@
+import type { DeadlineView } from '../../../shared/api/schemas/workflow';
+import type { WorkingDayCalendar } from '../../../shared/domain/calendar';
+import {
+  dueOf,
+  limitText,
+  pauseSpan,
+  stateOn,
+  workingDaysLeft,
+  type Clock,
+  type DeadlineKind,
+  type Limit,
+  type StoredDeadlineState,
+} from '../../../shared/domain/deadlines';
+import type { Db } from '../db/open';
+import { loadCalendar } from './calendar';
+
+interface Row {
+  id: number;
+  case_id: number;
+  kind: DeadlineKind;
+  start_on: string;
+  limit_amount: number | null;
+  limit_unit: Limit['unit'] | null;
+  fixed_due_on: string | null;
+  rule_set: string | null;
+  due_on: string;
+  provisional: number;
+  paused_days: number;
+  paused_working_days: number;
+  paused_since: string | null;
+  state: StoredDeadlineState;
+  ended_on: string | null;
+}
+
+const clockOf = (r: Row): Clock => ({
+  startOn: r.start_on,
+  limit: r.limit_amount && r.limit_unit ? { amount: r.limit_amount, unit: r.limit_unit } : null,
+  fixedDueOn: r.fixed_due_on,
+  pausedDays: r.paused_days,
+  pausedWorkingDays: r.paused_working_days,
+});
+
+export interface StartClock {
+  startOn: string;
+  /** Counted by a limit of a rule set … */
+  limit?: Limit;
+  ruleSet?: string;
+  /** … or a date a person set. */
+  dueOn?: string;
+}
+
+/**
+ * Deadlines are rows the core computes and stores, of any kind (DESIGN.md "The case and its
+ * clock"): started, paused, resumed and ended by the workflow's steps inside their transactions,
+ * recomputed when the holiday calendar changes.
+ */
+export function createDeadlines(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO case_deadlines (case_id, kind, start_on, limit_amount, limit_unit, fixed_due_on, rule_set, due_on, provisional, state, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)`,
+  );
+  const openOfKinds = (kinds: readonly DeadlineKind[]) =>
+    db.prepare(`SELECT * FROM case_deadlines WHERE case_id = ? AND state IN ('running', 'paused') AND kind IN (${kinds.map(() => '?').join(',')})`);
+  const ofCase = db.prepare('SELECT * FROM case_deadlines WHERE case_id = ? ORDER BY id');
+  const allOpen = db.prepare("SELECT * FROM case_deadlines WHERE state IN ('running', 'paused') AND limit_unit IS NOT NULL");
+  const setDue = db.prepare('UPDATE case_deadlines SET due_on = ?, provisional = ? WHERE id = ?');
+  const setPaused = db.prepare("UPDATE case_deadlines SET state = 'paused', paused_since = ? WHERE id = ?");
+  const setResumed = db.prepare(
+    "UPDATE case_deadlines SET state = 'running', paused_since = NULL, paused_days = ?, paused_working_days = ?, due_on = ?, provisional = ? WHERE id = ?",
+  );
+  const setEnded = db.prepare('UPDATE case_deadlines SET state = ?, ended_on = ?, paused_since = NULL WHERE id = ?');
+
+  const open = (caseId: number, kinds: readonly DeadlineKind[]) => openOfKinds(kinds).all(caseId, ...kinds) as Row[];
+
+  return {
+    /** Starts a clock; returns its due date. */
+    start(caseId: number, kind: DeadlineKind, spec: StartClock, createdAt: string, calendar = loadCalendar(db)): { dueOn: string; provisional: boolean } {
+      const clock: Clock = { startOn: spec.startOn, limit: spec.limit ?? null, fixedDueOn: spec.dueOn ?? null, pausedDays: 0, pausedWorkingDays: 0 };
+      const due = dueOf(clock, calendar);
+      insert.run(caseId, kind, spec.startOn, spec.limit?.amount ?? null, spec.limit?.unit ?? null, spec.dueOn ?? null, spec.ruleSet ?? null, due.date, due.provisional ? 1 : 0, createdAt);
+      return { dueOn: due.date, provisional: due.provisional };
+    },
+
+    /** Stops the running clocks of these kinds on `on`; returns which were stopped. */
+    pause(caseId: number, kinds: readonly DeadlineKind[], on: string): { kind: DeadlineKind; dueOn: string }[] {
+      return open(caseId, kinds)
+        .filter((r) => r.state === 'running')
+        .map((r) => {
+          setPaused.run(on, r.id);
+          return { kind: r.kind, dueOn: r.due_on };
+        });
+    },
+
+    /** Runs paused clocks again; each due date moves by the time it stood still. */
+    resume(caseId: number, kinds: readonly DeadlineKind[], on: string, calendar = loadCalendar(db)): { kind: DeadlineKind; before: string; after: string }[] {
+      return open(caseId, kinds)
+        .filter((r) => r.state === 'paused' && r.paused_since)
+        .map((r) => {
+          const span = pauseSpan(r.paused_since!, on, calendar);
+          const clock = { ...clockOf(r), pausedDays: r.paused_days + span.days, pausedWorkingDays: r.paused_working_days + span.workingDays };
+          const due = dueOf(clock, calendar);
+          setResumed.run(clock.pausedDays, clock.pausedWorkingDays, due.date, due.provisional ? 1 : 0, r.id);
+          return { kind: r.kind, before: r.due_on, after: due.date };
+        });
+    },
+
+    /** Ends the open clocks of these kinds: met (the step was taken) or cancelled (no longer owed). */
+    end(caseId: number, kinds: readonly DeadlineKind[], state: 'met' | 'cancelled', on: string): { kind: DeadlineKind; dueOn: string; late: boolean }[] {
+      return open(caseId, kinds).map((r) => {
+        setEnded.run(state, on, r.id);
+        return { kind: r.kind, dueOn: r.due_on, late: state === 'met' && on > r.due_on };
+      });
+    },
+
+    isOpen(caseId: number, kind: DeadlineKind): boolean {
+      return open(caseId, [kind]).length > 0;
+    },
+
+    /** The case's clocks as the API gives them, with today's state and working days left. */
+    view(caseId: number, today: string, calendar = loadCalendar(db)): DeadlineView[] {
+      return (ofCase.all(caseId) as Row[]).map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        startOn: r.start_on,
+        dueOn: r.due_on,
+        pausedDays: r.paused_days + (r.paused_since ? pauseSpan(r.paused_since, today, calendar).days : 0),
+        provisional: r.provisional === 1,
+        state: stateOn(r.state, r.due_on, today),
+        workingDaysLeft: workingDaysLeft(r.state, r.due_on, today, calendar),
+        limit: r.limit_amount && r.limit_unit ? limitText({ amount: r.limit_amount, unit: r.limit_unit }) : null,
+        ruleSet: r.rule_set,
+        endedOn: r.ended_on,
+      }));
+    },
+
+    /**
+     * After the holiday calendar changed: every open clock counted by a limit is counted again,
+     * so a provisional date becomes a real one as soon as its year is entered.
+     */
+    recomputeOpen(calendar: WorkingDayCalendar): { caseId: number; kind: DeadlineKind; before: string; after: string; provisional: boolean }[] {
+      const changed: { caseId: number; kind: DeadlineKind; before: string; after: string; provisional: boolean }[] = [];
+      for (const r of allOpen.all() as Row[]) {
+        const due = dueOf(clockOf(r), calendar);
+        if (due.date !== r.due_on || due.provisional !== (r.provisional === 1)) {
+          setDue.run(due.date, due.provisional ? 1 : 0, r.id);
+          changed.push({ caseId: r.case_id, kind: r.kind, before: r.due_on, after: due.date, provisional: due.provisional });
+        }
+      }
+      return changed;
+    },
+  };
+}
+export type Deadlines = ReturnType<typeof createDeadlines>;

@@ -1,0 +1,77 @@
+import type { Db } from '../../../db/open';
+import type { StepTable } from './context';
+import { notBeforeToday } from './context';
+
+/** 调查 (domain.md step 4): the handler, contacts with the parties, and the clock stopped for appraisal or recusal. */
+
+/** Clocks a pause stops: the handling limit; testing, appraisal and recusal do not count (order 20 第19、20条). */
+const PAUSABLE = ['mediation'] as const;
+
+function activeInvestigator(db: Db, userId: number): { id: number; display_name: string } | undefined {
+  return db
+    .prepare("SELECT id, display_name FROM users WHERE id = ? AND role = 'investigator' AND disabled_at IS NULL")
+    .get(userId) as { id: number; display_name: string } | undefined;
+}
+
+export const investigationSteps: StepTable<'assign' | 'startInvestigation' | 'recordContact' | 'pause' | 'resume'> = {
+  assign: {
+    check(ctx, input) {
+      if (!activeInvestigator(ctx.db, input.userId)) return { userId: '请选择一位在职的调查员' };
+      if (ctx.c.handlerId === input.userId) return { userId: '该调查员已是本案承办人' };
+      return {};
+    },
+    apply(ctx, input) {
+      const before = ctx.c.handlerId;
+      ctx.write({ handler_id: input.userId });
+      return { handlerBefore: before, handlerAfter: input.userId, handlerName: activeInvestigator(ctx.db, input.userId)!.display_name };
+    },
+  },
+
+  startInvestigation: { apply: () => ({}) },
+
+  recordContact: {
+    check(ctx, input) {
+      const fields: Record<string, string> = {};
+      notBeforeToday(fields, 'replyDueOn', input.replyDueOn, ctx.today, '答复期限');
+      if (input.with !== 'respondent') {
+        if (input.transfer) fields.transfer = '只有联系被投诉方时才能转交经营者答复';
+        if (input.isReply) fields.isReply = '经营者答复只能记在联系被投诉方之下';
+      }
+      if (input.replyDueOn && !input.transfer) fields.replyDueOn = '只有转交经营者答复时才需填写答复期限';
+      if (input.transfer && input.isReply) fields.isReply = '转交与答复请分两次记录';
+      if (input.isReply && !ctx.deadlines.isOpen(ctx.c.id, 'businessReply')) fields.isReply = '本案没有等待中的经营者答复';
+      return fields;
+    },
+    apply(ctx, input) {
+      let replyDueOn: string | null = null;
+      if (input.transfer) {
+        // A transfer to the business carries its reply limit, 3 工作日 by default (seed 003 [L]).
+        ctx.deadlines.end(ctx.c.id, ['businessReply'], 'cancelled', ctx.today);
+        replyDueOn = (
+          input.replyDueOn
+            ? ctx.deadlines.start(ctx.c.id, 'businessReply', { startOn: ctx.today, dueOn: input.replyDueOn }, ctx.now, ctx.calendar)
+            : ctx.deadlines.start(ctx.c.id, 'businessReply', { startOn: ctx.today, limit: ctx.rules.limits.businessReply, ruleSet: ctx.rules.code }, ctx.now, ctx.calendar)
+        ).dueOn;
+      }
+      if (input.isReply) ctx.deadlines.end(ctx.c.id, ['businessReply'], 'met', ctx.today);
+      return { with: input.with, how: input.how, summary: input.summary, transfer: input.transfer ?? false, replyDueOn, isReply: input.isReply ?? false };
+    },
+  },
+
+  pause: {
+    apply(ctx, input) {
+      const stopped = ctx.deadlines.pause(ctx.c.id, PAUSABLE, ctx.today);
+      ctx.write({ paused: { reason: input.reason, note: input.note, since: ctx.today } });
+      return { reason: input.reason, note: input.note, stopped: stopped.map((s) => s.kind) };
+    },
+  },
+
+  resume: {
+    apply(ctx, input) {
+      const moved = ctx.deadlines.resume(ctx.c.id, PAUSABLE, ctx.today, ctx.calendar);
+      const since = ctx.c.paused!.since;
+      ctx.write({ paused: null });
+      return { note: input.note ?? null, pausedSince: since, moved };
+    },
+  },
+};

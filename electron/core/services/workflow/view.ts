@@ -1,0 +1,98 @@
+import type { UserView } from '../../../../shared/api/schemas/common';
+import type { WorkflowView } from '../../../../shared/api/schemas/workflow';
+import { allowedActions } from '../../../../shared/domain/workflow';
+import type { Db } from '../../db/open';
+import type { Clock } from '../../ports';
+import { localDate } from '../../time';
+import { loadCalendar } from '../calendar';
+import type { CatalogService } from '../catalog';
+import type { Deadlines } from '../deadlines';
+import type { RuleSets } from '../ruleSets';
+import type { Settings } from '../settings';
+import type { CaseRecords } from './caseState';
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  settings: Settings;
+  deadlines: Deadlines;
+  ruleSets: RuleSets;
+  catalog: CatalogService;
+  records: CaseRecords;
+}
+
+/** What the workflow has recorded on a case, as `cases.get` gives it: names resolved, deadlines as of today. */
+export function createWorkflowView({ db, clock, settings, deadlines, ruleSets, catalog, records }: Deps) {
+  const userName = db.prepare('SELECT display_name FROM users WHERE id = ?').pluck();
+  const sessions = db.prepare('SELECT * FROM mediation_sessions WHERE case_id = ? ORDER BY at, id');
+  const followUps = db.prepare('SELECT f.at, f.user_id, f.satisfaction, f.note FROM follow_ups f WHERE f.case_id = ? ORDER BY f.id');
+  const person = (id: number) => ({ id, displayName: (userName.get(id) as string | undefined) ?? `用户${id}` });
+  const named = (kind: 'measure' | 'refusal_ground' | 'termination_ground', code: string) => catalog.find(kind, code)?.name ?? code;
+
+  return function view(caseId: number, user: UserView): WorkflowView {
+    const c = records.load(caseId);
+    const rules = ruleSets.get(c.ruleSet);
+    const today = localDate(clock.now(), settings.get('office.timeZone', 'Asia/Shanghai'));
+    const itemOf = (list: { code: string; item: string }[], code: string) => list.find((g) => g.code === code)?.item ?? '';
+    return {
+      version: c.version,
+      handler: c.handlerId === null ? null : person(c.handlerId),
+      allowedActions: allowedActions(records.stateOf(c), user),
+      deadlines: deadlines.view(caseId, today, loadCalendar(db)),
+      today,
+      ruleSet: { code: rules.code, name: rules.name },
+      paused: c.paused,
+      materials: c.materials,
+      proposal: c.proposal ? { kind: c.proposal.kind, by: person(c.proposal.by), at: c.proposal.at } : null,
+      acceptedOn: c.acceptedOn,
+      refusal: c.refusal && {
+        grounds: c.refusal.grounds.map((code) => ({ code, text: named('refusal_ground', code), item: itemOf(rules.refusal.grounds, code) })),
+        article: rules.refusal.article,
+        reason: c.refusal.reason,
+        proposedBy: person(c.refusal.proposedBy),
+        approval: { by: person(c.refusal.approval.by), at: c.refusal.approval.at, comment: c.refusal.approval.comment },
+      },
+      referral: c.referral,
+      mediation: c.mediation && {
+        startedOn: c.mediation.startedOn,
+        sessions: (sessions.all(caseId) as Record<string, any>[]).map((s) => ({
+          id: s.id,
+          at: s.at,
+          place: s.place,
+          mode: s.mode,
+          mediator: s.mediator,
+          mediatorPhone: s.mediator_phone,
+          bring: s.bring,
+          held: s.held === null ? null : s.held === 1,
+          summary: s.summary,
+        })),
+        result: c.mediation.result,
+        terms: c.mediation.terms,
+        ground: c.mediation.ground
+          ? { code: c.mediation.ground, text: named('termination_ground', c.mediation.ground), item: itemOf(rules.termination.grounds, c.mediation.ground), article: rules.termination.article }
+          : null,
+        endedOn: c.mediation.endedOn,
+      },
+      outcome: c.outcome && {
+        measures: c.outcome.measures.map((code) => ({ code, name: named('measure', code) })),
+        recoveredFen: c.outcome.recoveredFen,
+        punitiveFen: c.outcome.punitiveFen,
+        summary: c.outcome.summary,
+        resolved: c.outcome.resolved,
+        proposedBy: person(c.outcome.proposedBy),
+        proposedAt: c.outcome.proposedAt,
+        approval: { by: person(c.outcome.approval.by), at: c.outcome.approval.at, comment: c.outcome.approval.comment },
+      },
+      followUps: (followUps.all(caseId) as { at: string; user_id: number; satisfaction: number; note: string }[]).map((f) => ({
+        at: f.at,
+        by: person(f.user_id),
+        satisfaction: f.satisfaction,
+        note: f.note,
+      })),
+      followUpsRequired: records.followUpsRequired(c),
+      notifiedOn: c.notifiedAt ? c.notifiedAt.slice(0, 10) : null,
+      closedOn: c.closedOn,
+      voided: c.voided && { reason: c.voided.reason, by: person(c.voided.by), at: c.voided.at },
+    };
+  };
+}
