@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../electron/core';
@@ -28,13 +28,31 @@ export function tempDir(prefix = 'complaintdesk-'): { dir: string; remove(): voi
 export async function openRegister(clock = fixedClock('2026-11-23T09:00:00+08:00')) {
   const tmp = tempDir();
   const core = await createCore({ dataDir: tmp.dir, clock, log: quietLog });
-  const must = async <T>(name: string, input: unknown, token: string | null = null): Promise<T> => {
-    const r = await core.call(name, input, token);
+  const r = await core.call('setup.init', { officeName: '杭州市消费者协会', admin: { username: 'admin', displayName: '王管理', password: 'correct horse' } }, null);
+  if (!r.ok) throw new Error(`setup.init: ${r.error.message}`);
+  const login = await core.call('session.login', { username: 'admin', password: 'correct horse' }, null);
+  if (!login.ok) throw new Error(`session.login: ${login.error.message}`);
+  return attach(core, tmp, clock, (login.value as { token: string }).token);
+}
+
+/**
+ * A copy of a register folder, opened afresh: a test that needs many users starts from a copy of
+ * one set up once, instead of hashing every password again (scrypt is slow on purpose).
+ */
+export async function copyRegister(from: Register, clock = fixedClock('2026-11-23T09:00:00+08:00')): Promise<Register> {
+  from.core.db.pragma('wal_checkpoint(TRUNCATE)');
+  const tmp = tempDir();
+  cpSync(from.dir, tmp.dir, { recursive: true });
+  const core = await createCore({ dataDir: tmp.dir, clock, log: quietLog });
+  return attach(core, tmp, clock, from.token);
+}
+
+function attach(core: Core, tmp: { dir: string; remove(): void }, clock: ReturnType<typeof fixedClock>, token: string) {
+  const must = async <T>(name: string, input: unknown, t: string | null = null): Promise<T> => {
+    const r = await core.call(name, input, t);
     if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
     return r.value as T;
   };
-  await must('setup.init', { officeName: '杭州市消费者协会', admin: { username: 'admin', displayName: '王管理', password: 'correct horse' } });
-  const { token } = await must<{ token: string }>('session.login', { username: 'admin', password: 'correct horse' });
   return {
     core,
     clock,
@@ -54,7 +72,7 @@ export async function openRegister(clock = fixedClock('2026-11-23T09:00:00+08:00
     },
   };
 }
-export type Register = Awaited<ReturnType<typeof openRegister>>;
+export type Register = ReturnType<typeof attach>;
 
 /** The smallest complaint a clerk may register. */
 export const minimalComplaint = (over: Record<string, unknown> = {}) => ({

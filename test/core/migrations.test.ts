@@ -96,3 +96,35 @@ describe('migrations', () => {
     after.close();
   });
 });
+
+describe('migration 2 (workflow) on a register that holds cases', () => {
+  it('turns each acceptance deadline into a row under the rules of its receipt date, and keeps every case', async () => {
+    const file = join(tmp.dir, 'v1-with-cases.sqlite');
+    const db = new Database(file);
+    const workflowAt = migrations.findIndex((m) => m.name === 'workflow');
+    await migrate(db, file, quietLog, migrations.slice(0, workflowAt));
+    db.prepare("INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'clerk', '陈登记', 'clerk', 'x', '2026-04-01T00:00:00Z')").run();
+    db.prepare("INSERT INTO respondents (id, name, created_at) VALUES (1, '某某商店', '2026-04-01T00:00:00Z')").run();
+    const insert = db.prepare(
+      `INSERT INTO cases (case_no, received_at, received_on, channel, category, status, complainant_name, complainant_id_type, complainant_phone,
+         respondent_id, subject, facts, request, consent_mediation, acceptance_due_on, deadline_provisional, registered_by, created_at, updated_at)
+       VALUES (?, ?, ?, 'visit', 'G01', 'registered', '张三', 'resident', '13812345678', 1, '电视', '坏了', '退货', 1, ?, ?, 1, ?, ?)`,
+    );
+    insert.run('TS2026-00001', '2026-04-14T10:00:00+08:00', '2026-04-14', '2026-04-23', 0, '2026-04-14T10:00:00+08:00', '2026-04-14T10:00:00+08:00');
+    insert.run('TS2026-00002', '2026-12-28T10:00:00+08:00', '2026-12-28', '2027-01-06', 1, '2026-12-28T10:00:00+08:00', '2026-12-28T10:00:00+08:00');
+    await migrate(db, file, quietLog);
+    expect(db.prepare('SELECT case_no, rule_set, version FROM cases ORDER BY id').all()).toEqual([
+      { case_no: 'TS2026-00001', rule_set: 'order20', version: 1 },
+      { case_no: 'TS2026-00002', rule_set: 'order121', version: 1 },
+    ]);
+    expect(db.prepare('SELECT case_id, kind, start_on, limit_amount, limit_unit, due_on, provisional, state, rule_set FROM case_deadlines ORDER BY case_id').all()).toEqual([
+      { case_id: 1, kind: 'acceptance', start_on: '2026-04-14', limit_amount: 7, limit_unit: 'workingDays', due_on: '2026-04-23', provisional: 0, state: 'running', rule_set: 'order20' },
+      { case_id: 2, kind: 'acceptance', start_on: '2026-12-28', limit_amount: 7, limit_unit: 'workingDays', due_on: '2027-01-06', provisional: 1, state: 'running', rule_set: 'order121' },
+    ]);
+    const columns = (db.prepare('PRAGMA table_info(cases)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).not.toContain('acceptance_due_on');
+    expect(db.prepare("SELECT COUNT(*) FROM catalog_items WHERE kind = 'measure'").pluck().get()).toBe(12);
+    expect(db.prepare("SELECT value FROM settings WHERE key = 'limits.acceptanceWorkingDays'").get()).toBeUndefined();
+    db.close();
+  });
+});

@@ -21,53 +21,65 @@ export interface Staff {
   supervisor2: Actor;
 }
 
+const PEOPLE = [
+  ['clerk', '陈登记', 'clerk'],
+  ['investigator', '赵调查', 'investigator'],
+  ['investigator2', '钱调查', 'investigator'],
+  ['supervisor', '孙主任', 'supervisor'],
+  ['supervisor2', '周副主任', 'supervisor'],
+] as const;
+const passwordOf = (username: string) => (username === 'admin' ? 'correct horse' : `${username}-pass`);
+
 /**
- * Signs in, and signs in again when the test has moved the clock past the session's idle limit,
- * as the clerk would after a night (or a month) away from the desk.
+ * An actor on a register, signing in again when the test has moved the clock past the session's
+ * idle limit, as the clerk would after a night (or a month) away from the desk.
  */
-export async function signIn(reg: Register, username: string, password: string): Promise<Actor> {
-  const login = () => reg.must<{ token: string; user: UserView }>('session.login', { username, password }, null);
-  const first = await login();
-  const call = async (name: string, input: unknown) => {
-    let result = await reg.call(name, input, actor.token);
-    if (!result.ok && result.error.code === 'UNAUTHENTICATED') {
-      actor.token = (await login()).token;
-      result = await reg.call(name, input, actor.token);
-    }
-    return result;
-  };
-  const must = async (name: string, input: unknown) => {
-    const r = await call(name, input);
-    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
-    return r.value as any;
-  };
+function actorOf(reg: Register, user: UserView, token: string): Actor {
+  const login = () => reg.must<{ token: string }>('session.login', { username: user.username, password: passwordOf(user.username) }, null);
   const actor: Actor = {
-    user: first.user,
-    token: first.token,
-    call,
-    must,
-    get: (id) => must('cases.get', { id }),
+    user,
+    token,
+    async call(name, input) {
+      let result = await reg.call(name, input, actor.token);
+      if (!result.ok && result.error.code === 'UNAUTHENTICATED') {
+        actor.token = (await login()).token;
+        result = await reg.call(name, input, actor.token);
+      }
+      return result;
+    },
+    async must(name, input) {
+      const r = await actor.call(name, input);
+      if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
+      return r.value as any;
+    },
+    get: (id) => actor.must('cases.get', { id }),
     async act(id, action, fields = {}) {
       const { version } = await actor.get(id);
-      return must('cases.act', { id, version, action, ...fields });
+      return actor.must('cases.act', { id, version, action, ...fields });
     },
   };
   return actor;
 }
 
+export async function signIn(reg: Register, username: string, password = passwordOf(username)): Promise<Actor> {
+  const { token, user } = await reg.must<{ token: string; user: UserView }>('session.login', { username, password }, null);
+  return actorOf(reg, user, token);
+}
+
 /** The office of the workflow tests: one clerk, two investigators, two supervisors, and the admin. */
 export async function withStaff(reg: Register): Promise<Staff> {
-  const people = [
-    ['clerk', '陈登记', 'clerk'],
-    ['investigator', '赵调查', 'investigator'],
-    ['investigator2', '钱调查', 'investigator'],
-    ['supervisor', '孙主任', 'supervisor'],
-    ['supervisor2', '周副主任', 'supervisor'],
-  ] as const;
-  for (const [username, displayName, role] of people) {
-    await reg.must('users.create', { username, displayName, password: `${username}-pass`, role });
+  for (const [username, displayName, role] of PEOPLE) {
+    await reg.must('users.create', { username, displayName, password: passwordOf(username), role });
   }
-  const [clerk, investigator, investigator2, supervisor, supervisor2] = await Promise.all(people.map(([u]) => signIn(reg, u, `${u}-pass`)));
-  const admin = await signIn(reg, 'admin', 'correct horse');
-  return { admin, clerk: clerk!, investigator: investigator!, investigator2: investigator2!, supervisor: supervisor!, supervisor2: supervisor2! };
+  const signedIn = await Promise.all(PEOPLE.map(([u]) => signIn(reg, u)));
+  const staff = { admin: await signIn(reg, 'admin') } as Staff;
+  PEOPLE.forEach(([u], i) => (staff[u] = signedIn[i]!));
+  return staff;
+}
+
+/** The same staff on a copy of the register they were created in (copyRegister), with the same sessions. */
+export function staffOf(reg: Register, template: Staff): Staff {
+  const staff = {} as Staff;
+  for (const name of ['admin', ...PEOPLE.map(([u]) => u)] as const) staff[name] = actorOf(reg, template[name].user, template[name].token);
+  return staff;
 }

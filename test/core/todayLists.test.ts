@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock, minimalComplaint, openRegister, type Register } from './harness';
+import { withStaff, type Staff } from './staff';
+
+/**
+ * The lists behind 今日 (issue [C]): overdue, due today, due within 3 working days (after today),
+ * for every kind of deadline; my cases; waiting for my approval; registered today. The clock is
+ * moved by hand, so "today" is the core's.
+ */
+let reg: Register;
+let staff: Staff;
+const ids: Record<string, number> = {};
+
+const search = async (who: keyof Staff, filter: Record<string, unknown>) =>
+  ((await staff[who].must('cases.search', { ...filter, pageSize: 200 })) as { rows: { id: number; complainantName: string; nextDeadline: any }[] }).rows
+    .map((r) => r.complainantName)
+    .sort();
+
+beforeAll(async () => {
+  reg = await openRegister(fixedClock('2026-11-09T09:00:00+08:00'));
+  staff = await withStaff(reg);
+  const register = async (name: string, receivedAt?: string) =>
+    (ids[name] = (await staff.clerk.must<{ id: number }>('cases.register', minimalComplaint({ complainant: { name, phone: '13812345678' }, ...(receivedAt ? { receivedAt } : {}) }))).id);
+
+  // Registered 2026-11-09 (Monday): acceptance due 11-18.
+  await register('今日到期受理');
+  // Accepted at once, assigned, the business asked to reply in 3 工作日 (due 11-12).
+  await register('待商家答复');
+  await staff.clerk.act(ids['待商家答复']!, 'accept');
+  await staff.supervisor.act(ids['待商家答复']!, 'assign', { userId: staff.investigator.user.id });
+  await staff.investigator.act(ids['待商家答复']!, 'startInvestigation');
+  await staff.investigator.act(ids['待商家答复']!, 'recordContact', { with: 'respondent', how: 'phone', summary: '转交', transfer: true });
+
+  reg.clock.set('2026-11-18T09:00:00+08:00');
+  // Registered 11-18: due 11-27.
+  await register('下周到期');
+  // A letter received 11-13 and registered today: acceptance due 11-24.
+  await register('今日登记的来信', '2026-11-13T10:00:00+08:00');
+  // A proposal by the investigator waiting for a supervisor.
+  await register('待审批');
+  await staff.clerk.act(ids['待审批']!, 'accept');
+  await staff.supervisor.act(ids['待审批']!, 'assign', { userId: staff.investigator.user.id });
+  await staff.investigator.act(ids['待审批']!, 'startInvestigation');
+  await staff.investigator.act(ids['待审批']!, 'proposeOutcome', { measures: ['repair'], recoveredFen: 0, summary: '修理' });
+  // Refused at the counter by supervisor2: waits for another supervisor.
+  await register('主任提出的不予受理');
+  await staff.supervisor2.act(ids['主任提出的不予受理']!, 'refuse', { grounds: ['1'], reason: '不属于本会职责' });
+});
+afterAll(() => reg.close());
+
+describe('今日, on 2026-11-18', () => {
+  it('counts overdue deadlines of every kind, not only acceptance', async () => {
+    expect(await search('clerk', { overdue: true })).toEqual(['待商家答复']); // business reply due 11-12
+    expect(await search('clerk', { overdue: true, deadlineKind: 'acceptance' })).toEqual([]);
+    expect(await search('clerk', { overdue: true, deadlineKind: 'businessReply' })).toEqual(['待商家答复']);
+  });
+
+  it('counts what is due today, and within 3 working days after today without today itself', async () => {
+    expect(await search('clerk', { dueWithinWorkingDays: 0 })).toEqual(['今日到期受理']); // acceptance due 11-18
+    // 3 working days after Wednesday 11-18 is Monday 11-23; 11-24 is outside.
+    expect(await search('clerk', { dueWithinWorkingDays: 3 })).toEqual([]);
+    expect(await search('clerk', { dueWithinWorkingDays: 4 })).toEqual(['今日登记的来信']);
+  });
+
+  it('lists my cases for the handler, and the proposals waiting for my approval for supervisors only', async () => {
+    expect(await search('investigator', { mine: true })).toEqual(['待商家答复', '待审批']);
+    expect(await search('investigator2', { mine: true })).toEqual([]);
+    expect(await search('supervisor', { awaitingMyApproval: true })).toEqual(['主任提出的不予受理', '待审批']);
+    // Nobody approves their own proposal: supervisor2 proposed the refusal.
+    expect(await search('supervisor2', { awaitingMyApproval: true })).toEqual(['待审批']);
+    expect(await search('clerk', { awaitingMyApproval: true })).toEqual([]);
+    expect(await search('investigator', { awaitingMyApproval: true })).toEqual([]);
+  });
+
+  it('counts as registered today what was entered today, whatever day it was received', async () => {
+    expect(await search('clerk', { registeredOn: '2026-11-18' })).toEqual(['下周到期', '主任提出的不予受理', '今日登记的来信', '待审批'].sort());
+    expect(await search('clerk', { from: '2026-11-18', to: '2026-11-18' })).not.toContain('今日登记的来信');
+  });
+
+  it('gives each row its nearest open deadline as the core counts it', async () => {
+    const rows = (await staff.clerk.must('cases.search', { pageSize: 200, sort: 'dueOn:asc' })).rows as any[];
+    const first = rows[0];
+    expect(first.complainantName).toBe('待商家答复');
+    expect(first.nextDeadline).toMatchObject({ kind: 'businessReply', dueOn: '2026-11-12', state: 'overdue', workingDaysLeft: -4 });
+    expect(first.handlerName).toBe('赵调查');
+    expect(await staff.clerk.must('clock.today', {})).toEqual({ today: '2026-11-18', now: '2026-11-18T09:00:00+08:00' });
+  });
+});
