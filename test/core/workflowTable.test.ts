@@ -17,17 +17,17 @@ const cases = new Map<CaseStatus, number>();
 async function build(status: CaseStatus): Promise<number> {
   const { clerk, investigator, supervisor } = staff;
   const { id } = await clerk.must<{ id: number }>('cases.register', minimalComplaint());
-  const steps: [Actor, string, Record<string, unknown>?][] = [];
-  const accepted: typeof steps = [
+  type Steps = [Actor, string, Record<string, unknown>?][];
+  const accepted: Steps = [
     [clerk, 'accept'],
     [supervisor, 'assign', { userId: investigator.user.id }],
   ];
-  const investigating = [...accepted, [investigator, 'startInvestigation']] as typeof steps;
-  const awaiting = [...investigating, [investigator, 'proposeOutcome', { measures: ['refund'], recoveredFen: 100, summary: '退款' }]] as typeof steps;
-  const approved = [...awaiting, [supervisor, 'approve', { comment: '同意' }]] as typeof steps;
-  const notified = [...approved, [investigator, 'notify']] as typeof steps;
-  const followUp = [...notified, [investigator, 'followUp', { satisfaction: 5, note: '满意' }]] as typeof steps;
-  const plan: Record<CaseStatus, typeof steps> = {
+  const investigating = [...accepted, [investigator, 'startInvestigation']] as Steps;
+  const awaiting = [...investigating, [investigator, 'proposeOutcome', { measures: ['refund'], recoveredFen: 100, summary: '退款' }]] as Steps;
+  const approved = [...awaiting, [supervisor, 'approve', { comment: '同意' }]] as Steps;
+  const notified = [...approved, [investigator, 'notify']] as Steps;
+  const followUp = [...notified, [investigator, 'followUp', { satisfaction: 5, note: '满意' }]] as Steps;
+  const plan: Record<CaseStatus, Steps> = {
     registered: [],
     accepted,
     refused: [
