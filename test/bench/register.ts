@@ -20,7 +20,7 @@ function rng(seed: number) {
  * A register of `count` cases made through the real cases.register handler, spread over two
  * years, with respondents reused as in an office. Durability is relaxed for the build-up only.
  */
-export async function generatedRegister(count: number): Promise<{ core: Core; token: string; remove(): void }> {
+export async function generatedRegister(count: number): Promise<{ core: Core; token: string; investigatorToken: string; workedCaseId: number; remove(): void }> {
   const tmp = tempDir('complaintdesk-bench-');
   let now = new Date('2025-01-02T09:00:00+08:00');
   const clock: Clock = { now: () => now };
@@ -30,12 +30,30 @@ export async function generatedRegister(count: number): Promise<{ core: Core; to
   const login = await core.call('session.login', { username: 'admin', password: 'bench-pass-1' }, null);
   if (!login.ok) throw new Error('login failed');
   const { token } = login.value as { token: string };
+  // The generator's clock runs over two years; a session idle for more than 12 h of it lapses, so sign in again.
+  const tokens: Record<string, string> = { admin: token };
+  const as = async (username: string, name: string, input: unknown) => {
+    let r = await core.call(name, input, tokens[username] ?? null);
+    if (!r.ok && r.error.code === 'UNAUTHENTICATED') {
+      const again = await core.call('session.login', { username, password: 'bench-pass-1' }, null);
+      if (!again.ok) throw new Error(`login of ${username} failed`);
+      tokens[username] = (again.value as { token: string }).token;
+      r = await core.call(name, input, tokens[username]!);
+    }
+    if (!r.ok) throw new Error(`${name} failed: ${r.error.message}`);
+    return r.value as any;
+  };
+  const investigators: number[] = [];
+  for (const n of [1, 2, 3]) investigators.push((await as('admin', 'users.create', { username: `inv${n}`, displayName: `调查员${n}`, password: 'bench-pass-1', role: 'investigator' })).id);
+  await as('admin', 'users.create', { username: 'sup', displayName: '负责人', password: 'bench-pass-1', role: 'supervisor' });
+  let workedCaseId = 0;
   const next = rng(20261123);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const span = 700 * 86_400_000;
   for (let i = 0; i < count; i++) {
     now = new Date(Date.parse('2025-01-02T09:00:00+08:00') + Math.floor((i / count) * span));
-    const r = await core.call(
+    const r = await as(
+      'admin',
       'cases.register',
       {
         channel: pick(['visit', 'phone', 'online', 'letter']),
@@ -48,14 +66,37 @@ export async function generatedRegister(count: number): Promise<{ core: Core; to
         request: '退款并赔偿损失',
         consentMediation: next() > 0.2,
       },
-      token,
     );
-    if (!r.ok) throw new Error(`register failed: ${r.error.message}`);
+    // Most cases move on through the workflow, so the deadline lists read a realistic mix of clocks.
+    const id = (r as { id: number }).id;
+    let version = 1;
+    const act = async (action: string, fields: Record<string, unknown> = {}) => {
+      await as('sup', 'cases.act', { id, version, action, ...fields });
+      version++;
+    };
+    const roll = next();
+    if (roll < 0.1) continue; // still waiting for the acceptance decision
+    if (roll < 0.15) {
+      await act('refer', { to: '区市场监督管理局', reason: '属行政处理' });
+      continue;
+    }
+    await act('accept');
+    await act('assign', { userId: pick(investigators) });
+    await act('startInvestigation');
+    if (next() < 0.4) await act('recordContact', { with: 'respondent', how: 'phone', summary: '转交经营者', transfer: true });
+    if (next() < 0.5) continue;
+    await act('proposeOutcome', { measures: ['refund'], recoveredFen: Math.floor(next() * 100000), summary: '退款' });
+    workedCaseId = id;
   }
   core.db.pragma('synchronous = FULL');
+  // Fresh sessions at the generator's last instant, for the queries to come.
+  await as('admin', 'session.me', {});
+  await as('inv1', 'session.me', {});
   return {
     core,
-    token,
+    token: tokens.admin!,
+    investigatorToken: tokens.inv1!,
+    workedCaseId,
     remove() {
       core.close();
       tmp.remove();

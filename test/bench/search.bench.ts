@@ -10,8 +10,8 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => reg.remove());
 
-const search = async (input: Record<string, unknown>) => {
-  const r = await reg.core.call('cases.search', input, reg.token);
+const search = async (input: Record<string, unknown>, token = reg.token) => {
+  const r = await reg.core.call('cases.search', input, token);
   if (!r.ok) throw new Error(r.error.message);
 };
 
@@ -21,7 +21,15 @@ describe(`cases.search over ${CASES} cases`, () => {
   bench('text of 3+ characters (FTS5 trigram)', () => search({ text: '预付款' }));
   bench('name of 2 characters (LIKE path)', () => search({ text: '王芳' }));
   bench('phone fragment', () => search({ text: '1380001' }));
-  bench('overdue acceptance', () => search({ overdue: true }));
+  bench('overdue, any kind of deadline', () => search({ overdue: true }));
+  bench('due within 3 working days', () => search({ dueWithinWorkingDays: 3 }));
+  bench('nearest deadline first', () => search({ sort: 'dueOn:asc' }));
+  bench('my cases (an investigator)', () => search({ mine: true }, reg.investigatorToken));
+  bench('waiting for my approval', () => search({ awaitingMyApproval: true }));
+  bench('cases.get of a worked case', async () => {
+    const r = await reg.core.call('cases.get', { id: reg.workedCaseId }, reg.token);
+    if (!r.ok) throw new Error(r.error.message);
+  });
   bench('category and month', () => search({ category: 'S04', from: '2025-06-01', to: '2025-06-30' }));
   bench('respondents.search while typing', async () => {
     await reg.core.call('respondents.search', { text: '杭州星' }, reg.token);

@@ -13,6 +13,8 @@ CREATE INDEX cases_created_at ON cases(created_at);
 
 CREATE INDEX cases_handler ON cases(handler_id, status);
 
+CREATE INDEX cases_next_due ON cases(next_due_on IS NULL, next_due_on, id);
+
 CREATE INDEX cases_received_at ON cases(received_at);
 
 CREATE INDEX cases_received_on ON cases(received_on);
@@ -124,7 +126,7 @@ CREATE TABLE cases (
   registered_by INTEGER NOT NULL REFERENCES users(id),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-, version INTEGER NOT NULL DEFAULT 1, rule_set TEXT, accepted_on TEXT, paused TEXT, materials TEXT, proposal TEXT, refusal TEXT, referral TEXT, mediation TEXT, outcome TEXT, recovered_fen INTEGER CHECK (recovered_fen >= 0), punitive_fen INTEGER CHECK (punitive_fen >= 0), resolved INTEGER CHECK (resolved IN (0, 1)), notified_at TEXT, closed_on TEXT, voided TEXT) STRICT;
+, version INTEGER NOT NULL DEFAULT 1, rule_set TEXT, accepted_on TEXT, paused TEXT, materials TEXT, proposal TEXT, refusal TEXT, referral TEXT, mediation TEXT, outcome TEXT, recovered_fen INTEGER CHECK (recovered_fen >= 0), punitive_fen INTEGER CHECK (punitive_fen >= 0), resolved INTEGER CHECK (resolved IN (0, 1)), notified_at TEXT, closed_on TEXT, voided TEXT, next_due_on TEXT) STRICT;
 
 CREATE TABLE "catalog_items" (
   kind TEXT NOT NULL CHECK (kind IN ('category', 'nature', 'channel', 'refusal_ground', 'termination_ground', 'measure', 'evidence_source')),

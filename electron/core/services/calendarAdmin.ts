@@ -6,7 +6,7 @@ import type { Db } from '../db/open';
 import type { Clock } from '../ports';
 import { isoLocal } from '../time';
 import type { Audit } from './audit';
-import { loadCalendar } from './calendar';
+import { calendarChanged, loadCalendar } from './calendar';
 import type { CaseEvents } from './cases/events';
 import type { Deadlines } from './deadlines';
 import type { Settings } from './settings';
@@ -76,6 +76,7 @@ export function createCalendarAdmin(deps: { db: Db; clock: Clock; settings: Sett
         for (const h of input.holidays) insert.run(h.day, 'holiday', h.name);
         for (const d of input.workdays) insert.run(d, 'workday', '调休上班');
         db.prepare('INSERT INTO calendar_years (year, source) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET source = excluded.source').run(input.year, input.source);
+        calendarChanged(db);
         const changed = deadlines.recomputeOpen(loadCalendar(db));
         const byCase = new Map<number, typeof changed>();
         for (const c of changed) byCase.set(c.caseId, [...(byCase.get(c.caseId) ?? []), c]);

@@ -69,6 +69,14 @@ export function createDeadlines(db: Db) {
     "UPDATE case_deadlines SET state = 'running', paused_since = NULL, paused_days = ?, paused_working_days = ?, due_on = ?, provisional = ? WHERE id = ?",
   );
   const setEnded = db.prepare('UPDATE case_deadlines SET state = ?, ended_on = ?, paused_since = NULL WHERE id = ?');
+  const setNextDue = db.prepare(
+    "UPDATE cases SET next_due_on = (SELECT MIN(due_on) FROM case_deadlines WHERE case_id = @id AND state = 'running') WHERE id = @id",
+  );
+  /** Keeps cases.next_due_on (the register's "due first" order and overdue filter) in step with the clocks. */
+  const touched = <T>(caseId: number, result: T): T => {
+    setNextDue.run({ id: caseId });
+    return result;
+  };
 
   const open = (caseId: number, kinds: readonly DeadlineKind[]) => openOfKinds(kinds).all(caseId, ...kinds) as Row[];
 
@@ -78,22 +86,23 @@ export function createDeadlines(db: Db) {
       const clock: Clock = { startOn: spec.startOn, limit: spec.limit ?? null, fixedDueOn: spec.dueOn ?? null, pausedDays: 0, pausedWorkingDays: 0 };
       const due = dueOf(clock, calendar);
       insert.run(caseId, kind, spec.startOn, spec.limit?.amount ?? null, spec.limit?.unit ?? null, spec.dueOn ?? null, spec.ruleSet ?? null, due.date, due.provisional ? 1 : 0, createdAt);
-      return { dueOn: due.date, provisional: due.provisional };
+      return touched(caseId, { dueOn: due.date, provisional: due.provisional });
     },
 
     /** Stops the running clocks of these kinds on `on`; returns which were stopped. */
     pause(caseId: number, kinds: readonly DeadlineKind[], on: string): { kind: DeadlineKind; dueOn: string }[] {
-      return open(caseId, kinds)
+      const paused = open(caseId, kinds)
         .filter((r) => r.state === 'running')
         .map((r) => {
           setPaused.run(on, r.id);
           return { kind: r.kind, dueOn: r.due_on };
         });
+      return touched(caseId, paused);
     },
 
     /** Runs paused clocks again; each due date moves by the time it stood still. */
     resume(caseId: number, kinds: readonly DeadlineKind[], on: string, calendar = loadCalendar(db)): { kind: DeadlineKind; before: string; after: string }[] {
-      return open(caseId, kinds)
+      const resumed = open(caseId, kinds)
         .filter((r) => r.state === 'paused' && r.paused_since)
         .map((r) => {
           const span = pauseSpan(r.paused_since!, on, calendar);
@@ -102,14 +111,16 @@ export function createDeadlines(db: Db) {
           setResumed.run(clock.pausedDays, clock.pausedWorkingDays, due.date, due.provisional ? 1 : 0, r.id);
           return { kind: r.kind, before: r.due_on, after: due.date };
         });
+      return touched(caseId, resumed);
     },
 
     /** Ends the open clocks of these kinds: met (the step was taken) or cancelled (no longer owed). */
     end(caseId: number, kinds: readonly DeadlineKind[], state: 'met' | 'cancelled', on: string): { kind: DeadlineKind; dueOn: string; late: boolean }[] {
-      return open(caseId, kinds).map((r) => {
+      const ended = open(caseId, kinds).map((r) => {
         setEnded.run(state, on, r.id);
         return { kind: r.kind, dueOn: r.due_on, late: state === 'met' && on > r.due_on };
       });
+      return touched(caseId, ended);
     },
 
     isOpen(caseId: number, kind: DeadlineKind): boolean {
@@ -146,6 +157,7 @@ export function createDeadlines(db: Db) {
           changed.push({ caseId: r.case_id, kind: r.kind, before: r.due_on, after: due.date, provisional: due.provisional });
         }
       }
+      for (const caseId of new Set(changed.map((c) => c.caseId))) setNextDue.run({ id: caseId });
       return changed;
     },
   };
