@@ -33,11 +33,31 @@ export function addDays(date: IsoDate, n: number): IsoDate {
   return fromUtc(toUtc(date) + n * DAY_MS);
 }
 
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
+}
+
+/** Weekdays (Monday–Friday) among the `n` days after a day of the week `weekday` (0 = Sunday). */
+function weekdaysAfter(weekday: number, n: number): number {
+  let count = Math.floor(n / 7) * 5;
+  for (let i = 1; i <= n % 7; i++) {
+    const d = (weekday + i) % 7;
+    if (d !== 0 && d !== 6) count++;
+  }
+  return count;
+}
+
 export class WorkingDayCalendar {
+  /** The special days in date order, so a span is counted by arithmetic plus the few exceptions inside it. */
+  private readonly specialDays: IsoDate[];
+
   constructor(
     private readonly special: ReadonlyMap<IsoDate, DayKind>,
     private readonly knownYears: ReadonlySet<number>,
-  ) {}
+  ) {
+    this.specialDays = [...special.keys()].sort();
+  }
 
   knowsYear(year: number): boolean {
     return this.knownYears.has(year);
@@ -74,11 +94,35 @@ export class WorkingDayCalendar {
     return { date, provisional };
   }
 
-  /** Working days from `from` (exclusive) to `to` (inclusive); negative when `to` is earlier. */
+  /**
+   * Working days from `from` (exclusive) to `to` (inclusive); negative when `to` is earlier.
+   * Counted as weekdays by arithmetic, corrected by the holidays and make-up days inside the span,
+   * so a case two years overdue costs no more than one due tomorrow.
+   */
   workingDaysBetween(from: IsoDate, to: IsoDate): number {
     if (to < from) return -this.workingDaysBetween(to, from);
-    let count = 0;
-    for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (this.isWorkingDay(d)) count++;
+    const start = toUtc(from);
+    let count = weekdaysAfter(new Date(start).getUTCDay(), Math.round((toUtc(to) - start) / DAY_MS));
+    for (let i = this.firstSpecialAfter(from); i < this.specialDays.length && this.specialDays[i]! <= to; i++) {
+      const d = this.specialDays[i]!;
+      const weekday = new Date(toUtc(d)).getUTCDay();
+      const weekend = weekday === 0 || weekday === 6;
+      const kind = this.special.get(d);
+      if (kind === 'holiday' && !weekend) count--;
+      else if (kind === 'workday' && weekend) count++;
+    }
     return count;
+  }
+
+  /** Index of the first special day after `date` (binary search). */
+  private firstSpecialAfter(date: IsoDate): number {
+    let lo = 0;
+    let hi = this.specialDays.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.specialDays[mid]! <= date) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }

@@ -1,4 +1,4 @@
-import { addDays, type Deadline, type IsoDate, type WorkingDayCalendar } from './calendar';
+import { daysBetween, type Deadline, type IsoDate, type WorkingDayCalendar } from './calendar';
 
 /**
  * The clocks a case runs on (../shared/domain.md "Time limits"; ../shared/API.md `deadlines[]`),
@@ -61,9 +61,7 @@ export function dueOf(clock: Clock, calendar: WorkingDayCalendar): Deadline {
 /** What a pause from `from` to `to` adds to a clock: the days after `from` up to and including `to`. */
 export function pauseSpan(from: IsoDate, to: IsoDate, calendar: WorkingDayCalendar): { days: number; workingDays: number } {
   if (to <= from) return { days: 0, workingDays: 0 };
-  let days = 0;
-  for (let d = from; d < to; d = addDays(d, 1)) days++;
-  return { days, workingDays: calendar.workingDaysBetween(from, to) };
+  return { days: daysBetween(from, to), workingDays: calendar.workingDaysBetween(from, to) };
 }
 
 /** A running clock past its due date is overdue; every other state is as stored. */

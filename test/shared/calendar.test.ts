@@ -132,3 +132,16 @@ describe('workingDaysBetween', () => {
     }
   });
 });
+
+describe('workingDaysBetween over long spans', () => {
+  it('agrees with counting day by day, over every pair of a two-year sample', () => {
+    const days: string[] = [];
+    for (let d = '2024-12-20'; d <= '2027-01-10'; d = addDays(d, 9)) days.push(d);
+    const slow = (from: string, to: string) => {
+      let n = 0;
+      for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (cal.isWorkingDay(d)) n++;
+      return n;
+    };
+    for (const from of days) for (const to of days) if (from <= to) expect(cal.workingDaysBetween(from, to), `${from} → ${to}`).toBe(slow(from, to));
+  });
+});
