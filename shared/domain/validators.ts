@@ -11,15 +11,18 @@ function isRealDate(y: number, m: number, d: number): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }
 
-/** 公民身份号码, GB 11643: 17 digits + check character; the birth date must be real. */
-export function residentIdProblem(raw: string): string | null {
+/**
+ * 公民身份号码, GB 11643: 17 digits + check character; the birth date must be real, and when
+ * `today` is given (the core's office date) not later than today.
+ */
+export function residentIdProblem(raw: string, today?: string): string | null {
   const id = raw.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id)) return '身份证号码应为18位：17位数字加1位校验码（数字或X）';
   const y = Number(id.slice(6, 10));
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
   if (y < 1900 || !isRealDate(y, m, d)) return '身份证号码中的出生日期不是有效日期，请核对';
-  if (Date.UTC(y, m - 1, d) > Date.now()) return '身份证号码中的出生日期晚于今天，请核对';
+  if (today && id.slice(6, 14) > today.replace(/-/g, '')) return '身份证号码中的出生日期晚于今天，请核对';
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(id[i]) * ID_WEIGHTS[i]!;
   if (ID_CHECK[sum % 11] !== id[17]) return '身份证号码校验位不正确，请逐位核对';

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { databaseFile } from '../../electron/core/paths';
-import { minimalComplaint, openRegister, type Register } from './harness';
+import { fixedClock, minimalComplaint, openRegister, type Register } from './harness';
 
 let reg: Register;
 beforeEach(async () => {
@@ -151,5 +151,22 @@ describe('a full disk', () => {
     expect((await reg.must<any>('cases.search', {})).total).toBe(1);
     // The number the refused registration would have taken is still free.
     expect((await reg.must<{ caseNo: string }>('cases.register', big)).caseNo).toBe('TS2026-00002');
+  });
+});
+
+describe('a birth date in the ID number after today, by the core\'s clock', () => {
+  it('is refused under the ID number field, and nothing is saved', async () => {
+    const reg = await openRegister(fixedClock('2026-11-23T09:00:00+08:00'));
+    try {
+      // GB 11643 check character for 110105 20261124 002.
+      const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+      const body = '11010520261124002';
+      const check = '10X98765432'[[...body].reduce((s, ch, i) => s + Number(ch) * weights[i]!, 0) % 11]!;
+      const r = await reg.call('cases.register', minimalComplaint({ complainant: { name: '张三', phone: '13812345678', idType: 'resident', idNumber: body + check } }));
+      expect(r.ok || r.error.fields).toEqual({ 'complainant.idNumber': '身份证号码中的出生日期晚于今天，请核对' });
+      expect(reg.core.db.prepare('SELECT COUNT(*) FROM cases').pluck().get()).toBe(0);
+    } finally {
+      reg.close();
+    }
   });
 });

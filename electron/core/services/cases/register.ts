@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { DomainError } from '../../../../shared/api/errors';
 import type { casesRegister } from '../../../../shared/api/schemas/cases';
 import type { UserView } from '../../../../shared/api/schemas/common';
-import { normalisePhone } from '../../../../shared/domain/validators';
+import { normalisePhone, residentIdProblem } from '../../../../shared/domain/validators';
 import type { Db } from '../../db/open';
 import type { Clock } from '../../ports';
 import { isoLocal, localDate } from '../../time';
@@ -76,6 +76,10 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
     if (received.getTime() > nowDate.getTime() + FUTURE_TOLERANCE_MS) {
       throw new DomainError('VALIDATION', '收到时间不能晚于现在，请核对', { receivedAt: '收到时间不能晚于现在' });
     }
+    // A birth date after today is caught here, against the core's clock (the shared schema cannot know today).
+    const { idType, idNumber } = input.complainant;
+    const idProblem = idType === 'resident' && idNumber ? residentIdProblem(idNumber, localDate(nowDate, zone)) : null;
+    if (idProblem) throw new DomainError('VALIDATION', `输入有误：${idProblem}`, { 'complainant.idNumber': idProblem });
     if (input.purchasedOn && input.purchasedOn > localDate(received, zone)) {
       throw new DomainError('VALIDATION', '购买日期不能晚于收到投诉的日期', { purchasedOn: '购买日期不能晚于收到投诉的日期' });
     }
