@@ -1,23 +1,34 @@
+import type { UserView } from '../../../shared/api/schemas/common';
 import { createSessions } from '../auth/sessions';
 import type { Db } from '../db/open';
-import type { Clock } from '../ports';
+import type { Clock, Logger } from '../ports';
+import type { Vault } from '../vault/vault';
 import { createAudit } from './audit';
 import { createCaseEvents } from './cases/events';
 import { createCaseReader } from './cases/read';
 import { createRegister } from './cases/register';
 import { createCatalog } from './catalog';
+import { createCaseChecklist } from './checklist/caseChecklist';
+import { createChecklistTemplates } from './checklist/templates';
+import { createEvidence } from './evidence';
+import type { MediaTools } from './evidence/media';
 import { createRespondents } from './respondents';
 import { createSettings } from './settings';
 import { createUsers } from './users';
 
-/** The services of the register, wired once over one database and one clock. */
-export function createServices(db: Db, clock: Clock) {
+export interface ServiceDeps { db: Db; clock: Clock; vault: Vault; media: MediaTools; log: Logger }
+
+/** The services of the register, wired once over one database, one clock and one vault. */
+export function createServices({ db, clock, vault, media, log }: ServiceDeps) {
   const settings = createSettings(db);
   const audit = createAudit(db);
   const sessions = createSessions(db, clock);
   const catalog = createCatalog(db);
   const respondents = createRespondents(db);
   const events = createCaseEvents(db);
+  const checklistTemplates = createChecklistTemplates(db, clock, audit, settings, catalog);
+  const checklist = createCaseChecklist({ db, clock, audit, settings, events, templates: checklistTemplates });
+  const evidence = createEvidence({ db, clock, audit, settings, events, vault, media, log });
   return {
     settings,
     audit,
@@ -26,8 +37,18 @@ export function createServices(db: Db, clock: Clock) {
     respondents,
     events,
     users: createUsers(db, clock, audit, settings, sessions),
-    register: createRegister({ db, clock, audit, settings, catalog, respondents, events }),
-    cases: createCaseReader(db, clock, settings),
+    /** An office setting changed by an administrator, on the audit log with its new value. */
+    saveSetting(key: string, value: unknown, by: UserView): void {
+      db.transaction(() => {
+        settings.set(key, value);
+        audit.append({ at: clock.now().toISOString(), userId: by.id, action: 'settings.save', entity: 'setting', entityId: null, data: { key, value } });
+      }).immediate();
+    },
+    checklistTemplates,
+    checklist,
+    evidence,
+    register: createRegister({ db, clock, audit, settings, catalog, respondents, events, checklist }),
+    cases: createCaseReader(db, clock, settings, { checklist, evidence }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { caseStatuses, idTypes } from '../../domain/caseStatus';
 import { creditCodeProblem, phoneProblem, residentIdProblem } from '../../domain/validators';
 import { code, fen, id, isoDate, isoDateTime, optionalText, text } from './common';
+import { checklistItemView, checklistOrigin, evidenceView } from './evidence';
 
 const phone = z
   .string({ error: '请填写联系电话' })
@@ -136,9 +137,12 @@ export const caseDetail = z.object({
   registeredBy: z.object({ id: z.number().int(), displayName: z.string() }),
   createdAt: z.string(),
   events: z.array(caseEvent),
-  // Filled by later capabilities (investigation, evidence, notices); present now so clients rely on them.
-  checklist: z.array(z.unknown()),
-  evidence: z.array(z.unknown()),
+  /** The investigation checklist (调查), in the template version the case started with. */
+  checklist: z.array(checklistItemView),
+  checklistOrigin,
+  /** Every evidence item, voided ones included (they stay on the record). */
+  evidence: z.array(evidenceView),
+  // Filled by a later capability (notices); present now so clients rely on it.
   notices: z.array(z.unknown()),
 });
 export type CaseDetail = z.infer<typeof caseDetail>;

@@ -5,6 +5,8 @@ import type { Db } from '../../db/open';
 import type { Clock } from '../../ports';
 import { localDate } from '../../time';
 import { loadCalendar } from '../calendar';
+import type { CaseChecklist } from '../checklist/caseChecklist';
+import type { Evidence } from '../evidence';
 import type { Settings } from '../settings';
 import { toRespondentView, type RespondentRow } from '../respondents';
 import { textConditions } from './searchText';
@@ -22,7 +24,7 @@ const SORT_SQL: Record<SearchInput['sort'], string> = {
 /** Statuses in which the acceptance decision is still owed; past its date such a case is overdue. */
 const AWAITING_ACCEPTANCE = "c.status = 'registered'";
 
-export function createCaseReader(db: Db, clock: Clock, settings: Settings) {
+export function createCaseReader(db: Db, clock: Clock, settings: Settings, parts: { checklist: CaseChecklist; evidence: Evidence }) {
   const caseRow = db.prepare(
     `SELECT c.*, ch.name AS channel_name, cat.name AS category_name, cat.grp AS category_group,
             u.display_name AS registered_by_name
@@ -82,8 +84,9 @@ export function createCaseReader(db: Db, clock: Clock, settings: Settings) {
         by: e.user_id === null ? null : { id: e.user_id, displayName: e.display_name ?? '' },
         data: JSON.parse(e.data) as Record<string, unknown>,
       })),
-      checklist: [],
-      evidence: [],
+      checklist: parts.checklist.itemsOf(id),
+      checklistOrigin: parts.checklist.origin(id),
+      evidence: parts.evidence.list(id),
       notices: [],
     };
   }

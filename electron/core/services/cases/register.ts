@@ -9,6 +9,7 @@ import { isoLocal, localDate } from '../../time';
 import type { Audit } from '../audit';
 import { loadCalendar } from '../calendar';
 import type { CatalogService } from '../catalog';
+import type { CaseChecklist } from '../checklist/caseChecklist';
 import type { Respondents } from '../respondents';
 import type { Settings } from '../settings';
 import type { CaseEvents } from './events';
@@ -19,7 +20,16 @@ type RegisterInput = z.output<typeof casesRegister.input>;
 /** A receipt time this far ahead of the PC clock is a typing mistake, not a clock skew. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
-export interface RegisterDeps { db: Db; clock: Clock; audit: Audit; settings: Settings; catalog: CatalogService; respondents: Respondents; events: CaseEvents }
+export interface RegisterDeps {
+  db: Db;
+  clock: Clock;
+  audit: Audit;
+  settings: Settings;
+  catalog: CatalogService;
+  respondents: Respondents;
+  events: CaseEvents;
+  checklist: Pick<CaseChecklist, 'instantiate'>;
+}
 
 function checkCodes(input: RegisterInput, catalog: CatalogService): void {
   const fields: Record<string, string> = {};
@@ -42,7 +52,7 @@ function nextCaseNo(db: Db, prefix: string, year: number): string {
 }
 
 /** 登记 (domain.md "A case" step 1): a number at once, and the acceptance deadline with it. */
-export function createRegister({ db, clock, audit, settings, catalog, respondents, events }: RegisterDeps) {
+export function createRegister({ db, clock, audit, settings, catalog, respondents, events, checklist }: RegisterDeps) {
   const insertCase = db.prepare(
     `INSERT INTO cases (case_no, received_at, received_on, channel, category, status,
        complainant_name, complainant_id_type, complainant_id_number, complainant_phone, complainant_address,
@@ -107,6 +117,8 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
         }).lastInsertRowid,
       );
       for (const n of input.natures) insertNature.run(id, n);
+      // The investigation checklist of its category, as the template stands today (domain.md step 4).
+      checklist.instantiate(id, input.category, now);
       // The respondent as typed stays on the event even when an existing row was linked.
       const typedRespondent = 'name' in input.respondent ? input.respondent : null;
       events.record({ caseId: id, at: now, userId: user.id, type: 'registered', data: { caseNo, acceptanceDueOn: due.date, respondentCreated: respondent.created, typedRespondent } });

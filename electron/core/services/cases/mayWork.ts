@@ -1,0 +1,48 @@
+import { DomainError } from '../../../../shared/api/errors';
+import type { UserView } from '../../../../shared/api/schemas/common';
+import { caseStatusLabel, type CaseStatus } from '../../../../shared/domain/caseStatus';
+import type { Db } from '../../db/open';
+
+export interface WorkableCase {
+  id: number;
+  caseNo: string;
+  status: CaseStatus;
+  category: string;
+  handlerId: number | null;
+}
+
+/**
+ * Who may work this case (add evidence, mark its checklist): THE seam for the workflow ([C]),
+ * which connects it to its handler rules — e.g. the assigned investigator, a supervisor or an
+ * administrator. Until then any signed-in user may, as in the foundation.
+ */
+export function mayWork(_user: UserView, _c: WorkableCase): boolean {
+  return true;
+}
+
+/** Statuses in which a case's record is finished: nothing more is added to its investigation. */
+const FINISHED: readonly CaseStatus[] = ['closed', 'voided'];
+
+/**
+ * The case a write of its investigation goes to, after the checks every such write makes:
+ * it exists (404), it is not finished (409 INVALID_TRANSITION naming its status), and the user
+ * may work it (403). Call inside the writing transaction, so the status cannot change in between.
+ */
+export function caseToWork(db: Db, caseId: number, user: UserView): WorkableCase {
+  const c = db
+    .prepare('SELECT id, case_no AS caseNo, status, category, handler_id AS handlerId FROM cases WHERE id = ?')
+    .get(caseId) as WorkableCase | undefined;
+  if (!c) throw new DomainError('NOT_FOUND', `未找到编号为 ${caseId} 的案件`);
+  if (FINISHED.includes(c.status)) {
+    throw new DomainError('INVALID_TRANSITION', `案件 ${c.caseNo} ${caseStatusLabel[c.status]}，不能再添加或修改证据和调查清单`);
+  }
+  if (!mayWork(user, c)) throw new DomainError('FORBIDDEN', `您不是案件 ${c.caseNo} 的经办人，不能修改其证据和调查清单`);
+  return c;
+}
+
+/** The case a read of its evidence goes to: it must exist; reading is open to every signed-in user. */
+export function caseToRead(db: Db, caseId: number): { id: number; caseNo: string } {
+  const c = db.prepare('SELECT id, case_no AS caseNo FROM cases WHERE id = ?').get(caseId) as { id: number; caseNo: string } | undefined;
+  if (!c) throw new DomainError('NOT_FOUND', `未找到编号为 ${caseId} 的案件`);
+  return c;
+}
