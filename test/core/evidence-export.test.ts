@@ -50,7 +50,7 @@ describe('evidence.export', () => {
     const a = await mustImport(reg, { caseId, name: 'a.jpg', kind: 'audiovisual' }, fixture('photo-exif.jpg'));
     const path = join(reg.dir, 'vault', a.sha256.slice(0, 2), a.sha256);
     const bytes = readFileSync(path);
-    bytes[100] ^= 0xff;
+    bytes[100] = bytes[100]! ^ 0xff;
     writeFileSync(path, bytes);
     expect(await reg.call('evidence.export', { caseId, dir: usb })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('SHA-256 不符') } });
     expect(readdirSync(usb)).toEqual([]);

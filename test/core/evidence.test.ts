@@ -188,7 +188,7 @@ describe('evidence.verify', () => {
 
     const pathA = join(reg.dir, 'vault', a.sha256.slice(0, 2), a.sha256);
     const bytes = readFileSync(pathA);
-    bytes[bytes.length >> 1] ^= 0x01;
+    bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0x01;
     writeFileSync(pathA, bytes);
     rmSync(join(reg.dir, 'vault', b.sha256.slice(0, 2), b.sha256));
 

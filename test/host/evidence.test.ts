@@ -35,7 +35,7 @@ const bearer = () => ({ Authorization: `Bearer ${reg.token}` });
 const importUrl = (q: Record<string, string | number>) => `${base}/api/evidence.import?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]))}`;
 
 async function upload(q: Record<string, string | number>, body: Buffer, headers: Record<string, string> = bearer()) {
-  const res = await fetch(importUrl(q), { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', ...headers }, body });
+  const res = await fetch(importUrl(q), { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', ...headers }, body: new Uint8Array(body) });
   return { status: res.status, json: (await res.json()) as any };
 }
 

@@ -24,6 +24,7 @@ export const LIST_FILE = '证据清单.csv';
 export function safeFileName(name: string, fallback: string): string {
   const cleaned = name
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
     .replace(/^[\s.]+|[\s.]+$/g, '');
   if (!cleaned) return fallback;

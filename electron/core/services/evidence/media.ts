@@ -65,7 +65,7 @@ async function exifFacts(path: string, zone: string) {
 }
 
 /** Width, height, duration and the recording time a phone writes into a video or recording. */
-async function probe(tools: MediaTools, path: string, zone: string) {
+async function probe(tools: MediaTools, path: string) {
   if (!tools.ffprobe) return null;
   const out = await run(tools.ffprobe, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path], 'utf8');
   if (!out) return null;
@@ -128,7 +128,7 @@ export async function mediaFacts(path: string, mime: string, zone: string, tools
       };
     }
     if (preview === 'video' || preview === 'audio' || mime.startsWith('video/') || mime.startsWith('audio/')) {
-      const p = await probe(tools, path, zone);
+      const p = await probe(tools, path);
       const capturedAt = p?.capturedAt ? isoLocal(p.capturedAt, zone) : null;
       return {
         ...none,
