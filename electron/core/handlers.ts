@@ -39,7 +39,7 @@ export function createHandlers(s: Services) {
     },
     'catalog.get': () => s.catalog.get(),
     'cases.register': (input, ctx) => s.register(input, signedIn(ctx.user)),
-    'cases.get': (input) => s.cases.get(input.id),
+    'cases.get': (input, ctx) => s.cases.get(input.id, signedIn(ctx.user)),
     'cases.search': (input) => s.cases.search(input),
     'respondents.search': (input) => ({ rows: s.respondents.search(input.text, input.limit) }),
     'checklist.mark': (input, ctx) => {

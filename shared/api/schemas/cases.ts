@@ -137,6 +137,8 @@ export const caseDetail = z.object({
   registeredBy: z.object({ id: z.number().int(), displayName: z.string() }),
   createdAt: z.string(),
   events: z.array(caseEvent),
+  /** Whether the signed-in user may add evidence and mark the checklist now, and if not, why (the core's words). */
+  investigation: z.object({ writable: z.boolean(), reason: z.string().nullable() }),
   /** The investigation checklist (调查), in the template version the case started with. */
   checklist: z.array(checklistItemView),
   checklistOrigin,

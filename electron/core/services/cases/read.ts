@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { DomainError } from '../../../../shared/api/errors';
 import type { CaseDetail, CaseRow, casesSearch } from '../../../../shared/api/schemas/cases';
+import type { UserView } from '../../../../shared/api/schemas/common';
 import type { Db } from '../../db/open';
 import type { Clock } from '../../ports';
 import { localDate } from '../../time';
@@ -9,6 +10,7 @@ import type { CaseChecklist } from '../checklist/caseChecklist';
 import type { Evidence } from '../evidence';
 import type { Settings } from '../settings';
 import { toRespondentView, type RespondentRow } from '../respondents';
+import { investigationAccess } from './mayWork';
 import { textConditions } from './searchText';
 
 type SearchInput = z.output<typeof casesSearch.input>;
@@ -45,7 +47,7 @@ export function createCaseReader(db: Db, clock: Clock, settings: Settings, parts
        LEFT JOIN users u ON u.id = e.user_id WHERE e.case_id = ? ORDER BY e.id`,
   );
 
-  function get(id: number): CaseDetail {
+  function get(id: number, user: UserView): CaseDetail {
     const c = caseRow.get(id) as Record<string, any> | undefined;
     if (!c) throw new DomainError('NOT_FOUND', `未找到编号为 ${id} 的案件`);
     const r = respondent.get(c.respondent_id) as RespondentRow;
@@ -84,6 +86,7 @@ export function createCaseReader(db: Db, clock: Clock, settings: Settings, parts
         by: e.user_id === null ? null : { id: e.user_id, displayName: e.display_name ?? '' },
         data: JSON.parse(e.data) as Record<string, unknown>,
       })),
+      investigation: investigationAccess(db, id, user),
       checklist: parts.checklist.itemsOf(id),
       checklistOrigin: parts.checklist.origin(id),
       evidence: parts.evidence.list(id),
