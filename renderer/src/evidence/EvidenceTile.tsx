@@ -27,7 +27,7 @@ const ICONS: Record<PreviewKind, ReactNode> = {
 export function EvidencePreview({ e }: { e: EvidenceView }) {
   const preview = previewOf(e.mime);
   if (e.hasThumbnail) {
-    return <Box component="img" src={evidenceUrl(e.id, 'thumbnail')} alt={e.name} data-testid="evidence-thumbnail" sx={{ width: '100%', height: '100%', objectFit: 'cover' }} />;
+    return <Box component="img" src={evidenceUrl(e.id, 'thumbnail')} alt={e.name} data-testid="evidence-thumbnail" sx={{ width: '100%', height: '100%', objectFit: 'contain' }} />;
   }
   if (preview === 'video') {
     // No ffmpeg on this PC: Chromium's own decoder draws the frame half a second in as the poster.

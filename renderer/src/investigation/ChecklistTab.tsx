@@ -74,7 +74,7 @@ export function ChecklistTab({ c, onChanged, onShowEvidence }: Props) {
             data-testid="checklist-item"
             sx={{ display: 'grid', gridTemplateColumns: '28px minmax(0, 1fr) auto', gap: 1.5, alignItems: 'start', py: 1.25, borderBottom: 1, borderColor: 'divider' }}
           >
-            <Typography color="text.secondary" sx={{ pt: 0.5 }}>
+            <Typography color="text.secondary">
               {i + 1}.
             </Typography>
             <Box sx={{ minWidth: 0 }}>
