@@ -156,4 +156,18 @@ describe('an investigator works a case in Chromium', () => {
     await expect.poll(() => page.getByText(/2 个文件导出到/).isVisible()).toBe(true);
     await screenshot(page, 'evidence-07-timeline');
   });
+
+  it('lets the administrator edit a category’s checklist as a new version, the case keeping its own', async () => {
+    await page.getByRole('link', { name: '设置' }).click();
+    await expect.poll(() => page.getByTestId('template-version').textContent()).toContain('第 1 版');
+    await page.getByRole('button', { name: '增加一项' }).click();
+    await page.getByLabel('第 8 项', { exact: true }).fill('调取商场监控录像');
+    await page.getByRole('button', { name: '保存为新版本' }).click();
+    await expect.poll(() => page.getByText('已保存为第 2 版').isVisible()).toBe(true);
+    await screenshot(page, 'evidence-08-settings-checklists');
+    await page.goto(`${host.url}/#/cases/${caseId}`);
+    await page.getByRole('tab', { name: /调查/ }).click();
+    await expect.poll(() => page.getByTestId('checklist-summary').textContent()).toContain('第 1 版');
+    expect(await page.getByTestId('checklist-item').count()).toBe(7);
+  });
 });
