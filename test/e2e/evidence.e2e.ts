@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -51,9 +51,32 @@ afterAll(async () => {
 const progressOf = (testId: string) => page.getByTestId(testId).getAttribute('aria-valuenow').then(Number);
 
 describe('an investigator works a case in Chromium', () => {
-  it('attaches a photo and a video at once, with progress per file and overall', async () => {
+  it('cancels an upload under way, keeping nothing of it', async () => {
     await page.goto(`${host.url}/#/cases/${caseId}`);
     await page.getByRole('tab', { name: /证据/ }).click();
+    await expect.poll(() => page.getByText('本案还没有证据').isVisible()).toBe(true);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
+    // A longer video made here (a real clip's head, then 6 MB more): far from sent when cancelled.
+    const long = join(usb, '长视频.mp4');
+    writeFileSync(long, Buffer.concat([readFileSync(join(FIXTURES, 'clip.mp4')), Buffer.alloc(6 * 1024 * 1024, 1)]));
+    await page.getByTestId('evidence-picker').setInputFiles([long]);
+    await page.getByRole('button', { name: '开始上传' }).click();
+    await expect.poll(() => progressOf('overall-progress'), { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '取消上传' }).click();
+    await expect.poll(() => page.getByText(/已取消/).first().isVisible()).toBe(true);
+    // The host notices the closed connection and removes the temporary file.
+    await expect.poll(() => readdirSync(join(host.dataDir, 'vault/tmp')), { timeout: 10_000 }).toEqual([]);
+    rmSync(long);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cdp.detach();
+    await page.getByRole('button', { name: '完成' }).click();
+    const { token } = await apiCall<{ token: string }>(host, 'session.login', { username: 'admin', password: 'admin-pass-1' });
+    expect((await apiCall<{ evidence: unknown[] }>(host, 'cases.get', { id: caseId }, token)).evidence).toEqual([]);
+  });
+
+  it('attaches a photo and a video at once, with progress per file and overall', async () => {
     await expect.poll(() => page.getByText('本案还没有证据').isVisible()).toBe(true);
 
     // A slow link (about 40 KB/s up), so the bars are seen moving, not only full.
@@ -78,8 +101,10 @@ describe('an investigator works a case in Chromium', () => {
   it('shows the photo’s thumbnail and the video’s poster frame', async () => {
     const thumbs = page.getByTestId('evidence-thumbnail');
     await expect.poll(() => thumbs.count()).toBe(2);
-    const sizes = await thumbs.evaluateAll((imgs) => (imgs as HTMLImageElement[]).map((i) => (i.complete ? [i.naturalWidth, i.naturalHeight] : [0, 0])));
-    for (const [w, h] of sizes) expect(w! * h!).toBeGreaterThan(0);
+    const sizesOf = () => thumbs.evaluateAll((imgs) => (imgs as HTMLImageElement[]).map((i) => (i.complete ? [i.naturalWidth, i.naturalHeight] : [0, 0])));
+    // Both pictures decoded: the thumbnail and the poster frame reached the page.
+    await expect.poll(async () => (await sizesOf()).every(([w, h]) => w! * h! > 0)).toBe(true);
+    const sizes = await sizesOf();
     // The photo was taken turned (EXIF orientation 6): its thumbnail stands upright, portrait.
     expect(sizes[0]![1]).toBeGreaterThan(sizes[0]![0]!);
     await screenshot(page, 'evidence-03-grid');

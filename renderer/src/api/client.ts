@@ -8,8 +8,12 @@ const UNREACHABLE: Result<never> = {
   error: { code: 'INTERNAL', message: '无法连接到本机服务，请确认程序仍在运行' },
 };
 
-/** What an upload stopped by the clerk answers; the core has kept nothing of it. */
-export const CANCELLED_MESSAGE = '已取消，文件未保存';
+/**
+ * What an upload stopped by the clerk answers. The core keeps nothing of a transfer cut off
+ * half-way; one cancelled in the instant after its last byte arrived may still have been saved,
+ * so the message points to the list, which is reloaded when the dialog closes.
+ */
+export const CANCELLED_MESSAGE = '已取消上传，文件未保存（如取消时已传完，以证据列表为准）';
 const CANCELLED: Result<never> = { ok: false, error: { code: 'VALIDATION', message: CANCELLED_MESSAGE } };
 
 function looksLikeResult(body: unknown): body is Result<unknown> {

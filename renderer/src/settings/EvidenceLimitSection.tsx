@@ -19,6 +19,21 @@ export function EvidenceLimitSection() {
     if (settings.data) setGb(String(Math.round((settings.data.maxBytes / GB) * 100) / 100));
   }, [settings.data]);
 
+  const [verifying, setVerifying] = useState(false);
+  const verifyAll = async () => {
+    setVerifying(true);
+    setNotice(null);
+    const r = await api.call('evidence.verify', {});
+    setVerifying(false);
+    if (!r.ok) return setNotice({ severity: 'error', text: r.error.message });
+    const { checked, problems } = r.value;
+    setNotice(
+      problems.length === 0
+        ? { severity: 'success', text: `已校验证据库中的 ${checked} 项证据，文件全部完好；结果已记入各案件的时间线` }
+        : { severity: 'error', text: `已校验 ${checked} 项证据，${problems.length} 项有问题（${problems.map((p) => `证据${p.evidenceId}${p.problem === 'missing' ? '缺失' : '被改动'}`).join('、')}），详见各案件的时间线；请从备份恢复` },
+    );
+  };
+
   const save = async () => {
     const value = Number(gb);
     if (!Number.isFinite(value) || value <= 0) return setNotice({ severity: 'error', text: '请填写大于 0 的数字，单位 GB，如 8' });
@@ -47,6 +62,9 @@ export function EvidenceLimitSection() {
         />
         <Button type="submit" variant="contained">
           保存
+        </Button>
+        <Button variant="outlined" onClick={() => void verifyAll()} disabled={verifying}>
+          {verifying ? '正在校验整个证据库…' : '校验整个证据库'}
         </Button>
       </Stack>
     </Stack>

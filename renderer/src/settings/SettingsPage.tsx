@@ -29,7 +29,7 @@ export function SettingsPage() {
       <Section title="调查清单" hint="每个投诉类别的调查清单模板。保存后成为新版本：新登记的案件使用新版本，已登记的案件保留登记时的清单。">
         <ChecklistTemplatesSection />
       </Section>
-      <Section title="证据" hint="超过上限的文件在复制前即被拒绝。">
+      <Section title="证据" hint="超过上限的文件在复制前即被拒绝。校验会重新计算每个文件的 SHA-256，找出缺失或被改动的文件。">
         <EvidenceLimitSection />
       </Section>
     </Stack>
