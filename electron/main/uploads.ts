@@ -45,19 +45,25 @@ export function bindUploads(core: Core, appUrl: () => string, sessions: WindowSe
     running.set(key, controller);
     const source = createReadStream(request.path, { highWaterMark: 1024 * 1024 });
     controller.signal.addEventListener('abort', () => source.destroy(new Error('cancelled')));
-    let sent = 0;
-    let last = 0;
-    source.on('data', (chunk) => {
-      sent += chunk.length;
-      const now = performance.now();
-      if (now - last >= PROGRESS_EVERY_MS || sent === info.size) {
-        last = now;
-        if (!event.sender.isDestroyed()) event.sender.send(IPC_UPLOAD_PROGRESS_CHANNEL, { uploadId: request.uploadId, sent, total: info.size });
+    const { uploadId } = request;
+    const total = info.size;
+    // Counted as the import pulls it (one consumer, so backpressure holds), reported to the page now and then.
+    async function* counted() {
+      let sent = 0;
+      let last = 0;
+      for await (const chunk of source) {
+        sent += (chunk as Buffer).length;
+        const now = performance.now();
+        if ((now - last >= PROGRESS_EVERY_MS || sent === total) && !event.sender.isDestroyed()) {
+          last = now;
+          event.sender.send(IPC_UPLOAD_PROGRESS_CHANNEL, { uploadId, sent, total });
+        }
+        yield chunk as Buffer;
       }
-    });
+    }
     try {
       return await core.call(request.name, request.input, sessions.get(event.sender.id), {
-        upload: { stream: source, declaredSize: info.size, signal: controller.signal },
+        upload: { stream: counted(), declaredSize: info.size, signal: controller.signal },
       });
     } finally {
       source.destroy();
