@@ -182,6 +182,31 @@ describe('an investigator works a case in Chromium', () => {
     await screenshot(page, 'evidence-07-timeline');
   });
 
+  it('takes a call recording dropped onto the tab, shows an icon for it and plays it', async () => {
+    await page.getByRole('tab', { name: /证据/ }).click();
+    const bytes = readFileSync(join(FIXTURES, 'voice.m4a')).toString('base64');
+    // A real drop: a DataTransfer holding the file, dragged over the zone and dropped on it.
+    await page.getByTestId('evidence-drop-zone').evaluate((zone, b64) => {
+      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], '与商家通话录音.m4a', { type: 'audio/x-m4a' }));
+      zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }, bytes);
+    await expect.poll(() => page.getByTestId('upload-entry').count()).toBe(1);
+    await page.getByRole('button', { name: '开始上传' }).click();
+    await expect.poll(() => page.getByText('全部已保存').isVisible()).toBe(true);
+    await page.getByRole('button', { name: '完成' }).click();
+    await expect.poll(() => page.getByTestId('evidence-tile').count()).toBe(3);
+    expect(await page.getByTestId('evidence-icon').count()).toBe(1);
+    await screenshot(page, 'evidence-08-grid-with-recording');
+    await page.getByTestId('evidence-tile').nth(2).click();
+    const audio = page.getByTestId('viewer-audio');
+    await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.readyState)).toBeGreaterThanOrEqual(1);
+    expect(await audio.evaluate((a: HTMLAudioElement) => a.duration)).toBeCloseTo(2, 0);
+    await page.keyboard.press('Escape');
+  });
+
   it('lets the administrator edit a category’s checklist as a new version, the case keeping its own', async () => {
     await page.getByRole('link', { name: '设置' }).click();
     await expect.poll(() => page.getByTestId('template-version').textContent()).toContain('第 1 版');
@@ -189,7 +214,7 @@ describe('an investigator works a case in Chromium', () => {
     await page.getByLabel('第 8 项', { exact: true }).fill('调取商场监控录像');
     await page.getByRole('button', { name: '保存为新版本' }).click();
     await expect.poll(() => page.getByText('已保存为第 2 版').isVisible()).toBe(true);
-    await screenshot(page, 'evidence-08-settings-checklists');
+    await screenshot(page, 'evidence-09-settings-checklists');
     await page.goto(`${host.url}/#/cases/${caseId}`);
     await page.getByRole('tab', { name: /调查/ }).click();
     await expect.poll(() => page.getByTestId('checklist-summary').textContent()).toContain('第 1 版');

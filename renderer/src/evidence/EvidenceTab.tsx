@@ -8,7 +8,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { CaseDetail } from '../../../shared/api/schemas/cases';
 import type { EvidenceView } from '../../../shared/api/schemas/evidence';
 import { useApi } from '../api/ApiContext';
@@ -36,6 +36,19 @@ export function EvidenceTab({ c, onChanged }: { c: CaseDetail; onChanged: () => 
   const { writable, reason } = c.investigation;
   const items = c.evidence.filter((e) => showVoided || !e.voided);
   const voidedCount = c.evidence.filter((e) => e.voided).length;
+
+  // A file dropped beside the zone must not make the browser leave the app to show it.
+  useEffect(() => {
+    const keep = (e: globalThis.DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    window.addEventListener('dragover', keep);
+    window.addEventListener('drop', keep);
+    return () => {
+      window.removeEventListener('dragover', keep);
+      window.removeEventListener('drop', keep);
+    };
+  }, []);
 
   const take = (files: FileList | null) => {
     if (files && files.length > 0) setBatch(Array.from(files));
