@@ -2,6 +2,7 @@ import { DomainError } from '../../shared/api/errors';
 import type { HandlerTable } from '../../shared/api/dispatch';
 import type { UserView } from '../../shared/api/schemas/common';
 import type { Clock } from './ports';
+import { DEFAULT_EVIDENCE_MAX_BYTES } from '../../shared/domain/evidence';
 import type { Services } from './services';
 import { isoLocal, localDate } from './time';
 
@@ -69,6 +70,34 @@ export function createHandlers(s: Services, clock: Clock) {
     'users.assignable': () => ({ users: s.users.assignable() }),
     'session.unlock': async (input, ctx) => {
       await s.users.verifyOwnPassword(signedIn(ctx.user), input.password);
+      return { ok: true as const };
+    },
+    'checklist.mark': (input, ctx) => {
+      s.checklist.mark(input, signedIn(ctx.user));
+      return { ok: true as const };
+    },
+    'checklist.addItem': (input, ctx) => ({ id: s.checklist.addItem(input.caseId, input.text, signedIn(ctx.user)) }),
+    'checklistTemplates.list': () => ({ templates: s.checklistTemplates.list() }),
+    'checklistTemplates.save': (input, ctx) => s.checklistTemplates.save(input.category, input.items, signedIn(ctx.user)),
+    'evidence.import': (input, ctx) => {
+      // dispatch hands every upload operation its body; a missing one is a transport fault.
+      if (!ctx.upload) throw new DomainError('VALIDATION', '请随请求上传文件内容');
+      return s.evidence.importEvidence(input, signedIn(ctx.user), ctx.upload);
+    },
+    'evidence.file': (input) => s.evidence.file(input.id, input.variant),
+    'evidence.describe': (input, ctx) => {
+      s.evidence.describe(input, signedIn(ctx.user));
+      return { ok: true as const };
+    },
+    'evidence.void': (input, ctx) => {
+      s.evidence.voidEvidence(input.id, input.reason, signedIn(ctx.user));
+      return { ok: true as const };
+    },
+    'evidence.verify': (input, ctx) => s.evidence.verify(input.caseId, signedIn(ctx.user)),
+    'evidence.export': (input, ctx) => s.evidence.exportTo(input.caseId, input.dir, signedIn(ctx.user)),
+    'evidenceSettings.get': () => ({ maxBytes: s.settings.get('evidence.maxBytes', DEFAULT_EVIDENCE_MAX_BYTES) }),
+    'evidenceSettings.save': (input, ctx) => {
+      s.saveSetting('evidence.maxBytes', input.maxBytes, signedIn(ctx.user));
       return { ok: true as const };
     },
   } satisfies HandlerTable;

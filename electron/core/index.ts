@@ -1,10 +1,11 @@
-import { dispatch, type DispatchDeps } from '../../shared/api/dispatch';
+import { dispatch, type DispatchDeps, type Transfer } from '../../shared/api/dispatch';
 import type { Result } from '../../shared/api/errors';
 import { openDatabase, type Db } from './db/open';
 import { createHandlers } from './handlers';
 import { databaseFile, vaultDir } from './paths';
 import { consoleLogger, systemClock, type Clock, type Logger, type PdfPrinter } from './ports';
 import { createServices, type Services } from './services';
+import { mediaToolsFromEnv, type MediaTools } from './services/evidence/media';
 import { withStorageErrors } from './storageErrors';
 import { createVault, type Vault } from './vault/vault';
 
@@ -14,11 +15,13 @@ export interface CoreDeps {
   log?: Logger;
   /** Supplied by the shell for printed notices; not needed by the foundation. */
   pdf?: PdfPrinter;
+  /** ffmpeg/ffprobe for poster frames and video metadata; from the environment when not given. */
+  media?: MediaTools;
 }
 
 export interface Core {
   /** The one entry both transports call; never throws. */
-  call(name: string, input: unknown, token: string | null): Promise<Result<unknown>>;
+  call(name: string, input: unknown, token: string | null, transfer?: Transfer): Promise<Result<unknown>>;
   services: Services;
   db: Db;
   vault: Vault;
@@ -33,14 +36,14 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const vault = createVault(vaultDir(deps.dataDir));
   const swept = await vault.sweep();
   if (swept) log.warn(`removed ${swept} unfinished vault import(s) left by an interrupted run`);
-  const services = createServices(db, clock);
+  const services = createServices({ db, clock, vault, media: deps.media ?? mediaToolsFromEnv(), log });
   const dispatchDeps: DispatchDeps = {
     handlers: withStorageErrors(createHandlers(services, clock), log),
     authenticate: (token) => services.sessions.authenticate(token),
     logError: (message, error) => log.error(message, error),
   };
   return {
-    call: (name, input, token) => dispatch(dispatchDeps, name, input, token),
+    call: (name, input, token, transfer) => dispatch(dispatchDeps, name, input, token, transfer),
     services,
     db,
     vault,

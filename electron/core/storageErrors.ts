@@ -14,6 +14,14 @@ const MESSAGES: [prefix: string, message: string][] = [
   ['SQLITE_IOERR', '读写数据文件时出错，本次操作未保存；请检查磁盘后重试'],
   ['SQLITE_CORRUPT', '数据文件已损坏，请停止使用并联系管理员从备份恢复'],
   ['SQLITE_NOTADB', '数据文件已损坏，请停止使用并联系管理员从备份恢复'],
+  // The evidence vault's files: the import that hit these kept nothing (its temporary file is removed).
+  ['ENOSPC', '磁盘空间已满，文件未保存；请清理磁盘空间后重试，已保存的数据不受影响'],
+  ['EDQUOT', '磁盘配额已满，文件未保存；请清理磁盘空间后重试，已保存的数据不受影响'],
+  ['EFBIG', '文件超出了磁盘或系统允许的单个文件大小，未保存；请联系管理员'],
+  ['EROFS', '证据库所在磁盘为只读，文件未保存；请检查数据文件夹的权限后重试'],
+  ['EACCES', '没有权限读写该文件或文件夹，本次操作未完成；请检查权限后重试'],
+  ['EPERM', '没有权限读写该文件或文件夹，本次操作未完成；请检查权限后重试'],
+  ['EIO', '读写磁盘时出错，本次操作未完成；请检查磁盘后重试'],
 ];
 
 export function storageMessage(error: unknown): string | null {

@@ -33,3 +33,19 @@ export function isoLocal(instant: Date, timeZone: string): string {
   const off = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
   return `${p.y}-${p.m}-${p.d}T${p.h}:${p.mi}:${p.s}${off}`;
 }
+
+/**
+ * A wall-clock time with no zone (a camera's "2026:11:20 14:03:05", as YYYY-MM-DDTHH:mm:ss) read
+ * as office time, → ISO-8601 with the office's offset.
+ */
+export function isoFromWallTime(wall: string, timeZone: string): string {
+  const [y, mo, d, h, mi, s] = wall.split(/[-T:]/).map(Number) as [number, number, number, number, number, number];
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
+  // The zone's offset at that moment, found by looking at what the guess reads as there (twice, for DST edges).
+  let guess = asUtc;
+  for (let i = 0; i < 2; i++) {
+    const p = localParts(new Date(guess), timeZone);
+    guess = asUtc - (Date.UTC(+p.y, +p.m - 1, +p.d, +p.h, +p.mi, +p.s) - guess);
+  }
+  return isoLocal(new Date(guess), timeZone);
+}

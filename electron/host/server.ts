@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { contract, isOperationName, operationNames } from '../../shared/api/contract';
+import { contract, isOperationName, operationNames, streamOf } from '../../shared/api/contract';
 import { DomainError, fail, httpStatusOf, type Result } from '../../shared/api/errors';
 import type { Core } from '../core';
 import type { Logger } from '../core/ports';
 import { readJson } from './body';
 import { clearedSessionCookie, sameOrigin, sessionCookie, tokenOf } from './session';
 import { securityHeaders, serveStatic } from './static';
+import { handleFile, handleUpload } from './streams';
 
 export interface HostOptions {
   core: Core;
@@ -39,19 +40,24 @@ function describeApi() {
       name,
       summary: contract[name].summary,
       access: contract[name].access,
+      ...(streamOf(name) ? { stream: streamOf(name) } : {}),
       input: z.toJSONSchema(contract[name].input, { io: 'input', unrepresentable: 'any' }),
       output: z.toJSONSchema(contract[name].output, { io: 'output', unrepresentable: 'any' }),
     })),
   });
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, name: string, core: Core): Promise<void> {
+async function handleApi(req: IncomingMessage, res: ServerResponse, name: string, url: URL, core: Core): Promise<void> {
   if (req.method !== 'POST') {
     sendJson(res, 405, fail('VALIDATION', '请用 POST 调用操作'), { Allow: 'POST' });
     return;
   }
   if (!isOperationName(name)) {
     sendJson(res, 404, fail('NOT_FOUND', `没有名为“${name.slice(0, 60)}”的操作`), { Connection: 'close' });
+    return;
+  }
+  if (streamOf(name) === 'upload') {
+    await handleUpload(req, res, name, url, core, tokenOf(req), sendResult);
     return;
   }
   let input: unknown;
@@ -88,9 +94,9 @@ export function createHostServer({ core, staticDir, log }: HostOptions): Server 
       if (url.pathname === '/api' || url.pathname === '/api/') {
         sendJson(res, 200, { ok: true, value: describeApi() });
       } else if (url.pathname.startsWith('/api/')) {
-        await handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)), core);
+        await handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)), url, core);
       } else if (url.pathname.startsWith('/files/')) {
-        sendJson(res, 404, fail('NOT_FOUND', '文件不存在'));
+        await handleFile(req, res, url, core, tokenOf(req), log, sendResult);
       } else if (req.method === 'GET' || req.method === 'HEAD') {
         serveStatic(staticDir, url.pathname, res);
       } else {
@@ -102,6 +108,9 @@ export function createHostServer({ core, staticDir, log }: HostOptions): Server 
       else res.destroy();
     });
   });
-  server.requestTimeout = 5 * 60 * 1000;
+  // An upload of a several-GB phone video may take longer than any fixed limit; the host binds
+  // loopback only, so a slow client is the office's own. Headers still have to arrive in time.
+  server.requestTimeout = 0;
+  server.headersTimeout = 60 * 1000;
   return server;
 }

@@ -3,25 +3,28 @@ import { fail } from '../../shared/api/errors';
 import type { Core } from '../core';
 import { IPC_CHANNEL } from '../../shared/api/operationNames';
 import { isTrustedSender } from './ipc';
+import type { WindowSessions } from './sessions';
 
-/**
- * Binds the handler table to ipcMain. The session token stays in the main process, per window:
- * the page never holds it, as in browser mode where it is an HttpOnly cookie.
- */
-export function bindIpc(core: Core, appUrl: () => string): void {
-  const tokens = new Map<number, string>();
+/** The sender check every channel makes first: only the app's own page, in its main frame. */
+export function trustedEvent(event: IpcMainInvokeEvent, appUrl: string): boolean {
+  const frame = event.senderFrame;
+  const sender = frame ? { url: frame.url, isMainFrame: frame.parent === null } : null;
+  return isTrustedSender(sender, appUrl);
+}
+
+/** Binds the handler table to ipcMain, with the window's session from the shared registry. */
+export function bindIpc(core: Core, appUrl: () => string, sessions: WindowSessions): void {
   ipcMain.handle(IPC_CHANNEL, async (event: IpcMainInvokeEvent, name: unknown, input: unknown) => {
-    const frame = event.senderFrame;
-    const sender = frame ? { url: frame.url, isMainFrame: frame.parent === null } : null;
-    if (!isTrustedSender(sender, appUrl())) return fail('FORBIDDEN', '拒绝来自未知页面的调用');
+    if (!trustedEvent(event, appUrl())) return fail('FORBIDDEN', '拒绝来自未知页面的调用');
     if (typeof name !== 'string') return fail('VALIDATION', '操作名称无效');
     const id = event.sender.id;
-    const result = await core.call(name, input, tokens.get(id) ?? null);
+    // Plain IPC carries JSON only: dispatch refuses streamed operations here (uploads have their own channel).
+    const result = await core.call(name, input, sessions.get(id));
     if (name === 'session.login' && result.ok) {
-      tokens.set(id, (result.value as { token: string }).token);
-      event.sender.once('destroyed', () => tokens.delete(id));
+      sessions.set(id, (result.value as { token: string }).token);
+      event.sender.once('destroyed', () => sessions.delete(id));
     }
-    if (name === 'session.logout') tokens.delete(id);
+    if (name === 'session.logout') sessions.delete(id);
     return result;
   });
 }

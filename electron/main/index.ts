@@ -7,10 +7,17 @@ import { createFileLogger } from '../core/fileLogger';
 import { consoleLogger } from '../core/ports';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { bindIpc } from './bindIpc';
+import { registerFileScheme, serveFiles } from './files';
+import { createWindowSessions } from './sessions';
+import { bindUploads } from './uploads';
 import { isAllowedNavigation, windowOptions } from './window';
 
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
+const sessions = createWindowSessions();
+
+// Before ready, as Electron requires: the scheme evidence files are served on.
+registerFileScheme();
 
 const appUrl = (): string =>
   process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href;
@@ -75,7 +82,10 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
       return;
     }
-    bindIpc(core, appUrl);
+    bindIpc(core, appUrl, sessions);
+    bindUploads(core, appUrl, sessions);
+    // One window, one register: its session reads the files its page shows.
+    serveFiles(core, () => (mainWindow ? sessions.get(mainWindow.webContents.id) : null));
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();

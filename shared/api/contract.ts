@@ -3,11 +3,25 @@ import { sessionChangePassword, sessionLogin, sessionLogout, sessionMe, setupIni
 import { calendarGet, calendarSaveYear, clockToday, ruleSetsList, ruleSetsSave, sessionUnlock, settingsGet, settingsUpdate, usersAssignable, usersSetDisabled } from './schemas/admin';
 import { catalogGet } from './schemas/catalog';
 import { casesGet, casesRegister, casesSearch, respondentsSearch } from './schemas/cases';
+import {
+  checklistAddItem,
+  checklistMark,
+  checklistTemplatesList,
+  checklistTemplatesSave,
+  evidenceDescribe,
+  evidenceExport,
+  evidenceFile,
+  evidenceImport,
+  evidenceSettingsGet,
+  evidenceSettingsSave,
+  evidenceVerify,
+  evidenceVoid,
+} from './schemas/evidence';
 import type { Role } from './schemas/common';
 import { casesAct } from './schemas/workflow';
-import type { OperationName } from './operationNames';
+import { streamedOperations, type OperationName } from './operationNames';
 
-export { operationNames, type OperationName } from './operationNames';
+export { operationNames, streamedOperations, type OperationName } from './operationNames';
 
 /**
  * Who may call an operation: 'public' needs no session (first-run setup and login only),
@@ -15,18 +29,23 @@ export { operationNames, type OperationName } from './operationNames';
  */
 export type Access = 'public' | 'user' | readonly Role[];
 
+/** 'upload': a file stream comes in beside the input; 'download': the value is a file streamed out. */
+export type StreamMode = 'upload' | 'download';
+
 export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   summary: string;
   access: Access;
   input: I;
   output: O;
+  stream?: StreamMode;
 }
 
 const op = <I extends z.ZodType, O extends z.ZodType>(
   summary: string,
   access: Access,
   schemas: { input: I; output: O },
-): Operation<I, O> => ({ summary, access, ...schemas });
+  stream?: StreamMode,
+): Operation<I, O> => (stream ? { summary, access, ...schemas, stream } : { summary, access, ...schemas });
 
 /**
  * Every operation, declared once (DESIGN.md "One contract, two transports"; ../shared/API.md).
@@ -58,7 +77,25 @@ export const contract = {
   'users.setDisabled': op('停用或启用用户（管理员）', ['admin'], usersSetDisabled),
   'users.assignable': op('可指派的调查员及其在办案件数', ['supervisor', 'admin'], usersAssignable),
   'session.unlock': op('锁屏后输入本人密码解锁', 'user', sessionUnlock),
+  'checklist.mark': op('标记调查清单事项：待办、已完成或不适用，附备注与证据', 'user', checklistMark),
+  'checklist.addItem': op('为本案增加一项调查清单事项', 'user', checklistAddItem),
+  'checklistTemplates.list': op('各类别调查清单模板的现行版本', 'user', checklistTemplatesList),
+  'checklistTemplates.save': op('保存某类别的调查清单模板（新版本，管理员）', ['admin'], checklistTemplatesSave),
+  'evidence.import': op('导入证据文件（请求体为文件内容；参数 caseId、name、kind 等在查询串中）', 'user', evidenceImport, 'upload'),
+  'evidence.file': op('读取证据文件或其缩略图（GET /files/evidence/<id>，支持 Range）', 'user', evidenceFile, 'download'),
+  'evidence.describe': op('修改证据的种类、说明、来源或形成时间', 'user', evidenceDescribe),
+  'evidence.void': op('作废证据（文件保留在证据库中）', 'user', evidenceVoid),
+  'evidence.verify': op('校验证据文件（省略 caseId 时校验整个证据库，仅管理员）', 'user', evidenceVerify),
+  'evidence.export': op('导出本案证据到文件夹，附 SHA-256 清单', 'user', evidenceExport),
+  'evidenceSettings.get': op('证据设置：单个文件大小上限', 'user', evidenceSettingsGet),
+  'evidenceSettings.save': op('保存证据设置（管理员）', ['admin'], evidenceSettingsSave),
 } as const satisfies Record<OperationName, Operation>;
+
+// The streamed list beside the names and the `stream` of each operation say the same.
+for (const [name, operation] of Object.entries(contract) as [OperationName, Operation][]) {
+  const listed = (streamedOperations as Record<string, StreamMode | undefined>)[name];
+  if (listed !== operation.stream) throw new Error(`operation ${name}: stream ${operation.stream} but listed as ${listed}`);
+}
 
 // Every listed name has an operation (above) and every operation is listed (here).
 type Unlisted = Exclude<keyof typeof contract, OperationName>;
@@ -72,4 +109,8 @@ export type OutputOf<K extends OperationName> = z.output<Contract[K]['output']>;
 
 export function isOperationName(name: string): name is OperationName {
   return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export function streamOf(name: OperationName): StreamMode | undefined {
+  return (contract[name] as Operation).stream;
 }

@@ -1,9 +1,21 @@
 import { z } from 'zod';
-import { contract, isOperationName, type OperationName, type OutputOf, type ParsedInputOf } from './contract';
+import { contract, isOperationName, streamOf, type OperationName, type OutputOf, type ParsedInputOf } from './contract';
 import { DomainError, fail, type Result } from './errors';
 import type { UserView } from './schemas/common';
 
 z.config(z.locales.zhCN());
+
+/** The content of an upload: the raw bytes as they arrive, never a JSON value. */
+export interface UploadBody {
+  stream: AsyncIterable<Uint8Array>;
+  /** What the sender announced (Content-Length, or the picked file's size), checked before copying. */
+  declaredSize: number | null;
+  /** Aborted when the sender goes away or cancels (an AbortSignal; shared/ names only what it uses). */
+  signal?: { readonly aborted: boolean; throwIfAborted(): void };
+}
+
+/** How a transport carries the call: plain JSON, an upload beside the input, or a file download. */
+export type Transfer = { upload: UploadBody } | { download: true };
 
 /** What every handler receives besides its parsed input. */
 export interface HandlerContext {
@@ -11,6 +23,8 @@ export interface HandlerContext {
   user: UserView | null;
   /** The session token the call came with, if any (logout needs it). */
   token: string | null;
+  /** The uploaded content, for an operation declared `stream: 'upload'` (always present there). */
+  upload?: UploadBody;
 }
 
 export type Handler<K extends OperationName> = (
@@ -47,10 +61,18 @@ export async function dispatch(
   name: string,
   rawInput: unknown,
   token: string | null,
+  transfer?: Transfer,
 ): Promise<Result<unknown>> {
   try {
     if (!isOperationName(name)) return fail('NOT_FOUND', `没有名为“${name.slice(0, 60)}”的操作`);
     const operation = contract[name];
+    const stream = streamOf(name);
+    const carried = transfer === undefined ? undefined : 'upload' in transfer ? 'upload' : 'download';
+    if (stream !== carried) {
+      if (stream === 'upload') return fail('VALIDATION', `操作“${name}”需要随请求上传文件内容（POST /api/${name}?参数，请求体为文件）`);
+      if (stream === 'download') return fail('VALIDATION', `操作“${name}”返回文件，请用 GET /files/evidence/<编号> 读取`);
+      return fail('VALIDATION', `操作“${name}”不接受文件内容，请以 JSON 调用`);
+    }
     let user: UserView | null = null;
     if (operation.access !== 'public') {
       user = deps.authenticate(token);
@@ -66,7 +88,8 @@ export async function dispatch(
       return fail('VALIDATION', `输入有误：${first}`, fields);
     }
     const handler = deps.handlers[name] as (input: unknown, ctx: HandlerContext) => unknown;
-    const value = await handler(parsed.data, { user, token });
+    const ctx: HandlerContext = transfer && 'upload' in transfer ? { user, token, upload: transfer.upload } : { user, token };
+    const value = await handler(parsed.data, ctx);
     // The output schema is the promise made to scripts: a handler that breaks it is a fault here, not there.
     const checked = operation.output.safeParse(value);
     if (!checked.success) {

@@ -4,3 +4,4 @@ export * from './client';
 export * from './schemas/common';
 export * from './schemas/cases';
 export * from './schemas/catalog';
+export * from './schemas/evidence';

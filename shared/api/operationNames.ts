@@ -29,9 +29,42 @@ export const operationNames = [
   'users.setDisabled',
   'users.assignable',
   'session.unlock',
+  'checklist.mark',
+  'checklist.addItem',
+  'checklistTemplates.list',
+  'checklistTemplates.save',
+  'evidence.import',
+  'evidence.file',
+  'evidence.describe',
+  'evidence.void',
+  'evidence.verify',
+  'evidence.export',
+  'evidenceSettings.get',
+  'evidenceSettings.save',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];
 
+/**
+ * Operations whose content is a file stream rather than JSON (DESIGN.md "One contract, two
+ * transports": large files never pass through JSON). An upload's input comes from the query string
+ * (HTTP) or beside the file (IPC); a download's value is a file the transport serves with Range.
+ * contract.ts checks each operation's `stream` against this list.
+ */
+export const streamedOperations = { 'evidence.import': 'upload', 'evidence.file': 'download' } as const;
+export type UploadOperationName = { [K in keyof typeof streamedOperations]: (typeof streamedOperations)[K] extends 'upload' ? K : never }[keyof typeof streamedOperations];
+export type DownloadOperationName = { [K in keyof typeof streamedOperations]: (typeof streamedOperations)[K] extends 'download' ? K : never }[keyof typeof streamedOperations];
+export type JsonOperationName = Exclude<OperationName, keyof typeof streamedOperations>;
+
+/** Where the page's elements fetch an evidence file (host) — the Electron shell serves the same paths on its own scheme. */
+export const evidenceFilePath = (id: number, variant: 'original' | 'thumbnail' = 'original') =>
+  variant === 'thumbnail' ? `/files/evidence/${id}/thumbnail` : `/files/evidence/${id}`;
+
 /** The one IPC channel the preload invokes and the main process handles. */
 export const IPC_CHANNEL = 'complaintdesk:api';
+/** The IPC channels of an upload from a path the user picked: start, progress back to the page, cancel. */
+export const IPC_UPLOAD_CHANNEL = 'complaintdesk:upload';
+export const IPC_UPLOAD_PROGRESS_CHANNEL = 'complaintdesk:upload-progress';
+export const IPC_UPLOAD_CANCEL_CHANNEL = 'complaintdesk:upload-cancel';
+/** The custom scheme the Electron shell serves evidence files on (the host serves them over http). */
+export const FILE_SCHEME = 'cdfile';

@@ -95,6 +95,30 @@ describe('migrations', () => {
     expect(after.pragma('user_version', { simple: true })).toBe(migrations.length + 1);
     after.close();
   });
+
+  it("'evidence' gives the cases registered before it the checklist of their category, version 1, and the default upload limit", async () => {
+    const file = join(tmp.dir, 'evidence-upgrade.sqlite');
+    const db = new Database(file);
+    const at = migrations.findIndex((m) => m.name === 'evidence');
+    expect(at).toBeGreaterThan(0);
+    await migrate(db, file, quietLog, migrations.slice(0, at));
+    db.exec(`
+      INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES ('admin', '王管理', 'admin', 'x', '2026-11-01T09:00:00+08:00');
+      INSERT INTO respondents (name, created_at) VALUES ('某某公司', '2026-11-01T09:00:00+08:00');
+      INSERT INTO cases (case_no, received_at, received_on, channel, category, status, complainant_name, complainant_id_type, complainant_phone,
+        respondent_id, subject, facts, request, consent_mediation, rule_set, registered_by, created_at, updated_at)
+      VALUES ('TS2026-00001', '2026-11-02T09:00:00+08:00', '2026-11-02', 'visit', 'S03', 'registered', '张三', 'resident', '13812345678',
+        1, '跟团游', '行程缩水', '退款', 1, 'order121', 1, '2026-11-02T09:00:00+08:00', '2026-11-02T09:00:00+08:00');
+    `);
+    await migrate(db, file, quietLog, migrations.slice(0, at + 1));
+    const items = db.prepare('SELECT text, state, from_template FROM case_checklist_items WHERE case_id = 1 ORDER BY position').all() as { text: string }[];
+    const { default: shipped } = await import('../../resources/checklists/default-checklists.json');
+    expect(items.map((i) => i.text)).toEqual(shipped.templates.S03);
+    expect(items.every((i) => (i as unknown as { state: string }).state === 'todo')).toBe(true);
+    expect(db.prepare('SELECT t.version FROM case_checklists c JOIN checklist_templates t ON t.id = c.template_id WHERE c.case_id = 1').pluck().get()).toBe(1);
+    expect(JSON.parse(db.prepare("SELECT value FROM settings WHERE key = 'evidence.maxBytes'").pluck().get() as string)).toBe(8 * 1024 ** 3);
+    db.close();
+  });
 });
 
 describe('migration 2 (workflow) on a register that holds cases', () => {

@@ -119,6 +119,20 @@ describe('who may act, and when', () => {
     }
   });
 
+  it('lets an investigator work the checklist of the cases assigned to them only; archived cases take no more', async () => {
+    const id = await investigating();
+    const c = await staff.investigator2.get(id);
+    expect(c.investigation).toEqual({ writable: false, reason: expect.stringContaining('未指派给您') });
+    const mark = { caseId: id, itemId: c.checklist[0].id, state: 'done', note: '已收到发票' };
+    const other = await staff.investigator2.call('checklist.mark', mark);
+    expect(other.ok || other.error.code).toBe('FORBIDDEN');
+    await staff.investigator.must('checklist.mark', mark);
+    expect((await staff.clerk.get(id)).checklist[0]).toMatchObject({ state: 'done', note: '已收到发票', markedBy: { displayName: '赵调查' } });
+    await staff.supervisor.act(id, 'void', { reason: '重复登记' });
+    const late = await staff.investigator.call('checklist.mark', { ...mark, state: 'na' });
+    expect(late.ok || late.error.code).toBe('INVALID_TRANSITION');
+  });
+
   it('never lets a supervisor approve a refusal they proposed; another supervisor may', async () => {
     const id = await registered();
     await staff.supervisor.act(id, 'refuse', { grounds: ['3', '5'], reason: '系经营性采购，且未提供购物凭证' });

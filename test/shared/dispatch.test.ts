@@ -264,3 +264,32 @@ describe('dispatch: faults', () => {
     expect(result.error.code).toBe('INTERNAL');
   });
 });
+
+describe('dispatch: streamed operations', () => {
+  const upload = (bytes: string[]) => ({ upload: { stream: (async function* () { for (const b of bytes) yield new TextEncoder().encode(b); })(), declaredSize: null } });
+
+  it('hands an upload operation its body beside the parsed input, after the session check', async () => {
+    let seen = '';
+    const { deps, calls } = harness({
+      'evidence.import': async (_input, ctx) => {
+        for await (const chunk of ctx.upload!.stream) seen += new TextDecoder().decode(chunk);
+        return { id: 1, sha256: 'x'.repeat(64), size: seen.length, mime: 'image/jpeg' };
+      },
+    });
+    const result = await dispatch(deps, 'evidence.import', { caseId: '7', name: 'a.jpg', kind: 'physical' }, 'clerk-token', upload(['ab', 'cd']));
+    expect(result).toMatchObject({ ok: true, value: { size: 4 } });
+    expect(seen).toBe('abcd');
+    // The query string's "7" is the same caseId a JSON caller sends as 7.
+    expect(calls[0]!.input).toMatchObject({ caseId: 7, name: 'a.jpg', kind: 'physical' });
+    expect(await dispatch(deps, 'evidence.import', { caseId: 7, name: 'a.jpg', kind: 'physical' }, null, upload(['x']))).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('refuses an upload operation called as JSON, a JSON operation given a body, and a download called as JSON', async () => {
+    const { deps, calls } = harness();
+    expect(await dispatch(deps, 'evidence.import', { caseId: 1, name: 'a', kind: 'physical' }, 'admin-token')).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('上传文件内容') } });
+    expect(await dispatch(deps, 'users.list', {}, 'admin-token', upload(['x']))).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('不接受文件内容') } });
+    expect(await dispatch(deps, 'evidence.file', { id: 1 }, 'admin-token')).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('/files/evidence/') } });
+    expect(calls).toEqual([]);
+  });
+});

@@ -1,6 +1,8 @@
+import type { UserView } from '../../../shared/api/schemas/common';
 import { createSessions } from '../auth/sessions';
 import type { Db } from '../db/open';
-import type { Clock } from '../ports';
+import type { Clock, Logger } from '../ports';
+import type { Vault } from '../vault/vault';
 import { createAudit } from './audit';
 import { createCalendarAdmin } from './calendarAdmin';
 import { createCaseEvents } from './cases/events';
@@ -10,6 +12,10 @@ import { createCaseSearch } from './cases/search';
 import { createCatalog } from './catalog';
 import { createDeadlines } from './deadlines';
 import { createOfficeSettings } from './officeSettings';
+import { createCaseChecklist } from './checklist/caseChecklist';
+import { createChecklistTemplates } from './checklist/templates';
+import { createEvidence } from './evidence';
+import type { MediaTools } from './evidence/media';
 import { createRespondents } from './respondents';
 import { createRuleSets } from './ruleSets';
 import { createSettings } from './settings';
@@ -18,8 +24,10 @@ import { createWorkflow } from './workflow/act';
 import { createCaseRecords } from './workflow/caseState';
 import { createWorkflowView } from './workflow/view';
 
-/** The services of the register, wired once over one database and one clock. */
-export function createServices(db: Db, clock: Clock) {
+export interface ServiceDeps { db: Db; clock: Clock; vault: Vault; media: MediaTools; log: Logger }
+
+/** The services of the register, wired once over one database, one clock and one vault. */
+export function createServices({ db, clock, vault, media, log }: ServiceDeps) {
   const settings = createSettings(db);
   const audit = createAudit(db);
   const sessions = createSessions(db, clock);
@@ -30,6 +38,9 @@ export function createServices(db: Db, clock: Clock) {
   const ruleSets = createRuleSets(db, clock, audit);
   const records = createCaseRecords(db, settings);
   const workflowView = createWorkflowView({ db, clock, settings, deadlines, ruleSets, catalog, records });
+  const checklistTemplates = createChecklistTemplates(db, clock, audit, settings, catalog);
+  const checklist = createCaseChecklist({ db, clock, audit, settings, events, templates: checklistTemplates });
+  const evidence = createEvidence({ db, clock, audit, settings, events, vault, media, log });
   return {
     settings,
     audit,
@@ -41,11 +52,21 @@ export function createServices(db: Db, clock: Clock) {
     ruleSets,
     records,
     users: createUsers(db, clock, audit, settings, sessions),
-    register: createRegister({ db, clock, audit, settings, catalog, respondents, events, deadlines, ruleSets }),
-    cases: { ...createCaseReader(db, workflowView), search: createCaseSearch(db, clock, settings) },
+    register: createRegister({ db, clock, audit, settings, catalog, respondents, events, deadlines, ruleSets, checklist }),
+    cases: { ...createCaseReader(db, workflowView, { checklist, evidence }), search: createCaseSearch(db, clock, settings) },
     act: createWorkflow({ db, clock, settings, audit, events, deadlines, ruleSets, catalog, records }),
     calendar: createCalendarAdmin({ db, clock, settings, audit, events, deadlines }),
     officeSettings: createOfficeSettings(db, clock, settings, audit),
+    /** An office setting changed by an administrator, on the audit log with its new value. */
+    saveSetting(key: string, value: unknown, by: UserView): void {
+      db.transaction(() => {
+        settings.set(key, value);
+        audit.append({ at: clock.now().toISOString(), userId: by.id, action: 'settings.save', entity: 'setting', entityId: null, data: { key, value } });
+      }).immediate();
+    },
+    checklistTemplates,
+    checklist,
+    evidence,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -17,5 +17,10 @@ export function withUnauthenticatedHandler(client: ApiClient, onUnauthenticated:
       }
       return result;
     },
+    async upload(name, input, file, options) {
+      const result = await client.upload(name, input, file, options);
+      if (!result.ok && result.error.code === 'UNAUTHENTICATED') onUnauthenticated();
+      return result;
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { InputOf, OperationName, OutputOf } from '../../../shared/api/contract';
+import type { InputOf, OutputOf } from '../../../shared/api/contract';
+import type { JsonOperationName } from '../../../shared/api/operationNames';
 import type { ApiErrorValue } from '../../../shared/api/errors';
 import { useApi } from './ApiContext';
 
@@ -21,7 +22,7 @@ export interface QueryState<T> {
  * Calls a read operation whenever its input changes and keeps the last answer on screen while the
  * next one loads, so a grid or a list does not flash empty between pages.
  */
-export function useApiQuery<K extends OperationName>(name: K, input: InputOf<K>): QueryState<OutputOf<K>> {
+export function useApiQuery<K extends JsonOperationName>(name: K, input: InputOf<K>): QueryState<OutputOf<K>> {
   const api = useApi();
   const [generation, setGeneration] = useState(0);
   const [settled, setSettled] = useState<Settled<OutputOf<K>>>({ key: '', data: null, error: null });

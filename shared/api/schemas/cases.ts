@@ -4,6 +4,7 @@ import { creditCodeProblem, phoneProblem, residentIdProblem } from '../../domain
 import { deadlineKinds, deadlineStates } from '../../domain/deadlines';
 import { code, fen, id, isoDate, isoDateTime, optionalText, text } from './common';
 import { workflowView } from './workflow';
+import { checklistItemView, checklistOrigin, evidenceView } from './evidence';
 
 const phone = z
   .string({ error: '请填写联系电话' })
@@ -135,9 +136,14 @@ const caseRecord = z.object({
   registeredBy: z.object({ id: z.number().int(), displayName: z.string() }),
   createdAt: z.string(),
   events: z.array(caseEvent),
-  // Filled by later capabilities (investigation, evidence, notices); present now so clients rely on them.
-  checklist: z.array(z.unknown()),
-  evidence: z.array(z.unknown()),
+  /** Whether the signed-in user may add evidence and mark the checklist now, and if not, why (the core's words). */
+  investigation: z.object({ writable: z.boolean(), reason: z.string().nullable() }),
+  /** The investigation checklist (调查), in the template version the case started with. */
+  checklist: z.array(checklistItemView),
+  checklistOrigin,
+  /** Every evidence item, voided ones included (they stay on the record). */
+  evidence: z.array(evidenceView),
+  // Filled by a later capability (notices); present now so clients rely on it.
   notices: z.array(z.unknown()),
 });
 

@@ -3,10 +3,20 @@ import type { CaseDetail } from '../../../../shared/api/schemas/cases';
 import type { UserView } from '../../../../shared/api/schemas/common';
 import type { WorkflowView } from '../../../../shared/api/schemas/workflow';
 import type { Db } from '../../db/open';
+import type { CaseChecklist } from '../checklist/caseChecklist';
+import type { Evidence } from '../evidence';
 import { toRespondentView, type RespondentRow } from '../respondents';
+import { investigationAccess } from './mayWork';
 
-/** A case as `cases.get` gives it: as registered, its timeline, and what the workflow recorded (`workflowView`). */
-export function createCaseReader(db: Db, workflowView: (caseId: number, user: UserView) => WorkflowView) {
+/**
+ * A case as `cases.get` gives it: as registered, its timeline, its investigation (checklist and
+ * evidence), and what the workflow recorded (`workflowView`).
+ */
+export function createCaseReader(
+  db: Db,
+  workflowView: (caseId: number, user: UserView) => WorkflowView,
+  parts: { checklist: CaseChecklist; evidence: Evidence },
+) {
   const caseRow = db.prepare(
     `SELECT c.*, ch.name AS channel_name, cat.name AS category_name, cat.grp AS category_group,
             u.display_name AS registered_by_name
@@ -64,8 +74,10 @@ export function createCaseReader(db: Db, workflowView: (caseId: number, user: Us
         by: e.user_id === null ? null : { id: e.user_id, displayName: e.display_name ?? '' },
         data: JSON.parse(e.data) as Record<string, unknown>,
       })),
-      checklist: [],
-      evidence: [],
+      investigation: investigationAccess(db, id, user),
+      checklist: parts.checklist.itemsOf(id),
+      checklistOrigin: parts.checklist.origin(id),
+      evidence: parts.evidence.list(id),
       notices: [],
       ...workflowView(id, user),
     };

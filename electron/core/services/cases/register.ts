@@ -10,6 +10,7 @@ import type { Audit } from '../audit';
 import type { CatalogService } from '../catalog';
 import type { Deadlines } from '../deadlines';
 import type { RuleSets } from '../ruleSets';
+import type { CaseChecklist } from '../checklist/caseChecklist';
 import type { Respondents } from '../respondents';
 import type { Settings } from '../settings';
 import type { CaseEvents } from './events';
@@ -30,6 +31,7 @@ export interface RegisterDeps {
   events: CaseEvents;
   deadlines: Deadlines;
   ruleSets: RuleSets;
+  checklist: Pick<CaseChecklist, 'instantiate'>;
 }
 
 function checkCodes(input: RegisterInput, catalog: CatalogService): void {
@@ -53,7 +55,7 @@ function nextCaseNo(db: Db, prefix: string, year: number): string {
 }
 
 /** 登记 (domain.md "A case" step 1): a number at once, and the acceptance deadline with it. */
-export function createRegister({ db, clock, audit, settings, catalog, respondents, events, deadlines, ruleSets }: RegisterDeps) {
+export function createRegister({ db, clock, audit, settings, catalog, respondents, events, deadlines, ruleSets, checklist }: RegisterDeps) {
   const insertCase = db.prepare(
     `INSERT INTO cases (case_no, received_at, received_on, channel, category, status,
        complainant_name, complainant_id_type, complainant_id_number, complainant_phone, complainant_address,
@@ -122,6 +124,8 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
       for (const n of input.natures) insertNature.run(id, n);
       // 受理决定期限: N 工作日 from receipt, the day of receipt not counted (消法第46条; domain.md "Time limits").
       const due = deadlines.start(id, 'acceptance', { startOn: receivedOn, limit: rules.limits.acceptance, ruleSet: rules.code }, now);
+      // The investigation checklist of its category, as the template stands today (domain.md step 4).
+      checklist.instantiate(id, input.category, now);
       // The respondent as typed stays on the event even when an existing row was linked.
       const typedRespondent = 'name' in input.respondent ? input.respondent : null;
       events.record({ caseId: id, at: now, userId: user.id, type: 'registered', data: { caseNo, acceptanceDueOn: due.dueOn, respondentCreated: respondent.created, typedRespondent } });

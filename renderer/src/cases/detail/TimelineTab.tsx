@@ -6,7 +6,7 @@ import TableRow from '@mui/material/TableRow';
 import type { CaseDetail } from '../../../../shared/api/schemas/cases';
 import { CenteredMessage } from '../../common/CenteredMessage';
 import { formatDateTime } from '../../format';
-import { eventTypeLabel } from './eventTypeLabel';
+import { eventSummary, eventTypeLabel } from './eventTypeLabel';
 
 /** 时间线: every event of the case, oldest first, as the append-only record keeps them. */
 export function TimelineTab({ events }: { events: CaseDetail['events'] }) {
@@ -17,7 +17,8 @@ export function TimelineTab({ events }: { events: CaseDetail['events'] }) {
         <TableRow>
           <TableCell sx={{ width: 160 }}>时间</TableCell>
           <TableCell sx={{ width: 140 }}>经办人</TableCell>
-          <TableCell>事项</TableCell>
+          <TableCell sx={{ width: 140 }}>事项</TableCell>
+          <TableCell>内容</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -26,6 +27,7 @@ export function TimelineTab({ events }: { events: CaseDetail['events'] }) {
             <TableCell>{formatDateTime(e.at)}</TableCell>
             <TableCell>{e.by?.displayName ?? '系统'}</TableCell>
             <TableCell>{eventTypeLabel(e.type)}</TableCell>
+            <TableCell sx={{ overflowWrap: 'anywhere' }}>{eventSummary(e.type, e.data)}</TableCell>
           </TableRow>
         ))}
       </TableBody>

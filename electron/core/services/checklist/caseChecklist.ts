@@ -1,0 +1,127 @@
+import type { z } from 'zod';
+import { DomainError } from '../../../../shared/api/errors';
+import type { ChecklistItemView, checklistMark } from '../../../../shared/api/schemas/evidence';
+import type { UserView } from '../../../../shared/api/schemas/common';
+import { checklistStateLabel, type ChecklistState } from '../../../../shared/domain/evidence';
+import type { Db } from '../../db/open';
+import type { Clock } from '../../ports';
+import { isoLocal } from '../../time';
+import type { Audit } from '../audit';
+import type { CaseEvents } from '../cases/events';
+import { caseToWork } from '../cases/mayWork';
+import type { Settings } from '../settings';
+import type { ChecklistTemplates } from './templates';
+
+type MarkInput = z.output<typeof checklistMark.input>;
+
+interface ItemRow {
+  id: number;
+  case_id: number;
+  text: string;
+  state: ChecklistState;
+  note: string | null;
+  marked_by: number | null;
+  marked_by_name: string | null;
+  marked_at: string | null;
+  from_template: number;
+}
+
+export interface ChecklistDeps { db: Db; clock: Clock; audit: Audit; settings: Settings; events: CaseEvents; templates: ChecklistTemplates }
+
+/** A case's investigation checklist: what to establish, marked by who and when, linked to the evidence that establishes it. */
+export function createCaseChecklist({ db, clock, audit, settings, events, templates }: ChecklistDeps) {
+  const insertOrigin = db.prepare('INSERT INTO case_checklists (case_id, template_id, created_at) VALUES (?, ?, ?)');
+  const insertItem = db.prepare(
+    'INSERT INTO case_checklist_items (case_id, position, text, from_template, added_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const items = db.prepare(
+    `SELECT i.*, u.display_name AS marked_by_name FROM case_checklist_items i LEFT JOIN users u ON u.id = i.marked_by
+      WHERE i.case_id = ? ORDER BY i.position, i.id`,
+  );
+  const item = db.prepare('SELECT * FROM case_checklist_items WHERE id = ? AND case_id = ?');
+  const links = db.prepare(
+    'SELECT l.item_id, l.evidence_id FROM checklist_item_evidence l JOIN case_checklist_items i ON i.id = l.item_id WHERE i.case_id = ? ORDER BY l.evidence_id',
+  );
+  const origin = db.prepare(
+    'SELECT t.category, t.version FROM case_checklists cc JOIN checklist_templates t ON t.id = cc.template_id WHERE cc.case_id = ?',
+  );
+  const nextPosition = db.prepare('SELECT COALESCE(MAX(position), -1) + 1 FROM case_checklist_items WHERE case_id = ?').pluck();
+  const update = db.prepare('UPDATE case_checklist_items SET state = ?, note = ?, marked_by = ?, marked_at = ? WHERE id = ?');
+  const unlinkAll = db.prepare('DELETE FROM checklist_item_evidence WHERE item_id = ?');
+  const link = db.prepare('INSERT INTO checklist_item_evidence (item_id, evidence_id) VALUES (?, ?)');
+  const evidenceOfCase = db.prepare('SELECT id FROM evidence WHERE case_id = ? AND id = ?').pluck();
+  const linked = db.prepare('SELECT evidence_id FROM checklist_item_evidence WHERE item_id = ? ORDER BY evidence_id').pluck();
+
+  const now = () => isoLocal(clock.now(), settings.get('office.timeZone', 'Asia/Shanghai'));
+
+  return {
+    /**
+     * Copies the current template of the case's category onto a new case. Called inside the
+     * registering transaction, so a case never exists without the checklist it started with.
+     */
+    instantiate(caseId: number, category: string, at: string): void {
+      const t = templates.current(category);
+      if (!t) return;
+      insertOrigin.run(caseId, t.id, at);
+      (JSON.parse(t.items) as string[]).forEach((text, i) => insertItem.run(caseId, i, text, 1, null, at));
+    },
+
+    origin(caseId: number): { category: string; version: number } | null {
+      return (origin.get(caseId) as { category: string; version: number } | undefined) ?? null;
+    },
+
+    itemsOf(caseId: number): ChecklistItemView[] {
+      const byItem = new Map<number, number[]>();
+      for (const l of links.all(caseId) as { item_id: number; evidence_id: number }[]) {
+        byItem.set(l.item_id, [...(byItem.get(l.item_id) ?? []), l.evidence_id]);
+      }
+      return (items.all(caseId) as ItemRow[]).map((r) => ({
+        id: r.id,
+        text: r.text,
+        state: r.state,
+        note: r.note,
+        markedBy: r.marked_by === null ? null : { id: r.marked_by, displayName: r.marked_by_name ?? '' },
+        markedAt: r.marked_at,
+        evidenceIds: byItem.get(r.id) ?? [],
+        addedToCase: r.from_template === 0,
+      }));
+    },
+
+    /** An item for this case alone (something the template did not foresee). */
+    addItem(caseId: number, text: string, user: UserView): number {
+      return db.transaction(() => {
+        caseToWork(db, caseId, user);
+        const at = now();
+        const id = Number(insertItem.run(caseId, nextPosition.get(caseId), text, 0, user.id, at).lastInsertRowid);
+        events.record({ caseId, at, userId: user.id, type: 'checklist_item_added', data: { itemId: id, text } });
+        audit.append({ at, userId: user.id, action: 'checklist.addItem', entity: 'case', entityId: caseId, data: { itemId: id, text } });
+        return id;
+      }).immediate();
+    },
+
+    /** 待办 / 已完成 / 不适用, with a note and the evidence that satisfies it; each mark is a case event. */
+    mark(input: MarkInput, user: UserView): void {
+      db.transaction(() => {
+        caseToWork(db, input.caseId, user);
+        const row = item.get(input.itemId, input.caseId) as ItemRow | undefined;
+        if (!row) throw new DomainError('NOT_FOUND', '本案的调查清单中没有这一项，请刷新后重试');
+        const evidenceIds = input.evidenceIds === undefined ? (linked.all(row.id) as number[]) : [...new Set(input.evidenceIds)].sort((a, b) => a - b);
+        const strangers = evidenceIds.filter((e) => !evidenceOfCase.get(input.caseId, e));
+        if (strangers.length) {
+          throw new DomainError('VALIDATION', `证据 ${strangers.join('、')} 不属于本案，不能关联`, { evidenceIds: '只能关联本案的证据' });
+        }
+        const note = input.note === undefined ? row.note : input.note === '' ? null : input.note;
+        const at = now();
+        update.run(input.state, note, user.id, at, row.id);
+        if (input.evidenceIds !== undefined) {
+          unlinkAll.run(row.id);
+          for (const e of evidenceIds) link.run(row.id, e);
+        }
+        const data = { itemId: row.id, text: row.text, state: input.state, stateLabel: checklistStateLabel[input.state], previousState: row.state, note, evidenceIds };
+        events.record({ caseId: input.caseId, at, userId: user.id, type: 'checklist_marked', data });
+        audit.append({ at, userId: user.id, action: 'checklist.mark', entity: 'case', entityId: input.caseId, data });
+      }).immediate();
+    },
+  };
+}
+export type CaseChecklist = ReturnType<typeof createCaseChecklist>;

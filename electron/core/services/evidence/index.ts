@@ -1,0 +1,26 @@
+import type { Db } from '../../db/open';
+import type { Clock, Logger } from '../../ports';
+import type { Vault } from '../../vault/vault';
+import type { Audit } from '../audit';
+import type { CaseEvents } from '../cases/events';
+import type { Settings } from '../settings';
+import { createEvidenceExporter } from './export';
+import type { MediaTools } from './media';
+import { createEvidenceReader } from './read';
+import { createEvidenceStore } from './store';
+import { createEvidenceVerifier } from './verify';
+
+export interface EvidenceDeps { db: Db; clock: Clock; audit: Audit; settings: Settings; events: CaseEvents; vault: Vault; media: MediaTools; log: Logger }
+
+/** The evidence of cases: reading, adding, describing, voiding, verifying and exporting. */
+export function createEvidence(deps: EvidenceDeps) {
+  const { db, clock, audit, settings, events, vault } = deps;
+  const reader = createEvidenceReader(db, vault);
+  return {
+    ...reader,
+    ...createEvidenceStore({ ...deps, reader }),
+    verify: createEvidenceVerifier(db, clock, audit, settings, events, vault),
+    exportTo: createEvidenceExporter(db, clock, audit, settings, events, vault, reader),
+  };
+}
+export type Evidence = ReturnType<typeof createEvidence>;

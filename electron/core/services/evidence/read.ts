@@ -1,0 +1,93 @@
+import { stat } from 'node:fs/promises';
+import { DomainError } from '../../../../shared/api/errors';
+import type { EvidenceView } from '../../../../shared/api/schemas/evidence';
+import type { EvidenceKind, EvidenceSource } from '../../../../shared/domain/evidence';
+import type { Db } from '../../db/open';
+import type { ServedFile } from '../../vault/fileResponse';
+import type { Vault } from '../../vault/vault';
+
+export interface EvidenceRow {
+  id: number;
+  case_id: number;
+  sha256: string;
+  size: number;
+  mime: string;
+  original_name: string;
+  kind: EvidenceKind;
+  description: string | null;
+  source: EvidenceSource | null;
+  captured_at: string | null;
+  captured_at_from: 'exif' | 'media' | 'typed' | null;
+  orientation: number | null;
+  width: number | null;
+  height: number | null;
+  duration_seconds: number | null;
+  thumb_sha256: string | null;
+  added_by: number;
+  added_at: string;
+  voided_at: string | null;
+  voided_by: number | null;
+  void_reason: string | null;
+}
+
+type Joined = EvidenceRow & { added_by_name: string; voided_by_name: string | null };
+
+const SELECT = `SELECT e.*, a.display_name AS added_by_name, v.display_name AS voided_by_name
+                  FROM evidence e JOIN users a ON a.id = e.added_by LEFT JOIN users v ON v.id = e.voided_by`;
+
+export function toEvidenceView(r: Joined): EvidenceView {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    name: r.original_name,
+    kind: r.kind,
+    sha256: r.sha256,
+    size: r.size,
+    mime: r.mime,
+    description: r.description,
+    source: r.source,
+    capturedAt: r.captured_at,
+    capturedAtFrom: r.captured_at_from,
+    orientation: r.orientation,
+    width: r.width,
+    height: r.height,
+    durationSeconds: r.duration_seconds,
+    hasThumbnail: r.thumb_sha256 !== null,
+    addedBy: { id: r.added_by, displayName: r.added_by_name },
+    addedAt: r.added_at,
+    voided: r.voided_at ? { at: r.voided_at, by: { id: r.voided_by ?? 0, displayName: r.voided_by_name ?? '' }, reason: r.void_reason ?? '' } : null,
+  };
+}
+
+/** Reading evidence: a case's list for cases.get, and one file for the transports to stream. */
+export function createEvidenceReader(db: Db, vault: Vault) {
+  const ofCase = db.prepare(`${SELECT} WHERE e.case_id = ? ORDER BY e.id`);
+  const one = db.prepare(`${SELECT} WHERE e.id = ?`);
+
+  function row(id: number): Joined {
+    const r = one.get(id) as Joined | undefined;
+    if (!r) throw new DomainError('NOT_FOUND', `未找到编号为 ${id} 的证据`);
+    return r;
+  }
+
+  return {
+    row,
+    list: (caseId: number): EvidenceView[] => (ofCase.all(caseId) as Joined[]).map(toEvidenceView),
+
+    /** The stored file (or its thumbnail) behind an id; a voided item stays readable, it is on the record. */
+    async file(id: number, variant: 'original' | 'thumbnail'): Promise<ServedFile> {
+      const r = row(id);
+      const sha256 = variant === 'thumbnail' ? r.thumb_sha256 : r.sha256;
+      if (!sha256) throw new DomainError('NOT_FOUND', '该证据没有缩略图');
+      const path = vault.pathOf(sha256);
+      const found = await stat(path).catch(() => null);
+      if (!found?.isFile()) {
+        throw new DomainError('NOT_FOUND', `证据 ${id}（${r.original_name}）的文件在证据库中缺失，请管理员运行“校验证据库”并从备份恢复`);
+      }
+      return variant === 'thumbnail'
+        ? { path, size: found.size, mime: 'image/jpeg', name: `缩略图-${r.original_name}.jpg`, sha256 }
+        : { path, size: found.size, mime: r.mime, name: r.original_name, sha256 };
+    },
+  };
+}
+export type EvidenceReader = ReturnType<typeof createEvidenceReader>;
