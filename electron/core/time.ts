@@ -33,3 +33,24 @@ export function isoLocal(instant: Date, timeZone: string): string {
   const off = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
   return `${p.y}-${p.m}-${p.d}T${p.h}:${p.mi}:${p.s}${off}`;
 }
+
+/** The instant at a wall-clock time (HH:MM) of an office date in the office's zone. */
+export function zonedInstant(date: string, hhmm: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, mi] = hhmm.split(':').map(Number) as [number, number];
+  const asUtc = Date.UTC(y, m - 1, d, h, mi);
+  // The zone's offset at that moment, read back from the formatter (two passes settle a DST edge).
+  let guess = asUtc;
+  for (let i = 0; i < 2; i++) {
+    const p = localParts(new Date(guess), timeZone);
+    const shown = Date.UTC(+p.y, +p.m - 1, +p.d, +p.h, +p.mi, +p.s);
+    guess += asUtc - shown;
+  }
+  return new Date(guess);
+}
+
+/** An office-local stamp for file names, e.g. 20261123-173000. */
+export function fileStamp(instant: Date, timeZone: string): string {
+  const p = localParts(instant, timeZone);
+  return `${p.y}${p.m}${p.d}-${p.h}${p.mi}${p.s}`;
+}

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { sessionChangePassword, sessionLogin, sessionLogout, sessionMe, setupInit, setupStatus, usersCreate, usersList, usersResetPassword } from './schemas/auth';
 import { calendarGet, calendarSaveYear, clockToday, ruleSetsList, ruleSetsSave, sessionUnlock, settingsGet, settingsUpdate, usersAssignable, usersSetDisabled } from './schemas/admin';
+import { backupConfigure, backupCreate, backupProgress, backupRestore, backupStatus, backupVerify } from './schemas/backup';
 import { catalogGet } from './schemas/catalog';
 import { casesGet, casesRegister, casesSearch, respondentsSearch } from './schemas/cases';
 import type { Role } from './schemas/common';
@@ -58,6 +59,12 @@ export const contract = {
   'users.setDisabled': op('停用或启用用户（管理员）', ['admin'], usersSetDisabled),
   'users.assignable': op('可指派的调查员及其在办案件数', ['supervisor', 'admin'], usersAssignable),
   'session.unlock': op('锁屏后输入本人密码解锁', 'user', sessionUnlock),
+  'backup.status': op('备份设置、最近一次完好的备份与备份记录（管理员）', ['admin'], backupStatus),
+  'backup.configure': op('设置备份位置与每日自动备份时间（管理员）', ['admin'], backupConfigure),
+  'backup.create': op('立即备份到指定文件夹（管理员）', ['admin'], backupCreate),
+  'backup.verify': op('检查一份备份：完整性与每个文件的校验值（管理员）', ['admin'], backupVerify),
+  'backup.restore': op('从备份恢复：当前数据移到一旁保留，备份取而代之（管理员）', ['admin'], backupRestore),
+  'backup.progress': op('正在进行的备份、检查或恢复的进度（管理员）', ['admin'], backupProgress),
 } as const satisfies Record<OperationName, Operation>;
 
 // Every listed name has an operation (above) and every operation is listed (here).

@@ -29,6 +29,12 @@ export const operationNames = [
   'users.setDisabled',
   'users.assignable',
   'session.unlock',
+  'backup.status',
+  'backup.configure',
+  'backup.create',
+  'backup.verify',
+  'backup.restore',
+  'backup.progress',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -1,6 +1,6 @@
-import { createSessions } from '../auth/sessions';
+import { createMemorySessions, createSessions } from '../auth/sessions';
 import type { Db } from '../db/open';
-import type { Clock } from '../ports';
+import type { Clock, Logger } from '../ports';
 import { createAudit } from './audit';
 import { createCalendarAdmin } from './calendarAdmin';
 import { createCaseEvents } from './cases/events';
@@ -18,11 +18,18 @@ import { createWorkflow } from './workflow/act';
 import { createCaseRecords } from './workflow/caseState';
 import { createWorkflowView } from './workflow/view';
 
-/** The services of the register, wired once over one database and one clock. */
-export function createServices(db: Db, clock: Clock) {
+/**
+ * The services of the register, wired once over one database and one clock. `readOnly`: the
+ * register failed its check at start and was opened read-only; sessions live in memory and what
+ * would go to the audit chain (sign-ins) goes to the file log, so reading never writes the file.
+ */
+export function createServices(db: Db, clock: Clock, readOnly?: { log: Logger }) {
   const settings = createSettings(db);
-  const audit = createAudit(db);
-  const sessions = createSessions(db, clock);
+  const chain = createAudit(db);
+  const audit: typeof chain = readOnly
+    ? { ...chain, append: (e) => readOnly.log.info(`read-only, not in the audit chain: ${e.action} by user ${e.userId ?? '-'} at ${e.at}`) }
+    : chain;
+  const sessions = readOnly ? createMemorySessions(db, clock) : createSessions(db, clock);
   const catalog = createCatalog(db);
   const respondents = createRespondents(db);
   const events = createCaseEvents(db);

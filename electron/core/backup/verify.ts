@@ -1,0 +1,83 @@
+import { stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { hashFile, storePath, type OnBytes } from './files';
+import { DB_NAME, readManifest, STORE, totalBytes, type Manifest } from './manifest';
+
+export interface Problem {
+  file: string;
+  problem: 'missing' | 'altered' | 'integrity' | 'manifest';
+  message: string;
+}
+
+export interface Verified {
+  ok: boolean;
+  cases: number;
+  files: number;
+  bytes: number;
+  problems: Problem[];
+  createdAt: string | null;
+  officeName: string | null;
+  auditHead: { hash: string; rows: number } | null;
+  manifest: Manifest | null;
+}
+
+const sizeOf = (path: string) => stat(path).then((s) => (s.isFile() ? s.size : null), () => null);
+
+/** Checks a copy of the register: SQLite's full integrity_check, and that it counts what the manifest says. */
+export function checkDatabaseCopy(file: string): { ok: true; cases: number } | { ok: false; detail: string } {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+    if (rows.length !== 1 || rows[0]!.integrity_check !== 'ok') return { ok: false, detail: rows.slice(0, 3).map((r) => r.integrity_check).join('；') };
+    return { ok: true, cases: db.prepare('SELECT COUNT(*) FROM cases').pluck().get() as number };
+  } catch (error) {
+    return { ok: false, detail: (error as Error).message };
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * `backup.verify` and the first step of every restore: the manifest, the database (its hash, then
+ * integrity_check), and every evidence file re-hashed against the manifest. Reads only.
+ */
+export async function verifyBackup(path: string, onTotal?: (bytes: number) => void, onBytes?: OnBytes): Promise<Verified> {
+  const read = await readManifest(path);
+  if ('error' in read) {
+    return { ok: false, cases: 0, files: 0, bytes: 0, problems: [{ file: 'manifest.json', problem: 'manifest', message: read.error }], createdAt: null, officeName: null, auditHead: null, manifest: null };
+  }
+  const m = read.manifest;
+  onTotal?.(totalBytes(m));
+  const problems: Problem[] = [];
+  const dbFile = join(path, DB_NAME);
+  const dbSize = await sizeOf(dbFile);
+  if (dbSize === null) problems.push({ file: DB_NAME, problem: 'missing', message: '备份中的数据库文件不见了' });
+  else if (dbSize !== m.database.size || (await hashFile(dbFile, onBytes)) !== m.database.sha256) {
+    problems.push({ file: DB_NAME, problem: 'altered', message: '备份中的数据库文件与清单记录的校验值不符，已被改动或损坏' });
+  } else {
+    const check = checkDatabaseCopy(dbFile);
+    if (!check.ok) problems.push({ file: DB_NAME, problem: 'integrity', message: `备份中的数据库未通过完整性检查：${check.detail}` });
+    else if (check.cases !== m.cases) problems.push({ file: DB_NAME, problem: 'integrity', message: `备份中的案件数（${check.cases}）与清单（${m.cases}）不符` });
+  }
+  const store = join(dirname(path), STORE);
+  for (const f of m.vault.files) {
+    const file = storePath(store, f.sha256);
+    const size = await sizeOf(file);
+    const name = `${STORE}/${f.sha256.slice(0, 2)}/${f.sha256}`;
+    if (size === null) problems.push({ file: name, problem: 'missing', message: '证据文件不见了' });
+    else if (size !== f.size || (await hashFile(file, onBytes)) !== f.sha256) problems.push({ file: name, problem: 'altered', message: '证据文件与校验值不符，已被改动或损坏' });
+  }
+  return {
+    ok: problems.length === 0,
+    cases: m.cases,
+    files: m.vault.files.length,
+    bytes: totalBytes(m),
+    problems,
+    createdAt: m.createdAt,
+    officeName: m.officeName,
+    auditHead: m.auditHead,
+    manifest: m,
+  };
+}
