@@ -78,13 +78,14 @@ export async function createBackup(o: CreateOptions): Promise<Created> {
     o.progress.step('复制数据库');
     const dbCopy = join(tmp, DB_NAME);
     let pagesDone = 0;
-    await o.db.backup(dbCopy, {
+    const snapshot = await o.db.backup(dbCopy, {
       progress: ({ totalPages, remainingPages }) => {
         o.progress.add((totalPages - remainingPages - pagesDone) * pageSize);
         pagesDone = totalPages - remainingPages;
         return PAGES_PER_STEP;
       },
     });
+    o.progress.add((snapshot.totalPages - pagesDone) * pageSize);
     const copy = new Database(dbCopy);
     let facts: { officeName: string; schemaVersion: number; head: { hash: string; rows: number } };
     try {

@@ -37,9 +37,11 @@ export function createTaskRunner(clock: Clock) {
       if (view.running) throw busy();
       view = { running: true, task, step: '准备中', done: 0, total: 0, startedAt: clock.now().toISOString() };
       try {
-        return await work(sink);
+        const out = await work(sink);
+        view = { ...view, running: false, step: '已完成', done: view.total };
+        return out;
       } finally {
-        view = { ...view, running: false, step: '已结束' };
+        if (view.running) view = { ...view, running: false, step: '未完成' };
       }
     },
   };
