@@ -59,7 +59,7 @@ describe('backup.create', () => {
     const [h] = JSON.parse(readFileSync(join(second.path, 'manifest.json'), 'utf8')).vault.files.map((f: { sha256: string }) => f.sha256);
     const stored = join(target.dir, 'complaintdesk-vault', h.slice(0, 2), h);
     const bytes = readFileSync(stored);
-    bytes[0] ^= 0xff;
+    bytes[0] = bytes[0]! ^ 0xff;
     writeFileSync(stored, bytes);
     expect(await reg.must('backup.create', { dir: target.dir })).toMatchObject({ copiedFiles: 1 });
     expect(sha(readFileSync(stored))).toBe(h);
@@ -127,12 +127,12 @@ describe('backup.verify', () => {
     const manifest = JSON.parse(readFileSync(join(path, 'manifest.json'), 'utf8'));
     const [a, b] = manifest.vault.files.map((f: { sha256: string }) => join(target.dir, 'complaintdesk-vault', f.sha256.slice(0, 2), f.sha256));
     const bytes = readFileSync(a);
-    bytes[10] ^= 1;
+    bytes[10] = bytes[10]! ^ 1;
     writeFileSync(a, bytes);
     const { rmSync } = await import('node:fs');
     rmSync(b);
     const db = readFileSync(join(path, 'complaintdesk.sqlite'));
-    db[db.length - 100] ^= 1;
+    db[db.length - 100] = db[db.length - 100]! ^ 1;
     writeFileSync(join(path, 'complaintdesk.sqlite'), db);
     const v = await reg.must<any>('backup.verify', { path });
     expect(v.ok).toBe(false);

@@ -46,7 +46,7 @@ describe('the start check', () => {
     const bytes = readFileSync(file);
     const at = bytes.indexOf(Buffer.from('张三'));
     expect(at).toBeGreaterThan(0);
-    bytes[at + 1] ^= 0x01;
+    bytes[at + 1] = bytes[at + 1]! ^ 0x01;
     writeFileSync(file, bytes);
     const before = fingerprint(file);
 
@@ -117,7 +117,7 @@ describe('a copy of a damaged file', () => {
     reg.core.close();
     const file = databaseFile(reg.dir);
     const bytes = readFileSync(file);
-    bytes[bytes.indexOf(Buffer.from('张三')) + 1] ^= 1;
+    bytes[bytes.indexOf(Buffer.from('张三')) + 1] = bytes[bytes.indexOf(Buffer.from('张三')) + 1]! ^ 1;
     writeFileSync(file, bytes);
     copyFileSync(file, join(target.dir, 'damaged-copy.sqlite'));
 

@@ -61,7 +61,7 @@ describe('npm run restore', () => {
     const copy = join(place.dir, 'usb', 'complaintdesk-backup-altered');
     mkdirSync(copy);
     const db = readFileSync(join(backup, 'complaintdesk.sqlite'));
-    db[db.length - 1] ^= 1;
+    db[db.length - 1] = db[db.length - 1]! ^ 1;
     writeFileSync(join(copy, 'complaintdesk.sqlite'), db);
     writeFileSync(join(copy, 'manifest.json'), readFileSync(join(backup, 'manifest.json')));
     const data = join(place.dir, 'never');
