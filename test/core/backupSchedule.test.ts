@@ -53,7 +53,7 @@ describe('the daily backup at closing time', () => {
       stop();
       const status = await reg.must<any>('backup.status', {}, token);
       expect(status.history[0]).toMatchObject({ kind: 'scheduled', ok: true, by: null });
-      expect(status.nextScheduledAt).toBe('2026-11-23T09:30:00.000Z');
+      expect(status.nextScheduledAt).toBe('2026-11-23T17:30:00+08:00');
       expect(status.settings).toEqual({ dir: target.dir, dailyAt: '17:30' });
     } finally {
       reg.close();

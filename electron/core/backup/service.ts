@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../fsync';
 import type { Clock, Logger } from '../ports';
 import type { Audit } from '../services/audit';
 import type { Settings } from '../services/settings';
-import { fileStamp } from '../time';
+import { fileStamp, isoLocal } from '../time';
 import { createBackup } from './create';
 import { backupFolder, backupTarget, fileErrorMessage } from './place';
 import { prepareRestore } from './restore';
@@ -141,18 +141,21 @@ export function createBackupService(d: BackupDeps) {
   return {
     create,
 
+    /** Times in office time with its offset, so the page shows them the same on any PC. */
     status() {
       const now = d.clock.now();
+      const local = (iso: string) => isoLocal(new Date(iso), zone());
+      const localRow = (r: BackupRow): BackupRow => ({ ...r, startedAt: local(r.startedAt), finishedAt: local(r.finishedAt) });
       const good = lastGood();
       const ageDays = good ? Math.max(0, Math.floor((now.getTime() - Date.parse(good.finishedAt)) / DAY_MS)) : null;
       const dailyAt = d.settings.get<string | null>('backup.dailyAt', null);
       return {
         settings: { dir: d.settings.get<string | null>('backup.dir', null), dailyAt },
-        lastGood: good,
+        lastGood: good && localRow(good),
         stale: ageDays === null || ageDays >= STALE_DAYS,
         ageDays,
-        nextScheduledAt: dailyAt && !d.readOnly ? nextSlot(now, dailyAt, zone()).toISOString() : null,
-        history: history('ORDER BY b.id DESC LIMIT 30').map(toView),
+        nextScheduledAt: dailyAt && !d.readOnly ? isoLocal(nextSlot(now, dailyAt, zone()), zone()) : null,
+        history: history('ORDER BY b.id DESC LIMIT 30').map((r) => localRow(toView(r))),
         progress: d.runner.view(),
       };
     },

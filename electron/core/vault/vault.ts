@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DomainError } from '../../../shared/api/errors';
+import { formatBytes } from '../../../shared/formatBytes';
 import { fsyncDir } from '../fsync';
 
 /** Bytes kept from the start of every import, enough for content sniffing (file-type reads 4100). */
@@ -140,9 +141,4 @@ export function createVault(root: string) {
 }
 export type Vault = ReturnType<typeof createVault>;
 
-export function formatBytes(n: number): string {
-  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(n % 1024 ** 3 === 0 ? 0 : 1)} GB`;
-  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(n % 1024 ** 2 === 0 ? 0 : 1)} MB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
-  return `${n} 字节`;
-}
+export { formatBytes };

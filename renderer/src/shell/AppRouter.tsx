@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router-dom';
+import { BackupPage } from '../backup/BackupPage';
 import { CaseDetailPage } from '../cases/detail/CaseDetailPage';
 import { CaseListPage } from '../cases/CaseListPage';
 import { HomePage } from '../home/HomePage';
 import { RegisterPage } from '../register/RegisterPage';
+import { SettingsPage } from '../settings/SettingsPage';
 import { UsersPage } from '../users/UsersPage';
 import { AdminOnly } from './AdminOnly';
 import { NotFoundPage } from './NotFoundPage';
@@ -23,6 +25,8 @@ function createRouter() {
         { path: 'cases', element: <CaseListPage /> },
         { path: 'cases/:id', element: <CaseDetailPage /> },
         { path: 'users', element: <AdminOnly><UsersPage /></AdminOnly> },
+        { path: 'settings', element: <AdminOnly><SettingsPage /></AdminOnly> },
+        { path: 'settings/backup', element: <AdminOnly><BackupPage /></AdminOnly> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },
