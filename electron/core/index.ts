@@ -89,9 +89,11 @@ async function openState(deps: CoreDeps, log: Logger, clock: Clock, runner: Task
   if (swept) log.warn(`removed ${swept} unfinished vault import(s) left by an interrupted run`);
   const services = createServices(db, clock);
   if (restored) {
-    db.transaction(() =>
-      services.audit.append({ at: clock.now().toISOString(), userId: null, action: 'backup.restored', entity: 'backup', entityId: null, data: { setAside: restored.aside, from: restored.from } }),
-    ).immediate();
+    // Sessions copied with the backup would come back to life; after a restore everyone signs in again.
+    db.transaction(() => {
+      db.prepare('DELETE FROM sessions').run();
+      services.audit.append({ at: clock.now().toISOString(), userId: null, action: 'backup.restored', entity: 'backup', entityId: null, data: { setAside: restored.aside, from: restored.from } });
+    }).immediate();
   }
   const health = { readOnly: false, problem: null };
   const backup = createBackupService({ db, dataDir: deps.dataDir, vaultRoot: vault.root, clock, settings: services.settings, audit: services.audit, runner, log, readOnly: false, requestRestart });

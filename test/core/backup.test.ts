@@ -160,8 +160,10 @@ describe('backup.restore in the running app', () => {
     const out = await reg.must<{ setAside: string; cases: number }>('backup.restore', { path, confirm: true });
     expect(out.cases).toBe(3);
     expect(out.setAside).toBe(join(reg.dir, 'before-restore-20261123-090000'));
-    // The same Core object now serves the backup's register.
-    expect((await reg.must<{ total: number }>('cases.search', {})).total).toBe(3);
+    // The same Core object now serves the backup's register, where everyone signs in again.
+    expect(((await reg.call('cases.search', {})) as any).error.code).toBe('UNAUTHENTICATED');
+    const { token } = await reg.must<{ token: string }>('session.login', { username: 'admin', password: 'correct horse' }, null);
+    expect((await reg.must<{ total: number }>('cases.search', {}, token)).total).toBe(3);
     for (const h of hashes) expect(await reg.core.vault.check(h)).toBe('ok');
     expect(await reg.core.vault.check(later)).toBe('missing');
     // Nothing was deleted: the replaced register and vault are beside it, as they were.

@@ -86,7 +86,7 @@ export function BackupPage() {
         <BackupHistory rows={s.history} />
       </Section>
       <Section title="从备份恢复">
-        <RestorePanel suggested={s.lastGood?.path ?? null} />
+        <RestorePanel key={s.lastGood?.path ?? ''} suggested={s.lastGood?.path ?? null} />
       </Section>
     </Stack>
   );

@@ -48,7 +48,7 @@ export function BackupSettings({ dir, onDirChange, dailyAt, onSaved }: Props) {
         <FormControlLabel control={<Checkbox checked={daily} onChange={(e) => setDaily(e.target.checked)} />} label="每天自动备份，时间：" />
         <TextField
           label="每日备份时间"
-          type="time"
+          placeholder="17:30"
           size="small"
           value={time}
           disabled={!daily}
@@ -56,6 +56,7 @@ export function BackupSettings({ dir, onDirChange, dailyAt, onSaved }: Props) {
           error={Boolean(error?.fields?.dailyAt)}
           helperText={error?.fields?.dailyAt ?? '下班时间；程序开着时自动进行，错过的在下次启动时补做'}
           sx={{ width: 320 }}
+          slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 5 } }}
         />
         <Button type="submit" variant="outlined">
           保存设置
