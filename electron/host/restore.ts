@@ -69,7 +69,9 @@ export async function runRestore(argv: string[], out: (line: string) => void = c
   out(`备份完好：${v.officeName}，${v.createdAt}，案件 ${v.cases} 件，证据文件 ${v.files} 个`);
   out(`恢复到 ${a.data}`);
   try {
-    await restoreIntoEmpty(a.from, v.manifest, a.data, printer(out));
+    const copying = printer(out);
+    copying.total(v.bytes);
+    await restoreIntoEmpty(a.from, v.manifest, a.data, copying);
   } catch (error) {
     out(`恢复未完成（${(error as Error).message}）；数据文件夹未作改动，可以再试一次。`);
     return 1;
