@@ -28,7 +28,7 @@ describe('a fresh machine', () => {
     await expect.poll(() => page.getByText('首次设置').first().isVisible()).toBe(true);
     await page.evaluate(() => document.fonts.ready);
     expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^"Noto Sans SC"/);
-    expect(await page.evaluate(() => [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'Noto Sans SC' && f.status === 'loaded'))).toBe(true);
+    expect(await page.evaluate("[...document.fonts].some((f) => f.family.replace(/\"/g, '') === 'Noto Sans SC' && f.status === 'loaded')")).toBe(true);
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.every((f) => f.url.startsWith(`${host.url}/assets/`))).toBe(true);
     const total = fonts.reduce((n, f) => n + f.bytes, 0);

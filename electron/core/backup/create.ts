@@ -101,7 +101,7 @@ export async function createBackup(o: CreateOptions): Promise<Created> {
     await fsyncFile(dbCopy);
 
     o.progress.step('检查数据库副本');
-    const check = checkDatabaseCopy(dbCopy);
+    const check = await checkDatabaseCopy(dbCopy);
     if (!check.ok) throw new Error(`the copy failed integrity_check: ${check.detail}`);
 
     o.progress.step('复制证据文件');
