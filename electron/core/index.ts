@@ -1,5 +1,5 @@
-import { dispatch, type DispatchDeps, type HandlerTable } from '../../shared/api/dispatch';
-import { DomainError, type Result } from '../../shared/api/errors';
+import { dispatch, type DispatchDeps } from '../../shared/api/dispatch';
+import type { Result } from '../../shared/api/errors';
 import { createTaskRunner, type TaskRunner } from './backup/progress';
 import { applyPendingRestore } from './backup/restore';
 import { createBackupService, type BackupService } from './backup/service';
@@ -7,7 +7,8 @@ import { openDatabase, openReadOnly, type Db } from './db/open';
 import { createHandlers, type Health } from './handlers';
 import { refuseWrites } from './integrity/readOnly';
 import { seal, unseal } from './integrity/seal';
-import { checkAtStart, type DbProblem } from './integrity/startCheck';
+import { checkAtStart, problem as problemOf } from './integrity/startCheck';
+import { openUnreadable } from './integrity/unreadable';
 import { databaseFile, vaultDir } from './paths';
 import { consoleLogger, systemClock, type Clock, type Logger, type PdfPrinter } from './ports';
 import { createServices, type Services } from './services';
@@ -45,18 +46,6 @@ interface State {
   close(): void;
 }
 
-/** A register that cannot even be read: every operation says so; setup.status says why. */
-function unreadableHandlers(problem: DbProblem): HandlerTable {
-  return new Proxy({} as HandlerTable, {
-    get: (_t, name) =>
-      name === 'setup.status'
-        ? () => ({ initialised: true, readOnly: true, problem })
-        : () => {
-            throw new DomainError('CONFLICT', `${problem.message}（数据文件无法读取时，请在本机用恢复工具：npm run restore -- --from <备份文件夹> --data <新的数据文件夹>）`);
-          },
-  });
-}
-
 async function openState(deps: CoreDeps, log: Logger, clock: Clock, runner: TaskRunner, requestRestart: () => void): Promise<State> {
   const file = databaseFile(deps.dataDir);
   const restored = applyPendingRestore(deps.dataDir);
@@ -78,7 +67,9 @@ async function openState(deps: CoreDeps, log: Logger, clock: Clock, runner: Task
     } catch (error) {
       log.error('the damaged register cannot be read at all', error);
       db?.close();
-      return { db: null, services: null, vault, backup: null, health, dispatchDeps: { handlers: unreadableHandlers(problem), authenticate: () => null, logError }, close: () => {} };
+      const unreadable = problemOf('unreadable', problem.detail ?? (error as Error).message);
+      const u = openUnreadable({ dataDir: deps.dataDir, problem: unreadable, clock, runner, log, requestRestart, vaultRoot: vault.root });
+      return { db: null, services: null, vault, backup: null, health: { readOnly: true, problem: unreadable }, dispatchDeps: { handlers: u.handlers, authenticate: u.authenticate, logError }, close: u.close };
     }
   }
 

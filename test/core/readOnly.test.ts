@@ -106,6 +106,36 @@ describe('the start check', () => {
   });
 });
 
+describe('a register that cannot be read at all', () => {
+  it('lets an administrator sign in with the last good backup’s accounts and restore it; nobody else', async () => {
+    const reg = await openRegister();
+    cleanup.push(() => reg.close());
+    await reg.must('users.create', { username: 'clerk', displayName: '陈登记', password: 'clerk-pass', role: 'clerk' });
+    await reg.must('cases.register', minimalComplaint());
+    const target = tempDir('complaintdesk-backups-');
+    cleanup.push(() => target.remove());
+    const { path } = await reg.must<{ path: string }>('backup.create', { dir: target.dir });
+    reg.core.close();
+    const file = databaseFile(reg.dir);
+    const bytes = readFileSync(file);
+    bytes.write('not a database!!', 0);
+    writeFileSync(file, bytes);
+
+    const core = await open(reg.dir);
+    const status = (await core.call('setup.status', {}, null)) as any;
+    expect(status.value.problem).toMatchObject({ code: 'unreadable', message: expect.stringMatching(/最近一次完好备份时的账号和密码/) });
+    const clerk = (await core.call('session.login', { username: 'clerk', password: 'clerk-pass' }, null)) as any;
+    expect(clerk.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/只有管理员/) });
+    const { value } = (await core.call('session.login', { username: 'admin', password: 'correct horse' }, null)) as any;
+    expect(((await core.call('cases.search', {}, value.token)) as any).error.code).toBe('CONFLICT');
+    expect(((await core.call('backup.status', {}, value.token)) as any).value.lastGood.path).toBe(path);
+    const restored = (await core.call('backup.restore', { path, confirm: true }, value.token)) as any;
+    expect(restored.ok).toBe(true);
+    expect(core.health.readOnly).toBe(false);
+    expect(readFileSync(join(restored.value.setAside, 'complaintdesk.sqlite')).equals(bytes)).toBe(true);
+  });
+});
+
 describe('a copy of a damaged file', () => {
   it('restores into the running app from a backup, setting the damaged file aside', async () => {
     const reg = await openRegister();

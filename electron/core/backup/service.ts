@@ -92,9 +92,12 @@ export function createBackupService(d: BackupDeps) {
     }
   }
 
+  /** The newer of the table's and the file's: the file is written last, and is all a damaged register has. */
   function lastGood(): BackupRow | null {
     const row = history('WHERE b.ok = 1 ORDER BY b.finished_at DESC, b.id DESC LIMIT 1')[0];
-    return row ? toView(row) : lastGoodFromFile();
+    const file = lastGoodFromFile();
+    if (!row) return file;
+    return file && file.finishedAt > row.finished_at && file.path !== row.path ? file : toView(row);
   }
 
   function record(kind: 'manual' | 'scheduled', startedAt: string, user: UserView | null, outcome: { path: string; cases: number; files: number; bytes: number } | { error: string }): void {
