@@ -1,6 +1,9 @@
 import { DomainError } from '../../shared/api/errors';
 import type { HandlerTable } from '../../shared/api/dispatch';
 import type { UserView } from '../../shared/api/schemas/common';
+import type { BackupService } from './backup/service';
+import type { TaskRunner } from './backup/progress';
+import type { DbProblem } from './integrity/startCheck';
 import type { Clock } from './ports';
 import { DEFAULT_EVIDENCE_MAX_BYTES } from '../../shared/domain/evidence';
 import type { Services } from './services';
@@ -16,7 +19,12 @@ function signedIn(user: UserView | null): UserView {
  * The handler table behind both transports (DESIGN.md "One contract, two transports").
  * `satisfies HandlerTable` makes a missing or mistyped operation a compile error.
  */
-export function createHandlers(s: Services, clock: Clock) {
+export interface Health {
+  readOnly: boolean;
+  problem: DbProblem | null;
+}
+
+export function createHandlers(s: Services, clock: Clock, backup: BackupService, runner: TaskRunner, health: Health) {
   /** "Today" is the core's: the office date of the core's clock, whatever the PC showing the page says. */
   const today = () => {
     const zone = s.settings.get('office.timeZone', 'Asia/Shanghai');
@@ -24,7 +32,11 @@ export function createHandlers(s: Services, clock: Clock) {
     return { today: localDate(now, zone), now: isoLocal(now, zone) };
   };
   return {
-    'setup.status': () => ({ initialised: s.users.initialised() }),
+    'setup.status': () => ({
+      initialised: s.users.initialised(),
+      readOnly: health.readOnly,
+      ...(health.problem ? { problem: health.problem } : {}),
+    }),
     'setup.init': async (input) => {
       await s.users.init(input.officeName, input.admin);
       return { ok: true as const };
@@ -100,5 +112,11 @@ export function createHandlers(s: Services, clock: Clock) {
       s.saveSetting('evidence.maxBytes', input.maxBytes, signedIn(ctx.user));
       return { ok: true as const };
     },
+    'backup.status': () => backup.status(),
+    'backup.configure': (input, ctx) => backup.configure(input, signedIn(ctx.user)),
+    'backup.create': (input, ctx) => backup.create(input.dir, 'manual', signedIn(ctx.user)),
+    'backup.verify': (input) => backup.verify(input.path),
+    'backup.restore': (input, ctx) => backup.restore(input.path, signedIn(ctx.user)),
+    'backup.progress': () => runner.view(),
   } satisfies HandlerTable;
 }

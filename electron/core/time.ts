@@ -34,18 +34,35 @@ export function isoLocal(instant: Date, timeZone: string): string {
   return `${p.y}-${p.m}-${p.d}T${p.h}:${p.mi}:${p.s}${off}`;
 }
 
+/** The instant a wall-clock time reads in the zone: the zone's offset found by looking at what a guess reads there (twice, for DST edges). */
+function instantOfWallTime(y: number, mo: number, d: number, h: number, mi: number, s: number, timeZone: string): Date {
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
+  let guess = asUtc;
+  for (let i = 0; i < 2; i++) {
+    const p = localParts(new Date(guess), timeZone);
+    guess += asUtc - Date.UTC(+p.y, +p.m - 1, +p.d, +p.h, +p.mi, +p.s);
+  }
+  return new Date(guess);
+}
+
 /**
  * A wall-clock time with no zone (a camera's "2026:11:20 14:03:05", as YYYY-MM-DDTHH:mm:ss) read
  * as office time, → ISO-8601 with the office's offset.
  */
 export function isoFromWallTime(wall: string, timeZone: string): string {
   const [y, mo, d, h, mi, s] = wall.split(/[-T:]/).map(Number) as [number, number, number, number, number, number];
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
-  // The zone's offset at that moment, found by looking at what the guess reads as there (twice, for DST edges).
-  let guess = asUtc;
-  for (let i = 0; i < 2; i++) {
-    const p = localParts(new Date(guess), timeZone);
-    guess = asUtc - (Date.UTC(+p.y, +p.m - 1, +p.d, +p.h, +p.mi, +p.s) - guess);
-  }
-  return isoLocal(new Date(guess), timeZone);
+  return isoLocal(instantOfWallTime(y, mo, d, h, mi, s, timeZone), timeZone);
+}
+
+/** The instant at a wall-clock time (HH:MM) of an office date in the office's zone. */
+export function zonedInstant(date: string, hhmm: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, mi] = hhmm.split(':').map(Number) as [number, number];
+  return instantOfWallTime(y, m, d, h, mi, 0, timeZone);
+}
+
+/** An office-local stamp for file names, e.g. 20261123-173000. */
+export function fileStamp(instant: Date, timeZone: string): string {
+  const p = localParts(instant, timeZone);
+  return `${p.y}${p.m}${p.d}-${p.h}${p.mi}${p.s}`;
 }

@@ -17,6 +17,8 @@ async function main(): Promise<void> {
   const log = createFileLogger(args.dataDir, consoleLogger);
   const clock = args.now ? clockStartingAt(args.now) : undefined;
   const core = await createCore({ dataDir: args.dataDir, log, clock });
+  if (core.health.problem) log.error(`read-only: ${core.health.problem.message}`);
+  const stopSchedule = core.startSchedule();
   const server = createHostServer({ core, staticDir: join(__dirname, '../renderer'), log });
   server.listen(args.port, '127.0.0.1', () => {
     const { port } = server.address() as { port: number };
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info(`${signal}: stopping`);
     server.close(() => {
+      stopSchedule();
       core.close();
       process.exit(0);
     });

@@ -4,13 +4,14 @@ import { defineConfig } from 'vite';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-// The loopback host as one Node file beside the renderer build; packages stay in node_modules.
+// The loopback host as Node files beside the renderer build; packages stay in node_modules.
 export default defineConfig({
   build: {
-    ssr: resolve(here, 'index.ts'),
+    ssr: true,
     outDir: resolve(here, '../../out/host'),
     emptyOutDir: true,
     target: 'node20',
-    rollupOptions: { output: { format: 'cjs', entryFileNames: 'index.js' } },
+    // The host, and the restore tool that shares the core's code (`npm run restore`).
+    rollupOptions: { input: { index: resolve(here, 'index.ts'), restore: resolve(here, 'restore.ts') }, output: { format: 'cjs', entryFileNames: '[name].js' } },
   },
 });

@@ -82,6 +82,9 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
       return;
     }
+    // The daily backup runs in this process while the app is open; a missed one is caught up now.
+    const stopSchedule = core.startSchedule();
+    app.on('will-quit', stopSchedule);
     bindIpc(core, appUrl, sessions);
     bindUploads(core, appUrl, sessions);
     // One window, one register: its session reads the files its page shows.

@@ -1,3 +1,9 @@
+// The UI's Chinese font ships with the app (Noto Sans SC, SIL OFL), so every PC and every test
+// shows the same screens, fonts-noto-cjk or not. Fontsource splits it by unicode-range: a page
+// downloads only the slices whose characters it shows.
+import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-sans-sc/500.css';
+import '@fontsource/noto-sans-sc/700.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';

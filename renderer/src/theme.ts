@@ -2,11 +2,12 @@ import { createTheme } from '@mui/material/styles';
 import { zhCN as materialZhCN } from '@mui/material/locale';
 import { zhCN as dataGridZhCN } from '@mui/x-data-grid/locales';
 
-const fontFamily = ['"Noto Sans CJK SC"', '"Microsoft YaHei"', '"PingFang SC"', 'sans-serif'].join(', ');
+const fontFamily = ['"Noto Sans SC"', '"Noto Sans CJK SC"', '"Microsoft YaHei"', '"PingFang SC"', 'sans-serif'].join(', ');
 
 /**
  * A calm office look: one dark-blue primary, small dense controls that still read well at a
- * counter, and Chinese system fonts (no web fonts: the CSP and the offline desk both forbid them).
+ * counter, and the bundled Noto Sans SC (served by the app itself, so the CSP's font-src 'self' and
+ * the offline desk allow it), the system's Chinese fonts behind it.
  */
 export const theme = createTheme(
   {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { sessionChangePassword, sessionLogin, sessionLogout, sessionMe, setupInit, setupStatus, usersCreate, usersList, usersResetPassword } from './schemas/auth';
 import { calendarGet, calendarSaveYear, clockToday, ruleSetsList, ruleSetsSave, sessionUnlock, settingsGet, settingsUpdate, usersAssignable, usersSetDisabled } from './schemas/admin';
+import { backupConfigure, backupCreate, backupProgress, backupRestore, backupStatus, backupVerify } from './schemas/backup';
 import { catalogGet } from './schemas/catalog';
 import { casesGet, casesRegister, casesSearch, respondentsSearch } from './schemas/cases';
 import {
@@ -89,6 +90,12 @@ export const contract = {
   'evidence.export': op('导出本案证据到文件夹，附 SHA-256 清单', 'user', evidenceExport),
   'evidenceSettings.get': op('证据设置：单个文件大小上限', 'user', evidenceSettingsGet),
   'evidenceSettings.save': op('保存证据设置（管理员）', ['admin'], evidenceSettingsSave),
+  'backup.status': op('备份设置、最近一次完好的备份与备份记录（管理员）', ['admin'], backupStatus),
+  'backup.configure': op('设置备份位置与每日自动备份时间（管理员）', ['admin'], backupConfigure),
+  'backup.create': op('立即备份到指定文件夹（管理员）', ['admin'], backupCreate),
+  'backup.verify': op('检查一份备份：完整性与每个文件的校验值（管理员）', ['admin'], backupVerify),
+  'backup.restore': op('从备份恢复：当前数据移到一旁保留，备份取而代之（管理员）', ['admin'], backupRestore),
+  'backup.progress': op('正在进行的备份、检查或恢复的进度（管理员）', ['admin'], backupProgress),
 } as const satisfies Record<OperationName, Operation>;
 
 // The streamed list beside the names and the `stream` of each operation say the same.

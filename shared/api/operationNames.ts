@@ -41,6 +41,12 @@ export const operationNames = [
   'evidence.export',
   'evidenceSettings.get',
   'evidenceSettings.save',
+  'backup.status',
+  'backup.configure',
+  'backup.create',
+  'backup.verify',
+  'backup.restore',
+  'backup.progress',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

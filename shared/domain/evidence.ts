@@ -91,12 +91,7 @@ export function suggestedKind(mime: string): EvidenceKind {
 /** The office's default upload limit (a setting): phone videos run to several GB. */
 export const DEFAULT_EVIDENCE_MAX_BYTES = 8 * 1024 ** 3;
 
-export function formatBytes(n: number): string {
-  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(n % 1024 ** 3 === 0 ? 0 : 1)} GB`;
-  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(n % 1024 ** 2 === 0 ? 0 : 1)} MB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
-  return `${n} 字节`;
-}
+export { formatBytes } from '../formatBytes';
 
 export const checklistStates = ['todo', 'done', 'na'] as const;
 export type ChecklistState = (typeof checklistStates)[number];

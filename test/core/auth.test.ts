@@ -11,7 +11,7 @@ afterEach(() => reg.close());
 
 describe('first-run setup, users and sessions', () => {
   it('setup runs once only', async () => {
-    expect(await reg.must('setup.status', {}, null)).toEqual({ initialised: true });
+    expect(await reg.must('setup.status', {}, null)).toEqual({ initialised: true, readOnly: false });
     const again = await reg.call('setup.init', { officeName: '别的协会', admin: { username: 'evil', displayName: '某人', password: '12345678' } }, null);
     expect(again.ok || again.error.code).toBe('CONFLICT');
     expect(await reg.must('session.me', {})).toEqual({

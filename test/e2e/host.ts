@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { findChromium } from '../support/browser';
 
 const ROOT = join(__dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
@@ -63,7 +64,8 @@ export async function startHost(dataDir?: string, { now = E2E_NOW }: { now?: str
     output: () => out,
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
+        // A process already ended by a signal has no exit code but a signal code.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
         child.once('exit', (code) => resolve(code));
         child.kill(signal);
       }),
@@ -74,13 +76,21 @@ export function removeData(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Debian's Chromium, with the flags this offline machine needs (no background network). */
+/**
+ * A Chromium (test/support/browser.ts: CHROMIUM_PATH, one on PATH, or the npm registry's), with the
+ * flags this offline machine needs (no background network).
+ */
 export async function launchBrowser(): Promise<Browser> {
+  const found = await findChromium();
+  if (!announced) console.info(`e2e browser: ${found.source}`);
+  announced = true;
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: found.executablePath,
+    ...(found.env ? { env: { ...process.env, ...found.env } } : {}),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
   });
 }
+let announced = false;
 
 /** A page as at the office PC: Chinese locale, the office's zone, its clock running from `now`. */
 export async function newPage(browser: Browser, { now = E2E_NOW }: { now?: string } = {}): Promise<Page> {

@@ -44,10 +44,10 @@ const CHINESE = /[\u4e00-\u9fff]/;
 
 describe('dispatch: success', () => {
   it('returns { ok: true, value } with the output as the contract parses it', async () => {
-    const { deps } = harness({ 'setup.status': () => ({ initialised: false, secretColumn: 'x' }) });
+    const { deps } = harness({ 'setup.status': () => ({ initialised: false, readOnly: false, secretColumn: 'x' }) });
     const result = await dispatch(deps, 'setup.status', {}, null);
     // Keys outside the output schema are stripped, not passed through.
-    expect(result).toStrictEqual({ ok: true, value: { initialised: false } });
+    expect(result).toStrictEqual({ ok: true, value: { initialised: false, readOnly: false } });
   });
 
   it('hands the handler the parsed input and the signed-in user', async () => {

@@ -64,3 +64,36 @@ export function createSessions(db: Db, clock: Clock) {
   };
 }
 export type Sessions = ReturnType<typeof createSessions>;
+
+/**
+ * Sessions of a register opened read-only (damaged at start): kept in memory, so signing in to
+ * read and to restore never writes the file. A restart forgets them, as it forgets the damage.
+ */
+export function createMemorySessions(db: Db, clock: Clock): Sessions {
+  const users = db.prepare('SELECT id, username, display_name, role FROM users WHERE id = ? AND disabled_at IS NULL');
+  const open = new Map<string, { userId: number; expiresAt: number }>();
+  return {
+    open(userId: number): string {
+      const token = randomBytes(32).toString('base64url');
+      open.set(hashToken(token), { userId, expiresAt: clock.now().getTime() + IDLE_MS });
+      return token;
+    },
+    authenticate(token: string | null): UserView | null {
+      if (!token || token.length > 200) return null;
+      const s = open.get(hashToken(token));
+      const now = clock.now().getTime();
+      if (!s || s.expiresAt <= now) return null;
+      const row = users.get(s.userId) as UserRow | undefined;
+      if (!row) return null;
+      s.expiresAt = now + IDLE_MS;
+      return toUserView(row);
+    },
+    close(token: string | null): void {
+      if (token) open.delete(hashToken(token));
+    },
+    closeOthers(userId: number, keep: string | null): void {
+      const kept = keep ? hashToken(keep) : '';
+      for (const [hash, s] of open) if (s.userId === userId && hash !== kept) open.delete(hash);
+    },
+  };
+}

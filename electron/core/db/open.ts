@@ -25,3 +25,13 @@ export async function openDatabase(file: string, log: Logger): Promise<Db> {
     throw error;
   }
 }
+
+/**
+ * A register that failed its check at start: read-only at the SQLite level, no WAL switch, no
+ * migration, so not a byte of the damaged file is written (DESIGN.md "Quality bars").
+ */
+export function openReadOnly(file: string): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

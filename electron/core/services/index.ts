@@ -1,5 +1,5 @@
 import type { UserView } from '../../../shared/api/schemas/common';
-import { createSessions } from '../auth/sessions';
+import { createMemorySessions, createSessions } from '../auth/sessions';
 import type { Db } from '../db/open';
 import type { Clock, Logger } from '../ports';
 import type { Vault } from '../vault/vault';
@@ -24,13 +24,27 @@ import { createWorkflow } from './workflow/act';
 import { createCaseRecords } from './workflow/caseState';
 import { createWorkflowView } from './workflow/view';
 
-export interface ServiceDeps { db: Db; clock: Clock; vault: Vault; media: MediaTools; log: Logger }
+export interface ServiceDeps {
+  db: Db;
+  clock: Clock;
+  vault: Vault;
+  media: MediaTools;
+  log: Logger;
+  /**
+   * The register failed its check at start and was opened read-only: sessions live in memory and
+   * what would go to the audit chain (sign-ins) goes to the file log, so reading never writes the file.
+   */
+  readOnly?: boolean;
+}
 
 /** The services of the register, wired once over one database, one clock and one vault. */
-export function createServices({ db, clock, vault, media, log }: ServiceDeps) {
+export function createServices({ db, clock, vault, media, log, readOnly }: ServiceDeps) {
   const settings = createSettings(db);
-  const audit = createAudit(db);
-  const sessions = createSessions(db, clock);
+  const chain = createAudit(db);
+  const audit: typeof chain = readOnly
+    ? { ...chain, append: (e) => log.info(`read-only, not in the audit chain: ${e.action} by user ${e.userId ?? '-'} at ${e.at}`) }
+    : chain;
+  const sessions = readOnly ? createMemorySessions(db, clock) : createSessions(db, clock);
   const catalog = createCatalog(db);
   const respondents = createRespondents(db);
   const events = createCaseEvents(db);

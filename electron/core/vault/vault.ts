@@ -3,7 +3,8 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DomainError } from '../../../shared/api/errors';
-import { formatBytes } from '../../../shared/domain/evidence';
+import { formatBytes } from '../../../shared/formatBytes';
+import { fsyncDir } from '../fsync';
 
 /** Bytes kept from the start of every import, enough for content sniffing (file-type reads 4100). */
 export const HEAD_BYTES = 4100;
@@ -52,17 +53,6 @@ const WRITE_BATCH = 1024 * 1024;
 
 const SHA256 = /^[0-9a-f]{64}$/;
 const TMP = 'tmp';
-
-async function fsyncDir(dir: string): Promise<void> {
-  // Windows cannot open a directory for fsync; NTFS journals the rename itself.
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 /**
  * The content-addressed evidence vault of DESIGN.md "Data": every file is named by its SHA-256

@@ -11,6 +11,7 @@ import { SetupPage } from '../auth/SetupPage';
 import { CenteredMessage } from '../common/CenteredMessage';
 import { UnsavedChangesProvider } from '../common/unsavedChanges';
 import { AppRouter } from '../shell/AppRouter';
+import { HealthContext, ReadOnlyBanner, type Health } from '../shell/ReadOnlyBanner';
 import { SessionContext, type Session } from './SessionContext';
 
 type Me = OutputOf<'session.me'>;
@@ -29,6 +30,7 @@ const EXPIRED = '登录已过期，请重新登录；登录后可继续刚才的
 /** Decides what the window shows: first-run setup, login, or the signed-in shell. */
 export function SessionGate() {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [health, setHealth] = useState<Health>({ readOnly: false });
   const base = useMemo(() => createApiClient(), []);
   const api = useMemo(
     () =>
@@ -41,6 +43,7 @@ export function SessionGate() {
   const probe = useCallback(async () => {
     const status = await base.call('setup.status', {});
     if (!status.ok) return setPhase({ kind: 'unreachable', message: status.error.message });
+    setHealth({ readOnly: status.value.readOnly, problem: status.value.problem });
     if (!status.value.initialised) return setPhase({ kind: 'setup' });
     const me = await base.call('session.me', {});
     if (me.ok) setPhase({ kind: 'ready', me: me.value, expired: false });
@@ -68,7 +71,11 @@ export function SessionGate() {
     [phase, logout],
   );
 
-  return <ApiProvider client={api}>{render()}</ApiProvider>;
+  return (
+    <ApiProvider client={api}>
+      <HealthContext.Provider value={health}>{render()}</HealthContext.Provider>
+    </ApiProvider>
+  );
 
   function render() {
     switch (phase.kind) {
@@ -92,7 +99,16 @@ export function SessionGate() {
       case 'setup':
         return <SetupPage onDone={() => setPhase({ kind: 'login', notice: SETUP_DONE })} />;
       case 'login':
-        return <LoginPage notice={phase.notice} onLoggedIn={onLoggedIn} />;
+        return (
+          <>
+            {health.readOnly && (
+              <Box sx={{ maxWidth: 720, mx: 'auto', mt: 3, px: 2 }}>
+                <ReadOnlyBanner canRestore={false} />
+              </Box>
+            )}
+            <LoginPage notice={phase.notice} onLoggedIn={onLoggedIn} />
+          </>
+        );
       case 'ready':
         return (
           <SessionContext.Provider value={session}>

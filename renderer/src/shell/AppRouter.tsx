@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router-dom';
+import { BackupPage } from '../backup/BackupPage';
 import { CaseDetailPage } from '../cases/detail/CaseDetailPage';
 import { CaseListPage } from '../cases/CaseListPage';
 import { HomePage } from '../home/HomePage';
@@ -25,6 +26,7 @@ function createRouter() {
         { path: 'cases/:id', element: <CaseDetailPage /> },
         { path: 'users', element: <AdminOnly><UsersPage /></AdminOnly> },
         { path: 'settings', element: <AdminOnly><SettingsPage /></AdminOnly> },
+        { path: 'settings/backup', element: <AdminOnly><BackupPage /></AdminOnly> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

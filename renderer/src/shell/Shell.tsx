@@ -17,6 +17,7 @@ import { useHasUnsaved } from '../common/unsavedChanges';
 import { roleLabel } from '../session/roleLabel';
 import { useSession } from '../session/SessionContext';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { SideNav } from './SideNav';
 import { useNavHotkeys } from './useNavHotkeys';
 
@@ -59,6 +60,7 @@ export function Shell() {
       </AppBar>
       <SideNav width={NAV_WIDTH} role={user.role} />
       <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: 2.5, pt: 'calc(48px + 20px)' }}>
+        <ReadOnlyBanner canRestore={user.role === 'admin'} />
         <Outlet />
       </Box>
       <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />

@@ -14,7 +14,18 @@ const newPassword = z
   .min(8, '密码至少8位')
   .max(128, '密码不能超过128位');
 
-export const setupStatus = { input: empty, output: z.object({ initialised: z.boolean() }) };
+export const setupStatus = {
+  input: empty,
+  output: z.object({
+    initialised: z.boolean(),
+    /** The register failed its check at start and was opened read-only: reading works, writing is refused. */
+    readOnly: z.boolean(),
+    /** Why, in Chinese, with a stable code; absent when all is well. */
+    problem: z
+      .object({ code: z.enum(['unreadable', 'corrupt', 'changedWhileClosed', 'auditBroken']), message: z.string(), detail: z.string().optional() })
+      .optional(),
+  }),
+};
 
 export const setupInit = {
   input: z.object({

@@ -1,0 +1,76 @@
+import { DomainError } from '../../../shared/api/errors';
+import type { HandlerTable } from '../../../shared/api/dispatch';
+import type { OperationName } from '../../../shared/api/operationNames';
+
+/**
+ * Which operations write the register, so a damaged one opened read-only refuses them with a clear
+ * message instead of a storage fault halfway. Every operation is listed (a new one is a compile
+ * error until it is classified). Signing in counts as reading: in read-only mode sessions are kept
+ * in memory and the sign-in is logged to the file log, not the audit chain. Restoring a backup
+ * does not write the damaged file: it sets it aside.
+ */
+export const writesRegister = {
+  'setup.status': false,
+  'setup.init': true,
+  'session.login': false,
+  'session.logout': false,
+  'session.changePassword': true,
+  'session.me': false,
+  'users.create': true,
+  'users.list': false,
+  'users.resetPassword': true,
+  'catalog.get': false,
+  'cases.register': true,
+  'cases.get': false,
+  'cases.search': false,
+  'respondents.search': false,
+  'cases.act': true,
+  'clock.today': false,
+  'ruleSets.list': false,
+  'ruleSets.save': true,
+  'calendar.get': false,
+  'calendar.saveYear': true,
+  'settings.get': false,
+  'settings.update': true,
+  'users.setDisabled': true,
+  'users.assignable': false,
+  'session.unlock': false,
+  'backup.status': false,
+  'backup.configure': true,
+  'backup.create': true,
+  'backup.verify': false,
+  'backup.restore': false,
+  'backup.progress': false,
+  'checklist.mark': true,
+  'checklist.addItem': true,
+  'checklistTemplates.list': false,
+  'checklistTemplates.save': true,
+  'evidence.import': true,
+  'evidence.file': false,
+  'evidence.describe': true,
+  'evidence.void': true,
+  // Verifying and exporting record their result on the case's timeline.
+  'evidence.verify': true,
+  'evidence.export': true,
+  'evidenceSettings.get': false,
+  'evidenceSettings.save': true,
+} as const satisfies Record<OperationName, boolean>;
+
+/**
+ * CONFLICT (409): the request is sound and allowed, but the register's present state (damaged,
+ * opened read-only) does not let it be carried out — the same code a database from a newer version
+ * gets. Not FORBIDDEN (the role may do it) and not INTERNAL (nothing failed: it was refused).
+ */
+export const READ_ONLY_MESSAGE = '数据文件已损坏，系统处于只读模式：可以查阅，不能登记或修改，本次操作未执行。请管理员从备份恢复后再办理。';
+
+export function refuseWrites(handlers: HandlerTable): HandlerTable {
+  const guarded: Record<string, unknown> = { ...handlers };
+  for (const name of Object.keys(writesRegister) as OperationName[]) {
+    if (writesRegister[name]) {
+      guarded[name] = () => {
+        throw new DomainError('CONFLICT', READ_ONLY_MESSAGE);
+      };
+    }
+  }
+  return guarded as HandlerTable;
+}

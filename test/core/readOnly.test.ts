@@ -1,0 +1,166 @@
+import { readFileSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../electron/core';
+import { writesRegister } from '../../electron/core/integrity/readOnly';
+import { sealFile } from '../../electron/core/integrity/seal';
+import { databaseFile } from '../../electron/core/paths';
+import { operationNames } from '../../shared/api/operationNames';
+import { fixedClock, minimalComplaint, openRegister, quietLog, tempDir } from './harness';
+
+const cleanup: (() => void)[] = [];
+afterEach(() => cleanup.splice(0).forEach((f) => f()));
+
+/** A register with two cases, closed cleanly (so sealed), in a folder of its own. */
+async function closedRegister(): Promise<string> {
+  const reg = await openRegister();
+  await reg.must('cases.register', minimalComplaint());
+  await reg.must('cases.register', minimalComplaint({ subject: '第二件' }));
+  reg.core.close();
+  cleanup.push(() => reg.close());
+  return reg.dir;
+}
+
+const fingerprint = (file: string) => ({ bytes: readFileSync(file), mtimeMs: statSync(file).mtimeMs });
+
+async function open(dir: string): Promise<Core> {
+  const core = await createCore({ dataDir: dir, clock: fixedClock('2026-11-24T09:00:00+08:00'), log: quietLog });
+  cleanup.push(() => core.close());
+  return core;
+}
+
+describe('the start check', () => {
+  it('opens a sound register for writing, and seals it at a clean close', async () => {
+    const dir = await closedRegister();
+    const seal = JSON.parse(readFileSync(sealFile(databaseFile(dir)), 'utf8'));
+    expect(seal.size).toBe(statSync(databaseFile(dir)).size);
+    const core = await open(dir);
+    expect(core.health).toEqual({ readOnly: false, problem: null });
+    expect((await core.call('setup.status', {}, null)) as any).toEqual({ ok: true, value: { initialised: true, readOnly: false } });
+  });
+
+  it('opens a register changed while the app was closed read-only, writes nothing to it, and still reads', async () => {
+    const dir = await closedRegister();
+    const file = databaseFile(dir);
+    // One byte of a complainant's name: SQLite's checks cannot see it; the seal does.
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf(Buffer.from('张三'));
+    expect(at).toBeGreaterThan(0);
+    bytes[at + 1] = bytes[at + 1]! ^ 0x01;
+    writeFileSync(file, bytes);
+    const before = fingerprint(file);
+
+    const core = await open(dir);
+    const status = (await core.call('setup.status', {}, null)) as any;
+    expect(status.value).toMatchObject({ initialised: true, readOnly: true, problem: { code: 'changedWhileClosed' } });
+    expect(status.value.problem.message).toMatch(/只读/);
+
+    const login = (await core.call('session.login', { username: 'admin', password: 'correct horse' }, null)) as any;
+    expect(login.ok).toBe(true);
+    const token = login.value.token;
+    expect(((await core.call('cases.search', {}, token)) as any).value.total).toBe(2);
+    expect(((await core.call('cases.get', { id: 1 }, token)) as any).ok).toBe(true);
+    const write = (await core.call('cases.register', minimalComplaint(), token)) as any;
+    expect(write).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(write.error.message).toMatch(/只读模式/);
+    const backup = (await core.call('backup.create', { dir: '/tmp' }, token)) as any;
+    expect(backup.error.code).toBe('CONFLICT');
+    core.close();
+    // Not a byte, not a touch: the damaged file is as it was, and its seal is kept as the evidence.
+    expect(fingerprint(file)).toEqual(before);
+    expect(() => statSync(sealFile(file))).not.toThrow();
+  });
+
+  it('opens a register whose audit chain was rewritten read-only', async () => {
+    const dir = await closedRegister();
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(databaseFile(dir));
+    // Someone with the file and a SQLite tool: the triggers are no obstacle to them, the chain is.
+    db.exec(`DROP TRIGGER audit_log_append_only_update; UPDATE audit_log SET data = '{"username":"someone"}' WHERE id = 2`);
+    db.close();
+    const { rmSync } = await import('node:fs');
+    rmSync(sealFile(databaseFile(dir)));
+    const core = await open(dir);
+    expect(core.health.problem).toMatchObject({ code: 'auditBroken' });
+  });
+
+  it('says so when the file cannot be read at all, and every operation refuses with that message', async () => {
+    const dir = await closedRegister();
+    const file = databaseFile(dir);
+    const bytes = readFileSync(file);
+    bytes.write('not a database!!', 0);
+    writeFileSync(file, bytes);
+    const { rmSync } = await import('node:fs');
+    rmSync(sealFile(file));
+    const before = fingerprint(file);
+    const core = await open(dir);
+    expect(((await core.call('setup.status', {}, null)) as any).value).toMatchObject({ readOnly: true, problem: { code: 'unreadable' } });
+    const login = (await core.call('session.login', { username: 'admin', password: 'correct horse' }, null)) as any;
+    expect(login.error.message).toMatch(/npm run restore/);
+    core.close();
+    expect(fingerprint(file)).toEqual(before);
+  });
+
+  it('classifies every operation as reading or writing the register', () => {
+    expect(Object.keys(writesRegister).sort()).toEqual([...operationNames].sort());
+  });
+});
+
+describe('a register that cannot be read at all', () => {
+  it('lets an administrator sign in with the last good backup’s accounts and restore it; nobody else', async () => {
+    const reg = await openRegister();
+    cleanup.push(() => reg.close());
+    await reg.must('users.create', { username: 'clerk', displayName: '陈登记', password: 'clerk-pass', role: 'clerk' });
+    await reg.must('cases.register', minimalComplaint());
+    const target = tempDir('complaintdesk-backups-');
+    cleanup.push(() => target.remove());
+    const { path } = await reg.must<{ path: string }>('backup.create', { dir: target.dir });
+    reg.core.close();
+    const file = databaseFile(reg.dir);
+    const bytes = readFileSync(file);
+    bytes.write('not a database!!', 0);
+    writeFileSync(file, bytes);
+
+    const core = await open(reg.dir);
+    const status = (await core.call('setup.status', {}, null)) as any;
+    expect(status.value.problem).toMatchObject({ code: 'unreadable', message: expect.stringMatching(/最近一次完好备份时的账号和密码/) });
+    const clerk = (await core.call('session.login', { username: 'clerk', password: 'clerk-pass' }, null)) as any;
+    expect(clerk.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/只有管理员/) });
+    const { value } = (await core.call('session.login', { username: 'admin', password: 'correct horse' }, null)) as any;
+    expect(((await core.call('cases.search', {}, value.token)) as any).error.code).toBe('CONFLICT');
+    expect(((await core.call('backup.status', {}, value.token)) as any).value.lastGood.path).toBe(path);
+    const restored = (await core.call('backup.restore', { path, confirm: true }, value.token)) as any;
+    expect(restored.ok).toBe(true);
+    expect(core.health.readOnly).toBe(false);
+    expect(readFileSync(join(restored.value.setAside, 'complaintdesk.sqlite')).equals(bytes)).toBe(true);
+  });
+});
+
+describe('a copy of a damaged file', () => {
+  it('restores into the running app from a backup, setting the damaged file aside', async () => {
+    const reg = await openRegister();
+    cleanup.push(() => reg.close());
+    await reg.must('cases.register', minimalComplaint());
+    const target = tempDir('complaintdesk-backups-');
+    cleanup.push(() => target.remove());
+    const { path } = await reg.must<{ path: string }>('backup.create', { dir: target.dir });
+    reg.core.close();
+    const file = databaseFile(reg.dir);
+    const bytes = readFileSync(file);
+    bytes[bytes.indexOf(Buffer.from('张三')) + 1] = bytes[bytes.indexOf(Buffer.from('张三')) + 1]! ^ 1;
+    writeFileSync(file, bytes);
+    copyFileSync(file, join(target.dir, 'damaged-copy.sqlite'));
+
+    const core = await open(reg.dir);
+    expect(core.health.readOnly).toBe(true);
+    const { value } = (await core.call('session.login', { username: 'admin', password: 'correct horse' }, null)) as any;
+    const status = (await core.call('backup.status', {}, value.token)) as any;
+    expect(status.value.lastGood.path).toBe(path);
+    const restored = (await core.call('backup.restore', { path, confirm: true }, value.token)) as any;
+    expect(restored.ok).toBe(true);
+    expect(core.health).toEqual({ readOnly: false, problem: null });
+    expect(readFileSync(join(restored.value.setAside, 'complaintdesk.sqlite'))).toEqual(readFileSync(join(target.dir, 'damaged-copy.sqlite')));
+    const again = (await core.call('session.login', { username: 'admin', password: 'correct horse' }, null)) as any;
+    expect(((await core.call('cases.register', minimalComplaint(), again.value.token)) as any).ok).toBe(true);
+  });
+});
