@@ -5,6 +5,7 @@ import { createHandlers } from './handlers';
 import { databaseFile, vaultDir } from './paths';
 import { consoleLogger, systemClock, type Clock, type Logger, type PdfPrinter } from './ports';
 import { createServices, type Services } from './services';
+import { checkAtStart, type StartupCheck } from './startupChecks';
 import { withStorageErrors } from './storageErrors';
 import { createVault, type Vault } from './vault/vault';
 
@@ -20,6 +21,8 @@ export interface Core {
   /** The one entry both transports call; never throws. */
   call(name: string, input: unknown, token: string | null): Promise<Result<unknown>>;
   services: Services;
+  /** What the checks at opening found (checkAtStart); the read-only mode builds on it. */
+  startup: StartupCheck;
   db: Db;
   vault: Vault;
   close(): void;
@@ -34,6 +37,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const swept = await vault.sweep();
   if (swept) log.warn(`removed ${swept} unfinished vault import(s) left by an interrupted run`);
   const services = createServices(db, clock);
+  const startup = checkAtStart(services, log);
   const dispatchDeps: DispatchDeps = {
     handlers: withStorageErrors(createHandlers(services), log),
     authenticate: (token) => services.sessions.authenticate(token),
@@ -42,6 +46,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   return {
     call: (name, input, token) => dispatch(dispatchDeps, name, input, token),
     services,
+    startup,
     db,
     vault,
     close: () => db.close(),

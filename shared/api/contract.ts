@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { sessionChangePassword, sessionLogin, sessionLogout, sessionMe, setupInit, setupStatus, usersCreate, usersList, usersResetPassword } from './schemas/auth';
+import { auditVerify } from './schemas/audit';
 import { catalogGet } from './schemas/catalog';
 import { casesGet, casesRegister, casesSearch, respondentsSearch } from './schemas/cases';
 import type { Role } from './schemas/common';
@@ -45,6 +46,7 @@ export const contract = {
   'cases.get': op('案件详情', 'user', casesGet),
   'cases.search': op('查找案件', 'user', casesSearch),
   'respondents.search': op('按名称查找被投诉方（边输边查）', 'user', respondentsSearch),
+  'audit.verify': op('核验审计日志的哈希链（管理员、负责人）', ['admin', 'supervisor'], auditVerify),
 } as const satisfies Record<OperationName, Operation>;
 
 // Every listed name has an operation (above) and every operation is listed (here).

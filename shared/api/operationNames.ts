@@ -18,6 +18,7 @@ export const operationNames = [
   'cases.get',
   'cases.search',
   'respondents.search',
+  'audit.verify',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

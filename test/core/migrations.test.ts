@@ -49,18 +49,19 @@ describe('migrations', () => {
     const db = new Database(file);
     await migrate(db, file, quietLog);
     db.prepare("INSERT INTO respondents (name, created_at) VALUES ('某某公司', '2026-11-23T09:00:00+08:00')").run();
+    const latest = migrations.length;
     const next: Migration = {
-      version: 2,
+      version: latest + 1,
       name: 'respondent-note',
       up: (d) => d.exec('ALTER TABLE respondents ADD COLUMN note TEXT'),
     };
     const result = await migrate(db, file, quietLog, [...migrations, next]);
-    expect(result).toMatchObject({ from: 1, to: 2 });
+    expect(result).toMatchObject({ from: latest, to: latest + 1 });
     expect(result.backup && existsSync(result.backup)).toBe(true);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(latest + 1);
     expect(db.prepare('SELECT name, note FROM respondents').all()).toEqual([{ name: '某某公司', note: null }]);
     const backup = new Database(result.backup!, { readonly: true });
-    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    expect(backup.pragma('user_version', { simple: true })).toBe(latest);
     expect(backup.prepare('SELECT name FROM respondents').pluck().all()).toEqual(['某某公司']);
     backup.close();
     db.close();
@@ -71,7 +72,7 @@ describe('migrations', () => {
     const db = new Database(file);
     await migrate(db, file, quietLog);
     const broken: Migration = {
-      version: 2,
+      version: migrations.length + 1,
       name: 'broken',
       up: (d) => {
         d.exec('ALTER TABLE respondents ADD COLUMN half TEXT');
@@ -79,7 +80,7 @@ describe('migrations', () => {
       },
     };
     await expect(migrate(db, file, quietLog, [...migrations, broken])).rejects.toThrow();
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     const columns = db.prepare('PRAGMA table_info(respondents)').all() as { name: string }[];
     expect(columns.map((c) => c.name)).not.toContain('half');
     db.close();
@@ -90,7 +91,7 @@ describe('migrations', () => {
     const db = new Database(file);
     db.pragma(`user_version = ${migrations.length + 1}`);
     db.close();
-    await expect(openDatabase(file, quietLog)).rejects.toThrow(/比本程序支持的版本（1）新/);
+    await expect(openDatabase(file, quietLog)).rejects.toThrow(`比本程序支持的版本（${migrations.length}）新`);
     const after = new Database(file, { readonly: true });
     expect(after.pragma('user_version', { simple: true })).toBe(migrations.length + 1);
     after.close();

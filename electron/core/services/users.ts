@@ -1,6 +1,7 @@
 import { DomainError } from '../../../shared/api/errors';
 import type { Role, UserView } from '../../../shared/api/schemas/common';
 import { createLoginThrottle } from '../auth/loginThrottle';
+import { createPasswordGate } from '../auth/passwordGate';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords';
 import { toUserView, type Sessions, type UserRow } from '../auth/sessions';
 import type { Db } from '../db/open';
@@ -18,7 +19,9 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
   const setPassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
   const list = db.prepare('SELECT id, username, display_name, role FROM users WHERE disabled_at IS NULL ORDER BY id');
   const exists = db.prepare('SELECT 1 FROM users WHERE username = ?').pluck();
-  const throttle = createLoginThrottle(clock);
+  const throttle = createLoginThrottle(db, clock);
+  // Password work for callers without a session (setup.init, session.login) waits its turn here.
+  const anonymous = createPasswordGate();
 
   function insertUser(u: NewUser, hash: string, by: number | null): number {
     if (exists.get(u.username)) throw new DomainError('CONFLICT', `用户名“${u.username}”已被使用，请换一个`, { username: '用户名已被使用' });
@@ -31,31 +34,44 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
   return {
     initialised: () => (count.get() as number) > 0,
 
-    /** First-run setup: only while no user exists, so it cannot be used to take over an office. */
+    /**
+     * First-run setup: only while no user exists, so it cannot be used to take over an office.
+     * Checked before the password is hashed (a flood of calls after setup costs nothing) and again
+     * in the transaction (two first-run screens racing).
+     */
     async init(officeName: string, admin: Omit<NewUser, 'role'>): Promise<void> {
-      const hash = await hashPassword(admin.password);
-      db.transaction(() => {
+      const done = () => {
         if ((count.get() as number) > 0) throw new DomainError('CONFLICT', '系统已完成首次设置，请直接登录');
+      };
+      done();
+      const hash = await anonymous(() => hashPassword(admin.password));
+      db.transaction(() => {
+        done();
         settings.set('office.name', officeName);
         insertUser({ ...admin, role: 'admin' }, hash, null);
       }).immediate();
     },
 
-    async create(u: NewUser, by: UserView): Promise<number> {
-      const hash = await hashPassword(u.password);
-      return db.transaction(() => insertUser(u, hash, by.id)).immediate();
+    /** users.create in two steps, so a client request id can be stored with the new row (services/requests.ts). */
+    creation(u: NewUser, by: UserView) {
+      return {
+        prepare: () => hashPassword(u.password),
+        commit: (hash: string) => ({ id: db.transaction(() => insertUser(u, hash, by.id)).immediate() }),
+      };
     },
 
     async login(username: string, password: string): Promise<{ token: string; user: UserView }> {
-      const paused = throttle.pausedFor(username);
-      if (paused > 0) {
-        throw new DomainError('FORBIDDEN', `密码错误次数过多，该账号已暂停登录，请 ${paused} 分钟后再试；忘记密码请联系管理员`);
-      }
+      const attempt = throttle.begin(username);
       const row = byName.get(username) as (UserRow & { password_hash: string }) | undefined;
-      const good = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+      let good: boolean;
+      try {
+        good = await anonymous(() => verifyPassword(password, row?.password_hash ?? DUMMY_HASH));
+      } catch (error) {
+        throttle.withdraw(attempt);
+        throw error;
+      }
       const at = clock.now().toISOString();
       if (!row || !good) {
-        throttle.failed(username);
         audit.append({ at, userId: row?.id ?? null, action: 'session.login.failed', entity: 'user', entityId: row?.id ?? null, data: { username } });
         throw new DomainError('UNAUTHENTICATED', '用户名或密码不正确，请重新输入（注意大小写和输入法）');
       }
