@@ -30,16 +30,17 @@ export function createHandlers(s: Services) {
       return { ok: true as const };
     },
     'session.me': (_input, ctx) => ({ user: signedIn(ctx.user), officeName: s.settings.get('office.name', '') }),
-    'users.create': async (input, ctx) => ({ id: await s.users.create(input, signedIn(ctx.user)) }),
+    'users.create': (input, ctx) => s.requests.once('users.create', input, signedIn(ctx.user), s.users.creation(input, signedIn(ctx.user))),
     'users.list': () => ({ users: s.users.list() }),
     'users.resetPassword': async (input, ctx) => {
       await s.users.resetPassword(input.userId, input.password, signedIn(ctx.user));
       return { ok: true as const };
     },
     'catalog.get': () => s.catalog.get(),
-    'cases.register': (input, ctx) => s.register(input, signedIn(ctx.user)),
+    'cases.register': (input, ctx) => s.requests.once('cases.register', input, signedIn(ctx.user), () => s.register(input, signedIn(ctx.user))),
     'cases.get': (input) => s.cases.get(input.id),
     'cases.search': (input) => s.cases.search(input),
     'respondents.search': (input) => ({ rows: s.respondents.search(input.text, input.limit) }),
+    'audit.verify': () => ({ ...s.audit.verify(), head: s.audit.head() }),
   } satisfies HandlerTable;
 }

@@ -6,6 +6,7 @@ import { createCaseEvents } from './cases/events';
 import { createCaseReader } from './cases/read';
 import { createRegister } from './cases/register';
 import { createCatalog } from './catalog';
+import { createRequests } from './requests';
 import { createRespondents } from './respondents';
 import { createSettings } from './settings';
 import { createUsers } from './users';
@@ -25,6 +26,7 @@ export function createServices(db: Db, clock: Clock) {
     catalog,
     respondents,
     events,
+    requests: createRequests(db, clock),
     users: createUsers(db, clock, audit, settings, sessions),
     register: createRegister({ db, clock, audit, settings, catalog, respondents, events }),
     cases: createCaseReader(db, clock, settings),

@@ -11,6 +11,7 @@ import { useForm } from 'react-hook-form';
 import type { OutputOf } from '../../../shared/api/contract';
 import type { Catalog } from '../../../shared/api/schemas/catalog';
 import { useApi } from '../api/ApiContext';
+import { useRequestId } from '../api/requestId';
 import { applyServerFieldErrors } from '../common/serverErrors';
 import { useReportUnsaved } from '../common/unsavedChanges';
 import { ClassificationSection } from './ClassificationSection';
@@ -52,6 +53,9 @@ export function RegistrationForm({ catalog, onSaved, focusSignal }: Props) {
     resolver: zodResolver(registerFormSchema),
     defaultValues: defaults,
   });
+  // One id for this form's registration: a retry after a lost answer gets the same case back.
+  // The page mounts a fresh form (and so a fresh id) after each save.
+  const { requestId, renew } = useRequestId();
   const [alert, setAlert] = useState<string | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const { isDirty: dirty, isSubmitting, errors } = form.formState;
@@ -74,8 +78,10 @@ export function RegistrationForm({ catalog, onSaved, focusSignal }: Props) {
   const save = form.handleSubmit(
     async (input) => {
       setAlert(null);
-      const result = await api.call('cases.register', input);
+      const result = await api.call('cases.register', { ...input, requestId });
       if (!result.ok) {
+        // The id already holds an earlier, different registration; once checked, a new save is a new one.
+        if (result.error.fields?.requestId) renew();
         const wrong = applyServerFieldErrors(form.setError, result.error.fields, registerFieldPaths, registerFormPath);
         showAlert(result.error.message);
         if (wrong[0]) form.setFocus(wrong[0]);
