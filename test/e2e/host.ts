@@ -32,13 +32,23 @@ export interface RunningHost {
 /** The host's clock now: its --now plus the real time since it started. */
 export const hostNow = (host: RunningHost) => new Date(Date.parse(host.now) + Date.now() - host.startedAt);
 
+export interface HostOptions {
+  /** The instant the host's clock starts at (its --now). */
+  now?: string;
+  /** 0 (default): a free port; a number: that port, e.g. to restart a killed host where the page expects it. */
+  port?: number;
+  /** The host process's environment and working folder (default: this process's). */
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
 /** Starts the built host (`out/host/index.js`) the way `npm run web` does, on a free port, its clock at `now`. */
-export async function startHost(dataDir?: string, { now = E2E_NOW }: { now?: string } = {}): Promise<RunningHost> {
+export async function startHost(dataDir?: string, { now = E2E_NOW, port = 0, env, cwd }: HostOptions = {}): Promise<RunningHost> {
   const hostFile = join(ROOT, 'out/host/index.js');
   if (!existsSync(hostFile)) throw new Error('out/host/index.js is missing: run `npm run build` first');
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'complaintdesk-e2e-'));
   const startedAt = Date.now();
-  const child = spawn(process.execPath, [hostFile, '--data', dir, '--port', '0', '--now', now], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [hostFile, '--data', dir, '--port', String(port), '--now', now], { stdio: ['ignore', 'pipe', 'pipe'], env, cwd });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

@@ -2,10 +2,15 @@ import type { ApiClient, PreloadApi } from '../../../shared/api/client';
 import type { InputOf, OperationName, OutputOf } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/errors';
 
-const UNREACHABLE: Result<never> = {
+const UNREACHABLE = {
   ok: false,
   error: { code: 'INTERNAL', message: '无法连接到本机服务，请确认程序仍在运行' },
-};
+} as const satisfies Result<never>;
+
+/** True for the answer the client gives itself when the register could not be reached at all. */
+export function isUnreachable(result: Result<unknown>): boolean {
+  return !result.ok && result.error === UNREACHABLE.error;
+}
 
 function looksLikeResult(body: unknown): body is Result<unknown> {
   if (typeof body !== 'object' || body === null || !('ok' in body)) return false;

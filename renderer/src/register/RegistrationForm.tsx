@@ -11,6 +11,7 @@ import { useForm } from 'react-hook-form';
 import type { OutputOf } from '../../../shared/api/contract';
 import type { Catalog } from '../../../shared/api/schemas/catalog';
 import { useApi } from '../api/ApiContext';
+import { isUnreachable } from '../api/client';
 import { useRequestId } from '../api/requestId';
 import { applyServerFieldErrors } from '../common/serverErrors';
 import { useReportUnsaved } from '../common/unsavedChanges';
@@ -29,6 +30,8 @@ import {
 import { RespondentSection } from './RespondentSection';
 
 const CHECK_FIELDS = '有填写不正确的项目，请按红色提示修改后再保存（已填写的内容都还在）';
+/** The request id makes a second save safe whether or not the first one reached the register. */
+const UNREACHABLE_SAVE = '无法连接到本机服务，不知道这次登记是否已保存。请确认程序仍在运行后再点“保存登记”：已保存的不会重复登记，已填写的内容都还在';
 
 /** Most complaints arrive at the counter; fall back to the catalog's first channel. */
 function defaultChannel(catalog: Catalog): string {
@@ -83,7 +86,7 @@ export function RegistrationForm({ catalog, onSaved, focusSignal }: Props) {
         // The id already holds an earlier, different registration; once checked, a new save is a new one.
         if (result.error.fields?.requestId) renew();
         const wrong = applyServerFieldErrors(form.setError, result.error.fields, registerFieldPaths, registerFormPath);
-        showAlert(result.error.message);
+        showAlert(isUnreachable(result) ? UNREACHABLE_SAVE : result.error.message);
         if (wrong[0]) form.setFocus(wrong[0]);
         return;
       }

@@ -1,0 +1,81 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCall, launchBrowser, newPage, screenshot, startHost, tearDown, type RunningHost } from './host';
+
+let host: RunningHost;
+let browser: Browser;
+let page: Page;
+let adminToken: string;
+
+beforeAll(async () => {
+  host = await startHost();
+  await apiCall(host, 'setup.init', { officeName: '温州市消费者权益保护委员会', admin: { username: 'admin', displayName: '管理员', password: 'admin-pass-1' } });
+  ({ token: adminToken } = await apiCall<{ token: string }>(host, 'session.login', { username: 'admin', password: 'admin-pass-1' }));
+  await apiCall(host, 'users.create', { username: 'clerk', displayName: '陈晓', password: 'clerk-pass-1', role: 'clerk' }, adminToken);
+  browser = await launchBrowser();
+  page = await newPage(browser);
+});
+afterAll(() => tearDown(host, browser));
+
+async function fillComplaint(): Promise<void> {
+  await page.getByLabel('投诉人姓名').fill('郑小芳');
+  await page.getByLabel('联系电话').fill('13622223333');
+  await page.getByLabel('被投诉方名称').fill('温州某某家具有限公司');
+  await page.getByLabel('商品或服务名称').fill('实木餐桌');
+  await page.getByLabel('投诉事实').fill('餐桌送货时桌面开裂，商家拒绝更换。');
+  await page.getByLabel('投诉请求').fill('更换新桌');
+  await page.getByLabel('投诉类别').fill('日用商品');
+  await page.getByRole('option', { name: '日用商品' }).click();
+}
+
+describe('a registration whose answer is lost', () => {
+  it('gets the same case number when the clerk saves again after the host died between commit and answer', async () => {
+    await page.goto(host.url);
+    await page.getByLabel('用户名').fill('clerk');
+    await page.getByLabel('密码', { exact: true }).fill('clerk-pass-1');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('link', { name: '登记投诉' }).first().click();
+    await expect.poll(() => page.getByLabel('投诉人姓名').isVisible()).toBe(true);
+    await fillComplaint();
+
+    // The first save reaches the host and is committed; then the host is killed before its answer
+    // reaches the page, which sees the connection die.
+    const port = Number(new URL(host.url).port);
+    const dataDir = host.dataDir;
+    let committed: { ok: boolean; value: { caseNo: string } } | undefined;
+    let sentRequestId: string | undefined;
+    await page.route('**/api/cases.register', async (route) => {
+      sentRequestId = (route.request().postDataJSON() as { requestId?: string }).requestId;
+      committed = (await (await route.fetch()).json()) as typeof committed;
+      await host.stop('SIGKILL');
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: '保存登记' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('已保存的不会重复登记');
+    await page.unroute('**/api/cases.register');
+    expect(committed?.ok).toBe(true);
+    expect(sentRequestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // Nothing the clerk typed is gone.
+    expect(await page.getByLabel('投诉人姓名').inputValue()).toBe('郑小芳');
+    await screenshot(page, 'register-answer-lost');
+
+    // The host comes back on the same folder and port; the clerk saves again.
+    host = await startHost(dataDir, { port });
+    await page.getByRole('button', { name: '保存登记' }).click();
+    const shown = page.getByTestId('registered-case-no');
+    await expect.poll(() => shown.isVisible()).toBe(true);
+    expect(await shown.textContent()).toBe(committed!.value.caseNo);
+    await screenshot(page, 'register-retry-same-case');
+    const { token } = await apiCall<{ token: string }>(host, 'session.login', { username: 'admin', password: 'admin-pass-1' });
+    const stored = await apiCall<{ total: number; rows: { caseNo: string }[] }>(host, 'cases.search', {}, token);
+    expect(stored.rows.map((r) => r.caseNo)).toEqual([committed!.value.caseNo]);
+
+    // The next complaint on the fresh form is a new case with a new request id.
+    await page.getByRole('button', { name: '继续登记' }).click();
+    await fillComplaint();
+    await page.getByRole('button', { name: '保存登记' }).click();
+    await expect.poll(() => shown.isVisible()).toBe(true);
+    expect(await shown.textContent()).not.toBe(committed!.value.caseNo);
+    expect((await apiCall<{ total: number }>(host, 'cases.search', {}, token)).total).toBe(2);
+  });
+});
