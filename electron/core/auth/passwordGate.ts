@@ -2,22 +2,23 @@ import { DomainError } from '../../../shared/api/errors';
 
 /**
  * Refused at once when the queue is full. FORBIDDEN, like the sign-in pause: both are "not now,
- * try again shortly" refusals of an anonymous caller, and ../shared/API.md has no busy code.
+ * try again shortly" refusals, and ../shared/API.md has no busy code.
  */
-export const BUSY_MESSAGE = '系统正忙（同时登录的请求过多），请稍等几秒再试';
+export const BUSY_MESSAGE = '系统正忙（同时处理的登录和密码请求过多），请稍等几秒再试';
 
 export interface PasswordGateLimits {
-  /** Password hashes run at once for callers without a session. */
+  /** Password hashes run at once. */
   concurrency: number;
   /** Further callers that may wait for a turn; beyond this they are refused at once. */
   queue: number;
 }
 
 /**
- * Bounds the scrypt work that callers without a session (setup.init, session.login) can queue.
- * Each hash takes ~0.1 s and 32 MB on a worker thread; unbounded, 300 parallel calls kept a real
- * sign-in waiting for half a minute. With the bound, a sign-in waits behind at most
- * (concurrency + queue) hashes, or is told at once to try again.
+ * Bounds the scrypt work callers can queue, above all those without a session (setup.init,
+ * session.login). Each hash takes ~0.1 s and 32 MB on one of libuv's four worker threads, which
+ * file I/O needs too; unbounded, 300 parallel calls kept a real sign-in waiting for 26 s. With the
+ * bound, a sign-in waits behind at most (concurrency + queue) hashes, or is told at once to try
+ * again. Two at once leaves two worker threads for the rest of the register.
  */
 export function createPasswordGate(limits: PasswordGateLimits = { concurrency: 2, queue: 8 }) {
   let running = 0;

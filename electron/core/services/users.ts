@@ -20,11 +20,16 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
   const list = db.prepare('SELECT id, username, display_name, role FROM users WHERE disabled_at IS NULL ORDER BY id');
   const exists = db.prepare('SELECT 1 FROM users WHERE username = ?').pluck();
   const throttle = createLoginThrottle(db, clock);
-  // Password work for callers without a session (setup.init, session.login) waits its turn here.
-  const anonymous = createPasswordGate();
+  // Every password hash waits its turn here, so no caller can queue unbounded scrypt work.
+  const passwordWork = createPasswordGate();
+  const userExists = db.prepare('SELECT 1 FROM users WHERE id = ?').pluck();
+
+  const nameFree = (username: string) => {
+    if (exists.get(username)) throw new DomainError('CONFLICT', `用户名“${username}”已被使用，请换一个`, { username: '用户名已被使用' });
+  };
 
   function insertUser(u: NewUser, hash: string, by: number | null): number {
-    if (exists.get(u.username)) throw new DomainError('CONFLICT', `用户名“${u.username}”已被使用，请换一个`, { username: '用户名已被使用' });
+    nameFree(u.username);
     const at = clock.now().toISOString();
     const id = Number(insert.run(u.username, u.displayName, u.role, hash, at).lastInsertRowid);
     audit.append({ at, userId: by ?? id, action: 'users.create', entity: 'user', entityId: id, data: { username: u.username, role: u.role } });
@@ -44,7 +49,7 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
         if ((count.get() as number) > 0) throw new DomainError('CONFLICT', '系统已完成首次设置，请直接登录');
       };
       done();
-      const hash = await anonymous(() => hashPassword(admin.password));
+      const hash = await passwordWork(() => hashPassword(admin.password));
       db.transaction(() => {
         done();
         settings.set('office.name', officeName);
@@ -55,7 +60,10 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
     /** users.create in two steps, so a client request id can be stored with the new row (services/requests.ts). */
     creation(u: NewUser, by: UserView) {
       return {
-        prepare: () => hashPassword(u.password),
+        prepare: () => {
+          nameFree(u.username); // before the slow part; checked again in the transaction
+          return passwordWork(() => hashPassword(u.password));
+        },
         commit: (hash: string) => ({ id: db.transaction(() => insertUser(u, hash, by.id)).immediate() }),
       };
     },
@@ -65,7 +73,7 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
       const row = byName.get(username) as (UserRow & { password_hash: string }) | undefined;
       let good: boolean;
       try {
-        good = await anonymous(() => verifyPassword(password, row?.password_hash ?? DUMMY_HASH));
+        good = await passwordWork(() => verifyPassword(password, row?.password_hash ?? DUMMY_HASH));
       } catch (error) {
         throttle.withdraw(attempt);
         throw error;
@@ -83,10 +91,12 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
     /** Changing one's password ends every other session of that user (a PC left signed in elsewhere). */
     async changePassword(user: UserView, token: string | null, current: string, next: string): Promise<void> {
       const stored = passwordOf.get(user.id) as string;
-      if (!(await verifyPassword(current, stored))) {
-        throw new DomainError('VALIDATION', '当前密码不正确', { currentPassword: '当前密码不正确' });
-      }
-      const hash = await hashPassword(next);
+      const hash = await passwordWork(async () => {
+        if (!(await verifyPassword(current, stored))) {
+          throw new DomainError('VALIDATION', '当前密码不正确', { currentPassword: '当前密码不正确' });
+        }
+        return hashPassword(next);
+      });
       db.transaction(() => {
         setPassword.run(hash, user.id);
         sessions.closeOthers(user.id, token);
@@ -96,9 +106,11 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
 
     /** For a user who forgot theirs: the administrator sets a new one; the user's sessions end. */
     async resetPassword(userId: number, password: string, by: UserView): Promise<void> {
-      const hash = await hashPassword(password);
+      const missing = () => new DomainError('NOT_FOUND', '没有这个用户');
+      if (!userExists.get(userId)) throw missing();
+      const hash = await passwordWork(() => hashPassword(password));
       db.transaction(() => {
-        if (setPassword.run(hash, userId).changes === 0) throw new DomainError('NOT_FOUND', '没有这个用户');
+        if (setPassword.run(hash, userId).changes === 0) throw missing();
         sessions.closeOthers(userId, null);
         audit.append({ at: clock.now().toISOString(), userId: by.id, action: 'users.resetPassword', entity: 'user', entityId: userId, data: {} });
       }).immediate();
