@@ -42,7 +42,7 @@ const repeat = (s: string, n: number) => s.repeat(n);
 
 /** What an attacker, a broken script or a bad paste sends instead of a proper value. */
 export const NASTY: readonly unknown[] = [
-  null, true, false, 0, -1, 1.5, -0.5, 2 ** 31, 2 ** 53, -(2 ** 53), 9007199254740993, 1e308, -1e308, 5e-324,
+  null, true, false, 0, -1, 1.5, -0.5, 2 ** 31, 2 ** 53, -(2 ** 53), 2 ** 53 + 2, 1e308, -1e308, 5e-324,
   [], {}, [null], [[[[[]]]]], { a: { b: { c: {} } } }, ['a', 1, null], { length: 1e9 },
   '', ' ', '\t\n\r', 'a', repeat('a', 101), repeat('长', 5001), repeat('x', 200_000), repeat('😀', 3000),
   '\u0000', 'ab\u0000cd', '\u0000\u0000\u0000', 'abc\u0000', '\u001b[31mred', '\u007f\u0080\u009f', '\r\n\r\n',
