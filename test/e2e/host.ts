@@ -135,3 +135,36 @@ export async function loginStatus(host: RunningHost, username: string, password:
   });
   return res.status;
 }
+
+export interface TypedComplaint {
+  name: string;
+  phone: string;
+  respondent: string;
+  subject: string;
+  facts: string;
+  request: string;
+  /** A category's name, picked from the suggestions. */
+  category: string;
+}
+
+/** Types the register form's required fields as a clerk would (投诉渠道 keeps its default). */
+export async function fillComplaint(page: Page, c: TypedComplaint): Promise<void> {
+  await page.getByLabel('投诉人姓名').fill(c.name);
+  await page.getByLabel('联系电话').fill(c.phone);
+  await page.getByLabel('被投诉方名称').fill(c.respondent);
+  await page.getByLabel('商品或服务名称').fill(c.subject);
+  await page.getByLabel('投诉事实').fill(c.facts);
+  await page.getByLabel('投诉请求').fill(c.request);
+  await page.getByLabel('投诉类别').fill(c.category);
+  await page.getByRole('option', { name: c.category }).click();
+}
+
+/** Signs in through the login screen and opens 登记投诉, ready to type. */
+export async function openRegisterForm(page: Page, host: RunningHost, username: string, password: string): Promise<void> {
+  await page.goto(host.url);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('link', { name: '登记投诉' }).first().click();
+  await page.getByLabel('投诉人姓名').waitFor();
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, launchBrowser, newPage, screenshot, startHost, tearDown, type RunningHost } from './host';
+import { apiCall, fillComplaint, launchBrowser, openRegisterForm, newPage, screenshot, startHost, tearDown, type RunningHost } from './host';
 
 let host: RunningHost;
 let browser: Browser;
@@ -17,26 +17,20 @@ beforeAll(async () => {
 });
 afterAll(() => tearDown(host, browser));
 
-async function fillComplaint(): Promise<void> {
-  await page.getByLabel('投诉人姓名').fill('郑小芳');
-  await page.getByLabel('联系电话').fill('13622223333');
-  await page.getByLabel('被投诉方名称').fill('温州某某家具有限公司');
-  await page.getByLabel('商品或服务名称').fill('实木餐桌');
-  await page.getByLabel('投诉事实').fill('餐桌送货时桌面开裂，商家拒绝更换。');
-  await page.getByLabel('投诉请求').fill('更换新桌');
-  await page.getByLabel('投诉类别').fill('日用商品');
-  await page.getByRole('option', { name: '日用商品' }).click();
-}
+const complaint = {
+  name: '郑小芳',
+  phone: '13622223333',
+  respondent: '温州某某家具有限公司',
+  subject: '实木餐桌',
+  facts: '餐桌送货时桌面开裂，商家拒绝更换。',
+  request: '更换新桌',
+  category: '日用商品',
+};
 
 describe('a registration whose answer is lost', () => {
   it('gets the same case number when the clerk saves again after the host died between commit and answer', async () => {
-    await page.goto(host.url);
-    await page.getByLabel('用户名').fill('clerk');
-    await page.getByLabel('密码', { exact: true }).fill('clerk-pass-1');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('link', { name: '登记投诉' }).first().click();
-    await expect.poll(() => page.getByLabel('投诉人姓名').isVisible()).toBe(true);
-    await fillComplaint();
+    await openRegisterForm(page, host, 'clerk', 'clerk-pass-1');
+    await fillComplaint(page, complaint);
 
     // The first save reaches the host and is committed; then the host is killed before its answer
     // reaches the page, which sees the connection die.
@@ -72,7 +66,7 @@ describe('a registration whose answer is lost', () => {
 
     // The next complaint on the fresh form is a new case with a new request id.
     await page.getByRole('button', { name: '继续登记' }).click();
-    await fillComplaint();
+    await fillComplaint(page, complaint);
     await page.getByRole('button', { name: '保存登记' }).click();
     await expect.poll(() => shown.isVisible()).toBe(true);
     expect(await shown.textContent()).not.toBe(committed!.value.caseNo);
