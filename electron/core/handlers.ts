@@ -56,14 +56,14 @@ export function createHandlers(s: Services, clock: Clock, backup: BackupService,
       today: today().today,
       idleLockMinutes: s.officeSettings.get().idleLockMinutes,
     }),
-    'users.create': async (input, ctx) => ({ id: await s.users.create(input, signedIn(ctx.user)) }),
+    'users.create': (input, ctx) => s.requests.once('users.create', input, signedIn(ctx.user), s.users.creation(input, signedIn(ctx.user))),
     'users.list': () => ({ users: s.users.list() }),
     'users.resetPassword': async (input, ctx) => {
       await s.users.resetPassword(input.userId, input.password, signedIn(ctx.user));
       return { ok: true as const };
     },
     'catalog.get': () => s.catalog.get(),
-    'cases.register': (input, ctx) => s.register(input, signedIn(ctx.user)),
+    'cases.register': (input, ctx) => s.requests.once('cases.register', input, signedIn(ctx.user), () => s.register(input, signedIn(ctx.user))),
     'cases.get': (input, ctx) => s.cases.get(input.id, signedIn(ctx.user)),
     'cases.search': (input, ctx) => s.cases.search(input, signedIn(ctx.user)),
     'respondents.search': (input) => ({ rows: s.respondents.search(input.text, input.limit) }),
@@ -118,5 +118,6 @@ export function createHandlers(s: Services, clock: Clock, backup: BackupService,
     'backup.verify': (input) => backup.verify(input.path),
     'backup.restore': (input, ctx) => backup.restore(input.path, signedIn(ctx.user)),
     'backup.progress': () => runner.view(),
+    'audit.verify': () => ({ ...s.audit.verify(), head: s.audit.head() }),
   } satisfies HandlerTable;
 }

@@ -14,7 +14,8 @@ function localParts(instant: Date, timeZone: string) {
     second: '2-digit',
   }).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return { y: get('year'), m: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') };
+  // Years before 1000 come back with fewer digits; ISO-8601 wants four.
+  return { y: get('year').padStart(4, '0'), m: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') };
 }
 
 /** The calendar date of an instant in the office's zone, YYYY-MM-DD. */

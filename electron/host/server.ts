@@ -47,9 +47,19 @@ function describeApi() {
   });
 }
 
+/**
+ * A method the resource does not have (GET /api/cases.get, DELETE /api): ../shared/API.md has no
+ * 405 code, and its codes keep their own statuses, so this is NOT_FOUND, 404: there is nothing at
+ * this method and path. VALIDATION would say the body was wrong, which it was not. `Allow` names
+ * the methods that are there.
+ */
+function noSuchMethod(res: ServerResponse, allow: string, message: string): void {
+  sendJson(res, 404, fail('NOT_FOUND', message), { Allow: allow });
+}
+
 async function handleApi(req: IncomingMessage, res: ServerResponse, name: string, url: URL, core: Core): Promise<void> {
   if (req.method !== 'POST') {
-    sendJson(res, 405, fail('VALIDATION', '请用 POST 调用操作'), { Allow: 'POST' });
+    noSuchMethod(res, 'POST', `操作只能用 POST 调用（收到的是 ${String(req.method).slice(0, 10)}）`);
     return;
   }
   if (!isOperationName(name)) {
@@ -81,6 +91,15 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, name: string
   }
 }
 
+/** A %-decoded path segment, or null when its encoding is malformed (`%E0%A4%A`). */
+function decodePath(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 /** The loopback host: the built renderer and the same handler table over HTTP. */
 export function createHostServer({ core, staticDir, log }: HostOptions): Server {
   const server = createServer((req, res) => {
@@ -92,9 +111,12 @@ export function createHostServer({ core, staticDir, log }: HostOptions): Server 
         return;
       }
       if (url.pathname === '/api' || url.pathname === '/api/') {
-        sendJson(res, 200, { ok: true, value: describeApi() });
+        if (req.method === 'GET' || req.method === 'HEAD') sendJson(res, 200, { ok: true, value: describeApi() });
+        else noSuchMethod(res, 'GET, HEAD', '操作列表只能用 GET 读取；调用操作请 POST 到 /api/<操作名>');
       } else if (url.pathname.startsWith('/api/')) {
-        await handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)), url, core);
+        const name = decodePath(url.pathname.slice('/api/'.length));
+        if (name === null) sendJson(res, 400, fail('VALIDATION', '地址中的 % 编码无效，请检查操作名称'), { Connection: 'close' });
+        else await handleApi(req, res, name, url, core);
       } else if (url.pathname.startsWith('/files/')) {
         await handleFile(req, res, url, core, tokenOf(req), log, sendResult);
       } else if (req.method === 'GET' || req.method === 'HEAD') {

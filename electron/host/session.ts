@@ -11,7 +11,13 @@ export function tokenOf(req: IncomingMessage): string | null {
   }
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === SESSION_COOKIE) return decodeURIComponent(v.join('='));
+    if (k === SESSION_COOKIE) {
+      try {
+        return decodeURIComponent(v.join('='));
+      } catch {
+        return null; // a malformed cookie is no session, not a fault
+      }
+    }
   }
   return null;
 }

@@ -1,22 +1,8 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-};
-
+import { contentTypeOf } from '../core/contentTypes';
 
 export const securityHeaders = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -49,7 +35,7 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
   const hashed = rel.startsWith('assets/');
   res.writeHead(200, {
     ...securityHeaders,
-    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Type': contentTypeOf(file),
     'Content-Length': stat.size,
     'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
   });

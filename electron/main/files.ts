@@ -7,10 +7,11 @@ import { fileAnswer, type ServedFile } from '../core/vault/fileResponse';
 
 const FILE_PATH = /^\/files\/evidence\/(\d{1,15})(\/thumbnail)?$/;
 
-/** Must run before the app is ready: the scheme streams, and answers fetch and media elements. */
-export function registerFileScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: FILE_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } }]);
-}
+/**
+ * Registered before the app is ready, together with the app's own scheme (Electron takes one
+ * registration): the scheme streams, and answers fetch and media elements.
+ */
+export const fileSchemePrivileges = { scheme: FILE_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } } as const;
 
 /**
  * `cdfile://app/files/evidence/<id>[/thumbnail]`: the desktop twin of the host's GET /files/…,

@@ -1,37 +1,32 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, net, protocol, session } from 'electron';
 import { createCore, type Core } from '../core';
 import { defaultDataDir } from '../core/paths';
 import { createFileLogger } from '../core/fileLogger';
 import { consoleLogger } from '../core/ports';
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { APP_SCHEME, APP_URL, appProtocolHandler, appSchemePrivileges } from './appProtocol';
 import { bindIpc } from './bindIpc';
-import { registerFileScheme, serveFiles } from './files';
+import { fileSchemePrivileges, serveFiles } from './files';
+import { hardenContents, hardenSession, pageUrl } from './hardening';
 import { createWindowSessions } from './sessions';
 import { bindUploads } from './uploads';
-import { isAllowedNavigation, windowOptions } from './window';
+import { windowOptions } from './window';
 
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
 const sessions = createWindowSessions();
 
-// Before ready, as Electron requires: the scheme evidence files are served on.
-registerFileScheme();
+const appUrl = (): string => pageUrl(app.isPackaged, process.env, APP_URL);
 
-const appUrl = (): string =>
-  process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href;
+// Before ready, as Electron requires (and once): every renderer sandboxed, the app's own scheme
+// and the one evidence files are served on.
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([appSchemePrivileges, fileSchemePrivileges]);
 
 function createWindow(): void {
+  // The window's contents are hardened by the web-contents-created hook in harden().
   const win = new BrowserWindow(windowOptions(join(__dirname, '../preload/index.cjs')));
   mainWindow = win;
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url, appUrl())) event.preventDefault();
-  });
-  win.webContents.on('will-redirect', (event, url) => {
-    if (!isAllowedNavigation(url, appUrl())) event.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   // The page vetoes unloading while a form holds unsaved input; ask the clerk rather than
   // silently refusing to close (or silently dropping the typing).
   win.webContents.on('will-prevent-unload', (event) => {
@@ -52,14 +47,9 @@ function createWindow(): void {
 }
 
 function harden(): void {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-  });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
+  protocol.handle(APP_SCHEME, appProtocolHandler(join(__dirname, '../renderer'), (fileUrl) => net.fetch(fileUrl)));
+  hardenSession(session.defaultSession, appUrl);
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, appUrl));
 }
 
 if (!app.requestSingleInstanceLock()) {

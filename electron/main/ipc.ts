@@ -17,6 +17,8 @@ export function isTrustedSender(sender: SenderInfo | null, appUrl: string): bool
     if (from.protocol !== app.protocol) return false;
     // file: URLs carry a host too (a UNC share on Windows): it must match, not just the path.
     if (app.protocol === 'file:') return from.host === app.host && from.pathname === app.pathname;
+    // A custom scheme's origin reads "null" for every host alike: compare the host itself.
+    if (app.protocol !== 'http:' && app.protocol !== 'https:') return from.host === app.host;
     return from.origin === app.origin;
   } catch {
     return false;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { sessionChangePassword, sessionLogin, sessionLogout, sessionMe, setupInit, setupStatus, usersCreate, usersList, usersResetPassword } from './schemas/auth';
 import { calendarGet, calendarSaveYear, clockToday, ruleSetsList, ruleSetsSave, sessionUnlock, settingsGet, settingsUpdate, usersAssignable, usersSetDisabled } from './schemas/admin';
 import { backupConfigure, backupCreate, backupProgress, backupRestore, backupStatus, backupVerify } from './schemas/backup';
+import { auditVerify } from './schemas/audit';
 import { catalogGet } from './schemas/catalog';
 import { casesGet, casesRegister, casesSearch, respondentsSearch } from './schemas/cases';
 import {
@@ -96,6 +97,7 @@ export const contract = {
   'backup.verify': op('检查一份备份：完整性与每个文件的校验值（管理员）', ['admin'], backupVerify),
   'backup.restore': op('从备份恢复：当前数据移到一旁保留，备份取而代之（管理员）', ['admin'], backupRestore),
   'backup.progress': op('正在进行的备份、检查或恢复的进度（管理员）', ['admin'], backupProgress),
+  'audit.verify': op('核验审计日志的哈希链（管理员、负责人）', ['admin', 'supervisor'], auditVerify),
 } as const satisfies Record<OperationName, Operation>;
 
 // The streamed list beside the names and the `stream` of each operation say the same.

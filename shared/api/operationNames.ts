@@ -47,6 +47,7 @@ export const operationNames = [
   'backup.verify',
   'backup.restore',
   'backup.progress',
+  'audit.verify',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -3,7 +3,7 @@ import { existsSync, openSync, readdirSync, rmSync, writeSync, closeSync } from 
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core';
-import { verifyAuditChain } from '../../electron/core/integrity/seams';
+import { verifyAuditChain } from '../../electron/core/integrity/auditChain';
 import { mountTmpfs } from '../support/tmpfs';
 import { fixedClock, minimalComplaint, openRegister, quietLog, tempDir } from './harness';
 

@@ -49,18 +49,19 @@ describe('migrations', () => {
     const db = new Database(file);
     await migrate(db, file, quietLog);
     db.prepare("INSERT INTO respondents (name, created_at) VALUES ('某某公司', '2026-11-23T09:00:00+08:00')").run();
+    const latest = migrations.length;
     const next: Migration = {
-      version: migrations.length + 1,
+      version: latest + 1,
       name: 'respondent-note',
       up: (d) => d.exec('ALTER TABLE respondents ADD COLUMN note TEXT'),
     };
     const result = await migrate(db, file, quietLog, [...migrations, next]);
-    expect(result).toMatchObject({ from: migrations.length, to: migrations.length + 1 });
+    expect(result).toMatchObject({ from: latest, to: latest + 1 });
     expect(result.backup && existsSync(result.backup)).toBe(true);
-    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length + 1);
+    expect(db.pragma('user_version', { simple: true })).toBe(latest + 1);
     expect(db.prepare('SELECT name, note FROM respondents').all()).toEqual([{ name: '某某公司', note: null }]);
     const backup = new Database(result.backup!, { readonly: true });
-    expect(backup.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(backup.pragma('user_version', { simple: true })).toBe(latest);
     expect(backup.prepare('SELECT name FROM respondents').pluck().all()).toEqual(['某某公司']);
     backup.close();
     db.close();

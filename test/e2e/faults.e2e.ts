@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyBackup } from '../../electron/core/backup/verify';
-import { verifyAuditChain } from '../../electron/core/integrity/seams';
+import { verifyAuditChain } from '../../electron/core/integrity/auditChain';
 import { seeded } from '../support/random';
 import { apiCall, startHost, type RunningHost } from './host';
 

@@ -33,13 +33,23 @@ export interface RunningHost {
 /** The host's clock now: its --now plus the real time since it started. */
 export const hostNow = (host: RunningHost) => new Date(Date.parse(host.now) + Date.now() - host.startedAt);
 
+export interface HostOptions {
+  /** The instant the host's clock starts at (its --now). */
+  now?: string;
+  /** 0 (default): a free port; a number: that port, e.g. to restart a killed host where the page expects it. */
+  port?: number;
+  /** The host process's environment and working folder (default: this process's). */
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
 /** Starts the built host (`out/host/index.js`) the way `npm run web` does, on a free port, its clock at `now`. */
-export async function startHost(dataDir?: string, { now = E2E_NOW }: { now?: string } = {}): Promise<RunningHost> {
+export async function startHost(dataDir?: string, { now = E2E_NOW, port = 0, env, cwd }: HostOptions = {}): Promise<RunningHost> {
   const hostFile = join(ROOT, 'out/host/index.js');
   if (!existsSync(hostFile)) throw new Error('out/host/index.js is missing: run `npm run build` first');
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'complaintdesk-e2e-'));
   const startedAt = Date.now();
-  const child = spawn(process.execPath, [hostFile, '--data', dir, '--port', '0', '--now', now], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [hostFile, '--data', dir, '--port', String(port), '--now', now], { stdio: ['ignore', 'pipe', 'pipe'], env, cwd });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -134,4 +144,37 @@ export async function loginStatus(host: RunningHost, username: string, password:
     body: JSON.stringify({ username, password }),
   });
   return res.status;
+}
+
+export interface TypedComplaint {
+  name: string;
+  phone: string;
+  respondent: string;
+  subject: string;
+  facts: string;
+  request: string;
+  /** A category's name, picked from the suggestions. */
+  category: string;
+}
+
+/** Types the register form's required fields as a clerk would (投诉渠道 keeps its default). */
+export async function fillComplaint(page: Page, c: TypedComplaint): Promise<void> {
+  await page.getByLabel('投诉人姓名').fill(c.name);
+  await page.getByLabel('联系电话').fill(c.phone);
+  await page.getByLabel('被投诉方名称').fill(c.respondent);
+  await page.getByLabel('商品或服务名称').fill(c.subject);
+  await page.getByLabel('投诉事实').fill(c.facts);
+  await page.getByLabel('投诉请求').fill(c.request);
+  await page.getByLabel('投诉类别').fill(c.category);
+  await page.getByRole('option', { name: c.category }).click();
+}
+
+/** Signs in through the login screen and opens 登记投诉, ready to type. */
+export async function openRegisterForm(page: Page, host: RunningHost, username: string, password: string): Promise<void> {
+  await page.goto(host.url);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('link', { name: '登记投诉' }).first().click();
+  await page.getByLabel('投诉人姓名').waitFor();
 }

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/calendar';
 import { shippedCalendar } from '../support/shippedCalendar';
-import { apiCall, E2E_NOW, hostNow, launchBrowser, newPage, officeDate, screenshot, startHost, type RunningHost, tearDown } from './host';
+import { apiCall, E2E_NOW, fillComplaint, hostNow, launchBrowser, newPage, officeDate, openRegisterForm, screenshot, startHost, type RunningHost, tearDown } from './host';
 
 /** The office's zone (seeded setting office.timeZone); the browser runs in it too, as the office PC would. */
 const OFFICE_ZONE = 'Asia/Shanghai';
@@ -45,14 +45,15 @@ async function countCases(): Promise<number> {
 }
 
 async function fillRequiredFields(): Promise<void> {
-  await page.getByLabel('投诉人姓名').fill('周敏');
-  await page.getByLabel('联系电话').fill('13566667777');
-  await page.getByLabel('被投诉方名称').fill('宁波某某电器有限公司');
-  await page.getByLabel('商品或服务名称').fill('空气净化器');
-  await page.getByLabel('投诉事实').fill('来信称净化器使用一周后无法开机，商家拒绝维修。');
-  await page.getByLabel('投诉请求').fill('更换同型号新机');
-  await page.getByLabel('投诉类别').fill('家用电子电器');
-  await page.getByRole('option', { name: '家用电子电器' }).click();
+  await fillComplaint(page, {
+    name: '周敏',
+    phone: '13566667777',
+    respondent: '宁波某某电器有限公司',
+    subject: '空气净化器',
+    facts: '来信称净化器使用一周后无法开机，商家拒绝维修。',
+    request: '更换同型号新机',
+    category: '家用电子电器',
+  });
   await page.getByRole('combobox', { name: '投诉渠道' }).click();
   await page.getByRole('option', { name: '信函' }).click();
 }
@@ -69,12 +70,7 @@ afterAll(() => tearDown(host, browser));
 
 describe('收到时间: a complaint is registered with the time it reached the office', () => {
   it('sits after 投诉渠道 in the Tab order, empty, meaning "now"', async () => {
-    await page.goto(host.url);
-    await page.getByLabel('用户名').fill('clerk');
-    await page.getByLabel('密码', { exact: true }).fill('clerk-pass-1');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('link', { name: '登记投诉' }).first().click();
-    await expect.poll(() => page.getByLabel('投诉人姓名').isVisible()).toBe(true);
+    await openRegisterForm(page, host, 'clerk', 'clerk-pass-1');
 
     await page.getByRole('combobox', { name: '投诉渠道' }).focus();
     await page.keyboard.press('Tab');

@@ -81,6 +81,29 @@ describe('loopback host', () => {
     expect(big).toMatchObject({ status: 413, json: { error: { code: 'TOO_LARGE' } } });
   });
 
+  it('answers a malformed %-encoding in the path or the session cookie with 400/401, not 500', async () => {
+    const path = await fetch(`${base}/api/%E0%A4%A`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(path.status).toBe(400);
+    expect(await path.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('编码') } });
+    const cookie = await post('cases.search', {}, { Cookie: 'cd_session=%E0%A4%A' });
+    expect(cookie).toMatchObject({ status: 401, json: { error: { code: 'UNAUTHENTICATED' } } });
+  });
+
+  it('answers a method the resource does not have with NOT_FOUND (404) and the methods it does have', async () => {
+    for (const method of ['GET', 'PUT', 'DELETE', 'PATCH']) {
+      const res = await fetch(`${base}/api/cases.search`, { method, headers: bearer() });
+      expect([res.status, res.headers.get('allow')], method).toEqual([404, 'POST']);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('POST') } });
+    }
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const res = await fetch(`${base}/api`, { method, headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      expect([res.status, res.headers.get('allow')], method).toEqual([404, 'GET, HEAD']);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    }
+    const head = await fetch(`${base}/api`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+  });
+
   it('stops reading a streamed body once it passes the limit, and still answers 413', async () => {
     const chunk = Buffer.alloc(256 * 1024, 'a');
     const r = await raw({

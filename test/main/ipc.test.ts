@@ -39,6 +39,23 @@ describe('isTrustedSender with the packaged app (file://)', () => {
   });
 });
 
+describe('isTrustedSender with the app scheme (app://complaintdesk/index.html)', () => {
+  const app = 'app://complaintdesk/index.html';
+  it('accepts the app’s own page in the main frame', () => {
+    expect(isTrustedSender(main(`${app}#/cases/1`), app)).toBe(true);
+    expect(isTrustedSender(main('app://complaintdesk/'), app)).toBe(true);
+  });
+
+  // A custom scheme's origin is "null" whatever its host, so origins alone would match app://evil.
+  it('refuses another host of the same scheme, a sub-frame, and other schemes', () => {
+    expect(isTrustedSender(main('app://evil/index.html'), app)).toBe(false);
+    expect(isTrustedSender(sub(app), app)).toBe(false);
+    expect(isTrustedSender(main('other://complaintdesk/index.html'), app)).toBe(false);
+    expect(isTrustedSender(main('file:///opt/ComplaintDesk/out/renderer/index.html'), app)).toBe(false);
+    expect(isTrustedSender(main('http://complaintdesk/index.html'), app)).toBe(false);
+  });
+});
+
 describe('isTrustedSender with the dev server (http://localhost:5173/)', () => {
   it('accepts pages from the dev server origin in the main frame', () => {
     expect(isTrustedSender(main('http://localhost:5173/'), devApp)).toBe(true);

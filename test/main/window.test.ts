@@ -21,6 +21,16 @@ describe('windowOptions', () => {
     expect(prefs.navigateOnDragDrop).toBe(false);
   });
 
+  it('turns on no Blink feature and sets nothing that would loosen the page (checklist 10)', () => {
+    expect(prefs.enableBlinkFeatures).toBeUndefined();
+    expect(prefs.disableBlinkFeatures).toBeUndefined();
+    expect(prefs.additionalArguments).toBeUndefined();
+    expect(prefs.safeDialogs).not.toBe(false);
+    expect(Object.keys(prefs).sort()).toEqual(
+      ['allowRunningInsecureContent', 'contextIsolation', 'experimentalFeatures', 'navigateOnDragDrop', 'nodeIntegration', 'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker', 'preload', 'sandbox', 'spellcheck', 'webSecurity', 'webviewTag'].sort(),
+    );
+  });
+
   it('passes the preload path through unchanged', () => {
     expect(prefs.preload).toBe(preload);
     expect(windowOptions('C:\\Program Files\\ComplaintDesk\\preload.cjs').webPreferences?.preload).toBe('C:\\Program Files\\ComplaintDesk\\preload.cjs');
@@ -34,6 +44,13 @@ describe('windowOptions', () => {
 });
 
 describe('isAllowedNavigation', () => {
+  it('keeps to the app scheme’s page', () => {
+    const app = 'app://complaintdesk/index.html';
+    expect(isAllowedNavigation(`${app}#/cases/12`, app)).toBe(true);
+    expect(isAllowedNavigation('app://evil/index.html', app)).toBe(false);
+    expect(isAllowedNavigation('app://complaintdesk/other.html', app)).toBe(false);
+  });
+
   const fileApp = 'file:///opt/ComplaintDesk/out/renderer/index.html';
   const devApp = 'http://localhost:5173/';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import { fsyncDir, fsyncFile } from '../fsync';
-import { auditHead } from '../integrity/seams';
+import { auditHead } from '../integrity/auditChain';
 import { AlteredError, copyVerified, fsyncTree, hashFile, listVault, storePath } from './files';
 import { BACKUP_PREFIX, DB_NAME, MANIFEST, STORE, type Manifest } from './manifest';
 import type { Progress } from './progress';

@@ -54,6 +54,7 @@ export const writesRegister = {
   'evidence.export': true,
   'evidenceSettings.get': false,
   'evidenceSettings.save': true,
+  'audit.verify': false,
 } as const satisfies Record<OperationName, boolean>;
 
 /**

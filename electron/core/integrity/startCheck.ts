@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Logger } from '../ports';
 import { checkSeal } from './seal';
-import { verifyAuditChain } from './seams';
+import { verifyAuditChain } from './auditChain';
 
 export type ProblemCode = 'unreadable' | 'corrupt' | 'changedWhileClosed' | 'auditBroken';
 

@@ -10,7 +10,11 @@ export interface AuditEntry {
   data: unknown;
 }
 
-const GENESIS = '0'.repeat(64);
+/** The prev_hash of the first row (migration 0002 checks new rows against it too). */
+export const GENESIS = '0'.repeat(64);
+
+export interface AuditVerification { ok: boolean; checked: number; firstBroken?: number }
+export interface AuditHead { hash: string; rows: number }
 
 function chainHash(prev: string, e: { at: string; userId: number | null; action: string; entity: string | null; entityId: number | null; data: string }): string {
   return createHash('sha256')
@@ -27,6 +31,7 @@ export function createAudit(db: Db) {
   const insert = db.prepare(
     'INSERT INTO audit_log (at, user_id, action, entity, entity_id, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const count = db.prepare('SELECT COUNT(*) FROM audit_log').pluck();
   const all = db.prepare('SELECT id, at, user_id, action, entity, entity_id, data, prev_hash, hash FROM audit_log ORDER BY id');
 
   return {
@@ -37,17 +42,28 @@ export function createAudit(db: Db) {
       const hash = chainHash(prev, { ...entry, data });
       insert.run(entry.at, entry.userId, entry.action, entry.entity, entry.entityId, data, prev, hash);
     },
-    /** The id of the first row that does not fit the chain, or null when the chain is whole. */
-    verify(): { checked: number; brokenAt: number | null } {
+    /**
+     * Re-hashes the whole chain from the first row. `firstBroken` is the id of the first row that
+     * does not fit (edited, or following a removed row); every row from there on is suspect.
+     */
+    verify(): AuditVerification {
       let prev = GENESIS;
       let checked = 0;
       for (const row of all.iterate() as Iterable<{ id: number; at: string; user_id: number | null; action: string; entity: string | null; entity_id: number | null; data: string; prev_hash: string; hash: string }>) {
         const expected = chainHash(prev, { at: row.at, userId: row.user_id, action: row.action, entity: row.entity, entityId: row.entity_id, data: row.data });
-        if (row.prev_hash !== prev || row.hash !== expected) return { checked, brokenAt: row.id };
+        if (row.prev_hash !== prev || row.hash !== expected) return { ok: false, checked, firstBroken: row.id };
         prev = row.hash;
         checked++;
       }
-      return { checked, brokenAt: null };
+      return { ok: true, checked };
+    },
+    /**
+     * The chain's head: the last row's hash and the number of rows. Kept outside the database (in
+     * a backup's manifest, on a printed notice), it shows later whether history was rewritten or
+     * cut short, which the chain alone cannot: anyone holding the file can recompute every hash.
+     */
+    head(): AuditHead {
+      return { hash: (last.get() as string | undefined) ?? GENESIS, rows: count.get() as number };
     },
   };
 }

@@ -16,6 +16,7 @@ import { createCaseChecklist } from './checklist/caseChecklist';
 import { createChecklistTemplates } from './checklist/templates';
 import { createEvidence } from './evidence';
 import type { MediaTools } from './evidence/media';
+import { createRequests } from './requests';
 import { createRespondents } from './respondents';
 import { createRuleSets } from './ruleSets';
 import { createSettings } from './settings';
@@ -65,7 +66,8 @@ export function createServices({ db, clock, vault, media, log, readOnly }: Servi
     deadlines,
     ruleSets,
     records,
-    users: createUsers(db, clock, audit, settings, sessions),
+    requests: createRequests(db, clock),
+    users: createUsers(db, clock, audit, settings, sessions, readOnly),
     register: createRegister({ db, clock, audit, settings, catalog, respondents, events, deadlines, ruleSets, checklist }),
     cases: { ...createCaseReader(db, workflowView, { checklist, evidence }), search: createCaseSearch(db, clock, settings) },
     act: createWorkflow({ db, clock, settings, audit, events, deadlines, ruleSets, catalog, records }),

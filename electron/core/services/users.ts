@@ -1,6 +1,7 @@
 import { DomainError } from '../../../shared/api/errors';
 import type { Role, UserView } from '../../../shared/api/schemas/common';
-import { createLoginThrottle } from '../auth/loginThrottle';
+import { createLoginThrottle, createMemoryLoginThrottle } from '../auth/loginThrottle';
+import { createPasswordGate } from '../auth/passwordGate';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords';
 import { toUserView, type Sessions, type UserRow } from '../auth/sessions';
 import type { Db } from '../db/open';
@@ -10,7 +11,8 @@ import type { Settings } from './settings';
 
 export interface NewUser { username: string; displayName: string; password: string; role: Role }
 
-export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settings, sessions: Sessions) {
+/** `readOnly`: the register's file is never written, so sign-in attempts are counted in memory. */
+export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settings, sessions: Sessions, readOnly = false) {
   const count = db.prepare('SELECT COUNT(*) FROM users').pluck();
   const byName = db.prepare('SELECT id, username, display_name, role, password_hash FROM users WHERE username = ? AND disabled_at IS NULL');
   const insert = db.prepare('INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)');
@@ -26,10 +28,17 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
        FROM users u WHERE u.role = 'investigator' AND u.disabled_at IS NULL ORDER BY u.display_name`,
   );
   const exists = db.prepare('SELECT 1 FROM users WHERE username = ?').pluck();
-  const throttle = createLoginThrottle(clock);
+  const throttle = readOnly ? createMemoryLoginThrottle(clock) : createLoginThrottle(db, clock);
+  // Every password hash waits its turn here, so no caller can queue unbounded scrypt work.
+  const passwordWork = createPasswordGate();
+  const userExists = db.prepare('SELECT 1 FROM users WHERE id = ?').pluck();
+
+  const nameFree = (username: string) => {
+    if (exists.get(username)) throw new DomainError('CONFLICT', `用户名“${username}”已被使用，请换一个`, { username: '用户名已被使用' });
+  };
 
   function insertUser(u: NewUser, hash: string, by: number | null): number {
-    if (exists.get(u.username)) throw new DomainError('CONFLICT', `用户名“${u.username}”已被使用，请换一个`, { username: '用户名已被使用' });
+    nameFree(u.username);
     const at = clock.now().toISOString();
     const id = Number(insert.run(u.username, u.displayName, u.role, hash, at).lastInsertRowid);
     audit.append({ at, userId: by ?? id, action: 'users.create', entity: 'user', entityId: id, data: { username: u.username, role: u.role } });
@@ -39,31 +48,47 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
   return {
     initialised: () => (count.get() as number) > 0,
 
-    /** First-run setup: only while no user exists, so it cannot be used to take over an office. */
+    /**
+     * First-run setup: only while no user exists, so it cannot be used to take over an office.
+     * Checked before the password is hashed (a flood of calls after setup costs nothing) and again
+     * in the transaction (two first-run screens racing).
+     */
     async init(officeName: string, admin: Omit<NewUser, 'role'>): Promise<void> {
-      const hash = await hashPassword(admin.password);
-      db.transaction(() => {
+      const done = () => {
         if ((count.get() as number) > 0) throw new DomainError('CONFLICT', '系统已完成首次设置，请直接登录');
+      };
+      done();
+      const hash = await passwordWork(() => hashPassword(admin.password));
+      db.transaction(() => {
+        done();
         settings.set('office.name', officeName);
         insertUser({ ...admin, role: 'admin' }, hash, null);
       }).immediate();
     },
 
-    async create(u: NewUser, by: UserView): Promise<number> {
-      const hash = await hashPassword(u.password);
-      return db.transaction(() => insertUser(u, hash, by.id)).immediate();
+    /** users.create in two steps, so a client request id can be stored with the new row (services/requests.ts). */
+    creation(u: NewUser, by: UserView) {
+      return {
+        prepare: () => {
+          nameFree(u.username); // before the slow part; checked again in the transaction
+          return passwordWork(() => hashPassword(u.password));
+        },
+        commit: (hash: string) => ({ id: db.transaction(() => insertUser(u, hash, by.id)).immediate() }),
+      };
     },
 
     async login(username: string, password: string): Promise<{ token: string; user: UserView }> {
-      const paused = throttle.pausedFor(username);
-      if (paused > 0) {
-        throw new DomainError('FORBIDDEN', `密码错误次数过多，该账号已暂停登录，请 ${paused} 分钟后再试；忘记密码请联系管理员`);
-      }
+      const attempt = throttle.begin(username);
       const row = byName.get(username) as (UserRow & { password_hash: string }) | undefined;
-      const good = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+      let good: boolean;
+      try {
+        good = await passwordWork(() => verifyPassword(password, row?.password_hash ?? DUMMY_HASH));
+      } catch (error) {
+        throttle.withdraw(attempt);
+        throw error;
+      }
       const at = clock.now().toISOString();
       if (!row || !good) {
-        throttle.failed(username);
         audit.append({ at, userId: row?.id ?? null, action: 'session.login.failed', entity: 'user', entityId: row?.id ?? null, data: { username } });
         throw new DomainError('UNAUTHENTICATED', '用户名或密码不正确，请重新输入（注意大小写和输入法）');
       }
@@ -75,10 +100,12 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
     /** Changing one's password ends every other session of that user (a PC left signed in elsewhere). */
     async changePassword(user: UserView, token: string | null, current: string, next: string): Promise<void> {
       const stored = passwordOf.get(user.id) as string;
-      if (!(await verifyPassword(current, stored))) {
-        throw new DomainError('VALIDATION', '当前密码不正确', { currentPassword: '当前密码不正确' });
-      }
-      const hash = await hashPassword(next);
+      const hash = await passwordWork(async () => {
+        if (!(await verifyPassword(current, stored))) {
+          throw new DomainError('VALIDATION', '当前密码不正确', { currentPassword: '当前密码不正确' });
+        }
+        return hashPassword(next);
+      });
       db.transaction(() => {
         setPassword.run(hash, user.id);
         sessions.closeOthers(user.id, token);
@@ -88,9 +115,11 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
 
     /** For a user who forgot theirs: the administrator sets a new one; the user's sessions end. */
     async resetPassword(userId: number, password: string, by: UserView): Promise<void> {
-      const hash = await hashPassword(password);
+      const missing = () => new DomainError('NOT_FOUND', '没有这个用户');
+      if (!userExists.get(userId)) throw missing();
+      const hash = await passwordWork(() => hashPassword(password));
       db.transaction(() => {
-        if (setPassword.run(hash, userId).changes === 0) throw new DomainError('NOT_FOUND', '没有这个用户');
+        if (setPassword.run(hash, userId).changes === 0) throw missing();
         sessions.closeOthers(userId, null);
         audit.append({ at: clock.now().toISOString(), userId: by.id, action: 'users.resetPassword', entity: 'user', entityId: userId, data: {} });
       }).immediate();
@@ -124,13 +153,16 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
 
     /** 锁屏 unlock: the signed-in user's own password, paused like a login after repeated misses. */
     async verifyOwnPassword(user: UserView, password: string): Promise<void> {
-      const paused = throttle.pausedFor(user.username);
-      if (paused > 0) throw new DomainError('FORBIDDEN', `密码错误次数过多，请 ${paused} 分钟后再试`);
+      const attempt = throttle.begin(user.username);
       const stored = passwordOf.get(user.id) as string;
-      if (!(await verifyPassword(password, stored))) {
-        throttle.failed(user.username);
-        throw new DomainError('VALIDATION', '密码不正确', { password: '密码不正确' });
+      let good: boolean;
+      try {
+        good = await passwordWork(() => verifyPassword(password, stored));
+      } catch (error) {
+        throttle.withdraw(attempt);
+        throw error;
       }
+      if (!good) throw new DomainError('VALIDATION', '密码不正确', { password: '密码不正确' });
       throttle.succeeded(user.username);
     },
   };

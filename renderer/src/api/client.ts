@@ -3,10 +3,15 @@ import type { InputOf, OutputOf } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/errors';
 import { evidenceFilePath, FILE_SCHEME, type JsonOperationName, type UploadOperationName } from '../../../shared/api/operationNames';
 
-const UNREACHABLE: Result<never> = {
+const UNREACHABLE = {
   ok: false,
   error: { code: 'INTERNAL', message: '无法连接到本机服务，请确认程序仍在运行' },
-};
+} as const satisfies Result<never>;
+
+/** True for the answer the client gives itself when the register could not be reached at all. */
+export function isUnreachable(result: Result<unknown>): boolean {
+  return !result.ok && result.error === UNREACHABLE.error;
+}
 
 /**
  * What an upload stopped by the clerk answers. The core keeps nothing of a transfer cut off

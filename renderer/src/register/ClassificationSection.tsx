@@ -6,6 +6,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useMemo } from 'react';
 import { Controller } from 'react-hook-form';
+import { EARLIEST_RECEIPT_DATE } from '../../../shared/api/schemas/cases';
 import type { Catalog } from '../../../shared/api/schemas/catalog';
 import { SelectField } from '../common/SelectField';
 import { FormSection } from './FormSection';
@@ -102,7 +103,7 @@ export function ClassificationSection({ form, catalog }: { form: RegisterForm; c
         />
       </Grid>
       <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-        <PickerField form={form} name="receivedAt" label="收到时间" kind="dateTime" hint="留空即为当前时间" />
+        <PickerField form={form} name="receivedAt" label="收到时间" kind="dateTime" hint="留空即为当前时间" minDate={EARLIEST_RECEIPT_DATE} />
       </Grid>
       <Grid size={{ xs: 12, md: 5 }}>
         <Stack direction="row" spacing={3}>

@@ -18,6 +18,8 @@ interface Props {
   kind: Kind;
   /** Shown under the field when there is no error. */
   hint?: string;
+  /** The earliest day the picker offers (YYYY-MM-DD). */
+  minDate?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ interface Props {
  * incomplete marker, or the API format); the picker keeps its own half-typed value, which must be
  * handed back unchanged or the clerk's typing would be wiped.
  */
-export function PickerField({ form, name, label, kind, hint }: Props) {
+export function PickerField({ form, name, label, kind, hint, minDate }: Props) {
   const [shown, setShown] = useState<Dayjs | null>(null);
   const fieldRef = useRef<FieldRef<Dayjs | null>>(null);
   const toForm = (d: Dayjs | null) => (d === null ? '' : d.isValid() ? d.format(API_FORMAT[kind]) : INCOMPLETE_DATE);
@@ -50,6 +52,7 @@ export function PickerField({ form, name, label, kind, hint }: Props) {
             label={label}
             value={value}
             disableFuture
+            minDate={minDate === undefined ? undefined : dayjs(minDate)}
             onChange={(d: Dayjs | null) => {
               setShown(d);
               field.onChange(toForm(d));

@@ -11,6 +11,8 @@ import { useForm } from 'react-hook-form';
 import type { OutputOf } from '../../../shared/api/contract';
 import type { Catalog } from '../../../shared/api/schemas/catalog';
 import { useApi } from '../api/ApiContext';
+import { isUnreachable } from '../api/client';
+import { useRequestId } from '../api/requestId';
 import { applyServerFieldErrors } from '../common/serverErrors';
 import { useReportUnsaved } from '../common/unsavedChanges';
 import { ClassificationSection } from './ClassificationSection';
@@ -28,6 +30,8 @@ import {
 import { RespondentSection } from './RespondentSection';
 
 const CHECK_FIELDS = '有填写不正确的项目，请按红色提示修改后再保存（已填写的内容都还在）';
+/** The request id makes a second save safe whether or not the first one reached the register. */
+const UNREACHABLE_SAVE = '无法连接到本机服务，不知道这次登记是否已保存。请确认程序仍在运行后再点“保存登记”：已保存的不会重复登记，已填写的内容都还在';
 
 /** Most complaints arrive at the counter; fall back to the catalog's first channel. */
 function defaultChannel(catalog: Catalog): string {
@@ -52,6 +56,9 @@ export function RegistrationForm({ catalog, onSaved, focusSignal }: Props) {
     resolver: zodResolver(registerFormSchema),
     defaultValues: defaults,
   });
+  // One id for this form's registration: a retry after a lost answer gets the same case back.
+  // The page mounts a fresh form (and so a fresh id) after each save.
+  const { requestId, renew } = useRequestId();
   const [alert, setAlert] = useState<string | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const { isDirty: dirty, isSubmitting, errors } = form.formState;
@@ -74,10 +81,12 @@ export function RegistrationForm({ catalog, onSaved, focusSignal }: Props) {
   const save = form.handleSubmit(
     async (input) => {
       setAlert(null);
-      const result = await api.call('cases.register', input);
+      const result = await api.call('cases.register', { ...input, requestId });
       if (!result.ok) {
+        // The id already holds an earlier, different registration; once checked, a new save is a new one.
+        if (result.error.fields?.requestId) renew();
         const wrong = applyServerFieldErrors(form.setError, result.error.fields, registerFieldPaths, registerFormPath);
-        showAlert(result.error.message);
+        showAlert(isUnreachable(result) ? UNREACHABLE_SAVE : result.error.message);
         if (wrong[0]) form.setFocus(wrong[0]);
         return;
       }

@@ -6,9 +6,11 @@ import Grid from '@mui/material/Grid';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
 import { usersCreate } from '../../../shared/api/schemas/auth';
 import { roles } from '../../../shared/api/schemas/common';
 import { useApi } from '../api/ApiContext';
+import { useRequestId } from '../api/requestId';
 import { SelectField } from '../common/SelectField';
 import { applyServerFieldErrors } from '../common/serverErrors';
 import { textFieldProps } from '../common/textFieldProps';
@@ -16,17 +18,18 @@ import { roleLabel } from '../session/roleLabel';
 
 const roleOptions = roles.map((r) => ({ value: r, label: roleLabel[r] }));
 const KNOWN = new Set(['username', 'displayName', 'password', 'role']);
-const EMPTY = { username: '', displayName: '', password: '', role: 'clerk' as const };
+const EMPTY: z.input<typeof usersCreate.input> = { username: '', displayName: '', password: '', role: 'clerk' };
 
 /** 新建用户: the contract's own schema checks the form before the core does. */
 export function CreateUserForm({ onCreated }: { onCreated: () => void }) {
   const api = useApi();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const form = useForm({ resolver: zodResolver(usersCreate.input), defaultValues: EMPTY });
+  const { requestId, renew } = useRequestId();
 
   const submit = form.handleSubmit(async (input) => {
     setMessage(null);
-    const result = await api.call('users.create', input);
+    const result = await api.call('users.create', { ...input, requestId });
     if (!result.ok) {
       setMessage({ ok: false, text: result.error.message });
       const wrong = applyServerFieldErrors(form.setError, result.error.fields, KNOWN);
@@ -35,6 +38,7 @@ export function CreateUserForm({ onCreated }: { onCreated: () => void }) {
     }
     setMessage({ ok: true, text: `已新建用户 ${input.displayName}（${input.username}），请把初始密码告知本人` });
     form.reset(EMPTY);
+    renew();
     onCreated();
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { empty, role, text, userView } from './common';
+import { empty, requestId, role, storableText, text, userView } from './common';
 
 const username = z
   .string({ error: '请填写用户名' })
@@ -9,10 +9,7 @@ const username = z
   .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能用字母、数字、下划线、点或短横线');
 
 /** Long enough to resist guessing at an office PC; a passphrase is welcome. */
-const newPassword = z
-  .string({ error: '请填写密码' })
-  .min(8, '密码至少8位')
-  .max(128, '密码不能超过128位');
+const newPassword = storableText('密码', z.string({ error: '请填写密码' }).min(8, '密码至少8位').max(128, '密码不能超过128位'));
 
 export const setupStatus = {
   input: empty,
@@ -68,7 +65,7 @@ export const sessionMe = {
 };
 
 export const usersCreate = {
-  input: z.object({ username, displayName: text('姓名', 30), password: newPassword, role }),
+  input: z.object({ username, displayName: text('姓名', 30), password: newPassword, role, requestId }),
   output: z.object({ id: z.number().int() }),
 };
 

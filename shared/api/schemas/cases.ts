@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { caseStatuses, idTypes } from '../../domain/caseStatus';
 import { creditCodeProblem, phoneProblem, residentIdProblem } from '../../domain/validators';
 import { deadlineKinds, deadlineStates } from '../../domain/deadlines';
-import { code, fen, id, isoDate, isoDateTime, optionalText, text } from './common';
+import { code, fen, id, isoDate, isoDateTime, optionalText, requestId, text } from './common';
 import { workflowView } from './workflow';
 import { checklistItemView, checklistOrigin, evidenceView } from './evidence';
 
@@ -69,9 +69,18 @@ const existingRespondent = z.strictObject(
 
 export const respondentRef = z.union([existingRespondent, newRespondentInput], { error: '请填写被投诉方' });
 
+/**
+ * The earliest receipt date the register takes: no consumer-association desk registers a complaint
+ * from before the register's own era, so an earlier year is a typing slip (year 0999 once gave case
+ * number TSNaN-00001). The latest is "now", which only the core's clock knows.
+ */
+export const EARLIEST_RECEIPT_DATE = '2000-01-01';
+
+const receivedAt = isoDateTime.refine((v) => v.slice(0, 10) >= EARLIEST_RECEIPT_DATE, '收到时间不能早于2000年1月1日，请核对年份');
+
 export const casesRegister = {
   input: z.object({
-    receivedAt: isoDateTime.optional(),
+    receivedAt: receivedAt.optional(),
     channel: code,
     complainant: complainantInput,
     respondent: respondentRef,
@@ -85,6 +94,7 @@ export const casesRegister = {
     amountClaimedFen: fen.optional(),
     consentMediation: z.boolean({ error: '请选择是否同意调解' }),
     consentPublication: z.boolean().optional(),
+    requestId,
   }),
   output: z.object({ id: z.number().int(), caseNo: z.string(), acceptanceDueOn: z.string() }),
 };

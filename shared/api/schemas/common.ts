@@ -18,20 +18,36 @@ export const id = z.number({ error: '编号应为整数' }).int('编号应为整
 /** Codes from the catalog (categories, natures, channels): data, not enums (domain.md "Categories"). */
 export const code = z.string({ error: '请选择' }).trim().min(1, '请选择').max(40, '代码过长');
 
+/**
+ * Characters no clerk types and the register does not keep: control characters other than tab and
+ * line breaks (a NUL once broke full-text search), and halves of a UTF-16 pair, which SQLite would
+ * silently turn into U+FFFD. Refused with a message rather than quietly removed.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const storableText = (label: string, schema: z.ZodString) =>
+  schema.refine((v) => !UNSTORABLE.test(v), `${label}含有无法保存的控制字符或残缺字符，请删除后重新输入`);
+
 /** Required text, trimmed, with a Chinese message naming the field. */
 export const text = (label: string, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, `请填写${label}`)
-    .max(max, `${label}不能超过${max}个字`);
+  storableText(
+    label,
+    z
+      .string({ error: `请填写${label}` })
+      .trim()
+      .min(1, `请填写${label}`)
+      .max(max, `${label}不能超过${max}个字`),
+  );
 
 /** Optional text: an empty box means "not given", stored as absent. */
 export const optionalText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}应为文字` })
-    .trim()
-    .max(max, `${label}不能超过${max}个字`)
+  storableText(
+    label,
+    z
+      .string({ error: `${label}应为文字` })
+      .trim()
+      .max(max, `${label}不能超过${max}个字`),
+  )
     .optional()
     .transform((v) => (v === '' ? undefined : v));
 
@@ -48,3 +64,10 @@ export const userView = z.object({
 export type UserView = z.infer<typeof userView>;
 
 export const empty = z.object({}).strict();
+
+/**
+ * A creating operation's optional client request id (a UUID, new for each attempt at creating
+ * something): a retry with the same id by the same user answers with the first result instead of
+ * creating a second record, e.g. when the answer was lost to a dying host. One line per schema.
+ */
+export const requestId = z.uuid({ error: '请求编号（requestId）应为 UUID' }).optional();

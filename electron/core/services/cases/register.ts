@@ -46,7 +46,11 @@ function checkCodes(input: RegisterInput, catalog: CatalogService): void {
 }
 
 /** Next number in the year, e.g. TS2026-00042; taken inside the registering transaction so none repeats. */
-function nextCaseNo(db: Db, prefix: string, year: number): string {
+function nextCaseNo(db: Db, prefix: string, receivedOn: string): string {
+  // The receipt date was checked against the contract's bounds; a year that still is not four
+  // digits is a fault here, never a number like TSNaN-00001 (the table refuses it too, 0002).
+  const year = Number(/^(\d{4})-\d{2}-\d{2}$/.exec(receivedOn)?.[1]);
+  if (!Number.isInteger(year)) throw new Error(`receipt date without a four-digit year: ${receivedOn}`);
   const last = db
     .prepare('INSERT INTO case_numbers (year, last) VALUES (?, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last')
     .pluck()
@@ -93,7 +97,7 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
     return db.transaction(() => {
       const respondent =
         'name' in input.respondent ? respondents.resolve(input.respondent, now) : { row: respondents.get(input.respondent.id), created: false };
-      const caseNo = nextCaseNo(db, settings.get('caseNo.prefix', 'TS'), Number(receivedOn.slice(0, 4)));
+      const caseNo = nextCaseNo(db, settings.get('caseNo.prefix', 'TS'), receivedOn);
       const c = input.complainant;
       const id = Number(
         insertCase.run({

@@ -21,7 +21,9 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * shorter word (a surname, a two-character city) takes the LIKE path over the same text.
  */
 export function textConditions(text: string): { sql: string[]; params: string[] } {
-  const words = text.split(/\s+/).filter(Boolean).slice(0, 8);
+  // Control characters separate words like spaces do: FTS5 reads its query as a C string, so a
+  // NUL inside a quoted word left the quote open (a 500 before this).
+  const words = text.split(/[\s\p{Cc}]+/u).filter(Boolean).slice(0, 8);
   const long = words.filter((w) => [...w].length >= 3);
   const short = words.filter((w) => [...w].length < 3);
   const sql: string[] = [];
