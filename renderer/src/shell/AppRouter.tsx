@@ -1,9 +1,13 @@
 import { useState } from 'react';
-import { createHashRouter, RouterProvider } from 'react-router-dom';
+import { createHashRouter, Navigate, RouterProvider } from 'react-router-dom';
 import { CaseDetailPage } from '../cases/detail/CaseDetailPage';
 import { CaseListPage } from '../cases/CaseListPage';
 import { HomePage } from '../home/HomePage';
 import { RegisterPage } from '../register/RegisterPage';
+import { CalendarPanel } from '../settings/CalendarPanel';
+import { RuleSetsPanel } from '../settings/RuleSetsPanel';
+import { SettingsPage } from '../settings/SettingsPage';
+import { WorkflowSettingsPanel } from '../settings/WorkflowSettingsPanel';
 import { UsersPage } from '../users/UsersPage';
 import { AdminOnly } from './AdminOnly';
 import { NotFoundPage } from './NotFoundPage';
@@ -22,7 +26,18 @@ function createRouter() {
         { path: 'register', element: <RegisterPage /> },
         { path: 'cases', element: <CaseListPage /> },
         { path: 'cases/:id', element: <CaseDetailPage /> },
-        { path: 'users', element: <AdminOnly><UsersPage /></AdminOnly> },
+        {
+          path: 'settings',
+          element: <AdminOnly><SettingsPage /></AdminOnly>,
+          children: [
+            { index: true, element: <Navigate to="rules" replace /> },
+            { path: 'rules', element: <RuleSetsPanel /> },
+            { path: 'calendar', element: <CalendarPanel /> },
+            { path: 'workflow', element: <WorkflowSettingsPanel /> },
+            { path: 'users', element: <UsersPage /> },
+          ],
+        },
+        { path: 'users', element: <Navigate to="/settings/users" replace /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },
