@@ -88,6 +88,8 @@ describe('the front desk works from the keyboard', () => {
 
   it('offers the respondent already on the register as the clerk types its name', async () => {
     await page.keyboard.press('Escape');
+    // Escape is 继续登记: a fresh form mounts and takes the focus; type into that one, not the old.
+    await expect.poll(focusedLabel).toBe('投诉人姓名');
     await page.keyboard.press('Alt+2');
     await page.getByLabel('被投诉方名称').focus();
     await page.keyboard.type('某某健身');

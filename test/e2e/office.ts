@@ -62,6 +62,24 @@ export async function deskOf(browser: Browser, host: RunningHost, who: Person | 
   return page;
 }
 
+/** A complaint as a script would register it; `over` changes any field. */
+export const complaintOf = (name: string, over: Record<string, unknown> = {}) => ({
+  channel: 'visit',
+  complainant: { name, phone: '13800001111' },
+  respondent: { name: '杭州某某商贸有限公司' },
+  category: 'G06',
+  subject: '保温杯',
+  facts: '保温杯不保温',
+  request: '退货',
+  consentMediation: true,
+  ...over,
+});
+
+/** Registers through the headless API; the case's id. */
+export async function registerCase(host: RunningHost, token: string, input: unknown): Promise<number> {
+  return (await apiCall<{ id: number }>(host, 'cases.register', input, token)).id;
+}
+
 export async function caseIdOf(host: RunningHost, token: string, caseNo: string): Promise<number> {
   const { rows } = await apiCall<{ rows: { id: number; caseNo: string }[] }>(host, 'cases.search', { text: caseNo }, token);
   const row = rows.find((r) => r.caseNo === caseNo);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDateCn } from '../../renderer/src/format';
 import { shippedCalendar } from '../support/shippedCalendar';
 import { apiCall, E2E_NOW, launchBrowser, loginStatus, officeDate, screenshot, startHost, tearDown, type RunningHost } from './host';
-import { ADMIN, caseIdOf, deskOf, openCase, setUpOffice, STAFF, type Office } from './office';
+import { ADMIN, complaintOf, deskOf, openCase, registerCase, setUpOffice, STAFF, type Office } from './office';
 
 /**
  * 设置, by the administrator: rule sets with an effective date, next year's holidays entered from
@@ -31,22 +31,11 @@ let caseId: number;
 beforeAll(async () => {
   host = await startHost();
   office = await setUpOffice(host);
-  const { caseNo } = await apiCall<{ caseNo: string }>(
+  caseId = await registerCase(
     host,
-    'cases.register',
-    {
-      channel: 'phone',
-      complainant: { name: '钱某', phone: '13700002222' },
-      respondent: { name: '杭州某某家具有限公司' },
-      category: 'G05',
-      subject: '实木衣柜',
-      facts: '衣柜开裂',
-      request: '更换',
-      consentMediation: true,
-    },
     office.tokens.clerk,
+    complaintOf('钱某', { channel: 'phone', respondent: { name: '杭州某某家具有限公司' }, category: 'G05', subject: '实木衣柜', facts: '衣柜开裂', request: '更换' }),
   );
-  caseId = await caseIdOf(host, office.tokens.clerk, caseNo);
   const { version } = await apiCall<{ version: number }>(host, 'cases.get', { id: caseId }, office.tokens.clerk);
   await apiCall(host, 'cases.act', { id: caseId, version, action: 'accept' }, office.tokens.clerk);
   browser = await launchBrowser();
@@ -92,7 +81,7 @@ describe('节假日历', () => {
     await typeNthDate(dialog, '上班日期', 0, `${nextYear}-02-20`);
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => admin.getByText(new RegExp(`已保存 ${nextYear} 年节假日，重新计算了 1 个在办期限`)).isVisible()).toBe(true);
-    expect(await missing.count()).toBe(0);
+    await expect.poll(() => missing.count()).toBe(0);
     expect(await admin.getByRole('row', { name: new RegExp(`^${nextYear}`) }).textContent()).toContain('元旦 1月1日–1月3日；春节 2月6日–2月12日');
     await screenshot(admin, 'settings-calendar');
 

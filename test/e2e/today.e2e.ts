@@ -4,7 +4,7 @@ import { addDays } from '../../shared/domain/calendar';
 import { formatDateCn } from '../../renderer/src/format';
 import { shippedCalendar } from '../support/shippedCalendar';
 import { apiCall, E2E_NOW, launchBrowser, officeDate, screenshot, startHost, tearDown, type RunningHost } from './host';
-import { caseIdOf, deskOf, setUpOffice, signInAgain, type Office, type Person } from './office';
+import { complaintOf, deskOf, registerCase, setUpOffice, signInAgain, type Office, type Person } from './office';
 
 /**
  * 今日 for each of the three people, against counts worked out here from the holiday calendar:
@@ -42,22 +42,11 @@ let host: RunningHost;
 let browser: Browser;
 let office: Office;
 
-const complaint = (name: string, receivedOn: string) => ({
-  receivedAt: `${receivedOn}T09:00:00+08:00`,
-  channel: 'letter',
-  complainant: { name, phone: '13800001111' },
-  respondent: { name: '杭州某某商贸有限公司' },
-  category: 'G06',
-  subject: '保温杯',
-  facts: '来信反映保温杯不保温',
-  request: '退货',
-  consentMediation: true,
-});
 
 async function register(by: Person, name: string, receivedOn: string, registeredOn: string): Promise<number> {
-  const { caseNo } = await apiCall<{ caseNo: string }>(host, 'cases.register', complaint(name, receivedOn), office.tokens[by]);
+  const id = await registerCase(host, office.tokens[by], complaintOf(name, { channel: 'letter', receivedAt: `${receivedOn}T09:00:00+08:00` }));
   cases.push({ name, registeredOn, handler: null, running: [{ kind: 'acceptance', dueOn: acceptanceDue(receivedOn) }] });
-  return caseIdOf(host, office.tokens[by], caseNo);
+  return id;
 }
 const expected = (name: string) => cases.find((c) => c.name === name)!;
 

@@ -3,14 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/calendar';
 import { formatDateCn } from '../../renderer/src/format';
 import { shippedCalendar } from '../support/shippedCalendar';
-import { apiCall, caseNoOf, E2E_NOW, launchBrowser, officeDate, screenshot, startHost, tearDown, type RunningHost } from './host';
+import { caseNoOf, E2E_NOW, launchBrowser, officeDate, screenshot, startHost, tearDown, type RunningHost } from './host';
 import {
   caseIdOf,
   choose,
+  complaintOf,
   confirmStep,
   deskOf,
   openCase,
   openStep,
+  registerCase,
   setUpOffice,
   signIn,
   signInAgain,
@@ -54,6 +56,16 @@ const rate = async (dialog: Locator, mark: string) => {
   await expect.poll(() => dialog.getByText(mark.replace('，', ' · ')).isVisible()).toBe(true);
 };
 
+/** 退一赔一: 9998 元 recovered, 4999 元 of it punitive. */
+const proposeRefundAndPunitive = (summary: string) =>
+  takeStep(investigator, '提出处理意见', async (d) => {
+    await d.getByRole('checkbox', { name: '退货退款' }).check();
+    await d.getByRole('checkbox', { name: '加倍赔偿' }).check();
+    await d.getByLabel('挽回经济损失（元）').fill('9998');
+    await d.getByLabel('其中加倍赔偿（元）').fill('4999');
+    await d.getByLabel('处理意见').fill(summary);
+  });
+
 beforeAll(async () => {
   host = await startHost(undefined, { now: T0 });
   office = await setUpOffice(host);
@@ -64,22 +76,11 @@ afterAll(() => tearDown(host, browser));
 
 describe('a refusal, proposed at the counter and approved by the supervisor', () => {
   it('asks for grounds under the field, then goes to the supervisor for approval', async () => {
-    const { caseNo } = await apiCall<{ caseNo: string }>(
+    refusalId = await registerCase(
       host,
-      'cases.register',
-      {
-        channel: 'visit',
-        complainant: { name: '吴某', phone: '13900001111' },
-        respondent: { name: '杭州甲乙贸易有限公司' },
-        category: 'G06',
-        subject: '批发采购的保温杯',
-        facts: '公司采购保温杯500个用于转售，质量不合格。',
-        request: '退货',
-        consentMediation: true,
-      },
       office.tokens.clerk,
+      complaintOf('吴某', { respondent: { name: '杭州甲乙贸易有限公司' }, subject: '批发采购的保温杯', facts: '公司采购保温杯500个用于转售，质量不合格。' }),
     );
-    refusalId = await caseIdOf(host, office.tokens.clerk, caseNo);
     await openCase(clerk, host, refusalId);
     const dialog = await openStep(clerk, '不予受理');
     await dialog.getByRole('button', { name: '不予受理', exact: true }).click();
@@ -219,7 +220,10 @@ describe('a complaint from the counter to the archive', () => {
   });
 
   it('is mediated: consent, a session scheduled and recorded, an agreement', async () => {
-    await takeStep(investigator, '开始调解', (d) => d.getByRole('checkbox', { name: '投诉人和被投诉方均同意调解' }).check());
+    await takeStep(investigator, '开始调解', async (d) => {
+      await d.getByRole('checkbox', { name: '投诉人和被投诉方均同意调解' }).check();
+      await shot(investigator, '09a-start-mediation');
+    });
     await expect.poll(() => statusOf(investigator)).toBe('调解中');
     const sessionDay = addDays(today1, 2);
     const schedule = await openStep(investigator, '安排调解');
@@ -272,13 +276,7 @@ describe('a complaint from the counter to the archive', () => {
     await expect.poll(() => statusOf(supervisor)).toBe('调查中');
 
     await investigator.reload();
-    await takeStep(investigator, '提出处理意见', async (d) => {
-      await d.getByRole('checkbox', { name: '退货退款' }).check();
-      await d.getByRole('checkbox', { name: '加倍赔偿' }).check();
-      await d.getByLabel('挽回经济损失（元）').fill('9998');
-      await d.getByLabel('其中加倍赔偿（元）').fill('4999');
-      await d.getByLabel('处理意见').fill('退一赔一：退还货款4999元并赔偿4999元。');
-    });
+    await proposeRefundAndPunitive('退一赔一：退还货款4999元并赔偿4999元。');
   });
 
   it('is approved, made known, followed up unsatisfied, and reopened', async () => {
@@ -303,13 +301,7 @@ describe('a complaint from the counter to the archive', () => {
   });
 
   it('is proposed and approved again, followed up satisfied, and archived', async () => {
-    await takeStep(investigator, '提出处理意见', async (d) => {
-      await d.getByRole('checkbox', { name: '退货退款' }).check();
-      await d.getByRole('checkbox', { name: '加倍赔偿' }).check();
-      await d.getByLabel('挽回经济损失（元）').fill('9998');
-      await d.getByLabel('其中加倍赔偿（元）').fill('4999');
-      await d.getByLabel('处理意见').fill('商家已全额履行。');
-    });
+    await proposeRefundAndPunitive('商家已全额履行。');
     await supervisor.reload();
     await takeStep(supervisor, '批准');
     await investigator.reload();
@@ -344,5 +336,64 @@ describe('a complaint from the counter to the archive', () => {
     expect(row('结案归档')[0]).toContain('回访中 → 已结案');
     expect(text.filter((r) => r.includes(' 记录联系 '))).toHaveLength(2);
     await shot(investigator, '20-timeline');
+  });
+});
+
+describe('the other steps at the counter: materials, a referral, a void', () => {
+  const register = (name: string) =>
+    registerCase(
+      host,
+      office.tokens.clerk,
+      complaintOf(name, { channel: 'phone', respondent: { name: '杭州某某物业有限公司' }, category: 'S02', subject: '物业服务', facts: '小区电梯长期故障', request: '尽快维修', consentMediation: false }),
+    );
+
+  let referred: number;
+
+  it('asks for materials with a deadline while the acceptance clock waits, then runs it again', async () => {
+    referred = await register('冯某');
+    await openCase(clerk, host, referred);
+    const materialsDue = calendar.addWorkingDays(today1, 5).date;
+    await takeStep(clerk, '限期补正', async (d) => {
+      await d.getByLabel('需补正的材料').fill('身份证复印件\n物业费缴费凭证');
+      await typeDate(d, '补正期限', materialsDue);
+      await shot(clerk, '21-request-materials');
+    });
+    await expect.poll(() => chip(clerk, 'materials')).toBe(`补正期限 ${formatDateCn(materialsDue)} · 还剩 5 个工作日`);
+    expect(await chip(clerk, 'acceptance')).toMatch(/暂停中/);
+    expect(await clerk.getByText(`等待投诉人补正材料，期限 ${formatDateCn(materialsDue)}`).isVisible()).toBe(true);
+    await takeStep(clerk, '材料已补齐', async (d) => {
+      expect(await d.getByText('补正材料：身份证复印件、物业费缴费凭证').isVisible()).toBe(true);
+      await shot(clerk, '22-materials-received');
+    });
+    await expect.poll(() => chip(clerk, 'acceptance')).toMatch(/还剩 \d+ 个工作日/);
+    expect(await clerk.getByTestId('deadline-materials').count()).toBe(0);
+  });
+
+  it('refers a case out with its report-back date, records the answer, and archives it', async () => {
+    await takeStep(clerk, '分流转办', async (d) => {
+      await d.getByLabel('转办单位').fill('杭州市住房保障和房产管理局');
+      await d.getByLabel('转办理由').fill('物业服务监管属房管部门职责');
+      await shot(clerk, '23-refer');
+    });
+    await expect.poll(() => statusOf(clerk)).toBe('已转办');
+    expect(await chip(clerk, 'referralReport')).toBe(`转办回复期限 ${formatDateCn(calendar.addWorkingDays(today1, 15).date)} · 还剩 15 个工作日`);
+    await takeStep(clerk, '记录转办答复', async (d) => {
+      await d.getByLabel('承办单位答复').fill('已责令物业公司一周内修复电梯');
+      await shot(clerk, '24-referral-reply');
+    });
+    // Closing a referred case is the handler's step: the supervisor archives it.
+    await openCase(supervisor, host, referred);
+    await takeStep(supervisor, '结案归档');
+    await expect.poll(() => statusOf(supervisor)).toBe('已结案');
+  });
+
+  it('voids a case with a reason, keeping it and its record', async () => {
+    await openCase(supervisor, host, await register('褚某'));
+    await takeStep(supervisor, '作废', async (d) => {
+      await d.getByLabel('作废理由').fill('重复登记，与前一件为同一投诉');
+      await shot(supervisor, '25-void');
+    });
+    await expect.poll(() => statusOf(supervisor)).toBe('已作废');
+    expect(await supervisor.getByText('已作废：重复登记，与前一件为同一投诉（孙主任）').isVisible()).toBe(true);
   });
 });

@@ -19,7 +19,7 @@ export function CountCard({ label, filters, caption, colour, testId }: Props) {
   const count = useApiQuery('cases.search', { ...searchInputOf({ ...noFilters, ...filters }), page: 1, pageSize: 1 });
   const total = count.data?.total;
   return (
-    <Paper variant="outlined" sx={{ flex: '1 1 150px', minWidth: 150 }}>
+    <Paper variant="outlined" sx={{ flex: '1 1 180px', minWidth: 150, maxWidth: 320 }}>
       <CardActionArea component={RouterLink} to={listLinkOf(filters)} sx={{ p: 1.5, height: '100%' }} aria-label={`${label}：${total ?? '…'} 件`}>
         <Typography color="text.secondary" variant="body2">
           {label}

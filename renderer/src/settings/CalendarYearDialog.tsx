@@ -2,10 +2,6 @@ import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormHelperText from '@mui/material/FormHelperText';
 import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
@@ -15,6 +11,7 @@ import { useRef } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import type { OutputOf } from '../../../shared/api/contract';
 import { dateOf } from '../common/formValues';
+import { FormDialog } from '../common/FormDialog';
 import { PickerField } from '../common/PickerField';
 import { textFieldProps } from '../common/textFieldProps';
 import { useOperationForm } from '../common/useOperationForm';
@@ -66,60 +63,47 @@ export function CalendarYearDialog({ year, existing, onClose, onSaved }: Props) 
   const listError = form.formState.errors.holidays?.message;
 
   return (
-    <Dialog open onClose={onClose} maxWidth="md" fullWidth>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        <DialogTitle>{existing ? `修改 ${year} 年节假日` : `录入 ${year} 年节假日`}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <Typography variant="body2" color="text.secondary">
-              按国务院办公厅发布的放假安排逐项填写：每段假期一行（只放一天的，结束日期留空）；调休上班的周六、周日另行列出。保存后，计算到该年的期限自动重算。
-            </Typography>
-            {notice && <Alert severity={notice.severity}>{notice.text}</Alert>}
-            <TextField label="依据" required {...textFieldProps(form, 'source')} />
-            <Typography variant="subtitle2" component="h3">
-              法定节假日
-            </Typography>
-            {holidays.fields.map((f, i) => (
-              <Stack key={f.id} direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-                <TextField label="节日" required sx={{ width: 160 }} {...textFieldProps(form, `holidays.${i}.name`)} />
-                <PickerField form={form} name={`holidays.${i}.from`} label="开始日期" kind="date" required minDate={`${year}-01-01`} maxDate={`${year}-12-31`} />
-                <PickerField form={form} name={`holidays.${i}.to`} label="结束日期" kind="date" minDate={`${year}-01-01`} maxDate={`${year}-12-31`} />
-                <IconButton aria-label={`删除第 ${i + 1} 段假期`} onClick={() => holidays.remove(i)} disabled={holidays.fields.length === 1}>
-                  <DeleteIcon />
-                </IconButton>
-              </Stack>
-            ))}
-            {listError && <FormHelperText error>{listError}</FormHelperText>}
-            <div>
-              <Button startIcon={<AddIcon />} onClick={() => holidays.append({ name: '', from: '', to: '' })}>
-                添加一段假期
-              </Button>
-            </div>
-            <Typography variant="subtitle2" component="h3">
-              调休上班日
-            </Typography>
-            {workdays.fields.map((f, i) => (
-              <Stack key={f.id} direction="row" spacing={1} sx={{ alignItems: 'flex-start', maxWidth: 360 }}>
-                <PickerField form={form} name={`workdays.${i}.day`} label="上班日期" kind="date" required minDate={`${year}-01-01`} maxDate={`${year}-12-31`} />
-                <IconButton aria-label={`删除第 ${i + 1} 个调休上班日`} onClick={() => workdays.remove(i)}>
-                  <DeleteIcon />
-                </IconButton>
-              </Stack>
-            ))}
-            <div>
-              <Button startIcon={<AddIcon />} onClick={() => workdays.append({ day: '' })}>
-                添加调休上班日
-              </Button>
-            </div>
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="submit" variant="contained" disabled={busy}>
-            保存
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog title={existing ? `修改 ${year} 年节假日` : `录入 ${year} 年节假日`} onClose={onClose} onSubmit={() => void submit()} submitLabel="保存" busy={busy} maxWidth="md">
+      <Typography variant="body2" color="text.secondary">
+        按国务院办公厅发布的放假安排逐项填写：每段假期一行（只放一天的，结束日期留空）；调休上班的周六、周日另行列出。保存后，计算到该年的期限自动重算。
+      </Typography>
+      {notice && <Alert severity={notice.severity}>{notice.text}</Alert>}
+      <TextField label="依据" required {...textFieldProps(form, 'source')} />
+      <Typography variant="subtitle2" component="h3">
+        法定节假日
+      </Typography>
+      {holidays.fields.map((f, i) => (
+        <Stack key={f.id} direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+          <TextField label="节日" required sx={{ width: 160 }} {...textFieldProps(form, `holidays.${i}.name`)} />
+          <PickerField form={form} name={`holidays.${i}.from`} label="开始日期" kind="date" required minDate={`${year}-01-01`} maxDate={`${year}-12-31`} />
+          <PickerField form={form} name={`holidays.${i}.to`} label="结束日期" kind="date" minDate={`${year}-01-01`} maxDate={`${year}-12-31`} />
+          <IconButton aria-label={`删除第 ${i + 1} 段假期`} onClick={() => holidays.remove(i)} disabled={holidays.fields.length === 1}>
+            <DeleteIcon />
+          </IconButton>
+        </Stack>
+      ))}
+      {listError && <FormHelperText error>{listError}</FormHelperText>}
+      <div>
+        <Button startIcon={<AddIcon />} onClick={() => holidays.append({ name: '', from: '', to: '' })}>
+          添加一段假期
+        </Button>
+      </div>
+      <Typography variant="subtitle2" component="h3">
+        调休上班日
+      </Typography>
+      {workdays.fields.map((f, i) => (
+        <Stack key={f.id} direction="row" spacing={1} sx={{ alignItems: 'flex-start', maxWidth: 360 }}>
+          <PickerField form={form} name={`workdays.${i}.day`} label="上班日期" kind="date" required minDate={`${year}-01-01`} maxDate={`${year}-12-31`} />
+          <IconButton aria-label={`删除第 ${i + 1} 个调休上班日`} onClick={() => workdays.remove(i)}>
+            <DeleteIcon />
+          </IconButton>
+        </Stack>
+      ))}
+      <div>
+        <Button startIcon={<AddIcon />} onClick={() => workdays.append({ day: '' })}>
+          添加调休上班日
+        </Button>
+      </div>
+    </FormDialog>
   );
 }

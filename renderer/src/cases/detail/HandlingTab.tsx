@@ -81,9 +81,9 @@ export function HandlingTab({ c }: { c: CaseDetail }) {
             </TableRow>
           </TableHead>
           <TableBody>
-            {followUps.map((f) => (
-              <TableRow key={f.at}>
-                <TableCell>{formatDateTime(f.at)}</TableCell>
+            {followUps.map((f, i) => (
+              <TableRow key={`${f.at}-${i}`}>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(f.at)}</TableCell>
                 <TableCell>{f.by.displayName}</TableCell>
                 <TableCell>
                   <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>

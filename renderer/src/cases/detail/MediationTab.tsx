@@ -55,7 +55,7 @@ export function MediationTab({ c }: { c: CaseDetail }) {
           <TableBody>
             {m.sessions.map((s) => (
               <TableRow key={s.id}>
-                <TableCell>{formatDateTime(s.at)}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(s.at)}</TableCell>
                 <TableCell>{sessionModeLabel[s.mode]}</TableCell>
                 <TableCell>{s.place}</TableCell>
                 <TableCell>

@@ -9,7 +9,7 @@ import { useActionForm, type ActionDialogProps } from './useActionForm';
 /** 指派承办人: an active investigator, shown with how many open cases each already carries. */
 export function AssignDialog(props: ActionDialogProps) {
   const assignable = useApiQuery('users.assignable', {});
-  const { form, submit, notice, busy } = useActionForm({
+  const { form, dialog } = useActionForm({
     ...props,
     action: 'assign',
     defaults: { userId: '' },
@@ -20,12 +20,7 @@ export function AssignDialog(props: ActionDialogProps) {
     .filter((u) => u.id !== current?.id)
     .map((u) => ({ value: String(u.id), label: `${u.displayName}（在办 ${u.openCases} 件）` }));
   return (
-    <ActionDialog
-      {...props}
-      action="assign"
-      onSubmit={() => void submit()}
-      notice={notice}
-      busy={busy}
+    <ActionDialog {...dialog}
       intro={current ? `现承办人：${current.displayName}。改派后由新的承办人继续办理。` : '指派一位调查员承办本案。'}
     >
       {!assignable.data ? (

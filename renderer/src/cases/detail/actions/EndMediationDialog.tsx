@@ -13,7 +13,7 @@ const results = mediationResults.map((r) => ({ value: r, label: mediationResultL
 /** 结束调解: the agreed terms of the 调解书, or 终止调解 on a ground of the rules the case is under. */
 export function EndMediationDialog(props: ActionDialogProps) {
   const { rules, error } = useCaseRules(props.c);
-  const { form, submit, notice, busy } = useActionForm({
+  const { form, dialog } = useActionForm({
     ...props,
     action: 'endMediation',
     defaults: { result: 'agreement', terms: '', ground: '' },
@@ -22,12 +22,7 @@ export function EndMediationDialog(props: ActionDialogProps) {
   });
   const agreed = form.watch('result') === 'agreement';
   return (
-    <ActionDialog
-      {...props}
-      action="endMediation"
-      onSubmit={() => void submit()}
-      notice={notice}
-      busy={busy}
+    <ActionDialog {...dialog}
       wide
       intro={agreed ? '达成协议的，填写调解书（协议）的内容，双方签字后生效。' : rules && `终止调解的，依据${rules.terminationArticle}选择情形；须在规定期限（${rules.limits.terminationNotice}）内告知当事人。`}
     >

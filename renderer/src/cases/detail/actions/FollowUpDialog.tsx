@@ -15,14 +15,14 @@ import { useActionForm, type ActionDialogProps } from './useActionForm';
 /** 回访: how satisfied the complainant is, 1 to 5; a low mark leads the handler to reopen the case. */
 export function FollowUpDialog(props: ActionDialogProps) {
   const { c } = props;
-  const { form, submit, notice, busy } = useActionForm({
+  const { form, dialog } = useActionForm({
     ...props,
     action: 'followUp',
     defaults: { satisfaction: 0, note: '' },
     toFields: (v) => ({ satisfaction: v.satisfaction || undefined, note: v.note }),
   });
   return (
-    <ActionDialog {...props} action="followUp" onSubmit={() => void submit()} notice={notice} busy={busy} intro={`处理结果告知后，本案须回访 ${c.followUpsRequired} 次；不满意的，可重新调查。`}>
+    <ActionDialog {...dialog} intro={`处理结果告知后，本案须回访 ${c.followUpsRequired} 次；不满意的，可重新调查。`}>
       <Controller
         control={form.control}
         name="satisfaction"

@@ -57,7 +57,7 @@ export type NoteAction = keyof typeof noteSteps;
 /** The steps that need one line of text or nothing at all, in one dialog. */
 export function NoteDialog({ action, ...props }: ActionDialogProps & { action: NoteAction }) {
   const step: NoteStep = noteSteps[action];
-  const { form, submit, notice, busy } = useActionForm({
+  const { form, dialog } = useActionForm({
     ...props,
     action,
     defaults: { text: step.initial ?? '' },
@@ -65,7 +65,7 @@ export function NoteDialog({ action, ...props }: ActionDialogProps & { action: N
     formPath: (p) => (p === step.field ? 'text' : p),
   });
   return (
-    <ActionDialog c={props.c} action={action} onClose={props.onClose} onSubmit={() => void submit()} notice={notice} busy={busy} intro={step.intro?.(props.c)} danger={step.danger} confirmFirst={!step.field}>
+    <ActionDialog {...dialog} intro={step.intro?.(props.c)} danger={step.danger} confirmFirst={!step.field}>
       {step.field && (
         <TextField label={step.label} required={step.required} autoFocus multiline minRows={2} maxRows={8} {...textFieldProps(form, 'text')} />
       )}

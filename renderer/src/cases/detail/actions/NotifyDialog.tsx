@@ -11,19 +11,14 @@ const methods = contactMethods.map((m) => ({ value: m, label: contactMethodLabel
 /** 已告知投诉人: the approved outcome was made known; the follow-up clock starts. */
 export function NotifyDialog(props: ActionDialogProps) {
   const { rules } = useCaseRules(props.c);
-  const { form, submit, notice, busy } = useActionForm({
+  const { form, dialog } = useActionForm({
     ...props,
     action: 'notify',
     defaults: { how: 'phone', note: '' },
     toFields: (v) => v,
   });
   return (
-    <ActionDialog
-      {...props}
-      action="notify"
-      onSubmit={() => void submit()}
-      notice={notice}
-      busy={busy}
+    <ActionDialog {...dialog}
       intro={`告知投诉人经批准的处理结果。告知后开始计算回访期限${rules ? `（${rules.limits.followUp}）` : ''}。`}
     >
       <SelectField control={form.control} name="how" label="告知方式" required options={methods} />

@@ -15,7 +15,7 @@ const FORM_PATH: Record<string, string> = { recoveredFen: 'recovered', punitiveF
 /** 提出处理意见: the measures, the money recovered (its punitive part), and the reasoning, for 主管领导批示. */
 export function ProposeOutcomeDialog(props: ActionDialogProps) {
   const { rules, error } = useCaseRules(props.c);
-  const { form, submit, notice, busy } = useActionForm({
+  const { form, dialog } = useActionForm({
     ...props,
     action: 'proposeOutcome',
     defaults: { measures: [] as string[], recovered: '', punitive: '', summary: '' },
@@ -28,7 +28,7 @@ export function ProposeOutcomeDialog(props: ActionDialogProps) {
     formPath: (p) => FORM_PATH[p] ?? p.split('.')[0]!,
   });
   return (
-    <ActionDialog {...props} action="proposeOutcome" onSubmit={() => void submit()} notice={notice} busy={busy} wide intro="处理意见经负责人批准后，方可告知投诉人并出具处理结果告知书。">
+    <ActionDialog {...dialog} wide intro="处理意见经负责人批准后，方可告知投诉人并出具处理结果告知书。">
       {rules ? (
         <CheckboxGroupField control={form.control} name="measures" label="处理结果" required row autoFocus options={rules.measures.map((m) => ({ value: m.code, label: m.name }))} />
       ) : (

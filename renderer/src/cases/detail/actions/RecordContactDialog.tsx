@@ -19,7 +19,7 @@ const methods = contactMethods.map((m) => ({ value: m, label: contactMethodLabel
 export function RecordContactDialog(props: ActionDialogProps) {
   const { rules } = useCaseRules(props.c);
   const replyOpen = props.c.deadlines.some((d) => d.kind === 'businessReply' && (d.state === 'running' || d.state === 'overdue'));
-  const { form, submit, notice, busy } = useActionForm({
+  const { form, dialog } = useActionForm({
     ...props,
     action: 'recordContact',
     defaults: { with: 'respondent', how: 'phone', summary: '', transfer: false, replyDueOn: '', isReply: false },
@@ -38,7 +38,7 @@ export function RecordContactDialog(props: ActionDialogProps) {
   const business = form.watch('with') === 'respondent';
   const transfer = form.watch('transfer');
   return (
-    <ActionDialog {...props} action="recordContact" onSubmit={() => void submit()} notice={notice} busy={busy}>
+    <ActionDialog {...dialog}>
       <RadioGroupField control={form.control} name="with" label="联系对象" required options={parties} />
       <SelectField control={form.control} name="how" label="联系方式" required options={methods} />
       <TextField label="联系情况" required autoFocus multiline minRows={3} {...textFieldProps(form, 'summary')} />

@@ -16,7 +16,7 @@ const HELD = [
 /** 记录调解: what happened at a session that was scheduled. */
 export function RecordSessionDialog(props: ActionDialogProps) {
   const open = (props.c.mediation?.sessions ?? []).filter((s) => s.held === null);
-  const { form, submit, notice, busy } = useActionForm({
+  const { form, dialog } = useActionForm({
     ...props,
     action: 'recordSession',
     defaults: { sessionId: open[0] ? String(open[0].id) : '', held: 'yes', summary: '' },
@@ -24,7 +24,7 @@ export function RecordSessionDialog(props: ActionDialogProps) {
   });
   const options = open.map((s) => ({ value: String(s.id), label: `${formatDateTime(s.at)} ${s.place}（${sessionModeLabel[s.mode]}，调解员 ${s.mediator}）` }));
   return (
-    <ActionDialog {...props} action="recordSession" onSubmit={() => void submit()} notice={notice} busy={busy}>
+    <ActionDialog {...dialog}>
       <SelectField control={form.control} name="sessionId" label="调解安排" required options={options} />
       <RadioGroupField control={form.control} name="held" label="调解是否如期进行" required options={HELD} />
       <TextField label="调解情况" required autoFocus multiline minRows={4} placeholder="到场人员、各方意见、达成的共识或分歧" {...textFieldProps(form, 'summary')} />

@@ -9,19 +9,14 @@ import { useCaseRules } from './useCaseRules';
 /** 不予受理: one or more grounds of the rules the case is under, and why; a supervisor then approves or sends it back. */
 export function RefuseDialog(props: ActionDialogProps) {
   const { rules, error } = useCaseRules(props.c);
-  const { form, submit, notice, busy } = useActionForm({
+  const { form, dialog } = useActionForm({
     ...props,
     action: 'refuse',
     defaults: { grounds: [] as string[], reason: '' },
     toFields: (v) => ({ grounds: v.grounds, reason: v.reason }),
   });
   return (
-    <ActionDialog
-      {...props}
-      action="refuse"
-      onSubmit={() => void submit()}
-      notice={notice}
-      busy={busy}
+    <ActionDialog {...dialog}
       wide
       intro={rules && `本案适用${rules.name}，依据${rules.refusalArticle}。提出后由负责人批准方才生效；告知书将写明其他解决途径（消法第三十九条）。`}
     >

@@ -29,8 +29,8 @@ const CONFLICT =
  * One step of the workflow as a form (cases.act), sent with the case's version. On CONFLICT the
  * case is read again and the dialog stays, so nothing typed is lost; the next try carries the new version.
  */
-export function useActionForm<V extends FieldValues>({ c, action, defaults, toFields, formPath, onDone, reload }: Options<V>) {
-  return useOperationForm({
+export function useActionForm<V extends FieldValues>({ c, action, defaults, toFields, formPath, onClose, onDone, reload }: Options<V>) {
+  const { form, submit, notice, busy } = useOperationForm({
     operation: 'cases.act',
     defaults,
     toInput: (values, problems) => ({ id: c.id, version: c.version, action, ...toFields(values, problems) }) as CaseActInput,
@@ -43,4 +43,7 @@ export function useActionForm<V extends FieldValues>({ c, action, defaults, toFi
       return true;
     },
   });
+  /** What the step's ActionDialog needs besides its fields and words. */
+  const dialog = { c, action, onClose, onSubmit: () => void submit(), notice, busy };
+  return { form, dialog };
 }
