@@ -122,7 +122,7 @@ describe('今日 counts what each person has to act on, as the calendar says', (
 
   it('shows the clerk the office’s deadlines of every kind and the cases registered today', async () => {
     const page = await deskOf(browser, host, 'clerk');
-    expect(await page.getByTestId('today').textContent()).toBe(formatDateCn(today));
+    await expect.poll(() => page.getByTestId('today').textContent()).toBe(formatDateCn(today));
     await expectDue(page, 'office', counts(office_));
     const registeredToday = cases.filter((c) => c.registeredOn === today).length;
     expect(registeredToday).toBeLessThan(cases.length);

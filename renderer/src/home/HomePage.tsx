@@ -38,7 +38,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
  * or of the one chosen. "Today" is the core's (clock.today); each count opens its list.
  */
 export function HomePage() {
-  const { user } = useSession();
+  const { user, today: sessionDay } = useSession();
   const [search, setSearch] = useSearchParams();
   const kindParam = search.get('kind') ?? '';
   const kind: DeadlineKind | '' = (deadlineKinds as readonly string[]).includes(kindParam) ? (kindParam as DeadlineKind) : '';
@@ -69,7 +69,7 @@ export function HomePage() {
         <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
           今日{' '}
           <Typography component="span" color="text.secondary" data-testid="today">
-            {today ? formatDateCn(today) : ''}
+            {formatDateCn(today ?? sessionDay)}
           </Typography>
         </Typography>
         <FilterSelect
