@@ -31,20 +31,6 @@ export function formatDateTime(iso: string): string {
   return d.isValid() ? d.format('YYYY-MM-DD HH:mm') : iso;
 }
 
-/** Local calendar date as "YYYY-MM-DD", the form the API uses for dates. */
-export function isoDateOf(date: Date | dayjs.Dayjs = new Date()): string {
-  return dayjs(date).format('YYYY-MM-DD');
-}
-
-/** Whole calendar days from `today` to the date `isoDate` (negative when past). */
-export function daysUntil(isoDate: string, today: string = isoDateOf()): number {
-  const a = DATE_ONLY.exec(isoDate);
-  const b = DATE_ONLY.exec(today);
-  if (!a || !b) return Number.NaN;
-  const utc = (m: RegExpExecArray) => Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return Math.round((utc(a) - utc(b)) / 86_400_000);
-}
-
 /** 19950 → "199.50". Integer arithmetic only, so no floating-point cents appear. */
 export function fenToYuan(fen: number): string {
   const sign = fen < 0 ? '-' : '';

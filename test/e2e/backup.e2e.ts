@@ -57,7 +57,7 @@ describe('备份与恢复', () => {
   });
 
   it('backs up now to a typed folder, with progress, and lists it in the history', async () => {
-    await page.getByRole('link', { name: '备份与恢复…' }).click();
+    await page.getByRole('tab', { name: '备份与恢复' }).click();
     await page.getByLabel('备份位置').fill('备份');
     await page.getByRole('button', { name: '立即备份' }).click();
     await expect.poll(() => page.getByText(/请填写完整的文件夹路径/).isVisible()).toBe(true);

@@ -209,6 +209,7 @@ describe('an investigator works a case in Chromium', () => {
 
   it('lets the administrator edit a category’s checklist as a new version, the case keeping its own', async () => {
     await page.getByRole('link', { name: '设置' }).click();
+    await page.getByRole('tab', { name: '调查与证据' }).click();
     await expect.poll(() => page.getByTestId('template-version').textContent()).toContain('第 1 版');
     await page.getByRole('button', { name: '增加一项' }).click();
     await page.getByLabel('第 8 项', { exact: true }).fill('调取商场监控录像');

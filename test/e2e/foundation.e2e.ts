@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, startHost, type RunningHost, loginStatus, tearDown } from './host';
+import { caseNoOf, launchBrowser, newPage, screenshot, startHost, type RunningHost, loginStatus, tearDown } from './host';
+
+const FIRST = caseNoOf(1);
 
 let host: RunningHost;
 let browser: Browser;
@@ -90,7 +92,7 @@ describe('the walking skeleton in Chromium', () => {
     await page.getByRole('button', { name: '保存登记' }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: '登记成功' });
     await expect.poll(() => dialog.isVisible()).toBe(true);
-    expect(await dialog.textContent()).toMatch(/TS2026-00001/);
+    expect(await dialog.textContent()).toContain(FIRST);
     await screenshot(page, '06-register-done');
     expect(await countCases()).toBe(1);
     await dialog.getByRole('button', { name: '打开案件' }).click();
@@ -101,15 +103,15 @@ describe('the walking skeleton in Chromium', () => {
 
   it('finds the case in the register list by a word of it, and it survives a reload', async () => {
     await page.getByRole('link', { name: '案件' }).first().click();
-    await expect.poll(() => page.getByText('TS2026-00001').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(FIRST).first().isVisible()).toBe(true);
     await page.getByLabel('搜索').fill('液晶电视');
     await expect.poll(() => page.getByText('杭州某某电器有限公司').first().isVisible()).toBe(true);
     await screenshot(page, '08-case-list');
     await page.getByLabel('搜索').fill('没有这个词');
-    await expect.poll(() => page.getByText('TS2026-00001').count()).toBe(0);
+    await expect.poll(() => page.getByText(FIRST).count()).toBe(0);
     await page.reload();
     await page.getByLabel('搜索').fill('');
-    await expect.poll(() => page.getByText('TS2026-00001').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(FIRST).first().isVisible()).toBe(true);
   });
 
   it('keeps everything when the host is stopped and started again on the same folder', async () => {
@@ -120,15 +122,16 @@ describe('the walking skeleton in Chromium', () => {
     await expect.poll(() => again.getByRole('button', { name: '登录' }).isVisible()).toBe(true);
     await logIn(again);
     await again.getByRole('link', { name: '案件' }).first().click();
-    await expect.poll(() => again.getByText('TS2026-00001').first().isVisible()).toBe(true);
-    await again.getByText('TS2026-00001').first().click();
+    await expect.poll(() => again.getByText(FIRST).first().isVisible()).toBe(true);
+    await again.getByText(FIRST).first().click();
     await expect.poll(() => again.getByText('杭州某某电器有限公司').first().isVisible()).toBe(true);
     await screenshot(again, '09-after-restart');
     page = again;
   });
 
   it('lets the administrator add a clerk, who can then sign in with the clerk role', async () => {
-    await page.getByRole('link', { name: '用户' }).first().click();
+    await page.getByRole('link', { name: '设置' }).first().click();
+    await page.getByRole('tab', { name: '用户' }).click();
     await page.getByLabel('用户名').fill('chenxiao');
     await page.getByLabel('姓名').fill('陈晓');
     await page.getByLabel('密码', { exact: true }).fill('clerk-pass-1');
@@ -186,6 +189,6 @@ describe('修改密码', () => {
     expect(await login('a-new-pass-2027')).toBe(200);
     // This window's own session carries on.
     await page.getByRole('link', { name: '案件' }).first().click();
-    await expect.poll(() => page.getByText('TS2026-00001').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(FIRST).first().isVisible()).toBe(true);
   });
 });

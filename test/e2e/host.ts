@@ -18,6 +18,12 @@ export const E2E_NOW = '2026-11-23T09:00:00+08:00';
 export const officeDate = (instant: string | number | Date) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(instant));
 
+/**
+ * The number the office gives its n-th case received in the year of `now` (the seeded prefix TS,
+ * five digits), so no test expects the year it happens to run in.
+ */
+export const caseNoOf = (n: number, now: string = E2E_NOW) => `TS${officeDate(now).slice(0, 4)}-${String(n).padStart(5, '0')}`;
+
 export interface RunningHost {
   url: string;
   /** The instant the host's clock started at (its --now). */
@@ -110,11 +116,12 @@ export async function newPage(browser: Browser, { now = E2E_NOW }: { now?: strin
   return page;
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The whole page; `{ fullPage: false }` for what the window shows, e.g. a dialog over its backdrop. */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   // From the top, so the fixed app bar is drawn where the clerk sees it, not where the page was scrolled.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage, animations: 'disabled' });
 }
 
 /** Calls an operation over HTTP as an outside script would; throws on an error answer. */

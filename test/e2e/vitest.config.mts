@@ -12,5 +12,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: false,
     pool: 'forks',
+    // A page answers within a second on an idle PC; the test machine is shared, so wait longer.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

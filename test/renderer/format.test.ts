@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntil, fenToYuan, formatDateCn, formatDateTime, yuanProblem, yuanToFen } from '../../renderer/src/format';
+import { fenToYuan, formatDateCn, formatDateTime, yuanProblem, yuanToFen } from '../../renderer/src/format';
 
 describe('money typed in 元 becomes integer fen', () => {
   it.each([
@@ -42,10 +42,5 @@ describe('dates on screen', () => {
   it('show a time in office time, as the core wrote it, whatever zone this PC is set to', () => {
     expect(formatDateTime('2026-11-22T09:05:00+08:00')).toBe('2026-11-22 09:05');
     expect(formatDateTime('2026-11-22T23:30:00.123+08:00')).toBe('2026-11-22 23:30');
-  });
-
-  it('count days to a deadline', () => {
-    expect(daysUntil('2026-12-02', '2026-11-23')).toBe(9);
-    expect(daysUntil('2026-11-20', '2026-11-23')).toBe(-3);
   });
 });

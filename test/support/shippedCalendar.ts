@@ -6,12 +6,14 @@ import { WorkingDayCalendar, type DayKind } from '../../shared/domain/calendar';
  * seeds calendar_days / calendar_years from this file and electron/core/services/calendar.ts turns
  * the rows into a Map of day → kind and a Set of known years.
  */
-export function shippedCalendar(): WorkingDayCalendar {
+export function shippedCalendar(entered?: { year: number; holidays: string[]; workdays: string[] }): WorkingDayCalendar {
   const days = new Map<string, DayKind>();
   const years = new Set<number>();
-  for (const [year, spec] of Object.entries(holidays.years)) {
-    years.add(Number(year));
-    for (const list of Object.values(spec.holidays)) for (const d of list) days.set(d, 'holiday');
+  const specs = Object.entries(holidays.years).map(([year, spec]) => ({ year: Number(year), holidays: Object.values(spec.holidays).flat(), workdays: spec.workdays }));
+  // A year an administrator entered later (calendar.saveYear), as the register would then count.
+  for (const spec of entered ? [...specs, entered] : specs) {
+    years.add(spec.year);
+    for (const d of spec.holidays) days.set(d, 'holiday');
     for (const d of spec.workdays) days.set(d, 'workday');
   }
   return new WorkingDayCalendar(days, years);

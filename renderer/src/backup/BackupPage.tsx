@@ -29,7 +29,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** 设置 → 备份与恢复 (admin): back up now or daily, see progress and history, restore. */
+/** 设置 › 备份与恢复 (admin; 设置 opens on it): the last good backup, back up now or daily, progress and history, restore. */
 export function BackupPage() {
   const api = useApi();
   const status = useApiQuery('backup.status', {});
@@ -58,9 +58,6 @@ export function BackupPage() {
   if (!s || dir === null) return <CenteredMessage loading={!status.error}>{status.error?.message}</CenteredMessage>;
   return (
     <Stack spacing={2}>
-      <Typography variant="h5" component="h1">
-        备份与恢复
-      </Typography>
       <BackupSummary status={s} />
       <Section title="备份">
         <BackupSettings dir={dir} onDirChange={setDir} dailyAt={s.settings.dailyAt} onSaved={status.reload} />

@@ -9,10 +9,9 @@ import Typography from '@mui/material/Typography';
 import { DataGrid } from '@mui/x-data-grid';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { caseStatuses, caseStatusLabel } from '../../../shared/domain/caseStatus';
 import { useApiQuery } from '../api/useApiQuery';
-import { deadlineFilterKeys, deadlineFilters } from './deadlineFilters';
-import { FilterSelect } from './FilterSelect';
+import { searchInputOf } from './caseFilters';
+import { CaseListFilters } from './CaseListFilters';
 import { useDebouncedValue } from '../common/useDebouncedValue';
 import { dataGridZhCN } from '../theme';
 import { caseColumns } from './caseColumns';
@@ -37,8 +36,7 @@ export function CaseListPage() {
 
   const query = useApiQuery('cases.search', {
     text: params.text || undefined,
-    status: params.status || undefined,
-    ...(params.due ? deadlineFilters[params.due].input : {}),
+    ...searchInputOf(params),
     page: params.page,
     pageSize: params.pageSize,
     sort: params.sort,
@@ -50,7 +48,7 @@ export function CaseListPage() {
       <Typography variant="h5" component="h1">
         案件
       </Typography>
-      <Stack direction="row" spacing={1.5}>
+      <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
         <TextField
           label="搜索"
           type="search"
@@ -58,7 +56,8 @@ export function CaseListPage() {
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
           placeholder="姓名、电话、被投诉方、商品或服务、投诉事实中的文字"
-          sx={{ maxWidth: 520 }}
+          fullWidth={false}
+          sx={{ width: 400, maxWidth: '100%' }}
           slotProps={{
             input: {
               startAdornment: (
@@ -69,20 +68,7 @@ export function CaseListPage() {
             },
           }}
         />
-        <FilterSelect
-          label="状态"
-          value={params.status}
-          options={caseStatuses}
-          labelOf={(s) => caseStatusLabel[s]}
-          onChange={(status) => update({ status, page: 1 })}
-        />
-        <FilterSelect
-          label="期限"
-          value={params.due}
-          options={deadlineFilterKeys}
-          labelOf={(k) => deadlineFilters[k].label}
-          onChange={(due) => update({ due, page: 1 })}
-        />
+        <CaseListFilters params={params} update={update} />
       </Stack>
       {query.error && <Alert severity="error">{query.error.message}</Alert>}
       <Paper variant="outlined" sx={{ flexGrow: 1, minHeight: 300 }}>

@@ -1,10 +1,14 @@
+import Box from '@mui/material/Box';
 import type { GridColDef } from '@mui/x-data-grid';
 import type { CaseRow } from '../../../shared/api/schemas/cases';
 import { deadlineKindLabel } from '../../../shared/domain/deadlines';
 import { formatDateTime } from '../format';
 import { StatusChip } from './StatusChip';
 
-/** Only these columns sort on the core (cases.search's sort values); the rest keep their order. */
+/**
+ * The deadline and the handler come before the contact details, so they stay in view on an office
+ * screen. Only these columns sort on the core (cases.search's sort values); the rest keep their order.
+ */
 export const caseColumns: GridColDef<CaseRow>[] = [
   { field: 'caseNo', headerName: '案件编号', width: 150, sortingOrder: ['desc', 'asc'] },
   {
@@ -15,10 +19,8 @@ export const caseColumns: GridColDef<CaseRow>[] = [
     valueFormatter: (value: string) => formatDateTime(value),
   },
   { field: 'complainantName', headerName: '投诉人', width: 100, sortable: false },
-  { field: 'complainantPhone', headerName: '联系电话', width: 125, sortable: false },
   { field: 'respondentName', headerName: '被投诉方', flex: 1, minWidth: 160, sortable: false },
   { field: 'subject', headerName: '商品或服务', flex: 1, minWidth: 130, sortable: false },
-  { field: 'categoryName', headerName: '类别', width: 120, sortable: false },
   {
     field: 'status',
     headerName: '状态',
@@ -30,20 +32,25 @@ export const caseColumns: GridColDef<CaseRow>[] = [
   {
     field: 'dueOn',
     headerName: '最近期限',
-    width: 170,
+    width: 250,
     sortingOrder: ['asc', null],
     valueGetter: (_value, row) => row.nextDeadline?.dueOn ?? '',
-    renderCell: ({ row }) => {
-      const d = row.nextDeadline;
-      if (!d) return '—';
-      // The core says whether it is overdue; the list only shows it.
-      const late = d.state === 'overdue';
-      return (
-        <span style={late ? { color: '#c62828', fontWeight: 600 } : undefined} title={late ? `${deadlineKindLabel[d.kind]}已超期` : deadlineKindLabel[d.kind]}>
-          {d.dueOn} {deadlineKindLabel[d.kind].replace('期限', '')}
-          {d.state === 'paused' ? '（暂停）' : ''}
-        </span>
-      );
-    },
+    renderCell: ({ row }) => <NextDeadline d={row.nextDeadline} />,
   },
+  { field: 'complainantPhone', headerName: '联系电话', width: 125, sortable: false },
+  { field: 'categoryName', headerName: '类别', width: 120, sortable: false },
 ];
+
+/** The nearest open clock as the core counts it today; the list only shows it. */
+function NextDeadline({ d }: { d: CaseRow['nextDeadline'] }) {
+  if (!d) return '—';
+  const left = d.workingDaysLeft;
+  const state =
+    d.state === 'overdue' ? `超期${-(left ?? 0)}个工作日` : d.state === 'paused' ? '暂停' : left === 0 ? '今天到期' : `剩${left}个工作日`;
+  const colour = d.state === 'overdue' ? 'error.main' : d.state === 'paused' ? 'info.main' : left !== null && left <= 3 ? 'warning.dark' : undefined;
+  return (
+    <Box component="span" sx={{ color: colour, fontWeight: colour ? 600 : undefined }} title={deadlineKindLabel[d.kind]}>
+      {d.dueOn} {deadlineKindLabel[d.kind].replace('期限', '')} · {state}
+    </Box>
+  );
+}

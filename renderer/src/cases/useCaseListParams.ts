@@ -2,8 +2,7 @@ import type { GridSortModel } from '@mui/x-data-grid';
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { caseSorts } from '../../../shared/api/schemas/cases';
-import { caseStatuses, type CaseStatus } from '../../../shared/domain/caseStatus';
-import { isDeadlineFilter, type DeadlineFilter } from './deadlineFilters';
+import { filtersFrom, putFilters, type CaseFilters } from './caseFilters';
 
 export type CaseSort = (typeof caseSorts)[number];
 export const PAGE_SIZES = [25, 50, 100] as const;
@@ -12,30 +11,24 @@ const DEFAULT_SORT: CaseSort = 'receivedAt:desc';
 function isSort(s: string | null): s is CaseSort {
   return (caseSorts as readonly string[]).includes(s ?? '');
 }
-function isStatus(s: string | null): s is CaseStatus {
-  return (caseStatuses as readonly string[]).includes(s ?? '');
-}
 
-export interface CaseListParams {
+export interface CaseListParams extends CaseFilters {
   text: string;
-  status: CaseStatus | '';
-  due: DeadlineFilter | '';
   page: number;
   pageSize: number;
   sort: CaseSort;
 }
 
 /**
- * The register's search, filter, page and sort live in the address (#/cases?q=…), so coming back
- * from a case shows the list exactly as the clerk left it.
+ * The register's search, filters, page and sort live in the address (#/cases?q=…), so coming back
+ * from a case shows the list exactly as the clerk left it, and 今日 links straight to a filtered list.
  */
 export function useCaseListParams(): [CaseListParams, (change: Partial<CaseListParams>) => void] {
   const [search, setSearch] = useSearchParams();
   const size = Number(search.get('size'));
   const params: CaseListParams = {
+    ...filtersFrom(search),
     text: search.get('q') ?? '',
-    status: isStatus(search.get('status')) ? (search.get('status') as CaseStatus) : '',
-    due: isDeadlineFilter(search.get('due')) ? (search.get('due') as DeadlineFilter) : '',
     page: Math.max(1, Math.trunc(Number(search.get('page'))) || 1),
     pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : PAGE_SIZES[0],
     sort: isSort(search.get('sort')) ? (search.get('sort') as CaseSort) : DEFAULT_SORT,
@@ -51,12 +44,12 @@ export function useCaseListParams(): [CaseListParams, (change: Partial<CaseListP
             if (value === fallback || value === '') next.delete(key);
             else next.set(key, String(value));
           };
-          put('q', change.text, '');
-          put('status', change.status, '');
-          put('due', change.due, '');
-          put('page', change.page, 1);
-          put('size', change.pageSize, PAGE_SIZES[0]);
-          put('sort', change.sort, DEFAULT_SORT);
+          const { text, page, pageSize, sort, ...filters } = change;
+          putFilters(next, filters);
+          put('q', text, '');
+          put('page', page, 1);
+          put('size', pageSize, PAGE_SIZES[0]);
+          put('sort', sort, DEFAULT_SORT);
           return next;
         },
         { replace: true },

@@ -15,10 +15,11 @@ interface Props<T extends FieldValues> {
   required?: boolean;
   /** Shown when the form holds no value yet. */
   fallback?: string;
+  autoFocus?: boolean;
 }
 
 /** A drop-down bound to react-hook-form, its error under it, its ref on the input for focus-on-error. */
-export function SelectField<T extends FieldValues>({ control, name, label, options, required, fallback = '' }: Props<T>) {
+export function SelectField<T extends FieldValues>({ control, name, label, options, required, fallback = '', autoFocus }: Props<T>) {
   return (
     <Controller
       control={control}
@@ -28,6 +29,7 @@ export function SelectField<T extends FieldValues>({ control, name, label, optio
           select
           label={label}
           required={required}
+          autoFocus={autoFocus}
           name={field.name}
           value={field.value ?? fallback}
           onChange={field.onChange}

@@ -20,3 +20,16 @@ export function applyServerFieldErrors<T extends FieldValues>(
   }
   return applied;
 }
+
+/**
+ * A schema's complaints as the core would word them: dotted path → Chinese message, the first per
+ * path. A form checking the contract's own schema before sending shows them the same way.
+ */
+export function issueFields(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const path = issue.path.map(String).join('.');
+    fields[path] ??= issue.message;
+  }
+  return fields;
+}

@@ -2,91 +2,106 @@ import EditNoteIcon from '@mui/icons-material/EditNote';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import List from '@mui/material/List';
-import ListItemButton from '@mui/material/ListItemButton';
-import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useEffect, useMemo, useRef } from 'react';
-import { Link as RouterLink } from 'react-router-dom';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link as RouterLink, useSearchParams } from 'react-router-dom';
+import { deadlineKindLabel, deadlineKinds, type DeadlineKind } from '../../../shared/domain/deadlines';
+import { roleMayTake } from '../../../shared/domain/workflow';
 import { useApiQuery } from '../api/useApiQuery';
-import { StatusChip } from '../cases/StatusChip';
-import { CenteredMessage } from '../common/CenteredMessage';
-import { formatDateCn, formatDateTime, isoDateOf } from '../format';
+import { dueFilterKeys, dueFilters, type DueFilter } from '../cases/caseFilters';
+import { FilterSelect } from '../cases/FilterSelect';
+import { formatDateCn } from '../format';
 import { useSession } from '../session/SessionContext';
-import { DeadlineCards } from './DeadlineCards';
+import { CountCard } from './CountCard';
+import { NewestCases } from './NewestCases';
 
-/** 今日: deadlines to act on, what was registered today, the newest cases, and the way to register the next one. */
+const COLOUR: Record<DueFilter, string> = { overdue: 'error.main', today: 'warning.dark', soon: 'primary.main' };
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Box component="section" aria-label={title}>
+      <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 1 }}>
+        {title}
+      </Typography>
+      <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        {children}
+      </Stack>
+    </Box>
+  );
+}
+
+/**
+ * 今日: for this user and for the whole office, what waits for approval, the cases in hand, and the
+ * deadlines overdue, due today and due within 3 working days after today — of every kind of clock,
+ * or of the one chosen. "Today" is the core's (clock.today); each count opens its list.
+ */
 export function HomePage() {
-  const { user } = useSession();
-  const today = useMemo(() => isoDateOf(), []);
-  const todays = useApiQuery('cases.search', { from: today, to: today, page: 1, pageSize: 1 });
-  const newest = useApiQuery('cases.search', { page: 1, pageSize: 10, sort: 'receivedAt:desc' });
-  const error = todays.error ?? newest.error;
+  const { user, today: sessionDay } = useSession();
+  const [search, setSearch] = useSearchParams();
+  const kindParam = search.get('kind') ?? '';
+  const kind: DeadlineKind | '' = (deadlineKinds as readonly string[]).includes(kindParam) ? (kindParam as DeadlineKind) : '';
+  const clock = useApiQuery('clock.today', {});
+  const today = clock.data?.today;
   const registerButton = useRef<HTMLAnchorElement>(null);
   // React's autoFocus only reaches form controls; this button is a link.
   useEffect(() => registerButton.current?.focus(), []);
 
+  const kindCaption = kind ? deadlineKindLabel[kind] : '全部期限';
+  const dueCards = (scope: 'mine' | 'office') =>
+    dueFilterKeys.map((due) => (
+      <CountCard
+        key={`${scope}-${due}`}
+        label={dueFilters[due].label}
+        filters={{ due, kind, mine: scope === 'mine' }}
+        caption={kindCaption}
+        colour={COLOUR[due]}
+        testId={`count-${scope}-${due}`}
+      />
+    ));
+  const approves = roleMayTake(user.role, 'approve');
+  const handles = user.role === 'investigator';
+
   return (
-    <Stack spacing={2}>
-      <Typography variant="h5" component="h1">
-        今日 <Typography component="span" color="text.secondary">{formatDateCn(today)}</Typography>
-      </Typography>
-      {error && <Alert severity="error">{error.message}</Alert>}
-      <DeadlineCards />
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-        <Paper variant="outlined" sx={{ p: 2.5, minWidth: 220 }}>
-          <Typography color="text.secondary">今日登记</Typography>
-          <Typography data-testid="today-count" variant="h3" component="p" sx={{ fontWeight: 600, color: 'primary.main' }}>
-            {todays.data ? todays.data.total : '…'}
+    <Stack spacing={2.5}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
+          今日{' '}
+          <Typography component="span" color="text.secondary" data-testid="today">
+            {formatDateCn(today ?? sessionDay)}
           </Typography>
-          <Typography variant="body2" color="text.secondary">
-            件投诉
-          </Typography>
-        </Paper>
-        <Paper variant="outlined" sx={{ p: 2.5, flexGrow: 1, display: 'flex', flexDirection: 'column', justifyContent: 'center', gap: 1 }}>
-          <Typography>{user.displayName}，您好。来访或来电投诉，请直接登记：</Typography>
-          <Box>
-            <Button
-              component={RouterLink}
-              to="/register"
-              variant="contained"
-              size="large"
-              ref={registerButton}
-              startIcon={<EditNoteIcon />}
-              sx={{ px: 4, py: 1.5, fontSize: 18 }}
-            >
-              登记投诉
-            </Button>
-          </Box>
-          <Typography variant="caption" color="text.secondary">
-            快捷键：Alt+1 今日，Alt+2 登记投诉，Alt+3 案件
-          </Typography>
-        </Paper>
-      </Stack>
-      <Paper variant="outlined">
-        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, px: 2, pt: 1.5 }}>
-          最新登记的案件
         </Typography>
-        {newest.data === null ? (
-          <CenteredMessage loading={!newest.error} />
-        ) : newest.data.rows.length === 0 ? (
-          <CenteredMessage>暂无案件</CenteredMessage>
-        ) : (
-          <List dense aria-label="最新登记的案件">
-            {newest.data.rows.map((row) => (
-              <ListItemButton key={row.id} component={RouterLink} to={`/cases/${row.id}`} divider>
-                <ListItemText
-                  primary={`${row.caseNo} · ${row.complainantName} 投诉 ${row.respondentName}`}
-                  secondary={`${formatDateTime(row.receivedAt)} · ${row.subject} · ${row.categoryName}`}
-                />
-                <StatusChip status={row.status} />
-              </ListItemButton>
-            ))}
-          </List>
-        )}
+        <FilterSelect
+          label="期限种类"
+          value={kind}
+          options={deadlineKinds}
+          labelOf={(k) => deadlineKindLabel[k]}
+          onChange={(k) => setSearch(k ? { kind: k } : {}, { replace: true })}
+        />
+      </Stack>
+      {clock.error && <Alert severity="error">{clock.error.message}</Alert>}
+      {(approves || handles) && (
+        <Section title={`${user.displayName}的工作`}>
+          {approves && <CountCard label="待我审批" filters={{ approval: true }} caption="不予受理或处理意见" colour="warning.dark" testId="count-mine-approval" />}
+          {handles && <CountCard label="我的在办案件" filters={{ mine: true }} caption="我承办的" colour="primary.main" testId="count-mine-cases" />}
+          {handles && dueCards('mine')}
+        </Section>
+      )}
+      <Section title="全办公室">
+        {dueCards('office')}
+        {today && <CountCard label="今日登记" filters={{ registered: today }} caption="今天录入的投诉" colour="primary.main" testId="count-office-registered" />}
+      </Section>
+      <Paper variant="outlined" sx={{ p: 2, display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+        <Typography>{user.displayName}，您好。来访或来电投诉，请直接登记：</Typography>
+        <Button component={RouterLink} to="/register" variant="contained" size="large" ref={registerButton} startIcon={<EditNoteIcon />} sx={{ px: 4 }}>
+          登记投诉
+        </Button>
+        <Typography variant="caption" color="text.secondary">
+          快捷键：Alt+1 今日，Alt+2 登记投诉，Alt+3 案件
+        </Typography>
       </Paper>
+      <NewestCases />
     </Stack>
   );
 }

@@ -10,7 +10,8 @@ import { EARLIEST_RECEIPT_DATE } from '../../../shared/api/schemas/cases';
 import type { Catalog } from '../../../shared/api/schemas/catalog';
 import { SelectField } from '../common/SelectField';
 import { FormSection } from './FormSection';
-import { PickerField } from './PickerField';
+import { PickerField } from '../common/PickerField';
+import { useToday } from '../session/useToday';
 import type { RegisterForm } from './registerForm';
 
 type Category = Catalog['categories'][number];
@@ -27,6 +28,7 @@ function groupedCategories(categories: Category[]): Category[] {
  * complaint came in (投诉渠道, 收到时间) and the consents, in that Tab order.
  */
 export function ClassificationSection({ form, catalog }: { form: RegisterForm; catalog: Catalog }) {
+  const today = useToday();
   const categories = useMemo(() => groupedCategories(catalog.categories), [catalog.categories]);
 
   return (
@@ -103,7 +105,7 @@ export function ClassificationSection({ form, catalog }: { form: RegisterForm; c
         />
       </Grid>
       <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-        <PickerField form={form} name="receivedAt" label="收到时间" kind="dateTime" hint="留空即为当前时间" minDate={EARLIEST_RECEIPT_DATE} />
+        <PickerField form={form} name="receivedAt" label="收到时间" kind="dateTime" hint="留空即为当前时间" minDate={EARLIEST_RECEIPT_DATE} maxDate={today} />
       </Grid>
       <Grid size={{ xs: 12, md: 5 }}>
         <Stack direction="row" spacing={3}>

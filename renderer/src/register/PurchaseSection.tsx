@@ -2,20 +2,22 @@ import Grid from '@mui/material/Grid';
 import TextField from '@mui/material/TextField';
 import { textFieldProps } from '../common/textFieldProps';
 import { FormSection } from './FormSection';
-import { PickerField } from './PickerField';
+import { PickerField } from '../common/PickerField';
+import { useToday } from '../session/useToday';
 import type { RegisterForm } from './registerForm';
 
 const money = { htmlInput: { inputMode: 'decimal' as const } };
 
 /** 消费经过: what was bought or used, when, for how much, and what happened. */
 export function PurchaseSection({ form }: { form: RegisterForm }) {
+  const today = useToday();
   return (
     <FormSection step={3} title="消费经过">
       <Grid size={{ xs: 12, md: 6 }}>
         <TextField label="商品或服务名称" required {...textFieldProps(form, 'subject')} />
       </Grid>
       <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-        <PickerField form={form} name="purchasedOn" label="购买日期" kind="date" />
+        <PickerField form={form} name="purchasedOn" label="购买日期" kind="date" maxDate={today} />
       </Grid>
       <Grid size={{ xs: 12, sm: 6, md: 3 }}>
         <TextField label="实付金额（元）" placeholder="如 199.50" slotProps={money} {...textFieldProps(form, 'amountPaid')} />

@@ -3,7 +3,8 @@ import type { UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
 import { casesRegister, complainantInput, newRespondentInput } from '../../../shared/api/schemas/cases';
 import { fen } from '../../../shared/api/schemas/common';
-import { isoDateOf, yuanProblem, yuanToFen } from '../format';
+import { INCOMPLETE_DATE } from '../common/PickerField';
+import { yuanProblem, yuanToFen } from '../format';
 
 /**
  * The register form's schema: the contract's own rules (casesRegister.input and its parts), plus
@@ -12,11 +13,11 @@ import { isoDateOf, yuanProblem, yuanToFen } from '../format';
  */
 const shape = casesRegister.input.shape;
 
-/** What a date or date-time field holds while its sections are incomplete or impossible (e.g. 2月30日). */
-export const INCOMPLETE_DATE = 'incomplete';
-
-/** A receipt time this far ahead of the PC clock is a typing mistake, not clock skew (the core allows the same). */
-const RECEIPT_FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+/*
+ * Neither date is checked against "today" here: the PC's clock is not the office's. The core checks
+ * that the complaint was not received in the future nor the purchase made after it, and its
+ * message appears under the field.
+ */
 
 const yuan = z
   .string()
@@ -30,7 +31,6 @@ const yuan = z
 const purchasedOn = z
   .string()
   .refine((v) => v !== INCOMPLETE_DATE, '购买日期不完整或不是有效日期，请按 年/月/日 填写，不清楚可留空')
-  .refine((v) => v === '' || v === INCOMPLETE_DATE || v <= isoDateOf(), '购买日期不能晚于今天')
   .transform((v) => (v === '' ? undefined : v))
   .pipe(shape.purchasedOn);
 
@@ -38,10 +38,6 @@ const purchasedOn = z
 const receivedAt = z
   .string()
   .refine((v) => v !== INCOMPLETE_DATE, '收到时间不完整或不是有效时间，请按 年/月/日 时:分 填写，留空即为当前时间')
-  .refine(
-    (v) => v === '' || v === INCOMPLETE_DATE || dayjs(v).valueOf() <= Date.now() + RECEIPT_FUTURE_TOLERANCE_MS,
-    '收到时间不能晚于现在',
-  )
   .transform((v) => (v === '' ? undefined : v))
   .pipe(shape.receivedAt);
 

@@ -4,6 +4,12 @@ import type { UserView } from '../../../shared/api/schemas/common';
 export interface Session {
   user: UserView;
   officeName: string;
+  /** The office date when the session was read, from the core's clock (useToday keeps it fresh). */
+  today: string;
+  /** Lock the screen after this many idle minutes (0: never); an office setting. */
+  idleLockMinutes: number;
+  /** Reads the session again (after an administrator changed an office setting). */
+  refresh: () => Promise<void>;
   /** Ends the session on the core and returns to the login screen. */
   logout: () => Promise<void>;
 }

@@ -12,6 +12,7 @@ import { CenteredMessage } from '../common/CenteredMessage';
 import { UnsavedChangesProvider } from '../common/unsavedChanges';
 import { AppRouter } from '../shell/AppRouter';
 import { HealthContext, ReadOnlyBanner, type Health } from '../shell/ReadOnlyBanner';
+import { clearIdleLock, IdleLock } from './IdleLock';
 import { SessionContext, type Session } from './SessionContext';
 
 type Me = OutputOf<'session.me'>;
@@ -56,6 +57,7 @@ export function SessionGate() {
   }, [probe]);
 
   const onLoggedIn = useCallback(async () => {
+    clearIdleLock();
     const me = await base.call('session.me', {});
     if (me.ok) setPhase({ kind: 'ready', me: me.value, expired: false });
     else setPhase({ kind: 'login', notice: me.error.message });
@@ -66,9 +68,17 @@ export function SessionGate() {
     setPhase({ kind: 'login' });
   }, [base]);
 
+  const refresh = useCallback(async () => {
+    const me = await base.call('session.me', {});
+    if (me.ok) setPhase((p) => (p.kind === 'ready' ? { ...p, me: me.value } : p));
+  }, [base]);
+
   const session = useMemo<Session | null>(
-    () => (phase.kind === 'ready' ? { user: phase.me.user, officeName: phase.me.officeName, logout } : null),
-    [phase, logout],
+    () =>
+      phase.kind === 'ready'
+        ? { user: phase.me.user, officeName: phase.me.officeName, today: phase.me.today, idleLockMinutes: phase.me.idleLockMinutes, refresh, logout }
+        : null,
+    [phase, refresh, logout],
   );
 
   return (
@@ -117,7 +127,7 @@ export function SessionGate() {
               <Box sx={{ display: phase.expired ? 'none' : 'block' }}>
                 <AppRouter key={phase.me.user.id} />
               </Box>
-              {phase.expired && <LoginPage warning={EXPIRED} onLoggedIn={onLoggedIn} />}
+              {phase.expired ? <LoginPage warning={EXPIRED} onLoggedIn={onLoggedIn} /> : <IdleLock />}
             </UnsavedChangesProvider>
           </SessionContext.Provider>
         );

@@ -1,11 +1,15 @@
 import { useState } from 'react';
-import { createHashRouter, RouterProvider } from 'react-router-dom';
+import { createHashRouter, Navigate, RouterProvider } from 'react-router-dom';
 import { BackupPage } from '../backup/BackupPage';
 import { CaseDetailPage } from '../cases/detail/CaseDetailPage';
 import { CaseListPage } from '../cases/CaseListPage';
 import { HomePage } from '../home/HomePage';
 import { RegisterPage } from '../register/RegisterPage';
+import { CalendarPanel } from '../settings/CalendarPanel';
+import { InvestigationSettingsPanel } from '../settings/InvestigationSettingsPanel';
+import { RuleSetsPanel } from '../settings/RuleSetsPanel';
 import { SettingsPage } from '../settings/SettingsPage';
+import { WorkflowSettingsPanel } from '../settings/WorkflowSettingsPanel';
 import { UsersPage } from '../users/UsersPage';
 import { AdminOnly } from './AdminOnly';
 import { NotFoundPage } from './NotFoundPage';
@@ -24,9 +28,20 @@ function createRouter() {
         { path: 'register', element: <RegisterPage /> },
         { path: 'cases', element: <CaseListPage /> },
         { path: 'cases/:id', element: <CaseDetailPage /> },
-        { path: 'users', element: <AdminOnly><UsersPage /></AdminOnly> },
-        { path: 'settings', element: <AdminOnly><SettingsPage /></AdminOnly> },
-        { path: 'settings/backup', element: <AdminOnly><BackupPage /></AdminOnly> },
+        {
+          path: 'settings',
+          element: <AdminOnly><SettingsPage /></AdminOnly>,
+          children: [
+            { index: true, element: <Navigate to="backup" replace /> },
+            { path: 'backup', element: <BackupPage /> },
+            { path: 'rules', element: <RuleSetsPanel /> },
+            { path: 'calendar', element: <CalendarPanel /> },
+            { path: 'workflow', element: <WorkflowSettingsPanel /> },
+            { path: 'investigation', element: <InvestigationSettingsPanel /> },
+            { path: 'users', element: <UsersPage /> },
+          ],
+        },
+        { path: 'users', element: <Navigate to="/settings/users" replace /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -1,6 +1,5 @@
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import FolderOpenIcon from '@mui/icons-material/FolderOpen';
-import PeopleIcon from '@mui/icons-material/People';
 import SettingsIcon from '@mui/icons-material/Settings';
 import TodayIcon from '@mui/icons-material/Today';
 import type { ReactNode } from 'react';
@@ -19,7 +18,6 @@ export const navItems: readonly NavItem[] = [
   { label: '今日', to: '/', icon: <TodayIcon />, hotkey: '1' },
   { label: '登记投诉', to: '/register', icon: <EditNoteIcon />, hotkey: '2' },
   { label: '案件', to: '/cases', icon: <FolderOpenIcon />, hotkey: '3' },
-  { label: '用户', to: '/users', icon: <PeopleIcon />, roles: ['admin'] },
   { label: '设置', to: '/settings', icon: <SettingsIcon />, roles: ['admin'] },
 ];
 

@@ -118,6 +118,8 @@ export const casesAct = {
 };
 
 const person = z.object({ id: z.number().int(), displayName: z.string() });
+/** A ground as the rules in force number it: its catalog text and its item in the article. */
+const groundView = z.object({ code: z.string(), text: z.string(), item: z.string() });
 
 export const deadlineView = z.object({
   id: z.number().int(),
@@ -148,13 +150,25 @@ export const workflowView = z.object({
   ruleSet: z.object({ code: z.string(), name: z.string() }),
   paused: z.object({ reason: z.string(), note: z.string(), since: z.string() }).nullable(),
   materials: z.object({ items: z.array(z.string()), dueOn: z.string(), requestedOn: z.string() }).nullable(),
+  /** A refusal or an outcome waiting for 主管领导批示: who proposed it, when, and what it says (for the approver to read). */
   proposal: z
-    .object({ kind: z.enum(['refusal', 'outcome']), by: person, at: z.string() })
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('refusal'), by: person, at: z.string(), grounds: z.array(groundView), article: z.string(), reason: z.string() }),
+      z.object({
+        kind: z.literal('outcome'),
+        by: person,
+        at: z.string(),
+        measures: z.array(z.object({ code: z.string(), name: z.string() })),
+        recoveredFen: z.number().int(),
+        punitiveFen: z.number().int(),
+        summary: z.string(),
+      }),
+    ])
     .nullable(),
   acceptedOn: z.string().nullable(),
   refusal: z
     .object({
-      grounds: z.array(z.object({ code: z.string(), text: z.string(), item: z.string() })),
+      grounds: z.array(groundView),
       article: z.string(),
       reason: z.string(),
       proposedBy: person,

@@ -9,7 +9,7 @@ import type { CatalogService } from '../catalog';
 import type { Deadlines } from '../deadlines';
 import type { RuleSets } from '../ruleSets';
 import type { Settings } from '../settings';
-import type { CaseRecords } from './caseState';
+import type { CaseRecords, StoredProposal } from './caseState';
 
 interface Deps {
   db: Db;
@@ -34,6 +34,20 @@ export function createWorkflowView({ db, clock, settings, deadlines, ruleSets, c
     const rules = ruleSets.get(c.ruleSet);
     const today = localDate(clock.now(), settings.get('office.timeZone', 'Asia/Shanghai'));
     const itemOf = (list: { code: string; item: string }[], code: string) => list.find((g) => g.code === code)?.item ?? '';
+    const refusalGround = (code: string) => ({ code, text: named('refusal_ground', code), item: itemOf(rules.refusal.grounds, code) });
+    // What waits for approval, in full: the approver reads it before deciding (domain.md step 6).
+    const proposalView = (p: StoredProposal): WorkflowView['proposal'] =>
+      p.kind === 'refusal'
+        ? { kind: 'refusal', by: person(p.by), at: p.at, grounds: p.grounds.map(refusalGround), article: rules.refusal.article, reason: p.reason }
+        : {
+            kind: 'outcome',
+            by: person(p.by),
+            at: p.at,
+            measures: p.measures.map((code) => ({ code, name: named('measure', code) })),
+            recoveredFen: p.recoveredFen,
+            punitiveFen: p.punitiveFen,
+            summary: p.summary,
+          };
     return {
       version: c.version,
       handler: c.handlerId === null ? null : person(c.handlerId),
@@ -43,10 +57,10 @@ export function createWorkflowView({ db, clock, settings, deadlines, ruleSets, c
       ruleSet: { code: rules.code, name: rules.name },
       paused: c.paused,
       materials: c.materials,
-      proposal: c.proposal ? { kind: c.proposal.kind, by: person(c.proposal.by), at: c.proposal.at } : null,
+      proposal: c.proposal && proposalView(c.proposal),
       acceptedOn: c.acceptedOn,
       refusal: c.refusal && {
-        grounds: c.refusal.grounds.map((code) => ({ code, text: named('refusal_ground', code), item: itemOf(rules.refusal.grounds, code) })),
+        grounds: c.refusal.grounds.map(refusalGround),
         article: rules.refusal.article,
         reason: c.refusal.reason,
         proposedBy: person(c.refusal.proposedBy),

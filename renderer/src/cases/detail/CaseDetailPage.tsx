@@ -3,22 +3,46 @@ import Paper from '@mui/material/Paper';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Tooltip from '@mui/material/Tooltip';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
+import type { CaseDetail } from '../../../../shared/api/schemas/cases';
 import { useApiQuery } from '../../api/useApiQuery';
 import { CenteredMessage } from '../../common/CenteredMessage';
 import { EvidenceTab } from '../../evidence/EvidenceTab';
 import { ChecklistTab } from '../../investigation/ChecklistTab';
 import { CaseHeader } from './CaseHeader';
+import { HandlingTab } from './HandlingTab';
+import { MediationTab } from './MediationTab';
 import { OverviewTab } from './OverviewTab';
-import { TimelineTab } from './TimelineTab';
+import { TimelineTab } from './timeline/TimelineTab';
 
 const NOT_FOUND = '未找到该案件';
 
-/** Tabs that later versions fill in (DESIGN.md "Screens"), shown so the layout does not move then. */
-const LATER_TABS = ['调解', '处理', '文书'] as const;
+interface PanelContext {
+  reload: () => void;
+  show: (tab: string) => void;
+}
 
-type TabName = 'overview' | 'investigation' | 'evidence' | 'timeline';
+interface TabSpec {
+  key: string;
+  label: string | ((c: CaseDetail) => string);
+  panel?: (c: CaseDetail, ctx: PanelContext) => ReactNode;
+}
+
+/** The tabs of DESIGN.md "Screens"; one without content yet is shown so the layout does not move later. */
+const TABS: TabSpec[] = [
+  { key: 'overview', label: '概况', panel: (c) => <OverviewTab c={c} /> },
+  {
+    key: 'investigation',
+    label: (c) => `调查（${c.checklist.filter((i) => i.state !== 'todo').length}/${c.checklist.length}）`,
+    panel: (c, ctx) => <ChecklistTab c={c} onChanged={ctx.reload} onShowEvidence={() => ctx.show('evidence')} />,
+  },
+  { key: 'evidence', label: (c) => `证据（${c.evidence.filter((e) => !e.voided).length}）`, panel: (c, ctx) => <EvidenceTab c={c} onChanged={ctx.reload} /> },
+  { key: 'mediation', label: '调解', panel: (c) => <MediationTab c={c} /> },
+  { key: 'handling', label: '处理', panel: (c) => <HandlingTab c={c} /> },
+  { key: 'notices', label: '文书' },
+  { key: 'timeline', label: '时间线', panel: (c) => <TimelineTab events={c.events} /> },
+];
 
 export function CaseDetailPage() {
   const { id } = useParams();
@@ -29,48 +53,43 @@ export function CaseDetailPage() {
 
 function CaseDetailView({ id }: { id: number }) {
   const query = useApiQuery('cases.get', { id });
-  const [tab, setTab] = useState<TabName>('overview');
+  const [tab, setTab] = useState('overview');
 
-  if (query.error) {
-    return <CenteredMessage>{query.error.code === 'NOT_FOUND' ? NOT_FOUND : query.error.message}</CenteredMessage>;
+  // Once shown, a case stays on screen while it is read again (after a step, or a conflict).
+  if (!query.data) {
+    if (query.error) return <CenteredMessage>{query.error.code === 'NOT_FOUND' ? NOT_FOUND : query.error.message}</CenteredMessage>;
+    return <CenteredMessage loading />;
   }
-  if (!query.data) return <CenteredMessage loading />;
   const c = query.data;
+  const panel = TABS.find((t) => t.key === tab)?.panel;
 
   return (
     <Box>
-      <CaseHeader c={c} />
+      <CaseHeader c={c} reload={query.reload} />
       <Paper variant="outlined">
-        <Tabs
-          value={tab}
-          onChange={(_e, v: TabName) => setTab(v)}
-          aria-label="案件详情"
-          sx={{ borderBottom: 1, borderColor: 'divider', px: 1 }}
-        >
-          <Tab value="overview" label="概况" id="case-tab-overview" aria-controls="case-panel" />
-          <Tab value="investigation" label={`调查（${c.checklist.filter((i) => i.state !== 'todo').length}/${c.checklist.length}）`} id="case-tab-investigation" aria-controls="case-panel" />
-          <Tab value="evidence" label={`证据（${c.evidence.filter((e) => !e.voided).length}）`} id="case-tab-evidence" aria-controls="case-panel" />
-          {LATER_TABS.map((label) => (
-            <Tab
-              key={label}
-              value={label}
-              disabled
-              // A disabled button swallows hover; let the tooltip on the label still appear.
-              sx={{ '&.Mui-disabled': { pointerEvents: 'auto' } }}
-              label={
-                <Tooltip title="后续版本提供" describeChild>
-                  <span>{label}</span>
-                </Tooltip>
-              }
-            />
-          ))}
-          <Tab value="timeline" label="时间线" id="case-tab-timeline" aria-controls="case-panel" />
+        <Tabs value={tab} onChange={(_e, v: string) => setTab(v)} aria-label="案件详情" sx={{ borderBottom: 1, borderColor: 'divider', px: 1 }}>
+          {TABS.map((t) => {
+            const label = typeof t.label === 'function' ? t.label(c) : t.label;
+            return t.panel ? (
+              <Tab key={t.key} value={t.key} label={label} id={`case-tab-${t.key}`} aria-controls="case-panel" />
+            ) : (
+              <Tab
+                key={t.key}
+                value={t.key}
+                disabled
+                // A disabled button swallows hover; let the tooltip on the label still appear.
+                sx={{ '&.Mui-disabled': { pointerEvents: 'auto' } }}
+                label={
+                  <Tooltip title="后续版本提供" describeChild>
+                    <span>{label}</span>
+                  </Tooltip>
+                }
+              />
+            );
+          })}
         </Tabs>
         <Box role="tabpanel" id="case-panel" aria-labelledby={`case-tab-${tab}`} sx={{ p: 2 }}>
-          {tab === 'overview' && <OverviewTab c={c} />}
-          {tab === 'investigation' && <ChecklistTab c={c} onChanged={query.reload} onShowEvidence={() => setTab('evidence')} />}
-          {tab === 'evidence' && <EvidenceTab c={c} onChanged={query.reload} />}
-          {tab === 'timeline' && <TimelineTab events={c.events} />}
+          {panel?.(c, { reload: query.reload, show: setTab })}
         </Box>
       </Paper>
     </Box>

@@ -6,18 +6,41 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { CaseDetail } from '../../../../shared/api/schemas/cases';
+import { pauseReasonLabel } from '../../../../shared/api/schemas/workflow';
+import { formatDateCn } from '../../format';
 import { StatusChip } from '../StatusChip';
+import { CaseActions } from './CaseActions';
 import { DeadlineChip } from './DeadlineChip';
+import { labelOf } from './labels';
 
-/** Case number, status and deadline: what the clerk looks for first. */
-export function CaseHeader({ c }: { c: CaseDetail }) {
+const OPEN_STATES = new Set(['running', 'overdue', 'paused']);
+
+/** What stops the case from moving on its own, in one line each. */
+function waitingFor(c: CaseDetail): string[] {
+  const notes: string[] = [];
+  if (c.proposal) {
+    const what = c.proposal.kind === 'refusal' ? '不予受理' : '处理意见';
+    notes.push(`${what}待负责人审批（${c.proposal.by.displayName} 提出）`);
+  }
+  if (c.materials) notes.push(`等待投诉人补正材料，期限 ${formatDateCn(c.materials.dueOn)}`);
+  if (c.paused) {
+    const reason = labelOf(pauseReasonLabel, c.paused.reason);
+    notes.push(`计时自 ${formatDateCn(c.paused.since)} 起暂停：${reason}（${c.paused.note}）`);
+  }
+  if (c.voided) notes.push(`已作废：${c.voided.reason}（${c.voided.by.displayName}）`);
+  return notes;
+}
+
+/** Case number, status, the clocks running, the handler, and the next steps this user may take. */
+export function CaseHeader({ c, reload }: { c: CaseDetail; reload: () => void }) {
   const navigate = useNavigate();
   // Opened directly (no history inside the app): "back" means the register.
   const firstPage = useLocation().key === 'default';
   const back = () => void (firstPage ? navigate('/cases') : navigate(-1));
+  const open = c.deadlines.filter((d) => OPEN_STATES.has(d.state));
   return (
     <Stack spacing={1} sx={{ mb: 1.5 }}>
-      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <Tooltip title="返回">
           <IconButton aria-label="返回" size="small" onClick={back}>
             <ArrowBackIcon fontSize="small" />
@@ -26,21 +49,34 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
         <Typography variant="h5" component="h1" data-testid="case-no" sx={{ fontWeight: 600 }}>
           {c.caseNo}
         </Typography>
-        <StatusChip status={c.status} size="medium" />
-        {c.deadlines
-          .filter((d) => d.state === 'running' || d.state === 'overdue' || d.state === 'paused')
-          .map((d) => (
-            <DeadlineChip key={d.id} deadline={d} />
-          ))}
+        <span data-testid="case-status">
+          <StatusChip status={c.status} size="medium" />
+        </span>
+        <Typography variant="body2" data-testid="case-handler">
+          承办人：{c.handler?.displayName ?? '未指派'}
+        </Typography>
         <Typography variant="body2" color="text.secondary">
           {c.complainant.name} 投诉 {c.respondent.name}
         </Typography>
       </Stack>
-      {c.deadlines.some((d) => d.provisional && d.state !== 'met' && d.state !== 'cancelled') && (
+      {open.length > 0 && (
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} aria-label="期限">
+          {open.map((d) => (
+            <DeadlineChip key={d.id} deadline={d} />
+          ))}
+        </Stack>
+      )}
+      {waitingFor(c).map((note) => (
+        <Typography key={note} variant="body2" color="warning.dark">
+          {note}
+        </Typography>
+      ))}
+      {open.some((d) => d.provisional) && (
         <Alert severity="warning" variant="outlined" sx={{ py: 0 }}>
-          节假日历未含该年份，期限为暂定；请管理员在设置中补充该年的节假日后再核对期限
+          节假日历未含期限所在年份，标“暂定”的期限按普通工作日计算；管理员在“设置 · 节假日历”录入该年节假日后自动重算
         </Alert>
       )}
+      <CaseActions c={c} reload={reload} />
     </Stack>
   );
 }

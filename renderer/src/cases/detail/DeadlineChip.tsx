@@ -4,37 +4,40 @@ import type { DeadlineView } from '../../../../shared/api/schemas/workflow';
 import { deadlineKindLabel } from '../../../../shared/domain/deadlines';
 import { formatDateCn } from '../../format';
 
-/** What the core says of a clock, in the clerk's words; the renderer never counts days itself. */
-function describe(d: DeadlineView): { color: 'default' | 'warning' | 'error' | 'info'; hint: string } {
-  const provisional = d.provisional ? '（节假日历未含该年份，日期暂定）' : '';
+type Colour = 'default' | 'warning' | 'error' | 'info';
+
+/** The core's state and count of working days, in the clerk's words; the renderer never counts days itself. */
+function describe(d: DeadlineView): { colour: Colour; state: string } {
+  const left = d.workingDaysLeft;
   switch (d.state) {
     case 'overdue':
-      return { color: 'error', hint: `已超期 ${-(d.workingDaysLeft ?? 0)} 个工作日${provisional}` };
+      return { colour: 'error', state: `已超期 ${-(left ?? 0)} 个工作日` };
     case 'paused':
-      return { color: 'info', hint: `计时已暂停，已停 ${d.pausedDays} 天；恢复后期限顺延${provisional}` };
+      return { colour: 'info', state: `暂停中，已停 ${d.pausedDays} 天` };
     case 'running':
-      if (d.workingDaysLeft === 0) return { color: 'warning', hint: `今天到期${provisional}` };
-      return { color: (d.workingDaysLeft ?? 99) <= 3 ? 'warning' : 'default', hint: `还剩 ${d.workingDaysLeft} 个工作日${provisional}` };
+      if (left === 0) return { colour: 'warning', state: '今天到期' };
+      return { colour: left !== null && left <= 3 ? 'warning' : 'default', state: `还剩 ${left} 个工作日` };
     case 'met':
-      return { color: 'default', hint: d.endedOn ? `已于 ${formatDateCn(d.endedOn)} 完成` : '已完成' };
+      return { colour: 'default', state: d.endedOn ? `已于 ${formatDateCn(d.endedOn)} 完成` : '已完成' };
     default:
-      return { color: 'default', hint: '已取消' };
+      return { colour: 'default', state: '已取消' };
   }
 }
 
-/** "受理期限 2026年12月2日": orange within 3 working days, red when overdue, blue while paused. */
-export function DeadlineChip({ deadline }: { deadline: DeadlineView }) {
-  const { color, hint } = describe(deadline);
-  const open = deadline.state === 'running' || deadline.state === 'overdue' || deadline.state === 'paused';
-  const suffix = deadline.state === 'paused' ? '（暂停）' : deadline.provisional ? '（暂定）' : '';
+/** "调解期限 2027年1月22日 · 还剩 42 个工作日（暂定）": orange within 3 working days or today, red overdue, blue paused. */
+export function DeadlineChip({ deadline: d }: { deadline: DeadlineView }) {
+  const { colour, state } = describe(d);
+  const provisional = d.provisional ? '（暂定）' : '';
+  const how = [d.limit ? `按 ${d.limit} 计算` : '指定日期', d.ruleSet ? `规则集 ${d.ruleSet}` : null, `自 ${formatDateCn(d.startOn)} 起`].filter(Boolean).join('，');
+  const hint = d.provisional ? `${how}。节假日历尚未包含到期所在年份，日期暂定，录入该年节假日后自动重算。` : `${how}。`;
   return (
     <Tooltip title={hint} describeChild>
       <Chip
         size="small"
-        data-testid={`deadline-${deadline.kind}`}
-        color={open ? color : 'default'}
-        variant={open && color !== 'default' ? 'filled' : 'outlined'}
-        label={`${deadlineKindLabel[deadline.kind]} ${formatDateCn(deadline.dueOn)}${suffix}`}
+        data-testid={`deadline-${d.kind}`}
+        color={colour}
+        variant={colour === 'default' ? 'outlined' : 'filled'}
+        label={`${deadlineKindLabel[d.kind]} ${formatDateCn(d.dueOn)} · ${state}${provisional}`}
       />
     </Tooltip>
   );

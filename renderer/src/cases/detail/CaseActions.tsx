@@ -1,0 +1,78 @@
+import Button from '@mui/material/Button';
+import Snackbar from '@mui/material/Snackbar';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useEffect, useRef, useState } from 'react';
+import type { CaseDetail } from '../../../../shared/api/schemas/cases';
+import { actionLabel, type CaseAction } from '../../../../shared/domain/workflow';
+import { StepDialog } from './actions/stepDialogs';
+
+/** Steps that undo or end the case sit apart, at the end, outlined in red. */
+const APART: readonly CaseAction[] = ['void'];
+
+/**
+ * 下一步: the steps this user may take on this case now, exactly as the core's `allowedActions`
+ * lists them (labels from the shared workflow table), each opening its dialog.
+ */
+export function CaseActions({ c, reload }: { c: CaseDetail; reload: () => void }) {
+  const [open, setOpen] = useState<CaseAction | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const bar = useRef<HTMLDivElement>(null);
+  const refocus = useRef(false);
+
+  // After a step the buttons change; the keyboard goes on from the first of the new ones.
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    (bar.current?.querySelector('button') ?? document.getElementById('case-tab-overview'))?.focus();
+  }, [c.version]);
+
+  const main = c.allowedActions.filter((a) => !APART.includes(a));
+  const apart = c.allowedActions.filter((a) => APART.includes(a));
+  return (
+    <>
+      <Stack ref={bar} direction="row" spacing={1} useFlexGap role="toolbar" aria-label="下一步" sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography variant="body2" color="text.secondary" sx={{ mr: 0.5 }}>
+          下一步
+        </Typography>
+        {c.allowedActions.length === 0 && (
+          <Typography variant="body2" color="text.secondary">
+            您在本案当前状态下没有可办理的步骤
+          </Typography>
+        )}
+        {main.map((a) => (
+          <Button key={a} variant="outlined" size="small" onClick={() => setOpen(a)}>
+            {actionLabel(a)}
+          </Button>
+        ))}
+        {apart.map((a) => (
+          <Button key={a} variant="outlined" color="error" size="small" onClick={() => setOpen(a)} sx={{ ml: 'auto !important' }}>
+            {actionLabel(a)}
+          </Button>
+        ))}
+      </Stack>
+      {open && (
+        <StepDialog
+          key={open}
+          action={open}
+          c={c}
+          reload={reload}
+          onClose={() => setOpen(null)}
+          onDone={() => {
+            setDone(`已完成“${actionLabel(open)}”`);
+            setOpen(null);
+            refocus.current = true;
+            reload();
+          }}
+        />
+      )}
+      <Snackbar
+        open={done !== null}
+        message={done}
+        autoHideDuration={4000}
+        onClose={() => setDone(null)}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+      />
+    </>
+  );
+}

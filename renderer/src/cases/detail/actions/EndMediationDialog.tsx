@@ -1,0 +1,45 @@
+import TextField from '@mui/material/TextField';
+import { mediationResultLabel, mediationResults } from '../../../../../shared/api/schemas/workflow';
+import { RadioGroupField } from '../../../common/ChoiceFields';
+import { SelectField } from '../../../common/SelectField';
+import { textFieldProps } from '../../../common/textFieldProps';
+import { ActionDialog } from './ActionDialog';
+import { RulesLoading } from './RulesLoading';
+import { useActionForm, type ActionDialogProps } from './useActionForm';
+import { useCaseRules } from './useCaseRules';
+
+const results = mediationResults.map((r) => ({ value: r, label: mediationResultLabel[r] }));
+
+/** 结束调解: the agreed terms of the 调解书, or 终止调解 on a ground of the rules the case is under. */
+export function EndMediationDialog(props: ActionDialogProps) {
+  const { rules, error } = useCaseRules(props.c);
+  const { form, dialog } = useActionForm({
+    ...props,
+    action: 'endMediation',
+    defaults: { result: 'agreement', terms: '', ground: '' },
+    toFields: (v) =>
+      v.result === 'agreement' ? { result: v.result, terms: v.terms } : { result: v.result, ground: v.ground || undefined },
+  });
+  const agreed = form.watch('result') === 'agreement';
+  return (
+    <ActionDialog {...dialog}
+      wide
+      intro={agreed ? '达成协议的，填写调解书（协议）的内容，双方签字后生效。' : rules && `终止调解的，依据${rules.terminationArticle}选择情形；须在规定期限（${rules.limits.terminationNotice}）内告知当事人。`}
+    >
+      <RadioGroupField control={form.control} name="result" label="调解结果" required options={results} />
+      {agreed ? (
+        <TextField label="调解协议内容" required autoFocus multiline minRows={4} placeholder="如：被投诉方于2026年11月30日前退还货款4999元" {...textFieldProps(form, 'terms')} />
+      ) : rules ? (
+        <SelectField
+          control={form.control}
+          name="ground"
+          label="终止调解的情形"
+          required
+          options={rules.terminationGrounds.map((g) => ({ value: g.code, label: `${g.item}：${g.text}` }))}
+        />
+      ) : (
+        <RulesLoading error={error} />
+      )}
+    </ActionDialog>
+  );
+}

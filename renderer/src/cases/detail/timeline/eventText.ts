@@ -1,0 +1,121 @@
+import { contactMethodLabel, contactPartyLabel, mediationResultLabel, pauseReasonLabel, sessionModeLabel } from '../../../../../shared/api/schemas/workflow';
+import { caseStatusLabel } from '../../../../../shared/domain/caseStatus';
+import { deadlineKindLabel } from '../../../../../shared/domain/deadlines';
+import { checklistStateLabel } from '../../../../../shared/domain/evidence';
+import { caseActions, actionLabel, type CaseAction } from '../../../../../shared/domain/workflow';
+import { formatDateCn, formatDateTime, formatYuan } from '../../../format';
+import { labelOf, satisfactionLabel } from '../labels';
+
+/** Names the timeline looks codes up in: the catalog's, and who handled the case before each event. */
+export interface Names {
+  refusalGround: (code: string) => string;
+  terminationGround: (code: string) => string;
+  measure: (code: string) => string;
+  /** The handler's name before an `assign`, as the timeline has it up to then. */
+  handlerBefore: string | null;
+}
+
+type Data = Record<string, unknown>;
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const date = (v: unknown) => (typeof v === 'string' && v ? formatDateCn(v) : '');
+const kind = (v: unknown) => labelOf(deadlineKindLabel, v);
+const proposalKind = (v: unknown) => (v === 'refusal' ? '不予受理' : '处理意见');
+/** A due date that moved: "调解期限 2026年11月20日 → 2026年12月7日". */
+const moved = (m: unknown) => {
+  const d = (m ?? {}) as Data;
+  return `${kind(d.kind)} ${date(d.before)} → ${date(d.after)}${d.provisional ? '（暂定）' : ''}`;
+};
+const line = (label: string, value: unknown) => (str(value) ? `${label}：${str(value)}` : null);
+
+type Describe = (d: Data, names: Names) => (string | null)[];
+
+/** What each step recorded, in words (shared/API.md `cases.act`; the steps in electron/core/services/workflow/steps). */
+/** Events that are not steps of the workflow, by their type. */
+const otherEvents = {
+  registered: '登记',
+  deadlinesRecounted: '期限重算',
+  checklist_marked: '调查清单',
+  checklist_item_added: '增加调查事项',
+  evidence_added: '添加证据',
+  evidence_described: '修改证据信息',
+  evidence_voided: '作废证据',
+  evidence_verified: '校验证据',
+  evidence_exported: '导出证据',
+} as const;
+type OtherEvent = keyof typeof otherEvents;
+
+const PROBLEM: Record<string, string> = { missing: '文件缺失', altered: '文件已被改动' };
+
+const details: Partial<Record<CaseAction | OtherEvent, Describe>> = {
+  registered: (d) => [line('案件编号', d.caseNo), d.acceptanceDueOn ? `受理期限 ${date(d.acceptanceDueOn)}` : null],
+  accept: (d) => [line('说明', d.note), d.mediationDueOn ? `调解期限 ${date(d.mediationDueOn)}` : null, d.acceptanceLate ? '受理时已超过受理期限' : null],
+  refuse: (d, n) => [...list(d.grounds).map((g) => `理由：${n.refusalGround(str(g))}`), line('具体说明', d.reason)],
+  requestMaterials: (d) => [line('需补正', list(d.items).map(str).join('、')), `补正期限 ${date(d.dueOn)}`, d.acceptancePaused ? '受理期限暂停计算' : null],
+  materialsReceived: (d) => [line('说明', d.note), d.acceptanceDue ? moved({ kind: 'acceptance', ...(d.acceptanceDue as Data) }) : null],
+  refer: (d) => [line('转办单位', d.to), line('理由', d.reason), `回复期限 ${date(d.reportDueOn)}`],
+  recordReferralReply: (d) => [line('答复', d.summary)],
+  assign: (d, n) => [`承办人：${n.handlerBefore ?? '未指派'} → ${str(d.handlerName)}`],
+  recordContact: (d) => [
+    `${labelOf(contactPartyLabel, d.with)}（${labelOf(contactMethodLabel, d.how)}）：${str(d.summary)}`,
+    d.transfer ? `转交经营者，答复期限 ${date(d.replyDueOn)}` : null,
+    d.isReply ? '经营者已答复' : null,
+  ],
+  pause: (d) => [`原因：${labelOf(pauseReasonLabel, d.reason)}`, line('说明', d.note), ...list(d.stopped).map((k) => `${kind(k)}暂停计算`)],
+  resume: (d) => [d.pausedSince ? `自 ${date(d.pausedSince)} 起的暂停结束` : null, line('说明', d.note), ...list(d.moved).map(moved)],
+  startMediation: (d) => [d.complainantConsentedAtRegistration ? '双方同意调解' : '双方同意调解（登记时投诉人未表示同意）'],
+  scheduleSession: (d) => [`${formatDateTime(str(d.at))} ${str(d.place)}（${labelOf(sessionModeLabel, d.mode)}），调解员 ${str(d.mediator)}`],
+  recordSession: (d) => [d.held ? '调解如期进行' : '调解未能进行', line('情况', d.summary)],
+  endMediation: (d, n) => [
+    labelOf(mediationResultLabel, d.result),
+    line('协议内容', d.terms),
+    d.ground ? `情形：${n.terminationGround(str(d.ground))}` : null,
+    d.noticeDueOn ? `终止调解告知期限 ${date(d.noticeDueOn)}` : null,
+  ],
+  proposeOutcome: (d, n) => [
+    line('处理结果', list(d.measures).map((m) => n.measure(str(m))).join('、')),
+    `挽回经济损失 ${formatYuan(Number(d.recoveredFen ?? 0))}${Number(d.punitiveFen ?? 0) > 0 ? `，其中加倍赔偿 ${formatYuan(Number(d.punitiveFen))}` : ''}`,
+    line('处理意见', d.summary),
+  ],
+  approve: (d) => [`批准${proposalKind(d.kind)}`, line('批示', d.comment)],
+  sendBack: (d) => [`退回${proposalKind(d.kind)}`, line('退回意见', d.comment)],
+  notify: (d) => [d.how ? `告知方式：${labelOf(contactMethodLabel, d.how)}` : null, line('情况', d.note), d.followUpDueOn ? `回访期限 ${date(d.followUpDueOn)}` : null],
+  followUp: (d) => [
+    `满意度 ${str(d.satisfaction)} 分（${satisfactionLabel[Number(d.satisfaction)] ?? ''}）`,
+    line('情况', d.note),
+    d.visit ? `第 ${str(d.visit)} 次回访，须 ${str(d.required)} 次` : null,
+  ],
+  reopen: (d) => [line('理由', d.reason)],
+  close: (d) => [line('说明', d.note)],
+  void: (d) => [line('理由', d.reason), ...list(d.cancelled).map((k) => `${kind(k)}取消`)],
+  deadlinesRecounted: (d) => [`录入 ${str(d.year)} 年节假日后重算`, ...list(d.deadlines).map(moved)],
+  checklist_marked: (d) => [
+    `“${str(d.text)}”标为${labelOf(checklistStateLabel, d.state)}`,
+    line('备注', d.note),
+    list(d.evidenceIds).length ? `关联证据 ${list(d.evidenceIds).map(str).join('、')}` : null,
+  ],
+  checklist_item_added: (d) => [`“${str(d.text)}”`],
+  evidence_added: (d) => [`证据${str(d.evidenceId)}：${str(d.name)}（${str(d.kindLabel ?? d.kind)}）`],
+  evidence_described: (d) => [`证据${str(d.evidenceId)}：${str(d.name)}，修改了 ${Object.keys((d.changes ?? {}) as Data).length} 项`],
+  evidence_voided: (d) => [`证据${str(d.evidenceId)}：${str(d.name)}`, line('理由', d.reason)],
+  evidence_verified: (d) => [
+    `${d.scope === 'vault' ? '全库校验，' : ''}本案 ${str(d.checked)} 个文件`,
+    list(d.problems).length
+      ? `发现问题：${(list(d.problems) as Data[]).map((p) => `证据${str(p.evidenceId)}（${str(p.name)}）${PROBLEM[str(p.problem)] ?? str(p.problem)}`).join('；')}`
+      : '全部完好',
+  ],
+  evidence_exported: (d) => [`${str(d.files)} 个文件导出到 ${str(d.dir)}`],
+};
+
+const isAction = (t: string): t is CaseAction => (caseActions as readonly string[]).includes(t);
+
+/** An event in words: what happened, the status before → after, and the step's details. */
+export function describeEvent(type: string, data: Data, names: Names): { what: string; change: string | null; details: string[] } {
+  const what = isAction(type) ? actionLabel(type) : type in otherEvents ? otherEvents[type as OtherEvent] : type;
+  const from = str(data.from);
+  const to = str(data.to);
+  const change = from && to && from !== to ? `${labelOf(caseStatusLabel, from)} → ${labelOf(caseStatusLabel, to)}` : null;
+  const describe = details[type as keyof typeof details];
+  return { what, change, details: (describe?.(data, names) ?? []).filter((l): l is string => !!l) };
+}

@@ -1,0 +1,39 @@
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { Link as RouterLink } from 'react-router-dom';
+import { useApiQuery } from '../api/useApiQuery';
+import { StatusChip } from '../cases/StatusChip';
+import { CenteredMessage } from '../common/CenteredMessage';
+import { formatDateTime } from '../format';
+
+/** The ten cases received last, one click each. */
+export function NewestCases() {
+  const newest = useApiQuery('cases.search', { page: 1, pageSize: 10, sort: 'receivedAt:desc' });
+  return (
+    <Paper variant="outlined">
+      <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, px: 2, pt: 1.5 }}>
+        最新收到的投诉
+      </Typography>
+      {newest.data === null ? (
+        <CenteredMessage loading={!newest.error}>{newest.error?.message}</CenteredMessage>
+      ) : newest.data.rows.length === 0 ? (
+        <CenteredMessage>暂无案件</CenteredMessage>
+      ) : (
+        <List dense aria-label="最新收到的投诉">
+          {newest.data.rows.map((row) => (
+            <ListItemButton key={row.id} component={RouterLink} to={`/cases/${row.id}`} divider>
+              <ListItemText
+                primary={`${row.caseNo} · ${row.complainantName} 投诉 ${row.respondentName}`}
+                secondary={`${formatDateTime(row.receivedAt)} · ${row.subject} · ${row.categoryName}`}
+              />
+              <StatusChip status={row.status} />
+            </ListItemButton>
+          ))}
+        </List>
+      )}
+    </Paper>
+  );
+}
