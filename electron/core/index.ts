@@ -12,7 +12,7 @@ export interface CoreDeps {
   dataDir: string;
   clock?: Clock;
   log?: Logger;
-  /** Supplied by the shell for printed notices; not needed by the foundation. */
+  /** Chromium's print engine for notices, supplied by the shell (printToPDF) or the host (playwright-core). */
   pdf?: PdfPrinter;
 }
 
@@ -33,7 +33,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const vault = createVault(vaultDir(deps.dataDir));
   const swept = await vault.sweep();
   if (swept) log.warn(`removed ${swept} unfinished vault import(s) left by an interrupted run`);
-  const services = createServices(db, clock);
+  const services = createServices(db, clock, { vault, pdf: deps.pdf });
   const dispatchDeps: DispatchDeps = {
     handlers: withStorageErrors(createHandlers(services, clock), log),
     authenticate: (token) => services.sessions.authenticate(token),

@@ -4,6 +4,8 @@ import { calendarGet, calendarSaveYear, clockToday, ruleSetsList, ruleSetsSave, 
 import { catalogGet } from './schemas/catalog';
 import { casesGet, casesRegister, casesSearch, respondentsSearch } from './schemas/cases';
 import type { Role } from './schemas/common';
+import { noticesFile, noticesGet, noticesIssue, noticesLogPrint, noticesPreview } from './schemas/notices';
+import { officeGet, officeSetSeal, officeUpdate } from './schemas/office';
 import { casesAct } from './schemas/workflow';
 import type { OperationName } from './operationNames';
 
@@ -58,6 +60,14 @@ export const contract = {
   'users.setDisabled': op('停用或启用用户（管理员）', ['admin'], usersSetDisabled),
   'users.assignable': op('可指派的调查员及其在办案件数', ['supervisor', 'admin'], usersAssignable),
   'session.unlock': op('锁屏后输入本人密码解锁', 'user', sessionUnlock),
+  'notices.issue': op('签发文书：编号、保存PDF与数据快照，此后不再改变', 'user', noticesIssue),
+  'notices.preview': op('文书预览：按案件与修改内容生成，不保存、不占用编号', 'user', noticesPreview),
+  'notices.get': op('已签发文书的内容（按快照）', 'user', noticesGet),
+  'notices.logPrint': op('记录一次打印或另存为PDF', 'user', noticesLogPrint),
+  'notices.file': op('已签发文书的PDF文件信息（GET /files/notices/<id>.pdf 使用）', 'user', noticesFile),
+  'office.get': op('本单位信息、文号与印章（文书使用）', 'user', officeGet),
+  'office.update': op('修改本单位信息、文号与正文字体（管理员）', ['admin'], officeUpdate),
+  'office.setSeal': op('上传或移除印章图片（管理员）', ['admin'], officeSetSeal),
 } as const satisfies Record<OperationName, Operation>;
 
 // Every listed name has an operation (above) and every operation is listed (here).

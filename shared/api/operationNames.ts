@@ -29,6 +29,14 @@ export const operationNames = [
   'users.setDisabled',
   'users.assignable',
   'session.unlock',
+  'notices.issue',
+  'notices.preview',
+  'notices.get',
+  'notices.logPrint',
+  'notices.file',
+  'office.get',
+  'office.update',
+  'office.setSeal',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

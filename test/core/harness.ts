@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../electron/core';
-import type { Clock, Logger } from '../../electron/core/ports';
+import type { Clock, Logger, PdfPrinter } from '../../electron/core/ports';
 
 /** A clock the test moves by hand, so deadlines are computed against a known day. */
 export function fixedClock(iso: string): Clock & { set(iso: string): void } {
@@ -24,10 +24,10 @@ export function tempDir(prefix = 'complaintdesk-'): { dir: string; remove(): voi
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A real register in a temp folder, set up with an admin and signed in. */
-export async function openRegister(clock = fixedClock('2026-11-23T09:00:00+08:00')) {
+/** A real register in a temp folder, set up with an admin and signed in; `pdf` prints notices. */
+export async function openRegister(clock = fixedClock('2026-11-23T09:00:00+08:00'), { pdf }: { pdf?: PdfPrinter } = {}) {
   const tmp = tempDir();
-  const core = await createCore({ dataDir: tmp.dir, clock, log: quietLog });
+  const core = await createCore({ dataDir: tmp.dir, clock, log: quietLog, pdf });
   const must = async <T>(name: string, input: unknown, token: string | null = null): Promise<T> => {
     const r = await core.call(name, input, token);
     if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
@@ -44,7 +44,7 @@ export async function openRegister(clock = fixedClock('2026-11-23T09:00:00+08:00
     call: (name: string, input: unknown, t: string | null = token) => core.call(name, input, t),
     async reopen(): Promise<Core> {
       core.close();
-      return createCore({ dataDir: tmp.dir, clock, log: quietLog });
+      return createCore({ dataDir: tmp.dir, clock, log: quietLog, pdf });
     },
     close() {
       try {

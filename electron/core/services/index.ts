@@ -1,6 +1,7 @@
 import { createSessions } from '../auth/sessions';
 import type { Db } from '../db/open';
-import type { Clock } from '../ports';
+import type { Clock, PdfPrinter } from '../ports';
+import type { Vault } from '../vault/vault';
 import { createAudit } from './audit';
 import { createCalendarAdmin } from './calendarAdmin';
 import { createCaseEvents } from './cases/events';
@@ -9,6 +10,9 @@ import { createRegister } from './cases/register';
 import { createCaseSearch } from './cases/search';
 import { createCatalog } from './catalog';
 import { createDeadlines } from './deadlines';
+import { createNotices } from './notices';
+import { createNoticeRecords } from './notices/records';
+import { createOfficeProfile } from './officeProfile';
 import { createOfficeSettings } from './officeSettings';
 import { createRespondents } from './respondents';
 import { createRuleSets } from './ruleSets';
@@ -18,8 +22,8 @@ import { createWorkflow } from './workflow/act';
 import { createCaseRecords } from './workflow/caseState';
 import { createWorkflowView } from './workflow/view';
 
-/** The services of the register, wired once over one database and one clock. */
-export function createServices(db: Db, clock: Clock) {
+/** The services of the register, wired once over one database, one clock and one vault. */
+export function createServices(db: Db, clock: Clock, { vault, pdf }: { vault: Vault; pdf?: PdfPrinter }) {
   const settings = createSettings(db);
   const audit = createAudit(db);
   const sessions = createSessions(db, clock);
@@ -30,6 +34,9 @@ export function createServices(db: Db, clock: Clock) {
   const ruleSets = createRuleSets(db, clock, audit);
   const records = createCaseRecords(db, settings);
   const workflowView = createWorkflowView({ db, clock, settings, deadlines, ruleSets, catalog, records });
+  const noticeRecords = createNoticeRecords(db);
+  const office = createOfficeProfile(db, clock, settings, audit, vault);
+  const cases = { ...createCaseReader(db, workflowView, noticeRecords.list), search: createCaseSearch(db, clock, settings) };
   return {
     settings,
     audit,
@@ -42,10 +49,12 @@ export function createServices(db: Db, clock: Clock) {
     records,
     users: createUsers(db, clock, audit, settings, sessions),
     register: createRegister({ db, clock, audit, settings, catalog, respondents, events, deadlines, ruleSets }),
-    cases: { ...createCaseReader(db, workflowView), search: createCaseSearch(db, clock, settings) },
+    cases,
     act: createWorkflow({ db, clock, settings, audit, events, deadlines, ruleSets, catalog, records }),
     calendar: createCalendarAdmin({ db, clock, settings, audit, events, deadlines }),
     officeSettings: createOfficeSettings(db, clock, settings, audit),
+    office,
+    notices: createNotices({ db, clock, settings, audit, events, deadlines, ruleSets, records: noticeRecords, office, vault, getCase: cases.get, pdf }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -3,6 +3,7 @@ import { caseStatuses, idTypes } from '../../domain/caseStatus';
 import { creditCodeProblem, phoneProblem, residentIdProblem } from '../../domain/validators';
 import { deadlineKinds, deadlineStates } from '../../domain/deadlines';
 import { code, fen, id, isoDate, isoDateTime, optionalText, text } from './common';
+import { noticeListItem } from './notices';
 import { workflowView } from './workflow';
 
 const phone = z
@@ -135,10 +136,11 @@ const caseRecord = z.object({
   registeredBy: z.object({ id: z.number().int(), displayName: z.string() }),
   createdAt: z.string(),
   events: z.array(caseEvent),
-  // Filled by later capabilities (investigation, evidence, notices); present now so clients rely on them.
+  // Filled by later capabilities (investigation, evidence); present now so clients rely on them.
   checklist: z.array(z.unknown()),
   evidence: z.array(z.unknown()),
-  notices: z.array(z.unknown()),
+  /** The notices issued for the case, oldest first; a correction lists what it supersedes. */
+  notices: z.array(noticeListItem),
 });
 
 /** The whole case (API.md `cases.get`): as registered, and what the workflow has recorded since. */

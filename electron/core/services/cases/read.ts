@@ -1,12 +1,13 @@
 import { DomainError } from '../../../../shared/api/errors';
 import type { CaseDetail } from '../../../../shared/api/schemas/cases';
+import type { NoticeListItem } from '../../../../shared/api/schemas/notices';
 import type { UserView } from '../../../../shared/api/schemas/common';
 import type { WorkflowView } from '../../../../shared/api/schemas/workflow';
 import type { Db } from '../../db/open';
 import { toRespondentView, type RespondentRow } from '../respondents';
 
-/** A case as `cases.get` gives it: as registered, its timeline, and what the workflow recorded (`workflowView`). */
-export function createCaseReader(db: Db, workflowView: (caseId: number, user: UserView) => WorkflowView) {
+/** A case as `cases.get` gives it: as registered, its timeline, what the workflow recorded (`workflowView`) and its notices. */
+export function createCaseReader(db: Db, workflowView: (caseId: number, user: UserView) => WorkflowView, noticesOf: (caseId: number) => NoticeListItem[]) {
   const caseRow = db.prepare(
     `SELECT c.*, ch.name AS channel_name, cat.name AS category_name, cat.grp AS category_group,
             u.display_name AS registered_by_name
@@ -66,7 +67,7 @@ export function createCaseReader(db: Db, workflowView: (caseId: number, user: Us
       })),
       checklist: [],
       evidence: [],
-      notices: [],
+      notices: noticesOf(id),
       ...workflowView(id, user),
     };
   }
