@@ -57,7 +57,8 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
   const timeoutMs = options.timeoutMs ?? 60_000;
   let session: Promise<{ browser: Browser; page: Page; engine: string }> | null = null;
   let engine: string | null = null;
-  let waiting = 0;
+  /** Jobs taken and not finished: the one printing and those waiting behind it. */
+  let inFlight = 0;
   let tail: Promise<unknown> = Promise.resolve();
 
   const reset = () => {
@@ -111,12 +112,9 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
 
   return {
     printToPdf(html) {
-      if (waiting >= maxQueue) return Promise.reject(new DomainError('CONFLICT', '正在生成的文书过多，请稍后再试'));
-      waiting++;
-      const job = tail.then(() => {
-        waiting--;
-        return print(html);
-      });
+      if (inFlight > maxQueue) return Promise.reject(new DomainError('CONFLICT', '正在生成的文书过多，请稍后再试'));
+      inFlight++;
+      const job = tail.then(() => print(html)).finally(() => inFlight--);
       tail = job.catch(() => undefined);
       return job;
     },

@@ -5,6 +5,7 @@ import { DomainError, fail, httpStatusOf, type Result } from '../../shared/api/e
 import type { Core } from '../core';
 import type { Logger } from '../core/ports';
 import { readJson } from './body';
+import { serveNoticeFile } from './noticeFiles';
 import { clearedSessionCookie, sameOrigin, sessionCookie, tokenOf } from './session';
 import { securityHeaders, serveStatic } from './static';
 
@@ -89,6 +90,8 @@ export function createHostServer({ core, staticDir, log }: HostOptions): Server 
         sendJson(res, 200, { ok: true, value: describeApi() });
       } else if (url.pathname.startsWith('/api/')) {
         await handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)), core);
+      } else if (url.pathname.startsWith('/files/notices/')) {
+        await serveNoticeFile(req, res, url, core);
       } else if (url.pathname.startsWith('/files/')) {
         sendJson(res, 404, fail('NOT_FOUND', '文件不存在'));
       } else if (req.method === 'GET' || req.method === 'HEAD') {

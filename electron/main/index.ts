@@ -7,10 +7,12 @@ import { createFileLogger } from '../core/fileLogger';
 import { consoleLogger } from '../core/ports';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { bindIpc } from './bindIpc';
+import { createElectronPdfPrinter } from './pdfPrinter';
 import { isAllowedNavigation, windowOptions } from './window';
 
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
+const printer = createElectronPdfPrinter();
 
 const appUrl = (): string =>
   process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href;
@@ -40,7 +42,11 @@ function createWindow(): void {
     if (choice === 1) event.preventDefault();
   });
   win.once('ready-to-show', () => win.show());
-  win.on('closed', () => (mainWindow = null));
+  win.on('closed', () => {
+    mainWindow = null;
+    // The print engine's hidden window must not keep the app alive once the clerk's window has gone.
+    printer.close();
+  });
   void win.loadURL(appUrl());
 }
 
@@ -69,7 +75,7 @@ if (!app.requestSingleInstanceLock()) {
     harden();
     try {
       const dataDir = defaultDataDir();
-      core = await createCore({ dataDir, log: createFileLogger(dataDir, consoleLogger) });
+      core = await createCore({ dataDir, log: createFileLogger(dataDir, consoleLogger), pdf: printer });
     } catch (error) {
       dialog.showErrorBox('无法打开数据文件', error instanceof Error ? error.message : String(error));
       app.quit();
@@ -82,5 +88,8 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  app.on('will-quit', () => {
+    printer.close();
+    core?.close();
+  });
 }

@@ -68,9 +68,8 @@ export const noticeCss = `
 .cd-notice .cd-list li { text-indent: 2em; }
 .cd-notice .cd-gap { margin-top: var(--cd-line); }
 .cd-notice .cd-parties p { text-indent: 0; padding-left: 2em; }
+.cd-notice .cd-close { break-inside: avoid; break-before: avoid; }
 .cd-notice .cd-sign {
-  break-inside: avoid;
-  break-before: avoid;
   margin-top: calc(var(--cd-line) * 3);
   display: flex;
   justify-content: flex-end;
@@ -79,14 +78,19 @@ export const noticeCss = `
 /* The date fixes the position; the issuer is centred on it, however long either is. */
 .cd-notice .cd-sign-inner { position: relative; white-space: nowrap; text-indent: 0; }
 .cd-notice .cd-issuer { position: absolute; bottom: 100%; left: 50%; transform: translateX(-50%); white-space: nowrap; }
+/*
+ * The seal (42 mm, a common round seal) centred on the issuer and date, its centre a little above
+ * the line between them. Laid out ending at the date's foot, so it never pushes a page break, and
+ * moved down into place by a transform, which only paints.
+ */
 .cd-notice .cd-seal {
   position: absolute;
   left: 50%;
-  top: 0;
+  bottom: 0;
   width: 42mm;
   height: 42mm;
   object-fit: contain;
-  transform: translate(-50%, -56%);
+  transform: translate(-50%, calc(42mm * 0.44 - var(--cd-line)));
   mix-blend-mode: multiply;
   pointer-events: none;
 }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { DomainError } from '../../../shared/api/errors';
 import type { UserView } from '../../../shared/api/schemas/common';
 import type { OfficeProfile, officeSetSeal, officeUpdate } from '../../../shared/api/schemas/office';
-import { defaultNumberMarks, noticeTypes, type NoticeType } from '../../../shared/notices/types';
+import { defaultNumberMarks, noticeTitle, noticeTypes, type NoticeType } from '../../../shared/notices/types';
 import type { Db } from '../db/open';
 import { checkBodyFont } from '../notices/fontCheck';
 import { readPng } from '../notices/png';
@@ -85,8 +85,15 @@ export function createOfficeProfile(db: Db, clock: Clock, settings: Settings, au
         .transaction(() => {
           const before = get();
           const marks = { ...before.numberMarks, ...input.numberMarks };
-          const clash = noticeTypes.find((t) => noticeTypes.some((o) => o !== t && marks[o] === marks[t]));
-          if (clash) throw new DomainError('VALIDATION', '各类文书的类型字不能相同，否则文号会重复', { [`numberMarks.${clash}`]: '与另一类文书的类型字相同' });
+          // Reported under the mark the administrator just typed, naming the type it collides with.
+          const given = Object.keys(input.numberMarks ?? {}) as NoticeType[];
+          for (const t of [...given, ...noticeTypes]) {
+            const other = noticeTypes.find((o) => o !== t && marks[o] === marks[t]);
+            if (other) {
+              const message = `与“${noticeTitle[other]}”的类型字相同，文号会重复`;
+              throw new DomainError('VALIDATION', `各类文书的类型字不能相同：${message}`, { [`numberMarks.${t}`]: message });
+            }
+          }
           for (const k of ['name', 'address', 'phone', 'issuer', 'numberPrefix'] as const) if (input[k] !== undefined) settings.set(KEY[k], input[k]);
           if (input.numberMarks) settings.set(KEY.numberMarks, marks);
           if (font !== undefined) settings.set(KEY.bodyFont, font);

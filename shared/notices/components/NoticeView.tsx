@@ -49,8 +49,11 @@ export function NoticeView({ doc, sealSrc }: NoticeViewProps) {
     <div className="cd-notice" lang="zh-CN" data-notice-type={doc.type}>
       <Head doc={doc} />
       {body(doc)}
-      <Sign doc={doc} sealSrc={sealSrc} />
-      <Remarks lines={[approval(doc), doc.text.contact]} />
+      {/* 署名, 成文日期 and 附注 stay together, and never stand on a page without text. */}
+      <div className="cd-close">
+        <Sign doc={doc} sealSrc={sealSrc} />
+        <Remarks lines={[approval(doc), doc.text.contact]} />
+      </div>
       <Anchor doc={doc} />
     </div>
   );
