@@ -4,6 +4,7 @@ import { CaseDetailPage } from '../cases/detail/CaseDetailPage';
 import { CaseListPage } from '../cases/CaseListPage';
 import { HomePage } from '../home/HomePage';
 import { RegisterPage } from '../register/RegisterPage';
+import { OfficeSettingsPage } from '../settings/OfficeSettingsPage';
 import { UsersPage } from '../users/UsersPage';
 import { AdminOnly } from './AdminOnly';
 import { NotFoundPage } from './NotFoundPage';
@@ -23,6 +24,7 @@ function createRouter() {
         { path: 'cases', element: <CaseListPage /> },
         { path: 'cases/:id', element: <CaseDetailPage /> },
         { path: 'users', element: <AdminOnly><UsersPage /></AdminOnly> },
+        { path: 'settings/office', element: <AdminOnly><OfficeSettingsPage /></AdminOnly> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -1,6 +1,7 @@
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import FolderOpenIcon from '@mui/icons-material/FolderOpen';
 import PeopleIcon from '@mui/icons-material/People';
+import SettingsIcon from '@mui/icons-material/Settings';
 import TodayIcon from '@mui/icons-material/Today';
 import type { ReactNode } from 'react';
 import type { Role } from '../../../shared/api/schemas/common';
@@ -19,6 +20,7 @@ export const navItems: readonly NavItem[] = [
   { label: '登记投诉', to: '/register', icon: <EditNoteIcon />, hotkey: '2' },
   { label: '案件', to: '/cases', icon: <FolderOpenIcon />, hotkey: '3' },
   { label: '用户', to: '/users', icon: <PeopleIcon />, roles: ['admin'] },
+  { label: '单位与文书', to: '/settings/office', icon: <SettingsIcon />, roles: ['admin'] },
 ];
 
 export function isActive(item: NavItem, pathname: string): boolean {

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/useApiQuery';
 import { CenteredMessage } from '../../common/CenteredMessage';
+import { NoticesTab } from '../../notices/NoticesTab';
 import { CaseHeader } from './CaseHeader';
 import { OverviewTab } from './OverviewTab';
 import { TimelineTab } from './TimelineTab';
@@ -14,7 +15,9 @@ import { TimelineTab } from './TimelineTab';
 const NOT_FOUND = '未找到该案件';
 
 /** Tabs that later versions fill in (DESIGN.md "Screens"), shown so the layout does not move then. */
-const LATER_TABS = ['调查', '证据', '调解', '处理', '文书'] as const;
+const LATER_TABS = ['调查', '证据', '调解', '处理'] as const;
+
+type TabName = 'overview' | 'notices' | 'timeline';
 
 export function CaseDetailPage() {
   const { id } = useParams();
@@ -25,7 +28,7 @@ export function CaseDetailPage() {
 
 function CaseDetailView({ id }: { id: number }) {
   const query = useApiQuery('cases.get', { id });
-  const [tab, setTab] = useState<'overview' | 'timeline'>('overview');
+  const [tab, setTab] = useState<TabName>('overview');
 
   if (query.error) {
     return <CenteredMessage>{query.error.code === 'NOT_FOUND' ? NOT_FOUND : query.error.message}</CenteredMessage>;
@@ -39,7 +42,7 @@ function CaseDetailView({ id }: { id: number }) {
       <Paper variant="outlined">
         <Tabs
           value={tab}
-          onChange={(_e, v: 'overview' | 'timeline') => setTab(v)}
+          onChange={(_e, v: TabName) => setTab(v)}
           aria-label="案件详情"
           sx={{ borderBottom: 1, borderColor: 'divider', px: 1 }}
         >
@@ -58,10 +61,13 @@ function CaseDetailView({ id }: { id: number }) {
               }
             />
           ))}
+          <Tab value="notices" label="文书" id="case-tab-notices" aria-controls="case-panel" />
           <Tab value="timeline" label="时间线" id="case-tab-timeline" aria-controls="case-panel" />
         </Tabs>
         <Box role="tabpanel" id="case-panel" aria-labelledby={`case-tab-${tab}`} sx={{ p: 2 }}>
-          {tab === 'overview' ? <OverviewTab c={c} /> : <TimelineTab events={c.events} />}
+          {tab === 'overview' && <OverviewTab c={c} />}
+          {tab === 'notices' && <NoticesTab c={c} reload={query.reload} />}
+          {tab === 'timeline' && <TimelineTab events={c.events} />}
         </Box>
       </Paper>
     </Box>

@@ -6,7 +6,7 @@ import TableRow from '@mui/material/TableRow';
 import type { CaseDetail } from '../../../../shared/api/schemas/cases';
 import { CenteredMessage } from '../../common/CenteredMessage';
 import { formatDateTime } from '../../format';
-import { eventTypeLabel } from './eventTypeLabel';
+import { eventDetail, eventTypeLabel } from './eventTypeLabel';
 
 /** 时间线: every event of the case, oldest first, as the append-only record keeps them. */
 export function TimelineTab({ events }: { events: CaseDetail['events'] }) {
@@ -25,7 +25,10 @@ export function TimelineTab({ events }: { events: CaseDetail['events'] }) {
           <TableRow key={e.id}>
             <TableCell>{formatDateTime(e.at)}</TableCell>
             <TableCell>{e.by?.displayName ?? '系统'}</TableCell>
-            <TableCell>{eventTypeLabel(e.type)}</TableCell>
+            <TableCell>
+              {eventTypeLabel(e.type)}
+              {eventDetail(e.type, e.data)}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
