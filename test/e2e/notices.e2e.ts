@@ -121,7 +121,7 @@ describe('the 文书 tab', () => {
 
     await page.getByRole('button', { name: '受理通知书', exact: true }).click();
     const editor = page.getByRole('dialog').filter({ hasText: '签发受理通知书' });
-    await expect.poll(() => editor.getByTestId('notice-sheet').isVisible()).toBe(true);
+    await expect.poll(() => editor.getByTestId('notice-sheet').isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => editor.getByTestId('notice-sheet').textContent()).toContain('决定受理');
     await editor.getByLabel('说明').fill('请于收到本通知书后三日内与承办人联系。');
     await expect.poll(() => editor.getByTestId('notice-sheet').textContent()).toContain('三日内与承办人联系');
@@ -130,7 +130,8 @@ describe('the 文书 tab', () => {
 
     await editor.getByRole('button', { name: '签发' }).click();
     const viewer = page.getByRole('dialog').filter({ hasText: '受理通知书 杭消协受〔2026〕1号' });
-    await expect.poll(() => viewer.isVisible()).toBe(true);
+    // Issuing prints a PDF in Chromium: give it the time a busy PC needs.
+    await expect.poll(() => viewer.isVisible(), { timeout: 30_000 }).toBe(true);
     await screenshot(page, 'notices-06-issued');
     await viewer.getByRole('button', { name: '关闭' }).click();
     await expect.poll(() => page.getByRole('cell', { name: '杭消协受〔2026〕1号', exact: true }).first().isVisible()).toBe(true);

@@ -139,9 +139,11 @@ describe('收到时间: a complaint is registered with the time it reached the o
       channel: { name: '信函' },
       complainant: { name: '周敏' },
       receivedAt: `${receivedOn}T10:30:00${OFFSET}`,
-      acceptanceDueOn: expectedDue,
     });
-    expect(c.acceptanceDueOn).not.toBe(dueFrom(today));
+    // Since the workflow ([C]) the acceptance deadline is one of the case's deadline rows.
+    const acceptance = c.deadlines.find((dl: { kind: string }) => dl.kind === 'acceptance');
+    expect(acceptance).toMatchObject({ startOn: receivedOn, dueOn: expectedDue });
+    expect(acceptance.dueOn).not.toBe(dueFrom(today));
   });
 
   it('starts empty again after 继续登记', async () => {

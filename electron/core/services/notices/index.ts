@@ -1,16 +1,10 @@
 import type { UserView } from '../../../../shared/api/schemas/common';
-import type { Db } from '../../db/open';
-import type { Clock } from '../../ports';
 import { isoLocal } from '../../time';
-import type { Audit } from '../audit';
-import type { CaseEvents } from '../cases/events';
-import type { OfficeProfileService } from '../officeProfile';
-import type { Settings } from '../settings';
 import { createNoticeIssuer, type IssueDeps } from './issue';
-import { fileNameOf, toListItem, type NoticeRecords } from './records';
+import { fileNameOf, toListItem } from './records';
 
 /** Printed notices: issue and preview (./issue.ts), read back, the file for the host, each print logged. */
-export function createNotices(deps: IssueDeps & { records: NoticeRecords; office: OfficeProfileService; events: CaseEvents; audit: Audit; settings: Settings; clock: Clock; db: Db }) {
+export function createNotices(deps: IssueDeps) {
   const { db, clock, settings, audit, events, records, office } = deps;
   const insertPrint = db.prepare('INSERT INTO notice_prints (notice_id, at, user_id, how) VALUES (?, ?, ?, ?)');
   const printCount = db.prepare('SELECT COUNT(*) FROM notice_prints WHERE notice_id = ?').pluck();

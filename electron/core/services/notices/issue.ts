@@ -110,13 +110,13 @@ export function createNoticeIssuer(deps: IssueDeps) {
     });
   }
 
-  /** The row, the number, the timeline and the audit: all or nothing; null when the case or the numbers moved. */
+  /** The row, the number, the timeline and the audit: all or nothing; null (having written nothing) when the case or the numbers moved. */
   function commit(plan: Plan, stored: { sha256: string; size: number }, pages: number, user: UserView, reason: string | null) {
     if (versionOf.get(plan.caseId) !== plan.version) return null;
     if (records.peekSeq(plan.doc.type, plan.year) !== plan.seq) return null;
     if (localDate(clock.now(), settings.get('office.timeZone', 'Asia/Shanghai')) !== plan.doc.date) return null;
+    // The same as peeked a line above, inside this immediate transaction: the number printed is the number got.
     const seq = records.takeSeq(plan.doc.type, plan.year);
-    if (seq !== plan.seq) return null;
     const number = `${plan.doc.number.head}${seq}号`;
     const id = Number(
       insert.run(plan.caseId, plan.doc.type, plan.year, seq, number, plan.now, user.id, JSON.stringify(plan.doc), stored.sha256, stored.size, pages, plan.supersedes?.id ?? null, reason)
