@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticeTitle, noticeTypes, type NoticeType } from '../../shared/notices/types';
-import { openRegister, type Register } from './harness';
+import { minimalComplaint, openRegister, type Register } from './harness';
 import { bytes, keepPdf, keepPng, newPrinter, pdfFonts, pdfInfo, pdfPath, pdfText } from './noticeKit';
 import { caseReadyFor } from './noticePath';
 import { withStaff, type Staff } from './staff';
@@ -169,16 +169,4 @@ describe('what issuing and printing record', () => {
   });
 });
 
-function baseComplaint() {
-  return {
-    channel: 'visit',
-    complainant: { name: '李四', phone: '13900001111' },
-    respondent: { name: '杭州某某商贸有限公司' },
-    category: 'G01',
-    natures: ['quality'],
-    subject: '冰箱',
-    facts: '冰箱不制冷。',
-    request: '更换',
-    consentMediation: true,
-  };
-}
+const baseComplaint = () => minimalComplaint({ complainant: { name: '李四', phone: '13900001111' }, respondent: { name: '杭州某某商贸有限公司' }, subject: '冰箱', facts: '冰箱不制冷。', request: '更换' });
