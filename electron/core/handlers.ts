@@ -119,5 +119,13 @@ export function createHandlers(s: Services, clock: Clock, backup: BackupService,
     'backup.restore': (input, ctx) => backup.restore(input.path, signedIn(ctx.user)),
     'backup.progress': () => runner.view(),
     'audit.verify': () => ({ ...s.audit.verify(), head: s.audit.head() }),
+    'notices.issue': (input, ctx) => s.notices.issue(input, signedIn(ctx.user)),
+    'notices.preview': (input, ctx) => s.notices.preview(input, signedIn(ctx.user)),
+    'notices.get': (input) => s.notices.get(input.id),
+    'notices.logPrint': (input, ctx) => s.notices.logPrint(input, signedIn(ctx.user)),
+    'notices.file': (input) => s.notices.file(input.id),
+    'office.get': () => s.office.get(),
+    'office.update': (input, ctx) => s.office.update(input, signedIn(ctx.user)),
+    'office.setSeal': (input, ctx) => s.office.setSeal(input, signedIn(ctx.user)),
   } satisfies HandlerTable;
 }

@@ -20,7 +20,7 @@ export interface CoreDeps {
   dataDir: string;
   clock?: Clock;
   log?: Logger;
-  /** Supplied by the shell for printed notices; not needed by the foundation. */
+  /** Chromium's print engine for notices, supplied by the shell (printToPDF) or the host (playwright-core). */
   pdf?: PdfPrinter;
   /** ffmpeg/ffprobe for poster frames and video metadata; from the environment when not given. */
   media?: MediaTools;
@@ -63,7 +63,7 @@ async function openState(deps: CoreDeps, log: Logger, clock: Clock, runner: Task
     let db: Db | null = null;
     try {
       db = openReadOnly(file);
-      const services = createServices({ db, clock, vault, media: deps.media ?? mediaToolsFromEnv(), log, readOnly: true });
+      const services = createServices({ db, clock, vault, media: deps.media ?? mediaToolsFromEnv(), log, pdf: deps.pdf, readOnly: true });
       const backup = createBackupService({ db, dataDir: deps.dataDir, vaultRoot: vault.root, clock, settings: services.settings, audit: services.audit, runner, log, readOnly: true, requestRestart });
       const handlers = refuseWrites(withStorageErrors(createHandlers(services, clock, backup, runner, health), log));
       return { db, services, vault, backup, health, dispatchDeps: { handlers, authenticate: (t) => services.sessions.authenticate(t), logError }, close: () => db!.close() };
@@ -81,7 +81,7 @@ async function openState(deps: CoreDeps, log: Logger, clock: Clock, runner: Task
   const db = await openDatabase(file, log);
   const swept = await vault.sweep();
   if (swept) log.warn(`removed ${swept} unfinished vault import(s) left by an interrupted run`);
-  const services = createServices({ db, clock, vault, media: deps.media ?? mediaToolsFromEnv(), log });
+  const services = createServices({ db, clock, vault, media: deps.media ?? mediaToolsFromEnv(), log, pdf: deps.pdf });
   if (restored) {
     // Sessions copied with the backup would come back to life; after a restore everyone signs in again.
     db.transaction(() => {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createCore } from '../core';
 import { createFileLogger } from '../core/fileLogger';
 import { clockStartingAt, consoleLogger } from '../core/ports';
+import { createChromiumPrinter } from './chromiumPrinter';
 import { parseHostArgs } from './cli';
 import { createHostServer } from './server';
 
@@ -16,7 +17,8 @@ async function main(): Promise<void> {
   }
   const log = createFileLogger(args.dataDir, consoleLogger);
   const clock = args.now ? clockStartingAt(args.now) : undefined;
-  const core = await createCore({ dataDir: args.dataDir, log, clock });
+  const printer = createChromiumPrinter({ log, prefer: process.env.COMPLAINTDESK_PDF_ENGINE === 'bundled' ? 'bundled' : 'system' });
+  const core = await createCore({ dataDir: args.dataDir, log, clock, pdf: printer });
   if (core.health.problem) log.error(`read-only: ${core.health.problem.message}`);
   const stopSchedule = core.startSchedule();
   const server = createHostServer({ core, staticDir: join(__dirname, '../renderer'), log });
@@ -25,6 +27,8 @@ async function main(): Promise<void> {
     console.log(`ComplaintDesk listening on http://127.0.0.1:${port}`);
     log.info(`data folder: ${args.dataDir}`);
     if (args.now) log.info(`clock starts at ${args.now.toISOString()} (--now)`);
+    // The print engine starts in the background, so the first notice of the day is not the slow one.
+    printer.warm().catch(() => log.warn('notice print engine not available yet; it is tried again at the first notice'));
   });
 
   let stopping = false;
@@ -35,7 +39,7 @@ async function main(): Promise<void> {
     server.close(() => {
       stopSchedule();
       core.close();
-      process.exit(0);
+      void printer.close().finally(() => process.exit(0));
     });
     server.closeAllConnections();
   };

@@ -5,6 +5,7 @@ import { DomainError, fail, httpStatusOf, type Result } from '../../shared/api/e
 import type { Core } from '../core';
 import type { Logger } from '../core/ports';
 import { readJson } from './body';
+import { serveNoticeFile } from './noticeFiles';
 import { clearedSessionCookie, sameOrigin, sessionCookie, tokenOf } from './session';
 import { securityHeaders, serveStatic } from './static';
 import { handleFile, handleUpload } from './streams';
@@ -117,6 +118,8 @@ export function createHostServer({ core, staticDir, log }: HostOptions): Server 
         const name = decodePath(url.pathname.slice('/api/'.length));
         if (name === null) sendJson(res, 400, fail('VALIDATION', '地址中的 % 编码无效，请检查操作名称'), { Connection: 'close' });
         else await handleApi(req, res, name, url, core);
+      } else if (url.pathname.startsWith('/files/notices/')) {
+        await serveNoticeFile(req, res, url, core);
       } else if (url.pathname.startsWith('/files/')) {
         await handleFile(req, res, url, core, tokenOf(req), log, sendResult);
       } else if (req.method === 'GET' || req.method === 'HEAD') {

@@ -8,6 +8,7 @@ import { APP_SCHEME, APP_URL, appProtocolHandler, appSchemePrivileges } from './
 import { bindIpc } from './bindIpc';
 import { fileSchemePrivileges, serveFiles } from './files';
 import { hardenContents, hardenSession, pageUrl } from './hardening';
+import { createElectronPdfPrinter } from './pdfPrinter';
 import { createWindowSessions } from './sessions';
 import { bindUploads } from './uploads';
 import { windowOptions } from './window';
@@ -15,6 +16,7 @@ import { windowOptions } from './window';
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
 const sessions = createWindowSessions();
+const printer = createElectronPdfPrinter();
 
 const appUrl = (): string => pageUrl(app.isPackaged, process.env, APP_URL);
 
@@ -42,7 +44,11 @@ function createWindow(): void {
     if (choice === 1) event.preventDefault();
   });
   win.once('ready-to-show', () => win.show());
-  win.on('closed', () => (mainWindow = null));
+  win.on('closed', () => {
+    mainWindow = null;
+    // The print engine's hidden window must not keep the app alive once the clerk's window has gone.
+    printer.close();
+  });
   void win.loadURL(appUrl());
 }
 
@@ -66,7 +72,7 @@ if (!app.requestSingleInstanceLock()) {
     harden();
     try {
       const dataDir = defaultDataDir();
-      core = await createCore({ dataDir, log: createFileLogger(dataDir, consoleLogger) });
+      core = await createCore({ dataDir, log: createFileLogger(dataDir, consoleLogger), pdf: printer });
     } catch (error) {
       dialog.showErrorBox('无法打开数据文件', error instanceof Error ? error.message : String(error));
       app.quit();
@@ -85,5 +91,8 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  app.on('will-quit', () => {
+    printer.close();
+    core?.close();
+  });
 }

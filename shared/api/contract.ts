@@ -20,6 +20,8 @@ import {
   evidenceVoid,
 } from './schemas/evidence';
 import type { Role } from './schemas/common';
+import { noticesFile, noticesGet, noticesIssue, noticesLogPrint, noticesPreview } from './schemas/notices';
+import { officeGet, officeSetSeal, officeUpdate } from './schemas/office';
 import { casesAct } from './schemas/workflow';
 import { streamedOperations, type OperationName } from './operationNames';
 
@@ -98,6 +100,14 @@ export const contract = {
   'backup.restore': op('从备份恢复：当前数据移到一旁保留，备份取而代之（管理员）', ['admin'], backupRestore),
   'backup.progress': op('正在进行的备份、检查或恢复的进度（管理员）', ['admin'], backupProgress),
   'audit.verify': op('核验审计日志的哈希链（管理员、负责人）', ['admin', 'supervisor'], auditVerify),
+  'notices.issue': op('签发文书：编号、保存PDF与数据快照，此后不再改变', 'user', noticesIssue),
+  'notices.preview': op('文书预览：按案件与修改内容生成，不保存、不占用编号', 'user', noticesPreview),
+  'notices.get': op('已签发文书的内容（按快照）', 'user', noticesGet),
+  'notices.logPrint': op('记录一次打印或另存为PDF', 'user', noticesLogPrint),
+  'notices.file': op('已签发文书的PDF文件信息（GET /files/notices/<id>.pdf 使用）', 'user', noticesFile),
+  'office.get': op('本单位信息、文号与印章（文书使用）', 'user', officeGet),
+  'office.update': op('修改本单位信息、文号与正文字体（管理员）', ['admin'], officeUpdate),
+  'office.setSeal': op('上传或移除印章图片（管理员）', ['admin'], officeSetSeal),
 } as const satisfies Record<OperationName, Operation>;
 
 // The streamed list beside the names and the `stream` of each operation say the same.

@@ -48,6 +48,14 @@ export const operationNames = [
   'backup.restore',
   'backup.progress',
   'audit.verify',
+  'notices.issue',
+  'notices.preview',
+  'notices.get',
+  'notices.logPrint',
+  'notices.file',
+  'office.get',
+  'office.update',
+  'office.setSeal',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../electron/core';
-import type { Clock, Logger } from '../../electron/core/ports';
+import type { Clock, Logger, PdfPrinter } from '../../electron/core/ports';
 
 /** A clock the test moves by hand, so deadlines are computed against a known day. */
 export function fixedClock(iso: string): Clock & { set(iso: string): void } {
@@ -24,30 +24,30 @@ export function tempDir(prefix = 'complaintdesk-'): { dir: string; remove(): voi
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A real register in a temp folder, set up with an admin and signed in. */
-export async function openRegister(clock = fixedClock('2026-11-23T09:00:00+08:00')) {
+/** A real register in a temp folder, set up with an admin and signed in; `pdf` prints notices. */
+export async function openRegister(clock = fixedClock('2026-11-23T09:00:00+08:00'), { pdf }: { pdf?: PdfPrinter } = {}) {
   const tmp = tempDir();
-  const core = await createCore({ dataDir: tmp.dir, clock, log: quietLog });
+  const core = await createCore({ dataDir: tmp.dir, clock, log: quietLog, pdf });
   const r = await core.call('setup.init', { officeName: '杭州市消费者协会', admin: { username: 'admin', displayName: '王管理', password: 'correct horse' } }, null);
   if (!r.ok) throw new Error(`setup.init: ${r.error.message}`);
   const login = await core.call('session.login', { username: 'admin', password: 'correct horse' }, null);
   if (!login.ok) throw new Error(`session.login: ${login.error.message}`);
-  return attach(core, tmp, clock, (login.value as { token: string }).token);
+  return attach(core, tmp, clock, (login.value as { token: string }).token, pdf);
 }
 
 /**
  * A copy of a register folder, opened afresh: a test that needs many users starts from a copy of
  * one set up once, instead of hashing every password again (scrypt is slow on purpose).
  */
-export async function copyRegister(from: Register, clock = fixedClock('2026-11-23T09:00:00+08:00')): Promise<Register> {
+export async function copyRegister(from: Register, clock = fixedClock('2026-11-23T09:00:00+08:00'), { pdf }: { pdf?: PdfPrinter } = {}): Promise<Register> {
   from.core.db.pragma('wal_checkpoint(TRUNCATE)');
   const tmp = tempDir();
   cpSync(from.dir, tmp.dir, { recursive: true });
-  const core = await createCore({ dataDir: tmp.dir, clock, log: quietLog });
-  return attach(core, tmp, clock, from.token);
+  const core = await createCore({ dataDir: tmp.dir, clock, log: quietLog, pdf });
+  return attach(core, tmp, clock, from.token, pdf);
 }
 
-function attach(core: Core, tmp: { dir: string; remove(): void }, clock: ReturnType<typeof fixedClock>, token: string) {
+function attach(core: Core, tmp: { dir: string; remove(): void }, clock: ReturnType<typeof fixedClock>, token: string, pdf?: PdfPrinter) {
   const must = async <T>(name: string, input: unknown, t: string | null = null): Promise<T> => {
     const r = await core.call(name, input, t);
     if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
@@ -62,7 +62,7 @@ function attach(core: Core, tmp: { dir: string; remove(): void }, clock: ReturnT
     call: (name: string, input: unknown, t: string | null = token) => core.call(name, input, t),
     async reopen(): Promise<Core> {
       core.close();
-      return createCore({ dataDir: tmp.dir, clock, log: quietLog });
+      return createCore({ dataDir: tmp.dir, clock, log: quietLog, pdf });
     },
     close() {
       try {

@@ -55,6 +55,15 @@ export const writesRegister = {
   'evidenceSettings.get': false,
   'evidenceSettings.save': true,
   'audit.verify': false,
+  'notices.issue': true,
+  'notices.preview': false,
+  'notices.get': false,
+  // Every print is logged on the case's timeline; a damaged register still shows the PDF.
+  'notices.logPrint': true,
+  'notices.file': false,
+  'office.get': false,
+  'office.update': true,
+  'office.setSeal': true,
 } as const satisfies Record<OperationName, boolean>;
 
 /**

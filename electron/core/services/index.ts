@@ -1,7 +1,7 @@
 import type { UserView } from '../../../shared/api/schemas/common';
 import { createMemorySessions, createSessions } from '../auth/sessions';
 import type { Db } from '../db/open';
-import type { Clock, Logger } from '../ports';
+import type { Clock, Logger, PdfPrinter } from '../ports';
 import type { Vault } from '../vault/vault';
 import { createAudit } from './audit';
 import { createCalendarAdmin } from './calendarAdmin';
@@ -11,6 +11,9 @@ import { createRegister } from './cases/register';
 import { createCaseSearch } from './cases/search';
 import { createCatalog } from './catalog';
 import { createDeadlines } from './deadlines';
+import { createNotices } from './notices';
+import { createNoticeRecords } from './notices/records';
+import { createOfficeProfile } from './officeProfile';
 import { createOfficeSettings } from './officeSettings';
 import { createCaseChecklist } from './checklist/caseChecklist';
 import { createChecklistTemplates } from './checklist/templates';
@@ -31,6 +34,8 @@ export interface ServiceDeps {
   vault: Vault;
   media: MediaTools;
   log: Logger;
+  /** Prints notices to PDF (Chromium in the host, printToPDF in the desktop app); absent, notices cannot be issued. */
+  pdf?: PdfPrinter;
   /**
    * The register failed its check at start and was opened read-only: sessions live in memory and
    * what would go to the audit chain (sign-ins) goes to the file log, so reading never writes the file.
@@ -39,7 +44,7 @@ export interface ServiceDeps {
 }
 
 /** The services of the register, wired once over one database, one clock and one vault. */
-export function createServices({ db, clock, vault, media, log, readOnly }: ServiceDeps) {
+export function createServices({ db, clock, vault, media, log, pdf, readOnly }: ServiceDeps) {
   const settings = createSettings(db);
   const chain = createAudit(db);
   const audit: typeof chain = readOnly
@@ -56,6 +61,9 @@ export function createServices({ db, clock, vault, media, log, readOnly }: Servi
   const checklistTemplates = createChecklistTemplates(db, clock, audit, settings, catalog);
   const checklist = createCaseChecklist({ db, clock, audit, settings, events, templates: checklistTemplates });
   const evidence = createEvidence({ db, clock, audit, settings, events, vault, media, log });
+  const noticeRecords = createNoticeRecords(db);
+  const office = createOfficeProfile(db, clock, settings, audit, vault);
+  const cases = { ...createCaseReader(db, workflowView, { checklist, evidence, noticesOf: noticeRecords.list }), search: createCaseSearch(db, clock, settings) };
   return {
     settings,
     audit,
@@ -69,7 +77,7 @@ export function createServices({ db, clock, vault, media, log, readOnly }: Servi
     requests: createRequests(db, clock),
     users: createUsers(db, clock, audit, settings, sessions, readOnly),
     register: createRegister({ db, clock, audit, settings, catalog, respondents, events, deadlines, ruleSets, checklist }),
-    cases: { ...createCaseReader(db, workflowView, { checklist, evidence }), search: createCaseSearch(db, clock, settings) },
+    cases,
     act: createWorkflow({ db, clock, settings, audit, events, deadlines, ruleSets, catalog, records }),
     calendar: createCalendarAdmin({ db, clock, settings, audit, events, deadlines }),
     officeSettings: createOfficeSettings(db, clock, settings, audit),
@@ -83,6 +91,8 @@ export function createServices({ db, clock, vault, media, log, readOnly }: Servi
     checklistTemplates,
     checklist,
     evidence,
+    office,
+    notices: createNotices({ db, clock, settings, audit, events, deadlines, ruleSets, records: noticeRecords, office, vault, getCase: cases.get, pdf }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

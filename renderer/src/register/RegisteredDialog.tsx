@@ -1,11 +1,16 @@
+import PrintIcon from '@mui/icons-material/Print';
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { OutputOf } from '../../../shared/api/contract';
+import { useApi } from '../api/ApiContext';
 import { formatDateCn } from '../format';
+import { useNoticePrinting } from '../notices/useNoticePrinting';
 
 interface Props {
   open: boolean;
@@ -17,12 +22,47 @@ interface Props {
   onClosed: () => void;
 }
 
-/** Shown after a save: the case number the clerk reads out to the complainant, and the due date. */
+type Receipt = { state: 'idle' } | { state: 'working' } | { state: 'done'; id: number; number: string } | { state: 'failed'; message: string; id?: number };
+
+/**
+ * Shown after a save: the case number the clerk reads out to the complainant, the due date, and
+ * the 受理回执 in one keystroke (P): issued with its number, printed, the print logged. Pressed
+ * again, the same receipt is printed again rather than a second one issued.
+ */
 export function RegisteredDialog({ open, saved, onOpenCase, onContinue, onClosed }: Props) {
+  const api = useApi();
+  const printing = useNoticePrinting();
+  const [receipt, setReceipt] = useState<Receipt>({ state: 'idle' });
+  useEffect(() => setReceipt({ state: 'idle' }), [saved?.id]);
+
+  const printReceipt = async () => {
+    if (!saved || receipt.state === 'working') return;
+    const already = receipt.state === 'done' ? receipt.id : receipt.state === 'failed' ? receipt.id : undefined;
+    setReceipt({ state: 'working' });
+    let id = already;
+    let number = '';
+    if (id === undefined) {
+      const issued = await api.call('notices.issue', { caseId: saved.id, type: 'receipt' });
+      if (!issued.ok) return setReceipt({ state: 'failed', message: issued.error.message });
+      id = issued.value.id;
+      number = issued.value.number;
+    }
+    const problem = await printing.printIssued(id);
+    setReceipt(problem ? { state: 'failed', message: problem, id } : { state: 'done', id, number: number || (receipt.state === 'done' ? receipt.number : '') });
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if ((e.key === 'p' || e.key === 'P') && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      void printReceipt();
+    }
+  };
+
   return (
     <Dialog
       open={open && saved !== null}
       onClose={onContinue}
+      onKeyDown={onKeyDown}
       maxWidth="xs"
       fullWidth
       disableRestoreFocus
@@ -43,14 +83,33 @@ export function RegisteredDialog({ open, saved, onOpenCase, onContinue, onClosed
           <Typography>
             受理决定期限：<strong data-testid="registered-due-on">{formatDateCn(saved.acceptanceDueOn)}</strong>
           </Typography>
+          {receipt.state === 'done' && (
+            <Alert severity="success" sx={{ mt: 2 }} data-testid="receipt-status">
+              已打印受理回执{receipt.number ? `（${receipt.number}）` : ''}
+            </Alert>
+          )}
+          {receipt.state === 'failed' && (
+            <Alert severity="error" sx={{ mt: 2 }} data-testid="receipt-status">
+              {receipt.message}
+            </Alert>
+          )}
         </DialogContent>
       )}
       <DialogActions>
+        <Button
+          startIcon={<PrintIcon />}
+          aria-keyshortcuts="P"
+          disabled={receipt.state === 'working'}
+          onClick={() => void printReceipt()}
+        >
+          {receipt.state === 'working' ? '正在打印…' : receipt.state === 'done' ? '再打印一份 (P)' : '打印受理回执 (P)'}
+        </Button>
         <Button onClick={() => saved && onOpenCase(saved.id)}>打开案件</Button>
         <Button variant="contained" autoFocus onClick={onContinue}>
           继续登记
         </Button>
       </DialogActions>
+      {printing.element}
     </Dialog>
   );
 }

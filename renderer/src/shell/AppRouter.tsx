@@ -7,6 +7,7 @@ import { HomePage } from '../home/HomePage';
 import { RegisterPage } from '../register/RegisterPage';
 import { CalendarPanel } from '../settings/CalendarPanel';
 import { InvestigationSettingsPanel } from '../settings/InvestigationSettingsPanel';
+import { OfficeSettingsPage } from '../settings/OfficeSettingsPage';
 import { RuleSetsPanel } from '../settings/RuleSetsPanel';
 import { SettingsPage } from '../settings/SettingsPage';
 import { WorkflowSettingsPanel } from '../settings/WorkflowSettingsPanel';
@@ -37,6 +38,7 @@ function createRouter() {
             { path: 'rules', element: <RuleSetsPanel /> },
             { path: 'calendar', element: <CalendarPanel /> },
             { path: 'workflow', element: <WorkflowSettingsPanel /> },
+            { path: 'office', element: <OfficeSettingsPage /> },
             { path: 'investigation', element: <InvestigationSettingsPanel /> },
             { path: 'users', element: <UsersPage /> },
           ],

@@ -3,6 +3,7 @@ import { caseStatuses, idTypes } from '../../domain/caseStatus';
 import { creditCodeProblem, phoneProblem, residentIdProblem } from '../../domain/validators';
 import { deadlineKinds, deadlineStates } from '../../domain/deadlines';
 import { code, fen, id, isoDate, isoDateTime, optionalText, requestId, text } from './common';
+import { noticeListItem } from './notices';
 import { workflowView } from './workflow';
 import { checklistItemView, checklistOrigin, evidenceView } from './evidence';
 
@@ -153,8 +154,8 @@ const caseRecord = z.object({
   checklistOrigin,
   /** Every evidence item, voided ones included (they stay on the record). */
   evidence: z.array(evidenceView),
-  // Filled by a later capability (notices); present now so clients rely on it.
-  notices: z.array(z.unknown()),
+  /** The notices issued for the case, oldest first; a correction lists what it supersedes. */
+  notices: z.array(noticeListItem),
 });
 
 /** The whole case (API.md `cases.get`): as registered, and what the workflow has recorded since. */

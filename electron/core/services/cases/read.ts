@@ -1,5 +1,6 @@
 import { DomainError } from '../../../../shared/api/errors';
 import type { CaseDetail } from '../../../../shared/api/schemas/cases';
+import type { NoticeListItem } from '../../../../shared/api/schemas/notices';
 import type { UserView } from '../../../../shared/api/schemas/common';
 import type { WorkflowView } from '../../../../shared/api/schemas/workflow';
 import type { Db } from '../../db/open';
@@ -10,12 +11,12 @@ import { investigationAccess } from './mayWork';
 
 /**
  * A case as `cases.get` gives it: as registered, its timeline, its investigation (checklist and
- * evidence), and what the workflow recorded (`workflowView`).
+ * evidence), its notices, and what the workflow recorded (`workflowView`).
  */
 export function createCaseReader(
   db: Db,
   workflowView: (caseId: number, user: UserView) => WorkflowView,
-  parts: { checklist: CaseChecklist; evidence: Evidence },
+  parts: { checklist: CaseChecklist; evidence: Evidence; noticesOf: (caseId: number) => NoticeListItem[] },
 ) {
   const caseRow = db.prepare(
     `SELECT c.*, ch.name AS channel_name, cat.name AS category_name, cat.grp AS category_group,
@@ -78,7 +79,7 @@ export function createCaseReader(
       checklist: parts.checklist.itemsOf(id),
       checklistOrigin: parts.checklist.origin(id),
       evidence: parts.evidence.list(id),
-      notices: [],
+      notices: parts.noticesOf(id),
       ...workflowView(id, user),
     };
   }

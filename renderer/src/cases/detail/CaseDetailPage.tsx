@@ -10,6 +10,7 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { CenteredMessage } from '../../common/CenteredMessage';
 import { EvidenceTab } from '../../evidence/EvidenceTab';
 import { ChecklistTab } from '../../investigation/ChecklistTab';
+import { NoticesTab } from '../../notices/NoticesTab';
 import { CaseHeader } from './CaseHeader';
 import { HandlingTab } from './HandlingTab';
 import { MediationTab } from './MediationTab';
@@ -29,7 +30,7 @@ interface TabSpec {
   panel?: (c: CaseDetail, ctx: PanelContext) => ReactNode;
 }
 
-/** The tabs of DESIGN.md "Screens"; one without content yet is shown so the layout does not move later. */
+/** The tabs of DESIGN.md "Screens". */
 const TABS: TabSpec[] = [
   { key: 'overview', label: '概况', panel: (c) => <OverviewTab c={c} /> },
   {
@@ -40,7 +41,7 @@ const TABS: TabSpec[] = [
   { key: 'evidence', label: (c) => `证据（${c.evidence.filter((e) => !e.voided).length}）`, panel: (c, ctx) => <EvidenceTab c={c} onChanged={ctx.reload} /> },
   { key: 'mediation', label: '调解', panel: (c) => <MediationTab c={c} /> },
   { key: 'handling', label: '处理', panel: (c) => <HandlingTab c={c} /> },
-  { key: 'notices', label: '文书' },
+  { key: 'notices', label: (c) => `文书（${c.notices.length}）`, panel: (c, ctx) => <NoticesTab c={c} reload={ctx.reload} /> },
   { key: 'timeline', label: '时间线', panel: (c) => <TimelineTab events={c.events} /> },
 ];
 

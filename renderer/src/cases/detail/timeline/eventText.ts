@@ -43,6 +43,8 @@ const otherEvents = {
   evidence_voided: '作废证据',
   evidence_verified: '校验证据',
   evidence_exported: '导出证据',
+  noticeIssued: '签发文书',
+  noticePrinted: '打印文书',
 } as const;
 type OtherEvent = keyof typeof otherEvents;
 
@@ -106,6 +108,8 @@ const details: Partial<Record<CaseAction | OtherEvent, Describe>> = {
       : '全部完好',
   ],
   evidence_exported: (d) => [`${str(d.files)} 个文件导出到 ${str(d.dir)}`],
+  noticeIssued: (d) => [`${str(d.title)} ${str(d.number)}`],
+  noticePrinted: (d) => [`${str(d.number)}（第${str(d.copy)}次${d.how === 'pdf' ? '另存为PDF' : '打印'}）`],
 };
 
 const isAction = (t: string): t is CaseAction => (caseActions as readonly string[]).includes(t);

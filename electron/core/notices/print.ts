@@ -1,0 +1,28 @@
+import { DomainError } from '../../../shared/api/errors';
+import type { NoticeDocument } from '../../../shared/notices/model';
+import type { PdfPrinter } from '../ports';
+import { noticeHtml, type HtmlOptions } from './html';
+
+/** Pages of a PDF from Chromium's print engine: the /Count of its page tree. */
+export function pdfPageCount(pdf: Uint8Array): number {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const counts = [...text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)].map((m) => Number(m[1] ?? m[2]));
+  if (counts.length === 0) throw new Error('the print engine returned no PDF page tree');
+  return Math.max(...counts);
+}
+
+/**
+ * Prints a notice to PDF. Page numbers go only on notices of more than one page (GB/T 9704 7.5
+ * numbers the pages of a document; a one-page notice has none): a notice that runs over is printed
+ * a second time, with its numbers — the layout does not change, only the margin boxes are drawn.
+ */
+export async function printNotice(printer: PdfPrinter | undefined, doc: NoticeDocument, options: Omit<HtmlOptions, 'pageNumbers'>): Promise<{ pdf: Buffer; pages: number }> {
+  if (!printer) throw new DomainError('INTERNAL', '本机未配置文书打印引擎，无法生成PDF；请联系管理员');
+  let pdf = await printer.printToPdf(await noticeHtml(doc, { ...options, pageNumbers: false }), { pageSize: 'A4' });
+  let pages = pdfPageCount(pdf);
+  if (pages > 1) {
+    pdf = await printer.printToPdf(await noticeHtml(doc, { ...options, pageNumbers: true }), { pageSize: 'A4' });
+    pages = pdfPageCount(pdf);
+  }
+  return { pdf: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages };
+}

@@ -1,0 +1,28 @@
+import { useCallback } from 'react';
+import { useApi } from '../api/ApiContext';
+import { usePrintNotice } from './printNotice';
+
+/**
+ * Prints an issued notice on paper from its snapshot (what was issued, not what the case says
+ * now), and puts the print on the record (API.md: every print and reprint is logged).
+ */
+export function useNoticePrinting() {
+  const api = useApi();
+  const { print, element, printing } = usePrintNotice();
+
+  /** Resolves with null once printed and logged, or with the Chinese message of what went wrong. */
+  const printIssued = useCallback(
+    async (id: number): Promise<string | null> => {
+      const got = await api.call('notices.get', { id });
+      if (!got.ok) return got.error.message;
+      await print({ doc: got.value.document, seal: got.value.seal, pages: got.value.notice.pages });
+      const logged = await api.call('notices.logPrint', { id, how: 'print' });
+      return logged.ok ? null : logged.error.message;
+    },
+    [api, print],
+  );
+
+  const logPdf = useCallback((id: number) => void api.call('notices.logPrint', { id, how: 'pdf' }), [api]);
+
+  return { printIssued, logPdf, element, printing };
+}

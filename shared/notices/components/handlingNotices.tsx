@@ -1,0 +1,118 @@
+import { sessionModeLabel, sessionModes } from '../../api/schemas/workflow';
+import { cnDate, cnDateTime, cnYuan } from '../format';
+import type { NoticeOf } from '../model';
+import { Addressee, complaintRef, Heading, Items, OtherChannels, Paras } from './parts';
+
+/** The notices of handling (domain.md steps 5–7): mediation, its end, and the outcome. */
+
+/** "    年  月  日" in ideographic spaces (U+3000), for a date written by hand. */
+const DATE_TO_FILL = '\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日';
+
+const modeLabel = (mode: string) => ((sessionModes as readonly string[]).includes(mode) ? sessionModeLabel[mode as (typeof sessionModes)[number]] : mode);
+
+export function MediationNoticeBody({ doc }: { doc: NoticeOf<'mediationNotice'> }) {
+  const s = doc.session;
+  const where = s.mode === 'onsite' ? `在${s.place}进行${modeLabel(s.mode)}` : `进行${modeLabel(s.mode)}（${s.place}）`;
+  return (
+    <>
+      <Addressee doc={doc} />
+      <p>
+        关于{doc.complainant.name}投诉{doc.respondent.name}（{doc.subject}）一案（案件编号：{doc.caseNo}），本会定于{cnDateTime(s.date, s.time)}
+        {where}，请准时参加。
+      </p>
+      <p>
+        调解员：{s.mediator}
+        {s.mediatorPhone ? `，联系电话：${s.mediatorPhone}` : ''}。
+      </p>
+      <Paras text={doc.text.bring} first="请携带：" />
+      <Paras text={doc.text.consequence} />
+    </>
+  );
+}
+
+export function MediationAgreementBody({ doc }: { doc: NoticeOf<'mediationAgreement'> }) {
+  const c = doc.complainant;
+  const r = doc.respondent;
+  const t = doc.text;
+  const line = (label: string, value: string | undefined) => (value && value.trim() ? <p>{`${label}：${value.trim()}`}</p> : null);
+  return (
+    <>
+      <p className="cd-flush cd-gap">案件编号：{doc.caseNo}</p>
+      <div className="cd-parties">
+        <p>
+          投诉人：{c.name}
+          {c.idLine ? `，${c.idLine}` : ''}，联系电话：{c.phone}
+          {c.address ? `，住址：${c.address}` : ''}。
+        </p>
+        {line('委托代理人', t.complainantAgent)}
+        <p>
+          被投诉人：{r.name}
+          {r.creditCode ? `，统一社会信用代码：${r.creditCode}` : ''}
+          {r.address ? `，地址：${r.address}` : ''}。
+        </p>
+        {line('法定代表人（负责人）', t.respondentRepresentative)}
+        {line('委托代理人', t.respondentAgent)}
+      </div>
+      <div className="cd-gap">
+        <Paras text={t.complaint} first="投诉事项及请求：" />
+      </div>
+      <p>经本会调解，双方当事人自愿达成如下协议：</p>
+      <Items text={t.terms} />
+      <p>本调解书经双方当事人签字（盖章）后生效。</p>
+      <p>本调解书一式三份，双方当事人各执一份，本会存档一份。</p>
+      <div className="cd-signatures">
+        <div className="cd-row">
+          <p className="cd-cell">投诉人（签字）：</p>
+          <p className="cd-cell">被投诉人（签字或盖章）：</p>
+        </div>
+        <div className="cd-row cd-gap">
+          <p className="cd-cell">{DATE_TO_FILL}</p>
+          <p className="cd-cell">{DATE_TO_FILL}</p>
+        </div>
+        <div className="cd-row cd-gap">
+          <p className="cd-cell">调解员（签字）：</p>
+          <p className="cd-cell">{doc.mediator ? `（调解员：${doc.mediator}）` : ''}</p>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export function MediationEndedBody({ doc }: { doc: NoticeOf<'mediationEnded'> }) {
+  const g = doc.ground;
+  const rule = g.item.startsWith('第') ? `${g.article}${g.item}` : g.item;
+  return (
+    <>
+      <Addressee doc={doc} />
+      <p>
+        {complaintRef(doc)}，本会{doc.acceptedOn ? `于${cnDate(doc.acceptedOn)}` : ''}受理后组织双方进行了调解。因“{g.text}”，依照{rule}的规定，本会决定终止调解。
+      </p>
+      <Paras text={doc.text.detail} />
+      <OtherChannels />
+    </>
+  );
+}
+
+export function OutcomeBody({ doc }: { doc: NoticeOf<'outcome'> }) {
+  const money = doc.recoveredFen > 0 ? `为你挽回经济损失${cnYuan(doc.recoveredFen)}${doc.punitiveFen > 0 ? `（其中加倍赔偿${cnYuan(doc.punitiveFen)}）` : ''}。` : '';
+  return (
+    <>
+      <Addressee doc={doc} />
+      <p>{complaintRef(doc)}，本会已办理完毕。现将处理结果告知如下：</p>
+      <Heading>一、投诉事项</Heading>
+      <Paras text={doc.text.complaint} />
+      <Heading>二、责任认定</Heading>
+      <Paras text={doc.text.responsibility} />
+      <Heading>三、处理情况</Heading>
+      <Paras text={doc.text.handling} />
+      <Heading>四、处理结果</Heading>
+      <p>
+        {doc.measures.join('、')}。{money}
+      </p>
+      <Heading>五、反馈方式</Heading>
+      <Paras text={doc.text.feedback} />
+    </>
+  );
+}
+
+export const approvalRemark = (a: { by: string; on: string }, what: string) => `${what}经负责人${a.by}于${cnDate(a.on)}批准`;

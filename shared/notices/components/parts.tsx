@@ -1,0 +1,122 @@
+import type { ReactNode } from 'react';
+import { cnDate, paragraphs } from '../format';
+import type { NoticeDocument } from '../model';
+import { noticeTitle } from '../types';
+
+/**
+ * The parts every notice shares, laid out as GB/T 9704-2012 lays out a document: 版头 (the office's
+ * name in red, the number, the red rule), 标题, 主送, 正文, 署名 and 成文日期 under the seal, 附注.
+ */
+
+/** 发文机关标志: as large as the line allows, at most 26 pt, never wider than the text block. */
+const officeSize = (name: string) => `${Math.max(16, Math.min(26, Math.floor(430 / (Math.max(name.length, 1) * 1.05))))}pt`;
+
+export function Head({ doc }: { doc: NoticeDocument }) {
+  return (
+    <>
+      <div className="cd-office" style={{ fontSize: officeSize(doc.office.name) }}>
+        {doc.office.name}
+      </div>
+      <p className="cd-number" data-notice-number="">
+        {doc.number.head}
+        {doc.number.seq === null ? <span className="cd-number-blank">{'\u3000\u3000'}</span> : doc.number.seq}号
+      </p>
+      <hr className="cd-rule" />
+      <h1>{noticeTitle[doc.type]}</h1>
+    </>
+  );
+}
+
+export function Addressee({ doc }: { doc: NoticeDocument }) {
+  return <p className="cd-addressee">{(doc.text.addressee ?? '').trim()}：</p>;
+}
+
+/** A free-text box: one indented paragraph per line. */
+export function Paras({ text, first }: { text: string | undefined; first?: ReactNode }) {
+  const list = paragraphs(text);
+  if (list.length === 0) return first ? <p>{first}</p> : null;
+  return (
+    <>
+      {list.map((line, i) => (
+        <p key={i}>
+          {i === 0 && first}
+          {line}
+        </p>
+      ))}
+    </>
+  );
+}
+
+/** A numbered list from a box of one item per line: 1．… 2．… (GB/T 9704 7.3.3 层次序数). */
+export function Items({ text }: { text: string | undefined }) {
+  return (
+    <>
+      {paragraphs(text).map((line, i) => (
+        <p key={i}>
+          {/^\d+[.．、]/.test(line) ? line : `${i + 1}．${line}`}
+        </p>
+      ))}
+    </>
+  );
+}
+
+/** 一级标题: 一、… in bold (黑体 in the standard; the bundled face's real bold here). */
+export function Heading({ children }: { children: ReactNode }) {
+  return (
+    <p>
+      <span className="cd-strong">{children}</span>
+    </p>
+  );
+}
+
+/**
+ * 署名 and 成文日期 with the seal (GB/T 9704 7.3.5.1): the date four characters in from the right,
+ * the issuer centred over it, the seal centred over both so that they sit a little below its
+ * centre; with no seal image the same space stays free for a stamped one.
+ */
+export function Sign({ doc, sealSrc }: { doc: NoticeDocument; sealSrc: string | null }) {
+  return (
+    <div className="cd-sign">
+      <div className="cd-sign-inner">
+        <div className="cd-issuer">{doc.office.issuer}</div>
+        <div className="cd-date">{cnDate(doc.date)}</div>
+        {sealSrc && <img className="cd-seal" src={sealSrc} alt="" />}
+      </div>
+    </div>
+  );
+}
+
+/** 附注: in parentheses, two characters in, on the line under the date. */
+export function Remarks({ lines }: { lines: (string | null | undefined)[] }) {
+  const shown = lines.map((l) => (l ?? '').trim()).filter((l) => l !== '');
+  return (
+    <>
+      {shown.map((l, i) => (
+        <p key={i} className="cd-remark">
+          （{l.replace(/^（|）$/g, '')}）
+        </p>
+      ))}
+    </>
+  );
+}
+
+/** The small slot at the foot for the integrity anchor (the audit chain head when issued). */
+export function Anchor({ doc }: { doc: NoticeDocument }) {
+  if (!doc.anchor) return null;
+  return <div className="cd-anchor">校验：{doc.anchor}</div>;
+}
+
+/**
+ * The other ways to resolve the dispute (消法第三十九条), where the association's own mediation
+ * is refused or has ended.
+ */
+export function OtherChannels() {
+  return (
+    <p>
+      依照《中华人民共和国消费者权益保护法》第三十九条的规定，你可以通过下列途径解决争议：（一）与经营者协商和解；（二）请求依法成立的其他调解组织调解；（三）向有关行政部门投诉；（四）根据与经营者达成的仲裁协议提请仲裁机构仲裁；（五）向人民法院提起诉讼。
+    </p>
+  );
+}
+
+/** "你于2026年11月2日向本会投诉某某公司（某商品）一事（案件编号：…）" — how most notices open. */
+export const complaintRef = (doc: NoticeDocument) => `你于${cnDate(doc.receivedOn)}向本会投诉${doc.respondent.name}（${doc.subject}）一事（案件编号：${doc.caseNo}）`;

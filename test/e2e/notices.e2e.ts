@@ -1,0 +1,145 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCall, launchBrowser, newPage, screenshot, SCREENSHOTS, startHost, type RunningHost, tearDown } from './host';
+
+/**
+ * Printed notices in Chromium against the built host: the 受理回执 in one keystroke after a
+ * registration, the print stylesheet that leaves only the notice on paper, and the 文书 tab that
+ * previews, edits, issues and lists a notice.
+ */
+let host: RunningHost;
+let browser: Browser;
+let page: Page;
+let clerkToken: string;
+
+const api = <T>(op: string, body: unknown, token?: string) => apiCall<T>(host, op, body, token);
+
+beforeAll(async () => {
+  host = await startHost();
+  await api('setup.init', { officeName: '杭州市消费者协会', admin: { username: 'admin', displayName: '王主任', password: 'admin-pass-1' } });
+  const { token } = await api<{ token: string }>('session.login', { username: 'admin', password: 'admin-pass-1' });
+  await api('users.create', { username: 'clerk', displayName: '陈晓', password: 'clerk-pass-1', role: 'clerk' }, token);
+  await api('office.update', { address: '杭州市西湖区文三路90号', phone: '0571-85150315', numberPrefix: '杭消协' }, token);
+  await api('office.setSeal', { png: readFileSync(join(__dirname, '../fixtures/seal.png')).toString('base64') }, token);
+  ({ token: clerkToken } = await api<{ token: string }>('session.login', { username: 'clerk', password: 'clerk-pass-1' }));
+  browser = await launchBrowser();
+  page = await newPage(browser);
+  // Headless Chromium has no print dialog: window.print starts a print (beforeprint) and the test
+  // ends it (afterprint) once it has looked at the page as the printer gets it.
+  await page.addInitScript(() => {
+    window.print = () => {
+      (window as unknown as { __prints: number }).__prints = ((window as unknown as { __prints?: number }).__prints ?? 0) + 1;
+      window.dispatchEvent(new Event('beforeprint'));
+    };
+  });
+});
+afterAll(() => tearDown(host, browser));
+
+const prints = () => page.evaluate(() => (window as unknown as { __prints?: number }).__prints ?? 0);
+const endPrint = () => page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+
+async function registerOne(p: Page): Promise<void> {
+  await p.getByRole('link', { name: '登记投诉' }).first().click();
+  await p.getByLabel('投诉人姓名').fill('张三');
+  await p.getByLabel('联系电话').fill('13812345678');
+  await p.getByLabel('被投诉方名称').fill('杭州某某电器有限公司');
+  await p.getByLabel('商品或服务名称').fill('55英寸液晶电视机');
+  await p.getByLabel('投诉事实').fill('购买后第三天屏幕出现竖线，商家拒绝退货。');
+  await p.getByLabel('投诉请求').fill('退货并退还货款');
+  await p.getByRole('combobox', { name: '投诉类别' }).click();
+  await p.getByRole('option', { name: '家用电子电器' }).first().click();
+  await p.getByRole('button', { name: '保存登记' }).click();
+}
+
+describe('the 受理回执 right after registration', () => {
+  it('prints in one keystroke (P): issued with its number, only the notice on the printed page, the print logged', async () => {
+    await page.goto(host.url);
+    await page.getByLabel('用户名').fill('clerk');
+    await page.getByLabel('密码', { exact: true }).fill('clerk-pass-1');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.getByText('陈晓').first().isVisible()).toBe(true);
+    await registerOne(page);
+    const dialog = page.getByRole('dialog').filter({ hasText: '登记成功' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await screenshot(page, 'notices-01-registered-dialog');
+
+    await page.keyboard.press('p');
+    await expect.poll(prints, { timeout: 30_000 }).toBe(1);
+    // As the printer gets it: the notice alone, with its @page, no app bar, menu or dialog.
+    await page.emulateMedia({ media: 'print' });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const pdf = join(SCREENSHOTS, 'notices-02-receipt-printed-from-page.pdf');
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('受理回执');
+    expect(text).toContain('杭消协登〔2026〕1号');
+    expect(text).toContain('TS2026-00001');
+    expect(text).not.toContain('消费投诉受理处理系统');
+    expect(text).not.toContain('登记成功');
+    const stored = (await api<any>('cases.get', { id: 1 }, clerkToken)).notices[0];
+    // The same page as the stored PDF: A4, as many pages, numbered alike.
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toContain('(A4)');
+    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(stored.pages);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', pdf, join(SCREENSHOTS, 'notices-02-receipt-printed-from-page')]);
+    await page.emulateMedia({ media: 'screen' });
+    await endPrint();
+
+    await expect.poll(() => dialog.getByTestId('receipt-status').textContent()).toBe('已打印受理回执（杭消协登〔2026〕1号）');
+    await screenshot(page, 'notices-03-receipt-printed');
+    const c = await api<any>('cases.get', { id: 1 }, clerkToken);
+    expect(c.notices).toEqual([expect.objectContaining({ type: 'receipt', number: '杭消协登〔2026〕1号', prints: 1 })]);
+    expect(c.events.map((e: any) => e.type)).toEqual(expect.arrayContaining(['noticeIssued', 'noticePrinted']));
+
+    // The stored PDF, with the page's own session cookie.
+    const res = await page.request.get(`${host.url}/files/notices/${c.notices[0].id}.pdf`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('application/pdf');
+
+    // P again reprints the same receipt rather than issuing another.
+    await page.keyboard.press('p');
+    await expect.poll(prints).toBe(2);
+    await endPrint();
+    await expect.poll(async () => (await api<any>('cases.get', { id: 1 }, clerkToken)).notices.map((n: any) => n.prints)).toEqual([2]);
+    await page.keyboard.press('Escape');
+  });
+});
+
+describe('the 文书 tab', () => {
+  it('previews a notice from the case, takes an edit, issues it with its number and lists it', async () => {
+    const { version } = await api<any>('cases.get', { id: 1 }, clerkToken);
+    await api('cases.act', { id: 1, version, action: 'accept' }, clerkToken);
+    await page.goto(`${host.url}/#/cases/1`);
+    await page.getByRole('tab', { name: '文书' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: '杭消协登〔2026〕1号', exact: true }).first().isVisible()).toBe(true);
+    // The refusal needs an approved refusal: its button is off, with the reason as its hint.
+    expect(await page.getByRole('button', { name: '不予受理告知书' }).isDisabled()).toBe(true);
+    await screenshot(page, 'notices-04-tab');
+
+    await page.getByRole('button', { name: '受理通知书', exact: true }).click();
+    const editor = page.getByRole('dialog').filter({ hasText: '签发受理通知书' });
+    await expect.poll(() => editor.getByTestId('notice-sheet').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => editor.getByTestId('notice-sheet').textContent()).toContain('决定受理');
+    await editor.getByLabel('说明').fill('请于收到本通知书后三日内与承办人联系。');
+    await expect.poll(() => editor.getByTestId('notice-sheet').textContent()).toContain('三日内与承办人联系');
+    expect(await editor.getByTestId('notice-sheet').textContent()).toContain('杭消协受〔2026〕');
+    await screenshot(page, 'notices-05-editor-preview');
+
+    await editor.getByRole('button', { name: '签发' }).click();
+    const viewer = page.getByRole('dialog').filter({ hasText: '受理通知书 杭消协受〔2026〕1号' });
+    // Issuing prints a PDF in Chromium: give it the time a busy PC needs.
+    await expect.poll(() => viewer.isVisible(), { timeout: 30_000 }).toBe(true);
+    await screenshot(page, 'notices-06-issued');
+    await viewer.getByRole('button', { name: '关闭' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: '杭消协受〔2026〕1号', exact: true }).first().isVisible()).toBe(true);
+    const c = await api<any>('cases.get', { id: 1 }, clerkToken);
+    expect(c.notices.map((n: any) => n.number)).toEqual(['杭消协登〔2026〕1号', '杭消协受〔2026〕1号']);
+    const issued = await api<any>('notices.get', { id: c.notices[1].id }, clerkToken);
+    expect(issued.document.text.note).toBe('请于收到本通知书后三日内与承办人联系。');
+    await page.getByRole('tab', { name: '时间线' }).click();
+    await expect.poll(() => page.getByText('签发文书 受理通知书 杭消协受〔2026〕1号').isVisible()).toBe(true);
+  });
+});

@@ -1,0 +1,50 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createChromiumPrinter, systemChromium } from '../../electron/host/chromiumPrinter';
+import { minimalComplaint, openRegister, quietLog } from '../core/harness';
+import { keepPng, pdfFonts, pdfInfo, pdfText } from '../core/noticeKit';
+
+/**
+ * The host's print engine: the machine's Chromium where there is one, else the one the npm
+ * registry ships (@sparticuz/chromium), forced here so the fallback is known to print a real
+ * notice — A4, real text, every font embedded and none Type 3.
+ */
+const bundled = createChromiumPrinter({ log: quietLog, prefer: 'bundled' });
+afterAll(() => bundled.close());
+
+describe('the print engine of browser mode', () => {
+  it('finds the machine’s Chromium, and honours CHROMIUM_PATH', () => {
+    expect(systemChromium()).toBeTruthy();
+    expect(systemChromium({ CHROMIUM_PATH: '/nowhere/chromium' })).toBeNull();
+  });
+
+  it('falls back to the registry’s Chromium, which prints a notice with embedded CID fonts', async () => {
+    const reg = await openRegister(undefined, { pdf: bundled });
+    try {
+      const { id } = await reg.must<{ id: number }>('cases.register', minimalComplaint());
+      const issued = await reg.must<{ sha256: string; number: string }>('notices.issue', { caseId: id, type: 'receipt' });
+      expect(bundled.engine()).toMatch(/^@sparticuz\/chromium 147\./);
+      const file = reg.core.vault.pathOf(issued.sha256);
+      expect(pdfInfo(file).pageSize).toContain('(A4)');
+      expect(pdfText(file).replace(/\s+/g, '')).toContain(issued.number);
+      const fonts = pdfFonts(file);
+      expect(fonts.length).toBeGreaterThan(0);
+      expect(fonts.filter((f) => !f.embedded || f.type === 'Type 3')).toEqual([]);
+      keepPng(file, 'receipt-bundled-chromium');
+    } finally {
+      reg.close();
+    }
+  }, 120_000);
+
+  it('refuses at once what is beyond its queue, and prints the rest', async () => {
+    const small = createChromiumPrinter({ log: quietLog, maxQueue: 1 });
+    try {
+      const html = '<!doctype html><html><body>排队</body></html>';
+      const jobs = [small.printToPdf(html, { pageSize: 'A4' }), small.printToPdf(html, { pageSize: 'A4' }), small.printToPdf(html, { pageSize: 'A4' })];
+      const settled = await Promise.allSettled(jobs);
+      expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+      expect((settled[2] as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT', message: '正在生成的文书过多，请稍后再试' });
+    } finally {
+      await small.close();
+    }
+  });
+});
