@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DomainError } from '../../shared/api/errors';
 import type { Logger, PdfPrinter } from '../core/ports';
@@ -38,18 +40,42 @@ export function systemChromium(env: NodeJS.ProcessEnv = process.env): string | n
   return SYSTEM_CANDIDATES.find((p) => existsSync(p)) ?? null;
 }
 
+/**
+ * The engine's own home, in the temp folder and removed with it: Chromium writes its settings,
+ * crash-report folders and caches under HOME and the XDG folders, and nothing of the print engine
+ * belongs in the office user's profile.
+ */
+function scratchHome(env: NodeJS.ProcessEnv): { env: NodeJS.ProcessEnv; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'complaintdesk-print-'));
+  return {
+    env: { ...env, HOME: dir, XDG_CONFIG_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache') },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
 async function launch(options: ChromiumPrinterOptions): Promise<{ browser: Browser; engine: string }> {
   const env = options.env ?? process.env;
   const found = options.prefer === 'bundled' ? null : systemChromium(env);
-  if (found) {
-    const browser = await chromium.launch({ executablePath: found, args: ['--no-sandbox', ...QUIET] });
-    return { browser, engine: `${found} ${browser.version()}` };
+  const home = scratchHome(env);
+  try {
+    let browser: Browser;
+    let engine: string;
+    if (found) {
+      browser = await chromium.launch({ executablePath: found, args: ['--no-sandbox', ...QUIET], env: home.env });
+      engine = `${found} ${browser.version()}`;
+    } else {
+      // The registry's build: a brotli-packed headless shell unpacked into the temp folder on first use.
+      const { default: bundled } = await import('@sparticuz/chromium');
+      const path = await bundled.executablePath();
+      browser = await chromium.launch({ executablePath: path, args: [...bundled.args, ...QUIET], env: home.env });
+      engine = `@sparticuz/chromium ${browser.version()}`;
+    }
+    browser.on('disconnected', home.remove);
+    return { browser, engine };
+  } catch (error) {
+    home.remove();
+    throw error;
   }
-  // The registry's build: a brotli-packed headless shell unpacked into the temp folder on first use.
-  const { default: bundled } = await import('@sparticuz/chromium');
-  const path = await bundled.executablePath();
-  const browser = await chromium.launch({ executablePath: path, args: [...bundled.args, ...QUIET] });
-  return { browser, engine: `@sparticuz/chromium ${browser.version()}` };
 }
 
 export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrinter & { warm(): Promise<string>; close(): Promise<void>; engine(): string | null } {

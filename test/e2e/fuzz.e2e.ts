@@ -25,15 +25,30 @@ let before: string[];
 const accounts = { victim: 'fuzz-victim', fuzzer: 'fuzz-admin', password: 'fuzz-admin-pass-1' };
 let token = '';
 
+/**
+ * The notice printer's Chromium keeps its own scratch home and profile in TMPDIR while it runs (and
+ * removes them): Chromium's files, not anything a request made the register write.
+ */
+const PRINT_ENGINE_SCRATCH = /^tmp\/(org\.chromium\.Chromium\.|playwright[_-]|complaintdesk-print-)/;
+
 /** Every file and folder under `root` except the data folder, as relative paths. */
 function listOutsideData(root: string, dataDir: string): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const full = join(dir, name);
-      if (full === dataDir) continue;
-      out.push(relative(root, full));
-      if (statSync(full).isDirectory()) walk(full);
+      const rel = relative(root, full);
+      if (full === dataDir || PRINT_ENGINE_SCRATCH.test(rel)) continue;
+      out.push(rel);
+      let isDir = false;
+      try {
+        isDir = statSync(full).isDirectory();
+      } catch (error) {
+        // Gone between the listing and the look (a scratch file of a running process): nothing to count.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw error;
+      }
+      if (isDir) walk(full);
     }
   };
   walk(root);

@@ -140,6 +140,7 @@ describe('the 文书 tab', () => {
     const issued = await api<any>('notices.get', { id: c.notices[1].id }, clerkToken);
     expect(issued.document.text.note).toBe('请于收到本通知书后三日内与承办人联系。');
     await page.getByRole('tab', { name: '时间线' }).click();
-    await expect.poll(() => page.getByText('签发文书 受理通知书 杭消协受〔2026〕1号').isVisible()).toBe(true);
+    const row = page.getByRole('row').filter({ hasText: '签发文书' }).filter({ hasText: '受理通知书 杭消协受〔2026〕1号' });
+    await expect.poll(() => row.first().isVisible()).toBe(true);
   });
 });
