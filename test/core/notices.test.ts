@@ -170,3 +170,14 @@ describe('what issuing and printing record', () => {
 });
 
 const baseComplaint = () => minimalComplaint({ complainant: { name: '李四', phone: '13900001111' }, respondent: { name: '杭州某某商贸有限公司' }, subject: '冰箱', facts: '冰箱不制冷。', request: '更换' });
+
+describe('a lost answer', () => {
+  it('gives the retry with the same request id the notice already issued, not a second number', async () => {
+    const id = await caseReadyFor(reg, staff, 'acceptance');
+    const requestId = '2b7e6f0a-3c1d-4e5f-8a9b-0c1d2e3f4a5b';
+    const first = await staff.clerk.must<{ id: number; number: string }>('notices.issue', { caseId: id, type: 'acceptance', requestId });
+    const retry = await staff.clerk.must<{ id: number; number: string }>('notices.issue', { caseId: id, type: 'acceptance', requestId });
+    expect(retry).toEqual(first);
+    expect((await staff.clerk.get(id)).notices.map((n: { number: string }) => n.number)).toEqual([first.number]);
+  });
+});

@@ -255,3 +255,18 @@ describe('users who leave', () => {
     await signIn(reg, 'investigator', 'investigator-pass');
   });
 });
+
+describe('a lost answer to a step', () => {
+  it('gives the retry with the same request id the step already taken, not a conflict or a second step', async () => {
+    const id = await registered();
+    const { version } = await staff.clerk.get(id);
+    const requestId = '7d1c2b3a-4e5f-4a6b-9c8d-0e1f2a3b4c5d';
+    const first = await staff.clerk.must('cases.act', { id, version, action: 'recordContact', with: 'complainant', how: 'phone', summary: '告知进度', requestId });
+    const retry = await staff.clerk.must('cases.act', { id, version, action: 'recordContact', with: 'complainant', how: 'phone', summary: '告知进度', requestId });
+    expect(retry).toEqual(first);
+    expect((await staff.clerk.get(id)).events.filter((e: { type: string }) => e.type === 'recordContact')).toHaveLength(1);
+    // Without the id, the same stale version is a conflict, as before.
+    const stale = await staff.clerk.call('cases.act', { id, version, action: 'recordContact', with: 'complainant', how: 'phone', summary: '告知进度' });
+    expect(stale.ok || stale.error.code).toBe('CONFLICT');
+  });
+});

@@ -54,21 +54,47 @@ export function createRequests(db: Db, clock: Clock) {
     return { result: JSON.parse(row.result) as unknown };
   }
 
-  function commitOnce<R>(key: Key, commit: () => R): R {
-    return db
-      .transaction(() => {
-        const earlier = recall(key);
-        if (earlier) return earlier.result as R;
-        const result = commit();
-        const now = clock.now();
-        purge.run(new Date(now.getTime() - KEEP_MS).toISOString());
-        insert.run(key.userId, key.requestId, key.operation, key.inputHash, JSON.stringify(result), now.toISOString());
+  function keyOf(operation: string, input: { requestId?: string | undefined }, user: UserView): Key | null {
+    if (!input.requestId) return null;
+    const { requestId, ...content } = input;
+    return { operation, userId: user.id, requestId, inputHash: createHash('sha256').update(canonical(content)).digest('hex') };
+  }
+
+  /**
+   * For a creation that runs its own retries around slow work (issuing a notice prints a PDF
+   * first): the first result when this id was used already, and `commit`, which runs the
+   * creation's transaction with the id stored in it. A `commit` whose step gives null (nothing
+   * created, the caller will retry) stores no id.
+   */
+  function guard<R>(operation: string, input: { requestId?: string | undefined }, user: UserView): { earlier: R | null; commit(step: () => R | null): R | null } {
+    const key = keyOf(operation, input, user);
+    if (!key) return { earlier: null, commit: (step) => db.transaction(step).immediate() };
+    const earlier = recall(key);
+    return {
+      earlier: earlier ? (earlier.result as R) : null,
+      commit: (step) => {
+        let created = false;
+        const result = db
+          .transaction(() => {
+            const again = recall(key);
+            if (again) return again.result as R;
+            const r = step();
+            if (r !== null) {
+              insert.run(key.userId, key.requestId, key.operation, key.inputHash, JSON.stringify(r), clock.now().toISOString());
+              created = true;
+            }
+            return r;
+          })
+          .immediate();
+        if (created) purge.run(new Date(clock.now().getTime() - KEEP_MS).toISOString());
         return result;
-      })
-      .immediate();
+      },
+    };
   }
 
   return {
+    guard,
+
     /**
      * Runs a creation once per (user, requestId). Without a requestId it simply runs. `create` is
      * either a synchronous step (run inside the transaction) or two steps (see TwoSteps).
@@ -81,16 +107,10 @@ export function createRequests(db: Db, clock: Clock) {
     ): Promise<R> {
       const steps: TwoSteps<P | undefined, R> =
         typeof create === 'function' ? { prepare: async () => undefined, commit: () => create() } : (create as TwoSteps<P | undefined, R>);
-      if (!input.requestId) {
-        const prepared = await steps.prepare();
-        return steps.commit(prepared);
-      }
-      const { requestId, ...content } = input;
-      const key: Key = { operation, userId: user.id, requestId, inputHash: createHash('sha256').update(canonical(content)).digest('hex') };
-      const earlier = recall(key);
-      if (earlier) return earlier.result as R;
+      const g = guard<R>(operation, input, user);
+      if (g.earlier !== null) return g.earlier;
       const prepared = await steps.prepare();
-      return commitOnce(key, () => steps.commit(prepared));
+      return g.commit(() => steps.commit(prepared)) as R;
     },
   };
 }

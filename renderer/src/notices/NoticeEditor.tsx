@@ -14,6 +14,7 @@ import type { CaseDetail } from '../../../shared/api/schemas/cases';
 import { noticeFields } from '../../../shared/notices/fields';
 import type { NoticeDocument } from '../../../shared/notices/model';
 import { noticeTitle, type NoticeType } from '../../../shared/notices/types';
+import { useRequestId } from '../api/requestId';
 import { useApi } from '../api/ApiContext';
 import { useDebouncedValue } from '../common/useDebouncedValue';
 import { formatDateTime } from '../format';
@@ -47,6 +48,8 @@ export function NoticeEditor({ c, request, onClose, onIssued }: Props) {
   const [preview, setPreview] = useState<{ document: NoticeDocument; seal: string | null } | null>(null);
   const [problem, setProblem] = useState<{ message: string; fields: Record<string, string> } | null>(null);
   const [issuing, setIssuing] = useState(false);
+  // One id for this notice: a retry after a lost answer gets the notice already issued, not a second number.
+  const { requestId } = useRequestId();
   const overrides = useDebouncedValue(values, 350);
   const needsSession = type === 'mediationNotice' && sessionId === undefined;
 
@@ -70,7 +73,7 @@ export function NoticeEditor({ c, request, onClose, onIssued }: Props) {
   const issue = async () => {
     if (!values) return;
     setIssuing(true);
-    const r = await api.call('notices.issue', { caseId: c.id, type, sessionId, overrides: values, ...(supersedes ? { supersedes: supersedes.id, reason } : {}) });
+    const r = await api.call('notices.issue', { caseId: c.id, type, sessionId, overrides: values, requestId, ...(supersedes ? { supersedes: supersedes.id, reason } : {}) });
     setIssuing(false);
     if (r.ok) onIssued(r.value);
     else setProblem({ message: r.error.message, fields: r.error.fields ?? {} });

@@ -1,3 +1,4 @@
+import { useRequestId } from '../api/requestId';
 import PrintIcon from '@mui/icons-material/Print';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -33,6 +34,8 @@ export function RegisteredDialog({ open, saved, onOpenCase, onContinue, onClosed
   const api = useApi();
   const printing = useNoticePrinting();
   const [receipt, setReceipt] = useState<Receipt>({ state: 'idle' });
+  const { requestId: receiptRequestId, renew } = useRequestId();
+  useEffect(() => renew(), [saved?.id, renew]);
   useEffect(() => setReceipt({ state: 'idle' }), [saved?.id]);
 
   const printReceipt = async () => {
@@ -42,7 +45,8 @@ export function RegisteredDialog({ open, saved, onOpenCase, onContinue, onClosed
     let id = already;
     let number = '';
     if (id === undefined) {
-      const issued = await api.call('notices.issue', { caseId: saved.id, type: 'receipt' });
+      // One id per saved case's receipt: the same request after a lost answer gets the receipt already issued.
+      const issued = await api.call('notices.issue', { caseId: saved.id, type: 'receipt', requestId: receiptRequestId });
       if (!issued.ok) return setReceipt({ state: 'failed', message: issued.error.message });
       id = issued.value.id;
       number = issued.value.number;

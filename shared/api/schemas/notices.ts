@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { noticeDocument } from '../../notices/model';
 import { noticeTypes } from '../../notices/types';
-import { id, text } from './common';
+import { id, requestId, text } from './common';
 
 /**
  * Printed notices (../shared/API.md `notices.issue`, `GET /files/notices/<id>.pdf`): issue, preview,
@@ -25,7 +25,7 @@ const draft = {
 
 export const noticesIssue = {
   input: z
-    .object({ ...draft, reason: text('更正理由', 500).optional() })
+    .object({ ...draft, reason: text('更正理由', 500).optional(), requestId })
     .superRefine((v, ctx) => {
       if (v.supersedes !== undefined && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '更正文书请填写更正理由' });
       if (v.supersedes === undefined && v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '只有更正文书时才填写更正理由' });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { caseStatuses } from '../../domain/caseStatus';
 import { deadlineKinds, deadlineStates } from '../../domain/deadlines';
 import { caseActions } from '../../domain/workflow';
-import { code, fen, id, isoDate, isoDateTime, optionalText, text } from './common';
+import { code, fen, id, isoDate, isoDateTime, optionalText, requestId, text } from './common';
 
 /**
  * `cases.act` (../shared/API.md): one operation for every step of the workflow, its fields by
@@ -10,8 +10,9 @@ import { code, fen, id, isoDate, isoDateTime, optionalText, text } from './commo
  */
 
 const version = z.number({ error: '缺少案件版本号' }).int('版本号应为整数').min(1, '版本号应为正整数');
+/** Every step takes a client request id: a retry after a lost answer gets the first answer, not a conflict. */
 const step = <A extends string, S extends z.ZodRawShape>(action: A, shape: S) =>
-  z.object({ id, version, action: z.literal(action), ...shape });
+  z.object({ id, version, action: z.literal(action), requestId, ...shape });
 
 export const contactParties = ['respondent', 'complainant'] as const;
 export const contactPartyLabel: Record<(typeof contactParties)[number], string> = { respondent: '被投诉方', complainant: '投诉人' };

@@ -62,6 +62,12 @@ const ATTEMPTS = 3;
  * with its snapshot written, the case's timeline and the audit log told. A refusal at any point
  * uses no number. Issues in this process run one at a time, so a number seen is a number got.
  */
+export type Issued = { id: number; number: string; sha256: string };
+export interface IssueGuard {
+  earlier: Issued | null;
+  commit(step: () => Issued | null): Issued | null;
+}
+
 export function createNoticeIssuer(deps: IssueDeps) {
   const { db, clock, settings, audit, events, deadlines, ruleSets, records, office, vault } = deps;
   const versionOf = db.prepare('SELECT version FROM cases WHERE id = ?').pluck();
@@ -142,7 +148,9 @@ export function createNoticeIssuer(deps: IssueDeps) {
       return { document: doc, seal: office.sealSrc(doc.seal) };
     },
 
-    issue(input: IssueInput, user: UserView): Promise<{ id: number; number: string; sha256: string }> {
+    /** `once`: the client request id's guard (services/requests.ts), so a retry after a lost answer gets the same notice. */
+    issue(input: IssueInput, user: UserView, once?: IssueGuard): Promise<Issued> {
+      if (once?.earlier) return Promise.resolve(once.earlier);
       return oneAtATime(async () => {
         for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
           const plan = db.transaction(() => {
@@ -153,7 +161,8 @@ export function createNoticeIssuer(deps: IssueDeps) {
           const printed = await printNotice(deps.pdf, plan.doc, { sealSrc: office.sealSrc(plan.doc.seal), bodyFont: await bodyFont(plan.bodyFontPath) });
           // The PDF is in the vault before any row names it; a PDF whose row never came is only an unused file.
           const stored = await vault.putBuffer(printed.pdf);
-          const done = db.transaction(() => commit(plan, stored, printed.pages, user, input.reason ?? null)).immediate();
+          const step = () => commit(plan, stored, printed.pages, user, input.reason ?? null);
+          const done = once ? once.commit(step) : db.transaction(step).immediate();
           if (done) return done;
         }
         throw new DomainError('CONFLICT', '签发期间案件或文号被他人更新，本次未签发、未占用文号，请重试');

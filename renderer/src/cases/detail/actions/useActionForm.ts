@@ -2,6 +2,7 @@ import type { FieldValues } from 'react-hook-form';
 import type { CaseDetail } from '../../../../../shared/api/schemas/cases';
 import type { CaseActInput } from '../../../../../shared/api/schemas/workflow';
 import type { CaseAction } from '../../../../../shared/domain/workflow';
+import { useRequestId } from '../../../api/requestId';
 import { useOperationForm } from '../../../common/useOperationForm';
 
 /** What every step's dialog is given by the case page. */
@@ -30,10 +31,12 @@ const CONFLICT =
  * case is read again and the dialog stays, so nothing typed is lost; the next try carries the new version.
  */
 export function useActionForm<V extends FieldValues>({ c, action, defaults, toFields, formPath, onClose, onDone, reload }: Options<V>) {
+  // One id for this dialog's step: sent again after a lost answer, the core answers with the step already taken.
+  const { requestId } = useRequestId();
   const { form, submit, notice, busy } = useOperationForm({
     operation: 'cases.act',
     defaults,
-    toInput: (values, problems) => ({ id: c.id, version: c.version, action, ...toFields(values, problems) }) as CaseActInput,
+    toInput: (values, problems) => ({ id: c.id, version: c.version, action, requestId, ...toFields(values, problems) }) as CaseActInput,
     formPath,
     onDone,
     onError: (error, setNotice) => {
