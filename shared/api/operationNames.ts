@@ -75,6 +75,9 @@ export type JsonOperationName = Exclude<OperationName, keyof typeof streamedOper
 export const evidenceFilePath = (id: number, variant: 'original' | 'thumbnail' = 'original') =>
   variant === 'thumbnail' ? `/files/evidence/${id}/thumbnail` : `/files/evidence/${id}`;
 
+/** Where an issued notice's stored PDF is read (host), the same path on the Electron shell's scheme. */
+export const noticeFilePath = (id: number, download = false) => `/files/notices/${id}.pdf${download ? '?download=1' : ''}`;
+
 /** The one IPC channel the preload invokes and the main process handles. */
 export const IPC_CHANNEL = 'complaintdesk:api';
 /** The IPC channels of an upload from a path the user picked: start, progress back to the page, cancel. */

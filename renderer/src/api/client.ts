@@ -1,7 +1,7 @@
 import type { ApiClient, PreloadApi, UploadFile, UploadOptions } from '../../../shared/api/client';
 import type { InputOf, OutputOf } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/errors';
-import { evidenceFilePath, FILE_SCHEME, type JsonOperationName, type UploadOperationName } from '../../../shared/api/operationNames';
+import { evidenceFilePath, FILE_SCHEME, noticeFilePath, type JsonOperationName, type UploadOperationName } from '../../../shared/api/operationNames';
 
 const UNREACHABLE = {
   ok: false,
@@ -113,6 +113,12 @@ export function createApiClient(): ApiClient {
  * the session cookie, or the same path on the Electron shell's scheme. Both answer HTTP Range.
  */
 export function evidenceUrl(id: number, variant: 'original' | 'thumbnail' = 'original'): string {
-  const path = evidenceFilePath(id, variant);
-  return window.api ? `${FILE_SCHEME}://app${path}` : path;
+  return fileUrl(evidenceFilePath(id, variant));
 }
+
+/** An issued notice's PDF, to view or (download) save, from the host or the Electron shell's scheme. */
+export function noticePdfUrl(id: number, download = false): string {
+  return fileUrl(noticeFilePath(id, download));
+}
+
+const fileUrl = (path: string) => (window.api ? `${FILE_SCHEME}://app${path}` : path);

@@ -10,7 +10,7 @@ import { CenteredMessage } from '../common/CenteredMessage';
 import { noticeTitle } from '../../../shared/notices/types';
 import type { NoticeDocument } from '../../../shared/notices/model';
 import { NoticeSheet } from './NoticeSheet';
-import { canDownloadPdf, noticePdfUrl } from './noticeFiles';
+import { noticePdfUrl } from '../api/client';
 
 interface Props {
   id: number;
@@ -40,11 +40,9 @@ export function IssuedNoticeDialog({ id, onClose, onPrint, onSavePdf, onCorrect 
       </DialogContent>
       <DialogActions>
         {got.data && !n?.supersededBy && <Button onClick={() => onCorrect(id, got.data!.document)}>更正</Button>}
-        {canDownloadPdf() && (
-          <Button component="a" href={noticePdfUrl(id, true)} download onClick={() => onSavePdf(id)}>
-            另存为PDF
-          </Button>
-        )}
+        <Button component="a" href={noticePdfUrl(id, true)} download onClick={() => onSavePdf(id)}>
+          另存为PDF
+        </Button>
         <Button onClick={onClose}>关闭</Button>
         <Button variant="contained" onClick={() => onPrint(id)} disabled={!got.data}>
           打印

@@ -16,7 +16,7 @@ import { noticeTitle } from '../../../shared/notices/types';
 import { formatDateTime } from '../format';
 import { IssuedNoticeDialog } from './IssuedNoticeDialog';
 import { NoticeEditor, type EditRequest } from './NoticeEditor';
-import { canDownloadPdf, noticePdfUrl } from './noticeFiles';
+import { noticePdfUrl } from '../api/client';
 import { useNoticePrinting } from './useNoticePrinting';
 
 /**
@@ -103,11 +103,9 @@ export function NoticesTab({ c, reload }: { c: CaseDetail; reload: () => void })
                     <Button size="small" onClick={() => void print(n.id)} disabled={printing.printing} aria-label={`打印 ${n.number}`}>
                       打印
                     </Button>
-                    {canDownloadPdf() && (
-                      <Button size="small" component="a" href={noticePdfUrl(n.id, true)} download onClick={() => savedPdf(n.id)} aria-label={`另存 ${n.number} 为PDF`}>
-                        PDF
-                      </Button>
-                    )}
+                    <Button size="small" component="a" href={noticePdfUrl(n.id, true)} download onClick={() => savedPdf(n.id)} aria-label={`另存 ${n.number} 为PDF`}>
+                      PDF
+                    </Button>
                   </TableCell>
                 </TableRow>
               ))}
