@@ -24,8 +24,11 @@ export function tempDir(prefix = 'complaintdesk-'): { dir: string; remove(): voi
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** The instant a test register's clock starts at unless a test sets its own: a Monday in late 2026. */
+export const TEST_NOW = '2026-11-23T09:00:00+08:00';
+
 /** A real register in a temp folder, set up with an admin and signed in; `pdf` prints notices. */
-export async function openRegister(clock = fixedClock('2026-11-23T09:00:00+08:00'), { pdf }: { pdf?: PdfPrinter } = {}) {
+export async function openRegister(clock = fixedClock(TEST_NOW), { pdf }: { pdf?: PdfPrinter } = {}) {
   const tmp = tempDir();
   const core = await createCore({ dataDir: tmp.dir, clock, log: quietLog, pdf });
   const r = await core.call('setup.init', { officeName: '杭州市消费者协会', admin: { username: 'admin', displayName: '王管理', password: 'correct horse' } }, null);
@@ -39,7 +42,7 @@ export async function openRegister(clock = fixedClock('2026-11-23T09:00:00+08:00
  * A copy of a register folder, opened afresh: a test that needs many users starts from a copy of
  * one set up once, instead of hashing every password again (scrypt is slow on purpose).
  */
-export async function copyRegister(from: Register, clock = fixedClock('2026-11-23T09:00:00+08:00'), { pdf }: { pdf?: PdfPrinter } = {}): Promise<Register> {
+export async function copyRegister(from: Register, clock = fixedClock(TEST_NOW), { pdf }: { pdf?: PdfPrinter } = {}): Promise<Register> {
   from.core.db.pragma('wal_checkpoint(TRUNCATE)');
   const tmp = tempDir();
   cpSync(from.dir, tmp.dir, { recursive: true });

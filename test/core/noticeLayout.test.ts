@@ -41,18 +41,18 @@ describe('GB/T 9704 page of a long notice', () => {
     const id = await caseReadyFor(reg, staff, 'outcome', { facts });
     const { sha256 } = await staff.clerk.must<{ sha256: string }>('notices.issue', { caseId: id, type: 'outcome' });
     const file = pdfPath(reg.core, sha256);
-    const { pages } = pdfInfo(file);
+    const { pages } = (await pdfInfo(file));
     expect(pages).toBeGreaterThanOrEqual(9);
     keepPng(file, 'long-facts-p1', 1);
     keepPng(file, 'long-facts-p2', 2);
     keepPng(file, `long-facts-p${pages}`, pages);
 
     // Nothing cut: every character of the facts is there, in order, once the page numbers are taken out.
-    const text = pdfText(file).replace(/\s+/g, '').replace(/—\d+—/g, '');
+    const text = (await pdfText(file)).replace(/\s+/g, '').replace(/—\d+—/g, '');
     expect(text).toContain(facts);
 
     for (let p = 1; p <= pages; p++) {
-      const lines = pdfLines(file, p);
+      const lines = (await pdfLines(file, p));
       const body = lines.filter((l) => !PAGE_NUMBER.test(l.text));
       const numbers = lines.filter((l) => PAGE_NUMBER.test(l.text));
       // Nothing outside the text block (slack for glyph edges: poppler boxes a line by its font's ascent and descent).
@@ -70,7 +70,7 @@ describe('GB/T 9704 page of a long notice', () => {
     }
 
     // A page wholly of facts: 22 lines, each full line 28 characters and as wide as the block.
-    const full = pdfLines(file, 3).filter((l) => !PAGE_NUMBER.test(l.text));
+    const full = (await pdfLines(file, 3)).filter((l) => !PAGE_NUMBER.test(l.text));
     expect(full).toHaveLength(22);
     const whole = full.filter((l) => l.text.length === 28);
     expect(whole.length).toBeGreaterThanOrEqual(20);
@@ -82,12 +82,12 @@ describe('GB/T 9704 page of a long notice', () => {
     const id = await caseReadyFor(reg, staff, 'acceptance');
     const short = await staff.clerk.must<{ sha256: string }>('notices.issue', { caseId: id, type: 'acceptance' });
     const one = pdfPath(reg.core, short.sha256);
-    expect(pdfInfo(one).pages).toBe(1);
-    expect(pdfText(one)).not.toMatch(/—\s*1\s*—/);
+    expect((await pdfInfo(one)).pages).toBe(1);
+    expect((await pdfText(one))).not.toMatch(/—\s*1\s*—/);
     const note = '请于收到本通知书之日起保持电话畅通配合调查。'.repeat(90);
     const long = await staff.clerk.must<{ sha256: string }>('notices.issue', { caseId: id, type: 'acceptance', overrides: { note } });
     const file = pdfPath(reg.core, long.sha256);
-    expect(pdfInfo(file).pages).toBeGreaterThanOrEqual(3);
-    expect(pdfText(file).replace(/\s+/g, '').replace(/—\d+—/g, '')).toContain(note);
+    expect((await pdfInfo(file)).pages).toBeGreaterThanOrEqual(3);
+    expect((await pdfText(file)).replace(/\s+/g, '').replace(/—\d+—/g, '')).toContain(note);
   });
 });

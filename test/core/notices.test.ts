@@ -47,13 +47,13 @@ describe('each notice, for a case in the right state', () => {
     const c = await staff.clerk.get(id);
     expect(issued.number).toMatch(/^杭消协.{1,2}〔2026〕\d+号$/);
     const file = pdfPath(reg.core, issued.sha256);
-    const text = pdfText(file).replace(/\s+/g, '');
+    const text = (await pdfText(file)).replace(/\s+/g, '');
     for (const s of [issued.number, c.caseNo, c.complainant.name, c.respondent.name, '杭州市消费者协会', '2026年11月23日', ...says[type]]) expect(text).toContain(s);
     expect(text).not.toMatch(/年0\d月|月0\d日/);
-    const info = pdfInfo(file);
+    const info = (await pdfInfo(file));
     expect(info.pageSize).toContain('(A4)');
     expect(info.pages).toBeGreaterThanOrEqual(1);
-    const fonts = pdfFonts(file);
+    const fonts = (await pdfFonts(file));
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.filter((f) => !f.embedded || f.type === 'Type 3')).toEqual([]);
     expect(c.notices).toEqual([expect.objectContaining({ id: issued.id, type, number: issued.number, pages: info.pages, sha256: issued.sha256, prints: 0, supersedes: null, supersededBy: null })]);
@@ -114,7 +114,7 @@ describe('an issued notice never changes', () => {
     expect(Number(/〕(\d+)号/.exec(second.number)![1])).toBe(Number(/〕(\d+)号/.exec(first.number)![1]) + 1);
     expect(bytes(pdfPath(reg.core, first.sha256)).equals(firstBytes)).toBe(true);
     expect(await reg.core.vault.check(first.sha256)).toBe('ok');
-    expect(pdfText(pdfPath(reg.core, second.sha256))).toContain('承办人联系');
+    expect((await pdfText(pdfPath(reg.core, second.sha256)))).toContain('承办人联系');
     expect(() => reg.core.db.prepare("UPDATE notices SET number = 'x' WHERE id = ?").run(first.id)).toThrow(/immutable/);
     expect(() => reg.core.db.prepare('DELETE FROM notices WHERE id = ?').run(first.id)).toThrow(/kept/);
   });

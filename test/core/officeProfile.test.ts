@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimalComplaint, openRegister, type Register } from './harness';
-import { keepPng, newPrinter, pdfFonts, pdfInfo, pdfPath, pdfText } from './noticeKit';
+import { keepPng, newPrinter, pdfFonts, pdfImages, pdfInfo, pdfPath, pdfText } from './noticeKit';
 import { withStaff, type Staff } from './staff';
 
 /**
@@ -14,8 +13,9 @@ const printer = newPrinter();
 let reg: Register;
 let staff: Staff;
 const seal = readFileSync(join(__dirname, '../fixtures/seal.png'));
-// A TrueType CJK face standing in for an office's licensed 仿宋 (Debian's fonts-droid-fallback).
-const TRUETYPE_CJK = '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf';
+// Fonts standing in for an office's licensed 仿宋, cut from Droid Sans Fallback (test/fixtures/make-font-fixtures.mjs).
+const FONTS = join(__dirname, '../fixtures/fonts');
+const TRUETYPE_CJK = join(FONTS, 'stand-in-fangsong.ttf');
 
 beforeAll(async () => {
   reg = await openRegister(undefined, { pdf: printer });
@@ -66,15 +66,14 @@ describe('the seal image', () => {
   it('takes a seal scan into the vault and prints it over the issuer and date, moving nothing', async () => {
     const { id } = await staff.clerk.must<{ id: number }>('cases.register', minimalComplaint());
     const receipt = async () => pdfPath(reg.core, (await staff.clerk.must<{ sha256: string }>('notices.issue', { caseId: id, type: 'receipt' })).sha256);
-    const images = (file: string) => execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => /^\s*\d+\s+\d+\s+image\s/.test(l)).length;
     const without = await receipt();
     const office = await staff.admin.must('office.setSeal', { png: seal.toString('base64') });
     expect(office.seal).toMatchObject({ width: 400, height: 400, dataUrl: expect.stringMatching(/^data:image\/png;base64,/) });
     expect(await reg.core.vault.check(office.seal.sha256)).toBe('ok');
     const withSeal = await receipt();
-    expect([images(without), images(withSeal)]).toEqual([0, 1]);
+    expect([await pdfImages(without), await pdfImages(withSeal)]).toEqual([0, 1]);
     // Drawn over the text, the seal never pushes anything onto another page.
-    expect(pdfInfo(withSeal).pages).toBe(pdfInfo(without).pages);
+    expect((await pdfInfo(withSeal)).pages).toBe((await pdfInfo(without)).pages);
     keepPng(withSeal, 'receipt-with-seal');
     expect((await staff.admin.must('office.setSeal', { remove: true })).seal).toBeNull();
   });
@@ -90,8 +89,8 @@ describe('the licensed body font', () => {
       [join(dir, 'missing.ttf'), /找不到文件/],
       [dir, /不是文件/],
       [join(dir, 'notes.ttf'), /不是 TrueType 字体/],
-      ['/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', /字体集合/],
-      ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', /缺少文书用字（[^）]*受/],
+      [join(FONTS, 'collection.ttc'), /字体集合/],
+      [join(FONTS, 'latin-only.ttf'), /缺少文书用字（[^）]*受/],
     ];
     for (const [path, message] of cases) {
       expect(await refusal({ bodyFontPath: path }), path).toMatchObject({ code: 'VALIDATION', fields: { bodyFontPath: expect.stringMatching(message) } });
@@ -106,11 +105,11 @@ describe('the licensed body font', () => {
     await staff.clerk.act(id, 'accept');
     const issued = await staff.clerk.must<{ sha256: string }>('notices.issue', { caseId: id, type: 'acceptance' });
     const file = pdfPath(reg.core, issued.sha256);
-    const fonts = pdfFonts(file);
+    const fonts = (await pdfFonts(file));
     expect(fonts.some((f) => /DroidSansFallback/.test(f.name) && f.type === 'CID TrueType')).toBe(true);
     expect(fonts.some((f) => /NotoSerifSC.*Bold/.test(f.name))).toBe(true);
     expect(fonts.filter((f) => !f.embedded || f.type === 'Type 3')).toEqual([]);
-    expect(pdfText(file)).toContain('受理通知书');
+    expect((await pdfText(file))).toContain('受理通知书');
     keepPng(file, 'acceptance-office-font');
     expect((await staff.admin.must('office.update', { bodyFontPath: null })).bodyFont).toBeNull();
   });

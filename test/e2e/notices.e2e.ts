@@ -1,9 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, launchBrowser, newPage, screenshot, SCREENSHOTS, startHost, type RunningHost, tearDown } from './host';
+import { keepPng, pdfInfo, pdfText } from '../core/noticeKit';
+import { apiCall, caseNoOf, E2E_NOW, launchBrowser, newPage, officeDate, screenshot, SCREENSHOTS, startHost, type RunningHost, tearDown } from './host';
+
+/** The year of the host's clock, which every number of this file carries. */
+const YEAR = officeDate(E2E_NOW).slice(0, 4);
 
 /**
  * Printed notices in Chromium against the built host: the 受理回执 in one keystroke after a
@@ -73,25 +76,25 @@ describe('the 受理回执 right after registration', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const pdf = join(SCREENSHOTS, 'notices-02-receipt-printed-from-page.pdf');
     await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const text = (await pdfText(pdf)).replace(/\s+/g, '');
     expect(text).toContain('受理回执');
-    expect(text).toContain('杭消协登〔2026〕1号');
-    expect(text).toContain('TS2026-00001');
+    expect(text).toContain(`杭消协登〔${YEAR}〕1号`);
+    expect(text).toContain(caseNoOf(1));
     expect(text).not.toContain('消费投诉受理处理系统');
     expect(text).not.toContain('登记成功');
     const stored = (await api<any>('cases.get', { id: 1 }, clerkToken)).notices[0];
     // The same page as the stored PDF: A4, as many pages, numbered alike.
-    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-    expect(info).toContain('(A4)');
-    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(stored.pages);
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', pdf, join(SCREENSHOTS, 'notices-02-receipt-printed-from-page')]);
+    const info = await pdfInfo(pdf);
+    expect(info.pageSize).toContain('(A4)');
+    expect(info.pages).toBe(stored.pages);
+    keepPng(pdf, 'notices-02-receipt-printed-from-page', 1, SCREENSHOTS);
     await page.emulateMedia({ media: 'screen' });
     await endPrint();
 
-    await expect.poll(() => dialog.getByTestId('receipt-status').textContent()).toBe('已打印受理回执（杭消协登〔2026〕1号）');
+    await expect.poll(() => dialog.getByTestId('receipt-status').textContent()).toBe(`已打印受理回执（杭消协登〔${YEAR}〕1号）`);
     await screenshot(page, 'notices-03-receipt-printed');
     const c = await api<any>('cases.get', { id: 1 }, clerkToken);
-    expect(c.notices).toEqual([expect.objectContaining({ type: 'receipt', number: '杭消协登〔2026〕1号', prints: 1 })]);
+    expect(c.notices).toEqual([expect.objectContaining({ type: 'receipt', number: `杭消协登〔${YEAR}〕1号`, prints: 1 })]);
     expect(c.events.map((e: any) => e.type)).toEqual(expect.arrayContaining(['noticeIssued', 'noticePrinted']));
 
     // The stored PDF, with the page's own session cookie.
@@ -114,7 +117,7 @@ describe('the 文书 tab', () => {
     await api('cases.act', { id: 1, version, action: 'accept' }, clerkToken);
     await page.goto(`${host.url}/#/cases/1`);
     await page.getByRole('tab', { name: '文书' }).click();
-    await expect.poll(() => page.getByRole('cell', { name: '杭消协登〔2026〕1号', exact: true }).first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('cell', { name: `杭消协登〔${YEAR}〕1号`, exact: true }).first().isVisible()).toBe(true);
     // The refusal needs an approved refusal: its button is off, with the reason as its hint.
     expect(await page.getByRole('button', { name: '不予受理告知书' }).isDisabled()).toBe(true);
     await screenshot(page, 'notices-04-tab');
@@ -125,22 +128,22 @@ describe('the 文书 tab', () => {
     await expect.poll(() => editor.getByTestId('notice-sheet').textContent()).toContain('决定受理');
     await editor.getByLabel('说明').fill('请于收到本通知书后三日内与承办人联系。');
     await expect.poll(() => editor.getByTestId('notice-sheet').textContent()).toContain('三日内与承办人联系');
-    expect(await editor.getByTestId('notice-sheet').textContent()).toContain('杭消协受〔2026〕');
+    expect(await editor.getByTestId('notice-sheet').textContent()).toContain(`杭消协受〔${YEAR}〕`);
     await screenshot(page, 'notices-05-editor-preview');
 
     await editor.getByRole('button', { name: '签发' }).click();
-    const viewer = page.getByRole('dialog').filter({ hasText: '受理通知书 杭消协受〔2026〕1号' });
+    const viewer = page.getByRole('dialog').filter({ hasText: `受理通知书 杭消协受〔${YEAR}〕1号` });
     // Issuing prints a PDF in Chromium: give it the time a busy PC needs.
     await expect.poll(() => viewer.isVisible(), { timeout: 30_000 }).toBe(true);
     await screenshot(page, 'notices-06-issued');
     await viewer.getByRole('button', { name: '关闭' }).click();
-    await expect.poll(() => page.getByRole('cell', { name: '杭消协受〔2026〕1号', exact: true }).first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('cell', { name: `杭消协受〔${YEAR}〕1号`, exact: true }).first().isVisible()).toBe(true);
     const c = await api<any>('cases.get', { id: 1 }, clerkToken);
-    expect(c.notices.map((n: any) => n.number)).toEqual(['杭消协登〔2026〕1号', '杭消协受〔2026〕1号']);
+    expect(c.notices.map((n: any) => n.number)).toEqual([`杭消协登〔${YEAR}〕1号`, `杭消协受〔${YEAR}〕1号`]);
     const issued = await api<any>('notices.get', { id: c.notices[1].id }, clerkToken);
     expect(issued.document.text.note).toBe('请于收到本通知书后三日内与承办人联系。');
     await page.getByRole('tab', { name: '时间线' }).click();
-    const row = page.getByRole('row').filter({ hasText: '签发文书' }).filter({ hasText: '受理通知书 杭消协受〔2026〕1号' });
+    const row = page.getByRole('row').filter({ hasText: '签发文书' }).filter({ hasText: `受理通知书 杭消协受〔${YEAR}〕1号` });
     await expect.poll(() => row.first().isVisible()).toBe(true);
   });
 });

@@ -24,9 +24,9 @@ describe('the print engine of browser mode', () => {
       const issued = await reg.must<{ sha256: string; number: string }>('notices.issue', { caseId: id, type: 'receipt' });
       expect(bundled.engine()).toMatch(/^@sparticuz\/chromium 147\./);
       const file = reg.core.vault.pathOf(issued.sha256);
-      expect(pdfInfo(file).pageSize).toContain('(A4)');
-      expect(pdfText(file).replace(/\s+/g, '')).toContain(issued.number);
-      const fonts = pdfFonts(file);
+      expect((await pdfInfo(file)).pageSize).toContain('(A4)');
+      expect((await pdfText(file)).replace(/\s+/g, '')).toContain(issued.number);
+      const fonts = (await pdfFonts(file));
       expect(fonts.length).toBeGreaterThan(0);
       expect(fonts.filter((f) => !f.embedded || f.type === 'Type 3')).toEqual([]);
       keepPng(file, 'receipt-bundled-chromium');

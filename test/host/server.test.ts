@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHostServer } from '../../electron/host/server';
-import { minimalComplaint, openRegister, quietLog, type Register } from '../core/harness';
+import { minimalComplaint, openRegister, quietLog, TEST_NOW, type Register } from '../core/harness';
 
 let reg: Register;
 let server: Server;
@@ -56,7 +56,8 @@ describe('loopback host', () => {
   it('serves an operation with the contract’s answer shape', async () => {
     const r = await post('cases.register', minimalComplaint(), bearer());
     expect(r.status).toBe(200);
-    expect(r.json).toEqual({ ok: true, value: { id: 1, caseNo: 'TS2026-00001', acceptanceDueOn: '2026-12-02' } });
+    // The register's clock is the harness's (TEST_NOW), not today's.
+    expect(r.json).toEqual({ ok: true, value: { id: 1, caseNo: `TS${TEST_NOW.slice(0, 4)}-00001`, acceptanceDueOn: '2026-12-02' } });
   });
 
   it('lists every operation with the JSON Schema of its input', async () => {

@@ -38,9 +38,17 @@ interface PdfDocument {
   getPage(n: number): Promise<PdfPageProxy>;
   destroy(): Promise<void>;
 }
+interface TextItem {
+  str?: string;
+  hasEOL?: boolean;
+  /** [a, b, c, d, x, y]: y is the baseline, from the bottom of the page. */
+  transform?: number[];
+  width?: number;
+  height?: number;
+}
 interface PdfPageProxy {
   view: number[];
-  getTextContent(): Promise<{ items: { str?: string; hasEOL?: boolean }[] }>;
+  getTextContent(): Promise<{ items: TextItem[] }>;
   getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
   commonObjs: { get(id: string): unknown; has(id: string): boolean };
 }
@@ -81,6 +89,101 @@ export async function readPdf(data: Uint8Array): Promise<PdfReport> {
       });
     }
     return { pageCount: doc.numPages, pages, fonts: [...fonts.values()] };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** A page as the layout tests read it: its size, its lines boxed from the top left, the images it draws. */
+export interface PdfLayoutPage {
+  width: number;
+  height: number;
+  lines: { xMin: number; yMin: number; xMax: number; yMax: number; text: string }[];
+  images: number;
+}
+
+export interface PdfLayout {
+  pages: PdfLayoutPage[];
+  /** With the font type as pdffonts names it (CID TrueType, Type 3 …). */
+  fonts: { name: string; type: string; embedded: boolean }[];
+}
+
+const FONT_TYPE: Record<string, string> = {
+  CIDFontType2: 'CID TrueType',
+  CIDFontType0: 'CID Type 0',
+  CIDFontType0C: 'CID Type 0C',
+  TrueType: 'TrueType',
+  Type1: 'Type 1',
+  Type1C: 'Type 1C',
+  Type3: 'Type 3',
+};
+
+/**
+ * Lines as pdftotext -bbox-layout boxes them, near enough for layout tests: text runs on one
+ * baseline make a line, boxed by the em square of their glyphs (top = baseline − font size).
+ */
+function linesOf(items: TextItem[], pageHeight: number): PdfLayoutPage['lines'] {
+  const runs = items.filter((i) => (i.str ?? '').trim() !== '' && i.transform);
+  const lines: { baseline: number; runs: TextItem[] }[] = [];
+  for (const r of runs) {
+    const baseline = r.transform![5]!;
+    const line = lines.find((l) => Math.abs(l.baseline - baseline) < 1);
+    if (line) line.runs.push(r);
+    else lines.push({ baseline, runs: [r] });
+  }
+  return lines
+    .sort((a, b) => b.baseline - a.baseline)
+    .map(({ baseline, runs: rs }) => {
+      rs.sort((a, b) => a.transform![4]! - b.transform![4]!);
+      const size = Math.max(...rs.map((r) => r.height ?? 0));
+      return {
+        xMin: Math.min(...rs.map((r) => r.transform![4]!)),
+        xMax: Math.max(...rs.map((r) => r.transform![4]! + (r.width ?? 0))),
+        yMin: pageHeight - baseline - size,
+        yMax: pageHeight - baseline,
+        text: rs.map((r) => r.str!.replace(/\s+/g, '')).join(''),
+      };
+    });
+}
+
+export async function readPdfLayout(data: Uint8Array): Promise<PdfLayout> {
+  const pdfjs = await load();
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(data),
+    fontExtraProperties: true,
+    standardFontDataUrl: `${join(root, 'standard_fonts')}/`,
+    cMapUrl: `${join(root, 'cmaps')}/`,
+    cMapPacked: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+  }).promise;
+  try {
+    const pages: PdfLayoutPage[] = [];
+    const fonts = new Map<string, PdfLayout['fonts'][number]>();
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
+      const height = y1 - y0;
+      const ops = await page.getOperatorList();
+      let images = 0;
+      ops.fnArray.forEach((fn, i) => {
+        if (fn === pdfjs.OPS.paintImageXObject || fn === pdfjs.OPS.paintInlineImageXObject) images++;
+        if (fn !== pdfjs.OPS.setFont) return;
+        const id = ops.argsArray[i]![0] as string;
+        if (!page.commonObjs.has(id)) return;
+        const f = page.commonObjs.get(id) as { name?: string; loadedName?: string; missingFile?: boolean; isType3Font?: boolean; type?: string };
+        const name = f.name ?? f.loadedName ?? id;
+        const type = f.isType3Font ? 'Type 3' : (FONT_TYPE[f.type ?? ''] ?? f.type ?? '');
+        fonts.set(name, { name, type, embedded: f.missingFile !== true });
+      });
+      pages.push({
+        width: Math.round((x1 - x0) * 100) / 100,
+        height: Math.round(height * 100) / 100,
+        lines: linesOf((await page.getTextContent()).items, height),
+        images,
+      });
+    }
+    return { pages, fonts: [...fonts.values()] };
   } finally {
     await doc.destroy();
   }
