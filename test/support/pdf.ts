@@ -57,7 +57,8 @@ const root = dirname(createRequire(__filename).resolve('pdfjs-dist/package.json'
 let lib: Promise<PdfJs> | null = null;
 const load = () => (lib ??= import(pathToFileURL(join(root, 'legacy/build/pdf.mjs')).href) as Promise<PdfJs>);
 
-export async function readPdf(data: Uint8Array): Promise<PdfReport> {
+/** A PDF opened with pdf.js: its fonts' details kept, the CJK maps and standard fonts from the package. */
+async function open(data: Uint8Array): Promise<{ pdfjs: PdfJs; doc: PdfDocument }> {
   const pdfjs = await load();
   const doc = await pdfjs.getDocument({
     data: new Uint8Array(data),
@@ -68,6 +69,11 @@ export async function readPdf(data: Uint8Array): Promise<PdfReport> {
     useSystemFonts: false,
     isEvalSupported: false,
   }).promise;
+  return { pdfjs, doc };
+}
+
+export async function readPdf(data: Uint8Array): Promise<PdfReport> {
+  const { pdfjs, doc } = await open(data);
   try {
     const pages: PdfPage[] = [];
     const fonts = new Map<string, PdfFont>();
@@ -147,16 +153,7 @@ function linesOf(items: TextItem[], pageHeight: number): PdfLayoutPage['lines'] 
 }
 
 export async function readPdfLayout(data: Uint8Array): Promise<PdfLayout> {
-  const pdfjs = await load();
-  const doc = await pdfjs.getDocument({
-    data: new Uint8Array(data),
-    fontExtraProperties: true,
-    standardFontDataUrl: `${join(root, 'standard_fonts')}/`,
-    cMapUrl: `${join(root, 'cmaps')}/`,
-    cMapPacked: true,
-    useSystemFonts: false,
-    isEvalSupported: false,
-  }).promise;
+  const { pdfjs, doc } = await open(data);
   try {
     const pages: PdfLayoutPage[] = [];
     const fonts = new Map<string, PdfLayout['fonts'][number]>();
