@@ -1,13 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { contract, isOperationName, operationNames, streamOf } from '../../shared/api/contract';
-import { DomainError, fail, httpStatusOf, type Result } from '../../shared/api/errors';
+import { DomainError, fail } from '../../shared/api/errors';
 import type { Core } from '../core';
 import type { Logger } from '../core/ports';
+import { sendJson, sendResult } from './answers';
 import { readJson } from './body';
 import { serveNoticeFile } from './noticeFiles';
 import { clearedSessionCookie, sameOrigin, sessionCookie, tokenOf } from './session';
-import { securityHeaders, serveStatic } from './static';
+import { serveStatic } from './static';
 import { handleFile, handleUpload } from './streams';
 
 export interface HostOptions {
@@ -17,21 +18,6 @@ export interface HostOptions {
   log: Logger;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    ...securityHeaders,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-    ...headers,
-  });
-  res.end(text);
-}
-
-function sendResult(res: ServerResponse, result: Result<unknown>, headers: Record<string, string> = {}): void {
-  sendJson(res, result.ok ? 200 : httpStatusOf[result.error.code], result, headers);
-}
 
 /** GET /api: every operation with the JSON Schemas of its input and value (../shared/API.md "Host"). */
 let apiDescription: unknown;
@@ -68,7 +54,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, name: string
     return;
   }
   if (streamOf(name) === 'upload') {
-    await handleUpload(req, res, name, url, core, tokenOf(req), sendResult);
+    await handleUpload(req, res, name, url, core, tokenOf(req));
     return;
   }
   let input: unknown;
@@ -119,9 +105,9 @@ export function createHostServer({ core, staticDir, log }: HostOptions): Server 
         if (name === null) sendJson(res, 400, fail('VALIDATION', '地址中的 % 编码无效，请检查操作名称'), { Connection: 'close' });
         else await handleApi(req, res, name, url, core);
       } else if (url.pathname.startsWith('/files/notices/')) {
-        await serveNoticeFile(req, res, url, core);
+        await serveNoticeFile(req, res, url, core, log);
       } else if (url.pathname.startsWith('/files/')) {
-        await handleFile(req, res, url, core, tokenOf(req), log, sendResult);
+        await handleFile(req, res, url, core, tokenOf(req), log);
       } else if (req.method === 'GET' || req.method === 'HEAD') {
         serveStatic(staticDir, url.pathname, res);
       } else {

@@ -1,10 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream/promises';
-import type { Result } from '../../shared/api/errors';
 import type { Core } from '../core';
 import type { Logger } from '../core/ports';
-import { fileAnswer, type ServedFile } from '../core/vault/fileResponse';
-import { securityHeaders } from './static';
+import type { ServedFile } from '../core/vault/fileResponse';
+import { sendResult, sendStoredFile } from './answers';
 
 /** How long a refused upload's remaining body is still read, so the client receives the answer before the socket closes. */
 const DRAIN_MS = 2000;
@@ -14,7 +12,7 @@ const DRAIN_MS = 2000;
  * The query is the input; the body goes unread into the core's import (dispatch checks the
  * session first, so no byte of an unauthenticated upload is kept).
  */
-export async function handleUpload(req: IncomingMessage, res: ServerResponse, name: string, url: URL, core: Core, token: string | null, send: (res: ServerResponse, result: Result<unknown>, headers?: Record<string, string>) => void): Promise<void> {
+export async function handleUpload(req: IncomingMessage, res: ServerResponse, name: string, url: URL, core: Core, token: string | null): Promise<void> {
   const length = req.headers['content-length'];
   const declaredSize = length !== undefined && /^\d+$/.test(length) ? Number(length) : null;
   const input = Object.fromEntries(url.searchParams);
@@ -22,11 +20,11 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, na
   const stream = req.iterator({ destroyOnReturn: false });
   const result = await core.call(name, input, token, { upload: { stream, declaredSize } });
   if (req.complete) {
-    send(res, result);
+    sendResult(res, result);
     return;
   }
   // Refused before the body was all read: answer, read on briefly so the answer is seen, then close.
-  send(res, result, { Connection: 'close' });
+  sendResult(res, result, { Connection: 'close' });
   req.resume();
   const timer = setTimeout(() => req.socket.destroy(), DRAIN_MS);
   req.once('end', () => clearTimeout(timer));
@@ -39,29 +37,20 @@ const FILE_PATH = /^\/files\/evidence\/(\d{1,15})(\/thumbnail)?$/;
  * GET /files/evidence/<id>[/thumbnail]: the contract's download operation with the session
  * (bearer or cookie), answered with HTTP Range (206 exact bytes, 416 outside the file).
  */
-export async function handleFile(req: IncomingMessage, res: ServerResponse, url: URL, core: Core, token: string | null, log: Logger, send: (res: ServerResponse, result: Result<unknown>, headers?: Record<string, string>) => void): Promise<void> {
+export async function handleFile(req: IncomingMessage, res: ServerResponse, url: URL, core: Core, token: string | null, log: Logger): Promise<void> {
   const m = FILE_PATH.exec(url.pathname);
   if (!m) {
-    send(res, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个文件' } });
+    sendResult(res, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个文件' } });
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    send(res, { ok: false, error: { code: 'VALIDATION', message: '请用 GET 读取文件' } }, { Allow: 'GET, HEAD' });
+    sendResult(res, { ok: false, error: { code: 'VALIDATION', message: '请用 GET 读取文件' } }, { Allow: 'GET, HEAD' });
     return;
   }
   const result = await core.call('evidence.file', { id: Number(m[1]), variant: m[2] ? 'thumbnail' : 'original' }, token, { download: true });
   if (!result.ok) {
-    send(res, result);
+    sendResult(res, result);
     return;
   }
-  const answer = fileAnswer(result.value as ServedFile, req.headers.range, req.method);
-  res.writeHead(answer.status, { ...securityHeaders, ...answer.headers });
-  if (!answer.body) {
-    res.end();
-    return;
-  }
-  // A player that seeks closes the previous request: that is not a fault.
-  await pipeline(answer.body, res).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ERR_STREAM_PREMATURE_CLOSE') log.warn(`serving evidence ${m[1]} stopped: ${error.message}`);
-  });
+  await sendStoredFile(req, res, result.value as ServedFile, log);
 }

@@ -1,3 +1,4 @@
+import { minimalComplaint } from '../core/harness';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,17 +23,7 @@ beforeAll(async () => {
   ({ id: caseId } = await apiCall<{ id: number }>(
     host,
     'cases.register',
-    {
-      channel: 'visit',
-      complainant: { name: '张三', phone: '13812345678' },
-      respondent: { name: '杭州某某电器有限公司' },
-      category: 'G01',
-      natures: ['quality'],
-      subject: '55英寸液晶电视机',
-      facts: '购买后第三天屏幕出现竖线，商家拒绝退货。',
-      request: '退货并退还货款',
-      consentMediation: true,
-    },
+    minimalComplaint(),
     token,
   ));
   browser = await launchBrowser();

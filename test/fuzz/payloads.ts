@@ -26,17 +26,8 @@ export type JsonSchema = {
   not?: JsonSchema;
 };
 
-/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+/** The fuzzer's generator is the fault tests' one (mulberry32): the same sequence for a seed on every machine. */
+export { seeded as seededRandom } from '../support/random';
 
 const repeat = (s: string, n: number) => s.repeat(n);
 

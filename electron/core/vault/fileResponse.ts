@@ -47,9 +47,9 @@ export interface FileAnswer {
 }
 
 /** RFC 5987 filename*, so a Chinese name survives; the plain filename is an ASCII stand-in. */
-function disposition(name: string): string {
+function disposition(name: string, download: boolean): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  return `${download ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(name)}; filename="${ascii}"`;
 }
 
 /**
@@ -57,13 +57,13 @@ function disposition(name: string): string {
  * scheme: 200 whole, 206 with exactly the asked bytes, 416 for a range outside the file.
  * A video of several GB seeks without being loaded: only the asked bytes are read.
  */
-export function fileAnswer(file: ServedFile, rangeHeader: string | undefined, method: 'GET' | 'HEAD' = 'GET'): FileAnswer {
+export function fileAnswer(file: ServedFile, rangeHeader: string | undefined, method: 'GET' | 'HEAD' = 'GET', { download = false }: { download?: boolean } = {}): FileAnswer {
   const common: Record<string, string> = {
     'Accept-Ranges': 'bytes',
     // Content-addressed: the bytes behind an id never change, but only a signed-in user may see them.
     'Cache-Control': 'private, max-age=3600',
     ETag: `"${file.sha256}"`,
-    'Content-Disposition': disposition(file.name),
+    'Content-Disposition': disposition(file.name, download),
     'X-Content-Type-Options': 'nosniff',
   };
   const range = parseRange(rangeHeader, file.size);
