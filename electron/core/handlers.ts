@@ -4,10 +4,8 @@ import type { UserView } from '../../shared/api/schemas/common';
 import type { BackupService } from './backup/service';
 import type { TaskRunner } from './backup/progress';
 import type { DbProblem } from './integrity/startCheck';
-import type { Clock } from './ports';
 import { DEFAULT_EVIDENCE_MAX_BYTES } from '../../shared/domain/evidence';
 import type { Services } from './services';
-import { isoLocal, localDate } from './time';
 
 /** Operations that are not public always get a user; dispatch has checked the session already. */
 function signedIn(user: UserView | null): UserView {
@@ -24,12 +22,11 @@ export interface Health {
   problem: DbProblem | null;
 }
 
-export function createHandlers(s: Services, clock: Clock, backup: BackupService, runner: TaskRunner, health: Health) {
+export function createHandlers(s: Services, backup: BackupService, runner: TaskRunner, health: Health) {
   /** "Today" is the core's: the office date of the core's clock, whatever the PC showing the page says. */
   const today = () => {
-    const zone = s.settings.get('office.timeZone', 'Asia/Shanghai');
-    const now = clock.now();
-    return { today: localDate(now, zone), now: isoLocal(now, zone) };
+    const instant = s.clock.instant();
+    return { today: s.clock.dateOf(instant), now: s.clock.iso(instant) };
   };
   return {
     'setup.status': () => ({

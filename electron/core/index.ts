@@ -64,8 +64,8 @@ async function openState(deps: CoreDeps, log: Logger, clock: Clock, runner: Task
     try {
       db = openReadOnly(file);
       const services = createServices({ db, clock, vault, media: deps.media ?? mediaToolsFromEnv(), log, pdf: deps.pdf, readOnly: true });
-      const backup = createBackupService({ db, dataDir: deps.dataDir, vaultRoot: vault.root, clock, settings: services.settings, audit: services.audit, runner, log, readOnly: true, requestRestart });
-      const handlers = refuseWrites(withStorageErrors(createHandlers(services, clock, backup, runner, health), log));
+      const backup = createBackupService({ db, dataDir: deps.dataDir, vaultRoot: vault.root, clock: services.clock, settings: services.settings, audit: services.audit, runner, log, readOnly: true, requestRestart });
+      const handlers = refuseWrites(withStorageErrors(createHandlers(services, backup, runner, health), log));
       return { db, services, vault, backup, health, dispatchDeps: { handlers, authenticate: (t) => services.sessions.authenticate(t), logError }, close: () => db!.close() };
     } catch (error) {
       log.error('the damaged register cannot be read at all', error);
@@ -86,18 +86,18 @@ async function openState(deps: CoreDeps, log: Logger, clock: Clock, runner: Task
     // Sessions copied with the backup would come back to life; after a restore everyone signs in again.
     db.transaction(() => {
       db.prepare('DELETE FROM sessions').run();
-      services.audit.append({ at: clock.now().toISOString(), userId: null, action: 'backup.restored', entity: 'backup', entityId: null, data: { setAside: restored.aside, from: restored.from } });
+      services.audit.append({ at: services.clock.now(), userId: null, action: 'backup.restored', entity: 'backup', entityId: null, data: { setAside: restored.aside, from: restored.from } });
     }).immediate();
   }
   const health = { readOnly: false, problem: null };
-  const backup = createBackupService({ db, dataDir: deps.dataDir, vaultRoot: vault.root, clock, settings: services.settings, audit: services.audit, runner, log, readOnly: false, requestRestart });
+  const backup = createBackupService({ db, dataDir: deps.dataDir, vaultRoot: vault.root, clock: services.clock, settings: services.settings, audit: services.audit, runner, log, readOnly: false, requestRestart });
   return {
     db,
     services,
     vault,
     backup,
     health,
-    dispatchDeps: { handlers: withStorageErrors(createHandlers(services, clock, backup, runner, health), log), authenticate: (t) => services.sessions.authenticate(t), logError },
+    dispatchDeps: { handlers: withStorageErrors(createHandlers(services, backup, runner, health), log), authenticate: (t) => services.sessions.authenticate(t), logError },
     close: () => {
       db.close();
       // A clean close leaves no WAL behind, so the file alone can be sealed for the next start.

@@ -32,9 +32,11 @@ export interface ScheduleFacts {
  */
 export function backupDue(f: ScheduleFacts): boolean {
   if (!f.dailyAt) return false;
-  const slot = lastSlot(f.now, f.dailyAt, f.zone).toISOString();
-  if (f.since && slot < f.since) return false;
-  if (f.lastGoodAt && f.lastGoodAt >= slot) return false;
-  if (!f.atStart && f.lastScheduledAttemptAt && f.lastScheduledAttemptAt >= slot) return false;
+  // Stamps are compared as instants: older rows were written in UTC, newer ones with the office's offset.
+  const slot = lastSlot(f.now, f.dailyAt, f.zone).getTime();
+  const at = (stamp: string | null) => (stamp === null ? null : Date.parse(stamp));
+  if (f.since && slot < at(f.since)!) return false;
+  if (f.lastGoodAt && at(f.lastGoodAt)! >= slot) return false;
+  if (!f.atStart && f.lastScheduledAttemptAt && at(f.lastScheduledAttemptAt)! >= slot) return false;
   return true;
 }

@@ -6,22 +6,23 @@ import type { BackupRow } from '../../../shared/api/schemas/backup';
 import type { UserView } from '../../../shared/api/schemas/common';
 import type { Db } from '../db/open';
 import { writeFileAtomic } from '../fsync';
-import type { Clock, Logger } from '../ports';
+import type { Logger } from '../ports';
 import type { Audit } from '../services/audit';
 import type { Settings } from '../services/settings';
-import { fileStamp, isoLocal } from '../time';
+import { fileStamp } from '../time';
 import { createBackup } from './create';
 import { backupFolder, backupTarget, fileErrorMessage } from './place';
 import { prepareRestore } from './restore';
 import type { TaskRunner } from './progress';
 import { backupDue, nextSlot } from './schedule';
 import { verifyBackup } from './verify';
+import type { OfficeClock } from '../officeClock';
 
 export interface BackupDeps {
   db: Db;
   dataDir: string;
   vaultRoot: string;
-  clock: Clock;
+  clock: OfficeClock;
   settings: Settings;
   audit: Audit;
   runner: TaskRunner;
@@ -70,7 +71,7 @@ const toView = (r: Row): BackupRow => ({
 const busy = () => new DomainError('CONFLICT', '正在进行另一项备份、检查或恢复，请等它完成后再试');
 
 export function createBackupService(d: BackupDeps) {
-  const zone = () => d.settings.get('office.timeZone', 'Asia/Shanghai');
+  const zone = () => d.clock.zone();
   const SELECT = 'SELECT b.*, u.display_name AS by_name FROM backups b LEFT JOIN users u ON u.id = b.user_id';
   /** History needs the table; a damaged or older register may not give it, and then the file does. */
   const history = (sql: string, ...args: unknown[]): Row[] => {
@@ -94,14 +95,14 @@ export function createBackupService(d: BackupDeps) {
 
   /** The newer of the table's and the file's: the file is written last, and is all a damaged register has. */
   function lastGood(): BackupRow | null {
-    const row = history('WHERE b.ok = 1 ORDER BY b.finished_at DESC, b.id DESC LIMIT 1')[0];
+    const row = history('WHERE b.ok = 1 ORDER BY julianday(b.finished_at) DESC, b.id DESC LIMIT 1')[0];
     const file = lastGoodFromFile();
     if (!row) return file;
-    return file && file.finishedAt > row.finished_at && file.path !== row.path ? file : toView(row);
+    return file && Date.parse(file.finishedAt) > Date.parse(row.finished_at) && file.path !== row.path ? file : toView(row);
   }
 
   function record(kind: 'manual' | 'scheduled', startedAt: string, user: UserView | null, outcome: { path: string; cases: number; files: number; bytes: number } | { error: string }): void {
-    const finishedAt = d.clock.now().toISOString();
+    const finishedAt = d.clock.now();
     d.db.transaction(() => {
       const ok = 'path' in outcome;
       const id = Number(
@@ -117,14 +118,14 @@ export function createBackupService(d: BackupDeps) {
     return d.runner.run(
       'backup',
       async (progress) => {
-        const now = d.clock.now();
-        const startedAt = now.toISOString();
+        const now = d.clock.instant();
+        const startedAt = d.clock.iso(now);
         try {
           const r = await createBackup({ db: d.db, vaultRoot: d.vaultRoot, target, stamp: fileStamp(now, zone()), createdAt: startedAt, progress });
           if (r.skipped.length) d.log.error(`backup ${r.path}: ${r.skipped.length} evidence file(s) no longer match their hash and were left out: ${r.skipped.join(', ')}`);
           const outcome = { path: r.path, cases: r.cases, files: r.files, bytes: r.bytes };
           record(kind, startedAt, user, outcome);
-          await writeFileAtomic(join(d.dataDir, LAST_GOOD_FILE), JSON.stringify({ ...outcome, finishedAt: d.clock.now().toISOString() }));
+          await writeFileAtomic(join(d.dataDir, LAST_GOOD_FILE), JSON.stringify({ ...outcome, finishedAt: d.clock.now() }));
           return { path: r.path, cases: r.cases, files: r.files, bytes: r.bytes, copiedFiles: r.copiedFiles };
         } catch (error) {
           d.log.error(`backup to ${target} failed`, error);
@@ -146,8 +147,8 @@ export function createBackupService(d: BackupDeps) {
 
     /** Times in office time with its offset, so the page shows them the same on any PC. */
     status() {
-      const now = d.clock.now();
-      const local = (iso: string) => isoLocal(new Date(iso), zone());
+      const now = d.clock.instant();
+      const local = (iso: string) => d.clock.iso(new Date(iso));
       const localRow = (r: BackupRow): BackupRow => ({ ...r, startedAt: local(r.startedAt), finishedAt: local(r.finishedAt) });
       const good = lastGood();
       const ageDays = good ? Math.max(0, Math.floor((now.getTime() - Date.parse(good.finishedAt)) / DAY_MS)) : null;
@@ -157,7 +158,7 @@ export function createBackupService(d: BackupDeps) {
         lastGood: good && localRow(good),
         stale: ageDays === null || ageDays >= STALE_DAYS,
         ageDays,
-        nextScheduledAt: dailyAt && !d.readOnly ? isoLocal(nextSlot(now, dailyAt, zone()), zone()) : null,
+        nextScheduledAt: dailyAt && !d.readOnly ? d.clock.iso(nextSlot(now, dailyAt, zone())) : null,
         history: history('ORDER BY b.id DESC LIMIT 30').map((r) => localRow(toView(r))),
         progress: d.runner.view(),
       };
@@ -166,7 +167,7 @@ export function createBackupService(d: BackupDeps) {
     configure(input: { dir: string | null; dailyAt: string | null }, user: UserView): { ok: true } {
       if (input.dailyAt && !input.dir) throw new DomainError('VALIDATION', '每日自动备份需要先填写备份位置', { dir: '请填写备份位置' });
       const dir = input.dir === null ? null : backupTarget(input.dir, d.dataDir);
-      const at = d.clock.now().toISOString();
+      const at = d.clock.now();
       d.db.transaction(() => {
         const before = { dir: d.settings.get('backup.dir', null), dailyAt: d.settings.get('backup.dailyAt', null) };
         d.settings.set('backup.dir', dir);
@@ -198,7 +199,7 @@ export function createBackupService(d: BackupDeps) {
           progress.add(v.bytes);
           let aside: string;
           try {
-            aside = await prepareRestore(folder, v.manifest, d.dataDir, fileStamp(d.clock.now(), zone()), progress);
+            aside = await prepareRestore(folder, v.manifest, d.dataDir, fileStamp(d.clock.instant(), zone()), progress);
           } catch (error) {
             d.log.error(`restore from ${folder} failed while staging`, error);
             throw new DomainError('INTERNAL', `恢复未完成，当前数据未作任何改动：${fileErrorMessage(error).replace(/^备份位置/, '数据文件夹')}`);
@@ -217,9 +218,9 @@ export function createBackupService(d: BackupDeps) {
       const dailyAt = d.settings.get<string | null>('backup.dailyAt', null);
       const dir = d.settings.get<string | null>('backup.dir', null);
       if (!dailyAt || !dir) return;
-      const lastScheduled = history("WHERE b.kind = 'scheduled' ORDER BY b.started_at DESC LIMIT 1")[0];
+      const lastScheduled = history("WHERE b.kind = 'scheduled' ORDER BY julianday(b.started_at) DESC, b.id DESC LIMIT 1")[0];
       const due = backupDue({
-        now: d.clock.now(),
+        now: d.clock.instant(),
         dailyAt,
         zone: zone(),
         since: d.settings.get<string | null>('backup.scheduleSince', null),

@@ -50,8 +50,8 @@ export function openUnreadable(o: { dataDir: string; problem: DbProblem; clock: 
     const db = backupDb;
     const problem = { ...o.problem, message: `${o.problem.message}请管理员用最近一次完好备份时的账号和密码登录后恢复。` };
     const services = createServices({ db, clock: o.clock, vault: createVault(o.vaultRoot), media: mediaToolsFromEnv(), log: o.log, readOnly: true });
-    const backup = createBackupService({ db, dataDir: o.dataDir, vaultRoot: o.vaultRoot, clock: o.clock, settings: services.settings, audit: services.audit, runner: o.runner, log: o.log, readOnly: true, requestRestart: o.requestRestart });
-    const all = createHandlers(services, o.clock, backup, o.runner, { readOnly: true, problem });
+    const backup = createBackupService({ db, dataDir: o.dataDir, vaultRoot: o.vaultRoot, clock: services.clock, settings: services.settings, audit: services.audit, runner: o.runner, log: o.log, readOnly: true, requestRestart: o.requestRestart });
+    const all = createHandlers(services, backup, o.runner, { readOnly: true, problem });
     const handlers = { ...refuseAll(problem) } as Record<string, unknown>;
     for (const name of OFFERED) handlers[name] = all[name];
     handlers['session.login'] = async (input: { username: string; password: string }, ctx: unknown) => {

@@ -3,13 +3,12 @@ import type { z } from 'zod';
 import type { calendarSaveYear } from '../../../shared/api/schemas/admin';
 import type { UserView } from '../../../shared/api/schemas/common';
 import type { Db } from '../db/open';
-import type { Clock } from '../ports';
-import { isoLocal } from '../time';
 import type { Audit } from './audit';
 import { calendarChanged, loadCalendar } from './calendar';
 import type { CaseEvents } from './cases/events';
 import type { Deadlines } from './deadlines';
 import type { Settings } from './settings';
+import type { OfficeClock } from '../officeClock';
 
 type SaveYear = z.output<typeof calendarSaveYear.input>;
 
@@ -20,8 +19,8 @@ const weekday = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
  * State Council's notice, so an administrator enters next year's when it is published. Entering a
  * year recounts every open deadline at once, so a provisional date becomes a real one.
  */
-export function createCalendarAdmin(deps: { db: Db; clock: Clock; settings: Settings; audit: Audit; events: CaseEvents; deadlines: Deadlines }) {
-  const { db, clock, settings, audit, events, deadlines } = deps;
+export function createCalendarAdmin(deps: { db: Db; clock: OfficeClock; settings: Settings; audit: Audit; events: CaseEvents; deadlines: Deadlines }) {
+  const { db, clock, audit, events, deadlines } = deps;
   const years = db.prepare('SELECT year, source FROM calendar_years ORDER BY year');
   const daysOf = db.prepare("SELECT day, kind, name FROM calendar_days WHERE day >= ? AND day < ? ORDER BY day");
   const openSpans = db.prepare("SELECT start_on, due_on FROM case_deadlines WHERE state IN ('running', 'paused') AND provisional = 1");
@@ -68,7 +67,7 @@ export function createCalendarAdmin(deps: { db: Db; clock: Clock; settings: Sett
 
   function saveYear(input: SaveYear, user: UserView): { recomputed: number } {
     check(input);
-    const now = isoLocal(clock.now(), settings.get('office.timeZone', 'Asia/Shanghai'));
+    const now = clock.now();
     return db
       .transaction(() => {
         db.prepare('DELETE FROM calendar_days WHERE day >= ? AND day < ?').run(`${input.year}-01-01`, `${input.year + 1}-01-01`);

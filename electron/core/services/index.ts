@@ -27,6 +27,7 @@ import { createUsers } from './users';
 import { createWorkflow } from './workflow/act';
 import { createCaseRecords } from './workflow/caseState';
 import { createWorkflowView } from './workflow/view';
+import { createOfficeClock, DEFAULT_OFFICE_ZONE } from '../officeClock';
 
 export interface ServiceDeps {
   db: Db;
@@ -44,27 +45,30 @@ export interface ServiceDeps {
 }
 
 /** The services of the register, wired once over one database, one clock and one vault. */
-export function createServices({ db, clock, vault, media, log, pdf, readOnly }: ServiceDeps) {
+export function createServices({ db, clock: instants, vault, media, log, pdf, readOnly }: ServiceDeps) {
   const settings = createSettings(db);
+  // Every service reads time from this one office clock (DESIGN.md "The case and its clock").
+  const clock = createOfficeClock(instants, () => settings.get('office.timeZone', DEFAULT_OFFICE_ZONE));
   const chain = createAudit(db);
   const audit: typeof chain = readOnly
     ? { ...chain, append: (e) => log.info(`read-only, not in the audit chain: ${e.action} by user ${e.userId ?? '-'} at ${e.at}`) }
     : chain;
-  const sessions = readOnly ? createMemorySessions(db, clock) : createSessions(db, clock);
+  const sessions = readOnly ? createMemorySessions(db, instants) : createSessions(db, instants);
   const catalog = createCatalog(db);
   const respondents = createRespondents(db);
   const events = createCaseEvents(db);
   const deadlines = createDeadlines(db);
   const ruleSets = createRuleSets(db, clock, audit);
   const records = createCaseRecords(db, settings);
-  const workflowView = createWorkflowView({ db, clock, settings, deadlines, ruleSets, catalog, records });
+  const workflowView = createWorkflowView({ db, clock, deadlines, ruleSets, catalog, records });
   const checklistTemplates = createChecklistTemplates(db, clock, audit, settings, catalog);
-  const checklist = createCaseChecklist({ db, clock, audit, settings, events, templates: checklistTemplates });
+  const checklist = createCaseChecklist({ db, clock, audit, events, templates: checklistTemplates });
   const evidence = createEvidence({ db, clock, audit, settings, events, vault, media, log });
   const noticeRecords = createNoticeRecords(db);
   const office = createOfficeProfile(db, clock, settings, audit, vault);
-  const cases = { ...createCaseReader(db, workflowView, { checklist, evidence, noticesOf: noticeRecords.list }), search: createCaseSearch(db, clock, settings) };
+  const cases = { ...createCaseReader(db, workflowView, { checklist, evidence, noticesOf: noticeRecords.list }), search: createCaseSearch(db, clock) };
   return {
+    clock,
     settings,
     audit,
     sessions,
@@ -74,7 +78,7 @@ export function createServices({ db, clock, vault, media, log, pdf, readOnly }: 
     deadlines,
     ruleSets,
     records,
-    requests: createRequests(db, clock),
+    requests: createRequests(db, instants),
     users: createUsers(db, clock, audit, settings, sessions, readOnly),
     register: createRegister({ db, clock, audit, settings, catalog, respondents, events, deadlines, ruleSets, checklist }),
     cases,
@@ -85,7 +89,7 @@ export function createServices({ db, clock, vault, media, log, pdf, readOnly }: 
     saveSetting(key: string, value: unknown, by: UserView): void {
       db.transaction(() => {
         settings.set(key, value);
-        audit.append({ at: clock.now().toISOString(), userId: by.id, action: 'settings.save', entity: 'setting', entityId: null, data: { key, value } });
+        audit.append({ at: clock.now(), userId: by.id, action: 'settings.save', entity: 'setting', entityId: null, data: { key, value } });
       }).immediate();
     },
     checklistTemplates,

@@ -7,11 +7,10 @@ import { defaultNumberMarks, noticeTitle, noticeTypes, type NoticeType } from '.
 import type { Db } from '../db/open';
 import { checkBodyFont } from '../notices/fontCheck';
 import { readPng } from '../notices/png';
-import type { Clock } from '../ports';
-import { isoLocal } from '../time';
 import type { Vault } from '../vault/vault';
 import type { Audit } from './audit';
 import type { Settings } from './settings';
+import type { OfficeClock } from '../officeClock';
 
 type UpdateInput = z.output<typeof officeUpdate.input>;
 type SealInput = z.output<typeof officeSetSeal.input>;
@@ -45,7 +44,7 @@ interface StoredSeal {
 }
 
 /** The office as its notices print it; administrators change it in 设置. */
-export function createOfficeProfile(db: Db, clock: Clock, settings: Settings, audit: Audit, vault: Vault) {
+export function createOfficeProfile(db: Db, clock: OfficeClock, settings: Settings, audit: Audit, vault: Vault) {
   const sealDataUrl = (seal: StoredSeal | null): string | null => {
     if (!seal) return null;
     try {
@@ -73,7 +72,7 @@ export function createOfficeProfile(db: Db, clock: Clock, settings: Settings, au
   }
 
   const record = (user: UserView, action: string, data: unknown) =>
-    audit.append({ at: isoLocal(clock.now(), settings.get('office.timeZone', 'Asia/Shanghai')), userId: user.id, action, entity: 'settings', entityId: null, data });
+    audit.append({ at: clock.now(), userId: user.id, action, entity: 'settings', entityId: null, data });
 
   return {
     get,

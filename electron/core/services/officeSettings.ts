@@ -1,9 +1,9 @@
 import type { UserView } from '../../../shared/api/schemas/common';
 import type { WorkflowSettings } from '../../../shared/api/schemas/admin';
 import type { Db } from '../db/open';
-import type { Clock } from '../ports';
 import type { Audit } from './audit';
 import type { Settings } from './settings';
+import type { OfficeClock } from '../officeClock';
 
 /** The workflow's office settings ([L] rules of domain.md stay changeable, never constants). */
 const KEYS: Record<keyof WorkflowSettings, { key: string; fallback: number }> = {
@@ -12,7 +12,7 @@ const KEYS: Record<keyof WorkflowSettings, { key: string; fallback: number }> = 
   followUpsRequiredForQuality: { key: 'followUp.requiredForQuality', fallback: 2 },
 };
 
-export function createOfficeSettings(db: Db, clock: Clock, settings: Settings, audit: Audit) {
+export function createOfficeSettings(db: Db, clock: OfficeClock, settings: Settings, audit: Audit) {
   function get(): WorkflowSettings {
     const out = {} as WorkflowSettings;
     for (const [name, { key, fallback }] of Object.entries(KEYS) as [keyof WorkflowSettings, { key: string; fallback: number }][]) {
@@ -29,7 +29,7 @@ export function createOfficeSettings(db: Db, clock: Clock, settings: Settings, a
           for (const [name, value] of Object.entries(change) as [keyof WorkflowSettings, number | undefined][]) {
             if (value !== undefined) settings.set(KEYS[name].key, value);
           }
-          audit.append({ at: clock.now().toISOString(), userId: user.id, action: 'settings.update', entity: 'settings', entityId: null, data: { before, change } });
+          audit.append({ at: clock.now(), userId: user.id, action: 'settings.update', entity: 'settings', entityId: null, data: { before, change } });
           return get();
         })
         .immediate();

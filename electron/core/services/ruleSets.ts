@@ -4,8 +4,8 @@ import { ruleLimitKinds, ruleSetOn, type RuleSet } from '../../../shared/domain/
 import type { ruleSetsSave, RuleSetView } from '../../../shared/api/schemas/admin';
 import type { UserView } from '../../../shared/api/schemas/common';
 import type { Db } from '../db/open';
-import type { Clock } from '../ports';
 import type { Audit } from './audit';
+import type { OfficeClock } from '../officeClock';
 
 type SaveInput = z.output<typeof ruleSetsSave.input>;
 
@@ -23,7 +23,7 @@ interface Row { code: string; name: string; effective_from: string; spec: string
 const toRuleSet = (r: Row): RuleSet => ({ code: r.code, name: r.name, effectiveFrom: r.effective_from, ...spec.parse(JSON.parse(r.spec)) });
 
 /** Rule sets with an effective date (../shared/domain.md "Laws and rules in force"); a case uses the one in force on its receipt date. */
-export function createRuleSets(db: Db, clock: Clock, audit: Audit) {
+export function createRuleSets(db: Db, clock: OfficeClock, audit: Audit) {
   const counts = db.prepare('SELECT rule_set, COUNT(*) AS n FROM cases GROUP BY rule_set');
   const all = db.prepare('SELECT code, name, effective_from, spec FROM rule_sets ORDER BY effective_from');
   const one = db.prepare('SELECT code, name, effective_from, spec FROM rule_sets WHERE code = ?');
@@ -47,7 +47,7 @@ export function createRuleSets(db: Db, clock: Clock, audit: Audit) {
           const sets = list();
           const clash = sets.find((s) => s.effectiveFrom === input.effectiveFrom && s.code !== input.code);
           if (clash) throw new DomainError('VALIDATION', `“${clash.name}”已从该日起施行`, { effectiveFrom: `“${clash.name}”已从该日起施行，请换一个日期` });
-          const at = clock.now().toISOString();
+          const at = clock.now();
           let code = input.code;
           if (code) {
             const existing = sets.find((s) => s.code === code);

@@ -5,14 +5,14 @@ import { createPasswordGate } from '../auth/passwordGate';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords';
 import { toUserView, type Sessions, type UserRow } from '../auth/sessions';
 import type { Db } from '../db/open';
-import type { Clock } from '../ports';
 import type { Audit } from './audit';
 import type { Settings } from './settings';
+import type { OfficeClock } from '../officeClock';
 
 export interface NewUser { username: string; displayName: string; password: string; role: Role }
 
 /** `readOnly`: the register's file is never written, so sign-in attempts are counted in memory. */
-export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settings, sessions: Sessions, readOnly = false) {
+export function createUsers(db: Db, clock: OfficeClock, audit: Audit, settings: Settings, sessions: Sessions, readOnly = false) {
   const count = db.prepare('SELECT COUNT(*) FROM users').pluck();
   const byName = db.prepare('SELECT id, username, display_name, role, password_hash FROM users WHERE username = ? AND disabled_at IS NULL');
   const insert = db.prepare('INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)');
@@ -28,7 +28,9 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
        FROM users u WHERE u.role = 'investigator' AND u.disabled_at IS NULL ORDER BY u.display_name`,
   );
   const exists = db.prepare('SELECT 1 FROM users WHERE username = ?').pluck();
-  const throttle = readOnly ? createMemoryLoginThrottle(clock) : createLoginThrottle(db, clock);
+  // Sign-in bookkeeping keeps UTC instants: only compared, never shown, and text order is time order in any zone.
+  const instants = { now: () => clock.instant() };
+  const throttle = readOnly ? createMemoryLoginThrottle(instants) : createLoginThrottle(db, instants);
   // Every password hash waits its turn here, so no caller can queue unbounded scrypt work.
   const passwordWork = createPasswordGate();
   const userExists = db.prepare('SELECT 1 FROM users WHERE id = ?').pluck();
@@ -39,7 +41,7 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
 
   function insertUser(u: NewUser, hash: string, by: number | null): number {
     nameFree(u.username);
-    const at = clock.now().toISOString();
+    const at = clock.now();
     const id = Number(insert.run(u.username, u.displayName, u.role, hash, at).lastInsertRowid);
     audit.append({ at, userId: by ?? id, action: 'users.create', entity: 'user', entityId: id, data: { username: u.username, role: u.role } });
     return id;
@@ -87,7 +89,7 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
         throttle.withdraw(attempt);
         throw error;
       }
-      const at = clock.now().toISOString();
+      const at = clock.now();
       if (!row || !good) {
         audit.append({ at, userId: row?.id ?? null, action: 'session.login.failed', entity: 'user', entityId: row?.id ?? null, data: { username } });
         throw new DomainError('UNAUTHENTICATED', '用户名或密码不正确，请重新输入（注意大小写和输入法）');
@@ -109,7 +111,7 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
       db.transaction(() => {
         setPassword.run(hash, user.id);
         sessions.closeOthers(user.id, token);
-        audit.append({ at: clock.now().toISOString(), userId: user.id, action: 'session.changePassword', entity: 'user', entityId: user.id, data: {} });
+        audit.append({ at: clock.now(), userId: user.id, action: 'session.changePassword', entity: 'user', entityId: user.id, data: {} });
       }).immediate();
     },
 
@@ -121,7 +123,7 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
       db.transaction(() => {
         if (setPassword.run(hash, userId).changes === 0) throw missing();
         sessions.closeOthers(userId, null);
-        audit.append({ at: clock.now().toISOString(), userId: by.id, action: 'users.resetPassword', entity: 'user', entityId: userId, data: {} });
+        audit.append({ at: clock.now(), userId: by.id, action: 'users.resetPassword', entity: 'user', entityId: userId, data: {} });
       }).immediate();
     },
 
@@ -141,7 +143,7 @@ export function createUsers(db: Db, clock: Clock, audit: Audit, settings: Settin
         if (disabled && u.role === 'admin' && (activeAdmins.get() as number) <= 1) {
           throw new DomainError('CONFLICT', '这是最后一位在用的管理员，不能停用');
         }
-        const at = clock.now().toISOString();
+        const at = clock.now();
         setDisabledAt.run(disabled ? at : null, userId);
         if (disabled) sessions.closeOthers(userId, null);
         audit.append({ at, userId: by.id, action: disabled ? 'users.disable' : 'users.enable', entity: 'user', entityId: userId, data: {} });

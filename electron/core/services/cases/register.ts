@@ -4,8 +4,6 @@ import type { casesRegister } from '../../../../shared/api/schemas/cases';
 import type { UserView } from '../../../../shared/api/schemas/common';
 import { normalisePhone, residentIdProblem } from '../../../../shared/domain/validators';
 import type { Db } from '../../db/open';
-import type { Clock } from '../../ports';
-import { isoLocal, localDate } from '../../time';
 import type { Audit } from '../audit';
 import type { CatalogService } from '../catalog';
 import type { Deadlines } from '../deadlines';
@@ -15,6 +13,7 @@ import type { Respondents } from '../respondents';
 import type { Settings } from '../settings';
 import type { CaseEvents } from './events';
 import { indexCase } from './searchText';
+import type { OfficeClock } from '../../officeClock';
 
 type RegisterInput = z.output<typeof casesRegister.input>;
 
@@ -23,7 +22,7 @@ const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 export interface RegisterDeps {
   db: Db;
-  clock: Clock;
+  clock: OfficeClock;
   audit: Audit;
   settings: Settings;
   catalog: CatalogService;
@@ -76,21 +75,20 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
 
   return function register(input: RegisterInput, user: UserView) {
     checkCodes(input, catalog);
-    const zone = settings.get('office.timeZone', 'Asia/Shanghai');
-    const nowDate = clock.now();
+    const nowDate = clock.instant();
     const received = input.receivedAt ? new Date(input.receivedAt) : nowDate;
     if (received.getTime() > nowDate.getTime() + FUTURE_TOLERANCE_MS) {
       throw new DomainError('VALIDATION', '收到时间不能晚于现在，请核对', { receivedAt: '收到时间不能晚于现在' });
     }
     // A birth date after today is caught here, against the core's clock (the shared schema cannot know today).
     const { idType, idNumber } = input.complainant;
-    const idProblem = idType === 'resident' && idNumber ? residentIdProblem(idNumber, localDate(nowDate, zone)) : null;
+    const idProblem = idType === 'resident' && idNumber ? residentIdProblem(idNumber, clock.dateOf(nowDate)) : null;
     if (idProblem) throw new DomainError('VALIDATION', `输入有误：${idProblem}`, { 'complainant.idNumber': idProblem });
-    if (input.purchasedOn && input.purchasedOn > localDate(received, zone)) {
+    if (input.purchasedOn && input.purchasedOn > clock.dateOf(received)) {
       throw new DomainError('VALIDATION', '购买日期不能晚于收到投诉的日期', { purchasedOn: '购买日期不能晚于收到投诉的日期' });
     }
-    const receivedOn = localDate(received, zone);
-    const now = isoLocal(nowDate, zone);
+    const receivedOn = clock.dateOf(received);
+    const now = clock.iso(nowDate);
     // The rules in force on the receipt date govern the case for good (domain.md "Laws and rules in force").
     const rules = ruleSets.on(receivedOn);
 
@@ -102,7 +100,7 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
       const id = Number(
         insertCase.run({
           caseNo,
-          receivedAt: isoLocal(received, zone),
+          receivedAt: clock.iso(received),
           receivedOn,
           channel: input.channel,
           category: input.category,

@@ -5,11 +5,9 @@ import { addDays } from '../../../../shared/domain/calendar';
 import { finalStatuses } from '../../../../shared/domain/caseStatus';
 import { stateOn, workingDaysLeft, type DeadlineKind, type StoredDeadlineState } from '../../../../shared/domain/deadlines';
 import type { Db } from '../../db/open';
-import type { Clock } from '../../ports';
-import { localDate } from '../../time';
 import { loadCalendar } from '../calendar';
-import type { Settings } from '../settings';
 import { textConditions } from './searchText';
+import type { OfficeClock } from '../../officeClock';
 
 type SearchInput = z.output<typeof casesSearch.input>;
 
@@ -29,7 +27,7 @@ const FINAL = finalStatuses.map((s) => `'${s}'`).join(', ');
 const APPROVERS = new Set(['supervisor', 'admin']);
 
 /** The register, searched and paged on the core (DESIGN.md "案件"); deadline filters span every kind of clock. */
-export function createCaseSearch(db: Db, clock: Clock, settings: Settings) {
+export function createCaseSearch(db: Db, clock: OfficeClock) {
   const nextDeadline = db.prepare(
     `SELECT kind, due_on, state FROM case_deadlines WHERE case_id = ? AND state IN ('running', 'paused')
       ORDER BY state = 'paused', due_on, id LIMIT 1`,
@@ -65,7 +63,7 @@ export function createCaseSearch(db: Db, clock: Clock, settings: Settings) {
     }
 
     const calendar = loadCalendar(db);
-    const today = localDate(clock.now(), settings.get('office.timeZone', 'Asia/Shanghai'));
+    const today = clock.today();
     const kind = input.deadlineKind ? ' AND d.kind = ?' : '';
     const kindParam = input.deadlineKind ? [input.deadlineKind] : [];
     const running = (cond: string) => `c.id IN (SELECT d.case_id FROM case_deadlines d WHERE d.state = 'running' AND ${cond}${kind})`;

@@ -4,13 +4,11 @@ import type { ChecklistItemView, checklistMark } from '../../../../shared/api/sc
 import type { UserView } from '../../../../shared/api/schemas/common';
 import { checklistStateLabel, type ChecklistState } from '../../../../shared/domain/evidence';
 import type { Db } from '../../db/open';
-import type { Clock } from '../../ports';
-import { isoLocal } from '../../time';
 import type { Audit } from '../audit';
 import type { CaseEvents } from '../cases/events';
 import { caseToWork } from '../cases/mayWork';
-import type { Settings } from '../settings';
 import type { ChecklistTemplates } from './templates';
+import type { OfficeClock } from '../../officeClock';
 
 type MarkInput = z.output<typeof checklistMark.input>;
 
@@ -26,10 +24,10 @@ interface ItemRow {
   from_template: number;
 }
 
-export interface ChecklistDeps { db: Db; clock: Clock; audit: Audit; settings: Settings; events: CaseEvents; templates: ChecklistTemplates }
+export interface ChecklistDeps { db: Db; clock: OfficeClock; audit: Audit; events: CaseEvents; templates: ChecklistTemplates }
 
 /** A case's investigation checklist: what to establish, marked by who and when, linked to the evidence that establishes it. */
-export function createCaseChecklist({ db, clock, audit, settings, events, templates }: ChecklistDeps) {
+export function createCaseChecklist({ db, clock, audit, events, templates }: ChecklistDeps) {
   const insertOrigin = db.prepare('INSERT INTO case_checklists (case_id, template_id, created_at) VALUES (?, ?, ?)');
   const insertItem = db.prepare(
     'INSERT INTO case_checklist_items (case_id, position, text, from_template, added_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -52,7 +50,7 @@ export function createCaseChecklist({ db, clock, audit, settings, events, templa
   const evidenceOfCase = db.prepare('SELECT id FROM evidence WHERE case_id = ? AND id = ?').pluck();
   const linked = db.prepare('SELECT evidence_id FROM checklist_item_evidence WHERE item_id = ? ORDER BY evidence_id').pluck();
 
-  const now = () => isoLocal(clock.now(), settings.get('office.timeZone', 'Asia/Shanghai'));
+  const now = () => clock.now();
 
   return {
     /**

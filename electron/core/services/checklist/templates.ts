@@ -2,11 +2,10 @@ import { DomainError } from '../../../../shared/api/errors';
 import type { ChecklistTemplateView } from '../../../../shared/api/schemas/evidence';
 import type { UserView } from '../../../../shared/api/schemas/common';
 import type { Db } from '../../db/open';
-import type { Clock } from '../../ports';
-import { isoLocal } from '../../time';
 import type { Audit } from '../audit';
 import type { CatalogService } from '../catalog';
 import type { Settings } from '../settings';
+import type { OfficeClock } from '../../officeClock';
 
 export interface TemplateRow {
   id: number;
@@ -23,7 +22,7 @@ export interface TemplateRow {
  * resources/checklists, edited by an administrator; every save is a new version, so a case keeps
  * the version it started with.
  */
-export function createChecklistTemplates(db: Db, clock: Clock, audit: Audit, settings: Settings, catalog: CatalogService) {
+export function createChecklistTemplates(db: Db, clock: OfficeClock, audit: Audit, settings: Settings, catalog: CatalogService) {
   const latest = db.prepare(
     `SELECT t.*, u.display_name AS saved_by_name FROM checklist_templates t LEFT JOIN users u ON u.id = t.saved_by
       WHERE t.category = ? ORDER BY t.version DESC LIMIT 1`,
@@ -65,7 +64,7 @@ export function createChecklistTemplates(db: Db, clock: Clock, audit: Audit, set
         const before = current(category);
         if (before && before.items === JSON.stringify(items)) return { version: before.version };
         const version = (before?.version ?? 0) + 1;
-        const at = isoLocal(clock.now(), settings.get('office.timeZone', 'Asia/Shanghai'));
+        const at = clock.now();
         insert.run(category, version, JSON.stringify(items), at, user.id);
         audit.append({ at, userId: user.id, action: 'checklistTemplates.save', entity: 'checklist_template', entityId: null, data: { category, version, items } });
         return { version };

@@ -4,14 +4,13 @@ import { DomainError } from '../../../../shared/api/errors';
 import type { UserView } from '../../../../shared/api/schemas/common';
 import { evidenceKindLabel, evidenceSourceLabel } from '../../../../shared/domain/evidence';
 import type { Db } from '../../db/open';
-import type { Clock } from '../../ports';
-import { isoLocal } from '../../time';
 import type { Vault } from '../../vault/vault';
 import type { Audit } from '../audit';
 import type { CaseEvents } from '../cases/events';
 import { caseToRead } from '../cases/mayWork';
 import type { Settings } from '../settings';
 import type { EvidenceReader } from './read';
+import type { OfficeClock } from '../../officeClock';
 
 /** The manifest `sha256sum -c SHA256SUMS` reads: "<hash>  <name>" per line, nothing else. */
 export const CHECKSUM_FILE = 'SHA256SUMS';
@@ -43,7 +42,7 @@ const csvCell = (v: unknown) => {
  * (e.g. a USB stick), each copy hashed as it is written, with SHA256SUMS for `sha256sum -c` and a
  * list of names, kinds and hashes for people. A file found altered or missing stops the export.
  */
-export function createEvidenceExporter(db: Db, clock: Clock, audit: Audit, settings: Settings, events: CaseEvents, vault: Vault, reader: EvidenceReader) {
+export function createEvidenceExporter(db: Db, clock: OfficeClock, audit: Audit, settings: Settings, events: CaseEvents, vault: Vault, reader: EvidenceReader) {
   return async function exportEvidence(caseId: number, dir: string, user: UserView): Promise<{ dir: string; files: number; manifest: string }> {
     const c = caseToRead(db, caseId);
     if (!isAbsolute(dir)) throw new DomainError('VALIDATION', '导出文件夹应为完整路径，如 E:\\ 或 /media/u盘', { dir: '请填写完整路径' });
@@ -52,8 +51,7 @@ export function createEvidenceExporter(db: Db, clock: Clock, audit: Audit, setti
     const items = reader.list(caseId).filter((e) => !e.voided);
     if (items.length === 0) throw new DomainError('VALIDATION', `案件 ${c.caseNo} 没有可导出的证据`);
 
-    const zone = settings.get('office.timeZone', 'Asia/Shanghai');
-    const stamp = isoLocal(clock.now(), zone).slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+    const stamp = clock.now().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
     let out = join(dir, `${c.caseNo}-证据-${stamp}`);
     for (let n = 2; await stat(out).then(() => true, () => false); n++) out = join(dir, `${c.caseNo}-证据-${stamp}-${n}`);
     await mkdir(out);
@@ -81,7 +79,7 @@ export function createEvidenceExporter(db: Db, clock: Clock, audit: Audit, setti
       // With a byte-order mark, so a spreadsheet opens the Chinese text correctly.
       await writeFile(join(out, LIST_FILE), `\ufeff${rows.join('\r\n')}\r\n`, { flush: true });
       db.transaction(() => {
-        const at = isoLocal(clock.now(), zone);
+        const at = clock.now();
         const data = { dir: out, files: items.length, evidenceIds: items.map((e) => e.id) };
         events.record({ caseId, at, userId: user.id, type: 'evidence_exported', data });
         audit.append({ at, userId: user.id, action: 'evidence.export', entity: 'case', entityId: caseId, data });

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open';
-import type { Clock, Logger } from '../../ports';
+import type { Logger } from '../../ports';
 import type { Vault } from '../../vault/vault';
 import type { Audit } from '../audit';
 import type { CaseEvents } from '../cases/events';
@@ -9,8 +9,9 @@ import type { MediaTools } from './media';
 import { createEvidenceReader } from './read';
 import { createEvidenceStore } from './store';
 import { createEvidenceVerifier } from './verify';
+import type { OfficeClock } from '../../officeClock';
 
-export interface EvidenceDeps { db: Db; clock: Clock; audit: Audit; settings: Settings; events: CaseEvents; vault: Vault; media: MediaTools; log: Logger }
+export interface EvidenceDeps { db: Db; clock: OfficeClock; audit: Audit; settings: Settings; events: CaseEvents; vault: Vault; media: MediaTools; log: Logger }
 
 /** The evidence of cases: reading, adding, describing, voiding, verifying and exporting. */
 export function createEvidence(deps: EvidenceDeps) {

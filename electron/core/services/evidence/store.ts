@@ -5,8 +5,7 @@ import type { evidenceDescribe, evidenceImport } from '../../../../shared/api/sc
 import type { UserView } from '../../../../shared/api/schemas/common';
 import { DEFAULT_EVIDENCE_MAX_BYTES, evidenceKindLabel, formatBytes } from '../../../../shared/domain/evidence';
 import type { Db } from '../../db/open';
-import type { Clock, Logger } from '../../ports';
-import { isoLocal } from '../../time';
+import type { Logger } from '../../ports';
 import type { Vault } from '../../vault/vault';
 import type { Audit } from '../audit';
 import type { CaseEvents } from '../cases/events';
@@ -15,13 +14,14 @@ import type { Settings } from '../settings';
 import { mediaFacts, type MediaTools } from './media';
 import type { EvidenceReader } from './read';
 import { sniffAllowed } from './sniff';
+import type { OfficeClock } from '../../officeClock';
 
 type ImportInput = z.output<typeof evidenceImport.input>;
 type DescribeInput = z.output<typeof evidenceDescribe.input>;
 
 export interface EvidenceStoreDeps {
   db: Db;
-  clock: Clock;
+  clock: OfficeClock;
   audit: Audit;
   settings: Settings;
   events: CaseEvents;
@@ -42,8 +42,8 @@ export function createEvidenceStore({ db, clock, audit, settings, events, vault,
   const duplicate = db.prepare('SELECT id FROM evidence WHERE case_id = ? AND sha256 = ? AND voided_at IS NULL').pluck();
   const setVoid = db.prepare('UPDATE evidence SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND voided_at IS NULL');
 
-  const zone = () => settings.get('office.timeZone', 'Asia/Shanghai');
-  const now = () => isoLocal(clock.now(), zone());
+  const zone = () => clock.zone();
+  const now = () => clock.now();
 
   /**
    * evidence.import: one streaming pass into the vault (hash while writing, memory flat), the type
@@ -72,7 +72,7 @@ export function createEvidenceStore({ db, clock, audit, settings, events, vault,
     const { mime } = type;
     const facts = await mediaFacts(vault.pathOf(stored.sha256), mime, zone(), media, log);
     const thumbSha256 = facts.thumbnail ? (await vault.putBuffer(facts.thumbnail)).sha256 : null;
-    const typed = input.capturedAt ? isoLocal(new Date(input.capturedAt), zone()) : null;
+    const typed = input.capturedAt ? clock.iso(new Date(input.capturedAt)) : null;
 
     return db.transaction(() => {
       caseToWork(db, input.caseId, user);
@@ -126,7 +126,7 @@ export function createEvidenceStore({ db, clock, audit, settings, events, vault,
       change('description', 'description', r.description, input.description === '' ? null : input.description);
       change('source', 'source', r.source, input.source);
       if (input.capturedAt !== undefined) {
-        const to = input.capturedAt === null ? null : isoLocal(new Date(input.capturedAt), zone());
+        const to = input.capturedAt === null ? null : clock.iso(new Date(input.capturedAt));
         change('capturedAt', 'captured_at', r.captured_at, to);
         if (changes.capturedAt) {
           sets.push('captured_at_from = ?');

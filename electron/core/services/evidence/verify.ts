@@ -1,13 +1,12 @@
 import { DomainError } from '../../../../shared/api/errors';
 import type { UserView } from '../../../../shared/api/schemas/common';
 import type { Db } from '../../db/open';
-import type { Clock } from '../../ports';
-import { isoLocal } from '../../time';
 import type { Vault } from '../../vault/vault';
 import type { Audit } from '../audit';
 import type { CaseEvents } from '../cases/events';
 import { caseToRead } from '../cases/mayWork';
 import type { Settings } from '../settings';
+import type { OfficeClock } from '../../officeClock';
 
 export interface Problem { evidenceId: number; problem: 'missing' | 'altered' }
 
@@ -15,7 +14,7 @@ export interface Problem { evidenceId: number; problem: 'missing' | 'altered' }
  * Re-hashes every file (DESIGN.md "Data": verification reports missing or altered files), voided
  * items too since their files stay on the record, and writes the result on each case's timeline.
  */
-export function createEvidenceVerifier(db: Db, clock: Clock, audit: Audit, settings: Settings, events: CaseEvents, vault: Vault) {
+export function createEvidenceVerifier(db: Db, clock: OfficeClock, audit: Audit, settings: Settings, events: CaseEvents, vault: Vault) {
   const ofCase = db.prepare('SELECT id, case_id, sha256, original_name FROM evidence WHERE case_id = ? ORDER BY id');
   const all = db.prepare('SELECT id, case_id, sha256, original_name FROM evidence ORDER BY case_id, id');
 
@@ -40,7 +39,7 @@ export function createEvidenceVerifier(db: Db, clock: Clock, audit: Audit, setti
     }
     if (caseId !== undefined && !byCase.has(caseId)) byCase.set(caseId, { checked: 0, problems: [] });
     db.transaction(() => {
-      const at = isoLocal(clock.now(), settings.get('office.timeZone', 'Asia/Shanghai'));
+      const at = clock.now();
       const scope = caseId === undefined ? 'vault' : 'case';
       for (const [id, result] of byCase) events.record({ caseId: id, at, userId: user.id, type: 'evidence_verified', data: { scope, ...result } });
       audit.append({ at, userId: user.id, action: 'evidence.verify', entity: caseId === undefined ? null : 'case', entityId: caseId ?? null, data: { checked: rows.length, problems } });

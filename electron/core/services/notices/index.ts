@@ -1,11 +1,10 @@
 import type { UserView } from '../../../../shared/api/schemas/common';
-import { isoLocal } from '../../time';
 import { createNoticeIssuer, type IssueDeps } from './issue';
 import { fileNameOf, toListItem } from './records';
 
 /** Printed notices: issue and preview (./issue.ts), read back, the file for the host, each print logged. */
 export function createNotices(deps: IssueDeps) {
-  const { db, clock, settings, audit, events, records, office } = deps;
+  const { db, clock, audit, events, records, office } = deps;
   const insertPrint = db.prepare('INSERT INTO notice_prints (notice_id, at, user_id, how) VALUES (?, ?, ?, ?)');
   const printCount = db.prepare('SELECT COUNT(*) FROM notice_prints WHERE notice_id = ?').pluck();
   const issuer = createNoticeIssuer(deps);
@@ -31,7 +30,7 @@ export function createNotices(deps: IssueDeps) {
       return db
         .transaction(() => {
           const r = records.row(input.id);
-          const at = isoLocal(clock.now(), settings.get('office.timeZone', 'Asia/Shanghai'));
+          const at = clock.now();
           insertPrint.run(r.id, at, user.id, input.how);
           const prints = printCount.get(r.id) as number;
           events.record({ caseId: r.case_id, at, userId: user.id, type: 'noticePrinted', data: { noticeId: r.id, type: r.type, number: r.number, how: input.how, copy: prints } });

@@ -10,8 +10,7 @@ import { noticeTitle } from '../../../../shared/notices/types';
 import type { Db } from '../../db/open';
 import { readOfficeFont } from '../../notices/fonts';
 import { printNotice } from '../../notices/print';
-import type { Clock, PdfPrinter } from '../../ports';
-import { isoLocal, localDate } from '../../time';
+import type { PdfPrinter } from '../../ports';
 import type { Vault } from '../../vault/vault';
 import type { Audit } from '../audit';
 import type { CaseEvents } from '../cases/events';
@@ -22,13 +21,14 @@ import type { Settings } from '../settings';
 import { integrityAnchor } from './anchor';
 import { buildNotice } from './build';
 import type { NoticeRecords } from './records';
+import type { OfficeClock } from '../../officeClock';
 
 type PreviewInput = z.output<typeof noticesPreview.input>;
 type IssueInput = z.output<typeof noticesIssue.input>;
 
 export interface IssueDeps {
   db: Db;
-  clock: Clock;
+  clock: OfficeClock;
   settings: Settings;
   audit: Audit;
   events: CaseEvents;
@@ -69,7 +69,7 @@ export interface IssueGuard {
 }
 
 export function createNoticeIssuer(deps: IssueDeps) {
-  const { db, clock, settings, audit, events, deadlines, ruleSets, records, office, vault } = deps;
+  const { db, clock, audit, events, deadlines, ruleSets, records, office, vault } = deps;
   const versionOf = db.prepare('SELECT version FROM cases WHERE id = ?').pluck();
   const insert = db.prepare(
     `INSERT INTO notices (case_id, type, year, seq, number, issued_at, issued_by, snapshot, sha256, size, pages, supersedes, correction_reason)
@@ -98,15 +98,15 @@ export function createNoticeIssuer(deps: IssueDeps) {
       if (old.superseded_by !== null) throw field(`该文书已被${old.superseded_by_number}更正，请更正最新的一份`);
       supersedes = { id: old.id, number: old.number };
     }
-    const zone = settings.get('office.timeZone', 'Asia/Shanghai');
-    const instant = clock.now();
-    const today = localDate(instant, zone);
+    const zone = clock.zone();
+    const instant = clock.instant();
+    const today = clock.dateOf(instant);
     const profile = office.get();
     const built = buildNotice(input.type, { c, office: profile, today, zone, user, rules: ruleSets.get(c.ruleSet.code), sessionId: input.sessionId, anchor: integrityAnchor(audit) });
     const doc = { ...built, text: { ...built.text, ...input.overrides } } as NoticeDocument;
     const blank = noticeFields[input.type].find((f) => f.required && !(doc.text[f.key] ?? '').trim());
     if (blank) throw new DomainError('VALIDATION', `请填写${blank.label}`, { [`overrides.${blank.key}`]: `请填写${blank.label}` });
-    return { doc, caseId: c.id, version: c.version, year: Number(today.slice(0, 4)), now: isoLocal(instant, zone), bodyFontPath: profile.bodyFont?.path ?? null, supersedes };
+    return { doc, caseId: c.id, version: c.version, year: Number(today.slice(0, 4)), now: clock.iso(instant), bodyFontPath: profile.bodyFont?.path ?? null, supersedes };
   }
 
   async function bodyFont(path: string | null): Promise<Buffer | null> {
@@ -120,7 +120,7 @@ export function createNoticeIssuer(deps: IssueDeps) {
   function commit(plan: Plan, stored: { sha256: string; size: number }, pages: number, user: UserView, reason: string | null) {
     if (versionOf.get(plan.caseId) !== plan.version) return null;
     if (records.peekSeq(plan.doc.type, plan.year) !== plan.seq) return null;
-    if (localDate(clock.now(), settings.get('office.timeZone', 'Asia/Shanghai')) !== plan.doc.date) return null;
+    if (clock.today() !== plan.doc.date) return null;
     // The same as peeked a line above, inside this immediate transaction: the number printed is the number got.
     const seq = records.takeSeq(plan.doc.type, plan.year);
     const number = `${plan.doc.number.head}${seq}号`;

@@ -4,8 +4,6 @@ import type { ParsedCaseAct } from '../../../../shared/api/schemas/workflow';
 import type { CaseStatus } from '../../../../shared/domain/caseStatus';
 import { mayAct, transitionOf, type CaseAction } from '../../../../shared/domain/workflow';
 import type { Db } from '../../db/open';
-import type { Clock } from '../../ports';
-import { isoLocal, localDate } from '../../time';
 import type { Audit } from '../audit';
 import { loadCalendar } from '../calendar';
 import type { CaseEvents } from '../cases/events';
@@ -20,12 +18,13 @@ import { caseWriter, type Step, type StepContext, type StepTable } from './steps
 import { decisionSteps } from './steps/decision';
 import { investigationSteps } from './steps/investigation';
 import { mediationSteps } from './steps/mediation';
+import type { OfficeClock } from '../../officeClock';
 
 const steps: StepTable<CaseAction> = { ...acceptanceSteps, ...investigationSteps, ...mediationSteps, ...decisionSteps, ...closingSteps };
 
 export interface WorkflowDeps {
   db: Db;
-  clock: Clock;
+  clock: OfficeClock;
   settings: Settings;
   audit: Audit;
   events: CaseEvents;
@@ -49,7 +48,7 @@ function failIfAny(found: Partial<Record<string, string>>): void {
  * version and is refused, having changed nothing.
  */
 export function createWorkflow(deps: WorkflowDeps) {
-  const { db, clock, settings, audit, events, deadlines, ruleSets, catalog, records } = deps;
+  const { db, clock, audit, events, deadlines, ruleSets, catalog, records } = deps;
   const setStatus = db.prepare('UPDATE cases SET status = ? WHERE id = ?');
 
   return function act(input: ParsedCaseAct, user: UserView): { status: CaseStatus; version: number } {
@@ -57,15 +56,14 @@ export function createWorkflow(deps: WorkflowDeps) {
       .transaction(() => {
         const c = records.load(input.id);
         const state = records.stateOf(c);
-        const zone = settings.get('office.timeZone', 'Asia/Shanghai');
-        const instant = clock.now();
+        const instant = clock.instant();
         const ctx: StepContext = {
           db,
           c,
           state,
           user,
-          now: isoLocal(instant, zone),
-          today: localDate(instant, zone),
+          now: clock.iso(instant),
+          today: clock.dateOf(instant),
           rules: ruleSets.get(c.ruleSet),
           calendar: loadCalendar(db),
           deadlines,

@@ -2,19 +2,16 @@ import type { UserView } from '../../../../shared/api/schemas/common';
 import type { WorkflowView } from '../../../../shared/api/schemas/workflow';
 import { allowedActions } from '../../../../shared/domain/workflow';
 import type { Db } from '../../db/open';
-import type { Clock } from '../../ports';
-import { localDate } from '../../time';
 import { loadCalendar } from '../calendar';
 import type { CatalogService } from '../catalog';
 import type { Deadlines } from '../deadlines';
 import type { RuleSets } from '../ruleSets';
-import type { Settings } from '../settings';
 import type { CaseRecords, StoredProposal } from './caseState';
+import type { OfficeClock } from '../../officeClock';
 
 interface Deps {
   db: Db;
-  clock: Clock;
-  settings: Settings;
+  clock: OfficeClock;
   deadlines: Deadlines;
   ruleSets: RuleSets;
   catalog: CatalogService;
@@ -22,7 +19,7 @@ interface Deps {
 }
 
 /** What the workflow has recorded on a case, as `cases.get` gives it: names resolved, deadlines as of today. */
-export function createWorkflowView({ db, clock, settings, deadlines, ruleSets, catalog, records }: Deps) {
+export function createWorkflowView({ db, clock, deadlines, ruleSets, catalog, records }: Deps) {
   const userName = db.prepare('SELECT display_name FROM users WHERE id = ?').pluck();
   const sessions = db.prepare('SELECT * FROM mediation_sessions WHERE case_id = ? ORDER BY at, id');
   const followUps = db.prepare('SELECT f.at, f.user_id, f.satisfaction, f.note FROM follow_ups f WHERE f.case_id = ? ORDER BY f.id');
@@ -32,7 +29,7 @@ export function createWorkflowView({ db, clock, settings, deadlines, ruleSets, c
   return function view(caseId: number, user: UserView): WorkflowView {
     const c = records.load(caseId);
     const rules = ruleSets.get(c.ruleSet);
-    const today = localDate(clock.now(), settings.get('office.timeZone', 'Asia/Shanghai'));
+    const today = clock.today();
     const itemOf = (list: { code: string; item: string }[], code: string) => list.find((g) => g.code === code)?.item ?? '';
     const refusalGround = (code: string) => ({ code, text: named('refusal_ground', code), item: itemOf(rules.refusal.grounds, code) });
     // What waits for approval, in full: the approver reads it before deciding (domain.md step 6).
