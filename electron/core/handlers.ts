@@ -116,6 +116,7 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     'backup.restore': (input, ctx) => backup.restore(input.path, signedIn(ctx.user)),
     'backup.progress': () => runner.view(),
     'audit.verify': () => ({ ...s.audit.verify(), head: s.audit.head() }),
+    'stats.summary': (input) => s.store.read.stats(input.from, input.to),
     'notices.issue': (input, ctx) => s.notices.issue(input, signedIn(ctx.user), s.requests.guard('notices.issue', input, signedIn(ctx.user))),
     'notices.preview': (input, ctx) => s.notices.preview(input, signedIn(ctx.user)),
     'notices.get': (input) => s.notices.get(input.id),

@@ -48,6 +48,7 @@ export const operationNames = [
   'backup.restore',
   'backup.progress',
   'audit.verify',
+  'stats.summary',
   'notices.issue',
   'notices.preview',
   'notices.get',

@@ -55,6 +55,7 @@ export const writesRegister = {
   'evidenceSettings.get': false,
   'evidenceSettings.save': true,
   'audit.verify': false,
+  'stats.summary': false,
   'notices.issue': true,
   'notices.preview': false,
   'notices.get': false,

@@ -1,7 +1,7 @@
 import type { Catalog } from '../../../shared/api/schemas/catalog';
 import type { Db } from '../db/open';
 
-type Kind = 'category' | 'nature' | 'channel' | 'refusal_ground' | 'termination_ground' | 'measure' | 'evidence_source';
+type Kind = 'category' | 'nature' | 'channel' | 'refusal_ground' | 'termination_ground' | 'measure' | 'evidence_source' | 'region';
 export interface ItemRow { code: string; name: string; grp: string | null }
 
 /** The catalog is data an administrator can extend (domain.md "Categories"), read from the register. */
@@ -18,6 +18,7 @@ export function createCatalog(db: Db) {
         refusalGrounds: items('refusal_ground').map((g) => ({ code: g.code, text: g.name })),
         terminationGrounds: items('termination_ground').map((g) => ({ code: g.code, text: g.name })),
         measures: items('measure').map(({ code, name }) => ({ code, name })),
+        regions: items('region').map(({ code, name }) => ({ code, name })),
       };
     },
     find(kind: Kind, code: string): ItemRow | undefined {

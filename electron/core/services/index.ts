@@ -5,10 +5,9 @@ import type { Clock, Logger, PdfPrinter } from '../ports';
 import type { Vault } from '../vault/vault';
 import { createAudit } from './audit';
 import { createCalendarAdmin } from './calendarAdmin';
-import { createCaseEvents } from './cases/events';
+import type { CaseEvents } from './cases/events';
 import { createCaseReader } from './cases/read';
 import { createRegister } from './cases/register';
-import { createCaseSearch } from './cases/search';
 import { createCatalog } from './catalog';
 import { createDeadlines } from './deadlines';
 import { createNotices } from './notices';
@@ -28,6 +27,9 @@ import { createWorkflow } from './workflow/act';
 import { createCaseRecords } from './workflow/caseState';
 import { createWorkflowView } from './workflow/view';
 import { createOfficeClock, DEFAULT_OFFICE_ZONE } from '../officeClock';
+import { createCaseStore } from '../store';
+import { DEFAULT_REPEAT_WINDOW_DAYS } from '../store/caseFacts';
+import { loadCalendar } from './calendar';
 
 export interface ServiceDeps {
   db: Db;
@@ -56,7 +58,13 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
   const sessions = readOnly ? createMemorySessions(db, instants) : createSessions(db, instants);
   const catalog = createCatalog(db);
   const respondents = createRespondents(db);
-  const events = createCaseEvents(db);
+  const store = createCaseStore({
+    db,
+    clock,
+    calendar: () => loadCalendar(db),
+    repeatWindowDays: () => settings.get('intake.repeatWindowDays', DEFAULT_REPEAT_WINDOW_DAYS),
+  });
+  const events: CaseEvents = { record: store.write.event };
   const deadlines = createDeadlines(db);
   const ruleSets = createRuleSets(db, clock, audit);
   const records = createCaseRecords(db, settings);
@@ -66,9 +74,13 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
   const evidence = createEvidence({ db, clock, audit, settings, events, vault, media, log });
   const noticeRecords = createNoticeRecords(db);
   const office = createOfficeProfile(db, clock, settings, audit, vault);
-  const cases = { ...createCaseReader(db, workflowView, { checklist, evidence, noticesOf: noticeRecords.list }), search: createCaseSearch(db, clock) };
+  const cases = {
+    ...createCaseReader(db, store.read, workflowView, { checklist, evidence, noticesOf: noticeRecords.list, respondent: respondents.get }),
+    search: store.read.search,
+  };
   return {
     clock,
+    store,
     settings,
     audit,
     sessions,
@@ -80,7 +92,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     records,
     requests: createRequests(db, instants),
     users: createUsers(db, clock, audit, settings, sessions, readOnly),
-    register: createRegister({ db, clock, audit, settings, catalog, respondents, events, deadlines, ruleSets, checklist }),
+    register: createRegister({ db, clock, audit, settings, catalog, respondents, store: store.write, deadlines, ruleSets, checklist }),
     cases,
     act: createWorkflow({ db, clock, settings, audit, events, deadlines, ruleSets, catalog, records }),
     calendar: createCalendarAdmin({ db, clock, settings, audit, events, deadlines }),

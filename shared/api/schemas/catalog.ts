@@ -13,6 +13,8 @@ export const catalogGet = {
     terminationGrounds: z.array(z.object({ code: z.string(), text: z.string() })),
     /** 处理结果 codes (domain.md "Outcome measures"), extendable by an administrator. */
     measures: z.array(item),
+    /** The office's own districts or towns, for the region of a complaint and the statistics by region. */
+    regions: z.array(item),
   }),
 };
 export type Catalog = z.infer<typeof catalogGet.output>;

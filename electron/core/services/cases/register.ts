@@ -11,8 +11,7 @@ import type { RuleSets } from '../ruleSets';
 import type { CaseChecklist } from '../checklist/caseChecklist';
 import type { Respondents } from '../respondents';
 import type { Settings } from '../settings';
-import type { CaseEvents } from './events';
-import { indexCase } from './searchText';
+import type { CaseStoreWrite } from '../../store';
 import type { OfficeClock } from '../../officeClock';
 
 type RegisterInput = z.output<typeof casesRegister.input>;
@@ -27,7 +26,7 @@ export interface RegisterDeps {
   settings: Settings;
   catalog: CatalogService;
   respondents: Respondents;
-  events: CaseEvents;
+  store: Pick<CaseStoreWrite, 'nextCaseNo' | 'insert' | 'reindex' | 'event'>;
   deadlines: Deadlines;
   ruleSets: RuleSets;
   checklist: Pick<CaseChecklist, 'instantiate'>;
@@ -37,6 +36,7 @@ function checkCodes(input: RegisterInput, catalog: CatalogService): void {
   const fields: Record<string, string> = {};
   if (!catalog.find('channel', input.channel)) fields.channel = '请选择有效的投诉渠道';
   if (!catalog.find('category', input.category)) fields.category = '请选择有效的投诉类别';
+  if (input.region !== undefined && !catalog.find('region', input.region)) fields.region = '请从本会的地区列表中选择所属地区';
   input.natures.forEach((n, i) => {
     if (!catalog.find('nature', n)) fields[`natures.${i}`] = '投诉性质不在目录中';
   });
@@ -44,35 +44,8 @@ function checkCodes(input: RegisterInput, catalog: CatalogService): void {
   if (first) throw new DomainError('VALIDATION', `输入有误：${first}`, fields);
 }
 
-/** Next number in the year, e.g. TS2026-00042; taken inside the registering transaction so none repeats. */
-function nextCaseNo(db: Db, prefix: string, receivedOn: string): string {
-  // The receipt date was checked against the contract's bounds; a year that still is not four
-  // digits is a fault here, never a number like TSNaN-00001 (the table refuses it too, 0002).
-  const year = Number(/^(\d{4})-\d{2}-\d{2}$/.exec(receivedOn)?.[1]);
-  if (!Number.isInteger(year)) throw new Error(`receipt date without a four-digit year: ${receivedOn}`);
-  const last = db
-    .prepare('INSERT INTO case_numbers (year, last) VALUES (?, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last')
-    .pluck()
-    .get(year) as number;
-  return `${prefix}${year}-${String(last).padStart(5, '0')}`;
-}
-
 /** 登记 (domain.md "A case" step 1): a number at once, and the acceptance deadline with it. */
-export function createRegister({ db, clock, audit, settings, catalog, respondents, events, deadlines, ruleSets, checklist }: RegisterDeps) {
-  const insertCase = db.prepare(
-    `INSERT INTO cases (case_no, received_at, received_on, channel, category, status,
-       complainant_name, complainant_id_type, complainant_id_number, complainant_phone, complainant_address,
-       respondent_id, subject, purchased_on, amount_paid_fen, facts, request, amount_claimed_fen,
-       consent_mediation, consent_publication, rule_set, version,
-       registered_by, created_at, updated_at)
-     VALUES (@caseNo, @receivedAt, @receivedOn, @channel, @category, 'registered',
-       @name, @idType, @idNumber, @phone, @address,
-       @respondentId, @subject, @purchasedOn, @amountPaidFen, @facts, @request, @amountClaimedFen,
-       @consentMediation, @consentPublication, @ruleSet, 0,
-       @userId, @now, @now)`,
-  );
-  const insertNature = db.prepare('INSERT OR IGNORE INTO case_natures (case_id, nature) VALUES (?, ?)');
-
+export function createRegister({ db, clock, audit, settings, catalog, respondents, store, deadlines, ruleSets, checklist }: RegisterDeps) {
   return function register(input: RegisterInput, user: UserView) {
     checkCodes(input, catalog);
     const nowDate = clock.instant();
@@ -95,44 +68,38 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
     return db.transaction(() => {
       const respondent =
         'name' in input.respondent ? respondents.resolve(input.respondent, now) : { row: respondents.get(input.respondent.id), created: false };
-      const caseNo = nextCaseNo(db, settings.get('caseNo.prefix', 'TS'), receivedOn);
+      const caseNo = store.nextCaseNo(settings.get('caseNo.prefix', 'TS'), receivedOn);
       const c = input.complainant;
-      const id = Number(
-        insertCase.run({
-          caseNo,
-          receivedAt: clock.iso(received),
-          receivedOn,
-          channel: input.channel,
-          category: input.category,
-          name: c.name,
-          idType: c.idType,
-          idNumber: c.idNumber ? c.idNumber.toUpperCase() : null,
-          phone: normalisePhone(c.phone),
-          address: c.address ?? null,
-          respondentId: respondent.row.id,
-          subject: input.subject,
-          purchasedOn: input.purchasedOn ?? null,
-          amountPaidFen: input.amountPaidFen ?? null,
-          facts: input.facts,
-          request: input.request,
-          amountClaimedFen: input.amountClaimedFen ?? null,
-          consentMediation: input.consentMediation ? 1 : 0,
-          consentPublication: input.consentPublication === undefined ? null : input.consentPublication ? 1 : 0,
-          ruleSet: rules.code,
-          userId: user.id,
-          now,
-        }).lastInsertRowid,
-      );
-      for (const n of input.natures) insertNature.run(id, n);
+      const id = store.insert(caseNo, {
+        receivedAt: clock.iso(received),
+        receivedOn,
+        channel: input.channel,
+        category: input.category,
+        region: input.region ?? null,
+        natures: input.natures,
+        complainant: { name: c.name, idType: c.idType, idNumber: c.idNumber ? c.idNumber.toUpperCase() : null, phone: normalisePhone(c.phone), address: c.address ?? null },
+        respondentId: respondent.row.id,
+        subject: input.subject,
+        purchasedOn: input.purchasedOn ?? null,
+        amountPaidFen: input.amountPaidFen ?? null,
+        facts: input.facts,
+        request: input.request,
+        amountClaimedFen: input.amountClaimedFen ?? null,
+        consentMediation: input.consentMediation,
+        consentPublication: input.consentPublication ?? null,
+        ruleSet: rules.code,
+        registeredBy: user.id,
+        at: now,
+      });
       // 受理决定期限: N 工作日 from receipt, the day of receipt not counted (消法第46条; domain.md "Time limits").
       const due = deadlines.start(id, 'acceptance', { startOn: receivedOn, limit: rules.limits.acceptance, ruleSet: rules.code }, now);
       // The investigation checklist of its category, as the template stands today (domain.md step 4).
       checklist.instantiate(id, input.category, now);
+      store.reindex(id);
       // The respondent as typed stays on the event even when an existing row was linked.
       const typedRespondent = 'name' in input.respondent ? input.respondent : null;
-      events.record({ caseId: id, at: now, userId: user.id, type: 'registered', data: { caseNo, acceptanceDueOn: due.dueOn, respondentCreated: respondent.created, typedRespondent } });
+      store.event({ caseId: id, at: now, userId: user.id, type: 'registered', data: { caseNo, acceptanceDueOn: due.dueOn, respondentCreated: respondent.created, typedRespondent } });
       audit.append({ at: now, userId: user.id, action: 'cases.register', entity: 'case', entityId: id, data: { caseNo } });
-      indexCase(db, id);
       return { id, caseNo, acceptanceDueOn: due.dueOn };
     }).immediate();
   };

@@ -1,0 +1,93 @@
+import { loadCalendar } from '../../services/calendar';
+import { createCaseFacts, DEFAULT_REPEAT_WINDOW_DAYS } from '../../store/caseFacts';
+import { createCaseText } from '../../store/caseText';
+import type { Migration } from './types';
+
+/**
+ * The register at any size ([F]; DESIGN.md "Data"):
+ * - search: the trigram table kept a second copy of every text (≈0.9 GB a million cases) and could
+ *   not look up one or two characters. It becomes a contentless FTS5 index of tokens
+ *   (store/searchTokens.ts) that finds fragments of every length, newest first, without the copy;
+ * - statistics: each case's contribution (case_stats) and the totals per receipt day and breakdown
+ *   (stats_daily), kept in step by the store on every change, so a year's figures read a few
+ *   thousand rows instead of every case;
+ * - the region a complaint comes from (the office's own list, a catalog kind), for the breakdowns;
+ * - indexes for the register's filters and sorts, each ending in the receipt time so a page is read
+ *   from its place in the index at any depth.
+ */
+const schema = `
+DROP TABLE case_search;
+CREATE VIRTUAL TABLE case_index USING fts5(short, long, tokenize = 'unicode61', content = '', contentless_delete = 1);
+
+ALTER TABLE cases ADD COLUMN region TEXT;
+
+CREATE TABLE catalog_items_new (
+  kind TEXT NOT NULL CHECK (kind IN ('category', 'nature', 'channel', 'refusal_ground', 'termination_ground', 'measure', 'evidence_source', 'region')),
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  grp TEXT,
+  sort INTEGER NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  PRIMARY KEY (kind, code)
+) STRICT;
+INSERT INTO catalog_items_new SELECT kind, code, name, grp, sort, active FROM catalog_items;
+DROP TABLE catalog_items;
+ALTER TABLE catalog_items_new RENAME TO catalog_items;
+
+CREATE TABLE case_stats (
+  case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+  day TEXT NOT NULL,
+  -- [category, [natures], channel, region, handler], or null for a voided case
+  keys TEXT NOT NULL,
+  -- the measures of stats_daily, in its column order
+  measures TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE stats_daily (
+  dim TEXT NOT NULL CHECK (dim IN ('all', 'category', 'nature', 'channel', 'region', 'handler')),
+  day TEXT NOT NULL,
+  key TEXT NOT NULL,
+  received INTEGER NOT NULL DEFAULT 0,
+  accepted INTEGER NOT NULL DEFAULT 0,
+  resolved INTEGER NOT NULL DEFAULT 0,
+  recovered_fen INTEGER NOT NULL DEFAULT 0,
+  punitive_cases INTEGER NOT NULL DEFAULT 0,
+  punitive_fen INTEGER NOT NULL DEFAULT 0,
+  lawsuit INTEGER NOT NULL DEFAULT 0,
+  finished INTEGER NOT NULL DEFAULT 0,
+  handling_days INTEGER NOT NULL DEFAULT 0,
+  in_time INTEGER NOT NULL DEFAULT 0,
+  repeats INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (dim, day, key)
+) STRICT, WITHOUT ROWID;
+
+DROP INDEX cases_status;
+CREATE INDEX cases_status_received ON cases(status, received_at);
+CREATE INDEX cases_category_received ON cases(category, received_at);
+DROP INDEX cases_respondent;
+CREATE INDEX cases_respondent_received ON cases(respondent_id, received_at);
+CREATE INDEX cases_handler_received ON cases(handler_id, received_at);
+CREATE INDEX cases_complainant_name ON cases(complainant_name);
+CREATE INDEX cases_id_number ON cases(complainant_id_number) WHERE complainant_id_number IS NOT NULL;
+DROP INDEX cases_received_on;
+-- Covers a period's businesses complained about most, read from the index alone.
+CREATE INDEX cases_received_on ON cases(received_on, respondent_id, status);
+CREATE INDEX case_natures_nature ON case_natures(nature, case_id);
+CREATE INDEX case_deadlines_kind_state ON case_deadlines(kind, state, due_on);
+`;
+
+export const registerStore: Migration = {
+  version: 7,
+  name: 'register-store',
+  up(db) {
+    db.exec(schema);
+    const window = db.prepare("SELECT value FROM settings WHERE key = 'intake.repeatWindowDays'").pluck().get() as string | undefined;
+    const windowDays = window === undefined ? DEFAULT_REPEAT_WINDOW_DAYS : Number(JSON.parse(window));
+    const text = createCaseText(db);
+    const facts = createCaseFacts(db, { calendar: () => loadCalendar(db), repeatWindowDays: () => windowDays });
+    for (const id of db.prepare('SELECT id FROM cases ORDER BY id').pluck().all() as number[]) {
+      text.index(id);
+      facts.refresh(id);
+    }
+  },
+};

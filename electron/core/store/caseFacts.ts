@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import type { WorkingDayCalendar } from '../../../shared/domain/calendar';
+import type { Db } from '../db/open';
+
+/**
+ * What one case adds to the office's statistics (domain.md "Headline statistics"), counted on its
+ * receipt date: the figures are those of the cases received in a period, voided ones left out
+ * (API.md `stats.summary`). Kept per case so that a change of the case moves exactly its own
+ * contribution, and the daily totals never have to be counted again from every case.
+ */
+export interface CaseFacts {
+  day: string;
+  /** The breakdowns it counts in; null for a voided case, which counts in none. */
+  keys: BreakdownKeys | null;
+  received: number;
+  /** 受理: the acceptance decision was to accept. */
+  accepted: number;
+  /** 解决: an agreement or a measure in the consumer's favour (domain.md "Outcome measures"). */
+  resolved: number;
+  /** 挽回经济损失 in fen, the punitive part included. */
+  recoveredFen: number;
+  punitiveCases: number;
+  punitiveFen: number;
+  /** 支持起诉. */
+  lawsuit: number;
+  /** Closed, or refused by an approved decision: the case's handling is over. */
+  finished: number;
+  /** Working days from receipt to the end of handling, summed over finished cases. */
+  handlingDays: number;
+  /** Finished with no deadline met late. */
+  inTime: number;
+  /** The same complainant against the same business again within the office's window. */
+  repeats: number;
+}
+
+/** The key of "no value" in a breakdown (a case with no region or no handler yet). */
+export const NONE = '';
+
+export const dimensions = ['all', 'category', 'nature', 'channel', 'region', 'handler'] as const;
+export type Dimension = (typeof dimensions)[number];
+
+/** A case's keys in each breakdown, stored compactly per case (a case counts once per nature it has). */
+export interface BreakdownKeys {
+  category: string;
+  natures: string[];
+  channel: string;
+  region: string;
+  handler: string;
+}
+
+const pairsOf = (k: BreakdownKeys): [Dimension, string][] => [
+  ['all', NONE],
+  ['category', k.category],
+  ...k.natures.map((n): [Dimension, string] => ['nature', n]),
+  ['channel', k.channel],
+  ['region', k.region],
+  ['handler', k.handler],
+];
+const packKeys = (k: BreakdownKeys | null): string => (k ? JSON.stringify([k.category, k.natures, k.channel, k.region, k.handler]) : 'null');
+const unpackKeys = (raw: string): BreakdownKeys | null => {
+  const v = JSON.parse(raw) as [string, string[], string, string, string] | null;
+  return v && { category: v[0], natures: v[1], channel: v[2], region: v[3], handler: v[4] };
+};
+
+export const measureColumns = ['received', 'accepted', 'resolved', 'recovered_fen', 'punitive_cases', 'punitive_fen', 'lawsuit', 'finished', 'handling_days', 'in_time', 'repeats'] as const;
+
+const measuresOf = (f: CaseFacts): number[] => [f.received, f.accepted, f.resolved, f.recoveredFen, f.punitiveCases, f.punitiveFen, f.lawsuit, f.finished, f.handlingDays, f.inTime, f.repeats];
+
+const outcomeMeasures = z.object({ measures: z.array(z.string()) });
+const refusalDecision = z.object({ approval: z.object({ at: z.string() }) });
+
+interface FactsRow {
+  id: number;
+  received_on: string;
+  status: string;
+  category: string;
+  channel: string;
+  region: string | null;
+  handler_id: number | null;
+  accepted_on: string | null;
+  resolved: number | null;
+  recovered_fen: number | null;
+  punitive_fen: number | null;
+  outcome: string | null;
+  refusal: string | null;
+  closed_on: string | null;
+  complainant_phone: string;
+  complainant_id_number: string | null;
+  respondent_id: number;
+}
+
+/** API.md `cases.repeats`: "a number of days set by the office (default 90)". */
+export const DEFAULT_REPEAT_WINDOW_DAYS = 90;
+
+export interface FactsDeps {
+  calendar: () => WorkingDayCalendar;
+  /** Days back a complaint counts as a repeat (an office setting, default 90; API.md `cases.repeats`). */
+  repeatWindowDays: () => number;
+}
+
+/** Reads a case's contribution from the register, and keeps the daily totals in step with it. */
+export function createCaseFacts(db: Db, deps: FactsDeps) {
+  const row = db.prepare(
+    `SELECT id, received_on, status, category, channel, region, handler_id, accepted_on, resolved, recovered_fen, punitive_fen,
+            outcome, refusal, closed_on, complainant_phone, complainant_id_number, respondent_id
+       FROM cases WHERE id = ?`,
+  );
+  const natures = db.prepare('SELECT nature FROM case_natures WHERE case_id = ?').pluck();
+  const lateDeadline = db.prepare("SELECT 1 FROM case_deadlines WHERE case_id = ? AND state = 'met' AND ended_on > due_on LIMIT 1").pluck();
+  // An earlier complaint by the same person (phone or ID number) against the same business.
+  const earlier = db.prepare(
+    `SELECT 1 FROM cases
+      WHERE respondent_id = @respondent AND status <> 'voided' AND id <> @id
+        AND (complainant_phone = @phone OR (@idNumber IS NOT NULL AND complainant_id_number = @idNumber))
+        AND received_on >= @since AND (received_on < @on OR (received_on = @on AND id < @id))
+      LIMIT 1`,
+  );
+  const stored = db.prepare('SELECT day, keys, measures FROM case_stats WHERE case_id = ?');
+  const save = db.prepare(
+    'INSERT INTO case_stats (case_id, day, keys, measures) VALUES (?, ?, ?, ?) ON CONFLICT(case_id) DO UPDATE SET day = excluded.day, keys = excluded.keys, measures = excluded.measures',
+  );
+  const add = db.prepare(
+    `INSERT INTO stats_daily (dim, day, key, ${measureColumns.join(', ')}) VALUES (?, ?, ?, ${measureColumns.map(() => '?').join(', ')})
+     ON CONFLICT(dim, day, key) DO UPDATE SET ${measureColumns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
+  );
+  const dropEmpty = db.prepare('DELETE FROM stats_daily WHERE dim = ? AND day = ? AND key = ? AND received = 0');
+
+  function factsOf(caseId: number): CaseFacts {
+    const c = row.get(caseId) as FactsRow | undefined;
+    if (!c) throw new Error(`no case ${caseId} to count`);
+    const none: CaseFacts = { day: c.received_on, keys: null, received: 0, accepted: 0, resolved: 0, recoveredFen: 0, punitiveCases: 0, punitiveFen: 0, lawsuit: 0, finished: 0, handlingDays: 0, inTime: 0, repeats: 0 };
+    if (c.status === 'voided') return none;
+    const endedOn = c.status === 'closed' ? c.closed_on : c.status === 'refused' && c.refusal ? refusalDecision.parse(JSON.parse(c.refusal)).approval.at.slice(0, 10) : null;
+    const measures = c.outcome ? outcomeMeasures.parse(JSON.parse(c.outcome)).measures : [];
+    const punitiveFen = c.punitive_fen ?? 0;
+    const since = new Date(Date.parse(`${c.received_on}T00:00:00Z`) - deps.repeatWindowDays() * 86_400_000).toISOString().slice(0, 10);
+    const repeat = earlier.get({ respondent: c.respondent_id, id: c.id, phone: c.complainant_phone, idNumber: c.complainant_id_number, since, on: c.received_on }) !== undefined;
+    return {
+      day: c.received_on,
+      keys: {
+        category: c.category,
+        natures: (natures.all(caseId) as string[]).sort(),
+        channel: c.channel,
+        region: c.region ?? NONE,
+        handler: c.handler_id === null ? NONE : String(c.handler_id),
+      },
+      received: 1,
+      accepted: c.accepted_on ? 1 : 0,
+      resolved: c.resolved === 1 ? 1 : 0,
+      recoveredFen: c.recovered_fen ?? 0,
+      punitiveCases: punitiveFen > 0 || measures.includes('punitive') ? 1 : 0,
+      punitiveFen,
+      lawsuit: measures.includes('lawsuitSupport') ? 1 : 0,
+      finished: endedOn ? 1 : 0,
+      handlingDays: endedOn ? Math.max(0, deps.calendar().workingDaysBetween(c.received_on, endedOn)) : 0,
+      inTime: endedOn && lateDeadline.get(caseId) === undefined ? 1 : 0,
+      repeats: repeat ? 1 : 0,
+    };
+  }
+
+  function apply(day: string, keys: BreakdownKeys | null, measures: number[], sign: 1 | -1): void {
+    if (!keys) return;
+    const signed = measures.map((m) => m * sign);
+    for (const [dim, key] of pairsOf(keys)) {
+      add.run(dim, day, key, ...signed);
+      if (sign < 0) dropEmpty.run(dim, day, key);
+    }
+  }
+
+  return {
+    factsOf,
+    /**
+     * Moves the case's contribution to what it is now: its old one taken away, the new one added,
+     * in the caller's transaction. Cheap when nothing counted changed.
+     */
+    refresh(caseId: number): void {
+      const next = factsOf(caseId);
+      const nextKeys = packKeys(next.keys);
+      const nextMeasures = measuresOf(next);
+      const old = stored.get(caseId) as { day: string; keys: string; measures: string } | undefined;
+      if (old && old.day === next.day && old.keys === nextKeys && old.measures === JSON.stringify(nextMeasures)) return;
+      if (old) apply(old.day, unpackKeys(old.keys), JSON.parse(old.measures) as number[], -1);
+      apply(next.day, next.keys, nextMeasures, 1);
+      save.run(caseId, next.day, nextKeys, JSON.stringify(nextMeasures));
+    },
+  };
+}
+export type CaseFactsStore = ReturnType<typeof createCaseFacts>;

@@ -1,0 +1,327 @@
+import type { z } from 'zod';
+import { DomainError } from '../../../shared/api/errors';
+import { SEARCH_COUNT_CAP, type CaseRow, type CaseSort, type casesSearch } from '../../../shared/api/schemas/cases';
+import type { UserView } from '../../../shared/api/schemas/common';
+import { addDays, type WorkingDayCalendar } from '../../../shared/domain/calendar';
+import { finalStatuses } from '../../../shared/domain/caseStatus';
+import { stateOn, workingDaysLeft, type DeadlineKind, type StoredDeadlineState } from '../../../shared/domain/deadlines';
+import type { Db } from '../db/open';
+import type { OfficeClock } from '../officeClock';
+import { matchExpression } from './searchTokens';
+import { snippetOf, type SnippetSource } from './snippets';
+import { statementCache } from './statementCache';
+
+export type SearchInput = z.output<typeof casesSearch.input>;
+
+const FINAL = finalStatuses.map((s) => `'${s}'`).join(', ');
+const APPROVERS = new Set(['supervisor', 'admin']);
+
+/**
+ * One ordering of the register: the columns it sorts by, ending in a unique one, each matched by an
+ * index, so a page is read from the cursor's place in the index (keyset paging) at any depth.
+ */
+interface Order {
+  keys: string[];
+  desc: boolean;
+  /** Joins the keys need. */
+  join?: string;
+}
+
+const ORDERS: Record<Exclude<CaseSort, 'acceptanceDueOn:asc' | 'dueOn:asc'>, Order> = {
+  'receivedAt:desc': { keys: ['c.received_at', 'c.id'], desc: true },
+  'receivedAt:asc': { keys: ['c.received_at', 'c.id'], desc: false },
+  'registeredAt:desc': { keys: ['c.id'], desc: true },
+  'caseNo:asc': { keys: ['c.case_no'], desc: false },
+  'caseNo:desc': { keys: ['c.case_no'], desc: true },
+  'complainantName:asc': { keys: ['c.complainant_name', 'c.id'], desc: false },
+  'complainantName:desc': { keys: ['c.complainant_name', 'c.id'], desc: true },
+  // By name, then the business (two may share a name), then within one business by receipt.
+  'respondentName:asc': { keys: ['r.name', 'r.id', 'c.received_at', 'c.id'], desc: false },
+  'respondentName:desc': { keys: ['r.name', 'r.id', 'c.received_at', 'c.id'], desc: true },
+  'status:asc': { keys: ['c.status', 'c.received_at', 'c.id'], desc: false },
+  'status:desc': { keys: ['c.status', 'c.received_at', 'c.id'], desc: true },
+  'category:asc': { keys: ['c.category', 'c.received_at', 'c.id'], desc: false },
+  'category:desc': { keys: ['c.category', 'c.received_at', 'c.id'], desc: true },
+};
+
+type CursorValue = string | number | null;
+
+function encodeCursor(values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+function decodeCursor(raw: string, length: number): CursorValue[] {
+  try {
+    const values = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(values) && values.length === length && values.every((v) => v === null || typeof v === 'string' || typeof v === 'number')) return values as CursorValue[];
+  } catch {
+    // falls through to the refusal
+  }
+  throw new DomainError('VALIDATION', '翻页位置无效，请回到第一页重新查询', { after: '翻页位置无效' });
+}
+
+/** The statement a search runs, with its parameters: what the tests EXPLAIN, and what runs. */
+export interface SearchPlan {
+  page: { sql: string; params: unknown[] };
+  count: { sql: string; params: unknown[] };
+  /** The sort keys of a row, read back from the page's extra columns to make the next cursor. */
+  cursorColumns: number;
+  words: string[];
+  /** Nothing can match (a word without a letter or digit). */
+  empty: boolean;
+}
+
+interface PageRow {
+  id: number;
+  case_no: string;
+  received_at: string;
+  created_at: string;
+  status: CaseRow['status'];
+  complainant_name: string;
+  complainant_phone: string;
+  subject: string;
+  respondent_name: string;
+  category_name: string;
+  channel_name: string;
+  region_name: string | null;
+  handler_name: string | null;
+  acceptance_due_on: string;
+  complainant_id_number: string | null;
+  credit_code: string | null;
+  complainant_address: string | null;
+  facts: string;
+  request: string;
+}
+
+type KeyRow = { id: number } & Record<`k${number}`, CursorValue>;
+
+/**
+ * cases.search (API.md; DESIGN.md "案件"): the register filtered, sorted and paged on the core.
+ * Every page is read from an index at its place, never by sorting or counting every match: a text
+ * search walks the token index newest first and stops at the page; counting stops at the cap.
+ */
+export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => WorkingDayCalendar) {
+  const prepare = statementCache(db, 200);
+  const nextDeadline = db.prepare(
+    `SELECT kind, due_on, state FROM case_deadlines WHERE case_id = ? AND state IN ('running', 'paused')
+      ORDER BY state = 'paused', due_on, id LIMIT 1`,
+  );
+  const eventNotes = db.prepare('SELECT data FROM case_events WHERE case_id = ? ORDER BY id').pluck();
+  const details = db.prepare(
+    `SELECT c.id, c.case_no, c.received_at, c.created_at, c.status, c.complainant_name, c.complainant_phone, c.subject,
+            r.name AS respondent_name, COALESCE(k.name, c.category) AS category_name, COALESCE(ch.name, c.channel) AS channel_name,
+            rg.name AS region_name, h.display_name AS handler_name,
+            (SELECT d.due_on FROM case_deadlines d WHERE d.case_id = c.id AND d.kind = 'acceptance' ORDER BY d.id DESC LIMIT 1) AS acceptance_due_on,
+            c.complainant_id_number, r.credit_code, c.complainant_address, c.facts, c.request
+       FROM cases c
+       JOIN respondents r ON r.id = c.respondent_id
+       LEFT JOIN catalog_items k ON k.kind = 'category' AND k.code = c.category
+       LEFT JOIN catalog_items ch ON ch.kind = 'channel' AND ch.code = c.channel
+       LEFT JOIN catalog_items rg ON rg.kind = 'region' AND rg.code = c.region
+       LEFT JOIN users h ON h.id = c.handler_id
+      WHERE c.id IN (SELECT value FROM json_each(?))`,
+  );
+
+  function plan(input: SearchInput, user: UserView): SearchPlan {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const filter = (sql: string, ...values: unknown[]) => {
+      where.push(sql);
+      params.push(...values);
+    };
+
+    const text = input.text ? matchExpression(input.text) : null;
+    const match = text?.expr ?? null;
+    const words = text?.words ?? [];
+    const empty = text !== null && text.words.length > 0 && match === null;
+
+    if (input.status) filter('c.status = ?', input.status);
+    else if (!input.includeVoided) filter("c.status <> 'voided'");
+    if (input.open) filter(`c.status NOT IN (${FINAL})`);
+    if (input.category) filter('c.category = ?', input.category);
+    if (input.channel) filter('c.channel = ?', input.channel);
+    if (input.region !== undefined) filter(input.region === null ? 'c.region IS NULL' : 'c.region = ?', ...(input.region === null ? [] : [input.region]));
+    if (input.handlerId !== undefined) filter(input.handlerId === null ? 'c.handler_id IS NULL' : 'c.handler_id = ?', ...(input.handlerId === null ? [] : [input.handlerId]));
+    if (input.respondentId) filter('c.respondent_id = ?', input.respondentId);
+    // Per case, by its primary key: a nature is common, so listing all its cases first would cost more.
+    if (input.nature) filter('EXISTS (SELECT 1 FROM case_natures n WHERE n.case_id = c.id AND n.nature = ?)', input.nature);
+    if (input.from) filter('c.received_on >= ?', input.from);
+    if (input.to) filter('c.received_on <= ?', input.to);
+    // created_at carries the office's offset, so its date part is the office date (DESIGN.md "Data").
+    if (input.registeredOn) filter('c.created_at >= ? AND c.created_at < ?', input.registeredOn, addDays(input.registeredOn, 1));
+    if (input.mine) {
+      filter('c.handler_id = ?', user.id);
+      if (!input.status) filter(`c.status NOT IN (${FINAL})`);
+    }
+    if (input.awaitingMyApproval) {
+      // Nobody approves their own proposal; clerks and investigators approve nothing.
+      if (!APPROVERS.has(user.role)) filter('0');
+      else filter("c.status = 'awaiting_approval' AND json_extract(c.proposal, '$.by') <> ?", user.id);
+    }
+
+    const today = clock.today();
+    const kind = input.deadlineKind ? ' AND d.kind = ?' : '';
+    const kindParam = input.deadlineKind ? [input.deadlineKind] : [];
+    // Open clocks are few beside the register: the set of cases with one is listed once.
+    const running = (cond: string) => `c.id IN (SELECT d.case_id FROM case_deadlines d WHERE d.state = 'running' AND ${cond}${kind})`;
+    if (input.dueWithinWorkingDays !== undefined) {
+      if (input.dueWithinWorkingDays === 0) filter(running('d.due_on = ?'), today, ...kindParam);
+      else filter(running('d.due_on > ? AND d.due_on <= ?'), today, calendar().addWorkingDays(today, input.dueWithinWorkingDays).date, ...kindParam);
+    }
+    if (input.overdue !== undefined) {
+      if (input.deadlineKind) filter(input.overdue ? running('d.due_on < ?') : `NOT ${running('d.due_on < ?')}`, today, ...kindParam);
+      // Some running clock is late exactly when the earliest one is. Written with the leading
+      // expression of the index cases_next_due so SQLite searches it instead of scanning.
+      else filter(input.overdue ? '(c.next_due_on IS NULL) = 0 AND c.next_due_on < ?' : '(c.next_due_on IS NULL OR c.next_due_on >= ?)', today);
+    }
+    if (input.deadlineState) {
+      const state =
+        input.deadlineState === 'metLate' ? "d.state = 'met' AND d.ended_on > d.due_on" : input.deadlineState === 'met' ? "d.state = 'met' AND d.ended_on <= d.due_on" : 'd.state = ?';
+      const stateParam = input.deadlineState === 'metLate' || input.deadlineState === 'met' ? [] : [input.deadlineState];
+      filter(`EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND ${state}${kind})`, ...stateParam, ...kindParam);
+    }
+
+    // The figures of 统计, each the same rule as it is counted by (store/caseFacts.ts).
+    const flag = (value: boolean | undefined, sql: string) => {
+      if (value !== undefined) filter(value ? `(${sql})` : `NOT (${sql})`);
+    };
+    flag(input.accepted, 'c.accepted_on IS NOT NULL');
+    flag(input.resolved, 'c.resolved = 1');
+    flag(input.punitive, "COALESCE(c.punitive_fen, 0) > 0 OR EXISTS (SELECT 1 FROM json_each(c.outcome, '$.measures') WHERE value = 'punitive')");
+    flag(input.lawsuitSupport, "EXISTS (SELECT 1 FROM json_each(c.outcome, '$.measures') WHERE value = 'lawsuitSupport')");
+    const finished = "c.status IN ('closed', 'refused') AND (c.status = 'closed' OR c.refusal IS NOT NULL)";
+    flag(input.finished, finished);
+    if (input.inTime !== undefined) {
+      const late = "EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.state = 'met' AND d.ended_on > d.due_on)";
+      filter(`(${finished}) AND ${input.inTime ? 'NOT ' : ''}${late}`);
+    }
+    flag(input.repeat, "(SELECT json_extract(s.measures, '$[10]') FROM case_stats s WHERE s.case_id = c.id) = 1");
+
+    // Text: the token index, newest registered first. With the register's own order it drives the
+    // page; sorted any other way, the newest matches up to the cap are sorted.
+    const sort = input.sort === 'acceptanceDueOn:asc' ? 'dueOn:asc' : input.sort;
+    const byText = match !== null && sort === 'registeredAt:desc';
+    if (match !== null && !byText) filter(`c.id IN (SELECT rowid FROM case_index WHERE case_index MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_COUNT_CAP})`, match);
+    if (byText) {
+      where.unshift('t.case_index MATCH ?');
+      params.unshift(match);
+    }
+
+    let keys: string[];
+    let desc: boolean;
+    let join = '';
+    let cursorWhere: { sql: string; params: unknown[] } | null = null;
+    if (sort === 'dueOn:asc') {
+      // Matches the index cases_next_due; cases without an open clock come last.
+      keys = ['(c.next_due_on IS NULL)', 'c.next_due_on', 'c.id'];
+      desc = false;
+      if (input.after) {
+        const [noneDue, due, id] = decodeCursor(input.after, 3);
+        cursorWhere =
+          noneDue === 1
+            ? { sql: '(c.next_due_on IS NULL) = 1 AND c.id > ?', params: [id] }
+            : { sql: '((c.next_due_on IS NULL), c.next_due_on, c.id) > (0, ?, ?)', params: [due, id] };
+      }
+    } else {
+      const order = byText ? { keys: ['t.rowid'], desc: true } : ORDERS[sort];
+      keys = order.keys;
+      desc = order.desc;
+      join = order.join ?? '';
+      if (input.after) {
+        const values = decodeCursor(input.after, keys.length);
+        const cmp = desc ? '<' : '>';
+        const hint = keys[0]!.startsWith('r.') ? ` AND r.name ${desc ? '<=' : '>='} ?` : '';
+        cursorWhere = { sql: `(${keys.join(', ')}) ${cmp} (${keys.map(() => '?').join(', ')})${hint}`, params: [...values, ...(hint ? [values[0]] : [])] };
+      }
+    }
+
+    const from = byText
+      ? 'case_index t JOIN cases c ON c.id = t.rowid JOIN respondents r ON r.id = c.respondent_id'
+      : 'cases c JOIN respondents r ON r.id = c.respondent_id';
+    const whereSql = (extra: { sql: string } | null) => {
+      const all = extra ? [...where, extra.sql] : where;
+      return all.length ? `WHERE ${all.join(' AND ')}` : '';
+    };
+    const orderSql = keys.map((k) => `${k}${desc ? ' DESC' : ''}`).join(', ');
+    const offset = input.after ? 0 : (input.page - 1) * input.pageSize;
+    // The page reads ids and sort keys only: the row's details are read for the page's cases alone,
+    // never carried through a sort of every match.
+    const pageSql = `SELECT c.id, ${keys.map((k, i) => `${k} AS k${i}`).join(', ')}
+       FROM ${from} ${join}
+       ${whereSql(cursorWhere)}
+      ORDER BY ${orderSql}
+      LIMIT ? OFFSET ?`;
+    const countSql = `SELECT COUNT(*) FROM (SELECT 1 FROM ${from} ${join} ${whereSql(null)} LIMIT ${SEARCH_COUNT_CAP + 1})`;
+    return {
+      page: { sql: pageSql, params: [...params, ...(cursorWhere?.params ?? []), input.pageSize + 1, offset] },
+      count: { sql: countSql, params },
+      cursorColumns: keys.length,
+      words,
+      empty,
+    };
+  }
+
+  function notesOf(caseId: number): string[] {
+    return (eventNotes.all(caseId) as string[]).flatMap((raw) => {
+      const data = JSON.parse(raw) as Record<string, unknown>;
+      return ['summary', 'note', 'reason', 'comment', 'terms', 'reply'].map((k) => data[k]).filter((v): v is string => typeof v === 'string');
+    });
+  }
+
+  function search(input: SearchInput, user: UserView): { rows: CaseRow[]; total: number; more: boolean; next: string | null; words: string[] } {
+    const p = plan(input, user);
+    if (p.empty) return { rows: [], total: 0, more: false, next: null, words: p.words };
+    const counted = prepare(p.count.sql).pluck().get(...p.count.params) as number;
+    const found = prepare(p.page.sql).all(...p.page.params) as KeyRow[];
+    const hasNext = found.length > input.pageSize;
+    const keyRows = hasNext ? found.slice(0, input.pageSize) : found;
+    const last = keyRows[keyRows.length - 1];
+    const byId = new Map((details.all(JSON.stringify(keyRows.map((k) => k.id))) as PageRow[]).map((r) => [r.id, r]));
+    const rows = keyRows.map((k) => byId.get(k.id)!);
+    const today = clock.today();
+    const cal = calendar();
+    return {
+      total: Math.min(counted, SEARCH_COUNT_CAP),
+      more: counted > SEARCH_COUNT_CAP,
+      next: hasNext && last ? encodeCursor(Array.from({ length: p.cursorColumns }, (_, i) => last[`k${i}`] ?? null)) : null,
+      words: p.words,
+      rows: rows.map((r) => {
+        const next = nextDeadline.get(r.id) as { kind: DeadlineKind; due_on: string; state: StoredDeadlineState } | undefined;
+        const source: SnippetSource = {
+          shown: [r.case_no, r.complainant_name, r.complainant_phone, r.respondent_name, r.subject],
+          hidden: [
+            ['证件号码', r.complainant_id_number],
+            ['信用代码', r.credit_code],
+            ['地址', r.complainant_address],
+            ['事实', r.facts],
+            ['请求', r.request],
+          ],
+          notes: () => notesOf(r.id),
+        };
+        return {
+          id: r.id,
+          caseNo: r.case_no,
+          receivedAt: r.received_at,
+          registeredAt: r.created_at,
+          status: r.status,
+          complainantName: r.complainant_name,
+          complainantPhone: r.complainant_phone,
+          respondentName: r.respondent_name,
+          categoryName: r.category_name,
+          channelName: r.channel_name,
+          regionName: r.region_name,
+          subject: r.subject,
+          acceptanceDueOn: r.acceptance_due_on,
+          handlerName: r.handler_name,
+          nextDeadline: next
+            ? { kind: next.kind, dueOn: next.due_on, state: stateOn(next.state, next.due_on, today), workingDaysLeft: workingDaysLeft(next.state, next.due_on, today, cal) }
+            : null,
+          match: p.words.length ? snippetOf(p.words, source) : null,
+        };
+      }),
+    };
+  }
+
+  return { search, plan };
+}
+export type CaseSearch = ReturnType<typeof createCaseSearch>;

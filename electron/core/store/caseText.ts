@@ -1,0 +1,74 @@
+import type { Db } from '../db/open';
+import { tokensOf } from './searchTokens';
+
+/** What the workflow writes in its own words on a case (a contact's summary, a proposal, a reason): found by search as the case's notes. */
+const NOTE_KEYS = ['summary', 'note', 'reason', 'comment', 'terms', 'reply'] as const;
+
+interface TextRow {
+  case_no: string;
+  complainant_name: string;
+  complainant_phone: string;
+  complainant_id_number: string | null;
+  complainant_address: string | null;
+  subject: string;
+  facts: string;
+  request: string;
+  respondent_name: string;
+  credit_code: string | null;
+  respondent_phone: string | null;
+  contact_person: string | null;
+}
+
+/**
+ * The search index of the register (DESIGN.md "Data"; searchTokens.ts): one contentless FTS5 row
+ * per case, its rowid the case id. Two columns: the short fields a clerk names a case by, where a
+ * single character is looked for, and the long texts. No copy of the text is kept: the cases table
+ * holds it; the index holds tokens only.
+ */
+export function createCaseText(db: Db) {
+  const row = db.prepare(
+    `SELECT c.case_no, c.complainant_name, c.complainant_phone, c.complainant_id_number, c.complainant_address,
+            c.subject, c.facts, c.request,
+            r.name AS respondent_name, r.credit_code, r.phone AS respondent_phone, r.contact_person
+       FROM cases c JOIN respondents r ON r.id = c.respondent_id WHERE c.id = ?`,
+  );
+  const eventData = db.prepare('SELECT data FROM case_events WHERE case_id = ? ORDER BY id').pluck();
+  const remove = db.prepare('DELETE FROM case_index WHERE rowid = ?');
+  const insert = db.prepare('INSERT INTO case_index (rowid, short, long) VALUES (?, ?, ?)');
+
+  function notesOf(caseId: number): string[] {
+    const notes: string[] = [];
+    for (const raw of eventData.all(caseId) as string[]) {
+      const data = JSON.parse(raw) as Record<string, unknown>;
+      for (const key of NOTE_KEYS) if (typeof data[key] === 'string') notes.push(data[key]);
+    }
+    return notes;
+  }
+
+  return {
+    /** Writes the case's tokens afresh; call in the transaction that changed its words. */
+    index(caseId: number): void {
+      const r = row.get(caseId) as TextRow | undefined;
+      if (!r) throw new Error(`no case ${caseId} to index`);
+      const short = tokensOf([
+        r.case_no,
+        r.complainant_name,
+        r.complainant_phone,
+        r.complainant_id_number,
+        r.complainant_address,
+        r.respondent_name,
+        r.credit_code,
+        r.respondent_phone,
+        r.contact_person,
+        r.subject,
+      ]);
+      const long = tokensOf([r.facts, r.request, ...notesOf(caseId)]);
+      remove.run(caseId);
+      insert.run(caseId, short, long);
+    },
+  };
+}
+export type CaseText = ReturnType<typeof createCaseText>;
+
+/** Whether an event's data carries words the index keeps (so only those events re-index the case). */
+export const carriesNotes = (data: Record<string, unknown>): boolean => NOTE_KEYS.some((k) => typeof data[k] === 'string');

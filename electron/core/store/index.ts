@@ -1,0 +1,56 @@
+import type { WorkingDayCalendar } from '../../../shared/domain/calendar';
+import type { Db } from '../db/open';
+import type { OfficeClock } from '../officeClock';
+import { createCaseEvents } from './caseEvents';
+import { createCaseFacts } from './caseFacts';
+import { createCaseReads } from './caseReads';
+import { createCaseSearch } from './caseSearch';
+import { createCaseText } from './caseText';
+import { createCaseWrites } from './caseWrites';
+import { createStatsReads } from './statsReads';
+
+export interface CaseStoreDeps {
+  db: Db;
+  clock: OfficeClock;
+  calendar: () => WorkingDayCalendar;
+  repeatWindowDays: () => number;
+}
+
+/**
+ * The case register's store (DESIGN.md "Data"): the one module that holds the SQL of cases, their
+ * events, search and statistics, with typed rows. Features read through `read` and change through
+ * `write`; a read path has no way to write.
+ */
+export function createCaseStore({ db, clock, calendar, repeatWindowDays }: CaseStoreDeps) {
+  const text = createCaseText(db);
+  const facts = createCaseFacts(db, { calendar, repeatWindowDays });
+  const events = createCaseEvents(db, { text, facts });
+  const reads = createCaseReads(db);
+  const search = createCaseSearch(db, clock, calendar);
+  const stats = createStatsReads(db);
+  const writes = createCaseWrites(db);
+  return {
+    read: {
+      registered: reads.registered,
+      events: events.list,
+      search: search.search,
+      /** The statements a search would run (for EXPLAIN QUERY PLAN in the tests). */
+      searchPlan: search.plan,
+      stats: stats.summary,
+      facts: facts.factsOf,
+    },
+    write: {
+      nextCaseNo: writes.nextCaseNo,
+      insert: writes.insert,
+      /** Writes an event; moves the version, the statistics and (for words) the search index with it. */
+      event: events.record,
+      /** The case's words changed (registration, a correction): index them afresh. */
+      reindex: text.index,
+      /** Something counted changed without an event of its own (the repeat window, a merge). */
+      recount: facts.refresh,
+    },
+  };
+}
+export type CaseStore = ReturnType<typeof createCaseStore>;
+export type CaseStoreRead = CaseStore['read'];
+export type CaseStoreWrite = CaseStore['write'];

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { isoDate } from './common';
+
+/** The figures an association reports for a period or one part of it (domain.md "Headline statistics"). */
+export const figures = z.object({
+  /** Complaints received in the period (by receipt date), voided ones left out. */
+  received: z.number().int(),
+  /** 受理数: accepted. */
+  accepted: z.number().int(),
+  /** 解决数: ended with an agreement or a measure in the consumer's favour. */
+  resolved: z.number().int(),
+  /** 解决率 = resolved ÷ accepted, 0–1; null when nothing was accepted. */
+  resolutionRate: z.number().nullable(),
+  /** 为消费者挽回经济损失, in fen (分), the punitive part included. */
+  recoveredFen: z.number().int(),
+  /** 加倍赔偿: cases, and the amount in fen. */
+  punitiveCases: z.number().int(),
+  punitiveFen: z.number().int(),
+  /** 支持消费者起诉. */
+  lawsuitSupport: z.number().int(),
+  /** Closed, or refused by an approved decision. */
+  finished: z.number().int(),
+  /** Average handling time of the finished ones, in 工作日 (receipt to closing or refusal); null when none finished. */
+  averageHandlingDays: z.number().nullable(),
+  /** Share of the finished ones with every deadline met in time, 0–1; null when none finished. */
+  inTimeRate: z.number().nullable(),
+  /** Repeat complaints: the same complainant against the same business again within the office's window. */
+  repeats: z.number().int(),
+  repeatRate: z.number().nullable(),
+});
+export type Figures = z.infer<typeof figures>;
+
+export const breakdownRow = figures.extend({
+  /** The code of the category, nature, channel or region, the handler's user id, or '' for none recorded. */
+  key: z.string(),
+  name: z.string(),
+});
+export type BreakdownRow = z.infer<typeof breakdownRow>;
+
+export const breakdownKinds = ['category', 'nature', 'channel', 'region', 'handler'] as const;
+export type BreakdownKind = (typeof breakdownKinds)[number];
+
+export const statsPeriod = z
+  .object({ from: isoDate, to: isoDate })
+  .refine((p) => p.from <= p.to, { message: '开始日期不能晚于结束日期', path: ['to'] })
+  .refine((p) => Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4)) <= 20, { message: '统计期间最长20年', path: ['from'] });
+
+export const statsSummary = {
+  input: statsPeriod,
+  output: figures.extend({
+    from: z.string(),
+    to: z.string(),
+    /** 接待来访和咨询 (人次): enquiries logged in the period (the enquiry log; 0 until it is kept). */
+    enquiries: z.number().int(),
+    byCategory: z.array(breakdownRow),
+    byNature: z.array(breakdownRow),
+    byChannel: z.array(breakdownRow),
+    byRegion: z.array(breakdownRow),
+    byHandler: z.array(breakdownRow),
+    /** Every month the period touches, in order, as YYYY-MM (the months at its edges count only the days inside it). */
+    byMonth: z.array(figures.extend({ month: z.string() })),
+    /** The businesses complained about most in the period. */
+    topRespondents: z.array(z.object({ id: z.number().int(), name: z.string(), creditCode: z.string().nullable(), received: z.number().int(), resolved: z.number().int() })),
+    /** The same period a year earlier, for comparison. */
+    yearEarlier: figures.extend({ from: z.string(), to: z.string(), enquiries: z.number().int() }),
+  }),
+};
+export type StatsSummary = z.infer<typeof statsSummary.output>;
