@@ -81,7 +81,12 @@ export function createStatsReads(db: Db) {
     const name = namesOf(kind);
     return (breakdown.all(kind, from, to) as ({ key: string } & Sums)[])
       .map((r) => ({ row: { key: r.key, ...name(r.key), ...figuresOf(sumsOf(r)) }, sort: name(r.key).sort }))
-      .sort((a, b) => (kind === 'handler' || kind === 'region' ? b.row.received - a.row.received : a.sort - b.sort) || a.row.key.localeCompare(b.row.key))
+      .sort((a, b) => {
+        // "None recorded" last; people and places by how many they had, lists in their own order.
+        const none = Number(a.row.key === NONE) - Number(b.row.key === NONE);
+        const order = kind === 'handler' || kind === 'region' ? b.row.received - a.row.received : a.sort - b.sort;
+        return none || order || a.row.key.localeCompare(b.row.key);
+      })
       .map(({ row }) => {
         const { sort: _sort, ...rest } = row;
         return rest;

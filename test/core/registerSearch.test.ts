@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock, minimalComplaint, openRegister, type Register } from './harness';
+import { withStaff, type Staff } from './staff';
+
+/**
+ * One search box finds a case by any fragment (DESIGN.md "案件"; [F]): names, phones, ID numbers,
+ * credit codes, the case number, the business, the subject, the facts, the request and the notes
+ * the workflow wrote; one character or many, newest registered first.
+ */
+let reg: Register;
+let staff: Staff;
+const ids: Record<string, number> = {};
+
+beforeAll(async () => {
+  reg = await openRegister(fixedClock('2026-11-02T09:00:00+08:00'));
+  staff = await withStaff(reg);
+  const add = async (key: string, over: Record<string, unknown>) => {
+    ids[key] = (await staff.clerk.must<{ id: number }>('cases.register', minimalComplaint(over))).id;
+  };
+  await add('wang', {
+    complainant: { name: '王晓明', phone: '13912345678', idType: 'resident', idNumber: '11010519491231002X', address: '杭州市西湖区文三路1号' },
+    respondent: { name: '杭州星辰电器有限公司', creditCode: '91330106MA2GL1234M' },
+    subject: '变频空调',
+    facts: '空调安装后制冷效果差，商家承诺上门维修但一直未到。',
+    request: '退货退款',
+  });
+  await add('li', {
+    complainant: { name: '李芳', phone: '0571-88886666' },
+    respondent: { name: '宁波快乐旅行社' },
+    category: 'S03',
+    subject: '跟团游',
+    facts: '行程中被导游强制购物，预付款无法退还。',
+    request: '赔偿损失',
+  });
+  await add('zhao', {
+    complainant: { name: '赵敏', phone: '13700003333' },
+    respondent: { name: '温州健身会所' },
+    category: 'S04',
+    subject: '健身卡',
+    facts: '会所关门跑路，预付卡余额无法退还。',
+    request: '退还余额',
+  });
+}, 60_000);
+afterAll(() => reg.close());
+
+type Found = { rows: { id: number; caseNo: string; match: { field: string; text: string } | null }[]; total: number; more: boolean; next: string | null; words: string[] };
+const search = (input: Record<string, unknown>) => staff.clerk.must<Found>('cases.search', { sort: 'registeredAt:desc', ...input });
+const who = (found: Found) => found.rows.map((r) => Object.entries(ids).find(([, id]) => id === r.id)![0]);
+
+describe('the search box', () => {
+  it('finds a name, a surname, a given name and two characters of one', async () => {
+    expect(who(await search({ text: '王晓明' }))).toEqual(['wang']);
+    expect(who(await search({ text: '王' }))).toEqual(['wang']);
+    expect(who(await search({ text: '敏' }))).toEqual(['zhao']);
+    expect(who(await search({ text: '晓明' }))).toEqual(['wang']);
+  });
+
+  it('finds phone, ID number and credit code fragments, and the case number in any form typed', async () => {
+    expect(who(await search({ text: '1234' }))).toEqual(['wang']);
+    expect(who(await search({ text: '88886666' }))).toEqual(['li']);
+    expect(who(await search({ text: '0571-8888' }))).toEqual(['li']);
+    expect(who(await search({ text: '０５７１' }))).toEqual(['li']); // full-width digits from a Chinese keyboard
+    expect(who(await search({ text: '19491231' }))).toEqual(['wang']);
+    expect(who(await search({ text: 'ma2gl' }))).toEqual(['wang']);
+    const { caseNo } = (await search({ text: '赵敏' })).rows[0]!;
+    expect(who(await search({ text: caseNo }))).toEqual(['zhao']);
+    expect(who(await search({ text: caseNo.slice(-5) }))).toEqual(['zhao']);
+    expect(who(await search({ text: caseNo.toLowerCase() }))).toEqual(['zhao']);
+  });
+
+  it('finds two-character words and phrases in the business, subject, facts and request, newest first', async () => {
+    expect(who(await search({ text: '温州' }))).toEqual(['zhao']);
+    expect(who(await search({ text: '空调' }))).toEqual(['wang']);
+    expect(who(await search({ text: '退还' }))).toEqual(['zhao', 'li']);
+    expect(who(await search({ text: '预付' }))).toEqual(['zhao', 'li']);
+    expect(who(await search({ text: '强制购物' }))).toEqual(['li']);
+    expect(who(await search({ text: '预付卡余额' }))).toEqual(['zhao']);
+    expect(who(await search({ text: '杭州 上门维修' }))).toEqual(['wang']);
+    // A phrase across a comma is not one phrase of the text.
+    expect(who(await search({ text: '跑路预付' }))).toEqual([]);
+    expect(who(await search({ text: '上门维修但' }))).toEqual(['wang']);
+  });
+
+  it('says where a word was found when the register does not show it', async () => {
+    const found = await search({ text: '强制购物' });
+    expect(found.rows[0]!.match).toEqual({ field: '事实', text: '行程中被导游强制购物，预付款无法退还。' });
+    expect((await search({ text: '李芳' })).rows[0]!.match).toBeNull();
+    expect(found.words).toEqual(['强制购物']);
+  });
+
+  it('finds the words the workflow wrote on the case (notes), as soon as they are written', async () => {
+    expect(who(await search({ text: '电话联系商家' }))).toEqual([]);
+    await staff.clerk.act(ids.li!, 'recordContact', { with: 'respondent', how: 'phone', summary: '电话联系商家，对方同意协商' });
+    const found = await search({ text: '电话联系商家' });
+    expect(who(found)).toEqual(['li']);
+    expect(found.rows[0]!.match).toEqual({ field: '办理记录', text: '电话联系商家，对方同意协商' });
+  });
+
+  it('leaves voided cases out unless they are asked for', async () => {
+    const victim = (await staff.clerk.must<{ id: number }>('cases.register', minimalComplaint({ complainant: { name: '作废测试', phone: '13811112222' } }))).id;
+    expect((await search({ text: '作废测试' })).total).toBe(1);
+    await staff.supervisor.act(victim, 'void', { reason: '登记错误' });
+    expect((await search({ text: '作废测试' })).total).toBe(0);
+    expect((await search({ text: '作废测试', includeVoided: true })).total).toBe(1);
+    expect((await search({ text: '作废测试', status: 'voided' })).total).toBe(1);
+  });
+
+  it('finds nothing for words without a letter or digit, and everything for no words', async () => {
+    expect((await search({ text: '，。%"' })).total).toBe(0);
+    expect((await search({ text: ' \u0000 ' })).total).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('paging and sorting', () => {
+  it('reads the next page from the cursor of the one before, in every order, and ends', async () => {
+    const sorts = ['receivedAt:desc', 'receivedAt:asc', 'registeredAt:desc', 'caseNo:asc', 'caseNo:desc', 'complainantName:asc', 'complainantName:desc', 'respondentName:asc', 'respondentName:desc', 'status:asc', 'status:desc', 'category:asc', 'category:desc', 'dueOn:asc'];
+    for (const sort of sorts) {
+      const whole = await search({ sort, pageSize: 200 });
+      const paged: number[] = [];
+      let after: string | undefined;
+      for (let guard = 0; guard < 20; guard++) {
+        const page = await search({ sort, pageSize: 2, ...(after ? { after } : {}) });
+        paged.push(...page.rows.map((r) => r.id));
+        if (!page.next) break;
+        after = page.next;
+      }
+      expect(paged, sort).toEqual(whole.rows.map((r) => r.id));
+    }
+  });
+
+  it('pages text results by cursor too, and refuses a cursor it did not make', async () => {
+    const first = await search({ text: '州', pageSize: 1 });
+    expect(first.next).not.toBeNull();
+    const second = await search({ text: '州', pageSize: 1, after: first.next });
+    expect(second.rows[0]!.id).not.toBe(first.rows[0]!.id);
+    const r = await staff.clerk.call('cases.search', { after: 'not-a-cursor' });
+    expect(r.ok ? null : r.error.fields).toEqual({ after: '翻页位置无效' });
+  });
+
+  it('sorts by complainant, business and status, which the register could not before', async () => {
+    const names = (await search({ sort: 'complainantName:asc' })).rows.map((r) => r.id);
+    expect(names.indexOf(ids.li!)).toBeLessThan(names.indexOf(ids.zhao!));
+    const businesses = await staff.clerk.must<{ rows: { respondentName: string }[] }>('cases.search', { sort: 'respondentName:desc' });
+    const list = businesses.rows.map((r) => r.respondentName);
+    expect(list).toEqual([...list].sort().reverse());
+  });
+});
