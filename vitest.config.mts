@@ -8,6 +8,9 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 20_000,
+    // A register set up in a hook hashes passwords and writes with synchronous=FULL: on a busy
+    // two-core machine that takes longer than vitest's 10 s default.
+    hookTimeout: 60_000,
     pool: 'forks',
   },
 });

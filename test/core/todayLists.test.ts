@@ -86,13 +86,3 @@ describe('今日, on 2026-11-18', () => {
     expect(await staff.clerk.must('clock.today', {})).toEqual({ today: '2026-11-18', now: '2026-11-18T09:00:00+08:00' });
   });
 });
-
-describe('the indexes the lists rely on', () => {
-  const plan = (sql: string) => (reg.core.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
-
-  it('reads "due first" and overdue cases through cases_next_due, not a scan and sort of every case', () => {
-    expect(plan('SELECT id FROM cases c ORDER BY c.next_due_on IS NULL, c.next_due_on, c.id LIMIT 50')).toMatch(/^SCAN c USING COVERING INDEX cases_next_due$/);
-    expect(plan("SELECT id FROM cases c WHERE (c.next_due_on IS NULL) = 0 AND c.next_due_on < '2026-11-18'")).toMatch(/^SEARCH c USING COVERING INDEX cases_next_due/);
-    expect(plan("SELECT d.case_id FROM case_deadlines d WHERE d.state = 'running' AND d.due_on > '2026-11-18' AND d.due_on <= '2026-11-23'")).toMatch(/INDEX case_deadlines_open/);
-  });
-});

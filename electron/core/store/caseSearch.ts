@@ -23,8 +23,6 @@ const APPROVERS = new Set(['supervisor', 'admin']);
 interface Order {
   keys: string[];
   desc: boolean;
-  /** Joins the keys need. */
-  join?: string;
 }
 
 const ORDERS: Record<Exclude<CaseSort, 'acceptanceDueOn:asc' | 'dueOn:asc'>, Order> = {
@@ -145,8 +143,10 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     if (input.respondentId) filter('c.respondent_id = ?', input.respondentId);
     // Per case, by its primary key: a nature is common, so listing all its cases first would cost more.
     if (input.nature) filter('EXISTS (SELECT 1 FROM case_natures n WHERE n.case_id = c.id AND n.nature = ?)', input.nature);
-    if (input.from) filter('c.received_on >= ?', input.from);
-    if (input.to) filter('c.received_on <= ?', input.to);
+    // On the receipt time, not its date: the same cases (received_at carries the office's offset, so
+    // its text orders as its office date does), and the index that filters them also orders them.
+    if (input.from) filter('c.received_at >= ?', input.from);
+    if (input.to) filter('c.received_at < ?', addDays(input.to, 1));
     // created_at carries the office's offset, so its date part is the office date (DESIGN.md "Data").
     if (input.registeredOn) filter('c.created_at >= ? AND c.created_at < ?', input.registeredOn, addDays(input.registeredOn, 1));
     if (input.mine) {
@@ -209,9 +209,18 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
 
     let keys: string[];
     let desc: boolean;
-    let join = '';
     let cursorWhere: { sql: string; params: unknown[] } | null = null;
-    if (sort === 'dueOn:asc') {
+    const overdueByIndex = input.overdue === true && !input.deadlineKind;
+    if (sort === 'dueOn:asc' && overdueByIndex) {
+      // The filter fixes the index's leading expression, which SQLite then orders by only if the
+      // ORDER BY leaves it out.
+      keys = ['c.next_due_on', 'c.id'];
+      desc = false;
+      if (input.after) {
+        const [due, id] = decodeCursor(input.after, 2);
+        cursorWhere = { sql: '(c.next_due_on, c.id) > (?, ?)', params: [due, id] };
+      }
+    } else if (sort === 'dueOn:asc') {
       // Matches the index cases_next_due; cases without an open clock come last.
       keys = ['(c.next_due_on IS NULL)', 'c.next_due_on', 'c.id'];
       desc = false;
@@ -226,7 +235,6 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       const order = byText ? { keys: ['t.rowid'], desc: true } : ORDERS[sort];
       keys = order.keys;
       desc = order.desc;
-      join = order.join ?? '';
       if (input.after) {
         const values = decodeCursor(input.after, keys.length);
         const cmp = desc ? '<' : '>';
@@ -247,11 +255,13 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     // The page reads ids and sort keys only: the row's details are read for the page's cases alone,
     // never carried through a sort of every match.
     const pageSql = `SELECT c.id, ${keys.map((k, i) => `${k} AS k${i}`).join(', ')}
-       FROM ${from} ${join}
+       FROM ${from}
        ${whereSql(cursorWhere)}
       ORDER BY ${orderSql}
       LIMIT ? OFFSET ?`;
-    const countSql = `SELECT COUNT(*) FROM (SELECT 1 FROM ${from} ${join} ${whereSql(null)} LIMIT ${SEARCH_COUNT_CAP + 1})`;
+    // The count needs the business only where a filter names it (none does today).
+    const countFrom = byText ? 'case_index t JOIN cases c ON c.id = t.rowid' : 'cases c';
+    const countSql = `SELECT COUNT(*) FROM (SELECT 1 FROM ${countFrom} ${whereSql(null)} LIMIT ${SEARCH_COUNT_CAP + 1})`;
     return {
       page: { sql: pageSql, params: [...params, ...(cursorWhere?.params ?? []), input.pageSize + 1, offset] },
       count: { sql: countSql, params },

@@ -9,6 +9,19 @@ const SUMS = measureColumns.map((c) => `SUM(${c}) AS ${c}`).join(', ');
 const ZERO: Sums = Object.fromEntries(measureColumns.map((c) => [c, 0])) as Sums;
 const TOP_RESPONDENTS = 20;
 
+/** The statements of 统计, as the store prepares them (the plan tests EXPLAIN these very strings). */
+export const STATS_SQL = {
+  total: `SELECT ${SUMS} FROM stats_daily WHERE dim = 'all' AND day BETWEEN ? AND ?`,
+  breakdown: `SELECT key, ${SUMS} FROM stats_daily WHERE dim = ? AND day BETWEEN ? AND ? GROUP BY key HAVING SUM(received) > 0`,
+  months: `SELECT substr(day, 1, 7) AS month, ${SUMS} FROM stats_daily WHERE dim = 'all' AND day BETWEEN ? AND ? GROUP BY month ORDER BY month`,
+  top: `SELECT respondent_id AS id, COUNT(*) AS received FROM cases
+         WHERE received_on BETWEEN ? AND ? AND status <> 'voided'
+         GROUP BY respondent_id ORDER BY received DESC, respondent_id LIMIT ${TOP_RESPONDENTS}`,
+  respondent: `SELECT r.id, r.name, r.credit_code,
+                      (SELECT COUNT(*) FROM cases c WHERE c.respondent_id = r.id AND c.received_on BETWEEN @from AND @to AND c.status <> 'voided' AND c.resolved = 1) AS resolved
+                 FROM respondents r WHERE r.id = @id`,
+} as const;
+
 const ratio = (part: number, whole: number, digits = 4): number | null => (whole > 0 ? Math.round((part / whole) * 10 ** digits) / 10 ** digits : null);
 
 /** The published figures from the sums (domain.md "Headline statistics"; API.md `stats.summary`). */
@@ -43,21 +56,13 @@ export function yearBefore(date: string): string {
  * businesses complained about most from the receipt-date index alone.
  */
 export function createStatsReads(db: Db) {
-  const total = db.prepare(`SELECT ${SUMS} FROM stats_daily WHERE dim = 'all' AND day BETWEEN ? AND ?`);
-  const breakdown = db.prepare(`SELECT key, ${SUMS} FROM stats_daily WHERE dim = ? AND day BETWEEN ? AND ? GROUP BY key HAVING SUM(received) > 0`);
-  const months = db.prepare(`SELECT substr(day, 1, 7) AS month, ${SUMS} FROM stats_daily WHERE dim = 'all' AND day BETWEEN ? AND ? GROUP BY month ORDER BY month`);
+  const total = db.prepare(STATS_SQL.total);
+  const breakdown = db.prepare(STATS_SQL.breakdown);
+  const months = db.prepare(STATS_SQL.months);
   const catalogNames = db.prepare('SELECT code, name, sort FROM catalog_items WHERE kind = ?');
   const userNames = db.prepare('SELECT id, display_name FROM users');
-  const top = db.prepare(
-    `SELECT respondent_id AS id, COUNT(*) AS received FROM cases
-      WHERE received_on BETWEEN ? AND ? AND status <> 'voided'
-      GROUP BY respondent_id ORDER BY received DESC, respondent_id LIMIT ${TOP_RESPONDENTS}`,
-  );
-  const respondent = db.prepare(
-    `SELECT r.id, r.name, r.credit_code,
-            (SELECT COUNT(*) FROM cases c WHERE c.respondent_id = r.id AND c.received_on BETWEEN @from AND @to AND c.status <> 'voided' AND c.resolved = 1) AS resolved
-       FROM respondents r WHERE r.id = @id`,
-  );
+  const top = db.prepare(STATS_SQL.top);
+  const respondent = db.prepare(STATS_SQL.respondent);
   const enquiriesTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'enquiries'").pluck();
 
   const sumsOf = (row: Partial<Sums> | undefined): Sums => Object.fromEntries(measureColumns.map((c) => [c, row?.[c] ?? 0])) as Sums;
