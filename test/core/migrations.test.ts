@@ -153,3 +153,30 @@ describe('migration 2 (workflow) on a register that holds cases', () => {
     db.close();
   });
 });
+
+describe('migration 7 (register store) on a register that holds cases', () => {
+  it('indexes every case for search without the old copy of its text, and counts it in the statistics', async () => {
+    const file = join(tmp.dir, 'v6-with-cases.sqlite');
+    const db = new Database(file);
+    const at = migrations.findIndex((m) => m.name === 'register-store');
+    await migrate(db, file, quietLog, migrations.slice(0, at));
+    db.exec(`
+      INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'clerk', '陈登记', 'clerk', 'x', '2026-06-01T09:00:00+08:00');
+      INSERT INTO respondents (id, name, credit_code, created_at) VALUES (1, '温州健身会所', NULL, '2026-06-01T09:00:00+08:00');
+      INSERT INTO cases (id, case_no, received_at, received_on, channel, category, status, complainant_name, complainant_id_type, complainant_phone,
+        respondent_id, subject, facts, request, consent_mediation, rule_set, registered_by, created_at, updated_at, version, accepted_on)
+      VALUES (1, 'TS2026-00001', '2026-06-02T10:00:00+08:00', '2026-06-02', 'visit', 'S04', 'accepted', '赵敏', 'resident', '13700003333',
+        1, '健身卡', '会所关门跑路，预付卡余额无法退还。', '退还余额', 1, 'order121', 1, '2026-06-02T10:00:00+08:00', '2026-06-02T10:00:00+08:00', 2, '2026-06-03');
+      INSERT INTO case_natures (case_id, nature) VALUES (1, 'contract');
+      INSERT INTO case_search (rowid, body) VALUES (1, 'TS2026-00001 赵敏 13700003333 健身卡 会所关门跑路，预付卡余额无法退还。 退还余额 温州健身会所');
+    `);
+    await migrate(db, file, quietLog);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'case_search'").get()).toBeUndefined();
+    const found = (q: string) => db.prepare('SELECT rowid FROM case_index WHERE case_index MATCH ?').pluck().all(q);
+    expect(found('"预付 付卡"')).toEqual([1]);
+    expect(found('{short} : "赵"*')).toEqual([1]);
+    expect(db.prepare("SELECT received, accepted FROM stats_daily WHERE dim = 'category' AND key = 'S04' AND day = '2026-06-02'").get()).toEqual({ received: 1, accepted: 1 });
+    expect(db.prepare("SELECT COUNT(*) FROM case_stats").pluck().get()).toBe(1);
+    db.close();
+  });
+});
