@@ -117,6 +117,13 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     'backup.progress': () => runner.view(),
     'audit.verify': () => ({ ...s.audit.verify(), head: s.audit.head() }),
     'stats.summary': (input) => s.store.read.stats(input.from, input.to),
+    'exports.start': (input, ctx) => s.exports.start(input, signedIn(ctx.user)),
+    'exports.progress': (input, ctx) => s.exports.progress(input.id, signedIn(ctx.user)),
+    'exports.cancel': (input, ctx) => s.exports.cancel(input.id, signedIn(ctx.user)),
+    'exports.file': (input, ctx) => {
+      const { id, fileName, size } = s.exports.file(input.id, signedIn(ctx.user));
+      return { id, fileName, size };
+    },
     'notices.issue': (input, ctx) => s.notices.issue(input, signedIn(ctx.user), s.requests.guard('notices.issue', input, signedIn(ctx.user))),
     'notices.preview': (input, ctx) => s.notices.preview(input, signedIn(ctx.user)),
     'notices.get': (input) => s.notices.get(input.id),

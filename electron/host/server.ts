@@ -6,6 +6,7 @@ import type { Core } from '../core';
 import type { Logger } from '../core/ports';
 import { sendJson, sendResult } from './answers';
 import { readJson } from './body';
+import { serveExportFile } from './exportFiles';
 import { serveNoticeFile } from './noticeFiles';
 import { clearedSessionCookie, sameOrigin, sessionCookie, tokenOf } from './session';
 import { serveStatic } from './static';
@@ -106,6 +107,8 @@ export function createHostServer({ core, staticDir, log }: HostOptions): Server 
         else await handleApi(req, res, name, url, core);
       } else if (url.pathname.startsWith('/files/notices/')) {
         await serveNoticeFile(req, res, url, core, log);
+      } else if (url.pathname.startsWith('/files/exports/')) {
+        await serveExportFile(req, res, url, core, log);
       } else if (url.pathname.startsWith('/files/')) {
         await handleFile(req, res, url, core, tokenOf(req), log);
       } else if (req.method === 'GET' || req.method === 'HEAD') {

@@ -8,6 +8,7 @@ import { fileAnswer, type ServedFile } from '../core/vault/fileResponse';
 
 const FILE_PATH = /^\/files\/evidence\/(\d{1,15})(\/thumbnail)?$/;
 const NOTICE_PATH = /^\/files\/notices\/(\d{1,12})\.pdf$/;
+const EXPORT_PATH = /^\/files\/exports\/([0-9a-f-]{36})\.xlsx$/;
 
 /**
  * Registered before the app is ready, together with the app's own scheme (Electron takes one
@@ -33,6 +34,14 @@ async function served(core: Core, url: URL, token: string | null): Promise<Serve
       return json(500, { ok: false, error: { code: 'INTERNAL', message: `文书 ${n.number} 的PDF文件缺失或已被改动，请联系管理员核查` } });
     }
     return { path: core.vault.pathOf(n.sha256), size: n.size, mime: 'application/pdf', name: n.fileName, sha256: n.sha256 };
+  }
+  const exported = EXPORT_PATH.exec(url.pathname);
+  if (exported) {
+    const result = await core.call('exports.file', { id: exported[1] }, token);
+    if (!result.ok) return json(httpStatusOf[result.error.code], result);
+    const file = core.services.exports.file(exported[1]!, core.services.sessions.authenticate(token)!);
+    // The export's id is unique to its file, so it serves as the file's tag.
+    return { path: file.path, size: file.size, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name: file.fileName, sha256: exported[1]! };
   }
   return json(404, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个文件' } });
 }

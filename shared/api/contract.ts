@@ -24,6 +24,7 @@ import { noticesFile, noticesGet, noticesIssue, noticesLogPrint, noticesPreview 
 import { officeGet, officeSetSeal, officeUpdate } from './schemas/office';
 import { casesAct } from './schemas/workflow';
 import { statsSummary } from './schemas/stats';
+import { exportsCancel, exportsFile, exportsProgress, exportsStart } from './schemas/exports';
 import { streamedOperations, type OperationName } from './operationNames';
 
 export { operationNames, streamedOperations, type OperationName } from './operationNames';
@@ -101,6 +102,10 @@ export const contract = {
   'backup.restore': op('从备份恢复：当前数据移到一旁保留，备份取而代之（管理员）', ['admin'], backupRestore),
   'backup.progress': op('正在进行的备份、检查或恢复的进度（管理员）', ['admin'], backupProgress),
   'audit.verify': op('核验审计日志的哈希链（管理员、负责人）', ['admin', 'supervisor'], auditVerify),
+  'exports.start': op('导出 Excel：案件登记簿（按当前筛选）或统计报表，在后台进行', 'user', exportsStart),
+  'exports.progress': op('导出的进度', 'user', exportsProgress),
+  'exports.cancel': op('取消正在进行的导出', 'user', exportsCancel),
+  'exports.file': op('导出完成的文件信息（GET /files/exports/<id>.xlsx 使用）', 'user', exportsFile),
   'stats.summary': op('统计：一个期间的受理、解决、挽回损失等数字，按类别、性质、渠道、月份、地区、经办人分列，与上年同期比较', 'user', statsSummary),
   'notices.issue': op('签发文书：编号、保存PDF与数据快照，此后不再改变', 'user', noticesIssue),
   'notices.preview': op('文书预览：按案件与修改内容生成，不保存、不占用编号', 'user', noticesPreview),

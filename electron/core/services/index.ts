@@ -1,4 +1,6 @@
+import { dirname, join } from 'node:path';
 import type { UserView } from '../../../shared/api/schemas/common';
+import { createExports } from '../exports/exportTasks';
 import { createMemorySessions, createSessions } from '../auth/sessions';
 import type { Db } from '../db/open';
 import type { Clock, Logger, PdfPrinter } from '../ports';
@@ -112,6 +114,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     },
     checklistTemplates,
     checklist,
+    exports: createExports({ db, dir: join(dirname(db.name), 'exports'), store: store.read, clock, audit, settings, log }),
     evidence,
     office,
     notices: createNotices({ db, clock, settings, audit, events, deadlines, ruleSets, records: noticeRecords, office, vault, getCase: cases.get, pdf }),

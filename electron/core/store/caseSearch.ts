@@ -42,9 +42,10 @@ const ORDERS: Record<Exclude<CaseSort, 'acceptanceDueOn:asc' | 'dueOn:asc'>, Ord
   'category:desc': { keys: ['c.category', 'c.received_at', 'c.id'], desc: true },
 };
 
-type CursorValue = string | number | null;
+export type CursorValue = string | number | null;
 
-function encodeCursor(values: CursorValue[]): string {
+/** A page's place, for the page after it (an opaque string to the page). */
+export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { z } from 'zod';
+import { DomainError } from '../../../shared/api/errors';
+import type { UserView } from '../../../shared/api/schemas/common';
+import type { ExportState, exportsStart } from '../../../shared/api/schemas/exports';
+import { SEARCH_COUNT_CAP } from '../../../shared/api/schemas/cases';
+import type { Db } from '../db/open';
+import type { OfficeClock } from '../officeClock';
+import type { Logger } from '../ports';
+import type { Audit } from '../services/audit';
+import type { Settings } from '../services/settings';
+import type { CaseStoreRead } from '../store';
+import { createCaseExportReader } from '../store/caseExport';
+import { writeRegisterWorkbook } from './registerWorkbook';
+import { writeStatsWorkbook } from './statsWorkbook';
+
+type StartInput = z.output<typeof exportsStart.input>;
+
+interface Task {
+  view: ExportState;
+  owner: number;
+  file: string;
+  cancelled: boolean;
+}
+
+export interface ExportDeps {
+  db: Db;
+  /** Where finished files wait to be downloaded (inside the data folder; emptied at every start). */
+  dir: string;
+  store: Pick<CaseStoreRead, 'searchPlan' | 'stats'>;
+  clock: OfficeClock;
+  audit: Audit;
+  settings: Settings;
+  log: Logger;
+}
+
+/** Files are kept this long after they are made, for the download and a second try. */
+const KEEP_MS = 12 * 60 * 60 * 1000;
+
+/**
+ * Exports to Excel ([F]): the filtered register and the period report. A large export runs in the
+ * background, a chunk at a time on a read-only connection of its own, and can be followed and
+ * cancelled; the finished file is offered for download to the person who asked for it.
+ */
+export function createExports(d: ExportDeps) {
+  const tasks = new Map<string, Task>();
+  mkdirSync(d.dir, { recursive: true });
+  // What an earlier run left: nobody can download it any more.
+  for (const name of readdirSync(d.dir)) rmSync(join(d.dir, name), { force: true, recursive: true });
+
+  function forget(): void {
+    const now = Date.now();
+    for (const [id, t] of tasks) {
+      if (t.view.state !== 'running' && now - (statSync(t.file, { throwIfNoEntry: false })?.mtimeMs ?? 0) > KEEP_MS) {
+        rmSync(t.file, { force: true });
+        tasks.delete(id);
+      }
+    }
+  }
+
+  function own(id: string, user: UserView): Task {
+    const t = tasks.get(id);
+    if (!t || t.owner !== user.id) throw new DomainError('NOT_FOUND', '没有这项导出（可能已过期或程序已重新启动），请重新导出');
+    return t;
+  }
+
+  const stamp = () => d.clock.now().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+
+  async function runRegister(t: Task, input: Extract<StartInput, { kind: 'register' }>, user: UserView): Promise<void> {
+    // A connection of its own, read-only, inside one read transaction: the spreadsheet is one
+    // moment of the register, however long it takes to write.
+    const conn = new Database(d.db.name, { readonly: true, fileMustExist: true });
+    try {
+      conn.prepare('BEGIN').run();
+      const reader = createCaseExportReader(conn, d.store.searchPlan);
+      const counted = reader.count(input.filters, user);
+      t.view.total = Math.min(counted, SEARCH_COUNT_CAP);
+      t.view.more = counted > SEARCH_COUNT_CAP;
+      const result = await writeRegisterWorkbook(t.file, '案件登记簿', reader.chunks(input.filters, user), (done) => (t.view.done = done), () => t.cancelled);
+      if (result === 'cancelled') throw new Cancelled();
+      // Who took which cases out of the register, on the audit chain (in read-only mode, the log).
+      d.audit.append({ at: d.clock.now(), userId: user.id, action: 'exports.register', entity: 'export', entityId: null, data: { filters: input.filters, rows: result.rows } });
+    } finally {
+      if (conn.inTransaction) conn.prepare('COMMIT').run();
+      conn.close();
+    }
+  }
+
+  async function runStats(t: Task, input: Extract<StartInput, { kind: 'stats' }>, user: UserView): Promise<void> {
+    const summary = d.store.stats(input.period.from, input.period.to);
+    t.view.total = 1;
+    await writeStatsWorkbook(t.file, d.settings.get('office.name', ''), summary);
+    t.view.done = 1;
+    d.audit.append({ at: d.clock.now(), userId: user.id, action: 'exports.stats', entity: 'export', entityId: null, data: input.period });
+  }
+
+  return {
+    start(input: StartInput, user: UserView): { id: string } {
+      forget();
+      if ([...tasks.values()].some((t) => t.owner === user.id && t.view.state === 'running')) {
+        throw new DomainError('CONFLICT', '您有一项导出正在进行，请等它完成或取消后再导出');
+      }
+      const id = randomUUID();
+      const fileName = input.kind === 'register' ? `案件登记簿-${stamp()}.xlsx` : `投诉统计-${input.period.from}至${input.period.to}.xlsx`;
+      const t: Task = {
+        view: { id, kind: input.kind, state: 'running', done: 0, total: 0, more: false, fileName, size: null, error: null },
+        owner: user.id,
+        file: join(d.dir, `${id}.xlsx`),
+        cancelled: false,
+      };
+      tasks.set(id, t);
+      const run = input.kind === 'register' ? runRegister(t, input, user) : runStats(t, input, user);
+      run.then(
+        () => {
+          t.view.state = 'done';
+          t.view.size = statSync(t.file).size;
+        },
+        (error: unknown) => {
+          rmSync(t.file, { force: true });
+          if (error instanceof Cancelled) {
+            t.view.state = 'cancelled';
+            return;
+          }
+          d.log.error(`export ${id} (${input.kind}) failed`, error);
+          t.view.state = 'failed';
+          t.view.error = (error as { code?: string }).code === 'ENOSPC' ? '磁盘空间不足，导出未完成，请清理磁盘后重试' : '导出未完成，请重试；如反复出现请联系管理员';
+        },
+      );
+      return { id };
+    },
+    progress(id: string, user: UserView): ExportState {
+      return { ...own(id, user).view };
+    },
+    cancel(id: string, user: UserView): { ok: true } {
+      const t = own(id, user);
+      if (t.view.state !== 'running') throw new DomainError('CONFLICT', t.view.state === 'done' ? '导出已完成，无需取消' : '这项导出已经结束');
+      t.cancelled = true;
+      return { ok: true };
+    },
+    file(id: string, user: UserView): { id: string; fileName: string; size: number; path: string } {
+      const t = own(id, user);
+      if (t.view.state !== 'done' || t.view.size === null) throw new DomainError('CONFLICT', '文件还没有导出完成');
+      return { id, fileName: t.view.fileName, size: t.view.size, path: t.file };
+    },
+  };
+}
+export type Exports = ReturnType<typeof createExports>;
+
+class Cancelled extends Error {}

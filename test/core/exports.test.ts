@@ -1,0 +1,118 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportState } from '../../shared/api/schemas/exports';
+import { REGISTER_HEADERS } from '../../electron/core/exports/registerWorkbook';
+import { STATS_SHEETS } from '../../electron/core/exports/statsWorkbook';
+import { fixedClock, minimalComplaint, openRegister, type Register } from './harness';
+import { withStaff, type Staff } from './staff';
+
+/** Excel exports ([F]): the filtered register and the period report, read back with exceljs. */
+let reg: Register;
+let staff: Staff;
+let closedId: number;
+
+beforeAll(async () => {
+  reg = await openRegister(fixedClock('2026-03-02T09:00:00+08:00'));
+  staff = await withStaff(reg);
+  const { clerk, investigator, supervisor } = staff;
+  closedId = (
+    await clerk.must<{ id: number }>(
+      'cases.register',
+      minimalComplaint({ receivedAt: '2026-03-02T08:45:00+08:00', amountPaidFen: 499900, purchasedOn: '2026-02-20', facts: '=HYPERLINK("http://x")，屏幕出现竖线。' }),
+    )
+  ).id;
+  await clerk.act(closedId, 'accept');
+  await supervisor.act(closedId, 'assign', { userId: investigator.user.id });
+  await investigator.act(closedId, 'startInvestigation');
+  await investigator.act(closedId, 'proposeOutcome', { measures: ['refund', 'punitive'], recoveredFen: 1234567, punitiveFen: 1000000, summary: '退一赔三' });
+  await supervisor.act(closedId, 'approve', { comment: '同意' });
+  for (let i = 0; i < 5; i++) await clerk.must('cases.register', minimalComplaint({ category: 'S03', complainant: { name: `游客${i}`, phone: '13900001111' } }));
+}, 120_000);
+afterAll(() => reg.close());
+
+async function finished(id: string, actor = staff.clerk): Promise<ExportState> {
+  for (let i = 0; i < 200; i++) {
+    const p = await actor.must<ExportState>('exports.progress', { id });
+    if (p.state !== 'running') return p;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('the export did not finish');
+}
+
+async function workbookOf(id: string): Promise<ExcelJS.Workbook> {
+  const file = reg.core.services.exports.file(id, staff.clerk.user);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file.path);
+  return workbook;
+}
+
+describe('exports.start', () => {
+  it('writes the filtered register with Chinese headers, dates as dates and amounts as numbers in 元', async () => {
+    const { id } = await staff.clerk.must<{ id: string }>('exports.start', { kind: 'register', filters: { category: 'G01', sort: 'receivedAt:desc' } });
+    const done = await finished(id);
+    expect(done).toMatchObject({ state: 'done', done: 1, total: 1, more: false, error: null });
+    expect(done.fileName).toMatch(/^案件登记簿-\d{8}-\d{4}\.xlsx$/);
+    const sheet = (await workbookOf(id)).getWorksheet('案件登记簿')!;
+    expect(sheet.rowCount).toBe(2);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(REGISTER_HEADERS);
+    const cell = (header: string) => sheet.getRow(2).getCell(REGISTER_HEADERS.indexOf(header) + 1);
+    expect(cell('收到时间').value).toEqual(new Date(Date.UTC(2026, 2, 2, 8, 45)));
+    expect(cell('收到时间').numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(cell('购买日期').value).toEqual(new Date(Date.UTC(2026, 1, 20)));
+    expect(cell('支付金额（元）').value).toBe(4999);
+    expect(cell('挽回经济损失（元）').value).toBe(12345.67);
+    expect(cell('其中加倍赔偿（元）').value).toBe(10000);
+    expect(cell('状态').value).toBe('已批准');
+    expect(cell('是否解决').value).toBe('是');
+    // Text stays text, as typed: a cell of an .xlsx that starts with = is a string, never a formula.
+    expect(cell('投诉事实').value).toBe('=HYPERLINK("http://x")，屏幕出现竖线。');
+    expect(cell('投诉事实').type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it('writes the period report: headline figures beside the year before, and one sheet per breakdown', async () => {
+    const { id } = await staff.clerk.must<{ id: string }>('exports.start', { kind: 'stats', period: { from: '2026-01-01', to: '2026-03-31' } });
+    expect(await finished(id)).toMatchObject({ state: 'done', fileName: '投诉统计-2026-01-01至2026-03-31.xlsx' });
+    const workbook = await workbookOf(id);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([...STATS_SHEETS]);
+    const head = workbook.getWorksheet('主要数字')!;
+    const line = (label: string) => head.getRows(1, head.rowCount)!.find((r) => r.getCell(1).value === label)!;
+    expect(line('收到投诉（件）').getCell(2).value).toBe(6);
+    expect(line('收到投诉（件）').getCell(3).value).toBe(0);
+    expect(line('为消费者挽回经济损失（元）').getCell(2).value).toBe(12345.67);
+    expect(line('为消费者挽回经济损失（万元）').getCell(2).value).toBeCloseTo(1.234567, 6);
+    expect(line('解决率').getCell(2).numFmt).toBe('0.0%');
+    const categories = workbook.getWorksheet('按类别')!;
+    expect(categories.getRow(2).getCell(1).value).toBe('家用电子电器');
+    expect(categories.getRow(3).getCell(1).value).toBe('旅游');
+    expect(categories.getRow(3).getCell(2).value).toBe(5);
+    expect(workbook.getWorksheet('按月份')!.getRow(2).getCell(1).value).toBe('2026年1月');
+  });
+
+  it('gives the file to the person who made it only, and puts the export on the audit chain', async () => {
+    const { id } = await staff.clerk.must<{ id: string }>('exports.start', { kind: 'register', filters: { sort: 'receivedAt:desc' } });
+    await finished(id);
+    const other = await staff.investigator.call('exports.file', { id });
+    expect(other.ok ? null : other.error.code).toBe('NOT_FOUND');
+    const rows = reg.core.db.prepare("SELECT user_id, data FROM audit_log WHERE action = 'exports.register'").all() as { user_id: number; data: string }[];
+    expect(rows.at(-1)!.user_id).toBe(staff.clerk.user.id);
+    expect(JSON.parse(rows.at(-1)!.data)).toMatchObject({ rows: 6 });
+  });
+
+  it('is cancelled between chunks, leaving no file', async () => {
+    const { id } = await staff.clerk.must<{ id: string }>('exports.start', { kind: 'register', filters: { sort: 'receivedAt:desc' } });
+    await staff.clerk.must('exports.cancel', { id });
+    const end = await finished(id);
+    expect(['cancelled', 'done']).toContain(end.state);
+    if (end.state === 'cancelled') {
+      const r = await staff.clerk.call('exports.file', { id });
+      expect(r.ok ? null : r.error.code).toBe('CONFLICT');
+    }
+  });
+
+  it('refuses a second export of one person while the first runs, and bad input in Chinese', async () => {
+    const r = await staff.clerk.call('exports.start', { kind: 'table' });
+    expect(r.ok ? null : r.error.code).toBe('VALIDATION');
+    const period = await staff.clerk.call('exports.start', { kind: 'stats', period: { from: '2026-02-01', to: '2026-01-01' } });
+    expect(period.ok ? null : period.error.fields).toMatchObject({ 'period.to': '开始日期不能晚于结束日期' });
+  });
+});
