@@ -116,6 +116,7 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     'backup.restore': (input, ctx) => backup.restore(input.path, signedIn(ctx.user)),
     'backup.progress': () => runner.view(),
     'audit.verify': () => ({ ...s.audit.verify(), head: s.audit.head() }),
+    'catalog.saveRegions': (input, ctx) => s.saveRegions(input.regions, signedIn(ctx.user)),
     'stats.summary': (input) => s.store.read.stats(input.from, input.to),
     'exports.start': (input, ctx) => s.exports.start(input, signedIn(ctx.user)),
     'exports.progress': (input, ctx) => s.exports.progress(input.id, signedIn(ctx.user)),

@@ -49,6 +49,7 @@ export const operationNames = [
   'backup.progress',
   'audit.verify',
   'stats.summary',
+  'catalog.saveRegions',
   'exports.start',
   'exports.progress',
   'exports.cancel',

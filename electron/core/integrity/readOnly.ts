@@ -56,6 +56,7 @@ export const writesRegister = {
   'evidenceSettings.save': true,
   'audit.verify': false,
   'stats.summary': false,
+  'catalog.saveRegions': true,
   'exports.start': false,
   'exports.progress': false,
   'exports.cancel': false,

@@ -112,6 +112,14 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
         audit.append({ at: clock.now(), userId: by.id, action: 'settings.save', entity: 'setting', entityId: null, data: { key, value } });
       }).immediate();
     },
+    /** The office's regions, on the audit log with the list as saved. */
+    saveRegions(regions: { code?: string; name: string }[], by: UserView): { regions: { code: string; name: string }[] } {
+      return db.transaction(() => {
+        const saved = catalog.saveRegions(regions);
+        audit.append({ at: clock.now(), userId: by.id, action: 'catalog.saveRegions', entity: 'catalog', entityId: null, data: { regions: saved } });
+        return { regions: saved };
+      }).immediate();
+    },
     checklistTemplates,
     checklist,
     exports: createExports({ db, dir: join(dirname(db.name), 'exports'), store: store.read, clock, audit, settings, log }),

@@ -18,3 +18,19 @@ export const catalogGet = {
   }),
 };
 export type Catalog = z.infer<typeof catalogGet.output>;
+
+/** The office's own list of districts or towns (an administrator's), in the order the form offers them. */
+export const catalogSaveRegions = {
+  input: z.object({
+    regions: z
+      .array(
+        z.object({
+          /** An existing region's code (a rename keeps it); absent for a new one. */
+          code: z.string().trim().min(1).max(40).optional(),
+          name: z.string({ error: '请填写地区名称' }).trim().min(1, '请填写地区名称').max(30, '地区名称不能超过30个字'),
+        }),
+      )
+      .max(200, '地区最多200个'),
+  }),
+  output: z.object({ regions: z.array(item) }),
+};
