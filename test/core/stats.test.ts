@@ -203,7 +203,7 @@ describe('stats.summary', () => {
       const f = reg.core.services.store.read.facts(id);
       if (!f.keys) continue;
       const measures = [f.received, f.accepted, f.resolved, f.recoveredFen, f.punitiveCases, f.punitiveFen, f.lawsuit, f.finished, f.handlingDays, f.inTime, f.repeats];
-      const pairs = [['all', ''], ['category', f.keys.category], ...f.keys.natures.map((n) => ['nature', n]), ['channel', f.keys.channel], ['region', f.keys.region], ['handler', f.keys.handler]];
+      const pairs = [['all', ''], ['category', f.keys.category], ...f.keys.natures.map((n) => ['nature', n]), ['channel', f.keys.channel], ['region', f.keys.region], ['handler', f.keys.handler], ['ruleSet', f.keys.ruleSet]];
       for (const [dim, key] of pairs) {
         const k = `${dim}|${f.day}|${key}`;
         recount.set(k, (recount.get(k) ?? columns.map(() => 0)).map((v, i) => v + measures[i]!));

@@ -37,6 +37,8 @@ CREATE INDEX cases_received_on ON cases(received_on, respondent_id, status);
 
 CREATE INDEX cases_respondent_received ON cases(respondent_id, received_at);
 
+CREATE INDEX cases_rule_set ON cases(rule_set);
+
 CREATE INDEX cases_status_received ON cases(status, received_at);
 
 CREATE INDEX checklist_item_evidence_evidence ON checklist_item_evidence(evidence_id);
@@ -367,7 +369,7 @@ CREATE TABLE settings (
 ) STRICT;
 
 CREATE TABLE stats_daily (
-  dim TEXT NOT NULL CHECK (dim IN ('all', 'category', 'nature', 'channel', 'region', 'handler')),
+  dim TEXT NOT NULL CHECK (dim IN ('all', 'category', 'nature', 'channel', 'region', 'handler', 'ruleSet')),
   day TEXT NOT NULL,
   key TEXT NOT NULL,
   received INTEGER NOT NULL DEFAULT 0,

@@ -24,7 +24,10 @@ const toRuleSet = (r: Row): RuleSet => ({ code: r.code, name: r.name, effectiveF
 
 /** Rule sets with an effective date (../shared/domain.md "Laws and rules in force"); a case uses the one in force on its receipt date. */
 export function createRuleSets(db: Db, clock: OfficeClock, audit: Audit) {
-  const counts = db.prepare('SELECT rule_set, COUNT(*) AS n FROM cases GROUP BY rule_set');
+  // Read from the statistics' totals per rule set, not by counting every case of the register
+  // (voided cases are not counted there).
+  const counts = db.prepare("SELECT key, SUM(received) AS n FROM stats_daily WHERE dim = 'ruleSet' GROUP BY key");
+  const used = db.prepare('SELECT 1 FROM cases WHERE rule_set = ? LIMIT 1').pluck();
   const all = db.prepare('SELECT code, name, effective_from, spec FROM rule_sets ORDER BY effective_from');
   const one = db.prepare('SELECT code, name, effective_from, spec FROM rule_sets WHERE code = ?');
   const list = (): RuleSet[] => (all.all() as Row[]).map(toRuleSet);
@@ -33,7 +36,7 @@ export function createRuleSets(db: Db, clock: OfficeClock, audit: Audit) {
 
     /** For the settings screen: every set with the number of cases received under it. */
     listWithCounts(): RuleSetView[] {
-      const n = new Map((counts.all() as { rule_set: string; n: number }[]).map((r) => [r.rule_set, r.n]));
+      const n = new Map((counts.all() as { key: string; n: number }[]).map((r) => [r.key, r.n]));
       return list().map((s) => ({ ...s, cases: n.get(s.code) ?? 0 }));
     },
 
@@ -52,8 +55,7 @@ export function createRuleSets(db: Db, clock: OfficeClock, audit: Audit) {
           if (code) {
             const existing = sets.find((s) => s.code === code);
             if (!existing) throw new DomainError('NOT_FOUND', `没有代码为“${code}”的规则集`);
-            const used = (db.prepare('SELECT COUNT(*) FROM cases WHERE rule_set = ?').pluck().get(code) as number) > 0;
-            if (used && existing.effectiveFrom !== input.effectiveFrom) {
+            if (used.get(code) !== undefined && existing.effectiveFrom !== input.effectiveFrom) {
               throw new DomainError('VALIDATION', '已有案件适用该规则集，不能改变其施行日期；如规则变更，请新增规则集', { effectiveFrom: '已有案件适用该规则集，不能改变其施行日期' });
             }
             const spec = { limits: input.limits, refusal: existing.refusal, termination: existing.termination };

@@ -5,6 +5,7 @@ import { createPasswordGate } from '../auth/passwordGate';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords';
 import { toUserView, type Sessions, type UserRow } from '../auth/sessions';
 import type { Db } from '../db/open';
+import { caseStatuses, finalStatuses } from '../../../shared/domain/caseStatus';
 import type { Audit } from './audit';
 import type { Settings } from './settings';
 import type { OfficeClock } from '../officeClock';
@@ -12,6 +13,9 @@ import type { OfficeClock } from '../officeClock';
 export interface NewUser { username: string; displayName: string; password: string; role: Role }
 
 /** `readOnly`: the register's file is never written, so sign-in attempts are counted in memory. */
+/** Listed, so the count reads the open ones from the index (handler_id, status) and skips years of closed cases. */
+const OPEN = caseStatuses.filter((s) => !finalStatuses.includes(s)).map((s) => `'${s}'`).join(', ');
+
 export function createUsers(db: Db, clock: OfficeClock, audit: Audit, settings: Settings, sessions: Sessions, readOnly = false) {
   const count = db.prepare('SELECT COUNT(*) FROM users').pluck();
   const byName = db.prepare('SELECT id, username, display_name, role, password_hash FROM users WHERE username = ? AND disabled_at IS NULL');
@@ -24,7 +28,7 @@ export function createUsers(db: Db, clock: OfficeClock, audit: Audit, settings: 
   const activeAdmins = db.prepare("SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled_at IS NULL").pluck();
   const assignable = db.prepare(
     `SELECT u.id, u.display_name,
-            (SELECT COUNT(*) FROM cases c WHERE c.handler_id = u.id AND c.status NOT IN ('refused', 'closed', 'voided')) AS open_cases
+            (SELECT COUNT(*) FROM cases c WHERE c.handler_id = u.id AND c.status IN (${OPEN})) AS open_cases
        FROM users u WHERE u.role = 'investigator' AND u.disabled_at IS NULL ORDER BY u.display_name`,
   );
   const exists = db.prepare('SELECT 1 FROM users WHERE username = ?').pluck();

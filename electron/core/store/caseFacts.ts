@@ -36,7 +36,7 @@ export interface CaseFacts {
 /** The key of "no value" in a breakdown (a case with no region or no handler yet). */
 export const NONE = '';
 
-export const dimensions = ['all', 'category', 'nature', 'channel', 'region', 'handler'] as const;
+export const dimensions = ['all', 'category', 'nature', 'channel', 'region', 'handler', 'ruleSet'] as const;
 export type Dimension = (typeof dimensions)[number];
 
 /** A case's keys in each breakdown, stored compactly per case (a case counts once per nature it has). */
@@ -46,6 +46,8 @@ export interface BreakdownKeys {
   channel: string;
   region: string;
   handler: string;
+  /** The rule set the case is handled under (the settings screen counts cases per set from this). */
+  ruleSet: string;
 }
 
 const pairsOf = (k: BreakdownKeys): [Dimension, string][] => [
@@ -55,11 +57,12 @@ const pairsOf = (k: BreakdownKeys): [Dimension, string][] => [
   ['channel', k.channel],
   ['region', k.region],
   ['handler', k.handler],
+  ['ruleSet', k.ruleSet],
 ];
-const packKeys = (k: BreakdownKeys | null): string => (k ? JSON.stringify([k.category, k.natures, k.channel, k.region, k.handler]) : 'null');
+const packKeys = (k: BreakdownKeys | null): string => (k ? JSON.stringify([k.category, k.natures, k.channel, k.region, k.handler, k.ruleSet]) : 'null');
 const unpackKeys = (raw: string): BreakdownKeys | null => {
-  const v = JSON.parse(raw) as [string, string[], string, string, string] | null;
-  return v && { category: v[0], natures: v[1], channel: v[2], region: v[3], handler: v[4] };
+  const v = JSON.parse(raw) as [string, string[], string, string, string, string] | null;
+  return v && { category: v[0], natures: v[1], channel: v[2], region: v[3], handler: v[4], ruleSet: v[5] };
 };
 
 export const measureColumns = ['received', 'accepted', 'resolved', 'recovered_fen', 'punitive_cases', 'punitive_fen', 'lawsuit', 'finished', 'handling_days', 'in_time', 'repeats'] as const;
@@ -77,6 +80,7 @@ interface FactsRow {
   channel: string;
   region: string | null;
   handler_id: number | null;
+  rule_set: string;
   accepted_on: string | null;
   resolved: number | null;
   recovered_fen: number | null;
@@ -101,7 +105,7 @@ export interface FactsDeps {
 /** Reads a case's contribution from the register, and keeps the daily totals in step with it. */
 export function createCaseFacts(db: Db, deps: FactsDeps) {
   const row = db.prepare(
-    `SELECT id, received_on, status, category, channel, region, handler_id, accepted_on, resolved, recovered_fen, punitive_fen,
+    `SELECT id, received_on, status, category, channel, region, handler_id, rule_set, accepted_on, resolved, recovered_fen, punitive_fen,
             outcome, refusal, closed_on, complainant_phone, complainant_id_number, respondent_id
        FROM cases WHERE id = ?`,
   );
@@ -143,6 +147,7 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
         channel: c.channel,
         region: c.region ?? NONE,
         handler: c.handler_id === null ? NONE : String(c.handler_id),
+        ruleSet: c.rule_set,
       },
       received: 1,
       accepted: c.accepted_on ? 1 : 0,

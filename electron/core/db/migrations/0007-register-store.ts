@@ -44,7 +44,7 @@ CREATE TABLE case_stats (
 ) STRICT;
 
 CREATE TABLE stats_daily (
-  dim TEXT NOT NULL CHECK (dim IN ('all', 'category', 'nature', 'channel', 'region', 'handler')),
+  dim TEXT NOT NULL CHECK (dim IN ('all', 'category', 'nature', 'channel', 'region', 'handler', 'ruleSet')),
   day TEXT NOT NULL,
   key TEXT NOT NULL,
   received INTEGER NOT NULL DEFAULT 0,
@@ -74,6 +74,7 @@ DROP INDEX cases_received_on;
 CREATE INDEX cases_received_on ON cases(received_on, respondent_id, status);
 CREATE INDEX case_natures_nature ON case_natures(nature, case_id);
 CREATE INDEX case_deadlines_kind_state ON case_deadlines(kind, state, due_on);
+CREATE INDEX cases_rule_set ON cases(rule_set);
 `;
 
 export const registerStore: Migration = {
