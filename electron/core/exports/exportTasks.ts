@@ -14,8 +14,6 @@ import type { Audit } from '../services/audit';
 import type { Settings } from '../services/settings';
 import type { CaseStoreRead } from '../store';
 import { createCaseExportReader } from '../store/caseExport';
-import { writeRegisterWorkbook } from './registerWorkbook';
-import { writeStatsWorkbook } from './statsWorkbook';
 
 type StartInput = z.output<typeof exportsStart.input>;
 
@@ -79,6 +77,8 @@ export function createExports(d: ExportDeps) {
       const counted = reader.count(input.filters, user);
       t.view.total = Math.min(counted, SEARCH_COUNT_CAP);
       t.view.more = counted > SEARCH_COUNT_CAP;
+      // The spreadsheet library is loaded on the first export, not at every start of the app.
+      const { writeRegisterWorkbook } = await import('./registerWorkbook');
       const result = await writeRegisterWorkbook(t.file, '案件登记簿', reader.chunks(input.filters, user), (done) => (t.view.done = done), () => t.cancelled);
       if (result === 'cancelled') throw new Cancelled();
       // Who took which cases out of the register, on the audit chain (in read-only mode, the log).
@@ -92,6 +92,7 @@ export function createExports(d: ExportDeps) {
   async function runStats(t: Task, input: Extract<StartInput, { kind: 'stats' }>, user: UserView): Promise<void> {
     const summary = d.store.stats(input.period.from, input.period.to);
     t.view.total = 1;
+    const { writeStatsWorkbook } = await import('./statsWorkbook');
     await writeStatsWorkbook(t.file, d.settings.get('office.name', ''), summary);
     t.view.done = 1;
     d.audit.append({ at: d.clock.now(), userId: user.id, action: 'exports.stats', entity: 'export', entityId: null, data: input.period });
