@@ -1,4 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { dispatch, type DispatchDeps, type HandlerTable, type Transfer } from '../../shared/api/dispatch';
 import { DomainError, type Result } from '../../shared/api/errors';
@@ -13,7 +14,7 @@ import { runCheck, type CheckTask, type Running, type TaskOut } from './integrit
 import { lockDataFolder, type FolderLock } from './integrity/folderLock';
 import { defaultKeyDir, fileProtector, KeyUnavailableError, openKeyring, type Keyring, type SecretProtector } from './integrity/officeKey';
 import { refuseWrites, writesRegister } from './integrity/readOnly';
-import { chunkTableSync, hashFileSync, readSeal, unseal, writeSeal, type ChunkTable } from './integrity/seal';
+import { CHUNK, chunkTableSync, hashFileSync, readSeal, unseal, writeSeal, type ChunkTable } from './integrity/seal';
 import { decide, problem as problemOf, problemOfError, registerTraces, type DbProblem, type Guard } from './integrity/startCheck';
 import { openUnreadable } from './integrity/unreadable';
 import { markChunks } from './integrity/walPages';
@@ -165,11 +166,39 @@ function readOnlyState(ctx: Ctx, file: string, vault: Vault, problem: DbProblem)
   }
 }
 
+/**
+ * The header chunk against the seal (or, without a seal, SQLite's header read for WAL mode): a
+ * problem, 'inline' when the whole guard must run before the file is opened, or null.
+ */
+function firstChunkProblem(file: string, guard: Guard): DbProblem | 'inline' | null {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(Math.min(CHUNK, fstatSync(fd).size));
+    readSync(fd, buf, 0, buf.length, 0);
+    if (guard.kind === 'seal') {
+      if (guard.sealed.size === 0) return null;
+      const sum = createHash('sha256').update(buf).digest();
+      return sum.equals(guard.sealed.hashes.subarray(0, 32)) ? null : problemOf('changedWhileClosed', 'chunk 0');
+    }
+    // Bytes 18 and 19 are 2 in WAL mode; opening anything else for writing would rewrite them.
+    return buf.length >= 100 && buf.toString('latin1', 0, 16) === 'SQLite format 3\0' && buf[18] === 2 && buf[19] === 2 ? null : 'inline';
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The file's bytes against the guard, in a worker: the seal's chunks, a legacy seal's hash, or quick_check. */
 function guardTask(guard: Guard, file: string): CheckTask {
   if (guard.kind === 'seal') return { task: 'chunks', file, sealed: guard.sealed };
   if (guard.kind === 'legacySeal') return { task: 'sha256', file };
   return { task: 'quick_check', file };
+}
+
+/** Runs the guard's task; a legacy seal's hash is compared here. */
+async function runGuard(guard: Guard, file: string, run: (t: CheckTask) => Promise<TaskOut>): Promise<TaskOut> {
+  const out = await run(guardTask(guard, file));
+  if (guard.kind === 'legacySeal' && out.ok && (out.sha256 !== guard.sha256 || out.size !== guard.size)) return { ok: false, detail: 'sha256' };
+  return out;
 }
 
 function guardFailure(guard: Guard, out: TaskOut): DbProblem {
@@ -210,6 +239,7 @@ async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (p: DbPr
   const fresh = empty;
   let guard: Guard | null = null;
   let notice: string | null = null;
+  let inlineGuard = false;
   if (!fresh) {
     const decision = decide(readSeal(file, keys), checkpoints.read());
     problem = decision.problem;
@@ -219,6 +249,13 @@ async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (p: DbPr
       if (!problem && guard?.kind === 'seal' && guard.sealed.wal) {
         const wal = `${file}-wal`;
         if (!existsSync(wal) || statSync(wal).size !== guard.sealed.wal.size || hashFileSync(wal) !== guard.sealed.wal.sha256) problem = problemOf('changedWhileClosed', '-wal 文件与封签不符');
+      }
+      if (!problem && guard) {
+        // The first chunk holds SQLite's header (page size, WAL mode, schema version): checked before any connection is
+        // opened for writing, since opening and migrating act on what it says. One chunk is cheap; the rest waits for the worker.
+        const headerProblem = firstChunkProblem(file, guard);
+        if (headerProblem === 'inline') inlineGuard = true;
+        else if (headerProblem) problem = headerProblem;
       }
       if (!problem && decision.checkpoint) {
         // The chain from the head the app last kept beside the key: costs the rows written since, not the chain.
@@ -257,6 +294,12 @@ async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (p: DbPr
     return r.done.finally(() => running.delete(r));
   };
   let guardPassed = !guard;
+  if (guard && inlineGuard) {
+    // A header that does not say WAL (a register from elsewhere, or damage): the whole check first, then the open.
+    const out = await runGuard(guard, file, (t) => runCheck(t).done);
+    if (!out.ok) return readOnlyState(ctx, file, vault, guardFailure(guard, out));
+    guardPassed = true;
+  }
   // Only before a migration: the full check runs first, so a migration never writes onto a damaged file.
   let migrationFailure: DbProblem | null = null;
   let db: Db;
@@ -266,7 +309,7 @@ async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (p: DbPr
       beforeMigrate: guard
         ? async () => {
             check.step = '升级前检查数据文件';
-            const out = await run(guardTask(guard!, file));
+            const out = await runGuard(guard!, file, run);
             if (!out.ok) {
               migrationFailure = guardFailure(guard!, out);
               throw new Error('the register failed its check before a migration');
@@ -339,7 +382,7 @@ async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (p: DbPr
     try {
       if (guard && !guardPassed) {
         check.step = guard.kind === 'quickCheck' ? '正在检查数据文件（上次未正常关闭）' : '正在核对数据文件的封签';
-        const out = await run(guardTask(guard, file));
+        const out = await runGuard(guard, file, run);
         if (closed) return;
         if (!out.ok) return fail(guardFailure(guard, out));
         if (guard.kind === 'seal') base = { size: guard.sealed.size, hashes: Buffer.from((out.table as ChunkTable).hashes) };
@@ -383,7 +426,8 @@ async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (p: DbPr
     check,
     writesReleased: guard ? writesReleased : null,
     watching: Promise.resolve(),
-    dispatchDeps: { handlers, authenticate: (t) => services.sessions.authenticate(t), logError: (message, error) => log.error(message, error) },
+    // After a restore the sessions copied with the backup are deleted when writes are let through; until then none is honoured.
+    dispatchDeps: { handlers, authenticate: (t) => (restored && !released ? null : services.sessions.authenticate(t)), logError: (message, error) => log.error(message, error) },
     afterWrite() {
       if (!released || closed) return;
       try {

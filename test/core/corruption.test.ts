@@ -38,8 +38,10 @@ async function corruptAndOpen(n: number, at: number, xor: number, keepSeal: bool
   utimesSync(file, new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'));
   const before = statSync(file).mtimeMs;
   const core = await createCore({ dataDir: dir, clock: fixedClock('2026-11-24T09:00:00+08:00'), log: quietLog });
-  const health = core.health;
+  // A write asked for while the check still reads the file waits for it, and is then refused.
   const write = await core.call('cases.register', minimalComplaint(), null);
+  await core.checked();
+  const health = core.health;
   core.close();
   const unchanged = readFileSync(file).equals(bytes) && statSync(file).mtimeMs === before;
   rmSync(dir, { recursive: true, force: true });

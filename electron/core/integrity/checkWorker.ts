@@ -84,6 +84,19 @@ function chainHash(prev, r) {
 function chain(file, mark) {
   const db = open(file);
   try {
+    const out = walk(db, mark);
+    if (!out.head) {
+      const last = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get();
+      out.head = { hash: last || GENESIS, rows: db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() };
+    }
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+function walk(db, mark) {
+  {
     if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'").get()) return { ok: true, checked: 0, head: { hash: GENESIS, rows: 0 } };
     const total = db.prepare('SELECT MAX(id) FROM audit_log').pluck().get() || 0;
     let prev = GENESIS;
@@ -101,8 +114,6 @@ function chain(file, mark) {
     }
     if (!markSeen) return { ok: false, checked, firstBroken: mark.id, reason: 'cut' };
     return { ok: true, checked, head: { hash: prev, rows: checked } };
-  } finally {
-    db.close();
   }
 }
 
