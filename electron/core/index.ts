@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { closeSync, copyFileSync, existsSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { dispatch, type DispatchDeps, type HandlerTable, type Transfer } from '../../shared/api/dispatch';
 import { DomainError, type Result } from '../../shared/api/errors';
 import type { OperationName } from '../../shared/api/operationNames';
@@ -143,20 +144,34 @@ function readOnlyState(ctx: Ctx, file: string, vault: Vault, problem: DbProblem)
   const health = { readOnly: true, problem };
   const base = { vault, notice: null, check: idleCheck(), writesReleased: null, watching: Promise.resolve(), afterWrite: () => {} };
   let db: Db | null = null;
+  let copyDir: string | null = null;
+  const dropCopy = () => copyDir && rmSync(copyDir, { recursive: true, force: true });
   try {
     if (problem.code === 'missing') throw new Error('the register file is missing or empty');
-    db = openReadOnly(file);
+    let readFrom = file;
+    if (problem.code === 'readOnlyFolder') {
+      // SQLite cannot read a WAL-mode file where it may not make its -shm beside it: it reads a copy in the temp folder.
+      copyDir = mkdtempSync(join(tmpdir(), 'complaintdesk-readonly-'));
+      readFrom = join(copyDir, basename(file));
+      copyFileSync(file, readFrom);
+      if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${readFrom}-wal`);
+    }
+    db = openReadOnly(readFrom);
     db.prepare('SELECT COUNT(*) FROM sqlite_master').get();
     const services = createServices({ db, clock, vault, media: deps.media ?? mediaToolsFromEnv(), log, pdf: deps.pdf, readOnly: true });
     const backup = createBackupService({ db, dataDir: deps.dataDir, vaultRoot: vault.root, clock: services.clock, settings: services.settings, audit: services.audit, runner, log, readOnly: true, requestRestart, keys: ctx.keys });
     let st: State;
     const table = refuseWrites(withStorageErrors(createHandlers(services, backup, runner, health), log));
     const handlers = withStatus({ ...table, 'audit.verify': auditVerifyInWorker(file, ctx) } as HandlerTable, () => st);
-    st = { ...base, db, services, backup, health, dispatchDeps: { handlers, authenticate: (t) => services.sessions.authenticate(t), logError }, close: () => db!.close() };
+    st = { ...base, db, services, backup, health, dispatchDeps: { handlers, authenticate: (t) => services.sessions.authenticate(t), logError }, close: () => {
+      db!.close();
+      dropCopy();
+    } };
     return st;
   } catch (error) {
     if (problem.code !== 'missing') log.error('the damaged register cannot be read at all', error);
     db?.close();
+    dropCopy();
     const unreadable = problem.code === 'missing' || problem.code === 'readOnlyFolder' ? problem : problemOf('unreadable', problem.detail ?? (error as Error).message);
     const u = openUnreadable({ dataDir: deps.dataDir, problem: unreadable, clock, runner, log, requestRestart, vaultRoot: vault.root, keys: ctx.keys });
     let st: State;
@@ -327,7 +342,10 @@ async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (p: DbPr
     });
   } catch (error) {
     if (migrationFailure) return readOnlyState(ctx, file, vault, migrationFailure);
-    throw error;
+    // A file SQLite cannot even open for writing is damaged: read-only, like a failed check. A newer schema is refused whole.
+    if (fresh || error instanceof DomainError) throw error;
+    log.error('the register could not be opened for writing', error);
+    return readOnlyState(ctx, file, vault, problemOfError(error));
   }
   const swept = await vault.sweep();
   if (swept) log.warn(`removed ${swept} unfinished vault import(s) left by an interrupted run`);
@@ -411,8 +429,9 @@ async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (p: DbPr
       check.running = false;
       check.step = '';
     } catch (error) {
+      // A check that could not run is no pass: the register is not let through for writing.
       log.error('the background check failed', error);
-      check.running = false;
+      fail(problemOfError(error));
     }
   }
 

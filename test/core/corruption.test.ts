@@ -63,7 +63,7 @@ describe('20 random byte corruptions of a sealed copy', () => {
       found.push(r.health.problem!.code);
     }
     expect(found.length).toBe(20);
-  });
+  }, 180_000);
 
   it('without the seal (after a crash) SQLite’s checks and the audit chain still catch what breaks structure, and those files are not written', async () => {
     const size = statSync(databaseFile(original)).size;
@@ -82,5 +82,5 @@ describe('20 random byte corruptions of a sealed copy', () => {
     // What the seal adds: changes inside values and free space that no structural check can see.
     console.info(`unsealed copies: found by ${JSON.stringify(byCheck)}, not found ${unseen} of 20`);
     expect(Object.values(byCheck).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
-  });
+  }, 180_000);
 });

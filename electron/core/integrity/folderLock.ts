@@ -1,8 +1,9 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
+import { DomainError } from '../../../shared/api/errors';
 import { writeFileAtomicSync } from '../fsync';
 
 /**
@@ -53,7 +54,21 @@ export function folderWritable(dataDir: string): boolean {
  * folder is changed when it is refused. A folder that cannot be written gets no lock (null).
  */
 export function lockDataFolder(dataDir: string, program: string, now: () => string = () => new Date().toISOString()): FolderLock | null {
-  if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
+  if (!existsSync(dataDir)) {
+    try {
+      mkdirSync(dataDir, { recursive: true });
+    } catch (error) {
+      let code = String((error as { code?: unknown }).code ?? '');
+      // A recursive mkdir on a read-only disk may say ENOENT: the nearest folder that exists tells the real reason.
+      let up = dirname(dataDir);
+      while (!existsSync(up) && dirname(up) !== up) up = dirname(up);
+      if (code === 'ENOENT' && existsSync(up) && !folderWritable(up)) code = 'EACCES';
+      throw new DomainError(
+        'CONFLICT',
+        `无法建立数据文件夹“${dataDir}”（${code === 'EROFS' ? '磁盘为只读' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限，或磁盘为只读' : code === 'ENOTDIR' ? '路径中有一段不是文件夹' : code === 'ENOENT' ? '上级文件夹不存在' : code}）。请换一个可以写入的文件夹，或让管理员检查权限。`,
+      );
+    }
+  }
   if (!statSync(dataDir).isDirectory() || !folderWritable(dataDir)) return null;
   const file = join(dataDir, LOCK_FILE);
   let db: Database.Database | null = null;
