@@ -526,7 +526,6 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   let keyError: string | null = null;
   try {
     keys = openKeyring(deps.keyDir ?? defaultKeyDir(), deps.protector ?? fileProtector, () => clock.now().toISOString());
-    if (keys.createdNow) log.warn(`made this PC's office key in ${keys.dir} (first start with an office key: the register found is trusted as it is)`);
   } catch (error) {
     if (!(error instanceof KeyUnavailableError)) {
       lock?.release();
@@ -546,6 +545,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     lock?.release();
     throw error;
   }
+  // Logged only now: a log line written before the start check would look like the trace of an earlier register.
+  if (keys?.createdNow) log.warn(`made this PC's office key in ${keys.dir} (first start with an office key: the register found is trusted as it is)`);
 
   async function restart(forced: DbProblem | null = null): Promise<void> {
     let release!: () => void;

@@ -90,7 +90,7 @@ describe('the desktop shell’s wiring (built main bundle, stand-in electron mod
 
   it('answers the window it made through the real core, and refuses any other sender', async () => {
     const init = await invoke<{ ok: boolean }>(IPC_CHANNEL, ['setup.init', { officeName: '杭州市消费者协会', admin: { username: 'admin', displayName: '王管理', password: 'correct horse' } }]);
-    expect(init).toMatchObject({ ok: true });
+    expect(init, JSON.stringify(init)).toMatchObject({ ok: true });
     const login = await invoke<{ ok: boolean }>(IPC_CHANNEL, ['session.login', { username: 'admin', password: 'correct horse' }]);
     expect(login.ok).toBe(true);
     const me = await invoke<{ ok: boolean; value: { user: { username: string } } }>(IPC_CHANNEL, ['session.me', {}]);

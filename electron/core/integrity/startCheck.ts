@@ -50,7 +50,9 @@ export function registerTraces(dataDir: string, dbName: string): string[] {
   if (existsSync(vault) && readdirSync(vault).some((p) => /^[0-9a-f]{2}$/.test(p) && readdirSync(join(vault, p)).length > 0)) found.push('证据文件');
   if (has('last-good-backup.json')) found.push('最近一次备份的记录');
   if (names.some((n) => n.startsWith('before-restore-') || n.includes('-before-migration-'))) found.push('以前留存的数据副本');
-  if (has('logs') && readdirSync(join(dataDir, 'logs')).length > 0) found.push('运行日志');
+  // Logs written by this very start (the shell's logger is made before the register is opened) are no trace of an earlier one.
+  const started = Date.now() - process.uptime() * 1000;
+  if (has('logs') && readdirSync(join(dataDir, 'logs')).some((f) => statSync(join(dataDir, 'logs', f)).mtimeMs < started)) found.push('运行日志');
   if (has('restored-from.json')) found.push('恢复记录');
   return found;
 }
