@@ -116,6 +116,11 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     'backup.restore': (input, ctx) => backup.restore(input.path, signedIn(ctx.user), input.recoveryCode),
     'backup.progress': () => runner.view(),
     'audit.verify': () => ({ ...s.audit.verify(), head: s.audit.head() }),
+    'officeKey.recoveryCode': async (input, ctx) => {
+      const user = signedIn(ctx.user);
+      await s.users.verifyOwnPassword(user, input.password);
+      return backup.recoveryCode(user);
+    },
     'notices.issue': (input, ctx) => s.notices.issue(input, signedIn(ctx.user), s.requests.guard('notices.issue', input, signedIn(ctx.user))),
     'notices.preview': (input, ctx) => s.notices.preview(input, signedIn(ctx.user)),
     'notices.get': (input) => s.notices.get(input.id),

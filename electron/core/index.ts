@@ -406,7 +406,11 @@ async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (p: DbPr
         if (guard.kind === 'seal') base = { size: guard.sealed.size, hashes: Buffer.from((out.table as ChunkTable).hashes) };
       }
       release();
-      if (guard && guard.kind !== 'quickCheck' && !guardPassed) {
+      // A legacy seal proves the file is what the old app closed; quick_check then runs once, as before the key.
+      // A keyed seal's chunks prove every byte is what SQLite left at the last clean close: no quick_check every
+      // morning (minutes at a million cases). A page damaged while that run wrote is found by SQLite as it reads,
+      // and by the integrity_check every backup runs on its page-for-page copy (backup/create.ts).
+      if (guard && guard.kind === 'legacySeal' && !guardPassed) {
         check.step = '正在检查数据文件结构';
         const quick = await run({ task: 'quick_check', file });
         if (closed) return;

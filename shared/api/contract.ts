@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { sessionChangePassword, sessionLogin, sessionLogout, sessionMe, setupInit, setupStatus, usersCreate, usersList, usersResetPassword } from './schemas/auth';
 import { calendarGet, calendarSaveYear, clockToday, ruleSetsList, ruleSetsSave, sessionUnlock, settingsGet, settingsUpdate, usersAssignable, usersSetDisabled } from './schemas/admin';
 import { backupConfigure, backupCreate, backupProgress, backupRestore, backupStatus, backupVerify } from './schemas/backup';
-import { auditVerify } from './schemas/audit';
+import { auditVerify, officeKeyRecoveryCode } from './schemas/audit';
 import { catalogGet } from './schemas/catalog';
 import { casesGet, casesRegister, casesSearch, respondentsSearch } from './schemas/cases';
 import {
@@ -100,6 +100,7 @@ export const contract = {
   'backup.restore': op('从备份恢复：当前数据移到一旁保留，备份取而代之（管理员）', ['admin'], backupRestore),
   'backup.progress': op('正在进行的备份、检查或恢复的进度（管理员）', ['admin'], backupProgress),
   'audit.verify': op('核验审计日志的哈希链（管理员、负责人）', ['admin', 'supervisor'], auditVerify),
+  'officeKey.recoveryCode': op('显示办公室密钥的恢复码（管理员，需再次输入密码）', ['admin'], officeKeyRecoveryCode),
   'notices.issue': op('签发文书：编号、保存PDF与数据快照，此后不再改变', 'user', noticesIssue),
   'notices.preview': op('文书预览：按案件与修改内容生成，不保存、不占用编号', 'user', noticesPreview),
   'notices.get': op('已签发文书的内容（按快照）', 'user', noticesGet),

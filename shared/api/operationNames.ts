@@ -48,6 +48,7 @@ export const operationNames = [
   'backup.restore',
   'backup.progress',
   'audit.verify',
+  'officeKey.recoveryCode',
   'notices.issue',
   'notices.preview',
   'notices.get',

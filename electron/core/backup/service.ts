@@ -17,7 +17,7 @@ import type { TaskRunner } from './progress';
 import { backupDue, nextSlot } from './schedule';
 import { verifyBackup } from './verify';
 import type { OfficeClock } from '../officeClock';
-import { keyFromRecoveryCode, type Keyring, type OfficeKey } from '../integrity/officeKey';
+import { keyFromRecoveryCode, recoveryCode, type Keyring, type OfficeKey } from '../integrity/officeKey';
 
 export interface BackupDeps {
   db: Db;
@@ -156,6 +156,16 @@ export function createBackupService(d: BackupDeps) {
 
   return {
     create,
+
+    /** The office key as a recovery code, for an administrator moving the register to another PC; the showing is audited. */
+    recoveryCode(user: UserView): { code: string; keyId: string } {
+      if (!d.keys) throw new DomainError('CONFLICT', '本机的办公室密钥无法读取');
+      const key = d.keys.current;
+      const at = d.clock.now();
+      d.db.transaction(() => d.audit.append({ at, userId: user.id, action: 'officeKey.recoveryCodeShown', entity: 'officeKey', entityId: null, data: { keyId: key.id } })).immediate();
+      d.keys.markShown();
+      return { code: recoveryCode(key), keyId: key.id };
+    },
 
     /** Times in office time with its offset, so the page shows them the same on any PC. */
     status() {

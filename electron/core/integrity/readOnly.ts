@@ -55,6 +55,8 @@ export const writesRegister = {
   'evidenceSettings.get': false,
   'evidenceSettings.save': true,
   'audit.verify': false,
+  // Each showing of the recovery code is written to the audit log.
+  'officeKey.recoveryCode': true,
   'notices.issue': true,
   'notices.preview': false,
   'notices.get': false,
