@@ -160,13 +160,14 @@ function readOnlyState(ctx: Ctx, file: string, vault: Vault, problem: DbProblem)
     db.prepare('SELECT COUNT(*) FROM sqlite_master').get();
     const services = createServices({ db, clock, vault, media: deps.media ?? mediaToolsFromEnv(), log, pdf: deps.pdf, readOnly: true });
     const backup = createBackupService({ db, dataDir: deps.dataDir, vaultRoot: vault.root, clock: services.clock, settings: services.settings, audit: services.audit, runner, log, readOnly: true, requestRestart, keys: ctx.keys });
-    let st: State;
+    const ref: { st?: State } = {};
     const table = refuseWrites(withStorageErrors(createHandlers(services, backup, runner, health), log));
-    const handlers = withStatus({ ...table, 'audit.verify': auditVerifyInWorker(file, ctx) } as HandlerTable, () => st);
-    st = { ...base, db, services, backup, health, dispatchDeps: { handlers, authenticate: (t) => services.sessions.authenticate(t), logError }, close: () => {
+    const handlers = withStatus({ ...table, 'audit.verify': auditVerifyInWorker(file, ctx) } as HandlerTable, () => ref.st!);
+    const st: State = { ...base, db, services, backup, health, dispatchDeps: { handlers, authenticate: (t) => services.sessions.authenticate(t), logError }, close: () => {
       db!.close();
       dropCopy();
     } };
+    ref.st = st;
     return st;
   } catch (error) {
     if (problem.code !== 'missing') log.error('the damaged register cannot be read at all', error);
@@ -174,9 +175,10 @@ function readOnlyState(ctx: Ctx, file: string, vault: Vault, problem: DbProblem)
     dropCopy();
     const unreadable = problem.code === 'missing' || problem.code === 'readOnlyFolder' ? problem : problemOf('unreadable', problem.detail ?? (error as Error).message);
     const u = openUnreadable({ dataDir: deps.dataDir, problem: unreadable, clock, runner, log, requestRestart, vaultRoot: vault.root, keys: ctx.keys });
-    let st: State;
-    const handlers = withStatus(u.handlers, () => st);
-    st = { ...base, db: null, services: null, backup: null, health: { readOnly: true, problem: unreadable }, dispatchDeps: { handlers, authenticate: u.authenticate, logError }, close: u.close };
+    const ref: { st?: State } = {};
+    const handlers = withStatus(u.handlers, () => ref.st!);
+    const st: State = { ...base, db: null, services: null, backup: null, health: { readOnly: true, problem: unreadable }, dispatchDeps: { handlers, authenticate: u.authenticate, logError }, close: u.close };
+    ref.st = st;
     return st;
   }
 }
@@ -386,8 +388,8 @@ async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (p: DbPr
   };
 
   const table = withStorageErrors(createHandlers(services, backup, runner, health), log);
-  let st: State;
-  const handlers = withStatus({ ...table, 'audit.verify': auditVerifyInWorker(file, ctx) } as HandlerTable, () => st);
+  const ref: { st?: State } = {};
+  const handlers = withStatus({ ...table, 'audit.verify': auditVerifyInWorker(file, ctx) } as HandlerTable, () => ref.st!);
 
   const fail = (p: DbProblem) => {
     if (closed) return;
@@ -439,7 +441,7 @@ async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (p: DbPr
     }
   }
 
-  st = {
+  const st: State = {
     db,
     services,
     vault,
@@ -504,6 +506,7 @@ async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (p: DbPr
       }
     },
   };
+  ref.st = st;
   if (!guard) release();
   st.watching = watch();
   return st;

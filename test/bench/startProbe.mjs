@@ -1,3 +1,4 @@
+/* global fetch, setTimeout */
 // Start to first answer of the built host: spawns `node <host> --data <folder> --port 0`, waits for
 // its "listening" line, asks GET setup.status (POST /api/setup.status), then stops it with SIGTERM
 // (a clean close: the seal is written) and prints one JSON line with the times in ms.

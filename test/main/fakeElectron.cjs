@@ -1,3 +1,5 @@
+/* global require, module, process, Buffer, Response, Request, setImmediate, __filename */
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS module loaded with node --require, standing in for one */
 /**
  * A stand-in for the `electron` module, loaded with --require before the built main bundle
  * (out/main/index.js) runs under plain Node: app, BrowserWindow, protocol, ipcMain, session,
