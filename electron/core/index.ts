@@ -261,7 +261,8 @@ async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (p: DbPr
     const decision = decide(readSeal(file, keys), checkpoints.read());
     problem = decision.problem;
     guard = decision.guard;
-    notice = decision.notice;
+    // A register just restored from a checked backup is no first use to announce.
+    notice = restored ? null : decision.notice;
     try {
       if (!problem && guard?.kind === 'seal' && guard.sealed.wal) {
         const wal = `${file}-wal`;
