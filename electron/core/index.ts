@@ -41,6 +41,8 @@ export interface CoreDeps {
   protector?: SecretProtector;
   /** Named in the data folder's lock, for the message a second program gives. */
   program?: string;
+  /** Registers up to this size are checked before the first answer (default 16 MiB); tests set 0 to run every check in the worker. */
+  inlineCheckBytes?: number;
 }
 
 /** The start check's work after the app answers (setup.status `check`). */
@@ -70,6 +72,8 @@ export interface Core {
   close(): void;
 }
 
+/** A register this small is checked before the first answer, in less time than a worker takes to start. */
+const INLINE_CHECK_BYTES = 16 * 1024 * 1024;
 /** A WAL past this size is folded into the file after the call that grew it (SQLite's own default is 1000 pages). */
 const CHECKPOINT_WAL_BYTES = 4 * 1024 * 1024;
 /** How soon after a write the audit head is kept beside the key: a crash loses at most this much of it. */
@@ -211,6 +215,26 @@ function guardTask(guard: Guard, file: string): CheckTask {
   return { task: 'quick_check', file };
 }
 
+/** The guard on this thread, for a small register. */
+function guardSync(guard: Guard, file: string): TaskOut {
+  try {
+    if (guard.kind === 'seal') {
+      const sums = chunkTableSync(file);
+      return sums.size === guard.sealed.size && sums.hashes.equals(guard.sealed.hashes) ? { ok: true } : { ok: false, detail: 'chunks' };
+    }
+    if (guard.kind === 'legacySeal') return statSync(file).size === guard.size && hashFileSync(file) === guard.sha256 ? { ok: true } : { ok: false, detail: 'sha256' };
+    const db = openReadOnly(file);
+    try {
+      const rows = db.pragma('quick_check') as { quick_check: string }[];
+      return rows.length === 1 && rows[0]!.quick_check === 'ok' ? { ok: true } : { ok: false, detail: rows.slice(0, 5).map((r) => r.quick_check).join('；') };
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    return { ok: false, error: true, code: String((error as { code?: unknown }).code ?? ''), detail: (error as Error).message };
+  }
+}
+
 /** Runs the guard's task; a legacy seal's hash is compared here. */
 async function runGuard(guard: Guard, file: string, run: (t: CheckTask) => Promise<TaskOut>): Promise<TaskOut> {
   const out = await run(guardTask(guard, file));
@@ -311,7 +335,16 @@ async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (p: DbPr
     running.add(r);
     return r.done.finally(() => running.delete(r));
   };
+  let base: ChunkTable | null = null;
   let guardPassed = !guard;
+  if (guard && !inlineGuard && statSync(file).size <= (deps.inlineCheckBytes ?? INLINE_CHECK_BYTES)) {
+    // A small register is checked here and now (milliseconds), sooner than a worker thread starts.
+    const out = guardSync(guard, file);
+    if (!out.ok) return readOnlyState(ctx, file, vault, guardFailure(guard, out));
+    guardPassed = true;
+    if (guard.kind === 'seal') base = { size: guard.sealed.size, hashes: guard.sealed.hashes };
+  }
+  check.writesHeld = !guardPassed;
   if (guard && inlineGuard) {
     // A header that does not say WAL (a register from elsewhere, or damage): the whole check first, then the open.
     const out = await runGuard(guard, file, (t) => runCheck(t).done);
@@ -323,8 +356,8 @@ async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (p: DbPr
   let db: Db;
   try {
     db = await openDatabase(file, log, {
-      holdWrites: !!guard,
-      beforeMigrate: guard
+      holdWrites: !guardPassed,
+      beforeMigrate: guard && !guardPassed
         ? async () => {
             check.step = '升级前检查数据文件';
             const out = await runGuard(guard!, file, run);
@@ -358,7 +391,6 @@ async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (p: DbPr
 
   const dirty = new Set<number>();
   const wal = `${file}-wal`;
-  let base: ChunkTable | null = null;
   let released = false;
   let closed = false;
   let markTimer: NodeJS.Timeout | null = null;
@@ -450,7 +482,7 @@ async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (p: DbPr
     health,
     notice,
     check,
-    writesReleased: guard ? writesReleased : null,
+    writesReleased: guardPassed ? null : writesReleased,
     watching: Promise.resolve(),
     // After a restore the sessions copied with the backup are deleted when writes are let through; until then none is honoured.
     dispatchDeps: { handlers, authenticate: (t) => (restored && !released ? null : services.sessions.authenticate(t)), logError: (message, error) => log.error(message, error) },
@@ -508,7 +540,7 @@ async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (p: DbPr
     },
   };
   ref.st = st;
-  if (!guard) release();
+  if (guardPassed) release();
   st.watching = watch();
   return st;
 }

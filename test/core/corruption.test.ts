@@ -24,7 +24,7 @@ beforeAll(async () => {
   copyFileSync(databaseFile(reg.dir), databaseFile(original));
   copyFileSync(sealFile(databaseFile(reg.dir)), sealFile(databaseFile(original)));
   reg.close();
-});
+}, 120_000);
 
 async function corruptAndOpen(n: number, at: number, xor: number, keepSeal: boolean) {
   const dir = join(place.dir, `copy-${n}-${keepSeal ? 'sealed' : 'unsealed'}`);
@@ -37,7 +37,8 @@ async function corruptAndOpen(n: number, at: number, xor: number, keepSeal: bool
   // An mtime in the past, so a write during the test could not hide within the same tick.
   utimesSync(file, new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'));
   const before = statSync(file).mtimeMs;
-  const core = await createCore({ dataDir: dir, clock: fixedClock('2026-11-24T09:00:00+08:00'), log: quietLog });
+  // n odd: every check in the worker after the first answer; n even: a small register checked before it.
+  const core = await createCore({ dataDir: dir, clock: fixedClock('2026-11-24T09:00:00+08:00'), log: quietLog, ...(n % 2 ? { inlineCheckBytes: 0 } : {}) });
   // A write asked for while the check still reads the file waits for it, and is then refused.
   const write = await core.call('cases.register', minimalComplaint(), null);
   await core.checked();

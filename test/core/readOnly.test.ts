@@ -1,6 +1,6 @@
 import { readFileSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
 import { writesRegister } from '../../electron/core/integrity/readOnly';
 import { sealFile } from '../../electron/core/integrity/seal';
@@ -8,6 +8,8 @@ import { databaseFile } from '../../electron/core/paths';
 import { operationNames } from '../../shared/api/operationNames';
 import { fixedClock, minimalComplaint, openRegister, quietLog, tempDir } from './harness';
 
+// Each test opens a register two or three times, with the start check's worker; a shared machine is slow at it.
+vi.setConfig({ testTimeout: 90_000 });
 const cleanup: (() => void)[] = [];
 afterEach(() => cleanup.splice(0).forEach((f) => f()));
 
