@@ -43,6 +43,8 @@ export interface CoreDeps {
   program?: string;
   /** Registers up to this size are checked before the first answer (default 16 MiB); tests set 0 to run every check in the worker. */
   inlineCheckBytes?: number;
+  /** Delay before the checks that do not guard writing start (default 3 s); tests set 0. */
+  backgroundDelayMs?: number;
 }
 
 /** The start check's work after the app answers (setup.status `check`). */
@@ -72,6 +74,8 @@ export interface Core {
   close(): void;
 }
 
+/** How long after writes are let through the rest of the check (the whole chain, the seal's sums) starts. */
+const BACKGROUND_DELAY_MS = 3000;
 /** A register this small is checked before the first answer, in less time than a worker takes to start. */
 const INLINE_CHECK_BYTES = 16 * 1024 * 1024;
 /** A WAL past this size is folded into the file after the call that grew it (SQLite's own default is 1000 pages). */
@@ -394,6 +398,8 @@ async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (p: DbPr
   let released = false;
   let closed = false;
   let markTimer: NodeJS.Timeout | null = null;
+  let afterStartTimer: NodeJS.Timeout | null = null;
+  let stopDelay: (() => void) | null = null;
   const writeMark = (state: 'open' | 'closed', seal: string | null) => {
     const head = services.audit.mark();
     checkpoints.write({ keyId: keys.current.id, state, seal, head, at: services.clock.now() });
@@ -441,6 +447,14 @@ async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (p: DbPr
         if (guard.kind === 'seal') base = { size: guard.sealed.size, hashes: Buffer.from((out.table as ChunkTable).hashes) };
       }
       release();
+      // What does not guard writing waits a moment: the first seconds after a start are the clerks' (sign-in, the
+      // first registrations), not a thread reading the whole file beside them on a two-core PC.
+      await new Promise<void>((resolve) => {
+        afterStartTimer = setTimeout(resolve, deps.backgroundDelayMs ?? BACKGROUND_DELAY_MS);
+        afterStartTimer.unref();
+        stopDelay = resolve;
+      });
+      if (closed) return;
       // A legacy seal proves the file is what the old app closed; quick_check then runs once, as before the key.
       // A keyed seal's chunks prove every byte is what SQLite left at the last clean close: no quick_check every
       // morning (minutes at a million cases). A page damaged while that run wrote is found by SQLite as it reads,
@@ -513,6 +527,8 @@ async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (p: DbPr
       if (closed) return;
       closed = true;
       if (markTimer) clearTimeout(markTimer);
+      if (afterStartTimer) clearTimeout(afterStartTimer);
+      stopDelay?.();
       for (const r of running) r.stop();
       // Calls held for the check go on, to whatever state comes next (read-only after a failure).
       releaseWrites();

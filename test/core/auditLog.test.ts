@@ -97,7 +97,7 @@ describe('audit.verify and the chain head', () => {
     reg.core.close();
     const errors: string[] = [];
     const log: Logger = { info() {}, warn() {}, error: (m) => errors.push(m) };
-    const reopened = await createCore({ dataDir: reg.dir, clock: reg.clock, log });
+    const reopened = await createCore({ dataDir: reg.dir, clock: reg.clock, log, backgroundDelayMs: 0 });
     try {
       // The start check's worker re-hashes the whole chain after the first answer, finds it, and switches the register to read-only.
       await reopened.checked();

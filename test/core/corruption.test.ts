@@ -38,7 +38,7 @@ async function corruptAndOpen(n: number, at: number, xor: number, keepSeal: bool
   utimesSync(file, new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'));
   const before = statSync(file).mtimeMs;
   // n odd: every check in the worker after the first answer; n even: a small register checked before it.
-  const core = await createCore({ dataDir: dir, clock: fixedClock('2026-11-24T09:00:00+08:00'), log: quietLog, ...(n % 2 ? { inlineCheckBytes: 0 } : {}) });
+  const core = await createCore({ dataDir: dir, clock: fixedClock('2026-11-24T09:00:00+08:00'), log: quietLog, backgroundDelayMs: 0, ...(n % 2 ? { inlineCheckBytes: 0 } : {}) });
   // A write asked for while the check still reads the file waits for it, and is then refused.
   const write = await core.call('cases.register', minimalComplaint(), null);
   await core.checked();

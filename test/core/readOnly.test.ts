@@ -27,7 +27,7 @@ const fingerprint = (file: string) => ({ bytes: readFileSync(file), mtimeMs: sta
 
 /** Opened, and its start check run to the end (the part that reads the whole file runs after the first answer). */
 async function open(dir: string): Promise<Core> {
-  const core = await createCore({ dataDir: dir, clock: fixedClock('2026-11-24T09:00:00+08:00'), log: quietLog });
+  const core = await createCore({ dataDir: dir, clock: fixedClock('2026-11-24T09:00:00+08:00'), log: quietLog, backgroundDelayMs: 0 });
   cleanup.push(() => core.close());
   await core.checked();
   return core;

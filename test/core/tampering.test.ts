@@ -23,7 +23,7 @@ afterAll(() => place.remove());
 
 const open = async (dir: string): Promise<Core> => {
   // Every check in the worker, as on a register of any real size (a small one is checked before the first answer).
-  const core = await createCore({ dataDir: dir, clock: fixedClock('2026-11-24T09:00:00+08:00'), log: quietLog, keyDir, inlineCheckBytes: 0 });
+  const core = await createCore({ dataDir: dir, clock: fixedClock('2026-11-24T09:00:00+08:00'), log: quietLog, keyDir, inlineCheckBytes: 0, backgroundDelayMs: 0 });
   return core;
 };
 
