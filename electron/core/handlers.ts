@@ -112,8 +112,8 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     'backup.status': () => backup.status(),
     'backup.configure': (input, ctx) => backup.configure(input, signedIn(ctx.user)),
     'backup.create': (input, ctx) => backup.create(input.dir, 'manual', signedIn(ctx.user)),
-    'backup.verify': (input) => backup.verify(input.path),
-    'backup.restore': (input, ctx) => backup.restore(input.path, signedIn(ctx.user)),
+    'backup.verify': (input) => backup.verify(input.path, input.recoveryCode),
+    'backup.restore': (input, ctx) => backup.restore(input.path, signedIn(ctx.user), input.recoveryCode),
     'backup.progress': () => runner.view(),
     'audit.verify': () => ({ ...s.audit.verify(), head: s.audit.head() }),
     'catalog.saveRegions': (input, ctx) => s.saveRegions(input.regions, signedIn(ctx.user)),
@@ -124,6 +124,11 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     'exports.file': (input, ctx) => {
       const { id, fileName, size } = s.exports.file(input.id, signedIn(ctx.user));
       return { id, fileName, size };
+    },
+    'officeKey.recoveryCode': async (input, ctx) => {
+      const user = signedIn(ctx.user);
+      await s.users.verifyOwnPassword(user, input.password);
+      return backup.recoveryCode(user);
     },
     'notices.issue': (input, ctx) => s.notices.issue(input, signedIn(ctx.user), s.requests.guard('notices.issue', input, signedIn(ctx.user))),
     'notices.preview': (input, ctx) => s.notices.preview(input, signedIn(ctx.user)),

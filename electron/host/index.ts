@@ -1,10 +1,22 @@
 import { join } from 'node:path';
+import { DomainError } from '../../shared/api/errors';
 import { createCore } from '../core';
+import { FolderLockedError } from '../core/integrity/folderLock';
 import { createFileLogger } from '../core/fileLogger';
 import { clockStartingAt, consoleLogger } from '../core/ports';
 import { createChromiumPrinter } from './chromiumPrinter';
 import { parseHostArgs } from './cli';
 import { createHostServer } from './server';
+
+/** Why the register could not be opened, as the person at the PC can act on it. */
+function startFailure(error: unknown, dataDir: string): string {
+  if (error instanceof FolderLockedError || error instanceof DomainError) return error.message;
+  const code = String((error as { code?: unknown }).code ?? '');
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOENT' || code === 'ENOTDIR') {
+    return `无法打开或建立数据文件夹“${dataDir}”（${code === 'ENOENT' ? '上级文件夹不存在或无法建立' : code === 'ENOTDIR' ? '路径中有一段不是文件夹' : '没有写入权限，或磁盘为只读'}）。请换一个可以写入的文件夹（--data），或让管理员检查权限。`;
+  }
+  return `无法打开登记簿：${error instanceof Error ? error.message : String(error)}`;
+}
 
 /** `npm run web`: the register in browser mode, bound to loopback only. */
 async function main(): Promise<void> {
@@ -18,7 +30,14 @@ async function main(): Promise<void> {
   const log = createFileLogger(args.dataDir, consoleLogger);
   const clock = args.now ? clockStartingAt(args.now) : undefined;
   const printer = createChromiumPrinter({ log, prefer: process.env.COMPLAINTDESK_PDF_ENGINE === 'bundled' ? 'bundled' : 'system' });
-  const core = await createCore({ dataDir: args.dataDir, log, clock, pdf: printer });
+  let core: Awaited<ReturnType<typeof createCore>>;
+  try {
+    core = await createCore({ dataDir: args.dataDir, log, clock, pdf: printer, program: 'host' });
+  } catch (error) {
+    // A folder held by another program, or one that cannot be made or written: said in Chinese, nothing changed.
+    console.error(startFailure(error, args.dataDir));
+    process.exit(1);
+  }
   if (core.health.problem) log.error(`read-only: ${core.health.problem.message}`);
   const stopSchedule = core.startSchedule();
   const server = createHostServer({ core, staticDir: join(__dirname, '../renderer'), log });

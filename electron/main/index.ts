@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, net, protocol, safeStorage, session } from 'electron';
 import { createCore, type Core } from '../core';
 import { defaultDataDir } from '../core/paths';
 import { createFileLogger } from '../core/fileLogger';
@@ -9,6 +9,7 @@ import { bindIpc } from './bindIpc';
 import { fileSchemePrivileges, serveFiles } from './files';
 import { hardenContents, hardenSession, pageUrl } from './hardening';
 import { createElectronPdfPrinter } from './pdfPrinter';
+import { safeStorageProtector } from './keyProtector';
 import { createWindowSessions } from './sessions';
 import { bindUploads } from './uploads';
 import { windowOptions } from './window';
@@ -72,8 +73,9 @@ if (!app.requestSingleInstanceLock()) {
     harden();
     try {
       const dataDir = defaultDataDir();
-      core = await createCore({ dataDir, log: createFileLogger(dataDir, consoleLogger), pdf: printer });
+      core = await createCore({ dataDir, log: createFileLogger(dataDir, consoleLogger), pdf: printer, program: 'desktop', protector: safeStorageProtector(safeStorage) });
     } catch (error) {
+      // A data folder held by another program (a host on the same folder) or one that cannot be written: said, nothing changed.
       dialog.showErrorBox('无法打开数据文件', error instanceof Error ? error.message : String(error));
       app.quit();
       return;

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { sessionChangePassword, sessionLogin, sessionLogout, sessionMe, setupInit, setupStatus, usersCreate, usersList, usersResetPassword } from './schemas/auth';
 import { calendarGet, calendarSaveYear, clockToday, ruleSetsList, ruleSetsSave, sessionUnlock, settingsGet, settingsUpdate, usersAssignable, usersSetDisabled } from './schemas/admin';
 import { backupConfigure, backupCreate, backupProgress, backupRestore, backupStatus, backupVerify } from './schemas/backup';
-import { auditVerify } from './schemas/audit';
+import { auditVerify, officeKeyRecoveryCode } from './schemas/audit';
 import { catalogGet, catalogSaveRegions } from './schemas/catalog';
 import { casesGet, casesRegister, casesSearch, respondentsSearch } from './schemas/cases';
 import {
@@ -108,6 +108,7 @@ export const contract = {
   'exports.file': op('导出完成的文件信息（GET /files/exports/<id>.xlsx 使用）', 'user', exportsFile),
   'catalog.saveRegions': op('保存本会的地区列表（管理员）：改名保留代码，删去的停用', ['admin'], catalogSaveRegions),
   'stats.summary': op('统计：一个期间的受理、解决、挽回损失等数字，按类别、性质、渠道、月份、地区、经办人分列，与上年同期比较', 'user', statsSummary),
+  'officeKey.recoveryCode': op('显示办公室密钥的恢复码（管理员，需再次输入密码）', ['admin'], officeKeyRecoveryCode),
   'notices.issue': op('签发文书：编号、保存PDF与数据快照，此后不再改变', 'user', noticesIssue),
   'notices.preview': op('文书预览：按案件与修改内容生成，不保存、不占用编号', 'user', noticesPreview),
   'notices.get': op('已签发文书的内容（按快照）', 'user', noticesGet),

@@ -54,6 +54,7 @@ export const operationNames = [
   'exports.progress',
   'exports.cancel',
   'exports.file',
+  'officeKey.recoveryCode',
   'notices.issue',
   'notices.preview',
   'notices.get',

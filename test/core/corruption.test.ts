@@ -24,7 +24,7 @@ beforeAll(async () => {
   copyFileSync(databaseFile(reg.dir), databaseFile(original));
   copyFileSync(sealFile(databaseFile(reg.dir)), sealFile(databaseFile(original)));
   reg.close();
-});
+}, 120_000);
 
 async function corruptAndOpen(n: number, at: number, xor: number, keepSeal: boolean) {
   const dir = join(place.dir, `copy-${n}-${keepSeal ? 'sealed' : 'unsealed'}`);
@@ -37,9 +37,12 @@ async function corruptAndOpen(n: number, at: number, xor: number, keepSeal: bool
   // An mtime in the past, so a write during the test could not hide within the same tick.
   utimesSync(file, new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'));
   const before = statSync(file).mtimeMs;
-  const core = await createCore({ dataDir: dir, clock: fixedClock('2026-11-24T09:00:00+08:00'), log: quietLog });
-  const health = core.health;
+  // n odd: every check in the worker after the first answer; n even: a small register checked before it.
+  const core = await createCore({ dataDir: dir, clock: fixedClock('2026-11-24T09:00:00+08:00'), log: quietLog, backgroundDelayMs: 0, ...(n % 2 ? { inlineCheckBytes: 0 } : {}) });
+  // A write asked for while the check still reads the file waits for it, and is then refused.
   const write = await core.call('cases.register', minimalComplaint(), null);
+  await core.checked();
+  const health = core.health;
   core.close();
   const unchanged = readFileSync(file).equals(bytes) && statSync(file).mtimeMs === before;
   rmSync(dir, { recursive: true, force: true });
@@ -61,7 +64,7 @@ describe('20 random byte corruptions of a sealed copy', () => {
       found.push(r.health.problem!.code);
     }
     expect(found.length).toBe(20);
-  });
+  }, 180_000);
 
   it('without the seal (after a crash) SQLite’s checks and the audit chain still catch what breaks structure, and those files are not written', async () => {
     const size = statSync(databaseFile(original)).size;
@@ -80,5 +83,5 @@ describe('20 random byte corruptions of a sealed copy', () => {
     // What the seal adds: changes inside values and free space that no structural check can see.
     console.info(`unsealed copies: found by ${JSON.stringify(byCheck)}, not found ${unseen} of 20`);
     expect(Object.values(byCheck).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
-  });
+  }, 180_000);
 });

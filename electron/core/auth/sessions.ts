@@ -51,7 +51,12 @@ export function createSessions(db: Db, clock: Clock) {
       const now = clock.now();
       if (!row || row.expires_at <= now.toISOString()) return null;
       if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
-        touch.run(now.toISOString(), new Date(now.getTime() + IDLE_MS).toISOString(), row.token_hash);
+        try {
+          touch.run(now.toISOString(), new Date(now.getTime() + IDLE_MS).toISOString(), row.token_hash);
+        } catch (error) {
+          // While the start check holds writes (query_only), a read still serves; the expiry is refreshed by a later call.
+          if (!String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_READONLY')) throw error;
+        }
       }
       return toUserView(row);
     },

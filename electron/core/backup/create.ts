@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import { fsyncDir, fsyncFile } from '../fsync';
-import { auditHead } from '../integrity/auditChain';
+import { runCheck } from '../integrity/checkWorker';
+import type { OfficeKey } from '../integrity/officeKey';
 import { AlteredError, copyVerified, fsyncTree, hashFile, listVault, storePath } from './files';
-import { BACKUP_PREFIX, DB_NAME, MANIFEST, STORE, type Manifest } from './manifest';
+import { BACKUP_PREFIX, DB_NAME, MANIFEST, signManifest, STORE, type Manifest } from './manifest';
 import type { Progress } from './progress';
 import { checkDatabaseCopy } from './verify';
 
@@ -20,6 +21,8 @@ export interface CreateOptions {
   stamp: string;
   createdAt: string;
   progress: Progress;
+  /** The office key the manifest is signed with. */
+  key: OfficeKey;
 }
 
 export interface Created {
@@ -87,17 +90,20 @@ export async function createBackup(o: CreateOptions): Promise<Created> {
     });
     o.progress.add((snapshot.totalPages - pagesDone) * pageSize);
     const copy = new Database(dbCopy);
-    let facts: { officeName: string; schemaVersion: number; head: { hash: string; rows: number } };
+    let facts: { officeName: string; schemaVersion: number };
     try {
       copy.pragma('journal_mode = DELETE');
       facts = {
         officeName: (JSON.parse((copy.prepare("SELECT value FROM settings WHERE key = 'office.name'").pluck().get() as string | undefined) ?? '""') as string),
         schemaVersion: copy.pragma('user_version', { simple: true }) as number,
-        head: auditHead(copy),
       };
     } finally {
       copy.close();
     }
+    // The copy's chain, re-hashed in a worker: its head goes into the signed manifest, and a broken chain is not backed up as sound.
+    const chain = await runCheck({ task: 'chain', file: dbCopy }).done;
+    if (!chain.ok) throw new Error(`the copy's audit chain does not verify: ${chain.detail ?? `row ${String(chain.firstBroken)}`}`);
+    const head = chain.head as { hash: string; rows: number };
     await fsyncFile(dbCopy);
 
     o.progress.step('检查数据库副本');
@@ -128,7 +134,7 @@ export async function createBackup(o: CreateOptions): Promise<Created> {
 
     o.progress.step('写入清单并落盘');
     const dbSize = (await stat(dbCopy)).size;
-    const manifest: Manifest = {
+    const manifest: Manifest = signManifest({
       format: 'complaintdesk-backup',
       version: 1,
       createdAt: o.createdAt,
@@ -137,8 +143,8 @@ export async function createBackup(o: CreateOptions): Promise<Created> {
       cases: check.cases,
       database: { file: DB_NAME, size: dbSize, sha256: await hashFile(dbCopy) },
       vault: { store: `../${STORE}`, files },
-      auditHead: facts.head,
-    };
+      auditHead: head,
+    }, o.key);
     await writeFile(join(tmp, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { flush: true });
     await fsyncTree(tmp);
     await rename(tmp, final);

@@ -17,6 +17,7 @@ import type { TaskRunner } from './progress';
 import { backupDue, nextSlot } from './schedule';
 import { verifyBackup } from './verify';
 import type { OfficeClock } from '../officeClock';
+import { keyFromRecoveryCode, recoveryCode, type Keyring, type OfficeKey } from '../integrity/officeKey';
 
 export interface BackupDeps {
   db: Db;
@@ -30,6 +31,8 @@ export interface BackupDeps {
   readOnly: boolean;
   /** Closes the register after the current call, swaps the staged restore in, and opens it again. */
   requestRestart: () => void;
+  /** The office keys: backups are signed with the current one, and checked against all. */
+  keys: Keyring | null;
 }
 
 const STALE_DAYS = 7;
@@ -121,7 +124,8 @@ export function createBackupService(d: BackupDeps) {
         const now = d.clock.instant();
         const startedAt = d.clock.iso(now);
         try {
-          const r = await createBackup({ db: d.db, vaultRoot: d.vaultRoot, target, stamp: fileStamp(now, zone()), createdAt: startedAt, progress });
+          if (!d.keys) throw new DomainError('CONFLICT', '本机的办公室密钥无法读取，不能为备份签名；请先解决密钥问题');
+          const r = await createBackup({ db: d.db, vaultRoot: d.vaultRoot, target, stamp: fileStamp(now, zone()), createdAt: startedAt, progress, key: d.keys.current });
           if (r.skipped.length) d.log.error(`backup ${r.path}: ${r.skipped.length} evidence file(s) no longer match their hash and were left out: ${r.skipped.join(', ')}`);
           const outcome = { path: r.path, cases: r.cases, files: r.files, bytes: r.bytes };
           record(kind, startedAt, user, outcome);
@@ -142,8 +146,26 @@ export function createBackupService(d: BackupDeps) {
     );
   }
 
+  /** A recovery code typed by the administrator, as a key, or a clear refusal. */
+  function recovery(code: string | undefined): OfficeKey | null {
+    if (!code) return null;
+    const key = keyFromRecoveryCode(code);
+    if (!key) throw new DomainError('VALIDATION', '恢复码不对（共 56 个字母和数字，每 4 个一组），请核对后重新输入', { recoveryCode: '恢复码不对' });
+    return key;
+  }
+
   return {
     create,
+
+    /** The office key as a recovery code, for an administrator moving the register to another PC; the showing is audited. */
+    recoveryCode(user: UserView): { code: string; keyId: string } {
+      if (!d.keys) throw new DomainError('CONFLICT', '本机的办公室密钥无法读取');
+      const key = d.keys.current;
+      const at = d.clock.now();
+      d.db.transaction(() => d.audit.append({ at, userId: user.id, action: 'officeKey.recoveryCodeShown', entity: 'officeKey', entityId: null, data: { keyId: key.id } })).immediate();
+      d.keys.markShown();
+      return { code: recoveryCode(key), keyId: key.id };
+    },
 
     /** Times in office time with its offset, so the page shows them the same on any PC. */
     status() {
@@ -178,20 +200,22 @@ export function createBackupService(d: BackupDeps) {
       return { ok: true };
     },
 
-    async verify(path: string) {
+    async verify(path: string, recoveryCode?: string) {
       const folder = backupFolder(path);
-      const v = await d.runner.run('verify', (p) => verifyBackup(folder, p.total, p.add), busy);
+      const recoveryKey = recovery(recoveryCode);
+      const v = await d.runner.run('verify', (p) => verifyBackup(folder, p.total, p.add, { keys: d.keys, recoveryKey }), busy);
       const { manifest: _m, ...out } = v;
       return out;
     },
 
-    async restore(path: string, user: UserView) {
+    async restore(path: string, user: UserView, recoveryCode?: string) {
       const folder = backupFolder(path);
+      const recoveryKey = recovery(recoveryCode);
       return d.runner.run(
         'restore',
         async (progress) => {
           progress.step('检查备份');
-          const v = await verifyBackup(folder, progress.total, progress.add);
+          const v = await verifyBackup(folder, progress.total, progress.add, { keys: d.keys, recoveryKey });
           if (!v.ok || !v.manifest) {
             throw new DomainError('VALIDATION', `这份备份未通过检查，未作任何改动：${v.problems.slice(0, 3).map((p) => `${p.file}：${p.message}`).join('；')}`, { path: '备份未通过检查' });
           }
@@ -204,6 +228,8 @@ export function createBackupService(d: BackupDeps) {
             d.log.error(`restore from ${folder} failed while staging`, error);
             throw new DomainError('INTERNAL', `恢复未完成，当前数据未作任何改动：${fileErrorMessage(error).replace(/^备份位置/, '数据文件夹')}`);
           }
+          // A backup brought from another PC: its office key becomes this PC's, so its seals and later backups verify here.
+          if (recoveryKey && v.keyId === recoveryKey.id) d.keys?.adopt(recoveryKey);
           d.log.warn(`${user.username} restores ${folder}; the current data goes to ${aside}`);
           d.requestRestart();
           return { setAside: aside, cases: v.cases, files: v.files };

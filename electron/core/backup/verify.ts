@@ -2,8 +2,10 @@ import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { runCheck } from '../integrity/checkWorker';
+import type { Keyring, OfficeKey } from '../integrity/officeKey';
 import { hashFile, storePath, type OnBytes } from './files';
-import { DB_NAME, readManifest, STORE, totalBytes, type Manifest } from './manifest';
+import { checkSignature, DB_NAME, readManifest, STORE, totalBytes, type Manifest } from './manifest';
 
 export interface Problem {
   file: string;
@@ -20,7 +22,19 @@ export interface Verified {
   createdAt: string | null;
   officeName: string | null;
   auditHead: { hash: string; rows: number } | null;
+  /** Signed with the office key (and which key): a backup made before the key is not. */
+  signed: boolean;
+  keyId: string | null;
   manifest: Manifest | null;
+}
+
+export interface VerifyOptions {
+  /** The keys this PC holds. */
+  keys: Keyring | null;
+  /** A key given by its recovery code: a backup brought from another PC. */
+  recoveryKey?: OfficeKey | null;
+  /** `npm run restore --accept-unsigned`: a backup made before the office key, restored deliberately. */
+  acceptUnsigned?: boolean;
 }
 
 const sizeOf = (path: string) => stat(path).then((s) => (s.isFile() ? s.size : null), () => null);
@@ -91,14 +105,22 @@ export async function checkDatabaseCopy(file: string): Promise<CopyCheck> {
  * `backup.verify` and the first step of every restore: the manifest, the database (its hash, then
  * integrity_check), and every evidence file re-hashed against the manifest. Reads only.
  */
-export async function verifyBackup(path: string, onTotal?: (bytes: number) => void, onBytes?: OnBytes): Promise<Verified> {
+export async function verifyBackup(path: string, onTotal?: (bytes: number) => void, onBytes?: OnBytes, options: VerifyOptions = { keys: null }): Promise<Verified> {
   const read = await readManifest(path);
   if ('error' in read) {
-    return { ok: false, cases: 0, files: 0, bytes: 0, problems: [{ file: 'manifest.json', problem: 'manifest', message: read.error }], createdAt: null, officeName: null, auditHead: null, manifest: null };
+    return { ok: false, cases: 0, files: 0, bytes: 0, problems: [{ file: 'manifest.json', problem: 'manifest', message: read.error }], createdAt: null, officeName: null, auditHead: null, signed: false, keyId: null, manifest: null };
   }
   const m = read.manifest;
   onTotal?.(totalBytes(m));
   const problems: Problem[] = [];
+  // The signature first: a manifest anyone could have recomputed proves nothing about the files it lists.
+  const signature = checkSignature(read.raw, options.keys, options.recoveryKey ?? null);
+  if (signature.kind === 'forged') problems.push({ file: 'manifest.json', problem: 'manifest', message: '备份清单的签名与办公室密钥不符：清单或备份被改动过，不能据此恢复' });
+  else if (signature.kind === 'unknownKey') {
+    problems.push({ file: 'manifest.json', problem: 'manifest', message: `这份备份由另一把办公室密钥签名（密钥编号 ${signature.keyId}，可能来自另一台电脑）；请输入该单位的恢复码后再检查` });
+  } else if (signature.kind === 'unsigned' && !options.acceptUnsigned) {
+    problems.push({ file: 'manifest.json', problem: 'manifest', message: '这份备份没有办公室密钥的签名（由旧版本制作），无法确认它未被改动；请用新版本重新备份。确需恢复时，管理员可在本机用恢复工具加 --accept-unsigned' });
+  }
   const dbFile = join(path, DB_NAME);
   const dbSize = await sizeOf(dbFile);
   if (dbSize === null) problems.push({ file: DB_NAME, problem: 'missing', message: '备份中的数据库文件不见了' });
@@ -108,6 +130,15 @@ export async function verifyBackup(path: string, onTotal?: (bytes: number) => vo
     const check = await checkDatabaseCopy(dbFile);
     if (!check.ok) problems.push({ file: DB_NAME, problem: 'integrity', message: `备份中的数据库未通过完整性检查：${check.detail}` });
     else if (check.cases !== m.cases) problems.push({ file: DB_NAME, problem: 'integrity', message: `备份中的案件数（${check.cases}）与清单（${m.cases}）不符` });
+    else {
+      // The chain re-hashed and its head held to the manifest's: a chain cut short, or re-hashed after an edit, ends elsewhere.
+      const chain = await runCheck({ task: 'chain', file: dbFile }).done;
+      const head = chain.head as { hash: string; rows: number } | undefined;
+      if (!chain.ok) problems.push({ file: DB_NAME, problem: 'integrity', message: `备份中的操作记录（审计链）从第 ${String(chain.firstBroken ?? '?')} 条起对不上` });
+      else if (!head || head.rows !== m.auditHead.rows || head.hash !== m.auditHead.hash) {
+        problems.push({ file: DB_NAME, problem: 'integrity', message: `备份中的操作记录（审计链，${head?.rows ?? 0} 条）与清单记录（${m.auditHead.rows} 条）不符，备份被改动过` });
+      }
+    }
   }
   const store = join(dirname(path), STORE);
   for (const f of m.vault.files) {
@@ -126,6 +157,8 @@ export async function verifyBackup(path: string, onTotal?: (bytes: number) => vo
     createdAt: m.createdAt,
     officeName: m.officeName,
     auditHead: m.auditHead,
+    signed: signature.kind === 'ok',
+    keyId: m.keyId ?? null,
     manifest: m,
   };
 }

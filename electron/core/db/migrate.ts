@@ -18,6 +18,11 @@ function hasUserTables(db: Db): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 1").get() !== undefined;
 }
 
+/** Whether a migration would write (the start check then runs in full before it). */
+export function migrationPending(db: Db, migrations: readonly Migration[] = allMigrations): boolean {
+  return (db.pragma('user_version', { simple: true }) as number) < migrations.length;
+}
+
 /**
  * Brings the schema to the latest version: a copy of the file first (when it holds data), then
  * each migration in its own transaction that also sets user_version, so a crash leaves the

@@ -1,16 +1,28 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate } from './migrate';
+import { migrate, migrationPending } from './migrate';
 import type { Logger } from '../ports';
 
 export type Db = Database.Database;
 
+export interface OpenOptions {
+  /**
+   * Before a migration writes: the start check's full checks, run to the end first, so a
+   * migration never writes onto a damaged file. Not called when no migration is pending.
+   */
+  beforeMigrate?: () => Promise<void>;
+  /** Writes refused at the SQLite level (query_only) until the start check lets them through. */
+  holdWrites?: boolean;
+}
+
 /**
  * Opens the register. WAL for readers beside the writer; synchronous=FULL because a registered
  * complaint must survive a power cut the moment the clerk sees its number (DESIGN.md "Data").
+ * The WAL is folded into the file by the core itself (wal_autocheckpoint off), so it can note
+ * which pages each checkpoint writes, for the seal at the clean close (integrity/walPages.ts).
  */
-export async function openDatabase(file: string, log: Logger): Promise<Db> {
+export async function openDatabase(file: string, log: Logger, options: OpenOptions = {}): Promise<Db> {
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   try {
@@ -18,7 +30,10 @@ export async function openDatabase(file: string, log: Logger): Promise<Db> {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    db.pragma('wal_autocheckpoint = 0');
+    if (migrationPending(db)) await options.beforeMigrate?.();
     await migrate(db, file, log);
+    if (options.holdWrites) db.pragma('query_only = ON');
     return db;
   } catch (error) {
     db.close();
@@ -32,6 +47,7 @@ export async function openDatabase(file: string, log: Logger): Promise<Db> {
  */
 export function openReadOnly(file: string): Db {
   const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('query_only = ON');
   db.pragma('busy_timeout = 5000');
   return db;
 }

@@ -45,9 +45,13 @@ const KEEP_MS = 12 * 60 * 60 * 1000;
  */
 export function createExports(d: ExportDeps) {
   const tasks = new Map<string, Task>();
-  mkdirSync(d.dir, { recursive: true });
-  // What an earlier run left: nobody can download it any more.
-  for (const name of readdirSync(d.dir)) rmSync(join(d.dir, name), { force: true, recursive: true });
+  // What an earlier run left: nobody can download it any more. (A folder that cannot be written is
+  // said so when someone exports.)
+  try {
+    for (const name of readdirSync(d.dir)) rmSync(join(d.dir, name), { force: true, recursive: true });
+  } catch {
+    // no folder yet, or one that cannot be written
+  }
 
   function forget(): void {
     const now = Date.now();
@@ -103,6 +107,11 @@ export function createExports(d: ExportDeps) {
       forget();
       if ([...tasks.values()].some((t) => t.owner === user.id && t.view.state === 'running')) {
         throw new DomainError('CONFLICT', '您有一项导出正在进行，请等它完成或取消后再导出');
+      }
+      try {
+        mkdirSync(d.dir, { recursive: true });
+      } catch {
+        throw new DomainError('CONFLICT', `无法在数据文件夹中写入导出文件（${d.dir}），请管理员检查该文件夹能否写入`);
       }
       const id = randomUUID();
       const fileName = input.kind === 'register' ? `案件登记簿-${stamp()}.xlsx` : `投诉统计-${input.period.from}至${input.period.to}.xlsx`;

@@ -61,6 +61,8 @@ export const writesRegister = {
   'exports.progress': false,
   'exports.cancel': false,
   'exports.file': false,
+  // Each showing of the recovery code is written to the audit log.
+  'officeKey.recoveryCode': true,
   'notices.issue': true,
   'notices.preview': false,
   'notices.get': false,

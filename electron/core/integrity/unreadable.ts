@@ -13,6 +13,7 @@ import { createServices } from '../services';
 import { mediaToolsFromEnv } from '../services/evidence/media';
 import { createVault } from '../vault/vault';
 import type { DbProblem } from './startCheck';
+import type { Keyring } from './officeKey';
 
 const CLI = '（也可在本机用恢复工具：npm run restore -- --from <备份文件夹> --data <新的数据文件夹>）';
 
@@ -40,7 +41,7 @@ const refuseAll = (problem: DbProblem): HandlerTable => {
  * administrator signs in with the password they had then, sees the backup and restores it. Every
  * other operation says why it cannot run. Without a known backup, only the restore tool is left.
  */
-export function openUnreadable(o: { dataDir: string; problem: DbProblem; clock: Clock; runner: TaskRunner; log: Logger; requestRestart: () => void; vaultRoot: string }): Unreadable {
+export function openUnreadable(o: { dataDir: string; problem: DbProblem; clock: Clock; runner: TaskRunner; log: Logger; requestRestart: () => void; vaultRoot: string; keys: Keyring | null }): Unreadable {
   let backupDb: Db | null = null;
   try {
     const { path } = z.object({ path: z.string() }).parse(JSON.parse(readFileSync(join(o.dataDir, LAST_GOOD_FILE), 'utf8')));
@@ -50,7 +51,7 @@ export function openUnreadable(o: { dataDir: string; problem: DbProblem; clock: 
     const db = backupDb;
     const problem = { ...o.problem, message: `${o.problem.message}请管理员用最近一次完好备份时的账号和密码登录后恢复。` };
     const services = createServices({ db, clock: o.clock, vault: createVault(o.vaultRoot), media: mediaToolsFromEnv(), log: o.log, readOnly: true });
-    const backup = createBackupService({ db, dataDir: o.dataDir, vaultRoot: o.vaultRoot, clock: services.clock, settings: services.settings, audit: services.audit, runner: o.runner, log: o.log, readOnly: true, requestRestart: o.requestRestart });
+    const backup = createBackupService({ db, dataDir: o.dataDir, vaultRoot: o.vaultRoot, clock: services.clock, settings: services.settings, audit: services.audit, runner: o.runner, log: o.log, readOnly: true, requestRestart: o.requestRestart, keys: o.keys });
     const all = createHandlers(services, backup, o.runner, { readOnly: true, problem });
     const handlers = { ...refuseAll(problem) } as Record<string, unknown>;
     for (const name of OFFERED) handlers[name] = all[name];

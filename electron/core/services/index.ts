@@ -60,12 +60,6 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
   const sessions = readOnly ? createMemorySessions(db, instants) : createSessions(db, instants);
   const catalog = createCatalog(db);
   const respondents = createRespondents(db);
-  if (!readOnly) {
-    // The planner chooses between the register's indexes by their statistics (without them, status
-    // and date once took the wrong one). Sampled, so this costs milliseconds at any size.
-    db.pragma('analysis_limit = 1000');
-    db.pragma('optimize = 0x10002');
-  }
   const store = createCaseStore({
     db,
     clock,

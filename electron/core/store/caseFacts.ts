@@ -80,7 +80,7 @@ interface FactsRow {
   channel: string;
   region: string | null;
   handler_id: number | null;
-  rule_set: string;
+  rule_set: string | null;
   accepted_on: string | null;
   resolved: number | null;
   recovered_fen: number | null;
@@ -147,7 +147,7 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
         channel: c.channel,
         region: c.region ?? NONE,
         handler: c.handler_id === null ? NONE : String(c.handler_id),
-        ruleSet: c.rule_set,
+        ruleSet: c.rule_set ?? NONE,
       },
       received: 1,
       accepted: c.accepted_on ? 1 : 0,

@@ -21,6 +21,16 @@ export interface CaseStoreDeps {
  * events, search and statistics, with typed rows. Features read through `read` and change through
  * `write`; a read path has no way to write.
  */
+/**
+ * The planner chooses between the register's indexes by their statistics (without them, status and
+ * date once took the wrong one). Sampled, so it costs milliseconds at any size; it writes, so it runs
+ * once writing is allowed.
+ */
+export function refreshPlannerStatistics(db: Db): void {
+  db.pragma('analysis_limit = 1000');
+  db.pragma('optimize = 0x10002');
+}
+
 export function createCaseStore({ db, clock, calendar, repeatWindowDays }: CaseStoreDeps) {
   const text = createCaseText(db);
   const facts = createCaseFacts(db, { calendar, repeatWindowDays });

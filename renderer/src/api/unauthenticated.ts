@@ -2,7 +2,8 @@ import type { ApiClient } from '../../../shared/api/client';
 import type { OperationName } from '../../../shared/api/contract';
 
 /** Operations whose UNAUTHENTICATED answer is expected and handled by the caller itself. */
-const SESSION_PROBES: ReadonlySet<OperationName> = new Set(['session.me', 'session.login', 'session.logout']);
+// backup.progress: a restore ends every session on purpose, and the panel that polled it shows the outcome and its own "重新登录".
+const SESSION_PROBES: ReadonlySet<OperationName> = new Set(['session.me', 'session.login', 'session.logout', 'backup.progress']);
 
 /**
  * Wraps a client so that an expired or missing session on any ordinary call sends the user back

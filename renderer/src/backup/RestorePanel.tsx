@@ -27,6 +27,8 @@ type Verified = OutputOf<'backup.verify'>;
 export function RestorePanel({ suggested }: { suggested: string | null }) {
   const api = useApi();
   const [path, setPath] = useState(suggested ?? '');
+  // Only a backup brought from another PC needs it: its office key comes with the recovery code.
+  const [recoveryCode, setRecoveryCode] = useState('');
   const [busy, setBusy] = useState<'verify' | 'restore' | null>(null);
   const [verified, setVerified] = useState<{ path: string; value: Verified } | null>(null);
   const [error, setError] = useState<ApiErrorValue | null>(null);
@@ -38,7 +40,7 @@ export function RestorePanel({ suggested }: { suggested: string | null }) {
   const verify = async () => {
     setBusy('verify');
     setVerified(null);
-    const r = await api.call('backup.verify', { path: path.trim() });
+    const r = await api.call('backup.verify', { path: path.trim(), ...(recoveryCode.trim() ? { recoveryCode: recoveryCode.trim() } : {}) });
     setBusy(null);
     if (!r.ok) return setError(r.error);
     setError(null);
@@ -49,7 +51,7 @@ export function RestorePanel({ suggested }: { suggested: string | null }) {
     if (!verified) return;
     setConfirming(false);
     setBusy('restore');
-    const r = await api.call('backup.restore', { path: verified.path, confirm: true });
+    const r = await api.call('backup.restore', { path: verified.path, confirm: true, ...(recoveryCode.trim() ? { recoveryCode: recoveryCode.trim() } : {}) });
     setBusy(null);
     if (!r.ok) return setError(r.error);
     setDone(r.value);
@@ -81,6 +83,18 @@ export function RestorePanel({ suggested }: { suggested: string | null }) {
           检查备份
         </Button>
       </Stack>
+      {(recoveryCode !== '' || v?.problems.some((p) => p.message.includes('恢复码'))) && (
+        <TextField
+          label="恢复码"
+          value={recoveryCode}
+          onChange={(e) => (setRecoveryCode(e.target.value), setVerified(null))}
+          error={Boolean(error?.fields?.recoveryCode)}
+          helperText={error?.fields?.recoveryCode ?? '另一台电脑上制作的备份需要原单位的恢复码（56 个字母和数字，每 4 个一组）；输入后再点“检查备份”'}
+          size="small"
+          fullWidth
+          slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off' } }}
+        />
+      )}
       {busy && <TaskProgressBar progress={progress} label={busy === 'verify' ? '检查进度' : '恢复进度'} />}
       {error && <Alert severity="error">{error.message}</Alert>}
       {v && (

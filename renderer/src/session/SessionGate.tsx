@@ -13,6 +13,7 @@ import { UnsavedChangesProvider } from '../common/unsavedChanges';
 import { AppRouter } from '../shell/AppRouter';
 import { HealthContext, ReadOnlyBanner, type Health } from '../shell/ReadOnlyBanner';
 import { clearIdleLock, IdleLock } from './IdleLock';
+import { StartCheckNotice } from './StartCheckNotice';
 import { SessionContext, type Session } from './SessionContext';
 
 type Me = OutputOf<'session.me'>;
@@ -32,6 +33,8 @@ const EXPIRED = '登录已过期，请重新登录；登录后可继续刚才的
 export function SessionGate() {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [health, setHealth] = useState<Health>({ readOnly: false });
+  const [checking, setChecking] = useState<OutputOf<'setup.status'>['check'] | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const base = useMemo(() => createApiClient(), []);
   const api = useMemo(
     () =>
@@ -45,6 +48,8 @@ export function SessionGate() {
     const status = await base.call('setup.status', {});
     if (!status.ok) return setPhase({ kind: 'unreachable', message: status.error.message });
     setHealth({ readOnly: status.value.readOnly, problem: status.value.problem });
+    setChecking(status.value.check?.running ? status.value.check : null);
+    setNotice(status.value.notice ?? null);
     if (!status.value.initialised) return setPhase({ kind: 'setup' });
     const me = await base.call('session.me', {});
     if (me.ok) setPhase({ kind: 'ready', me: me.value, expired: false });
@@ -55,6 +60,18 @@ export function SessionGate() {
   useEffect(() => {
     void probe();
   }, [probe]);
+
+  // While the start check still reads the file, its progress is shown and looked at again; a failure turns into the read-only banner.
+  useEffect(() => {
+    if (!checking) return;
+    const timer = setTimeout(async () => {
+      const status = await base.call('setup.status', {});
+      if (!status.ok) return;
+      setHealth({ readOnly: status.value.readOnly, problem: status.value.problem });
+      setChecking(status.value.check?.running ? status.value.check : null);
+    }, 1500);
+    return () => clearTimeout(timer);
+  }, [checking, base]);
 
   const onLoggedIn = useCallback(async () => {
     clearIdleLock();
@@ -83,7 +100,15 @@ export function SessionGate() {
 
   return (
     <ApiProvider client={api}>
-      <HealthContext.Provider value={health}>{render()}</HealthContext.Provider>
+      <HealthContext.Provider value={health}>
+        {checking && <StartCheckNotice check={checking} />}
+        {notice && phase.kind !== 'setup' && (
+          <Alert severity="info" onClose={() => setNotice(null)} sx={{ borderRadius: 0 }}>
+            {notice}
+          </Alert>
+        )}
+        {render()}
+      </HealthContext.Provider>
     </ApiProvider>
   );
 

@@ -19,3 +19,12 @@ export const auditVerify = {
     head: auditHead,
   }),
 };
+
+/**
+ * The office key's recovery code, for moving the register to a new PC (README "Office key"):
+ * shown to an administrator who types their password again; each showing is in the audit log.
+ */
+export const officeKeyRecoveryCode = {
+  input: z.object({ password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(128, '密码过长') }),
+  output: z.object({ code: z.string(), keyId: z.string() }),
+};

@@ -19,8 +19,16 @@ export const setupStatus = {
     readOnly: z.boolean(),
     /** Why, in Chinese, with a stable code; absent when all is well. */
     problem: z
-      .object({ code: z.enum(['unreadable', 'corrupt', 'changedWhileClosed', 'auditBroken']), message: z.string(), detail: z.string().optional() })
+      .object({
+        code: z.enum(['unreadable', 'corrupt', 'changedWhileClosed', 'auditBroken', 'missing', 'readOnlyFolder', 'keyUnavailable', 'foreignKey']),
+        message: z.string(),
+        detail: z.string().optional(),
+      })
       .optional(),
+    /** The start check still reading the whole file in the background: reads are served, writes wait until `writesHeld` is false. */
+    check: z.object({ running: z.boolean(), writesHeld: z.boolean(), step: z.string(), done: z.number(), total: z.number() }).optional(),
+    /** Said once: the first start with an office key trusted the register as it found it. */
+    notice: z.string().optional(),
   }),
 };
 

@@ -74,8 +74,11 @@ export const backupCreate = {
 
 const problem = z.object({ file: z.string(), problem: z.enum(['missing', 'altered', 'integrity', 'manifest']), message: z.string() });
 
+/** The office's recovery code (56 letters and digits, in groups of 4): a backup signed on another PC. */
+const recoveryCode = z.string().trim().max(100, '恢复码过长').optional();
+
 export const backupVerify = {
-  input: z.object({ path: folder('备份路径') }),
+  input: z.object({ path: folder('备份路径'), recoveryCode }),
   output: z.object({
     ok: z.boolean(),
     cases: z.number().int(),
@@ -85,6 +88,9 @@ export const backupVerify = {
     officeName: z.string().nullable(),
     bytes: z.number().int(),
     auditHead: z.object({ hash: z.string(), rows: z.number().int() }).nullable(),
+    /** Signed with an office key this PC holds (or the one given by the recovery code). */
+    signed: z.boolean(),
+    keyId: z.string().nullable(),
   }),
 };
 
@@ -93,6 +99,7 @@ export const backupRestore = {
     path: folder('备份路径'),
     /** The administrator's explicit yes: the current data is set aside and the backup takes its place. */
     confirm: z.literal(true, { error: '恢复会替换当前数据，请先确认' }),
+    recoveryCode,
   }),
   output: z.object({
     /** Where the current data was moved (renamed, never deleted). */
