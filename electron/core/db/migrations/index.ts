@@ -4,7 +4,8 @@ import { evidence } from './0003-evidence';
 import { backups } from './0004-backups';
 import { hardening } from './0005-hardening';
 import { notices } from './0006-notices';
+import { evidenceRawCapture } from './0007-evidence-raw-capture';
 import type { Migration } from './types';
 
 /** The explicit, ordered list (style.md, Signal): a file that is not listed here never runs. */
-export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices];
+export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, evidenceRawCapture];
