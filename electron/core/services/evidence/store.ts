@@ -70,14 +70,20 @@ export function createEvidenceStore({ db, clock, audit, settings, events, vault,
     }
     // Set by the vault's accept hook, which always runs before the file is committed.
     let type = null as { mime: string; ext: string } | null;
-    const stored = await vault.importStream(upload.stream, {
-      maxBytes,
-      signal: upload.signal,
-      expectedSize: upload.declaredSize,
-      accept: async (head) => {
-        type = await sniffAllowed(head, input.name);
-      },
-    });
+    const stored = await vault
+      .importStream(upload.stream, {
+        maxBytes,
+        signal: upload.signal,
+        expectedSize: upload.declaredSize,
+        accept: async (head) => {
+          type = await sniffAllowed(head, input.name);
+        },
+      })
+      .catch((error: unknown) => {
+        // The sender went away or cancelled: no fault of the register's, and nothing was kept.
+        if (upload.signal?.aborted && !(error instanceof DomainError)) throw new DomainError('VALIDATION', `“${input.name}”的上传已中断（发送方断开或取消），未保存`);
+        throw error;
+      });
     let thumb: Stored | null = null;
     try {
       if (!type) throw new Error('the vault committed a file without sniffing its type');
