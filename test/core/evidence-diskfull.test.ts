@@ -66,8 +66,15 @@ describe.skipIf(!disk)('a disk that fills during an import (needs root to mount 
     // Before: the failed write's rejection landed while the import waited for the next chunk, with
     // nothing awaiting it — an unhandled rejection (`ENOSPC … at writevAll`) that ended the host.
     const before = await evidenceCount();
+    const unobserved: unknown[] = [];
+    const record = (reason: unknown) => unobserved.push(reason);
+    process.on('unhandledRejection', record);
     const body = Buffer.concat([fixture('clip.mp4'), randomBytes(10 * 1024 * 1024)]);
     const r = await core.call('evidence.import', { caseId, name: '慢速上传.mp4', kind: 'audiovisual' }, token, { upload: { stream: paced(body), declaredSize: body.length } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    process.off('unhandledRejection', record);
+    // Before: [ENOSPC: no space left on device, write] here, which ends a host (Node's default for an unhandled rejection).
+    expect(unobserved).toEqual([]);
     expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('磁盘空间已满，文件未保存') } });
     expect(readdirSync(join(dataDir, 'vault/tmp'))).toEqual([]);
     expect(await evidenceCount()).toBe(before);
