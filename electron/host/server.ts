@@ -6,6 +6,7 @@ import type { Core } from '../core';
 import type { Logger } from '../core/ports';
 import { sendJson, sendResult } from './answers';
 import { readJson } from './body';
+import { clientWentAway } from './clientGone';
 import { serveExportFile } from './exportFiles';
 import { serveNoticeFile } from './noticeFiles';
 import { clearedSessionCookie, sameOrigin, sessionCookie, tokenOf } from './session';
@@ -117,7 +118,12 @@ export function createHostServer({ core, staticDir, log }: HostOptions): Server 
         sendJson(res, 404, fail('NOT_FOUND', '没有这个地址'));
       }
     })().catch((error: unknown) => {
-      log.error(`request ${req.method} ${req.url} failed`, error);
+      // A client that went away is no fault (and anyone on the PC can send thousands): nothing is logged, nobody is answered.
+      if (clientWentAway(req, error)) {
+        res.destroy();
+        return;
+      }
+      log.error(`request ${req.method} ${String(req.url).slice(0, 200)} failed`, error);
       if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', '系统内部错误，请稍后重试；如反复出现请联系管理员'));
       else res.destroy();
     });

@@ -3,6 +3,7 @@ import type { Core } from '../core';
 import type { Logger } from '../core/ports';
 import type { ServedFile } from '../core/vault/fileResponse';
 import { sendResult, sendStoredFile } from './answers';
+import { uploadBody } from './clientGone';
 
 /** How long a refused upload's remaining body is still read, so the client receives the answer before the socket closes. */
 const DRAIN_MS = 2000;
@@ -16,9 +17,9 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, na
   const length = req.headers['content-length'];
   const declaredSize = length !== undefined && /^\d+$/.test(length) ? Number(length) : null;
   const input = Object.fromEntries(url.searchParams);
-  // The core may stop reading early (a refused type, over the limit); the request must not be destroyed by that.
-  const stream = req.iterator({ destroyOnReturn: false });
-  const result = await core.call(name, input, token, { upload: { stream, declaredSize } });
+  const { stream, signal } = uploadBody(req);
+  const result = await core.call(name, input, token, { upload: { stream, declaredSize, signal } });
+  if (signal.aborted) return; // nobody is there to answer
   if (req.complete) {
     sendResult(res, result);
     return;

@@ -18,6 +18,21 @@ const setupFlood = () =>
     reg.call('setup.init', { officeName: '冒名协会', admin: { username: `evil${i}`, displayName: '某人', password: 'evil-pass-1' } }, null),
   );
 
+/** 20 guessers at a time, each sending its next wrong guess when its last is answered (issue [J]); stop() ends them. */
+function guessFlood() {
+  let on = true;
+  const guessers = Array.from({ length: 20 }, async (_, w) => {
+    for (let n = 0; on; n++) {
+      await reg.call('session.login', { username: `nobody-${w}-${n}`, password: 'guess' }, null);
+      await new Promise((r) => setImmediate(r));
+    }
+  });
+  return () => {
+    on = false;
+    return Promise.all(guessers);
+  };
+}
+
 describe('session.login under a flood of anonymous calls', () => {
   bench('baseline: a sign-in alone', login, { iterations: 10, time: 0 });
   bench(
@@ -26,6 +41,15 @@ describe('session.login under a flood of anonymous calls', () => {
       const flood = setupFlood();
       await login();
       await Promise.all(flood);
+    },
+    { iterations: 10, time: 0 },
+  );
+  bench(
+    'a sign-in sent while 20 wrong-password guessers run (before [J]: refused as busy)',
+    async () => {
+      const stop = guessFlood();
+      await login();
+      await stop();
     },
     { iterations: 10, time: 0 },
   );

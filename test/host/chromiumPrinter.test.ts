@@ -12,9 +12,14 @@ const bundled = createChromiumPrinter({ log: quietLog, prefer: 'bundled' });
 afterAll(() => bundled.close());
 
 describe('the print engine of browser mode', () => {
-  it('finds the machine’s Chromium, and honours CHROMIUM_PATH', () => {
-    expect(systemChromium()).toBeTruthy();
+  it('honours CHROMIUM_PATH, and names no Chromium that is not there', () => {
     expect(systemChromium({ CHROMIUM_PATH: '/nowhere/chromium' })).toBeNull();
+    expect(systemChromium({ CHROMIUM_PATH: process.execPath })).toBe(process.execPath);
+  });
+
+  // A machine without Chromium (a fresh one) prints with the registry's, as the next test shows.
+  it.skipIf(!systemChromium({}))('finds the machine’s own Chromium (needs Debian’s chromium or Chrome installed; skipped without)', () => {
+    expect(systemChromium({})).toMatch(/chrom|msedge/i);
   });
 
   it('falls back to the registry’s Chromium, which prints a notice with embedded CID fonts', async () => {

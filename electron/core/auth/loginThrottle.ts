@@ -2,6 +2,15 @@ import { DomainError } from '../../../shared/api/errors';
 import type { Db } from '../db/open';
 import type { Clock } from '../ports';
 
+/** An attempt counted: its id (to withdraw it) and how many of its name were in the window before it. */
+export interface Attempt {
+  id: number;
+  earlier: number;
+}
+
+/** Attempts an in-memory throttle keeps at most. */
+const MEMORY_MAX = 10_000;
+
 /** Failed sign-ins allowed per user name within the window before a pause. */
 const MAX_FAILURES = 5;
 const WINDOW_MS = 15 * 60 * 1000;
@@ -34,17 +43,18 @@ export function createLoginThrottle(db: Db, clock: Clock) {
 
   return {
     /**
-     * Counts an attempt for `username` before its password is checked and returns its id; during
-     * a pause refuses it (FORBIDDEN), uncounted, so guessing on does not lengthen the pause.
+     * Counts an attempt for `username` before its password is checked and returns its id, with how
+     * many attempts of that name were already in the window (a name being guessed at has some);
+     * during a pause refuses it (FORBIDDEN), uncounted, so guessing on does not lengthen the pause.
      */
-    begin(username: string): number {
+    begin(username: string): Attempt {
       const now = clock.now().getTime();
       const windowStart = new Date(now - WINDOW_MS).toISOString();
       return db.transaction(() => {
         purge.run(windowStart);
         const { n, last } = recent.get(key(username), windowStart) as { n: number; last: string | null };
         refuseIfPaused(n, last === null ? null : Date.parse(last), now);
-        return Number(insert.run(key(username), new Date(now).toISOString()).lastInsertRowid);
+        return { id: Number(insert.run(key(username), new Date(now).toISOString()).lastInsertRowid), earlier: n };
       }).immediate();
     },
     /** The attempt was never checked (the server was busy): it does not count. */
@@ -60,27 +70,48 @@ export function createLoginThrottle(db: Db, clock: Clock) {
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
 
 /**
- * The same rule kept in memory, for a register opened read-only (its file is never written):
- * counted the same way, forgotten at a restart.
+ * The same rule kept in memory: for a register opened read-only (its file is never written), and
+ * for names that have no account (nothing to protect across a restart, and a flood of made-up
+ * names writes nothing to the register). Counted the same way, forgotten at a restart.
  */
 export function createMemoryLoginThrottle(clock: Clock): LoginThrottle {
-  const attempts = new Map<number, { username: string; at: number }>();
+  // Per name its attempts (id → time, oldest first), and every attempt by age, so that checking a
+  // name costs its own attempts, not everyone's: a flood of made-up names lands here.
+  const byName = new Map<string, Map<number, number>>();
+  const byAge = new Map<number, { name: string; at: number }>();
   let next = 1;
   const key = (username: string) => username.trim().toLowerCase();
+  const drop = (id: number) => {
+    const a = byAge.get(id);
+    if (!a) return;
+    byAge.delete(id);
+    const mine = byName.get(a.name);
+    mine?.delete(id);
+    if (mine?.size === 0) byName.delete(a.name);
+  };
   return {
-    begin(username: string): number {
+    begin(username: string): Attempt {
       const now = clock.now().getTime();
-      for (const [id, a] of attempts) if (a.at <= now - WINDOW_MS) attempts.delete(id);
-      const mine = [...attempts.values()].filter((a) => a.username === key(username));
-      refuseIfPaused(mine.length, mine.length ? Math.max(...mine.map((a) => a.at)) : null, now);
-      attempts.set(next, { username: key(username), at: now });
-      return next++;
+      for (const [id, a] of byAge) {
+        if (a.at > now - WINDOW_MS) break;
+        drop(id);
+      }
+      const name = key(username);
+      const mine = byName.get(name);
+      const last = mine?.size ? [...mine.values()].at(-1)! : null;
+      refuseIfPaused(mine?.size ?? 0, last, now);
+      // Bounded: a flood of ever-new names forgets the oldest attempts first.
+      if (byAge.size >= MEMORY_MAX) drop(byAge.keys().next().value!);
+      const id = next++;
+      byAge.set(id, { name, at: now });
+      byName.set(name, (byName.get(name) ?? new Map<number, number>()).set(id, now));
+      return { id, earlier: mine?.size ?? 0 };
     },
     withdraw(attempt: number): void {
-      attempts.delete(attempt);
+      drop(attempt);
     },
     succeeded(username: string): void {
-      for (const [id, a] of attempts) if (a.username === key(username)) attempts.delete(id);
+      for (const id of [...(byName.get(key(username))?.keys() ?? [])]) drop(id);
     },
   };
 }

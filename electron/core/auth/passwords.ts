@@ -28,6 +28,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const key = await derive(password, Buffer.from(salt, 'base64'), Number(n), Number(rr), Number(pp));
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
-
-/** Compared against when the username is unknown, so a login takes as long either way. */
-export const DUMMY_HASH = `scrypt$${N}$${r}$${p}$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(KEY_LEN).toString('base64')}`;

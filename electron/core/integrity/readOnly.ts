@@ -49,8 +49,9 @@ export const writesRegister = {
   'evidence.file': false,
   'evidence.describe': true,
   'evidence.void': true,
-  // Verifying and exporting record their result on the case's timeline.
-  'evidence.verify': true,
+  // Verifying only reads the vault, and is most wanted when the register is damaged; its entry on
+  // the timeline is left out in read-only mode (services/evidence/verify.ts). Exporting records itself.
+  'evidence.verify': false,
   'evidence.export': true,
   'evidenceSettings.get': false,
   'evidenceSettings.save': true,

@@ -1,8 +1,8 @@
 import { DomainError } from '../../../shared/api/errors';
 import type { Role, UserView } from '../../../shared/api/schemas/common';
 import { createLoginThrottle, createMemoryLoginThrottle } from '../auth/loginThrottle';
-import { createPasswordGate } from '../auth/passwordGate';
-import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords';
+import { createPasswordWork } from '../auth/passwordGate';
+import { hashPassword, verifyPassword } from '../auth/passwords';
 import { toUserView, type Sessions, type UserRow } from '../auth/sessions';
 import type { Db } from '../db/open';
 import { caseStatuses, finalStatuses } from '../../../shared/domain/caseStatus';
@@ -35,8 +35,13 @@ export function createUsers(db: Db, clock: OfficeClock, audit: Audit, settings: 
   // Sign-in bookkeeping keeps UTC instants: only compared, never shown, and text order is time order in any zone.
   const instants = { now: () => clock.instant() };
   const throttle = readOnly ? createMemoryLoginThrottle(instants) : createLoginThrottle(db, instants);
-  // Every password hash waits its turn here, so no caller can queue unbounded scrypt work.
-  const passwordWork = createPasswordGate();
+  // Names with no account are paused the same way, counted in memory (a flood of them writes nothing).
+  const unknownNames = createMemoryLoginThrottle(instants);
+  // Every password hash waits its turn in a bounded lane (auth/passwordGate), so no caller can
+  // queue unbounded scrypt work, and no flood of wrong guesses keeps a real sign-in out.
+  const passwordWork = createPasswordWork();
+  const nameKey = (username: string) => `name:${username.trim().toLowerCase()}`;
+  const userKey = (id: number) => `user:${id}`;
   const userExists = db.prepare('SELECT 1 FROM users WHERE id = ?').pluck();
 
   const nameFree = (username: string) => {
@@ -64,7 +69,7 @@ export function createUsers(db: Db, clock: OfficeClock, audit: Audit, settings: 
         if ((count.get() as number) > 0) throw new DomainError('CONFLICT', '系统已完成首次设置，请直接登录');
       };
       done();
-      const hash = await passwordWork(() => hashPassword(admin.password));
+      const hash = await passwordWork.anonymous(() => hashPassword(admin.password));
       db.transaction(() => {
         done();
         settings.set('office.name', officeName);
@@ -77,20 +82,23 @@ export function createUsers(db: Db, clock: OfficeClock, audit: Audit, settings: 
       return {
         prepare: () => {
           nameFree(u.username); // before the slow part; checked again in the transaction
-          return passwordWork(() => hashPassword(u.password));
+          return passwordWork.named(userKey(by.id), () => hashPassword(u.password));
         },
         commit: (hash: string) => ({ id: db.transaction(() => insertUser(u, hash, by.id)).immediate() }),
       };
     },
 
     async login(username: string, password: string): Promise<{ token: string; user: UserView }> {
-      const attempt = throttle.begin(username);
       const row = byName.get(username) as (UserRow & { password_hash: string }) | undefined;
+      const counter = row ? throttle : unknownNames;
+      const attempt = counter.begin(username);
       let good: boolean;
       try {
-        good = await passwordWork(() => verifyPassword(password, row?.password_hash ?? DUMMY_HASH));
+        good = row
+          ? await passwordWork.named(nameKey(username), () => verifyPassword(password, row.password_hash), { failing: attempt.earlier > 0 })
+          : await passwordWork.unknownName();
       } catch (error) {
-        throttle.withdraw(attempt);
+        counter.withdraw(attempt.id);
         throw error;
       }
       const at = clock.now();
@@ -106,7 +114,7 @@ export function createUsers(db: Db, clock: OfficeClock, audit: Audit, settings: 
     /** Changing one's password ends every other session of that user (a PC left signed in elsewhere). */
     async changePassword(user: UserView, token: string | null, current: string, next: string): Promise<void> {
       const stored = passwordOf.get(user.id) as string;
-      const hash = await passwordWork(async () => {
+      const hash = await passwordWork.named(userKey(user.id), async () => {
         if (!(await verifyPassword(current, stored))) {
           throw new DomainError('VALIDATION', '当前密码不正确', { currentPassword: '当前密码不正确' });
         }
@@ -123,7 +131,7 @@ export function createUsers(db: Db, clock: OfficeClock, audit: Audit, settings: 
     async resetPassword(userId: number, password: string, by: UserView): Promise<void> {
       const missing = () => new DomainError('NOT_FOUND', '没有这个用户');
       if (!userExists.get(userId)) throw missing();
-      const hash = await passwordWork(() => hashPassword(password));
+      const hash = await passwordWork.named(userKey(by.id), () => hashPassword(password));
       db.transaction(() => {
         if (setPassword.run(hash, userId).changes === 0) throw missing();
         sessions.closeOthers(userId, null);
@@ -163,9 +171,9 @@ export function createUsers(db: Db, clock: OfficeClock, audit: Audit, settings: 
       const stored = passwordOf.get(user.id) as string;
       let good: boolean;
       try {
-        good = await passwordWork(() => verifyPassword(password, stored));
+        good = await passwordWork.named(nameKey(user.username), () => verifyPassword(password, stored), { failing: attempt.earlier > 0 });
       } catch (error) {
-        throttle.withdraw(attempt);
+        throttle.withdraw(attempt.id);
         throw error;
       }
       if (!good) throw new DomainError('VALIDATION', '密码不正确', { password: '密码不正确' });

@@ -6,7 +6,8 @@ export type RangeAsked =
   /** A byte range that lies outside the file or cannot be read: 416. */
   | { kind: 'unsatisfiable' };
 
-const BYTES = /^bytes=(\d*)-(\d*)$/;
+/** Range units are case-insensitive (RFC 9110 §14.1): `BYTES=0-3` is `bytes=0-3`. */
+const BYTES = /^bytes=(\d*)-(\d*)$/i;
 
 /**
  * One `Range: bytes=…` header against a file of `size` bytes (RFC 9110 §14). Several ranges at

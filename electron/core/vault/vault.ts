@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, rmSync, statSync, type Stats } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DomainError } from '../../../shared/api/errors';
@@ -82,7 +82,52 @@ export function createVault(root: string) {
     await mkdir(join(root, sha256.slice(0, 2)), { recursive: true });
     await rename(tmpPath, final);
     await fsyncDir(join(root, sha256.slice(0, 2)));
+    // Hashed as it was written: known good as it lies now.
+    await stat(final).then((s) => remember(sha256, s, 'ok'), () => {});
     return true;
+  }
+
+  /**
+   * What this process knows of a file's content: the verdict of its last full hash, with the file's
+   * stat fingerprint then. Any write to a file changes its ctime (which, unlike mtime, no tool can
+   * set back), so a verdict holds exactly while the fingerprint does. Bounded: the oldest go first.
+   */
+  const known = new Map<string, { stamp: string; verdict: 'ok' | 'altered' }>();
+  const KNOWN_MAX = 50_000;
+  const stampOf = (s: Stats) => `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+  function remember(sha256: string, s: Stats, verdict: 'ok' | 'altered'): void {
+    known.delete(sha256);
+    known.set(sha256, { stamp: stampOf(s), verdict });
+    if (known.size > KNOWN_MAX) known.delete(known.keys().next().value!);
+  }
+
+  async function hashOf(path: string): Promise<string> {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+    return hash.digest('hex');
+  }
+
+  /** Re-hashes a file, remembering the verdict against the fingerprint it had before the read. */
+  async function check(sha256: string): Promise<'ok' | 'missing' | 'altered'> {
+    const path = pathOf(sha256);
+    const before = await stat(path).catch(() => null);
+    if (!before?.isFile()) return 'missing';
+    const verdict = (await hashOf(path)) === sha256 ? 'ok' : 'altered';
+    remember(sha256, before, verdict);
+    return verdict;
+  }
+
+  /** Large files are checked one at a time, in the background, each once. */
+  const checking = new Set<string>();
+  let backgroundQueue: Promise<unknown> = Promise.resolve();
+  function checkLater(sha256: string, onAltered: (sha256: string) => void): void {
+    if (checking.has(sha256)) return;
+    checking.add(sha256);
+    backgroundQueue = backgroundQueue
+      .then(() => check(sha256))
+      .then((verdict) => verdict === 'altered' && onAltered(sha256))
+      .catch(() => {})
+      .finally(() => checking.delete(sha256));
   }
 
   /**
@@ -99,6 +144,13 @@ export function createVault(root: string) {
     let size = 0;
     // One write in flight while the next chunks are hashed: disk and CPU side by side.
     let writing = null as Promise<void> | null;
+    // A write that fails (a full disk: ENOSPC) usually does so while the loop waits for the
+    // sender's next chunk, with nobody awaiting it: left unobserved, that rejection ends the whole
+    // process. So it is caught the moment it happens, kept, and thrown at the next step.
+    let failed: { error: unknown } | null = null;
+    const throwIfFailed = () => {
+      if (failed) throw failed.error;
+    };
     const batch: Buffer[] = [];
     let batchBytes = 0;
     let handle: FileHandle | null = await open(tmpPath, 'wx');
@@ -108,10 +160,14 @@ export function createVault(root: string) {
       const bufs = batch.splice(0);
       batchBytes = 0;
       if (writing) await writing;
-      writing = writevAll(h, bufs);
+      throwIfFailed();
+      writing = writevAll(h, bufs).catch((error: unknown) => {
+        failed ??= { error };
+      });
     };
     try {
       for await (const chunk of source) {
+        throwIfFailed();
         options.signal?.throwIfAborted();
         const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
         size += buf.length;
@@ -135,6 +191,7 @@ export function createVault(root: string) {
       await writeBatch(handle);
       if (writing) await writing;
       writing = null;
+      throwIfFailed();
       options.signal?.throwIfAborted();
       if (!accepted) await options.accept?.(head());
       if (options.expectedSize != null && size !== options.expectedSize) {
@@ -147,7 +204,7 @@ export function createVault(root: string) {
       const created = await commit(tmpPath, sha256);
       return { sha256, size, head: head(), created };
     } catch (error) {
-      await writing?.catch(() => {});
+      await writing;
       await handle?.close().catch(() => {});
       await rm(tmpPath, { force: true });
       throw error;
@@ -166,16 +223,26 @@ export function createVault(root: string) {
   async function copyOut(sha256: string, dest: string): Promise<string> {
     const out = await open(dest, 'wx');
     const hash = createHash('sha256');
+    // As in importStream: a failed write (a full USB stick) is caught when it happens, not left unobserved.
+    let failed: { error: unknown } | null = null;
+    const throwIfFailed = () => {
+      if (failed) throw failed.error;
+    };
+    let writing: Promise<void> | null = null;
     try {
-      let writing: Promise<void> | null = null;
       for await (const chunk of read(sha256)) {
         hash.update(chunk as Buffer);
         if (writing) await writing;
-        writing = writeAll(out, chunk as Buffer);
+        throwIfFailed();
+        writing = writeAll(out, chunk as Buffer).catch((error: unknown) => {
+          failed ??= { error };
+        });
       }
       if (writing) await writing;
+      throwIfFailed();
       await out.sync();
     } finally {
+      await writing;
       await out.close();
     }
     return hash.digest('hex');
@@ -193,6 +260,23 @@ export function createVault(root: string) {
       return importStream([data], { maxBytes: Number.MAX_SAFE_INTEGER });
     },
 
+    /** Whether the file is in place now; synchronous, so a transaction can rely on it (see discard). */
+    holds(sha256: string): boolean {
+      return statSync(pathOf(sha256), { throwIfNoEntry: false })?.isFile() ?? false;
+    },
+
+    /**
+     * Removes a file an import brought in but never recorded (its row was refused), when `inUse`
+     * says no row names it. Synchronous with that check, as every row is written in a synchronous
+     * transaction that first asks `holds`: a row either sees the file or is not written.
+     */
+    discard(sha256: string, inUse: () => boolean): boolean {
+      if (inUse()) return false;
+      rmSync(pathOf(sha256), { force: true });
+      known.delete(sha256);
+      return true;
+    },
+
     async has(sha256: string): Promise<boolean> {
       return stat(pathOf(sha256)).then(
         (s) => s.isFile(),
@@ -201,16 +285,28 @@ export function createVault(root: string) {
     },
 
     /** Re-hashes a stored file: 'missing', 'altered' (content no longer matches its name) or 'ok'. */
-    async check(sha256: string): Promise<'ok' | 'missing' | 'altered'> {
-      const path = pathOf(sha256);
-      const exists = await stat(path).then(
-        (s) => s.isFile(),
-        () => false,
-      );
-      if (!exists) return 'missing';
-      const hash = createHash('sha256');
-      for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-      return hash.digest('hex') === sha256 ? 'ok' : 'altered';
+    check,
+
+    /**
+     * Whether a file may be served as the one recorded (`size` bytes), before a byte of it is sent.
+     * A file of another size is 'altered' at once. One whose fingerprint has not changed since its
+     * last full hash (at import, at a verification, at an earlier read) keeps that verdict. Otherwise
+     * a file up to `hashUpTo` bytes is hashed now (a photo, a scan, a PDF: milliseconds), and a
+     * larger one (a 3 GB video, read by Range a megabyte at a time) is served 'unchecked' while it
+     * is hashed once in the background, so a later read knows.
+     */
+    async trust(sha256: string, size: number, { hashUpTo, onAltered }: { hashUpTo: number; onAltered: (sha256: string) => void }): Promise<'ok' | 'missing' | 'altered' | 'unchecked'> {
+      const now = await stat(pathOf(sha256)).catch(() => null);
+      if (!now?.isFile()) return 'missing';
+      if (now.size !== size) {
+        remember(sha256, now, 'altered');
+        return 'altered';
+      }
+      const memo = known.get(sha256);
+      if (memo && memo.stamp === stampOf(now)) return memo.verdict;
+      if (size <= hashUpTo) return check(sha256);
+      checkLater(sha256, onAltered);
+      return 'unchecked';
     },
 
     /** Leftovers of imports cut off by a crash or a kill; run at start, before any import. */

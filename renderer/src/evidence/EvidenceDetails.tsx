@@ -17,6 +17,8 @@ export function EvidenceDetails({ e, writable, onDescribe, onVoid }: { e: Eviden
     ['说明', e.description],
     ['来源', e.source ? evidenceSourceLabel[e.source] : null],
     ['形成时间', e.capturedAt ? `${formatDateTime(e.capturedAt)}（${CAPTURED_FROM[e.capturedAtFrom ?? 'typed']}）` : null],
+    // The file's own time text when the core could not take it as a time (the camera's clock was wrong or unset).
+    ...(e.capturedAtRaw ? [['文件自带时间（无效，未采用）', e.capturedAtRaw] as [string, string]] : []),
     ['文件类型', typeLabel(e.mime)],
     ['大小', formatBytes(e.size)],
     ['画面', e.width && e.height ? `${e.width} × ${e.height}${e.orientation && e.orientation !== 1 ? `，EXIF 方向 ${e.orientation}（已按拍摄方向显示）` : ''}` : null],

@@ -12,6 +12,8 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { CaseDetail } from '../../../shared/api/schemas/cases';
 import { noticeAvailability, noticeFactsOf } from '../../../shared/notices/availability';
+import { noticeIssuerRefusal } from '../../../shared/notices/issuers';
+import { useSession } from '../session/SessionContext';
 import { noticeTitle } from '../../../shared/notices/types';
 import { formatDateTime } from '../format';
 import { IssuedNoticeDialog } from './IssuedNoticeDialog';
@@ -28,7 +30,9 @@ export function NoticesTab({ c, reload }: { c: CaseDetail; reload: () => void })
   const [editing, setEditing] = useState<EditRequest | null>(null);
   const [viewing, setViewing] = useState<number | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const available = noticeAvailability(noticeFactsOf(c));
+  const { user } = useSession();
+  // What the case allows now, and whether this user may issue it (both shared rules the core checks too).
+  const available = noticeAvailability(noticeFactsOf(c)).map((a) => ({ ...a, refusal: a.refusal ?? noticeIssuerRefusal(a.type, user, c.handler?.id ?? null) }));
 
   const print = async (id: number) => {
     const problem = await printing.printIssued(id);

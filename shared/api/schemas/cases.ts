@@ -88,7 +88,7 @@ export const casesRegister = {
     category: code,
     natures: z.array(code).max(11, '投诉性质过多').default([]),
     subject: text('商品或服务名称', 200),
-    purchasedOn: isoDate.optional(),
+    purchasedOn: isoDate.refine((v) => v >= '1900-01-01', '购买日期不能早于1900年1月1日，请核对年份').optional(),
     amountPaidFen: fen.optional(),
     facts: text('投诉事实', 5000),
     request: text('投诉请求', 2000),

@@ -25,8 +25,20 @@ export const code = z.string({ error: '请选择' }).trim().min(1, '请选择').
  */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * Invisible characters that change what a text looks like or stop it matching itself: the
+ * bidirectional embeddings, overrides, isolates and marks (U+202A–U+202E, U+2066–U+2069, U+200E,
+ * U+200F, U+061C: "Trojan Source", a file name 'abc\u202Egpj.exe' shows as 'abcexe.jpg') and the
+ * zero-width characters (U+200B–U+200D, U+2060, U+FEFF, U+180E: '张\u200B三' looks like 张三 and is
+ * never found by that name). A zero-width joiner inside an emoji (🤦‍♀️ in a pasted chat message)
+ * is no such trick and stays.
+ */
+const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B\u200C\u2060\uFEFF\u180E]|(?<!\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)\u200D|\u200D(?!\p{Extended_Pictographic})/u;
+
 export const storableText = (label: string, schema: z.ZodString) =>
-  schema.refine((v) => !UNSTORABLE.test(v), `${label}含有无法保存的控制字符或残缺字符，请删除后重新输入`);
+  schema
+    .refine((v) => !UNSTORABLE.test(v), `${label}含有无法保存的控制字符或残缺字符，请删除后重新输入`)
+    .refine((v) => !INVISIBLE.test(v), `${label}含有看不见的方向控制符或零宽字符（常由网页或聊天软件复制带入），请删除后重新输入`);
 
 /** Required text, trimmed, with a Chinese message naming the field. */
 export const text = (label: string, max: number) =>

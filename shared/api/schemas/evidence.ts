@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checklistStates, evidenceKinds, evidenceSources } from '../../domain/evidence';
+import { captureTimeProblem, checklistStates, evidenceKinds, evidenceSources } from '../../domain/evidence';
 import { code, empty, id, isoDateTime, optionalText, text } from './common';
 
 const person = z.object({ id: z.number().int(), displayName: z.string() });
@@ -7,9 +7,21 @@ const person = z.object({ id: z.number().int(), displayName: z.string() });
 const kind = z.enum(evidenceKinds, { error: '证据种类应为 statement、document、physical、audiovisual、electronic、witness、appraisal、inspection 之一' });
 const source = z.enum(evidenceSources, { error: '证据来源应为 complainant、respondent、site、office、third_party、other 之一' });
 
-/** Query strings carry numbers as text and an empty box as ""; both transports give the same input. */
-const numericId = z.coerce.number({ error: '编号应为整数' }).int('编号应为整数').positive('编号应为正整数');
+/**
+ * Query strings carry numbers as text and an empty box as ""; both transports give the same input.
+ * Decimal digits only: a plain coercion read `0x1`, `1e0` and ` 1.0` as case 1.
+ */
+const numericId = z.preprocess((v) => (typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : v), id);
 const blankAsAbsent = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+/**
+ * A capture time (形成时间): a real instant, not before 1970 (shared/domain/evidence
+ * captureTimeProblem); the core adds "not after now", which only its clock knows.
+ */
+const captureTime = isoDateTime.superRefine((v, ctx) => {
+  const problem = captureTimeProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const evidenceView = z.object({
   id: z.number().int(),
@@ -26,6 +38,11 @@ export const evidenceView = z.object({
   capturedAt: z.string().nullable(),
   /** Where capturedAt came from: the photo's EXIF, the video's own metadata, or typed by the clerk. */
   capturedAtFrom: z.enum(['exif', 'media', 'typed']).nullable(),
+  /**
+   * The time text the file itself states, when it was no real time or out of bounds (EXIF
+   * `2026:02:30 25:61:61 +99:99`): kept as it was, and not taken as capturedAt.
+   */
+  capturedAtRaw: z.string().nullable(),
   /** EXIF orientation 1–8; the page rotates the picture by it. */
   orientation: z.number().int().nullable(),
   width: z.number().int().nullable(),
@@ -61,7 +78,7 @@ export const evidenceImport = {
     kind,
     description: optionalText('证据说明', 500),
     source: blankAsAbsent(source),
-    capturedAt: blankAsAbsent(isoDateTime),
+    capturedAt: blankAsAbsent(captureTime),
   }),
   output: z.object({ id: z.number().int(), sha256: z.string(), size: z.number().int(), mime: z.string() }),
 };
@@ -78,7 +95,7 @@ export const evidenceDescribe = {
     kind: kind.optional(),
     description: z.string().trim().max(500, '证据说明不能超过500个字').nullable().optional(),
     source: source.nullable().optional(),
-    capturedAt: isoDateTime.nullable().optional(),
+    capturedAt: captureTime.nullable().optional(),
   }),
   output: z.object({ ok: z.literal(true) }),
 };

@@ -1,5 +1,5 @@
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import { extname, isAbsolute, join } from 'node:path';
+import { mkdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, isAbsolute, join, sep } from 'node:path';
 import { DomainError } from '../../../../shared/api/errors';
 import type { UserView } from '../../../../shared/api/schemas/common';
 import { evidenceKindLabel, evidenceSourceLabel } from '../../../../shared/domain/evidence';
@@ -7,7 +7,7 @@ import type { Db } from '../../db/open';
 import type { Vault } from '../../vault/vault';
 import type { Audit } from '../audit';
 import type { CaseEvents } from '../cases/events';
-import { caseToRead } from '../cases/mayWork';
+import { mayWork, type WorkableCase } from '../cases/mayWork';
 import type { Settings } from '../settings';
 import type { EvidenceReader } from './read';
 import type { OfficeClock } from '../../officeClock';
@@ -32,10 +32,18 @@ export function safeFileName(name: string, fallback: string): string {
   return [...stem].slice(0, 80).join('') + ext;
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
+/**
+ * One cell of 证据清单.csv, a file made to be opened in a spreadsheet. A text that starts with
+ * = + - @, a tab or a carriage return is a formula there (=HYPERLINK(…), =cmd|…): per OWASP's CSV
+ * injection guidance it gets a leading single quote, so it is shown as the text it is and never run.
+ * Numbers (sizes, the row number) are written as numbers.
+ */
+export function csvCell(v: unknown): string {
+  if (typeof v === 'number') return String(v);
+  let s = v === null || v === undefined ? '' : String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+}
 
 /**
  * evidence.export: a case's evidence (voided items left out) copied to a new folder inside `dir`
@@ -43,11 +51,30 @@ const csvCell = (v: unknown) => {
  * list of names, kinds and hashes for people. A file found altered or missing stops the export.
  */
 export function createEvidenceExporter(db: Db, clock: OfficeClock, audit: Audit, settings: Settings, events: CaseEvents, vault: Vault, reader: EvidenceReader) {
+  const caseOf = db.prepare('SELECT id, case_no AS caseNo, status, category, handler_id AS handlerId FROM cases WHERE id = ?');
+
+  /**
+   * The case whose evidence this user may carry out of the office: as for its investigation
+   * (mayWork, from the workflow's roles), an investigator only a case assigned to them; the desk,
+   * supervisors and administrators any. A finished case's evidence may still be exported.
+   */
+  function caseToExport(caseId: number, user: UserView): WorkableCase {
+    const c = caseOf.get(caseId) as WorkableCase | undefined;
+    if (!c) throw new DomainError('NOT_FOUND', `未找到编号为 ${caseId} 的案件`);
+    if (!mayWork(user, c)) throw new DomainError('FORBIDDEN', `案件 ${c.caseNo} 未指派给您，不能导出其证据`);
+    return c;
+  }
+
   return async function exportEvidence(caseId: number, dir: string, user: UserView): Promise<{ dir: string; files: number; manifest: string }> {
-    const c = caseToRead(db, caseId);
+    const c = caseToExport(caseId, user);
     if (!isAbsolute(dir)) throw new DomainError('VALIDATION', '导出文件夹应为完整路径，如 E:\\ 或 /media/u盘', { dir: '请填写完整路径' });
     const target = await stat(dir).catch(() => null);
     if (!target?.isDirectory()) throw new DomainError('VALIDATION', `找不到文件夹“${dir}”，请确认 U 盘已插好、路径无误`, { dir: '文件夹不存在' });
+    // Not into the register's own folder (its vault, its backups' neighbours): an export leaves the office.
+    const [real, data] = await Promise.all([realpath(dir), realpath(dirname(vault.root)).catch(() => dirname(vault.root))]);
+    if (real === data || real.startsWith(data + sep)) {
+      throw new DomainError('VALIDATION', '不能导出到系统的数据文件夹内，请选择 U 盘或其他文件夹', { dir: '不能导出到数据文件夹内' });
+    }
     const items = reader.list(caseId).filter((e) => !e.voided);
     if (items.length === 0) throw new DomainError('VALIDATION', `案件 ${c.caseNo} 没有可导出的证据`);
 

@@ -16,7 +16,7 @@ export interface EvidenceDeps { db: Db; clock: OfficeClock; audit: Audit; settin
 /** The evidence of cases: reading, adding, describing, voiding, verifying and exporting. */
 export function createEvidence(deps: EvidenceDeps) {
   const { db, clock, audit, settings, events, vault } = deps;
-  const reader = createEvidenceReader(db, vault);
+  const reader = createEvidenceReader(db, vault, deps.log);
   return {
     ...reader,
     ...createEvidenceStore({ ...deps, reader }),

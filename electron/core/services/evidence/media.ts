@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import exifr from 'exifr';
 import sharp from 'sharp';
-import { previewOf } from '../../../../shared/domain/evidence';
+import { EARLIEST_CAPTURE_DATE, isRealDay, isRealOffset, previewOf } from '../../../../shared/domain/evidence';
 import type { Logger } from '../../ports';
 import { isoFromWallTime, isoLocal } from '../../time';
+import { leanImage, readRanges } from './leanImage';
 
 // Thumbnails are made once and kept in the vault; libvips' own cache would only hold memory.
 sharp.cache(false);
@@ -25,6 +26,12 @@ export function mediaToolsFromEnv(env: NodeJS.ProcessEnv = process.env): MediaTo
 export interface MediaFacts {
   capturedAt: string | null;
   capturedAtFrom: 'exif' | 'media' | null;
+  /**
+   * The time text the file carries, as it was (EXIF `2026:02:30 25:61:61 +99:99`). The register
+   * keeps it only beside a time it could not take (no real time, or outside captureTimeProblem's
+   * bounds), where capturedAt stays empty.
+   */
+  capturedAtRaw: string | null;
   orientation: number | null;
   width: number | null;
   height: number | null;
@@ -35,6 +42,26 @@ export interface MediaFacts {
 
 const THUMB = 320;
 const EXIF_TIME = /^(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+const EXIF_OFFSET = /^([+-])(\d{2}):(\d{2})$/;
+
+/**
+ * What libvips may take in: at most 0x3FFF² pixels (sharp's default, stated so it stays), read
+ * front to back (sequentialRead: a thumbnail needs one pass, not the whole picture in memory).
+ */
+const DECODE = { failOn: 'none', limitInputPixels: 0x3fff * 0x3fff, sequentialRead: true } as const;
+
+/** Larger than this after its metadata is left out, a picture gets no thumbnail (an icon) rather than a buffer of its size. */
+const LEAN_BUFFER_MAX = 64 * 1024 * 1024;
+
+/**
+ * exifr reads a file in chunks until it has the tags asked for; these bound it to the first 320 KB
+ * (EXIF sits at the front of a JPEG, HEIC or TIFF), whatever the file holds behind.
+ */
+const EXIF_READ = { chunked: true, firstChunkSize: 64 * 1024, chunkSize: 64 * 1024, chunkLimit: 4 } as const;
+
+/** Text from a file kept for people to read: no control characters, not too long. */
+// eslint-disable-next-line no-control-regex -- control characters are what goes
+const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\ud800-\udfff]/g, '\ufffd').slice(0, 100);
 
 /** Runs a tool as a child process (never blocking the process that answers the page); null when it is absent or fails. */
 function run(file: string, args: string[], encoding: 'buffer' | 'utf8'): Promise<Buffer | string | null> {
@@ -45,23 +72,61 @@ function run(file: string, args: string[], encoding: 'buffer' | 'utf8'): Promise
   });
 }
 
-/** EXIF capture time and orientation. DateTimeOriginal has no zone: it is read as office time unless the photo gives its offset. */
+/**
+ * An EXIF time text (`2026:11:20 14:03:05`, DateTimeOriginal has no zone) with its offset tag, if
+ * any, → ISO-8601: read as office time unless the photo gives its offset. Null when the text is no
+ * real time: 30 February, 25:61:61, an offset of +99:99, a camera's 0000:00:00.
+ */
+export function exifTime(raw: string, offsetTag: string | null, zone: string): string | null {
+  const m = EXIF_TIME.exec(raw);
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const wall = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}`;
+  // Before 1970 is an unset camera clock (0000, 0001, 1970 give or take a zone), never a capture.
+  if (!isRealDay(y, mo, d) || h > 23 || mi > 59 || s > 59 || wall < EARLIEST_CAPTURE_DATE) return null;
+  if (offsetTag === null) return isoFromWallTime(wall, zone);
+  const o = EXIF_OFFSET.exec(offsetTag);
+  return o && isRealOffset(o[1]!, Number(o[2]), Number(o[3])) ? `${wall}${offsetTag}` : null;
+}
+
+/** EXIF capture time and orientation, read from the front of the file only (EXIF_READ). */
 async function exifFacts(path: string, zone: string) {
   const tags = (await exifr.parse(path, {
+    ...EXIF_READ,
     pick: ['DateTimeOriginal', 'CreateDate', 'OffsetTimeOriginal', 'Orientation'],
     reviveValues: false,
     translateValues: false,
   }).catch(() => null)) as Record<string, unknown> | null | undefined;
-  const raw = String(tags?.DateTimeOriginal ?? tags?.CreateDate ?? '');
-  const m = EXIF_TIME.exec(raw);
-  const offset = typeof tags?.OffsetTimeOriginal === 'string' && /^[+-]\d{2}:\d{2}$/.test(tags.OffsetTimeOriginal) ? tags.OffsetTimeOriginal : null;
-  let capturedAt: string | null = null;
-  if (m && m[1] !== '0000') {
-    const wall = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}`;
-    capturedAt = offset ? `${wall}${offset}` : isoFromWallTime(wall, zone);
-  }
+  const stamp = tags?.DateTimeOriginal ?? tags?.CreateDate;
+  const rawTime = typeof stamp === 'string' ? stamp.trim().replace(/\0+$/, '') : null;
+  const offset = typeof tags?.OffsetTimeOriginal === 'string' ? tags.OffsetTimeOriginal.trim().replace(/\0+$/, '') || null : null;
+  const capturedAt = rawTime ? exifTime(rawTime, offset, zone) : null;
   const o = Number(tags?.Orientation);
-  return { capturedAt, orientation: Number.isInteger(o) && o >= 1 && o <= 8 ? o : null };
+  return {
+    capturedAt,
+    text: rawTime ? printable(offset ? `${rawTime} ${offset}` : rawTime) : null,
+    orientation: Number.isInteger(o) && o >= 1 && o <= 8 ? o : null,
+  };
+}
+
+/**
+ * What libvips is given for a picture: its path, or for a JPEG or PNG carrying more metadata than
+ * any camera writes, the file without the surplus (leanImage), so memory follows the picture, not
+ * the padding. Null when even that is too large to hold (no thumbnail then: the page shows an icon).
+ */
+async function decoderInput(path: string, mime: string): Promise<string | Buffer | null> {
+  const lean = await leanImage(path, mime);
+  if (!lean || lean.dropped === 0) return path;
+  const keep = lean.ranges.reduce((n, [a, b]) => n + (b - a), 0);
+  return keep > LEAN_BUFFER_MAX ? null : readRanges(path, lean.ranges);
+}
+
+/** ffprobe's creation_time (`2026-11-19T06:30:00.000000Z`): a real day and time, a year after 0. */
+function mediaTimeIsReal(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  return text.slice(0, 10) >= EARLIEST_CAPTURE_DATE && isRealDay(y, mo, d) && h <= 23 && mi <= 59 && s <= 59 && !Number.isNaN(Date.parse(text));
 }
 
 /** Width, height, duration and the recording time a phone writes into a video or recording. */
@@ -73,12 +138,14 @@ async function probe(tools: MediaTools, path: string) {
     const info = JSON.parse(String(out)) as { format?: { duration?: string; tags?: Record<string, string> }; streams?: { codec_type?: string; width?: number; height?: number }[] };
     const video = info.streams?.find((s) => s.codec_type === 'video');
     const created = info.format?.tags?.creation_time;
-    const at = created && !Number.isNaN(Date.parse(created)) ? new Date(created) : null;
+    // A real instant only: Date.parse would read 2026-02-30 as 2 March.
+    const at = typeof created === 'string' && mediaTimeIsReal(created) ? new Date(created) : null;
     return {
       width: video?.width ?? null,
       height: video?.height ?? null,
       durationSeconds: info.format?.duration ? Number(info.format.duration) : null,
-      capturedAt: at ? at : null,
+      capturedAt: at,
+      rawTime: typeof created === 'string' ? created : null,
     };
   } catch {
     return null;
@@ -88,7 +155,7 @@ async function probe(tools: MediaTools, path: string) {
 async function thumbnailOf(input: string | Buffer): Promise<Buffer | null> {
   try {
     // rotate() with no angle turns the picture upright by its EXIF orientation; libvips works off the event loop.
-    return await sharp(input, { failOn: 'none', limitInputPixels: 268_402_689 })
+    return await sharp(input, DECODE)
       .rotate()
       .resize(THUMB, THUMB, { fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 78 })
@@ -111,20 +178,22 @@ async function posterFrame(tools: MediaTools, path: string, duration: number | n
  * thumbnail. Best effort: a file these tools cannot read is still kept, with an icon for its type.
  */
 export async function mediaFacts(path: string, mime: string, zone: string, tools: MediaTools, log: Logger): Promise<MediaFacts> {
-  const none: MediaFacts = { capturedAt: null, capturedAtFrom: null, orientation: null, width: null, height: null, durationSeconds: null, thumbnail: null };
+  const none: MediaFacts = { capturedAt: null, capturedAtFrom: null, capturedAtRaw: null, orientation: null, width: null, height: null, durationSeconds: null, thumbnail: null };
   try {
     const preview = previewOf(mime);
     if (mime.startsWith('image/')) {
       const exif = await exifFacts(path, zone);
-      const meta = await sharp(path, { failOn: 'none' }).metadata().catch(() => null);
+      const input = await decoderInput(path, mime);
+      const meta = input === null ? null : await sharp(input, DECODE).metadata().catch(() => null);
       return {
         ...none,
         capturedAt: exif.capturedAt,
         capturedAtFrom: exif.capturedAt ? 'exif' : null,
+        capturedAtRaw: exif.text,
         orientation: exif.orientation,
         width: meta?.width ?? null,
         height: meta?.height ?? null,
-        thumbnail: await thumbnailOf(path),
+        thumbnail: input === null ? null : await thumbnailOf(input),
       };
     }
     if (preview === 'video' || preview === 'audio' || mime.startsWith('video/') || mime.startsWith('audio/')) {
@@ -134,6 +203,7 @@ export async function mediaFacts(path: string, mime: string, zone: string, tools
         ...none,
         capturedAt,
         capturedAtFrom: capturedAt ? 'media' : null,
+        capturedAtRaw: p?.rawTime ? printable(p.rawTime) : null,
         width: p?.width ?? null,
         height: p?.height ?? null,
         durationSeconds: p?.durationSeconds ?? null,

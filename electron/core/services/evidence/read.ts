@@ -1,9 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { DomainError } from '../../../../shared/api/errors';
 import type { EvidenceView } from '../../../../shared/api/schemas/evidence';
-import type { EvidenceKind, EvidenceSource } from '../../../../shared/domain/evidence';
+import { charsetOf, textMime, type EvidenceKind, type EvidenceSource } from '../../../../shared/domain/evidence';
 import type { Db } from '../../db/open';
 import type { ServedFile } from '../../vault/fileResponse';
+import type { Logger } from '../../ports';
 import type { Vault } from '../../vault/vault';
 
 export interface EvidenceRow {
@@ -18,6 +19,7 @@ export interface EvidenceRow {
   source: EvidenceSource | null;
   captured_at: string | null;
   captured_at_from: 'exif' | 'media' | 'typed' | null;
+  captured_at_raw: string | null;
   orientation: number | null;
   width: number | null;
   height: number | null;
@@ -28,6 +30,12 @@ export interface EvidenceRow {
   voided_at: string | null;
   voided_by: number | null;
   void_reason: string | null;
+}
+
+/** Text is served with its charset, so a browser shows GBK or UTF-16 as written; text kept before charsets were stored is UTF-8. */
+function servedType(mime: string): string {
+  const charset = charsetOf(mime);
+  return charset ? textMime(charset) : mime;
 }
 
 type Joined = EvidenceRow & { added_by_name: string; voided_by_name: string | null };
@@ -48,6 +56,7 @@ export function toEvidenceView(r: Joined): EvidenceView {
     source: r.source,
     capturedAt: r.captured_at,
     capturedAtFrom: r.captured_at_from,
+    capturedAtRaw: r.captured_at_raw,
     orientation: r.orientation,
     width: r.width,
     height: r.height,
@@ -59,8 +68,16 @@ export function toEvidenceView(r: Joined): EvidenceView {
   };
 }
 
+/**
+ * Up to this size a file is re-hashed before it is first served (and again whenever it has been
+ * written to since): photos, scans, recordings, PDFs. A larger one, a phone video of gigabytes read
+ * by Range a megabyte at a time while it plays, cannot be hashed on every read: it is hashed once in
+ * the background, and refused from then on if it was altered. `evidence.verify` checks them all.
+ */
+export const VERIFY_BEFORE_SERVING = 64 * 1024 * 1024;
+
 /** Reading evidence: a case's list for cases.get, and one file for the transports to stream. */
-export function createEvidenceReader(db: Db, vault: Vault) {
+export function createEvidenceReader(db: Db, vault: Vault, log?: Logger) {
   const ofCase = db.prepare(`${SELECT} WHERE e.case_id = ? ORDER BY e.id`);
   const one = db.prepare(`${SELECT} WHERE e.id = ?`);
 
@@ -80,13 +97,23 @@ export function createEvidenceReader(db: Db, vault: Vault) {
       const sha256 = variant === 'thumbnail' ? r.thumb_sha256 : r.sha256;
       if (!sha256) throw new DomainError('NOT_FOUND', '该证据没有缩略图');
       const path = vault.pathOf(sha256);
-      const found = await stat(path).catch(() => null);
-      if (!found?.isFile()) {
-        throw new DomainError('NOT_FOUND', `证据 ${id}（${r.original_name}）的文件在证据库中缺失，请管理员运行“校验证据库”并从备份恢复`);
+      const missing = () => new DomainError('NOT_FOUND', `证据 ${id}（${r.original_name}）的文件在证据库中缺失，请管理员运行“校验证据库”并从备份恢复`);
+      // The original is served only as it was recorded, as an issued notice's PDF is (DESIGN.md "Data": chain of custody).
+      if (variant === 'original') {
+        const verdict = await vault.trust(sha256, r.size, {
+          hashUpTo: VERIFY_BEFORE_SERVING,
+          onAltered: () => log?.warn(`evidence ${id}: its file no longer matches its SHA-256; it is no longer served`),
+        });
+        if (verdict === 'missing') throw missing();
+        if (verdict === 'altered') {
+          throw new DomainError('CONFLICT', `证据 ${id}（${r.original_name}）的文件与登记时的 SHA-256 不符（可能已被改动），已停止提供；请管理员运行“校验证据库”并从备份恢复`);
+        }
       }
+      const found = await stat(path).catch(() => null);
+      if (!found?.isFile()) throw missing();
       return variant === 'thumbnail'
         ? { path, size: found.size, mime: 'image/jpeg', name: `缩略图-${r.original_name}.jpg`, sha256 }
-        : { path, size: found.size, mime: r.mime, name: r.original_name, sha256 };
+        : { path, size: found.size, mime: servedType(r.mime), name: r.original_name, sha256 };
     },
   };
 }

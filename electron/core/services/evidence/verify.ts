@@ -38,6 +38,8 @@ export function createEvidenceVerifier(db: Db, clock: OfficeClock, audit: Audit,
       byCase.set(r.case_id, entry);
     }
     if (caseId !== undefined && !byCase.has(caseId)) byCase.set(caseId, { checked: 0, problems: [] });
+    // A register opened read-only (damaged at start) is never written: the result is answered, not recorded.
+    if (db.readonly) return { checked: rows.length, problems };
     db.transaction(() => {
       const at = clock.now();
       const scope = caseId === undefined ? 'vault' : 'case';

@@ -19,6 +19,7 @@ import type { OfficeProfileService } from '../officeProfile';
 import type { RuleSets } from '../ruleSets';
 import type { Settings } from '../settings';
 import { integrityAnchor } from './anchor';
+import { refuseUnlessIssuer } from './issuer';
 import { buildNotice } from './build';
 import type { NoticeRecords } from './records';
 import type { OfficeClock } from '../../officeClock';
@@ -150,6 +151,7 @@ export function createNoticeIssuer(deps: IssueDeps) {
 
     /** `once`: the client request id's guard (services/requests.ts), so a retry after a lost answer gets the same notice. */
     issue(input: IssueInput, user: UserView, once?: IssueGuard): Promise<Issued> {
+      refuseUnlessIssuer(db, input, user);
       if (once?.earlier) return Promise.resolve(once.earlier);
       return oneAtATime(async () => {
         for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
