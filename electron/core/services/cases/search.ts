@@ -3,7 +3,8 @@ import type { CaseRow, casesSearch } from '../../../../shared/api/schemas/cases'
 import type { UserView } from '../../../../shared/api/schemas/common';
 import { addDays } from '../../../../shared/domain/calendar';
 import { finalStatuses } from '../../../../shared/domain/caseStatus';
-import { stateOn, workingDaysLeft, type DeadlineKind, type StoredDeadlineState } from '../../../../shared/domain/deadlines';
+import { stateOn, timeLeft, workingDaysLeft, type DeadlineKind, type LimitUnit, type StoredDeadlineState } from '../../../../shared/domain/deadlines';
+import { sentBackAnsweredBy, type CaseQueue } from '../../../../shared/domain/workflow';
 import type { Db } from '../../db/open';
 import { loadCalendar } from '../calendar';
 import { textConditions } from './searchText';
@@ -24,12 +25,22 @@ const SORT_SQL: Record<SearchInput['sort'], string> = {
 };
 
 const FINAL = finalStatuses.map((s) => `'${s}'`).join(', ');
+
+/** The work queues of 今日 (shared/domain/workflow.ts `caseQueues`) as conditions on the register. */
+const QUEUE_SQL: Record<CaseQueue, string> = {
+  toAccept: "c.status = 'registered' AND c.materials IS NULL",
+  awaitingMaterials: "c.status = 'registered' AND c.materials IS NOT NULL",
+  unassigned: "c.status IN ('accepted', 'investigating', 'mediating', 'awaiting_approval', 'approved', 'notified', 'follow_up') AND c.handler_id IS NULL",
+  referralReplied: "c.status = 'referred' AND json_extract(c.referral, '$.reply') IS NOT NULL",
+  // The case's last sendBack is not yet answered (by a new proposal, or acceptance or referral at the counter).
+  sentBack: `c.status NOT IN (${FINAL}) AND (SELECT e.type FROM case_events e WHERE e.case_id = c.id AND e.type IN (${['sendBack', ...sentBackAnsweredBy].map((t) => `'${t}'`).join(', ')}) ORDER BY e.id DESC LIMIT 1) = 'sendBack'`,
+};
 const APPROVERS = new Set(['supervisor', 'admin']);
 
 /** The register, searched and paged on the core (DESIGN.md "案件"); deadline filters span every kind of clock. */
 export function createCaseSearch(db: Db, clock: OfficeClock) {
   const nextDeadline = db.prepare(
-    `SELECT kind, due_on, state FROM case_deadlines WHERE case_id = ? AND state IN ('running', 'paused')
+    `SELECT kind, due_on, state, limit_unit FROM case_deadlines WHERE case_id = ? AND state IN ('running', 'paused')
       ORDER BY state = 'paused', due_on, id LIMIT 1`,
   );
 
@@ -56,6 +67,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock) {
       filter('c.handler_id = ?', user.id);
       if (!input.status) filter(`c.status NOT IN (${FINAL})`);
     }
+    if (input.queue) filter(QUEUE_SQL[input.queue]);
     if (input.awaitingMyApproval) {
       // Nobody approves their own proposal; clerks and investigators approve nothing.
       if (!APPROVERS.has(user.role)) filter('0');
@@ -97,7 +109,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock) {
     return {
       total,
       rows: rows.map((r) => {
-        const next = nextDeadline.get(r.id) as { kind: DeadlineKind; due_on: string; state: StoredDeadlineState } | undefined;
+        const next = nextDeadline.get(r.id) as { kind: DeadlineKind; due_on: string; state: StoredDeadlineState; limit_unit: LimitUnit | null } | undefined;
         return {
           id: r.id,
           caseNo: r.case_no,
@@ -111,7 +123,13 @@ export function createCaseSearch(db: Db, clock: OfficeClock) {
           acceptanceDueOn: r.acceptance_due_on,
           handlerName: r.handler_name,
           nextDeadline: next
-            ? { kind: next.kind, dueOn: next.due_on, state: stateOn(next.state, next.due_on, today), workingDaysLeft: workingDaysLeft(next.state, next.due_on, today, calendar) }
+            ? {
+                kind: next.kind,
+                dueOn: next.due_on,
+                state: stateOn(next.state, next.due_on, today),
+                workingDaysLeft: workingDaysLeft(next.state, next.due_on, today, calendar),
+                left: timeLeft(next.state, next.limit_unit, next.due_on, today, calendar),
+              }
             : null,
         };
       }),
