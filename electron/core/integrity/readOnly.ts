@@ -52,6 +52,7 @@ export const writesRegister = {
   // Verifying and exporting record their result on the case's timeline.
   'evidence.verify': true,
   'evidence.export': true,
+  'evidence.reportMedia': true,
   'evidenceSettings.get': false,
   'evidenceSettings.save': true,
   'audit.verify': false,
