@@ -46,6 +46,8 @@ beforeAll(async () => {
     await supervisor.act(id, 'sendBack', { comment: '属于生活消费，应予受理' });
   }
   await clerk.act(ids['退回后受理壬']!, 'accept');
+  // A refusal waiting for approval: neither to accept nor to assign.
+  await clerk.act(await register('待审批癸'), 'refuse', { grounds: ['1'], reason: '不属于本会职责' });
   // Reassigned after it was sent back: the new handler has it in hand.
   await supervisor.act(ids['退回己']!, 'assign', { userId: investigator2.user.id });
   await supervisor.act(ids['退回己']!, 'assign', { userId: investigator.user.id });

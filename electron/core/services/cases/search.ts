@@ -30,7 +30,8 @@ const FINAL = finalStatuses.map((s) => `'${s}'`).join(', ');
 const QUEUE_SQL: Record<CaseQueue, string> = {
   toAccept: "c.status = 'registered' AND c.materials IS NULL",
   awaitingMaterials: "c.status = 'registered' AND c.materials IS NOT NULL",
-  unassigned: "c.status IN ('accepted', 'investigating', 'mediating', 'awaiting_approval', 'approved', 'notified', 'follow_up') AND c.handler_id IS NULL",
+  // Accepted (a refusal waiting for approval never was), still open and here, and nobody handles it.
+  unassigned: `c.accepted_on IS NOT NULL AND c.handler_id IS NULL AND c.status NOT IN (${FINAL}, 'referred')`,
   referralReplied: "c.status = 'referred' AND json_extract(c.referral, '$.reply') IS NOT NULL",
   // The case's last sendBack is not yet answered (by a new proposal, or acceptance or referral at the counter).
   sentBack: `c.status NOT IN (${FINAL}) AND (SELECT e.type FROM case_events e WHERE e.case_id = c.id AND e.type IN (${['sendBack', ...sentBackAnsweredBy].map((t) => `'${t}'`).join(', ')}) ORDER BY e.id DESC LIMIT 1) = 'sendBack'`,
