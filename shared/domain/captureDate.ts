@@ -10,4 +10,4 @@ export function capturedAfterUpload(capturedAt: string | null, addedAt: string):
   return Number.isFinite(captured) && Number.isFinite(added) && captured > added;
 }
 
-export const CAPTURED_AFTER_UPLOAD = '形成时间晚于添加到本系统的时间，不可能属实：拍摄设备的时钟可能有误，或时间填写有误，请核对';
+export const CAPTURED_AFTER_UPLOAD = '形成时间晚于添加到本系统的时间，不可能属实：拍摄设备的时钟可能有误，或时间填写有误，请核对。';

@@ -14,7 +14,7 @@ export const caseColumns: GridColDef<CaseRow>[] = [
   {
     field: 'receivedAt',
     headerName: '收到时间',
-    width: 160,
+    width: 176,
     sortingOrder: ['desc', 'asc'],
     valueFormatter: (value: string) => formatDateTime(value),
   },

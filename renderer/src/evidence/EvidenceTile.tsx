@@ -41,7 +41,7 @@ export function EvidencePreview({ e, onLoadedMetadata }: { e: EvidenceView; onLo
   );
 }
 
-/** One tile of the 证据 grid: opens the viewer. */
+/** One tile of the 证据 grid: opens the viewer. Named by what it shows (number, name, kind, size, time), as a screen reader reads it. */
 export function EvidenceTile({ e, onOpen, onLoadedMetadata }: { e: EvidenceView; onOpen: () => void; onLoadedMetadata?: (event: SyntheticEvent<HTMLVideoElement>) => void }) {
   const doubtful = capturedAfterUpload(e.capturedAt, e.addedAt);
   return (
@@ -49,7 +49,6 @@ export function EvidenceTile({ e, onOpen, onLoadedMetadata }: { e: EvidenceView;
       onClick={onOpen}
       focusRipple
       data-testid="evidence-tile"
-      aria-label={`证据${e.id}：${e.name}${e.voided ? '（已作废）' : ''}`}
       sx={{ display: 'block', textAlign: 'left', border: 1, borderColor: 'divider', borderRadius: 1, overflow: 'hidden', bgcolor: 'background.paper', opacity: e.voided ? 0.55 : 1 }}
     >
       <Box sx={{ position: 'relative', height: 132, bgcolor: 'grey.100' }}>

@@ -68,7 +68,7 @@ export function EvidenceViewer({ items, index, writable, onIndex, onDescribe, on
   const preview = e ? previewOf(e.mime) : null;
 
   return (
-    <Dialog open={e !== null && e !== undefined} onClose={() => onIndex(null)} fullWidth maxWidth="xl" onKeyDown={onKey} aria-label="证据查看">
+    <Dialog open={e !== null && e !== undefined} onClose={() => onIndex(null)} fullWidth maxWidth="xl" onKeyDown={onKey} slotProps={{ paper: { 'aria-label': '证据查看' } }}>
       {e && (
         <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 320px', height: '85vh' }}>
           <Box sx={{ bgcolor: '#1d232a', display: 'flex', flexDirection: 'column', minWidth: 0 }}>
