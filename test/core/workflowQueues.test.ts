@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUEUE_SQL } from '../../electron/core/services/cases/search';
 import { caseQueues, type CaseQueue } from '../../shared/domain/workflow';
 import { fixedClock, minimalComplaint, openRegister, type Register } from './harness';
 import { withStaff, type Staff } from './staff';
@@ -97,5 +98,19 @@ describe('a proposal sent back', () => {
       proposal: { kind: 'refusal', grounds: ['1', '3'], reason: '不属于本会职责' },
     });
     expect((await staff.clerk.get(ids['退回后受理壬']!)).sentBack).toBeNull();
+  });
+});
+
+describe('the indexes the queues rely on', () => {
+  const plan = (where: string, ...params: unknown[]) =>
+    (reg.core.db.prepare(`EXPLAIN QUERY PLAN SELECT COUNT(*) FROM cases c WHERE ${where}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+
+  it('reads the cases in progress through cases_status or cases_handler, never every case of the archive', () => {
+    for (const queue of ['toAccept', 'awaitingMaterials', 'referralReplied', 'sentBack'] as const) {
+      expect(plan(QUEUE_SQL[queue]), queue).toMatch(/^SEARCH c USING (COVERING )?INDEX cases_status \(status=\?\)/);
+    }
+    expect(plan(QUEUE_SQL.unassigned)).toMatch(/^SEARCH c USING (COVERING )?INDEX cases_handler \(handler_id=\? AND status=\?\)/);
+    // The handler's 被退回: their own cases, then the last answer of each.
+    expect(plan(`c.handler_id = ? AND ${QUEUE_SQL.sentBack}`, 2)).toMatch(/^SEARCH c USING (COVERING )?INDEX cases_handler \(handler_id=\? AND status=\?\)/);
   });
 });

@@ -26,15 +26,24 @@ const SORT_SQL: Record<SearchInput['sort'], string> = {
 
 const FINAL = finalStatuses.map((s) => `'${s}'`).join(', ');
 
-/** The work queues of 今日 (shared/domain/workflow.ts `caseQueues`) as conditions on the register. */
-const QUEUE_SQL: Record<CaseQueue, string> = {
+/** Where a sent-back proposal can still be waiting: back at the counter, or back in the handler's investigation. */
+const SENT_BACK_STATUSES = "'registered', 'investigating', 'mediating'";
+/** Accepted and not yet finished nor referred: where a case needs a handler. */
+const HANDLED_STATUSES = "'accepted', 'investigating', 'mediating', 'awaiting_approval', 'approved', 'notified', 'follow_up'";
+
+/**
+ * The work queues of 今日 (shared/domain/workflow.ts `caseQueues`) as conditions on the register,
+ * each led by the status (index cases_status, or cases_handler with handler_id), so a queue reads
+ * the cases in progress, never the whole archive.
+ */
+export const QUEUE_SQL: Record<CaseQueue, string> = {
   toAccept: "c.status = 'registered' AND c.materials IS NULL",
   awaitingMaterials: "c.status = 'registered' AND c.materials IS NOT NULL",
-  // Accepted (a refusal waiting for approval never was), still open and here, and nobody handles it.
-  unassigned: `c.accepted_on IS NOT NULL AND c.handler_id IS NULL AND c.status NOT IN (${FINAL}, 'referred')`,
+  // A refusal waiting for approval has no handler either, but was never accepted.
+  unassigned: `c.handler_id IS NULL AND c.status IN (${HANDLED_STATUSES}) AND c.accepted_on IS NOT NULL`,
   referralReplied: "c.status = 'referred' AND json_extract(c.referral, '$.reply') IS NOT NULL",
   // The case's last sendBack is not yet answered (by a new proposal, or acceptance or referral at the counter).
-  sentBack: `c.status NOT IN (${FINAL}) AND (SELECT e.type FROM case_events e WHERE e.case_id = c.id AND e.type IN (${['sendBack', ...sentBackAnsweredBy].map((t) => `'${t}'`).join(', ')}) ORDER BY e.id DESC LIMIT 1) = 'sendBack'`,
+  sentBack: `c.status IN (${SENT_BACK_STATUSES}) AND (SELECT e.type FROM case_events e WHERE e.case_id = c.id AND e.type IN (${['sendBack', ...sentBackAnsweredBy].map((t) => `'${t}'`).join(', ')}) ORDER BY e.id DESC LIMIT 1) = 'sendBack'`,
 };
 const APPROVERS = new Set(['supervisor', 'admin']);
 
