@@ -404,7 +404,7 @@ describe('a complaint from the counter to the archive', () => {
     expect(row('重新调查')[0]).toContain('回访中 → 调查中');
     expect(row('结案归档')[0]).toContain('回访中 → 已结案');
     expect(text.filter((r) => r.includes(' 记录联系 '))).toHaveLength(3);
-    expect(row('记录经营者答复')[0]).toMatch(/赵调查 记录经营者答复 答复方式：信函 答复：商家来函：同意退货退款，待调解确定细节 调查清单“经营者答复”标为已完成/);
+    expect(row('记录经营者答复')[0]).toMatch(/赵调查 记录经营者答复 — 答复方式：信函 答复：商家来函：同意退货退款，待调解确定细节 调查清单“经营者答复”标为已完成/);
     await shot(investigator, '20-timeline');
   });
 });
