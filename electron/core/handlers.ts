@@ -104,6 +104,7 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     },
     'evidence.verify': (input, ctx) => s.evidence.verify(input.caseId, signedIn(ctx.user)),
     'evidence.export': (input, ctx) => s.evidence.exportTo(input.caseId, input.dir, signedIn(ctx.user)),
+    'evidence.reportMedia': (input, ctx) => s.evidence.reportMedia(input, signedIn(ctx.user)),
     'evidenceSettings.get': () => ({ maxBytes: s.settings.get('evidence.maxBytes', DEFAULT_EVIDENCE_MAX_BYTES) }),
     'evidenceSettings.save': (input, ctx) => {
       s.saveSetting('evidence.maxBytes', input.maxBytes, signedIn(ctx.user));

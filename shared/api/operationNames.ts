@@ -39,6 +39,7 @@ export const operationNames = [
   'evidence.void',
   'evidence.verify',
   'evidence.export',
+  'evidence.reportMedia',
   'evidenceSettings.get',
   'evidenceSettings.save',
   'backup.status',

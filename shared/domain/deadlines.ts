@@ -1,4 +1,5 @@
 import { daysBetween, type Deadline, type IsoDate, type WorkingDayCalendar } from './calendar';
+import type { CaseAction } from './workflow';
 
 /**
  * The clocks a case runs on (../shared/domain.md "Time limits"; ../shared/API.md `deadlines[]`),
@@ -67,6 +68,51 @@ export function pauseSpan(from: IsoDate, to: IsoDate, calendar: WorkingDayCalend
 /** A running clock past its due date is overdue; every other state is as stored. */
 export function stateOn(stored: StoredDeadlineState, dueOn: IsoDate, today: IsoDate): DeadlineState {
   return stored === 'running' && dueOn < today ? 'overdue' : stored;
+}
+
+/** How a clock's time left is counted and said: in the unit of its limit (a date set by hand: calendar days). */
+export type LeftUnit = LimitUnit;
+export interface TimeLeft {
+  /** Until the due date (0: due today; negative: overdue by that many). */
+  amount: number;
+  unit: LeftUnit;
+}
+
+/**
+ * Time left on a running clock in the unit it is counted in: working days for a working-day
+ * limit, calendar days for a calendar-day limit or a date set by hand (a 60 日 mediation limit
+ * reads "还剩 43 日", not as working days). Null for a clock that is not running. The core gives
+ * this; the renderer only words it.
+ */
+export function timeLeft(stored: StoredDeadlineState, unit: LimitUnit | null, dueOn: IsoDate, today: IsoDate, calendar: WorkingDayCalendar): TimeLeft | null {
+  if (unit === 'workingDays') {
+    const amount = workingDaysLeft(stored, dueOn, today, calendar);
+    return amount === null ? null : { amount, unit };
+  }
+  return stored === 'running' ? { amount: daysBetween(today, dueOn), unit: 'calendarDays' } : null;
+}
+
+/**
+ * The step that answers each clock: taking it ends the clock as met (domain.md "Time limits"). The
+ * case page offers it where the deadline shows. A 终止调解告知 is answered by issuing its notice
+ * (notices.issue), not by a step.
+ */
+export const answeredBy: Record<DeadlineKind, readonly CaseAction[]> = {
+  acceptance: ['accept'],
+  materials: ['materialsReceived'],
+  referralReport: ['recordReferralReply'],
+  businessReply: ['recordBusinessReply'],
+  mediation: ['endMediation', 'proposeOutcome'],
+  terminationNotice: [],
+  followUp: ['followUp'],
+};
+
+/**
+ * A checklist item that, marked 已完成, is the thing a clock waits for: the investigation's
+ * "经营者答复" item is the business's reply (the default checklists of every category carry it).
+ */
+export function deadlineMetByChecklistItem(text: string): DeadlineKind | null {
+  return text.replace(/\s/g, '').includes('经营者答复') ? 'businessReply' : null;
 }
 
 /**

@@ -18,6 +18,7 @@ export const caseActions = [
   'assign',
   'startInvestigation',
   'recordContact',
+  'recordBusinessReply',
   'pause',
   'resume',
   'startMediation',
@@ -59,6 +60,8 @@ export interface WorkflowState {
   awaitingMaterials: boolean;
   /** A refusal or an outcome waiting for 主管领导批示, and who proposed it. */
   proposal: { kind: 'refusal' | 'outcome'; by: number } | null;
+  /** The complaint was passed to the business and its reply is still awaited (a businessReply clock is open). */
+  awaitingBusinessReply: boolean;
   /** Mediation sessions scheduled and not yet recorded. */
   unrecordedSessions: number;
   referralReported: boolean;
@@ -122,6 +125,14 @@ export const workflow: Record<CaseAction, ActionRule> = {
     blockedBy: (s) => (s.handlerId === null ? '请先由负责人指派承办人' : null),
   },
   recordContact: { label: '记录联系', actors: ['desk', 'handler'], from: OPEN, to: 'same' },
+  // The business's answer to a complaint passed to it, wherever it arrives (the counter, the handler).
+  recordBusinessReply: {
+    label: '记录经营者答复',
+    actors: ['desk', 'handler'],
+    from: OPEN,
+    to: 'same',
+    blockedBy: (s) => (s.awaitingBusinessReply ? null : '本案没有等待中的经营者答复：尚未将投诉转交经营者，或答复已记录。转交请在“记录联系”中勾选“已将投诉转交经营者”'),
+  },
   pause: {
     label: '暂停计时',
     actors: ['handler'],
@@ -219,3 +230,35 @@ export function allowedActions(s: WorkflowState, user: ActingUser): CaseAction[]
 }
 
 export const actionLabel = (action: CaseAction): string => workflow[action].label;
+
+/**
+ * Steps that put a proposal to the approver: once taken, the step is proposed, not done — it
+ * takes effect when a 负责人 approves it (domain.md step 6).
+ */
+export const proposingActions: readonly CaseAction[] = ['refuse', 'proposeOutcome'];
+
+/**
+ * A proposal sent back (退回) waits on its proposer until one of these steps answers it: a new
+ * proposal, or — for a refusal sent back to the counter — accepting or referring the case instead.
+ */
+export const sentBackAnsweredBy: readonly CaseAction[] = ['refuse', 'proposeOutcome', 'accept', 'refer'];
+
+/**
+ * The work queues of 今日 beyond the deadlines, each a filter of the register (cases.search
+ * `queue`), and the roles that work them:
+ * - toAccept 待受理: registered, no materials awaited (the counter decides acceptance);
+ * - awaitingMaterials 待补正: registered, 限期补正 asked and not yet answered;
+ * - unassigned 待指派: accepted and still without a handler (a 负责人 assigns);
+ * - referralReplied 转办已答复待结案: referred, the receiving office has answered, ready to close;
+ * - sentBack 被退回: a proposal the 负责人 sent back, not yet proposed again.
+ */
+export const caseQueues = ['toAccept', 'awaitingMaterials', 'unassigned', 'referralReplied', 'sentBack'] as const;
+export type CaseQueue = (typeof caseQueues)[number];
+
+export const caseQueueLabel: Record<CaseQueue, string> = {
+  toAccept: '待受理',
+  awaitingMaterials: '待补正',
+  unassigned: '待指派',
+  referralReplied: '转办已答复待结案',
+  sentBack: '被退回',
+};

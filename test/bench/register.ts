@@ -86,6 +86,11 @@ export async function generatedRegister(count: number): Promise<{ core: Core; to
     if (next() < 0.4) await act('recordContact', { with: 'respondent', how: 'phone', summary: '转交经营者', transfer: true });
     if (next() < 0.5) continue;
     await act('proposeOutcome', { measures: ['refund'], recoveredFen: Math.floor(next() * 100000), summary: '退款' });
+    // One proposal in ten is sent back to its handler (the 被退回 queue), by another 负责人 than the proposer.
+    if (i % 10 === 3) {
+      await as('admin', 'cases.act', { id, version, action: 'sendBack', comment: '请补充凭证' });
+      version++;
+    }
     workedCaseId = id;
   }
   core.db.pragma('synchronous = FULL');

@@ -26,6 +26,10 @@ describe(`cases.search over ${CASES} cases`, () => {
   bench('nearest deadline first', () => search({ sort: 'dueOn:asc' }));
   bench('my cases (an investigator)', () => search({ mine: true }, reg.investigatorToken));
   bench('waiting for my approval', () => search({ awaitingMyApproval: true }));
+  bench('queue 待受理 (the counter)', () => search({ queue: 'toAccept' }));
+  bench('queue 待指派 (a 负责人)', () => search({ queue: 'unassigned' }));
+  bench('queue 被退回, mine (an investigator)', () => search({ queue: 'sentBack', mine: true }, reg.investigatorToken));
+  bench('queue 被退回, the whole office', () => search({ queue: 'sentBack' }));
   bench('cases.get of a worked case', async () => {
     const r = await reg.core.call('cases.get', { id: reg.workedCaseId }, reg.token);
     if (!r.ok) throw new Error(r.error.message);

@@ -35,8 +35,9 @@ export async function caseReadyFor(reg: Register, staff: Staff, type: NoticeType
     return id;
   }
   await investigator.act(id, 'startMediation', { bothConsent: true });
+  // A session is recorded as held only once its time has come: the ones recorded below are held now.
   await investigator.act(id, 'scheduleSession', {
-    at: '2026-11-26T14:30:00+08:00',
+    at: type === 'mediationNotice' ? '2026-11-26T14:30:00+08:00' : reg.clock.now().toISOString(),
     place: '本会二楼调解室',
     mode: 'onsite',
     mediator: '李调解',
@@ -44,7 +45,8 @@ export async function caseReadyFor(reg: Register, staff: Staff, type: NoticeType
   });
   if (type === 'mediationNotice') return id;
   const c = await investigator.get(id);
-  await investigator.act(id, 'recordSession', { sessionId: c.mediation.sessions[0].id, held: true, summary: '双方到场' });
+  const held = type === 'mediationAgreement';
+  await investigator.act(id, 'recordSession', { sessionId: c.mediation.sessions[0].id, held, summary: held ? '双方到场' : '被投诉方无正当理由未到场' });
   if (type === 'mediationAgreement') {
     await investigator.act(id, 'endMediation', { result: 'agreement', terms: '被投诉人于2026年11月30日前退还货款4999元\n投诉人退还电视机' });
   } else {

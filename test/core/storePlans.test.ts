@@ -27,6 +27,8 @@ const MILLION: [table: string, index: string | null, stat: string][] = [
   ['cases', 'cases_id_number', '700000 2'],
   ['cases', 'cases_created_at', '1000000 1'],
   ['cases', 'cases_next_due', '1000000 500000 40 1'],
+  ['cases', 'cases_sent_back', '300 1'],
+  ['cases', 'cases_rule_set', '1000000 500000'],
   ['respondents', null, '50000'],
   ['respondents', 'respondents_name', '50000 1'],
   ['respondents', 'respondents_credit_code', '40000 1'],
@@ -97,6 +99,15 @@ describe('cases.search plans at a million cases', () => {
     expectIndexed(searchPlans({ sort: 'dueOn:asc', overdue: true }).page, /cases_next_due/);
     // Due soon: the few cases with such a clock are listed from the open-clock index first.
     expect(searchPlans({ sort: 'dueOn:asc', dueWithinWorkingDays: 3 }).page.join(' | ')).toMatch(/case_deadlines_open/);
+  });
+
+  it('the work queues of 今日 read the cases in progress, never the archive', () => {
+    for (const queue of ['toAccept', 'awaitingMaterials', 'referralReplied'] as const) {
+      expectIndexed(searchPlans({ queue }).page, /cases_status_received \(status=\?\)/);
+    }
+    expect(searchPlans({ queue: 'unassigned' }).page.join(' | ')).toMatch(/cases_status_received \(status=\?\)|cases_handler_received \(handler_id=\?\)/);
+    expect(searchPlans({ queue: 'sentBack' }).page.join(' | ')).toMatch(/cases_sent_back/);
+    expect(searchPlans({ queue: 'sentBack', mine: true }).page.join(' | ')).toMatch(/cases_sent_back|cases_handler_received/);
   });
 
   it('counts stop at the cap', () => {

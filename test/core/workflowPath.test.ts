@@ -12,7 +12,7 @@ let staff: Staff;
 beforeEach(async () => {
   reg = await openRegister(fixedClock('2026-09-21T09:00:00+08:00'));
   staff = await withStaff(reg);
-});
+}, 60_000);
 afterEach(() => reg.close());
 
 describe('a quality complaint from registration to archive', () => {
@@ -51,9 +51,15 @@ describe('a quality complaint from registration to archive', () => {
     // 3 工作日 from Friday 2026-10-09: Saturday 10-10 is a 调休 working day, then 10-12 and 10-13.
     expect(c.deadlines.find((d: any) => d.kind === 'businessReply')).toMatchObject({ dueOn: '2026-10-13', state: 'running' });
     await investigator.act(id, 'recordContact', { with: 'respondent', how: 'phone', summary: '商家同意退货', isReply: true });
+    // The reply meets its clock and ticks the checklist's 经营者答复 item.
+    c = await investigator.get(id);
+    expect(c.deadlines.find((d: any) => d.kind === 'businessReply')).toMatchObject({ state: 'met', endedOn: '2026-10-09' });
+    expect(c.checklist.find((i: any) => i.text === '经营者答复')).toMatchObject({ state: 'done', note: '商家同意退货' });
 
     await investigator.act(id, 'startMediation', { bothConsent: true });
     await investigator.act(id, 'scheduleSession', { at: '2026-10-12T14:00:00+08:00', place: '本会调解室', mode: 'onsite', mediator: '李调解' });
+    // Recorded as held once it has taken place.
+    reg.clock.set('2026-10-12T16:30:00+08:00');
     c = await investigator.get(id);
     await investigator.act(id, 'recordSession', { sessionId: c.mediation.sessions[0].id, held: true, summary: '双方达成一致' });
     await investigator.act(id, 'endMediation', { result: 'agreement', terms: '商家退还货款4999元' });
@@ -92,7 +98,14 @@ describe('a quality complaint from registration to archive', () => {
     c = await investigator.get(id);
     expect(c.status).toBe('closed');
     expect(c.allowedActions).toEqual([]);
-    expect(c.deadlines.every((d: any) => d.state === 'met' || d.state === 'cancelled')).toBe(true);
+    // Every clock ended as met: each waited for something that happened.
+    expect(c.deadlines.map((d: any) => [d.kind, d.state])).toEqual([
+      ['acceptance', 'met'],
+      ['mediation', 'met'],
+      ['businessReply', 'met'],
+      ['followUp', 'cancelled'],
+      ['followUp', 'met'],
+    ]);
     const types = c.events.map((e: any) => e.type);
     expect(types[0]).toBe('registered');
     expect(types.slice(-1)).toEqual(['close']);

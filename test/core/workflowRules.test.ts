@@ -75,6 +75,114 @@ describe('bad input to cases.act: 400 under the field, and nothing changes', () 
   });
 });
 
+describe('mediation sessions and the business’s reply: bad input is refused in Chinese, nothing stored', () => {
+  async function mediating() {
+    const id = await investigating();
+    await staff.investigator.act(id, 'startMediation', { bothConsent: true });
+    return id;
+  }
+  const session = { mode: 'onsite', place: '本会调解室', mediator: '李调解' };
+
+  it('refuses a session scheduled in the past, even earlier today, and an on-site one without a place', async () => {
+    const id = await mediating();
+    const before = { ...snapshot(), version: (await staff.investigator.get(id)).version };
+    const version = before.version;
+    for (const at of ['2026-11-20T14:00:00+08:00', '2026-11-23T08:30:00+08:00', '2026-11-23T00:30:00Z']) {
+      const r = await staff.investigator.call('cases.act', { id, version, action: 'scheduleSession', ...session, at });
+      expect(r.ok || r.error.fields, at).toEqual({ at: expect.stringMatching(/^调解时间 2026年11月2\d日 \d\d:\d\d 已过，请安排在现在之后的时间$/) });
+    }
+    const noPlace = await staff.investigator.call('cases.act', { id, version, action: 'scheduleSession', at: '2026-11-25T14:00:00+08:00', mode: 'onsite', mediator: '李调解' });
+    expect(noPlace.ok || noPlace.error.fields).toEqual({ place: '现场调解请填写调解地点' });
+    expect(snapshot()).toEqual({ events: before.events, deadlines: before.deadlines, audit: before.audit, sessions: before.sessions });
+    expect((await staff.investigator.get(id)).version).toBe(version);
+  });
+
+  it('takes a phone or video session without a place, and stores every time with the office’s offset', async () => {
+    const id = await mediating();
+    await staff.investigator.act(id, 'scheduleSession', { at: '2026-11-25T06:00:00Z', mode: 'phone', mediator: '李调解' });
+    await staff.investigator.act(id, 'scheduleSession', { at: '2026-11-26T10:00:00+08:00', mode: 'video', mediator: '李调解', place: '' });
+    expect((await staff.investigator.get(id)).mediation.sessions.map((s: any) => [s.at, s.mode, s.place])).toEqual([
+      ['2026-11-25T14:00:00+08:00', 'phone', ''],
+      ['2026-11-26T10:00:00+08:00', 'video', ''],
+    ]);
+  });
+
+  it('records a session as held only once its time has come; one called off may be recorded before', async () => {
+    const id = await mediating();
+    await staff.investigator.act(id, 'scheduleSession', { ...session, at: '2026-11-25T14:00:00+08:00' });
+    const c = await staff.investigator.get(id);
+    const sessionId = c.mediation.sessions[0].id;
+    const before = snapshot();
+    const early = await staff.investigator.call('cases.act', { id, version: c.version, action: 'recordSession', sessionId, held: true, summary: '双方到场' });
+    expect(early.ok || early.error.fields).toEqual({ held: '这次调解安排在 2026年11月25日 14:00，尚未到时间，不能记录为如期进行' });
+    expect(snapshot()).toEqual(before);
+    reg.clock.set('2026-11-25T15:30:00+08:00');
+    await staff.investigator.act(id, 'recordSession', { sessionId, held: true, summary: '双方到场' });
+    expect((await staff.investigator.get(id)).mediation.sessions[0]).toMatchObject({ held: true, summary: '双方到场' });
+  });
+
+  it('ends mediation before a scheduled session only when told to, recording the session as called off', async () => {
+    const id = await mediating();
+    await staff.investigator.act(id, 'scheduleSession', { ...session, at: '2026-11-27T09:30:00+08:00' });
+    const version = (await staff.investigator.get(id)).version;
+    const before = snapshot();
+    const silent = await staff.investigator.call('cases.act', { id, version, action: 'endMediation', result: 'agreement', terms: '退款' });
+    expect(silent.ok || silent.error.fields).toEqual({ cancelSessions: '还有 1 次调解安排（2026年11月27日 09:30）尚未记录；请先记录，或确认取消后再结束调解' });
+    expect(snapshot()).toEqual(before);
+    await staff.investigator.act(id, 'endMediation', { result: 'agreement', terms: '退款', cancelSessions: true });
+    const c = await staff.investigator.get(id);
+    expect(c.mediation.sessions[0]).toMatchObject({ held: false, summary: '结束调解，此次安排取消' });
+    expect(c.events.at(-1).data).toMatchObject({ cancelledSessions: [c.mediation.sessions[0].id] });
+  });
+
+  it('refuses a reply for a case never passed to the business (409 in Chinese) and changes nothing', async () => {
+    const id = await investigating();
+    const c = await staff.investigator.get(id);
+    expect(c.allowedActions).not.toContain('recordBusinessReply');
+    const before = snapshot();
+    const r = await staff.investigator.call('cases.act', { id, version: c.version, action: 'recordBusinessReply', how: 'letter', summary: '商家答复' });
+    expect(r.ok || r.error).toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringMatching(/^本案没有等待中的经营者答复：尚未将投诉转交经营者/) });
+    const asContact = await staff.investigator.call('cases.act', { id, version: c.version, action: 'recordContact', with: 'respondent', how: 'letter', summary: '商家答复', isReply: true });
+    expect(asContact.ok || asContact.error.fields).toEqual({ isReply: expect.stringMatching(/^本案没有等待中的经营者答复/) });
+    expect(snapshot()).toEqual(before);
+    expect((await staff.investigator.get(id)).checklist.find((i: any) => i.text === '经营者答复').state).toBe('todo');
+  });
+
+  it('records the reply from the counter too, meeting its clock and ticking the checklist item', async () => {
+    const id = await investigating();
+    await staff.investigator.act(id, 'recordContact', { with: 'respondent', how: 'phone', summary: '转交商家', transfer: true });
+    expect((await staff.clerk.get(id)).allowedActions).toContain('recordBusinessReply');
+    reg.clock.set('2026-11-30T10:00:00+08:00'); // after the 3 工作日 (due 11-26): answered late
+    await staff.clerk.act(id, 'recordBusinessReply', { how: 'letter', summary: '商家来函：同意退货退款' });
+    const c = await staff.clerk.get(id);
+    expect(c.deadlines.find((d: any) => d.kind === 'businessReply')).toMatchObject({ state: 'met', endedOn: '2026-11-30', dueOn: '2026-11-26' });
+    expect(c.checklist.find((i: any) => i.text === '经营者答复')).toMatchObject({ state: 'done', note: '商家来函：同意退货退款', markedBy: { displayName: '陈登记' } });
+    expect(c.events.at(-1)).toMatchObject({ type: 'recordBusinessReply', data: { replyLate: true, checklistDone: ['经营者答复'], how: 'letter' } });
+    expect(c.allowedActions).not.toContain('recordBusinessReply');
+  });
+});
+
+describe('what the case page is told', () => {
+  it('counts a calendar-day clock in calendar days and a working-day clock in working days', async () => {
+    const id = await registered();
+    let c = await staff.clerk.get(id);
+    expect(c.deadlines[0]).toMatchObject({ kind: 'acceptance', dueOn: '2026-12-02', left: { amount: 7, unit: 'workingDays' }, workingDaysLeft: 7 });
+    await staff.clerk.act(id, 'accept');
+    c = await staff.clerk.get(id);
+    // 60 日 from 2026-11-23 is 2027-01-22: 60 calendar days left, whatever the working days.
+    expect(c.deadlines[1]).toMatchObject({ kind: 'mediation', dueOn: '2027-01-22', left: { amount: 60, unit: 'calendarDays' } });
+    reg.clock.set('2027-01-25T09:00:00+08:00');
+    expect((await staff.clerk.get(id)).deadlines[1]).toMatchObject({ state: 'overdue', left: { amount: -3, unit: 'calendarDays' } });
+  });
+
+  it('asks no follow-up visit of a refused case', async () => {
+    const id = await registered();
+    await staff.clerk.act(id, 'refuse', { grounds: ['1'], reason: '不属于本会职责' });
+    await staff.supervisor.act(id, 'approve', { comment: '同意' });
+    expect((await staff.clerk.get(id)).followUpsRequired).toBe(0);
+  });
+});
+
 describe('who may act, and when', () => {
   it('answers 403 for a role that may not, before looking at the version or the status', async () => {
     const id = await registered();

@@ -38,6 +38,8 @@ async function build(status: CaseStatus): Promise<number> {
     investigating,
     mediating: [
       ...investigating,
+      // Passed to the business: its reply is awaited (recordBusinessReply is possible here).
+      [investigator, 'recordContact', { with: 'respondent', how: 'phone', summary: '转交商家', transfer: true }],
       [investigator, 'startMediation', { bothConsent: true }],
       [investigator, 'scheduleSession', { at: '2026-11-25T14:00:00+08:00', place: '调解室', mode: 'onsite', mediator: '李调解' }],
     ],
@@ -67,12 +69,14 @@ function fieldsFor(action: CaseAction, c: any): Record<string, unknown> {
     assign: { userId: staff.investigator2.user.id },
     startInvestigation: {},
     recordContact: { with: 'complainant', how: 'phone', summary: '电话联系' },
+    recordBusinessReply: { how: 'letter', summary: '商家书面答复同意退货' },
     pause: { reason: 'appraisal', note: '送检' },
     resume: {},
     startMediation: { bothConsent: true },
     scheduleSession: { at: '2026-11-26T09:30:00+08:00', place: '调解室', mode: 'phone', mediator: '王调解' },
-    recordSession: { sessionId: unrecorded?.id ?? 1, held: true, summary: '已调解' },
-    endMediation: { result: 'agreement', terms: '退款' },
+    // The session is due later: it may be recorded now only as not held (called off).
+    recordSession: { sessionId: unrecorded?.id ?? 1, held: false, summary: '商家来电取消' },
+    endMediation: { result: 'agreement', terms: '退款', cancelSessions: true },
     proposeOutcome: { measures: ['refund'], recoveredFen: 100, summary: '退款' },
     approve: { comment: '同意' },
     sendBack: { comment: '补充' },
@@ -91,6 +95,7 @@ function stateOf(c: any): WorkflowState {
     handlerId: c.handler?.id ?? null,
     paused: c.paused !== null,
     awaitingMaterials: c.materials !== null,
+    awaitingBusinessReply: c.deadlines.some((d: any) => d.kind === 'businessReply' && ['running', 'overdue', 'paused'].includes(d.state)),
     proposal: c.proposal ? { kind: c.proposal.kind, by: c.proposal.by.id } : null,
     unrecordedSessions: c.mediation?.sessions.filter((s: any) => s.held === null).length ?? 0,
     referralReported: c.referral?.reply != null,

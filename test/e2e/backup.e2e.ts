@@ -64,12 +64,12 @@ describe('备份与恢复', () => {
     await page.getByLabel('备份位置').fill(usb);
     await page.getByRole('button', { name: '立即备份' }).click();
     await expect.poll(() => page.getByText(/备份完成：案件 3 件/).isVisible()).toBe(true);
-    await expect.poll(() => page.getByTestId('backup-summary').textContent()).toMatch(/最近一次完好的备份：2026-11-23 09:0\d（今天），案件 3 件/);
+    await expect.poll(() => page.getByTestId('backup-summary').textContent()).toMatch(/最近一次完好的备份：2026年11月23日 09:0\d（今天），案件 3 件/);
     await expect.poll(() => page.getByRole('table', { name: '备份记录' }).getByText('手动（王主任）').isVisible()).toBe(true);
     await page.getByLabel('每天自动备份，时间：').check();
     await page.getByLabel('每日备份时间').fill('17:30');
     await page.getByRole('button', { name: '保存设置' }).click();
-    await expect.poll(() => page.getByText('下次自动备份：2026-11-23 17:30').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('下次自动备份：2026年11月23日 17:30').isVisible()).toBe(true);
     await screenshot(page, 'backup-02-done');
   });
 
@@ -78,7 +78,7 @@ describe('备份与恢复', () => {
     const restore = page.getByRole('textbox', { name: '备份文件夹' });
     expect(await restore.inputValue()).toMatch(/complaintdesk-backup-20261123-09/);
     await page.getByRole('button', { name: '检查备份' }).click();
-    await expect.poll(() => page.getByTestId('verify-result').textContent()).toMatch(/备份完好：杭州市西湖区消费者协会，备份于 2026-11-23 09:0\d，案件 3 件，证据文件 0 个/);
+    await expect.poll(() => page.getByTestId('verify-result').textContent()).toMatch(/备份完好：杭州市西湖区消费者协会，备份于 2026年11月23日 09:0\d，案件 3 件，证据文件 0 个/);
     await page.getByRole('button', { name: '用这份备份恢复…' }).click();
     const dialog = page.getByRole('dialog', { name: '用备份替换当前数据？' });
     await expect.poll(() => dialog.getByRole('button', { name: '恢复' }).isDisabled()).toBe(true);

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { daysBetween } from '../../shared/domain/calendar';
 import { formatDateCn } from '../../renderer/src/format';
 import { shippedCalendar } from '../support/shippedCalendar';
 import { E2E_NOW, launchBrowser, officeDate, screenshot, startHost, tearDown, type RunningHost } from './host';
@@ -49,7 +50,8 @@ describe('the other steps at the counter: materials, a referral, a void', () => 
       await typeDate(d, '补正期限', materialsDue);
       await shot(clerk, '21-request-materials');
     });
-    await expect.poll(() => chip(clerk, 'materials')).toBe(`补正期限 ${formatDateCn(materialsDue)} · 还剩 5 个工作日`);
+    // A date set by hand counts in calendar days; the chip offers the step that answers it.
+    await expect.poll(() => chip(clerk, 'materials')).toBe(`补正期限 ${formatDateCn(materialsDue)} · 还剩 ${daysBetween(today, materialsDue)} 日 · 材料已补齐`);
     expect(await chip(clerk, 'acceptance')).toMatch(/暂停中/);
     expect(await clerk.getByText(`等待投诉人补正材料，期限 ${formatDateCn(materialsDue)}`).isVisible()).toBe(true);
     await takeStep(clerk, '材料已补齐', async (d) => {
@@ -67,7 +69,7 @@ describe('the other steps at the counter: materials, a referral, a void', () => 
       await shot(clerk, '23-refer');
     });
     await expect.poll(() => statusOf(clerk)).toBe('已转办');
-    expect(await chip(clerk, 'referralReport')).toBe(`转办回复期限 ${formatDateCn(calendar.addWorkingDays(today, 15).date)} · 还剩 15 个工作日`);
+    expect(await chip(clerk, 'referralReport')).toBe(`转办回复期限 ${formatDateCn(calendar.addWorkingDays(today, 15).date)} · 还剩 15 个工作日 · 记录转办答复`);
     await takeStep(clerk, '记录转办答复', async (d) => {
       await d.getByLabel('承办单位答复').fill('已责令物业公司一周内修复电梯');
       await shot(clerk, '24-referral-reply');

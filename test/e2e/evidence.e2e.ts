@@ -161,7 +161,7 @@ describe('an investigator works a case in Chromium', () => {
     await page.getByRole('button', { name: '保存' }).click();
     const item = page.getByTestId('checklist-item').filter({ hasText: ITEM });
     await expect.poll(() => item.getByText('证据2：clip.mp4').isVisible()).toBe(true);
-    await expect.poll(() => item.getByText(/王调查 于 2026-11-23 \d\d:\d\d 标记为“已完成”/).isVisible()).toBe(true);
+    await expect.poll(() => item.getByText(/王调查 于 2026年11月23日 \d\d:\d\d 标记为“已完成”/).isVisible()).toBe(true);
     expect(await page.getByTestId('checklist-summary').textContent()).toContain('已完成 1 项');
     await screenshot(page, 'evidence-06-checklist');
   });

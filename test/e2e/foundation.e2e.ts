@@ -155,7 +155,7 @@ async function chooseOption(p: Page, label: string, option: string): Promise<voi
 
 describe('重置密码', () => {
   it('lets the administrator reset a clerk’s forgotten password', async () => {
-    await page.getByRole('button', { name: '重置 陈晓 的密码' }).click();
+    await page.getByRole('button', { name: '重置密码：陈晓' }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: '重置密码' });
     await dialog.getByLabel('新密码').fill('short');
     await dialog.getByRole('button', { name: '重置密码' }).click();

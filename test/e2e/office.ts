@@ -114,7 +114,8 @@ export async function confirmStep(page: Page, dialog: Locator, label: string): P
     await screenshot(page, `failed-${label}`);
     throw e;
   }
-  await expect.poll(() => page.getByText(`已完成“${label}”`).isVisible()).toBe(true);
+  // A proposal is proposed, not done: it takes effect once a 负责人 approves it.
+  await expect.poll(() => page.getByText(new RegExp(`^(已完成“${label}”|已提出“${label}”，待负责人审批)$`)).isVisible()).toBe(true);
 }
 
 /** Opens a step, fills it, confirms it. */

@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { daysBetween } from '../../shared/domain/calendar';
 import { formatDateCn } from '../../renderer/src/format';
 import { shippedCalendar } from '../support/shippedCalendar';
 import { apiCall, E2E_NOW, launchBrowser, loginStatus, officeDate, screenshot, startHost, tearDown, type RunningHost } from './host';
@@ -90,7 +91,7 @@ describe('节假日历', () => {
     const due = known.addCalendarDays(today, 60);
     expect(due.provisional).toBe(false);
     expect(await admin.getByTestId('deadline-mediation').textContent()).toBe(
-      `调解期限 ${formatDateCn(due.date)} · 还剩 ${known.workingDaysBetween(today, due.date)} 个工作日`,
+      `调解期限 ${formatDateCn(due.date)} · 还剩 ${daysBetween(today, due.date)} 日`,
     );
     await admin.getByRole('tab', { name: '时间线' }).click();
     await expect.poll(() => admin.getByText(`录入 ${nextYear} 年节假日后重算`).isVisible()).toBe(true);

@@ -4,7 +4,7 @@ import { addDays } from '../../shared/domain/calendar';
 import { formatDateCn } from '../../renderer/src/format';
 import { shippedCalendar } from '../support/shippedCalendar';
 import { apiCall, E2E_NOW, launchBrowser, officeDate, screenshot, startHost, tearDown, type RunningHost } from './host';
-import { complaintOf, deskOf, registerCase, setUpOffice, signInAgain, type Office, type Person } from './office';
+import { complaintOf, deskOf, registerCase, setUpOffice, signIn, signInAgain, STAFF, type Office, type Person } from './office';
 
 /**
  * 今日 for each of the three people, against counts worked out here from the holiday calendar:
@@ -93,6 +93,26 @@ beforeAll(async () => {
   await act('clerk', await register('clerk', '拒绝辛', today, today), 'refuse', { grounds: ['A1'], reason: '经营者之间的争议' });
   // The supervisor's own proposal waits for another approver, not for them.
   await act('supervisor', await register('supervisor', '拒绝壬', today, today), 'refuse', { grounds: ['A1'], reason: '经营者之间的争议' });
+
+  // The queues beyond the deadlines: a refusal sent back to the counter, a case accepted and not
+  // yet assigned, a referral answered and ready to close, an outcome sent back to its handler.
+  const sentBackRefusal = await register('clerk', '退回癸', today, today);
+  await act('clerk', sentBackRefusal, 'refuse', { grounds: ['A1'], reason: '经营者之间的争议' });
+  await act('supervisor', sentBackRefusal, 'sendBack', { comment: '系生活消费，应予受理' });
+  const unassigned = await register('clerk', '待指派子', today, today);
+  await act('clerk', unassigned, 'accept');
+  expected('待指派子').running = [{ kind: 'mediation', dueOn: calendar.addCalendarDays(today, 60).date }];
+  const replied = await register('clerk', '转办丑', today, today);
+  await act('clerk', replied, 'refer', { to: '区市场监管局', reason: '属行政处理' });
+  await act('clerk', replied, 'recordReferralReply', { summary: '已立案调查' });
+  expected('转办丑').running = [];
+  const sentBackOutcome = await register('clerk', '退回寅', today, today);
+  await act('clerk', sentBackOutcome, 'accept');
+  await act('supervisor', sentBackOutcome, 'assign', { userId: office.ids.investigator });
+  await act('investigator', sentBackOutcome, 'startInvestigation');
+  await act('investigator', sentBackOutcome, 'proposeOutcome', { measures: ['refund'], recoveredFen: 10000, summary: '退款' });
+  await act('supervisor', sentBackOutcome, 'sendBack', { comment: '请补充退款凭证' });
+  Object.assign(expected('退回寅'), { handler: 'investigator', running: [] });
   browser = await launchBrowser();
 });
 afterAll(() => tearDown(host, browser));
@@ -112,6 +132,61 @@ async function expectDue(page: Page, scope: 'office' | 'mine', want: ReturnType<
     await expect.poll(() => count(page, `count-${scope}-${due}`), { message: `${scope} ${due}` }).toBe(String(want[due]));
   }
 }
+
+/** A queue card's count, then the register it opens: what it lists and what it leaves out. */
+async function opensQueue(page: Page, card: string, url: RegExp, shows: string[], leaves: string[]) {
+  await page.getByRole('link', { name: new RegExp(`^${card}`) }).click();
+  await page.waitForURL(url);
+  const grid = page.getByRole('grid');
+  for (const name of shows) await expect.poll(() => grid.getByText(name, { exact: true }).isVisible(), { message: `${card} lists ${name}` }).toBe(true);
+  for (const name of leaves) expect(await grid.getByText(name, { exact: true }).count(), `${card} leaves out ${name}`).toBe(0);
+  expect(await page.getByTestId('queue-filter').textContent()).toBe(card);
+  await page.goBack();
+}
+
+describe('今日 has a card for every queue a role works, each opening its list', () => {
+  it('gives the clerk 待受理, 待补正 and the refusals sent back', async () => {
+    const page = await deskOf(browser, host, 'clerk');
+    await expect.poll(() => count(page, 'count-mine-toAccept')).toBe('5');
+    expect(await count(page, 'count-mine-awaitingMaterials')).toBe('1');
+    expect(await count(page, 'count-mine-sentBack')).toBe('1');
+    await screenshot(page, 'today-clerk-queues');
+    await opensQueue(page, '待受理', /#\/cases\?queue=toAccept$/, ['逾期甲', '将到期乙', '今日丁', '到期戊', '退回癸'], ['补正丙', '拒绝辛', '待指派子']);
+    await opensQueue(page, '待补正', /#\/cases\?queue=awaitingMaterials$/, ['补正丙'], ['逾期甲']);
+    await opensQueue(page, '被退回', /#\/cases\?queue=sentBack&status=registered$/, ['退回癸'], ['退回寅', '拒绝辛']);
+  });
+
+  it('gives the supervisor 待指派 and 转办已答复待结案 beside 待我审批', async () => {
+    const page = await deskOf(browser, host, 'supervisor');
+    await expect.poll(() => count(page, 'count-mine-unassigned')).toBe('1');
+    expect(await count(page, 'count-mine-referralReplied')).toBe('1');
+    await screenshot(page, 'today-supervisor-queues');
+    await opensQueue(page, '待指派', /#\/cases\?queue=unassigned$/, ['待指派子'], ['转交己', '逾期甲']);
+    await opensQueue(page, '转办已答复待结案', /#\/cases\?queue=referralReplied$/, ['转办丑'], ['待指派子']);
+  });
+
+  it('gives the handler what was sent back to them', async () => {
+    const page = await deskOf(browser, host, 'investigator');
+    await expect.poll(() => count(page, 'count-mine-sentBack')).toBe('1');
+    await opensQueue(page, '被退回', /#\/cases\?queue=sentBack&mine=1$/, ['退回寅'], ['退回癸', '转交己']);
+  });
+
+  it('lands each user on their own 今日 after signing in, never on the page the previous user left', async () => {
+    const page = await deskOf(browser, host, 'clerk');
+    await page.goto(`${host.url}/#/cases?queue=awaitingMaterials`);
+    await expect.poll(() => page.getByRole('grid').getByText('补正丙').isVisible()).toBe(true);
+    await page.getByRole('button', { name: '退出' }).click();
+    await signIn(page, STAFF.supervisor);
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/');
+    expect(await page.getByRole('heading', { name: /^今日/ }).isVisible()).toBe(true);
+    await expect.poll(() => count(page, 'count-mine-approval')).toBe('1');
+    // A reload keeps the page a signed-in user is on.
+    await page.goto(`${host.url}/#/cases?queue=unassigned`);
+    await page.reload();
+    await expect.poll(() => page.getByRole('grid').getByText('待指派子').isVisible()).toBe(true);
+    expect(new URL(page.url()).hash).toBe('#/cases?queue=unassigned');
+  });
+});
 
 describe('今日 counts what each person has to act on, as the calendar says', () => {
   it('covers every bucket with something, so the counts below can fail', () => {

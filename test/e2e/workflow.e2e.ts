@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../shared/domain/calendar';
+import { addDays, daysBetween } from '../../shared/domain/calendar';
 import { formatDateCn } from '../../renderer/src/format';
 import { shippedCalendar } from '../support/shippedCalendar';
 import { caseNoOf, E2E_NOW, launchBrowser, officeDate, screenshot, startHost, tearDown, type RunningHost } from './host';
@@ -37,6 +37,9 @@ const today0 = officeDate(T0);
 /** Two weeks on, for the appraisal to come back. */
 const T1 = new Date(Date.parse(T0) + 14 * 86_400_000).toISOString();
 const today1 = officeDate(T1);
+/** Two days later, at 16:00 office time: after the mediation session of 14:00 that day. */
+const today2 = addDays(today1, 2);
+const T2 = `${today2}T16:00:00+08:00`;
 
 let host: RunningHost;
 let browser: Browser;
@@ -67,6 +70,22 @@ const proposeRefundAndPunitive = (summary: string) =>
     await d.getByLabel('处理意见').fill(summary);
   });
 
+/** The host restarted on the same data at a later instant; everyone signs in again (each lands on 今日). */
+async function restartAt(at: string): Promise<void> {
+  await host.stop();
+  host = await startHost(host.dataDir, { now: at });
+  await signInAgain(host, office);
+  for (const [page, who] of [
+    [clerk, STAFF.clerk],
+    [investigator, STAFF.investigator],
+    [supervisor, STAFF.supervisor],
+  ] as const) {
+    await page.clock.setSystemTime(new Date(at));
+    await page.goto(host.url);
+    await signIn(page, who);
+  }
+}
+
 beforeAll(async () => {
   host = await startHost(undefined, { now: T0 });
   office = await setUpOffice(host);
@@ -91,6 +110,8 @@ describe('a refusal, proposed at the counter and approved by the supervisor', ()
     await dialog.getByRole('checkbox', { name: /经营者之间的争议/ }).check();
     await dialog.getByLabel('具体说明').fill('投诉人为经营者，采购用于转售，不属于生活消费。');
     await confirmStep(clerk, dialog, '不予受理');
+    // Proposed, not done: it takes effect when the 负责人 approves it.
+    expect(await clerk.getByText('已提出“不予受理”，待负责人审批').isVisible()).toBe(true);
     await expect.poll(() => statusOf(clerk)).toBe('待审批');
     expect(await clerk.getByText('不予受理待负责人审批（陈登记 提出）').isVisible()).toBe(true);
   });
@@ -104,7 +125,10 @@ describe('a refusal, proposed at the counter and approved by the supervisor', ()
     await expect.poll(() => statusOf(supervisor)).toBe('待审批');
     const dialog = await openStep(supervisor, '批准');
     expect(await dialog.getByText('本会受理规则：经营者之间的争议').isVisible()).toBe(true);
-    expect(await dialog.getByLabel('批示意见').inputValue()).toBe('同意');
+    // Not prefilled: typed into, a prefilled 同意 read "同意同意…".
+    expect(await dialog.getByLabel('批示意见').inputValue()).toBe('');
+    expect(await dialog.getByLabel('批示意见').getAttribute('placeholder')).toBe('如：同意');
+    await dialog.getByLabel('批示意见').fill('同意');
     await shot(supervisor, '02-approve-refusal');
     await confirmStep(supervisor, dialog, '批准');
     await expect.poll(() => statusOf(supervisor)).toBe('不予受理');
@@ -132,7 +156,8 @@ describe('a complaint from the counter to the archive', () => {
     caseId = await caseIdOf(host, office.tokens.clerk, caseNoOf(2));
 
     const acceptanceDue = calendar.addWorkingDays(today0, 7).date;
-    expect(await chip(clerk, 'acceptance')).toBe(`受理期限 ${formatDateCn(acceptanceDue)} · 还剩 7 个工作日`);
+    // The chip offers the step that answers the clock.
+    expect(await chip(clerk, 'acceptance')).toBe(`受理期限 ${formatDateCn(acceptanceDue)} · 还剩 7 个工作日 · 受理`);
     const buttons = await clerk.getByRole('toolbar', { name: '下一步' }).getByRole('button').allTextContents();
     expect(buttons).toEqual(['受理', '不予受理', '限期补正', '分流转办', '记录联系']);
 
@@ -142,7 +167,8 @@ describe('a complaint from the counter to the archive', () => {
     await expect.poll(() => statusOf(clerk)).toBe('已受理');
     const mediation = calendar.addCalendarDays(today0, 60);
     expect(mediation.provisional).toBe(true);
-    await expect.poll(() => chip(clerk, 'mediation')).toBe(`调解期限 ${formatDateCn(mediation.date)} · 还剩 ${calendar.workingDaysBetween(today0, mediation.date)} 个工作日（暂定）`);
+    // 60 日 is counted, and said, in calendar days.
+    await expect.poll(() => chip(clerk, 'mediation')).toBe(`调解期限 ${formatDateCn(mediation.date)} · 还剩 ${daysBetween(today0, mediation.date)} 日（暂定）`);
     expect(await clerk.getByTestId('deadline-acceptance').count()).toBe(0);
     expect(await clerk.getByText(/节假日历未含期限所在年份/).isVisible()).toBe(true);
   });
@@ -196,18 +222,7 @@ describe('a complaint from the counter to the archive', () => {
   });
 
   it('resumes two weeks later, the due date moved by the days the clock stood still', async () => {
-    await host.stop();
-    host = await startHost(host.dataDir, { now: T1 });
-    await signInAgain(host, office);
-    for (const [page, who] of [
-      [clerk, STAFF.clerk],
-      [investigator, STAFF.investigator],
-      [supervisor, STAFF.supervisor],
-    ] as const) {
-      await page.clock.setSystemTime(new Date(T1));
-      await page.goto(host.url);
-      await signIn(page, who);
-    }
+    await restartAt(T1);
     await openCase(investigator, host, caseId);
     const pausedDays = 14;
     expect(await chip(investigator, 'mediation')).toMatch(new RegExp(`暂停中，已停 ${pausedDays} 天`));
@@ -215,9 +230,31 @@ describe('a complaint from the counter to the archive', () => {
     await shot(investigator, '08-resume');
     await confirmStep(investigator, resume, '恢复计时');
     const due = calendar.addCalendarDays(today0, 60 + pausedDays);
-    await expect.poll(() => chip(investigator, 'mediation')).toBe(
-      `调解期限 ${formatDateCn(due.date)} · 还剩 ${calendar.workingDaysBetween(today1, due.date)} 个工作日（暂定）`,
-    );
+    await expect.poll(() => chip(investigator, 'mediation')).toBe(`调解期限 ${formatDateCn(due.date)} · 还剩 ${daysBetween(today1, due.date)} 日（暂定） · 提出处理意见`);
+  });
+
+  it('passes the complaint to the business, and records its reply from the deadline chip', async () => {
+    await takeStep(investigator, '记录联系', async (d) => {
+      await d.getByLabel('联系情况').fill('电话转交商家，要求三个工作日内书面答复');
+      await d.getByRole('checkbox', { name: '已将投诉转交经营者，要求其限期答复' }).check();
+    });
+    const replyDue = calendar.addWorkingDays(today1, 3).date;
+    await expect.poll(() => chip(investigator, 'businessReply')).toBe(`经营者答复期限 ${formatDateCn(replyDue)} · 还剩 3 个工作日 · 记录经营者答复`);
+    expect(await investigator.getByRole('toolbar', { name: '下一步' }).getByRole('button', { name: '记录经营者答复' }).isVisible()).toBe(true);
+    await shot(investigator, '08b-reply-chip');
+    await investigator.getByTestId('deadline-businessReply').click();
+    const dialog = investigator.getByRole('dialog').filter({ has: investigator.getByRole('heading', { name: /^记录经营者答复/ }) });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.textContent()).toContain('调查清单“经营者答复”一并标为已完成');
+    await choose(investigator, dialog, '答复方式', '信函');
+    await dialog.getByLabel('经营者答复').fill('商家来函：同意退货退款，待调解确定细节');
+    await shot(investigator, '08c-record-reply');
+    await confirmStep(investigator, dialog, '记录经营者答复');
+    // Met: off the header's open clocks, the item ticked, and nothing of it overdue later.
+    await expect.poll(() => investigator.getByTestId('deadline-businessReply').count()).toBe(0);
+    await investigator.getByRole('tab', { name: /调查/ }).click();
+    await expect.poll(() => investigator.getByTestId('checklist-item').filter({ hasText: '经营者答复' }).textContent()).toContain('已完成');
+    await investigator.getByRole('tab', { name: '概况' }).click();
   });
 
   it('is mediated: consent, a session scheduled and recorded, an agreement', async () => {
@@ -226,7 +263,7 @@ describe('a complaint from the counter to the archive', () => {
       await shot(investigator, '09a-start-mediation');
     });
     await expect.poll(() => statusOf(investigator)).toBe('调解中');
-    const sessionDay = addDays(today1, 2);
+    const sessionDay = today2;
     const schedule = await openStep(investigator, '安排调解');
     await typeDate(schedule, '调解时间', sessionDay, '14:00');
     await schedule.getByLabel('调解地点').fill('本会调解室');
@@ -235,6 +272,17 @@ describe('a complaint from the counter to the archive', () => {
     await shot(investigator, '09-schedule-session');
     await confirmStep(investigator, schedule, '安排调解');
 
+    // Before its time a session cannot be recorded as held.
+    const early = await openStep(investigator, '记录调解');
+    await early.getByLabel('调解情况').fill('双方到场，商家同意退货退款');
+    await early.getByRole('button', { name: '记录调解', exact: true }).click();
+    await expect.poll(() => early.getByText(/尚未到时间，不能记录为如期进行/).isVisible()).toBe(true);
+    await shot(investigator, '10a-record-session-early');
+    await early.getByRole('button', { name: '取消' }).click();
+
+    // The day of the session, after it.
+    await restartAt(T2);
+    await openCase(investigator, host, caseId);
     await takeStep(investigator, '记录调解', async (d) => {
       await shot(investigator, '10-record-session');
       await d.getByLabel('调解情况').fill('双方到场，商家同意退货退款');
@@ -276,18 +324,38 @@ describe('a complaint from the counter to the archive', () => {
     });
     await expect.poll(() => statusOf(supervisor)).toBe('调查中');
 
-    await investigator.reload();
+    // The handler finds it on 今日 under 被退回, with the 负责人's comment on the case.
+    await investigator.goto(host.url);
+    await expect.poll(() => investigator.getByTestId('count-mine-sentBack').textContent()).toBe('1');
+    await shot(investigator, '14a-today-sent-back');
+    await investigator.getByRole('link', { name: /^被退回/ }).click();
+    await investigator.waitForURL(/#\/cases\?mine=1&queue=sentBack|#\/cases\?queue=sentBack&mine=1/);
+    await investigator.getByRole('gridcell', { name: '张三' }).click();
+    const banner = investigator.getByTestId('sent-back');
+    await expect.poll(() => banner.textContent()).toMatch(/处理意见被负责人退回孙主任 于 .* 退回 赵调查 提出的处理意见：商家存在欺诈情形，请核实是否适用加倍赔偿/);
+    await shot(investigator, '14b-sent-back-banner');
+    // The dialog opens with what was proposed, not empty.
+    await banner.getByRole('button', { name: '重新提出处理意见' }).click();
+    const again = investigator.getByRole('dialog').filter({ has: investigator.getByRole('heading', { name: /^提出处理意见/ }) });
+    await expect.poll(() => again.isVisible()).toBe(true);
+    expect(await again.getByRole('checkbox', { name: '退货退款' }).isChecked()).toBe(true);
+    expect(await again.getByLabel('挽回经济损失（元）').inputValue()).toBe('4999.00');
+    expect(await again.getByLabel('处理意见').inputValue()).toBe('经调解双方达成协议，商家退货退款。');
+    expect(await again.textContent()).toContain('负责人退回意见：商家存在欺诈情形');
+    await shot(investigator, '14c-propose-again');
+    await again.getByRole('button', { name: '取消' }).click();
     await proposeRefundAndPunitive('退一赔一：退还货款4999元并赔偿4999元。');
+    await expect.poll(() => investigator.getByTestId('sent-back').count()).toBe(0);
   });
 
   it('is approved, made known, followed up unsatisfied, and reopened', async () => {
     await supervisor.reload();
-    await takeStep(supervisor, '批准');
+    await takeStep(supervisor, '批准', (d) => d.getByLabel('批示意见').fill('同意'));
     await expect.poll(() => statusOf(supervisor)).toBe('已批准');
 
     await investigator.reload();
     await takeStep(investigator, '已告知投诉人', async () => shot(investigator, '15-notify'));
-    await expect.poll(() => chip(investigator, 'followUp')).toMatch(`回访期限 ${formatDateCn(calendar.addWorkingDays(today1, 5).date)}`);
+    await expect.poll(() => chip(investigator, 'followUp')).toMatch(`回访期限 ${formatDateCn(calendar.addWorkingDays(today2, 5).date)}`);
     await takeStep(investigator, '回访', async (d) => {
       await rate(d, '2 分，不满意');
       await d.getByLabel('回访情况').fill('投诉人认为赔偿款到账太慢');
@@ -304,7 +372,7 @@ describe('a complaint from the counter to the archive', () => {
   it('is proposed and approved again, followed up satisfied, and archived', async () => {
     await proposeRefundAndPunitive('商家已全额履行。');
     await supervisor.reload();
-    await takeStep(supervisor, '批准');
+    await takeStep(supervisor, '批准', (d) => d.getByLabel('批示意见').fill('同意'));
     await investigator.reload();
     await takeStep(investigator, '已告知投诉人');
     await takeStep(investigator, '回访', async (d) => {
@@ -335,7 +403,8 @@ describe('a complaint from the counter to the archive', () => {
     expect(row('回访')[0]).toMatch(/已告知 → 回访中 满意度 2 分（不满意）/);
     expect(row('重新调查')[0]).toContain('回访中 → 调查中');
     expect(row('结案归档')[0]).toContain('回访中 → 已结案');
-    expect(text.filter((r) => r.includes(' 记录联系 '))).toHaveLength(2);
+    expect(text.filter((r) => r.includes(' 记录联系 '))).toHaveLength(3);
+    expect(row('记录经营者答复')[0]).toMatch(/赵调查 记录经营者答复 — 答复方式：信函 答复：商家来函：同意退货退款，待调解确定细节 调查清单“经营者答复”标为已完成/);
     await shot(investigator, '20-timeline');
   });
 });

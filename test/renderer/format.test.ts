@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fenToYuan, formatDateCn, formatDateTime, yuanProblem, yuanToFen } from '../../renderer/src/format';
+import { fenToYuan, formatDateCn, formatDateTime, formatLeft, yuanProblem, yuanToFen } from '../../renderer/src/format';
 
 describe('money typed in 元 becomes integer fen', () => {
   it.each([
@@ -39,8 +39,17 @@ describe('dates on screen', () => {
     expect(formatDateCn('2026-11-22')).toBe('2026年11月22日');
   });
 
-  it('show a time in office time, as the core wrote it, whatever zone this PC is set to', () => {
-    expect(formatDateTime('2026-11-22T09:05:00+08:00')).toBe('2026-11-22 09:05');
-    expect(formatDateTime('2026-11-22T23:30:00.123+08:00')).toBe('2026-11-22 23:30');
+  it('show a time in office time, as the core wrote it, whatever zone this PC is set to, in the same date format', () => {
+    expect(formatDateTime('2026-11-22T09:05:00+08:00')).toBe('2026年11月22日 09:05');
+    expect(formatDateTime('2026-11-22T23:30:00.123+08:00')).toBe('2026年11月22日 23:30');
+    expect(formatDateCn('2026-11-22T23:30:00+08:00')).toBe('2026年11月22日');
+  });
+
+  it('say the time left on a clock in its own unit', () => {
+    expect(formatLeft({ amount: 43, unit: 'calendarDays' })).toBe('还剩 43 日');
+    expect(formatLeft({ amount: 3, unit: 'workingDays' })).toBe('还剩 3 个工作日');
+    expect(formatLeft({ amount: 0, unit: 'calendarDays' })).toBe('今天到期');
+    expect(formatLeft({ amount: -2, unit: 'workingDays' })).toBe('已超期 2 个工作日');
+    expect(formatLeft({ amount: -5, unit: 'calendarDays' }, { short: true })).toBe('超期5日');
   });
 });

@@ -5,7 +5,7 @@ import { allowedActions, caseActions, mayAct, roleMayTake, transitionOf, workflo
 
 /** Properties of the workflow table that API.md's "Roles" paragraph states, checked over every combination. */
 
-const HANDLER_ACTIONS: CaseAction[] = ['startInvestigation', 'recordContact', 'pause', 'resume', 'startMediation', 'scheduleSession', 'recordSession', 'endMediation', 'proposeOutcome', 'notify', 'followUp', 'reopen', 'close'];
+const HANDLER_ACTIONS: CaseAction[] = ['startInvestigation', 'recordContact', 'recordBusinessReply', 'pause', 'resume', 'startMediation', 'scheduleSession', 'recordSession', 'endMediation', 'proposeOutcome', 'notify', 'followUp', 'reopen', 'close'];
 const SUPERVISOR_ALONE: CaseAction[] = ['assign', 'approve', 'sendBack', 'void'];
 
 const base = (over: Partial<WorkflowState> = {}): WorkflowState => ({
@@ -13,6 +13,7 @@ const base = (over: Partial<WorkflowState> = {}): WorkflowState => ({
   handlerId: 7,
   paused: false,
   awaitingMaterials: false,
+  awaitingBusinessReply: false,
   proposal: null,
   unrecordedSessions: 0,
   referralReported: false,
@@ -30,8 +31,10 @@ function* everyState(): Generator<WorkflowState> {
         for (const proposal of [null, { kind: 'refusal' as const, by: 2 }, { kind: 'outcome' as const, by: 7 }])
           for (const unrecordedSessions of [0, 1])
             for (const referralReported of [false, true])
-              for (const [followUps, followUpsRequired] of [[0, 1], [1, 1], [1, 2]] as const)
-                for (const handlerId of [null, 7]) yield base({ status, paused, awaitingMaterials, proposal, unrecordedSessions, referralReported, followUps, followUpsRequired, handlerId });
+              for (const awaitingBusinessReply of [false, true])
+                for (const [followUps, followUpsRequired] of [[0, 1], [1, 1], [1, 2]] as const)
+                  for (const handlerId of [null, 7])
+                    yield base({ status, paused, awaitingMaterials, awaitingBusinessReply, proposal, unrecordedSessions, referralReported, followUps, followUpsRequired, handlerId });
   }
 }
 
@@ -41,7 +44,7 @@ describe('the workflow table', () => {
     for (const a of ['startInvestigation', 'pause', 'resume', 'startMediation', 'endMediation', 'proposeOutcome', 'followUp', 'reopen', 'close'] as const) {
       expect(roleMayTake('clerk', a), a).toBe(false);
     }
-    for (const a of ['accept', 'refuse', 'requestMaterials', 'refer', 'recordContact', 'notify'] as const) expect(roleMayTake('clerk', a), a).toBe(true);
+    for (const a of ['accept', 'refuse', 'requestMaterials', 'refer', 'recordContact', 'recordBusinessReply', 'notify'] as const) expect(roleMayTake('clerk', a), a).toBe(true);
   });
 
   it('lets an investigator take handler steps only, and only on cases assigned to them', () => {
@@ -95,6 +98,9 @@ describe('the workflow table', () => {
     expect(refusal).toEqual({ code: 'INVALID_TRANSITION', message: '案件当前状态为“已结案”，不能进行“受理”' });
     expect(transitionOf(base({ status: 'investigating', paused: true }), 'proposeOutcome')).toEqual({ code: 'INVALID_TRANSITION', message: '案件计时已暂停，请先恢复计时' });
     expect(transitionOf(base({ status: 'accepted', handlerId: null }), 'startInvestigation')).toMatchObject({ message: '请先由负责人指派承办人' });
+    // A reply recorded where the complaint was never passed to the business.
+    expect(transitionOf(base({ status: 'investigating' }), 'recordBusinessReply')).toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringMatching(/^本案没有等待中的经营者答复/) });
+    expect(transitionOf(base({ status: 'investigating', awaitingBusinessReply: true }), 'recordBusinessReply')).toEqual({ to: 'investigating' });
   });
 
   it('sends an approved refusal to 不予受理 and an approved outcome to 已批准; a send-back returns each to where it came from', () => {

@@ -39,6 +39,8 @@ CREATE INDEX cases_respondent_received ON cases(respondent_id, received_at);
 
 CREATE INDEX cases_rule_set ON cases(rule_set);
 
+CREATE INDEX cases_sent_back ON cases(sent_back_at) WHERE sent_back_at IS NOT NULL;
+
 CREATE INDEX cases_status_received ON cases(status, received_at);
 
 CREATE INDEX checklist_item_evidence_evidence ON checklist_item_evidence(evidence_id);
@@ -204,7 +206,7 @@ CREATE TABLE cases (
   registered_by INTEGER NOT NULL REFERENCES users(id),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-, version INTEGER NOT NULL DEFAULT 1, rule_set TEXT, accepted_on TEXT, paused TEXT, materials TEXT, proposal TEXT, refusal TEXT, referral TEXT, mediation TEXT, outcome TEXT, recovered_fen INTEGER CHECK (recovered_fen >= 0), punitive_fen INTEGER CHECK (punitive_fen >= 0), resolved INTEGER CHECK (resolved IN (0, 1)), notified_at TEXT, closed_on TEXT, voided TEXT, next_due_on TEXT, region TEXT) STRICT;
+, version INTEGER NOT NULL DEFAULT 1, rule_set TEXT, accepted_on TEXT, paused TEXT, materials TEXT, proposal TEXT, refusal TEXT, referral TEXT, mediation TEXT, outcome TEXT, recovered_fen INTEGER CHECK (recovered_fen >= 0), punitive_fen INTEGER CHECK (punitive_fen >= 0), resolved INTEGER CHECK (resolved IN (0, 1)), notified_at TEXT, closed_on TEXT, voided TEXT, next_due_on TEXT, region TEXT, sent_back_at TEXT) STRICT;
 
 CREATE TABLE "catalog_items" (
   kind TEXT NOT NULL CHECK (kind IN ('category', 'nature', 'channel', 'refusal_ground', 'termination_ground', 'measure', 'evidence_source', 'region')),

@@ -53,6 +53,7 @@ export const writesRegister = {
   // the timeline is left out in read-only mode (services/evidence/verify.ts). Exporting records itself.
   'evidence.verify': false,
   'evidence.export': true,
+  'evidence.reportMedia': true,
   'evidenceSettings.get': false,
   'evidenceSettings.save': true,
   'audit.verify': false,

@@ -72,7 +72,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
   const records = createCaseRecords(db, settings);
   const workflowView = createWorkflowView({ db, clock, deadlines, ruleSets, catalog, records });
   const checklistTemplates = createChecklistTemplates(db, clock, audit, settings, catalog);
-  const checklist = createCaseChecklist({ db, clock, audit, events, templates: checklistTemplates });
+  const checklist = createCaseChecklist({ db, clock, audit, events, templates: checklistTemplates, deadlines });
   const evidence = createEvidence({ db, clock, audit, settings, events, vault, media, log });
   const noticeRecords = createNoticeRecords(db);
   const office = createOfficeProfile(db, clock, settings, audit, vault);

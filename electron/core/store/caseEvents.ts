@@ -1,3 +1,4 @@
+import { sentBackAnsweredBy } from '../../../shared/domain/workflow';
 import type { Db } from '../db/open';
 import type { CaseFactsStore } from './caseFacts';
 import { carriesNotes, type CaseText } from './caseText';
@@ -30,6 +31,8 @@ export interface CaseEventRow {
 export function createCaseEvents(db: Db, derived: { text: CaseText; facts: CaseFactsStore }) {
   const insert = db.prepare('INSERT INTO case_events (case_id, at, user_id, type, data) VALUES (?, ?, ?, ?, ?)');
   const touch = db.prepare('UPDATE cases SET updated_at = ?, version = version + 1 WHERE id = ?');
+  const sentBack = db.prepare('UPDATE cases SET sent_back_at = ? WHERE id = ?');
+  const answers = new Set<string>(sentBackAnsweredBy);
   const ofCase = db.prepare(
     `SELECT e.id, e.at, e.type, e.data, e.user_id, u.display_name FROM case_events e
        LEFT JOIN users u ON u.id = e.user_id WHERE e.case_id = ? ORDER BY e.id`,
@@ -38,6 +41,9 @@ export function createCaseEvents(db: Db, derived: { text: CaseText; facts: CaseF
     record(e: CaseEventInput): number {
       const id = Number(insert.run(e.caseId, e.at, e.userId, e.type, JSON.stringify(e.data)).lastInsertRowid);
       touch.run(e.at, e.caseId);
+      // The 被退回 queue: a proposal sent back waits until its handler proposes again (or the desk decides).
+      if (e.type === 'sendBack') sentBack.run(e.at, e.caseId);
+      else if (answers.has(e.type)) sentBack.run(null, e.caseId);
       if (carriesNotes(e.data)) derived.text.index(e.caseId);
       derived.facts.refresh(e.caseId);
       return id;

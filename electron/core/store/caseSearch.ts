@@ -4,7 +4,8 @@ import { SEARCH_COUNT_CAP, type CaseRow, type CaseSort, type casesSearch } from 
 import type { UserView } from '../../../shared/api/schemas/common';
 import { addDays, type WorkingDayCalendar } from '../../../shared/domain/calendar';
 import { finalStatuses } from '../../../shared/domain/caseStatus';
-import { stateOn, workingDaysLeft, type DeadlineKind, type StoredDeadlineState } from '../../../shared/domain/deadlines';
+import { stateOn, timeLeft, workingDaysLeft, type DeadlineKind, type LimitUnit, type StoredDeadlineState } from '../../../shared/domain/deadlines';
+import type { CaseQueue } from '../../../shared/domain/workflow';
 import type { Db } from '../db/open';
 import type { OfficeClock } from '../officeClock';
 import { matchExpression } from './searchTokens';
@@ -15,6 +16,24 @@ export type SearchInput = z.output<typeof casesSearch.input>;
 
 const FINAL = finalStatuses.map((s) => `'${s}'`).join(', ');
 const APPROVERS = new Set(['supervisor', 'admin']);
+
+/** Accepted and not yet finished nor referred: where a case needs a handler. */
+const HANDLED_STATUSES = "'accepted', 'investigating', 'mediating', 'awaiting_approval', 'approved', 'notified', 'follow_up'";
+
+/**
+ * The work queues of 今日 (shared/domain/workflow.ts `caseQueues`) as conditions on the register,
+ * each led by what an index finds (the status, or the sent-back mark the event write path keeps),
+ * so a queue reads the cases in progress, never the whole archive.
+ */
+export const QUEUE_SQL: Record<CaseQueue, string> = {
+  toAccept: "c.status = 'registered' AND c.materials IS NULL",
+  awaitingMaterials: "c.status = 'registered' AND c.materials IS NOT NULL",
+  // A refusal waiting for approval has no handler either, but was never accepted.
+  unassigned: `c.status IN (${HANDLED_STATUSES}) AND c.handler_id IS NULL AND c.accepted_on IS NOT NULL`,
+  referralReplied: "c.status = 'referred' AND json_extract(c.referral, '$.reply') IS NOT NULL",
+  // The case's last sendBack is not yet answered (store/caseEvents.ts keeps the mark).
+  sentBack: `c.sent_back_at IS NOT NULL AND c.status NOT IN (${FINAL})`,
+};
 
 /**
  * One ordering of the register: the columns it sorts by, ending in a unique one, each matched by an
@@ -102,7 +121,7 @@ type KeyRow = { id: number } & Record<`k${number}`, CursorValue>;
 export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => WorkingDayCalendar) {
   const prepare = statementCache(db, 200);
   const nextDeadline = db.prepare(
-    `SELECT kind, due_on, state FROM case_deadlines WHERE case_id = ? AND state IN ('running', 'paused')
+    `SELECT kind, due_on, state, limit_unit FROM case_deadlines WHERE case_id = ? AND state IN ('running', 'paused')
       ORDER BY state = 'paused', due_on, id LIMIT 1`,
   );
   const eventNotes = db.prepare('SELECT data FROM case_events WHERE case_id = ? ORDER BY id').pluck();
@@ -154,6 +173,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       filter('c.handler_id = ?', user.id);
       if (!input.status) filter(`c.status NOT IN (${FINAL})`);
     }
+    if (input.queue) filter(QUEUE_SQL[input.queue]);
     if (input.awaitingMyApproval) {
       // Nobody approves their own proposal; clerks and investigators approve nothing.
       if (!APPROVERS.has(user.role)) filter('0');
@@ -297,7 +317,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       next: hasNext && last ? encodeCursor(Array.from({ length: p.cursorColumns }, (_, i) => last[`k${i}`] ?? null)) : null,
       words: p.words,
       rows: rows.map((r) => {
-        const next = nextDeadline.get(r.id) as { kind: DeadlineKind; due_on: string; state: StoredDeadlineState } | undefined;
+        const next = nextDeadline.get(r.id) as { kind: DeadlineKind; due_on: string; state: StoredDeadlineState; limit_unit: LimitUnit | null } | undefined;
         const source: SnippetSource = {
           shown: [r.case_no, r.complainant_name, r.complainant_phone, r.respondent_name, r.subject],
           hidden: [
@@ -325,7 +345,13 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
           acceptanceDueOn: r.acceptance_due_on,
           handlerName: r.handler_name,
           nextDeadline: next
-            ? { kind: next.kind, dueOn: next.due_on, state: stateOn(next.state, next.due_on, today), workingDaysLeft: workingDaysLeft(next.state, next.due_on, today, cal) }
+            ? {
+                kind: next.kind,
+                dueOn: next.due_on,
+                state: stateOn(next.state, next.due_on, today),
+                workingDaysLeft: workingDaysLeft(next.state, next.due_on, today, cal),
+                left: timeLeft(next.state, next.limit_unit, next.due_on, today, cal),
+              }
             : null,
           match: p.words.length ? snippetOf(p.words, source) : null,
         };

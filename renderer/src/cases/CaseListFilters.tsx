@@ -2,7 +2,7 @@ import Chip from '@mui/material/Chip';
 import ToggleButton from '@mui/material/ToggleButton';
 import { caseStatuses, caseStatusLabel } from '../../../shared/domain/caseStatus';
 import { deadlineKindLabel, deadlineKinds } from '../../../shared/domain/deadlines';
-import { roleMayTake } from '../../../shared/domain/workflow';
+import { caseQueueLabel, roleMayTake } from '../../../shared/domain/workflow';
 import { formatDateCn } from '../format';
 import { useSession } from '../session/SessionContext';
 import { dueFilterKeys, dueFilters } from './caseFilters';
@@ -40,6 +40,7 @@ export function CaseListFilters({ params, update }: Props) {
         </ToggleButton>
       )}
       {params.registered && <Chip label={`${formatDateCn(params.registered)}登记`} onDelete={() => set({ registered: '' })} />}
+      {params.queue && <Chip label={caseQueueLabel[params.queue]} data-testid="queue-filter" onDelete={() => set({ queue: '' })} />}
     </>
   );
 }

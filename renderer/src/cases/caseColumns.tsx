@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import type { GridColDef } from '@mui/x-data-grid';
 import type { CaseRow } from '../../../shared/api/schemas/cases';
 import { deadlineKindLabel } from '../../../shared/domain/deadlines';
-import { formatDateTime } from '../format';
+import { formatDateCn, formatDateTime, formatLeft } from '../format';
 import { StatusChip } from './StatusChip';
 
 /**
@@ -14,7 +14,7 @@ export const caseColumns: GridColDef<CaseRow>[] = [
   {
     field: 'receivedAt',
     headerName: '收到时间',
-    width: 140,
+    width: 176,
     sortingOrder: ['desc', 'asc'],
     valueFormatter: (value: string) => formatDateTime(value),
   },
@@ -32,7 +32,7 @@ export const caseColumns: GridColDef<CaseRow>[] = [
   {
     field: 'dueOn',
     headerName: '最近期限',
-    width: 250,
+    width: 270,
     sortingOrder: ['asc', null],
     valueGetter: (_value, row) => row.nextDeadline?.dueOn ?? '',
     renderCell: ({ row }) => <NextDeadline d={row.nextDeadline} />,
@@ -41,16 +41,15 @@ export const caseColumns: GridColDef<CaseRow>[] = [
   { field: 'categoryName', headerName: '类别', width: 120, sortable: false },
 ];
 
-/** The nearest open clock as the core counts it today; the list only shows it. */
+/** The nearest open clock as the core counts it today, in its own unit; the list only shows it. */
 function NextDeadline({ d }: { d: CaseRow['nextDeadline'] }) {
   if (!d) return '—';
-  const left = d.workingDaysLeft;
-  const state =
-    d.state === 'overdue' ? `超期${-(left ?? 0)}个工作日` : d.state === 'paused' ? '暂停' : left === 0 ? '今天到期' : `剩${left}个工作日`;
-  const colour = d.state === 'overdue' ? 'error.main' : d.state === 'paused' ? 'info.main' : left !== null && left <= 3 ? 'warning.dark' : undefined;
+  const state = d.state === 'paused' ? '暂停' : d.left ? formatLeft(d.left, { short: true }) : '';
+  const soon = d.left !== null && d.left.amount <= 3;
+  const colour = d.state === 'overdue' ? 'error.main' : d.state === 'paused' ? 'info.dark' : soon ? 'warning.dark' : undefined;
   return (
     <Box component="span" sx={{ color: colour, fontWeight: colour ? 600 : undefined }} title={deadlineKindLabel[d.kind]}>
-      {d.dueOn} {deadlineKindLabel[d.kind].replace('期限', '')} · {state}
+      {formatDateCn(d.dueOn)} {deadlineKindLabel[d.kind].replace('期限', '')} · {state}
     </Box>
   );
 }

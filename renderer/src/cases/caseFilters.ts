@@ -1,6 +1,7 @@
 import type { CaseSearchInput } from '../../../shared/api/schemas/cases';
 import { caseStatuses, type CaseStatus } from '../../../shared/domain/caseStatus';
 import { deadlineKinds, type DeadlineKind } from '../../../shared/domain/deadlines';
+import { caseQueues, type CaseQueue } from '../../../shared/domain/workflow';
 
 /**
  * The register's filters as they stand in the address (#/cases?due=overdue&mine=1 …), and the
@@ -28,9 +29,11 @@ export interface CaseFilters {
   approval: boolean;
   /** Registered on this office date (YYYY-MM-DD). */
   registered: string;
+  /** A work queue of 今日 (待受理, 待补正, 待指派, 转办已答复待结案, 被退回). */
+  queue: CaseQueue | '';
 }
 
-export const noFilters: CaseFilters = { status: '', due: '', kind: '', mine: false, approval: false, registered: '' };
+export const noFilters: CaseFilters = { status: '', due: '', kind: '', mine: false, approval: false, registered: '', queue: '' };
 
 const oneOf = <T extends string>(list: readonly T[], v: string | null): T | '' => ((list as readonly string[]).includes(v ?? '') ? (v as T) : '');
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -44,6 +47,7 @@ export function filtersFrom(search: URLSearchParams): CaseFilters {
     mine: search.get('mine') === '1',
     approval: search.get('approval') === '1',
     registered: DATE.test(registered) ? registered : '',
+    queue: oneOf(caseQueues, search.get('queue')),
   };
 }
 
@@ -64,6 +68,7 @@ export function searchInputOf(f: CaseFilters): Partial<CaseSearchInput> {
     mine: f.mine || undefined,
     awaitingMyApproval: f.approval || undefined,
     registeredOn: f.registered || undefined,
+    queue: f.queue || undefined,
   };
 }
 

@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { EvidenceView } from '../../../shared/api/schemas/evidence';
+import { CAPTURED_AFTER_UPLOAD, capturedAfterUpload } from '../../../shared/domain/captureDate';
 import { evidenceKindLabel, evidenceSourceLabel, formatBytes, typeLabel } from '../../../shared/domain/evidence';
 import { formatDateTime } from '../format';
 import { formatDuration } from './EvidenceTile';
@@ -31,6 +32,11 @@ export function EvidenceDetails({ e, writable, onDescribe, onVoid }: { e: Eviden
       <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
         证据{e.id}：{e.name}
       </Typography>
+      {capturedAfterUpload(e.capturedAt, e.addedAt) && (
+        <Alert severity="warning" data-testid="captured-after-upload-detail">
+          {CAPTURED_AFTER_UPLOAD}
+        </Alert>
+      )}
       {e.voided && (
         <Alert severity="warning">
           已于 {formatDateTime(e.voided.at)} 由 {e.voided.by.displayName} 作废：{e.voided.reason}

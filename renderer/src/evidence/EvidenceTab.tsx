@@ -16,6 +16,7 @@ import { CenteredMessage } from '../common/CenteredMessage';
 import { DescribeDialog, ExportDialog, VoidDialog } from './EvidenceDialogs';
 import { EvidenceTile } from './EvidenceTile';
 import { EvidenceViewer } from './EvidenceViewer';
+import { useMediaReport } from './useMediaReport';
 import { UploadDialog } from './UploadDialog';
 
 const PROBLEM = { missing: '文件缺失', altered: '文件已被改动' } as const;
@@ -34,6 +35,7 @@ export function EvidenceTab({ c, onChanged }: { c: CaseDetail; onChanged: () => 
   const [notice, setNotice] = useState<{ severity: 'success' | 'error' | 'warning'; text: string } | null>(null);
   const [verifying, setVerifying] = useState(false);
   const { writable, reason } = c.investigation;
+  const mediaLoaded = useMediaReport(onChanged);
   const items = c.evidence.filter((e) => showVoided || !e.voided);
   const voidedCount = c.evidence.filter((e) => e.voided).length;
 
@@ -120,7 +122,7 @@ export function EvidenceTab({ c, onChanged }: { c: CaseDetail; onChanged: () => 
       ) : (
         <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(190px, 1fr))', gap: 1.5 }} aria-label="证据">
           {items.map((e, i) => (
-            <EvidenceTile key={e.id} e={e} onOpen={() => setOpen(i)} />
+            <EvidenceTile key={e.id} e={e} onOpen={() => setOpen(i)} onLoadedMetadata={mediaLoaded(e)} />
           ))}
         </Box>
       )}
@@ -130,7 +132,7 @@ export function EvidenceTab({ c, onChanged }: { c: CaseDetail; onChanged: () => 
         </Box>
       )}
       <UploadDialog caseId={c.id} files={batch} onClose={() => setBatch(null)} onUploaded={onChanged} />
-      <EvidenceViewer items={items} index={open} writable={writable} onIndex={setOpen} onDescribe={setDescribing} onVoid={setVoiding} />
+      <EvidenceViewer items={items} index={open} writable={writable} onIndex={setOpen} onDescribe={setDescribing} onVoid={setVoiding} onLoadedMetadata={mediaLoaded} />
       <DescribeDialog e={describing} onClose={() => setDescribing(null)} onDone={onChanged} />
       <VoidDialog e={voiding} onClose={() => setVoiding(null)} onDone={onChanged} />
       <ExportDialog caseId={c.id} open={exporting} onClose={() => setExporting(false)} onDone={(text) => {

@@ -8,8 +8,9 @@ import Box from '@mui/material/Box';
 import ButtonBase from '@mui/material/ButtonBase';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
+import type { ReactNode, SyntheticEvent } from 'react';
 import type { EvidenceView } from '../../../shared/api/schemas/evidence';
+import { capturedAfterUpload } from '../../../shared/domain/captureDate';
 import { evidenceKindLabel, formatBytes, previewOf, type PreviewKind } from '../../../shared/domain/evidence';
 import { evidenceUrl } from '../api/client';
 import { formatDateTime } from '../format';
@@ -24,14 +25,14 @@ const ICONS: Record<PreviewKind, ReactNode> = {
 };
 
 /** The picture of an item: its thumbnail, a poster frame, or an icon for a type with no preview. */
-export function EvidencePreview({ e }: { e: EvidenceView }) {
+export function EvidencePreview({ e, onLoadedMetadata }: { e: EvidenceView; onLoadedMetadata?: (event: SyntheticEvent<HTMLVideoElement>) => void }) {
   const preview = previewOf(e.mime);
   if (e.hasThumbnail) {
     return <Box component="img" src={evidenceUrl(e.id, 'thumbnail')} alt={e.name} data-testid="evidence-thumbnail" sx={{ width: '100%', height: '100%', objectFit: 'contain' }} />;
   }
   if (preview === 'video') {
     // No ffmpeg on this PC: Chromium's own decoder draws the frame half a second in as the poster.
-    return <Box component="video" src={`${evidenceUrl(e.id)}#t=0.5`} preload="metadata" muted playsInline aria-label={e.name} data-testid="evidence-poster" sx={{ width: '100%', height: '100%', objectFit: 'cover', bgcolor: '#000' }} />;
+    return <Box component="video" src={`${evidenceUrl(e.id)}#t=0.5`} preload="metadata" muted playsInline aria-label={e.name} data-testid="evidence-poster" onLoadedMetadata={onLoadedMetadata} sx={{ width: '100%', height: '100%', objectFit: 'cover', bgcolor: '#000' }} />;
   }
   return (
     <Box sx={{ color: 'text.secondary', display: 'grid', placeItems: 'center', width: '100%', height: '100%' }} data-testid="evidence-icon">
@@ -40,18 +41,18 @@ export function EvidencePreview({ e }: { e: EvidenceView }) {
   );
 }
 
-/** One tile of the 证据 grid: opens the viewer. */
-export function EvidenceTile({ e, onOpen }: { e: EvidenceView; onOpen: () => void }) {
+/** One tile of the 证据 grid: opens the viewer. Named by what it shows (number, name, kind, size, time), as a screen reader reads it. */
+export function EvidenceTile({ e, onOpen, onLoadedMetadata }: { e: EvidenceView; onOpen: () => void; onLoadedMetadata?: (event: SyntheticEvent<HTMLVideoElement>) => void }) {
+  const doubtful = capturedAfterUpload(e.capturedAt, e.addedAt);
   return (
     <ButtonBase
       onClick={onOpen}
       focusRipple
       data-testid="evidence-tile"
-      aria-label={`证据${e.id}：${e.name}${e.voided ? '（已作废）' : ''}`}
       sx={{ display: 'block', textAlign: 'left', border: 1, borderColor: 'divider', borderRadius: 1, overflow: 'hidden', bgcolor: 'background.paper', opacity: e.voided ? 0.55 : 1 }}
     >
       <Box sx={{ position: 'relative', height: 132, bgcolor: 'grey.100' }}>
-        <EvidencePreview e={e} />
+        <EvidencePreview e={e} onLoadedMetadata={onLoadedMetadata} />
         {e.durationSeconds !== null && (
           <Chip size="small" label={formatDuration(e.durationSeconds)} sx={{ position: 'absolute', right: 6, bottom: 6, bgcolor: 'rgba(0,0,0,0.6)', color: '#fff' }} />
         )}
@@ -64,8 +65,8 @@ export function EvidenceTile({ e, onOpen }: { e: EvidenceView; onOpen: () => voi
         <Typography variant="caption" color="text.secondary" component="p" noWrap>
           {evidenceKindLabel[e.kind]} · {formatBytes(e.size)}
         </Typography>
-        <Typography variant="caption" color="text.secondary" component="p" noWrap>
-          {e.capturedAt ? `形成于 ${formatDateTime(e.capturedAt)}` : `添加于 ${formatDateTime(e.addedAt)}`}
+        <Typography variant="caption" color={doubtful ? 'error.main' : 'text.secondary'} component="p" noWrap data-testid={doubtful ? 'captured-after-upload' : undefined}>
+          {e.capturedAt ? `形成于 ${formatDateTime(e.capturedAt)}${doubtful ? '（晚于添加时间，请核对）' : ''}` : `添加于 ${formatDateTime(e.addedAt)}`}
         </Typography>
       </Box>
     </ButtonBase>

@@ -18,6 +18,7 @@ import { previewOf } from '../../../shared/domain/evidence';
 import { evidenceUrl } from '../api/client';
 import { EvidenceDetails } from './EvidenceDetails';
 import { EvidencePreview } from './EvidenceTile';
+import type { MediaLoaded } from './useMediaReport';
 
 interface Props {
   items: EvidenceView[];
@@ -26,6 +27,8 @@ interface Props {
   onIndex: (i: number | null) => void;
   onDescribe: (e: EvidenceView) => void;
   onVoid: (e: EvidenceView) => void;
+  /** Chromium read a video's or recording's metadata: report what the record lacks. */
+  onLoadedMetadata?: MediaLoaded;
 }
 
 const ZOOMS = [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4];
@@ -41,7 +44,7 @@ function step(scale: number | null, by: 1 | -1): number {
  * and turned further by hand; video and audio played with seeking (the file is read by Range).
  * Keys: ← → between items, + − to zoom, 0 to fit, R to turn.
  */
-export function EvidenceViewer({ items, index, writable, onIndex, onDescribe, onVoid }: Props) {
+export function EvidenceViewer({ items, index, writable, onIndex, onDescribe, onVoid, onLoadedMetadata }: Props) {
   // null: fitted to the window.
   const [scale, setScale] = useState<number | null>(null);
   const [turn, setTurn] = useState(0);
@@ -65,7 +68,7 @@ export function EvidenceViewer({ items, index, writable, onIndex, onDescribe, on
   const preview = e ? previewOf(e.mime) : null;
 
   return (
-    <Dialog open={e !== null && e !== undefined} onClose={() => onIndex(null)} fullWidth maxWidth="xl" onKeyDown={onKey} aria-label="证据查看">
+    <Dialog open={e !== null && e !== undefined} onClose={() => onIndex(null)} fullWidth maxWidth="xl" onKeyDown={onKey} slotProps={{ paper: { 'aria-label': '证据查看' } }}>
       {e && (
         <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 320px', height: '85vh' }}>
           <Box sx={{ bgcolor: '#1d232a', display: 'flex', flexDirection: 'column', minWidth: 0 }}>
@@ -137,8 +140,8 @@ export function EvidenceViewer({ items, index, writable, onIndex, onDescribe, on
                   }}
                 />
               )}
-              {preview === 'video' && <Box component="video" key={e.id} src={evidenceUrl(e.id)} controls preload="metadata" data-testid="viewer-video" sx={{ maxWidth: '100%', maxHeight: '100%' }} />}
-              {preview === 'audio' && <Box component="audio" key={e.id} src={evidenceUrl(e.id)} controls preload="metadata" data-testid="viewer-audio" sx={{ width: '80%' }} />}
+              {preview === 'video' && <Box component="video" key={e.id} src={evidenceUrl(e.id)} controls preload="metadata" data-testid="viewer-video" onLoadedMetadata={onLoadedMetadata?.(e)} sx={{ maxWidth: '100%', maxHeight: '100%' }} />}
+              {preview === 'audio' && <Box component="audio" key={e.id} src={evidenceUrl(e.id)} controls preload="metadata" data-testid="viewer-audio" onLoadedMetadata={onLoadedMetadata?.(e)} sx={{ width: '80%' }} />}
               {preview !== 'image' && preview !== 'video' && preview !== 'audio' && (
                 <Stack spacing={2} sx={{ alignItems: 'center', color: '#cfd8dc' }}>
                   <Box sx={{ width: 96, height: 96 }}>

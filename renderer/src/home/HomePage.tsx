@@ -8,7 +8,6 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { deadlineKindLabel, deadlineKinds, type DeadlineKind } from '../../../shared/domain/deadlines';
-import { roleMayTake } from '../../../shared/domain/workflow';
 import { useApiQuery } from '../api/useApiQuery';
 import { dueFilterKeys, dueFilters, type DueFilter } from '../cases/caseFilters';
 import { FilterSelect } from '../cases/FilterSelect';
@@ -16,6 +15,7 @@ import { formatDateCn } from '../format';
 import { useSession } from '../session/SessionContext';
 import { CountCard } from './CountCard';
 import { NewestCases } from './NewestCases';
+import { workCardsOf } from './workQueues';
 
 const COLOUR: Record<DueFilter, string> = { overdue: 'error.main', today: 'warning.dark', soon: 'primary.main' };
 
@@ -33,9 +33,10 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /**
- * 今日: for this user and for the whole office, what waits for approval, the cases in hand, and the
- * deadlines overdue, due today and due within 3 working days after today — of every kind of clock,
- * or of the one chosen. "Today" is the core's (clock.today); each count opens its list.
+ * 今日: the queues this user's role works (待受理, 待补正, 待我审批, 待指派, 转办已答复待结案, 被退回,
+ * my cases), and for this user and the whole office the deadlines overdue, due today and due within
+ * 3 working days after today — of every kind of clock, or of the one chosen. "Today" is the core's
+ * (clock.today); each count opens its list, the register filtered.
  */
 export function HomePage() {
   const { user, today: sessionDay } = useSession();
@@ -60,8 +61,8 @@ export function HomePage() {
         testId={`count-${scope}-${due}`}
       />
     ));
-  const approves = roleMayTake(user.role, 'approve');
   const handles = user.role === 'investigator';
+  const work = workCardsOf(user.role);
 
   return (
     <Stack spacing={2.5}>
@@ -81,13 +82,12 @@ export function HomePage() {
         />
       </Stack>
       {clock.error && <Alert severity="error">{clock.error.message}</Alert>}
-      {(approves || handles) && (
-        <Section title={`${user.displayName}的工作`}>
-          {approves && <CountCard label="待我审批" filters={{ approval: true }} caption="不予受理或处理意见" colour="warning.dark" testId="count-mine-approval" />}
-          {handles && <CountCard label="我的在办案件" filters={{ mine: true }} caption="我承办的" colour="primary.main" testId="count-mine-cases" />}
-          {handles && dueCards('mine')}
-        </Section>
-      )}
+      <Section title={`${user.displayName}的工作`}>
+        {work.map((w) => (
+          <CountCard key={w.key} label={w.label} filters={w.filters} caption={w.caption} colour={w.colour} testId={`count-mine-${w.key}`} />
+        ))}
+        {handles && dueCards('mine')}
+      </Section>
       <Section title="全办公室">
         {dueCards('office')}
         {today && <CountCard label="今日登记" filters={{ registered: today }} caption="今天录入的投诉" colour="primary.main" testId="count-office-registered" />}

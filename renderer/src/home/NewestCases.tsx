@@ -1,4 +1,5 @@
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
@@ -24,13 +25,16 @@ export function NewestCases() {
       ) : (
         <List dense aria-label="最新收到的投诉">
           {newest.data.rows.map((row) => (
-            <ListItemButton key={row.id} component={RouterLink} to={`/cases/${row.id}`} divider>
-              <ListItemText
-                primary={`${row.caseNo} · ${row.complainantName} 投诉 ${row.respondentName}`}
-                secondary={`${formatDateTime(row.receivedAt)} · ${row.subject} · ${row.categoryName}`}
-              />
-              <StatusChip status={row.status} />
-            </ListItemButton>
+            // A list holds list items only: each link sits in its <li>.
+            <ListItem key={row.id} disablePadding divider>
+              <ListItemButton component={RouterLink} to={`/cases/${row.id}`}>
+                <ListItemText
+                  primary={`${row.caseNo} · ${row.complainantName} 投诉 ${row.respondentName}`}
+                  secondary={`${formatDateTime(row.receivedAt)} · ${row.subject} · ${row.categoryName}`}
+                />
+                <StatusChip status={row.status} />
+              </ListItemButton>
+            </ListItem>
           ))}
         </List>
       )}

@@ -27,7 +27,8 @@ export function IssuedNoticeDialog({ id, onClose, onPrint, onSavePdf, onCorrect 
   return (
     <Dialog open onClose={onClose} maxWidth="lg" fullWidth>
       <DialogTitle>{n ? `${noticeTitle[n.type]} ${n.number}` : '文书'}</DialogTitle>
-      <DialogContent dividers sx={{ bgcolor: 'grey.200' }}>
+      {/* A scrolling page is reached by the keyboard too (Tab, then the arrow keys). */}
+      <DialogContent dividers sx={{ bgcolor: 'grey.200' }} role="region" aria-label="文书正文" tabIndex={0}>
         {got.error && <Alert severity="error">{got.error.message}</Alert>}
         {n?.supersededBy && <Alert severity="warning" sx={{ mb: 2 }}>本文书已被 {n.supersededBy.number} 更正</Alert>}
         {got.data ? (

@@ -121,7 +121,7 @@ export function NoticeEditor({ c, request, onClose, onIssued }: Props) {
             其余内容（当事人、日期、理由条款等）取自案件记录；签发后文书编号生效，内容不再改变，如有错误请签发更正文书。
           </Typography>
         </Stack>
-        <Box sx={{ flexGrow: 1, minWidth: 0, bgcolor: 'grey.200', p: 2, overflow: 'auto', maxHeight: '75vh' }} aria-label="预览">
+        <Box sx={{ flexGrow: 1, minWidth: 0, bgcolor: 'grey.200', p: 2, overflow: 'auto', maxHeight: '75vh' }} role="region" aria-label="预览" tabIndex={0}>
           {preview ? <NoticeSheet doc={preview.document} seal={preview.seal} scale={0.8} /> : <Typography color="text.secondary">{needsSession ? '请先选择要通知的调解' : '正在生成预览…'}</Typography>}
         </Box>
       </DialogContent>

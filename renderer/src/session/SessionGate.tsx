@@ -23,8 +23,11 @@ type Phase =
   | { kind: 'unreachable'; message: string }
   | { kind: 'setup' }
   | { kind: 'login'; notice?: string }
-  /** `expired`: the session ran out while working; the shell stays mounted so no typing is lost. */
-  | { kind: 'ready'; me: Me; expired: boolean };
+  /**
+   * `expired`: the session ran out while working; the shell stays mounted so no typing is lost.
+   * `signedIn`: the user has just signed in here (not a reload of a running session): they start on 今日.
+   */
+  | { kind: 'ready'; me: Me; expired: boolean; signedIn?: boolean };
 
 const SETUP_DONE = '首次设置已完成，请用刚才设置的管理员账号登录';
 const EXPIRED = '登录已过期，请重新登录；登录后可继续刚才的工作';
@@ -76,7 +79,7 @@ export function SessionGate() {
   const onLoggedIn = useCallback(async () => {
     clearIdleLock();
     const me = await base.call('session.me', {});
-    if (me.ok) setPhase({ kind: 'ready', me: me.value, expired: false });
+    if (me.ok) setPhase({ kind: 'ready', me: me.value, expired: false, signedIn: true });
     else setPhase({ kind: 'login', notice: me.error.message });
   }, [base]);
 
@@ -150,7 +153,7 @@ export function SessionGate() {
             <UnsavedChangesProvider>
               {/* Hidden, not unmounted, while the clerk signs in again. */}
               <Box sx={{ display: phase.expired ? 'none' : 'block' }}>
-                <AppRouter key={phase.me.user.id} />
+                <AppRouter key={phase.me.user.id} startAtHome={phase.signedIn === true} />
               </Box>
               {phase.expired ? <LoginPage warning={EXPIRED} onLoggedIn={onLoggedIn} /> : <IdleLock />}
             </UnsavedChangesProvider>

@@ -50,7 +50,15 @@ function createRouter() {
   ]);
 }
 
-export function AppRouter() {
-  const [router] = useState(createRouter);
+/**
+ * `startAtHome`: a user who has just signed in starts on their own 今日, never on the page the
+ * previous user left in the address bar. A reload of a running session keeps its page, and the
+ * same user signing in again after the session lapsed keeps theirs (the router is not made anew).
+ */
+export function AppRouter({ startAtHome = false }: { startAtHome?: boolean }) {
+  const [router] = useState(() => {
+    if (startAtHome && window.location.hash !== '#/') window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
+    return createRouter();
+  });
   return <RouterProvider router={router} />;
 }

@@ -1,5 +1,6 @@
 import Drawer from '@mui/material/Drawer';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
@@ -22,24 +23,22 @@ export function SideNav({ width, role }: { width: number; role: Role }) {
         <List dense>
           {items.map((item) => {
             const active = isActive(item, pathname);
+            // A list holds list items only: each link sits in its <li>.
             return (
-              <Tooltip
-                key={item.to}
-                title={item.hotkey ? `快捷键 Alt+${item.hotkey}` : ''}
-                placement="right"
-                describeChild
-              >
-                <ListItemButton
-                  component={RouterLink}
-                  to={item.to}
-                  selected={active}
-                  aria-current={active ? 'page' : undefined}
-                  aria-keyshortcuts={item.hotkey ? `Alt+${item.hotkey}` : undefined}
-                >
-                  <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
-                  <ListItemText primary={item.label} />
-                </ListItemButton>
-              </Tooltip>
+              <ListItem key={item.to} disablePadding>
+                <Tooltip title={item.hotkey ? `快捷键 Alt+${item.hotkey}` : ''} placement="right" describeChild>
+                  <ListItemButton
+                    component={RouterLink}
+                    to={item.to}
+                    selected={active}
+                    aria-current={active ? 'page' : undefined}
+                    aria-keyshortcuts={item.hotkey ? `Alt+${item.hotkey}` : undefined}
+                  >
+                    <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
+                    <ListItemText primary={item.label} />
+                  </ListItemButton>
+                </Tooltip>
+              </ListItem>
             );
           })}
         </List>

@@ -53,7 +53,7 @@ export function UsersPage() {
                   <TableCell>{roleLabel[u.role]}</TableCell>
                   <TableCell>{u.disabled ? '已停用' : '在用'}</TableCell>
                   <TableCell align="right">
-                    <Button size="small" onClick={() => setResetting(u)} aria-label={`重置 ${u.displayName} 的密码`}>
+                    <Button size="small" onClick={() => setResetting(u)} aria-label={`重置密码：${u.displayName}`}>
                       重置密码
                     </Button>
                     <Button size="small" color={u.disabled ? 'primary' : 'error'} onClick={() => setToggling(u)} aria-label={`${u.disabled ? '启用' : '停用'} ${u.displayName}`}>

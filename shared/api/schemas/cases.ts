@@ -4,7 +4,8 @@ import { creditCodeProblem, phoneProblem, residentIdProblem } from '../../domain
 import { deadlineKinds, deadlineStates } from '../../domain/deadlines';
 import { code, fen, id, isoDate, isoDateTime, optionalText, requestId, text } from './common';
 import { noticeListItem } from './notices';
-import { workflowView } from './workflow';
+import { timeLeftView, workflowView } from './workflow';
+import { caseQueues } from '../../domain/workflow';
 import { checklistItemView, checklistOrigin, evidenceView } from './evidence';
 
 const phone = z
@@ -213,7 +214,7 @@ export const caseRow = z.object({
   handlerName: z.string().nullable(),
   /** The open clock due first (a running one before a paused one), as the core counts it today. */
   nextDeadline: z
-    .object({ kind: z.enum(deadlineKinds), dueOn: z.string(), state: z.enum(deadlineStates), workingDaysLeft: z.number().int().nullable() })
+    .object({ kind: z.enum(deadlineKinds), dueOn: z.string(), state: z.enum(deadlineStates), workingDaysLeft: z.number().int().nullable(), left: timeLeftView.nullable() })
     .nullable(),
   /** For a text search: where the words were found, if not in the name, phone, business, subject or number shown. */
   match: matchSnippet.nullable(),
@@ -266,6 +267,8 @@ export const casesSearch = {
     inTime: z.boolean().optional(),
     /** Counted as a repeat complaint (the same complainant against the same business within the office's window). */
     repeat: z.boolean().optional(),
+    /** A work queue of 今日 (shared/domain/workflow.ts `caseQueues`): 待受理, 待补正, 待指派, 转办已答复待结案, 被退回. */
+    queue: z.enum(caseQueues, { error: `工作队列应为 ${caseQueues.join('、')} 之一` }).optional(),
     page: z.number().int().min(1, '页码从1开始').default(1),
     pageSize: z.number().int().min(1).max(200, '每页最多200条').default(50),
     /** The `next` of the page before: the page that follows it, read from its place in the index (any depth, same speed). */

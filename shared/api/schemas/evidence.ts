@@ -176,3 +176,20 @@ export const checklistTemplatesSave = {
   }),
   output: z.object({ version: z.number().int() }),
 };
+
+/**
+ * What the page's own decoder (Chromium) read of a video or recording it played, where the core had
+ * no ffprobe to read it at import: duration and picture size. Only fills values the record lacks;
+ * what is already there is never changed.
+ */
+export const evidenceReportMedia = {
+  input: z
+    .object({
+      id,
+      durationSeconds: z.number({ error: '时长应为秒数' }).positive('时长应大于0').max(30 * 24 * 3600, '时长超过30天，不是可信的读数'),
+      width: z.number().int('画面宽度应为整数').min(1).max(16384, '画面宽度超过16384像素，不是可信的读数').optional(),
+      height: z.number().int('画面高度应为整数').min(1).max(16384, '画面高度超过16384像素，不是可信的读数').optional(),
+    })
+    .refine((v) => (v.width === undefined) === (v.height === undefined), { message: '画面宽度和高度应同时给出', path: ['height'] }),
+  output: z.object({ filled: z.array(z.enum(['durationSeconds', 'width', 'height'])) }),
+};

@@ -70,12 +70,17 @@ export const caseActInput = z.discriminatedUnion(
       /** This contact is the business's answer to a transfer. */
       isReply: z.boolean().optional(),
     }),
+    step('recordBusinessReply', {
+      how: z.enum(contactMethods, { error: '请选择答复方式' }),
+      summary: text('经营者答复', 2000),
+    }),
     step('pause', { reason: z.enum(pauseReasons, { error: '请选择暂停原因' }), note: text('暂停说明', 500) }),
     step('resume', { note: optionalText('说明', 500) }),
     step('startMediation', { bothConsent: z.literal(true, { error: '调解须经双方同意，请确认双方均同意调解' }) }),
     step('scheduleSession', {
       at: isoDateTime,
-      place: text('调解地点', 200),
+      /** Needed for a session on site; a phone or video session has none. */
+      place: optionalText('调解地点', 200),
       mode: z.enum(sessionModes, { error: '请选择调解方式' }),
       mediator: text('调解员', 50),
       mediatorPhone: optionalText('调解员电话', 30),
@@ -90,6 +95,8 @@ export const caseActInput = z.discriminatedUnion(
       result: z.enum(mediationResults, { error: '请选择调解结果' }),
       terms: optionalText('调解协议内容', 5000),
       ground: code.optional(),
+      /** Mediation ends with sessions still scheduled and unrecorded: say so, and they are recorded as not held. */
+      cancelSessions: z.boolean().optional(),
     }),
     step('proposeOutcome', {
       measures: z.array(code, { error: '请选择处理结果' }).min(1, '请至少选择一项处理结果').max(12, '处理结果过多'),
@@ -122,6 +129,8 @@ const person = z.object({ id: z.number().int(), displayName: z.string() });
 /** A ground as the rules in force number it: its catalog text and its item in the article. */
 const groundView = z.object({ code: z.string(), text: z.string(), item: z.string() });
 
+export const timeLeftView = z.object({ amount: z.number().int(), unit: z.enum(['workingDays', 'calendarDays']) });
+
 export const deadlineView = z.object({
   id: z.number().int(),
   kind: z.enum(deadlineKinds),
@@ -133,6 +142,8 @@ export const deadlineView = z.object({
   state: z.enum(deadlineStates),
   /** Working days to the due date on the office calendar (negative: overdue), null when not running. */
   workingDaysLeft: z.number().int().nullable(),
+  /** Time to the due date in the unit the clock is counted in (calendar days for a 日 limit or a date set by hand), null when not running. */
+  left: timeLeftView.nullable(),
   /** The limit it was counted by, e.g. "7 个工作日"; null for a date set by hand. */
   limit: z.string().nullable(),
   ruleSet: z.string().nullable(),
@@ -165,6 +176,26 @@ export const workflowView = z.object({
         summary: z.string(),
       }),
     ])
+    .nullable(),
+  /**
+   * The last proposal a 负责人 sent back (退回), while nobody has answered it with a new proposal:
+   * who sent it back, when and why, and what had been proposed (the dialog starts from it).
+   */
+  sentBack: z
+    .object({
+      kind: z.enum(['refusal', 'outcome']),
+      by: person,
+      at: z.string(),
+      comment: z.string(),
+      proposedBy: person,
+      /** As proposed: a refusal's ground codes and reason, or an outcome's measure codes, amounts and summary. */
+      proposal: z
+        .discriminatedUnion('kind', [
+          z.object({ kind: z.literal('refusal'), grounds: z.array(z.string()), reason: z.string() }),
+          z.object({ kind: z.literal('outcome'), measures: z.array(z.string()), recoveredFen: z.number().int(), punitiveFen: z.number().int(), summary: z.string() }),
+        ])
+        .nullable(),
+    })
     .nullable(),
   acceptedOn: z.string().nullable(),
   refusal: z

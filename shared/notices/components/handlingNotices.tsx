@@ -12,7 +12,8 @@ const modeLabel = (mode: string) => ((sessionModes as readonly string[]).include
 
 export function MediationNoticeBody({ doc }: { doc: NoticeOf<'mediationNotice'> }) {
   const s = doc.session;
-  const where = s.mode === 'onsite' ? `在${s.place}进行${modeLabel(s.mode)}` : `进行${modeLabel(s.mode)}（${s.place}）`;
+  // A phone or video session may have no place (the mediator calls the parties).
+  const where = s.mode === 'onsite' ? `在${s.place}进行${modeLabel(s.mode)}` : `进行${modeLabel(s.mode)}${s.place ? `（${s.place}）` : ''}`;
   return (
     <>
       <Addressee doc={doc} />

@@ -1,6 +1,7 @@
 import { loadCalendar } from '../../services/calendar';
 import { createCaseFacts, DEFAULT_REPEAT_WINDOW_DAYS } from '../../store/caseFacts';
 import { createCaseText } from '../../store/caseText';
+import { sentBackAnsweredBy } from '../../../../shared/domain/workflow';
 import type { Migration } from './types';
 
 /**
@@ -20,6 +21,8 @@ DROP TABLE case_search;
 CREATE VIRTUAL TABLE case_index USING fts5(short, long, tokenize = 'unicode61', content = '', contentless_delete = 1);
 
 ALTER TABLE cases ADD COLUMN region TEXT;
+-- Set by a sendBack event, cleared by the step that answers it (store/caseEvents.ts): the 被退回 queue.
+ALTER TABLE cases ADD COLUMN sent_back_at TEXT;
 
 CREATE TABLE catalog_items_new (
   kind TEXT NOT NULL CHECK (kind IN ('category', 'nature', 'channel', 'refusal_ground', 'termination_ground', 'measure', 'evidence_source', 'region')),
@@ -75,6 +78,7 @@ CREATE INDEX cases_received_on ON cases(received_on, respondent_id, status);
 CREATE INDEX case_natures_nature ON case_natures(nature, case_id);
 CREATE INDEX case_deadlines_kind_state ON case_deadlines(kind, state, due_on);
 CREATE INDEX cases_rule_set ON cases(rule_set);
+CREATE INDEX cases_sent_back ON cases(sent_back_at) WHERE sent_back_at IS NOT NULL;
 `;
 
 export const registerStore: Migration = {
@@ -82,6 +86,11 @@ export const registerStore: Migration = {
   name: 'register-store',
   up(db) {
     db.exec(schema);
+    // Proposals sent back before this version and not yet answered.
+    const answered = ['sendBack', ...sentBackAnsweredBy].map((t) => `'${t}'`).join(', ');
+    db.exec(`UPDATE cases SET sent_back_at = (
+               SELECT e.at FROM case_events e WHERE e.case_id = cases.id AND e.type IN (${answered}) ORDER BY e.id DESC LIMIT 1)
+             WHERE (SELECT e.type FROM case_events e WHERE e.case_id = cases.id AND e.type IN (${answered}) ORDER BY e.id DESC LIMIT 1) = 'sendBack'`);
     const window = db.prepare("SELECT value FROM settings WHERE key = 'intake.repeatWindowDays'").pluck().get() as string | undefined;
     const windowDays = window === undefined ? DEFAULT_REPEAT_WINDOW_DAYS : Number(JSON.parse(window));
     const text = createCaseText(db);

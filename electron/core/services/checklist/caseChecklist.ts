@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import { DomainError } from '../../../../shared/api/errors';
 import type { ChecklistItemView, checklistMark } from '../../../../shared/api/schemas/evidence';
 import type { UserView } from '../../../../shared/api/schemas/common';
+import { deadlineMetByChecklistItem, type DeadlineKind } from '../../../../shared/domain/deadlines';
 import { checklistStateLabel, type ChecklistState } from '../../../../shared/domain/evidence';
 import type { Db } from '../../db/open';
+import type { Deadlines } from '../deadlines';
 import type { Audit } from '../audit';
 import type { CaseEvents } from '../cases/events';
 import { caseToWork } from '../cases/mayWork';
@@ -24,10 +26,26 @@ interface ItemRow {
   from_template: number;
 }
 
-export interface ChecklistDeps { db: Db; clock: OfficeClock; audit: Audit; events: CaseEvents; templates: ChecklistTemplates }
+export interface ChecklistDeps { db: Db; clock: OfficeClock; audit: Audit; events: CaseEvents; templates: ChecklistTemplates; deadlines: Deadlines }
+
+/**
+ * The other way round from `mark`: a workflow step that records what a checklist item waits for
+ * (the business's reply) marks that item 已完成, where it is still 待办. Called inside the step's
+ * transaction; the step's own event records it. Returns the items it marked.
+ */
+export function markItemsMetBy(db: Db, caseId: number, kind: DeadlineKind, userId: number, at: string, note: string): { itemId: number; text: string }[] {
+  const todo = db.prepare("SELECT id, text FROM case_checklist_items WHERE case_id = ? AND state = 'todo'").all(caseId) as { id: number; text: string }[];
+  const mark = db.prepare("UPDATE case_checklist_items SET state = 'done', note = COALESCE(note, ?), marked_by = ?, marked_at = ? WHERE id = ?");
+  return todo
+    .filter((i) => deadlineMetByChecklistItem(i.text) === kind)
+    .map((i) => {
+      mark.run(note, userId, at, i.id);
+      return { itemId: i.id, text: i.text };
+    });
+}
 
 /** A case's investigation checklist: what to establish, marked by who and when, linked to the evidence that establishes it. */
-export function createCaseChecklist({ db, clock, audit, events, templates }: ChecklistDeps) {
+export function createCaseChecklist({ db, clock, audit, events, templates, deadlines }: ChecklistDeps) {
   const insertOrigin = db.prepare('INSERT INTO case_checklists (case_id, template_id, created_at) VALUES (?, ?, ?)');
   const insertItem = db.prepare(
     'INSERT INTO case_checklist_items (case_id, position, text, from_template, added_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -109,13 +127,26 @@ export function createCaseChecklist({ db, clock, audit, events, templates }: Che
           throw new DomainError('VALIDATION', `证据 ${strangers.join('、')} 不属于本案，不能关联`, { evidenceIds: '只能关联本案的证据' });
         }
         const note = input.note === undefined ? row.note : input.note === '' ? null : input.note;
-        const at = now();
+        const instant = clock.instant();
+        const at = clock.iso(instant);
         update.run(input.state, note, user.id, at, row.id);
         if (input.evidenceIds !== undefined) {
           unlinkAll.run(row.id);
           for (const e of evidenceIds) link.run(row.id, e);
         }
-        const data = { itemId: row.id, text: row.text, state: input.state, stateLabel: checklistStateLabel[input.state], previousState: row.state, note, evidenceIds };
+        // The item a clock waits for, marked done, meets that clock (经营者答复 → the business's reply).
+        const meets = input.state === 'done' ? deadlineMetByChecklistItem(row.text) : null;
+        const deadlinesMet = meets ? deadlines.end(input.caseId, [meets], 'met', clock.dateOf(instant)) : [];
+        const data = {
+          itemId: row.id,
+          text: row.text,
+          state: input.state,
+          stateLabel: checklistStateLabel[input.state],
+          previousState: row.state,
+          note,
+          evidenceIds,
+          ...(deadlinesMet.length ? { deadlinesMet } : {}),
+        };
         events.record({ caseId: input.caseId, at, userId: user.id, type: 'checklist_marked', data });
         audit.append({ at, userId: user.id, action: 'checklist.mark', entity: 'case', entityId: input.caseId, data });
       }).immediate();

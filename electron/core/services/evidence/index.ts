@@ -7,6 +7,7 @@ import type { Settings } from '../settings';
 import { createEvidenceExporter } from './export';
 import type { MediaTools } from './media';
 import { createEvidenceReader } from './read';
+import { createMediaReport } from './reportMedia';
 import { createEvidenceStore } from './store';
 import { createEvidenceVerifier } from './verify';
 import type { OfficeClock } from '../../officeClock';
@@ -22,6 +23,7 @@ export function createEvidence(deps: EvidenceDeps) {
     ...createEvidenceStore({ ...deps, reader }),
     verify: createEvidenceVerifier(db, clock, audit, settings, events, vault),
     exportTo: createEvidenceExporter(db, clock, audit, settings, events, vault, reader),
+    reportMedia: createMediaReport(db, clock, audit, reader),
   };
 }
 export type Evidence = ReturnType<typeof createEvidence>;

@@ -63,6 +63,7 @@ export function createWorkflow(deps: WorkflowDeps) {
           state,
           user,
           now: clock.iso(instant),
+          iso: (d) => clock.iso(d),
           today: clock.dateOf(instant),
           rules: ruleSets.get(c.ruleSet),
           calendar: loadCalendar(db),

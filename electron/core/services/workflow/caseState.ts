@@ -87,6 +87,7 @@ export function createCaseRecords(db: Db, settings: Settings) {
   );
   const natures = db.prepare('SELECT nature FROM case_natures WHERE case_id = ?').pluck();
   const unrecorded = db.prepare('SELECT COUNT(*) FROM mediation_sessions WHERE case_id = ? AND held IS NULL').pluck();
+  const replyAwaited = db.prepare("SELECT EXISTS (SELECT 1 FROM case_deadlines WHERE case_id = ? AND kind = 'businessReply' AND state IN ('running', 'paused'))").pluck();
   const followUpsSince = db.prepare('SELECT COUNT(*) FROM follow_ups WHERE case_id = ? AND at >= ?').pluck();
 
   function load(caseId: number): CaseRecord {
@@ -133,6 +134,7 @@ export function createCaseRecords(db: Db, settings: Settings) {
       paused: c.paused !== null,
       awaitingMaterials: c.materials !== null,
       proposal: c.proposal ? { kind: c.proposal.kind, by: c.proposal.by } : null,
+      awaitingBusinessReply: replyAwaited.get(c.id) === 1,
       unrecordedSessions: unrecorded.get(c.id) as number,
       referralReported: c.referral?.reply != null,
       followUps: followUpsDone(c),

@@ -1,6 +1,8 @@
 import type { UserView } from '../../../../shared/api/schemas/common';
 import type { WorkflowView } from '../../../../shared/api/schemas/workflow';
-import { allowedActions } from '../../../../shared/domain/workflow';
+import { z } from 'zod';
+import { finalStatuses } from '../../../../shared/domain/caseStatus';
+import { allowedActions, sentBackAnsweredBy } from '../../../../shared/domain/workflow';
 import type { Db } from '../../db/open';
 import { loadCalendar } from '../calendar';
 import type { CatalogService } from '../catalog';
@@ -18,13 +20,46 @@ interface Deps {
   records: CaseRecords;
 }
 
+const sendBackData = z.object({ kind: z.enum(['refusal', 'outcome']), comment: z.string(), proposedBy: z.number().int() });
+const proposedData = z.union([
+  z.object({ measures: z.array(z.string()), recoveredFen: z.number().int(), punitiveFen: z.number().int().default(0), summary: z.string() }).transform((p) => ({ kind: 'outcome' as const, ...p })),
+  z.object({ grounds: z.array(z.string()), reason: z.string() }).transform((p) => ({ kind: 'refusal' as const, ...p })),
+]);
+const SENT_BACK_EVENTS = ['sendBack', ...sentBackAnsweredBy];
+
 /** What the workflow has recorded on a case, as `cases.get` gives it: names resolved, deadlines as of today. */
 export function createWorkflowView({ db, clock, deadlines, ruleSets, catalog, records }: Deps) {
   const userName = db.prepare('SELECT display_name FROM users WHERE id = ?').pluck();
   const sessions = db.prepare('SELECT * FROM mediation_sessions WHERE case_id = ? ORDER BY at, id');
   const followUps = db.prepare('SELECT f.at, f.user_id, f.satisfaction, f.note FROM follow_ups f WHERE f.case_id = ? ORDER BY f.id');
+  const lastOfSendBack = db.prepare(
+    `SELECT id, type, at, user_id, data FROM case_events WHERE case_id = ? AND type IN (${SENT_BACK_EVENTS.map(() => '?').join(', ')}) ORDER BY id DESC LIMIT 1`,
+  );
+  const proposedBefore = db.prepare("SELECT data FROM case_events WHERE case_id = ? AND id < ? AND type IN ('refuse', 'proposeOutcome') ORDER BY id DESC LIMIT 1").pluck();
   const person = (id: number) => ({ id, displayName: (userName.get(id) as string | undefined) ?? `用户${id}` });
   const named = (kind: 'measure' | 'refusal_ground' | 'termination_ground', code: string) => catalog.find(kind, code)?.name ?? code;
+
+  /**
+   * A proposal sent back and not yet answered (shared/domain/workflow.ts `sentBackAnsweredBy`),
+   * from the case's events: the handler sees the 负责人's comment and starts again from what was proposed.
+   */
+  function sentBackOf(caseId: number, open: boolean): WorkflowView['sentBack'] {
+    if (!open) return null;
+    const last = lastOfSendBack.get(caseId, ...SENT_BACK_EVENTS) as { id: number; type: string; at: string; user_id: number; data: string } | undefined;
+    if (last?.type !== 'sendBack') return null;
+    const sent = sendBackData.safeParse(JSON.parse(last.data));
+    if (!sent.success) return null;
+    const before = proposedBefore.get(caseId, last.id) as string | undefined;
+    const proposal = before ? proposedData.safeParse(JSON.parse(before)) : null;
+    return {
+      kind: sent.data.kind,
+      by: person(last.user_id),
+      at: last.at,
+      comment: sent.data.comment,
+      proposedBy: person(sent.data.proposedBy),
+      proposal: proposal?.success && proposal.data.kind === sent.data.kind ? proposal.data : null,
+    };
+  }
 
   return function view(caseId: number, user: UserView): WorkflowView {
     const c = records.load(caseId);
@@ -55,6 +90,7 @@ export function createWorkflowView({ db, clock, deadlines, ruleSets, catalog, re
       paused: c.paused,
       materials: c.materials,
       proposal: c.proposal && proposalView(c.proposal),
+      sentBack: sentBackOf(caseId, !finalStatuses.includes(c.status)),
       acceptedOn: c.acceptedOn,
       refusal: c.refusal && {
         grounds: c.refusal.grounds.map(refusalGround),
@@ -100,7 +136,8 @@ export function createWorkflowView({ db, clock, deadlines, ruleSets, catalog, re
         satisfaction: f.satisfaction,
         note: f.note,
       })),
-      followUpsRequired: records.followUpsRequired(c),
+      // 回访 follows an outcome made known; a refused or referred case has none to make.
+      followUpsRequired: c.refusal || c.referral || c.status === 'refused' || c.status === 'referred' ? 0 : records.followUpsRequired(c),
       notifiedOn: c.notifiedAt ? c.notifiedAt.slice(0, 10) : null,
       closedOn: c.closedOn,
       voided: c.voided && { reason: c.voided.reason, by: person(c.voided.by), at: c.voided.at },

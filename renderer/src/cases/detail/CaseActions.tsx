@@ -4,18 +4,33 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState } from 'react';
 import type { CaseDetail } from '../../../../shared/api/schemas/cases';
-import { actionLabel, type CaseAction } from '../../../../shared/domain/workflow';
+import { actionLabel, proposingActions, type CaseAction } from '../../../../shared/domain/workflow';
 import { StepDialog } from './actions/stepDialogs';
 
 /** Steps that undo or end the case sit apart, at the end, outlined in red. */
 const APART: readonly CaseAction[] = ['void'];
 
 /**
+ * What the toast says once a step is taken: a proposal is proposed, not done — it takes effect
+ * when a 负责人 approves it.
+ */
+export function stepDoneText(action: CaseAction): string {
+  return proposingActions.includes(action) ? `已提出“${actionLabel(action)}”，待负责人审批` : `已完成“${actionLabel(action)}”`;
+}
+
+interface Props {
+  c: CaseDetail;
+  reload: () => void;
+  /** The step whose dialog is open (opened here, or from a deadline chip or the sent-back banner). */
+  open: CaseAction | null;
+  setOpen: (action: CaseAction | null) => void;
+}
+
+/**
  * 下一步: the steps this user may take on this case now, exactly as the core's `allowedActions`
  * lists them (labels from the shared workflow table), each opening its dialog.
  */
-export function CaseActions({ c, reload }: { c: CaseDetail; reload: () => void }) {
-  const [open, setOpen] = useState<CaseAction | null>(null);
+export function CaseActions({ c, reload, open, setOpen }: Props) {
   const [done, setDone] = useState<string | null>(null);
   const bar = useRef<HTMLDivElement>(null);
   const refocus = useRef(false);
@@ -59,7 +74,7 @@ export function CaseActions({ c, reload }: { c: CaseDetail; reload: () => void }
           reload={reload}
           onClose={() => setOpen(null)}
           onDone={() => {
-            setDone(`已完成“${actionLabel(open)}”`);
+            setDone(stepDoneText(open));
             setOpen(null);
             refocus.current = true;
             reload();

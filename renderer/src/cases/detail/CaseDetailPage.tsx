@@ -66,7 +66,7 @@ function CaseDetailView({ id }: { id: number }) {
 
   return (
     <Box>
-      <CaseHeader c={c} reload={query.reload} />
+      <CaseHeader c={c} reload={query.reload} onShowTab={setTab} />
       <Paper variant="outlined">
         <Tabs value={tab} onChange={(_e, v: string) => setTab(v)} aria-label="案件详情" sx={{ borderBottom: 1, borderColor: 'divider', px: 1 }}>
           {TABS.map((t) => {

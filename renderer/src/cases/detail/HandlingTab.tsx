@@ -29,7 +29,7 @@ export function HandlingTab({ c }: { c: CaseDetail }) {
           items={[
             { label: '依据', value: refusal.article },
             { label: '提出', value: refusal.proposedBy.displayName },
-            { label: '主管领导批示', value: approvalText(refusal.approval) },
+            { label: '负责人批示', value: approvalText(refusal.approval) },
             { label: '理由', value: refusal.grounds.map((g) => `${g.item}：${g.text}`).join('\n'), wide: true },
             { label: '具体说明', value: refusal.reason, wide: true },
           ]}
@@ -56,17 +56,20 @@ export function HandlingTab({ c }: { c: CaseDetail }) {
             { label: '其中加倍赔偿', value: outcome.punitiveFen > 0 ? formatYuan(outcome.punitiveFen) : '无' },
             { label: '是否解决', value: outcome.resolved ? '解决' : '未解决' },
             { label: '提出', value: `${outcome.proposedBy.displayName}，${formatDateTime(outcome.proposedAt)}` },
-            { label: '主管领导批示', value: approvalText(outcome.approval) },
+            { label: '负责人批示', value: approvalText(outcome.approval) },
             { label: '处理意见', value: outcome.summary, wide: true },
             { label: '告知投诉人', value: c.notifiedOn ? formatDateCn(c.notifiedOn) : '尚未告知' },
             { label: '结案日期', value: c.closedOn ? formatDateCn(c.closedOn) : null },
           ]}
         />
       )}
-      <Typography variant="subtitle2" component="h3" sx={{ color: 'primary.main', fontWeight: 600, mb: 1 }}>
-        回访（本案须回访 {c.followUpsRequired} 次）
-      </Typography>
-      {followUps.length === 0 ? (
+      {/* 回访 follows an outcome made known; a refused or referred case has none (the core asks 0 visits). */}
+      {(c.followUpsRequired > 0 || followUps.length > 0) && (
+        <Typography variant="subtitle2" component="h3" sx={{ color: 'primary.main', fontWeight: 600, mb: 1 }}>
+          回访（本案须回访 {c.followUpsRequired} 次）
+        </Typography>
+      )}
+      {c.followUpsRequired === 0 && followUps.length === 0 ? null : followUps.length === 0 ? (
         <Typography variant="body2" color="text.secondary">
           尚未回访
         </Typography>

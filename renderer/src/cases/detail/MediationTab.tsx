@@ -57,7 +57,7 @@ export function MediationTab({ c }: { c: CaseDetail }) {
               <TableRow key={s.id}>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(s.at)}</TableCell>
                 <TableCell>{sessionModeLabel[s.mode]}</TableCell>
-                <TableCell>{s.place}</TableCell>
+                <TableCell>{s.place || '—'}</TableCell>
                 <TableCell>
                   {s.mediator}
                   {s.mediatorPhone ? `（${s.mediatorPhone}）` : ''}

@@ -6,7 +6,7 @@ import { FieldList } from './FieldList';
 
 type Proposal = NonNullable<CaseDetail['proposal']>;
 
-/** A refusal or an outcome waiting for 主管领导批示, as the approver reads it. */
+/** A refusal or an outcome waiting for the 负责人's approval, as the approver reads it. */
 export function ProposalSummary({ proposal, title = '待审批的意见' }: { proposal: Proposal; title?: string }) {
   const who = `${proposal.by.displayName}，${formatDateTime(proposal.at)}`;
   if (proposal.kind === 'refusal') {

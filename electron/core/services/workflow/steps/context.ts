@@ -37,6 +37,8 @@ export interface StepContext {
   user: UserView;
   /** Now, ISO-8601 with the office's offset. */
   now: string;
+  /** Any instant as the register stores it (ISO-8601 with the office's offset). */
+  iso(instant: Date): string;
   /** The office date today. */
   today: string;
   /** The rules in force on the case's receipt date. */

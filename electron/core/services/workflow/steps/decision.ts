@@ -23,8 +23,10 @@ export const decisionSteps: StepTable<'proposeOutcome' | 'approve' | 'sendBack'>
       return fields;
     },
     apply(ctx, input) {
-      // The handling is done once its outcome is proposed: the mediation (handling) clock is met here.
+      // The handling is done once its outcome is proposed: the mediation (handling) clock is met here,
+      // and a reply the business never gave no longer holds the case up.
       ctx.deadlines.end(ctx.c.id, ['mediation'], 'met', ctx.today);
+      const replyDropped = ctx.deadlines.end(ctx.c.id, ['businessReply'], 'cancelled', ctx.today);
       const proposal = {
         kind: 'outcome' as const,
         by: ctx.user.id,
@@ -35,7 +37,13 @@ export const decisionSteps: StepTable<'proposeOutcome' | 'approve' | 'sendBack'>
         summary: input.summary,
       };
       ctx.write({ proposal });
-      return { measures: proposal.measures, recoveredFen: proposal.recoveredFen, punitiveFen: proposal.punitiveFen, summary: proposal.summary };
+      return {
+        measures: proposal.measures,
+        recoveredFen: proposal.recoveredFen,
+        punitiveFen: proposal.punitiveFen,
+        summary: proposal.summary,
+        ...(replyDropped.length ? { cancelled: ['businessReply'] } : {}),
+      };
     },
   },
 

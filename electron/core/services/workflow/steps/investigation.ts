@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/open';
-import type { StepTable } from './context';
+import { markItemsMetBy } from '../../checklist/caseChecklist';
+import type { StepContext, StepTable } from './context';
 import { notBeforeToday } from './context';
 
 /** 调查 (domain.md step 4): the handler, contacts with the parties, and the clock stopped for appraisal or recusal. */
@@ -13,7 +14,19 @@ function activeInvestigator(db: Db, userId: number): { id: number; display_name:
     .get(userId) as { id: number; display_name: string } | undefined;
 }
 
-export const investigationSteps: StepTable<'assign' | 'startInvestigation' | 'recordContact' | 'pause' | 'resume'> = {
+const NO_REPLY_AWAITED = '本案没有等待中的经营者答复：尚未将投诉转交经营者，或答复已记录';
+
+/**
+ * The business answered a complaint passed to it: its reply clock is met, and the checklist item
+ * that waits for the same answer (经营者答复) is marked done where it was still to do.
+ */
+function replyReceived(ctx: StepContext, summary: string) {
+  const met = ctx.deadlines.end(ctx.c.id, ['businessReply'], 'met', ctx.today);
+  const checklist = markItemsMetBy(ctx.db, ctx.c.id, 'businessReply', ctx.user.id, ctx.now, summary.length > 200 ? `${summary.slice(0, 199)}…` : summary);
+  return { replyLate: met.some((m) => m.late), checklistDone: checklist.map((i) => i.text) };
+}
+
+export const investigationSteps: StepTable<'assign' | 'startInvestigation' | 'recordContact' | 'recordBusinessReply' | 'pause' | 'resume'> = {
   assign: {
     check(ctx, input) {
       if (!activeInvestigator(ctx.db, input.userId)) return { userId: '请选择一位在职的调查员' };
@@ -39,7 +52,7 @@ export const investigationSteps: StepTable<'assign' | 'startInvestigation' | 're
       }
       if (input.replyDueOn && !input.transfer) fields.replyDueOn = '只有转交经营者答复时才需填写答复期限';
       if (input.transfer && input.isReply) fields.isReply = '转交与答复请分两次记录';
-      if (input.isReply && !ctx.deadlines.isOpen(ctx.c.id, 'businessReply')) fields.isReply = '本案没有等待中的经营者答复';
+      if (input.isReply && !ctx.deadlines.isOpen(ctx.c.id, 'businessReply')) fields.isReply = NO_REPLY_AWAITED;
       return fields;
     },
     apply(ctx, input) {
@@ -53,8 +66,16 @@ export const investigationSteps: StepTable<'assign' | 'startInvestigation' | 're
             : ctx.deadlines.start(ctx.c.id, 'businessReply', { startOn: ctx.today, limit: ctx.rules.limits.businessReply, ruleSet: ctx.rules.code }, ctx.now, ctx.calendar)
         ).dueOn;
       }
-      if (input.isReply) ctx.deadlines.end(ctx.c.id, ['businessReply'], 'met', ctx.today);
-      return { with: input.with, how: input.how, summary: input.summary, transfer: input.transfer ?? false, replyDueOn, isReply: input.isReply ?? false };
+      const reply = input.isReply ? replyReceived(ctx, input.summary) : {};
+      return { with: input.with, how: input.how, summary: input.summary, transfer: input.transfer ?? false, replyDueOn, isReply: input.isReply ?? false, ...reply };
+    },
+  },
+
+  // Who may, and whether a reply is awaited at all (a case never passed to the business: 409 in
+  // Chinese, nothing stored), is the workflow table's; this records it.
+  recordBusinessReply: {
+    apply(ctx, input) {
+      return { with: 'respondent', how: input.how, summary: input.summary, ...replyReceived(ctx, input.summary) };
     },
   },
 

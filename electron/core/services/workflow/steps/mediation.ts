@@ -1,4 +1,21 @@
-import type { StepTable } from './context';
+import { cnDate } from '../../../../../shared/notices/format';
+import type { StepContext, StepTable } from './context';
+
+interface SessionRow {
+  id: number;
+  at: string;
+  held: number | null;
+}
+
+/** An office time as the messages say it: "2026年11月25日 14:00" (stored times carry the office's offset). */
+const formatOfficeTime = (iso: string) => `${cnDate(iso)} ${iso.slice(11, 16)}`;
+
+/** A session's time against now: a minute's grace, as the picker gives whole minutes. */
+const isBeforeNow = (ctx: StepContext, at: string) => Date.parse(at) < Date.parse(ctx.now) - 60_000;
+const isAfterNow = (ctx: StepContext, at: string) => Date.parse(at) > Date.parse(ctx.now);
+
+const unrecordedSessions = (ctx: StepContext) =>
+  ctx.db.prepare('SELECT id, at, held FROM mediation_sessions WHERE case_id = ? AND held IS NULL ORDER BY at, id').all(ctx.c.id) as SessionRow[];
 
 /**
  * 调解 (domain.md step 5): only with both parties' consent; sessions notified in advance (time,
@@ -14,37 +31,55 @@ export const mediationSteps: StepTable<'startMediation' | 'scheduleSession' | 'r
 
   scheduleSession: {
     check(ctx, input) {
-      return input.at.slice(0, 10) < ctx.today ? { at: '调解时间不能早于今天' } : {};
+      const fields: Record<string, string> = {};
+      // A session is notified in advance (domain.md step 5): never scheduled for a time already past.
+      if (isBeforeNow(ctx, input.at)) fields.at = `调解时间 ${formatOfficeTime(ctx.iso(new Date(input.at)))} 已过，请安排在现在之后的时间`;
+      // On site needs a place; by phone or video the place is nobody's to travel to.
+      if (input.mode === 'onsite' && !input.place) fields.place = '现场调解请填写调解地点';
+      return fields;
     },
     apply(ctx, input) {
+      // Stored with the office's offset, as every time of the register is, whatever offset it came with.
+      const at = ctx.iso(new Date(input.at));
       const id = Number(
         ctx.db
           .prepare(
             `INSERT INTO mediation_sessions (case_id, at, place, mode, mediator, mediator_phone, bring, scheduled_by, scheduled_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(ctx.c.id, input.at, input.place, input.mode, input.mediator, input.mediatorPhone ?? null, input.bring ?? null, ctx.user.id, ctx.now).lastInsertRowid,
+          .run(ctx.c.id, at, input.place ?? '', input.mode, input.mediator, input.mediatorPhone ?? null, input.bring ?? null, ctx.user.id, ctx.now).lastInsertRowid,
       );
-      return { sessionId: id, at: input.at, place: input.place, mode: input.mode, mediator: input.mediator };
+      return { sessionId: id, at, place: input.place ?? '', mode: input.mode, mediator: input.mediator };
     },
   },
 
   recordSession: {
     check(ctx, input) {
-      const open = ctx.db.prepare('SELECT 1 FROM mediation_sessions WHERE id = ? AND case_id = ? AND held IS NULL').get(input.sessionId, ctx.c.id);
-      return open ? {} : { sessionId: '请选择本案一次尚未记录的调解安排' };
+      const open = unrecordedSessions(ctx).find((s) => s.id === input.sessionId);
+      if (!open) return { sessionId: '请选择本案一次尚未记录的调解安排' };
+      // Held is what happened, so not before it was due; one called off in advance may be recorded as not held.
+      if (input.held && isAfterNow(ctx, open.at)) return { held: `这次调解安排在 ${formatOfficeTime(open.at)}，尚未到时间，不能记录为如期进行` };
+      return {};
     },
     apply(ctx, input) {
       ctx.db
         .prepare('UPDATE mediation_sessions SET held = ?, summary = ?, recorded_by = ?, recorded_at = ? WHERE id = ?')
         .run(input.held ? 1 : 0, input.summary, ctx.user.id, ctx.now, input.sessionId);
-      return { sessionId: input.sessionId, held: input.held, summary: input.summary };
+      // Both parties sat at a session: the business has given its answer (its reply clock is met).
+      const replyMet = input.held ? ctx.deadlines.end(ctx.c.id, ['businessReply'], 'met', ctx.today) : [];
+      return { sessionId: input.sessionId, held: input.held, summary: input.summary, ...(replyMet.length ? { businessReplyMet: true } : {}) };
     },
   },
 
   endMediation: {
     check(ctx, input) {
       const fields: Record<string, string> = {};
+      // Sessions still scheduled are not dropped silently: the handler says so, and they are recorded as not held.
+      const pending = unrecordedSessions(ctx);
+      if (pending.length && !input.cancelSessions) {
+        const when = pending.map((p) => formatOfficeTime(p.at)).join('、');
+        fields.cancelSessions = `还有 ${pending.length} 次调解安排（${when}）尚未记录；请先记录，或确认取消后再结束调解`;
+      }
       if (input.result === 'agreement') {
         if (!input.terms) fields.terms = '达成协议的，请填写调解协议内容';
         if (input.ground) fields.ground = '达成协议的无需选择终止理由';
@@ -58,7 +93,12 @@ export const mediationSteps: StepTable<'startMediation' | 'scheduleSession' | 'r
       return fields;
     },
     apply(ctx, input) {
+      const cancelled = unrecordedSessions(ctx).map((p) => p.id);
+      const cancel = ctx.db.prepare("UPDATE mediation_sessions SET held = 0, summary = '结束调解，此次安排取消', recorded_by = ?, recorded_at = ? WHERE id = ?");
+      for (const id of cancelled) cancel.run(ctx.user.id, ctx.now, id);
       ctx.deadlines.end(ctx.c.id, ['mediation'], 'met', ctx.today);
+      // An agreement is the business's answer too.
+      if (input.result === 'agreement') ctx.deadlines.end(ctx.c.id, ['businessReply'], 'met', ctx.today);
       let noticeDueOn: string | null = null;
       if (input.result === 'terminated') {
         // 终止调解告知: 7 工作日 from the decision (order 20 第21条 [S]).
@@ -67,7 +107,7 @@ export const mediationSteps: StepTable<'startMediation' | 'scheduleSession' | 'r
       ctx.write({
         mediation: { ...ctx.c.mediation!, result: input.result, terms: input.terms ?? null, ground: input.ground ?? null, endedOn: ctx.today },
       });
-      return { result: input.result, terms: input.terms ?? null, ground: input.ground ?? null, noticeDueOn };
+      return { result: input.result, terms: input.terms ?? null, ground: input.ground ?? null, noticeDueOn, ...(cancelled.length ? { cancelledSessions: cancelled } : {}) };
     },
   },
 };

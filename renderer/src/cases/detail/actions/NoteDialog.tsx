@@ -15,8 +15,8 @@ interface NoteStep {
   field?: 'note' | 'summary' | 'comment' | 'reason';
   label?: string;
   required?: boolean;
-  /** Prefilled, e.g. the usual 同意 of an approval. */
-  initial?: string;
+  /** Shown in the empty field, e.g. the usual 同意 of an approval (never prefilled: typed after, it read "同意同意…"). */
+  placeholder?: string;
   intro?: (c: CaseDetail) => ReactNode;
   danger?: boolean;
 }
@@ -38,7 +38,7 @@ export const noteSteps = {
     intro: (c) =>
       c.paused && `计时自 ${formatDateCn(c.paused.since)} 起暂停（${labelOf(pauseReasonLabel, c.paused.reason)}）。恢复后期限按暂停的天数顺延。`,
   },
-  approve: { field: 'comment', label: '批示意见', required: true, initial: '同意', intro: pending },
+  approve: { field: 'comment', label: '批示意见', required: true, placeholder: '如：同意', intro: pending },
   sendBack: { field: 'comment', label: '退回意见', required: true, intro: pending },
   reopen: { field: 'reason', label: '重新调查的理由', required: true, intro: () => '案件回到调查中；此前的处理结果保留在记录中，新的处理意见须再经审批。' },
   close: {
@@ -60,14 +60,14 @@ export function NoteDialog({ action, ...props }: ActionDialogProps & { action: N
   const { form, dialog } = useActionForm({
     ...props,
     action,
-    defaults: { text: step.initial ?? '' },
+    defaults: { text: '' },
     toFields: (v) => (step.field ? { [step.field]: v.text } : {}),
     formPath: (p) => (p === step.field ? 'text' : p),
   });
   return (
     <ActionDialog {...dialog} intro={step.intro?.(props.c)} danger={step.danger} confirmFirst={!step.field}>
       {step.field && (
-        <TextField label={step.label} required={step.required} autoFocus multiline minRows={2} maxRows={8} {...textFieldProps(form, 'text')} />
+        <TextField label={step.label} required={step.required} placeholder={step.placeholder} autoFocus multiline minRows={2} maxRows={8} {...textFieldProps(form, 'text')} />
       )}
     </ActionDialog>
   );

@@ -18,11 +18,17 @@ export function ScheduleSessionDialog(props: ActionDialogProps) {
     defaults: { at: '', place: '', mode: 'onsite', mediator: '', mediatorPhone: '', bring: '' },
     toFields: (v, problems) => ({ ...v, at: dateOf(v.at, 'at', '调解时间', problems, true) }),
   });
+  const onsite = form.watch('mode') === 'onsite';
   return (
-    <ActionDialog {...dialog} intro="安排后可出具调解通知书，提前告知双方时间、地点和调解员。">
+    <ActionDialog {...dialog} intro="安排后可出具调解通知书，提前告知双方时间、地点和调解员。调解时间须在现在之后。">
       <PickerField form={form} name="at" label="调解时间" kind="dateTime" required minDate={props.c.today} autoFocus />
       <RadioGroupField control={form.control} name="mode" label="调解方式" required options={modes} />
-      <TextField label="调解地点" required placeholder="如：本会调解室；电话或视频调解填写联系方式" {...textFieldProps(form, 'place')} />
+      <TextField
+        label="调解地点"
+        required={onsite}
+        placeholder={onsite ? '如：本会调解室' : '电话或视频调解可不填，或填写会议号、联系方式'}
+        {...textFieldProps(form, 'place')}
+      />
       <Stack direction="row" spacing={2}>
         <TextField label="调解员" required {...textFieldProps(form, 'mediator')} />
         <TextField label="调解员电话" {...textFieldProps(form, 'mediatorPhone')} />

@@ -7,6 +7,7 @@ import { NoteDialog, type NoteAction } from './NoteDialog';
 import { NotifyDialog } from './NotifyDialog';
 import { PauseDialog } from './PauseDialog';
 import { ProposeOutcomeDialog } from './ProposeOutcomeDialog';
+import { RecordBusinessReplyDialog } from './RecordBusinessReplyDialog';
 import { RecordContactDialog } from './RecordContactDialog';
 import { RecordSessionDialog } from './RecordSessionDialog';
 import { ReferDialog } from './ReferDialog';
@@ -22,6 +23,7 @@ const own = {
   refer: ReferDialog,
   assign: AssignDialog,
   recordContact: RecordContactDialog,
+  recordBusinessReply: RecordBusinessReplyDialog,
   pause: PauseDialog,
   startMediation: StartMediationDialog,
   scheduleSession: ScheduleSessionDialog,
