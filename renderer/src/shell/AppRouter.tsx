@@ -10,6 +10,7 @@ import { InvestigationSettingsPanel } from '../settings/InvestigationSettingsPan
 import { OfficeSettingsPage } from '../settings/OfficeSettingsPage';
 import { RuleSetsPanel } from '../settings/RuleSetsPanel';
 import { SettingsPage } from '../settings/SettingsPage';
+import { StatisticsPage } from '../statistics/StatisticsPage';
 import { WorkflowSettingsPanel } from '../settings/WorkflowSettingsPanel';
 import { UsersPage } from '../users/UsersPage';
 import { AdminOnly } from './AdminOnly';
@@ -29,6 +30,7 @@ function createRouter() {
         { path: 'register', element: <RegisterPage /> },
         { path: 'cases', element: <CaseListPage /> },
         { path: 'cases/:id', element: <CaseDetailPage /> },
+        { path: 'statistics', element: <StatisticsPage /> },
         {
           path: 'settings',
           element: <AdminOnly><SettingsPage /></AdminOnly>,
