@@ -4,7 +4,7 @@ import { apiCall, launchBrowser, screenshot, startHost, tearDown, type RunningHo
 import { ADMIN, deskOf, setUpOffice, type Office } from './office';
 
 /**
- * The office's regions (issue #11): an administrator keeps the list under 设置 › 办案设置 (add,
+ * The office's regions (issue #11): an administrator keeps the list under 设置 › 地区 (add,
  * rename, reorder, remove), the registration form offers it as 地区 (optional, reached by Tab and
  * chosen by keys), and the case keeps the code it was registered with.
  */
@@ -33,7 +33,9 @@ describe('地区', () => {
   it('lets the administrator add, rename, reorder and remove regions; a rename keeps the code', async () => {
     const admin = await deskOf(browser, host, ADMIN);
     await admin.setViewportSize({ width: 1366, height: 768 });
-    await admin.goto(`${host.url}/#/settings/workflow`);
+    await admin.goto(`${host.url}/#/settings`);
+    await admin.getByRole('tab', { name: '地区' }).click();
+    await admin.waitForURL(/#\/settings\/regions$/);
     const form = admin.getByRole('form', { name: '地区' });
     await expect.poll(() => form.getByText('尚未设置地区').isVisible()).toBe(true);
     const add = form.getByLabel('新地区名称');

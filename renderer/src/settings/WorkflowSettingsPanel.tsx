@@ -1,6 +1,5 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -10,7 +9,6 @@ import { CenteredMessage } from '../common/CenteredMessage';
 import { textFieldProps } from '../common/textFieldProps';
 import { useOperationForm } from '../common/useOperationForm';
 import { useSession } from '../session/SessionContext';
-import { RegionsSection } from './RegionsSection';
 
 type Values = Record<keyof WorkflowSettings, string>;
 const asText = (s: WorkflowSettings): Values => ({
@@ -21,23 +19,11 @@ const asText = (s: WorkflowSettings): Values => ({
 /** A number box left empty is "not a number", which the contract's schema words in Chinese. */
 const num = (v: string) => (v.trim() === '' ? Number.NaN : Number(v));
 
-/** 办案设置: the screen lock's idle time, the follow-up visits a case needs before it closes, and the office's regions. */
+/** 办案设置: the screen lock's idle time and the follow-up visits a case needs before it closes. */
 export function WorkflowSettingsPanel() {
   const current = useApiQuery('settings.get', {});
   if (!current.data) return <CenteredMessage loading={!current.error}>{current.error?.message}</CenteredMessage>;
-  return (
-    <>
-      <WorkflowSettingsForm initial={current.data} />
-      <Divider />
-      <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
-        地区
-      </Typography>
-      <Typography variant="body2" color="text.secondary">
-        本会辖区内的区县、乡镇或街道，登记投诉时选填，统计按地区分列。改名后已登记的案件随之改名；删去的地区不再供选择，原有案件仍保留。
-      </Typography>
-      <RegionsSection />
-    </>
-  );
+  return <WorkflowSettingsForm initial={current.data} />;
 }
 
 function WorkflowSettingsForm({ initial }: { initial: WorkflowSettings }) {

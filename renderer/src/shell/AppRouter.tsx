@@ -8,6 +8,7 @@ import { RegisterPage } from '../register/RegisterPage';
 import { CalendarPanel } from '../settings/CalendarPanel';
 import { InvestigationSettingsPanel } from '../settings/InvestigationSettingsPanel';
 import { OfficeSettingsPage } from '../settings/OfficeSettingsPage';
+import { RegionsPanel } from '../settings/RegionsPanel';
 import { RuleSetsPanel } from '../settings/RuleSetsPanel';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StatisticsPage } from '../statistics/StatisticsPage';
@@ -40,6 +41,7 @@ function createRouter() {
             { path: 'rules', element: <RuleSetsPanel /> },
             { path: 'calendar', element: <CalendarPanel /> },
             { path: 'workflow', element: <WorkflowSettingsPanel /> },
+            { path: 'regions', element: <RegionsPanel /> },
             { path: 'office', element: <OfficeSettingsPage /> },
             { path: 'investigation', element: <InvestigationSettingsPanel /> },
             { path: 'users', element: <UsersPage /> },
