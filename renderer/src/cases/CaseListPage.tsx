@@ -159,7 +159,7 @@ export function CaseListPage() {
           onChange={(e) => setTyped(e.target.value)}
           onKeyDown={onSearchKeyDown}
           placeholder="姓名、电话、编号、商家、事实中的字词"
-          sx={{ width: 340 }}
+          sx={{ width: 360 }}
           slotProps={{
             input: {
               startAdornment: (

@@ -11,7 +11,6 @@ import { OfficeSettingsPage } from '../settings/OfficeSettingsPage';
 import { RegionsPanel } from '../settings/RegionsPanel';
 import { RuleSetsPanel } from '../settings/RuleSetsPanel';
 import { SettingsPage } from '../settings/SettingsPage';
-import { StatisticsPage } from '../statistics/StatisticsPage';
 import { WorkflowSettingsPanel } from '../settings/WorkflowSettingsPanel';
 import { UsersPage } from '../users/UsersPage';
 import { AdminOnly } from './AdminOnly';
@@ -31,7 +30,8 @@ function createRouter() {
         { path: 'register', element: <RegisterPage /> },
         { path: 'cases', element: <CaseListPage /> },
         { path: 'cases/:id', element: <CaseDetailPage /> },
-        { path: 'statistics', element: <StatisticsPage /> },
+        // Its own chunk: the charts load when 统计 is first opened, not with the counter's screens.
+        { path: 'statistics', lazy: async () => ({ Component: (await import('../statistics/StatisticsPage')).StatisticsPage }) },
         {
           path: 'settings',
           element: <AdminOnly><SettingsPage /></AdminOnly>,

@@ -79,8 +79,9 @@ export function StatsCharts({ summary }: { summary: StatsSummary }) {
               skipAnimation
               layout="horizontal"
               yAxis={[{ scaleType: 'band', data: summary.byChannel.map((c) => c.name), width: 80 }]}
-              xAxis={[{ tickMinStep: 1, height: 32 }]}
-              series={[{ data: summary.byChannel.map((c) => c.received), label: '收到', color: '#1f4e79', barLabel: 'value' }]}
+              xAxis={[{ tickMinStep: 1, height: BOTTOM_AXIS }]}
+              // A light bar, so the count written on it in the text colour reads well.
+              series={[{ data: summary.byChannel.map((c) => c.received), label: '收到', color: '#8db4dd', barLabel: 'value' }]}
               hideLegend
               onAxisClick={(_e, d) => {
                 const c = d ? summary.byChannel[d.dataIndex] : undefined;
