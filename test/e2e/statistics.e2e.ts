@@ -81,7 +81,7 @@ describe('统计', () => {
   it('opens on the current month by the core’s clock, its figures counted as by hand, beside the year before', async () => {
     await page.getByRole('link', { name: '统计' }).click();
     await page.waitForURL(/#\/statistics/);
-    await expect.poll(() => page.getByTestId('stats-period').textContent()).toContain('2026年11月（2026年11月1日至2026年11月30日');
+    await expect.poll(() => page.getByTestId('stats-period').textContent()).toBe('2026年11月（2026年11月1日至2026年11月30日），按收到投诉的日期计，与上年同期比较');
     await expect.poll(() => figure('received')).toBe('4 件');
     expect(await figure('accepted')).toBe('3 件');
     expect(await figure('resolved')).toBe('2 件');
@@ -144,6 +144,7 @@ describe('统计', () => {
     await typeDate(page.getByRole('group', { name: '统计期间' }), '开始日期', '2026-10-15');
     await page.waitForURL(/period=custom&from=2026-10-15&to=2026-11-30/);
     await expect.poll(() => figure('received')).toBe('5 件');
+    expect(await page.getByTestId('stats-period').textContent()).toBe('2026年10月15日至2026年11月30日，按收到投诉的日期计，与上年同期比较');
     await screenshot(page, 'statistics-custom', { fullPage: false });
   });
 

@@ -119,7 +119,7 @@ function ReportBody({ summary: s, period, officeName, preparedBy, today }: Props
       <p className="office">{officeName}</p>
       <h1>消费者投诉统计报表</h1>
       <p className="meta">
-        统计期间：{periodLabel(period)}（{dateCn(s.from)}至{dateCn(s.to)}）
+        统计期间：{period.kind === 'custom' ? periodLabel(period) : `${periodLabel(period)}（${dateCn(s.from)}至${dateCn(s.to)}）`}
         <br />
         上年同期：{dateCn(s.yearEarlier.from)}至{dateCn(s.yearEarlier.to)}
       </p>

@@ -67,7 +67,7 @@ export function StatisticsPage() {
         </Button>
       </Stack>
       <Typography color="text.secondary" data-testid="stats-period">
-        {periodLabel(period)}（{dateCn(period.from)}至{dateCn(period.to)}，按收到日期），与上年同期比较
+        {period.kind === 'custom' ? periodLabel(period) : `${periodLabel(period)}（${dateCn(period.from)}至${dateCn(period.to)}）`}，按收到投诉的日期计，与上年同期比较
       </Typography>
       {summary.error && <Alert severity="error">{summary.error.message}</Alert>}
       {!shown ? (
