@@ -23,7 +23,7 @@ export function TopRespondents({ summary, links = true, size = 'small' }: { summ
     <Table size={size} aria-label="被投诉较多的经营者" sx={{ '& td:nth-of-type(n+4), & th:nth-of-type(n+4)': { textAlign: 'right' } }}>
       <TableHead>
         <TableRow>
-          <TableCell component="th" sx={{ width: 48 }}>
+          <TableCell component="th" sx={{ width: 64, whiteSpace: 'nowrap' }}>
             名次
           </TableCell>
           <TableCell component="th">经营者</TableCell>
