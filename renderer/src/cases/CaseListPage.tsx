@@ -158,7 +158,7 @@ export function CaseListPage() {
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
           onKeyDown={onSearchKeyDown}
-          placeholder="姓名、电话、编号、商家、事实中的字词"
+          placeholder="姓名、电话、编号、商家、投诉事实"
           sx={{ width: 360 }}
           slotProps={{
             input: {
