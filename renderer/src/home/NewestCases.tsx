@@ -10,9 +10,9 @@ import { StatusChip } from '../cases/StatusChip';
 import { CenteredMessage } from '../common/CenteredMessage';
 import { formatDateTime } from '../format';
 
-/** The ten cases received last, one click each. */
+/** The ten cases registered last, whatever their receipt date (a letter may arrive weeks before it is entered), one click each. */
 export function NewestCases() {
-  const newest = useApiQuery('cases.search', { page: 1, pageSize: 10, sort: 'receivedAt:desc' });
+  const newest = useApiQuery('cases.search', { page: 1, pageSize: 10, sort: 'registeredAt:desc' });
   return (
     <Paper variant="outlined">
       <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, px: 2, pt: 1.5 }}>
@@ -30,7 +30,7 @@ export function NewestCases() {
               <ListItemButton component={RouterLink} to={`/cases/${row.id}`}>
                 <ListItemText
                   primary={`${row.caseNo} · ${row.complainantName} 投诉 ${row.respondentName}`}
-                  secondary={`${formatDateTime(row.receivedAt)} · ${row.subject} · ${row.categoryName}`}
+                  secondary={`收到 ${formatDateTime(row.receivedAt)} · ${row.subject} · ${row.categoryName}`}
                 />
                 <StatusChip status={row.status} />
               </ListItemButton>

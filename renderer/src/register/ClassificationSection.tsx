@@ -24,8 +24,9 @@ function groupedCategories(categories: Category[]): Category[] {
 }
 
 /**
- * 分类: category and nature (data from catalog.get, never hard-coded), then how and when the
- * complaint came in (投诉渠道, 收到时间) and the consents, in that Tab order.
+ * 分类: category and nature (data from catalog.get, never hard-coded), then how, from where and when
+ * the complaint came in (投诉渠道, 地区 where the office keeps a list of its districts, 收到时间) and
+ * the consents, in that Tab order.
  */
 export function ClassificationSection({ form, catalog }: { form: RegisterForm; catalog: Catalog }) {
   const today = useToday();
@@ -104,6 +105,16 @@ export function ClassificationSection({ form, catalog }: { form: RegisterForm; c
           options={catalog.channels.map((c) => ({ value: c.code, label: c.name }))}
         />
       </Grid>
+      {catalog.regions.length > 0 && (
+        <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+          <SelectField
+            control={form.control}
+            name="region"
+            label="地区"
+            options={[{ value: '', label: '（不填）' }, ...catalog.regions.map((r) => ({ value: r.code, label: r.name }))]}
+          />
+        </Grid>
+      )}
       <Grid size={{ xs: 12, sm: 6, md: 4 }}>
         <PickerField form={form} name="receivedAt" label="收到时间" kind="dateTime" hint="留空即为当前时间" minDate={EARLIEST_RECEIPT_DATE} maxDate={today} />
       </Grid>

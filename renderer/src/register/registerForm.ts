@@ -86,6 +86,11 @@ export const registerFormSchema = z
     category: chosen('投诉类别').pipe(shape.category),
     natures: shape.natures,
     channel: chosen('投诉渠道').pipe(shape.channel),
+    /** 地区: optional, from the office's own list; '' is none. */
+    region: z
+      .string()
+      .transform((v) => (v === '' ? undefined : v))
+      .pipe(shape.region),
     receivedAt,
     consentMediation: shape.consentMediation,
     consentPublication: z.boolean(),
@@ -118,6 +123,7 @@ export function emptyRegisterForm(channel: string): RegisterFormValues {
     category: '',
     natures: [],
     channel,
+    region: '',
     receivedAt: '',
     consentMediation: true,
     consentPublication: false,
@@ -145,6 +151,7 @@ export const registerFieldPaths: ReadonlySet<string> = new Set([
   'category',
   'natures',
   'channel',
+  'region',
   'receivedAt',
   'consentMediation',
   'consentPublication',

@@ -10,6 +10,7 @@ export const settingsTabs = [
   { path: 'rules', label: '时限规则' },
   { path: 'calendar', label: '节假日历' },
   { path: 'workflow', label: '办案设置' },
+  { path: 'regions', label: '地区' },
   { path: 'office', label: '单位与文书' },
   { path: 'investigation', label: '调查与证据' },
   { path: 'users', label: '用户' },
@@ -17,7 +18,7 @@ export const settingsTabs = [
 
 /**
  * 设置 (administrators): the backup first (设置 opens on it, so an old backup is seen), time limits,
- * the holiday calendar, the workflow's settings, the office and its notices, checklists and evidence, and users.
+ * the holiday calendar, the workflow's settings, the office's regions, the office and its notices, checklists and evidence, and users.
  */
 export function SettingsPage() {
   const { pathname } = useLocation();

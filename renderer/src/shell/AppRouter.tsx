@@ -8,6 +8,7 @@ import { RegisterPage } from '../register/RegisterPage';
 import { CalendarPanel } from '../settings/CalendarPanel';
 import { InvestigationSettingsPanel } from '../settings/InvestigationSettingsPanel';
 import { OfficeSettingsPage } from '../settings/OfficeSettingsPage';
+import { RegionsPanel } from '../settings/RegionsPanel';
 import { RuleSetsPanel } from '../settings/RuleSetsPanel';
 import { SettingsPage } from '../settings/SettingsPage';
 import { WorkflowSettingsPanel } from '../settings/WorkflowSettingsPanel';
@@ -29,6 +30,8 @@ function createRouter() {
         { path: 'register', element: <RegisterPage /> },
         { path: 'cases', element: <CaseListPage /> },
         { path: 'cases/:id', element: <CaseDetailPage /> },
+        // Its own chunk: the charts load when 统计 is first opened, not with the counter's screens.
+        { path: 'statistics', lazy: async () => ({ Component: (await import('../statistics/StatisticsPage')).StatisticsPage }) },
         {
           path: 'settings',
           element: <AdminOnly><SettingsPage /></AdminOnly>,
@@ -38,6 +41,7 @@ function createRouter() {
             { path: 'rules', element: <RuleSetsPanel /> },
             { path: 'calendar', element: <CalendarPanel /> },
             { path: 'workflow', element: <WorkflowSettingsPanel /> },
+            { path: 'regions', element: <RegionsPanel /> },
             { path: 'office', element: <OfficeSettingsPage /> },
             { path: 'investigation', element: <InvestigationSettingsPanel /> },
             { path: 'users', element: <UsersPage /> },

@@ -1,0 +1,118 @@
+import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { BarChart } from '@mui/x-charts/BarChart';
+import { ChartsLocalizationProvider } from '@mui/x-charts/ChartsLocalizationProvider';
+import { PieChart } from '@mui/x-charts/PieChart';
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router-dom';
+import type { StatsSummary } from '../../../shared/api/schemas/stats';
+import { listLinkOf } from '../cases/caseFilters';
+import { monthCn, monthWithin } from './period';
+
+const chartsZhCN = { loading: '正在加载…', noData: '本期没有投诉' };
+/**
+ * Room under the bars for their labels: with a Chinese face's line height the charts' default
+ * (25 px) cuts every label on the bottom axis to nothing.
+ */
+const BOTTOM_AXIS = 32;
+/** Categories beyond these are shown together as 其他, so the share stays readable. */
+const SLICES = 7;
+
+function ChartBox({ title, caption, children }: { title: string; caption: string; children: ReactNode }) {
+  return (
+    <Paper variant="outlined" component="figure" sx={{ m: 0, p: 1.5, minWidth: 0 }} aria-label={title}>
+      <Typography variant="subtitle2" component="figcaption" sx={{ fontWeight: 600 }}>
+        {title}
+        <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
+          {caption}
+        </Typography>
+      </Typography>
+      {children}
+    </Paper>
+  );
+}
+
+/**
+ * What a person would rather look at than read: the trend by month (or, within one month, the
+ * channels), and each category's share. A click on a bar or a slice opens its cases.
+ */
+export function StatsCharts({ summary }: { summary: StatsSummary }) {
+  const navigate = useNavigate();
+  const period = { from: summary.from, to: summary.to };
+  const byMonth = summary.byMonth.length > 1;
+  const oneYear = summary.from.slice(0, 4) === summary.to.slice(0, 4);
+  const top = summary.byCategory.slice(0, SLICES);
+  const rest = summary.byCategory.slice(SLICES).reduce((n, r) => n + r.received, 0);
+  const slices = [
+    ...top.map((r) => ({ id: r.key, value: r.received, label: r.name })),
+    ...(rest > 0 ? [{ id: '', value: rest, label: '其他类别' }] : []),
+  ];
+
+  return (
+    <ChartsLocalizationProvider localeText={chartsZhCN}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '3fr 2fr' }, gap: 1.25 }} data-testid="stats-charts">
+        {byMonth ? (
+          <ChartBox title="按月趋势" caption="件">
+            <BarChart
+              key="months"
+              height={240}
+              skipAnimation
+              xAxis={[{ scaleType: 'band', height: BOTTOM_AXIS, data: summary.byMonth.map((m) => (oneYear ? `${Number(m.month.slice(5))}月` : monthCn(m.month))) }]}
+              yAxis={[{ tickMinStep: 1, width: 40 }]}
+              series={[
+                { data: summary.byMonth.map((m) => m.received), label: '收到', color: '#90a4ae' },
+                { data: summary.byMonth.map((m) => m.accepted), label: '受理', color: '#1f4e79' },
+                { data: summary.byMonth.map((m) => m.resolved), label: '解决', color: '#2e7d32' },
+              ]}
+              onAxisClick={(_e, d) => {
+                const m = d ? summary.byMonth[d.dataIndex] : undefined;
+                if (m) void navigate(listLinkOf(monthWithin(m.month, period)));
+              }}
+            />
+          </ChartBox>
+        ) : (
+          <ChartBox title="按渠道" caption="收到的投诉，件">
+            <BarChart
+              key="channels"
+              height={240}
+              skipAnimation
+              layout="horizontal"
+              yAxis={[{ scaleType: 'band', data: summary.byChannel.map((c) => c.name), width: 80 }]}
+              xAxis={[{ tickMinStep: 1, height: BOTTOM_AXIS }]}
+              // A light bar, so the count written on it in the text colour reads well.
+              series={[{ data: summary.byChannel.map((c) => c.received), label: '收到', color: '#8db4dd', barLabel: 'value' }]}
+              hideLegend
+              onAxisClick={(_e, d) => {
+                const c = d ? summary.byChannel[d.dataIndex] : undefined;
+                if (c) void navigate(listLinkOf({ ...period, channel: c.key }));
+              }}
+            />
+          </ChartBox>
+        )}
+        <ChartBox title="类别占比" caption="收到的投诉">
+          <PieChart
+            height={240}
+            skipAnimation
+            series={[
+              {
+                data: slices,
+                innerRadius: 40,
+                outerRadius: 95,
+                paddingAngle: 1,
+                cornerRadius: 3,
+                valueFormatter: (v) => `${v.value} 件（${summary.received ? ((v.value / summary.received) * 100).toFixed(1) : 0}%）`,
+              },
+            ]}
+            slotProps={{ legend: { direction: 'vertical', position: { vertical: 'middle', horizontal: 'end' } } }}
+            onItemClick={(_e, item) => {
+              const slice = slices[item.dataIndex];
+              if (slice?.id) void navigate(listLinkOf({ ...period, category: slice.id }));
+            }}
+          />
+        </ChartBox>
+      </Box>
+    </ChartsLocalizationProvider>
+  );
+}
+

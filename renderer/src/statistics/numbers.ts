@@ -1,0 +1,39 @@
+/** How 统计 writes its numbers (integer fen in, 元 and 万元 out; no floating-point cents). */
+
+const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** 1234567 fen → "12,345.67". */
+export function yuanText(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(Math.trunc(fen));
+  return `${sign}${group(String(Math.floor(abs / 100)))}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** 1234567 fen → "1.23" (万元, rounded half up to two places as reports give it). */
+export function wanYuanText(fen: number): string {
+  const hundredths = Math.round(Math.abs(fen) / 10_000);
+  return `${fen < 0 ? '-' : ''}${group(String(Math.floor(hundredths / 100)))}.${String(hundredths % 100).padStart(2, '0')}`;
+}
+
+/** 0.6667 → "66.7%"; null (nothing to divide by) → "—". */
+export const percentText = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
+
+/** 6.66 → "6.7"; null → "—". */
+export const daysText = (days: number | null) => (days === null ? '—' : days.toFixed(1));
+
+export type CompareMode = 'count' | 'amount' | 'rate' | 'days';
+
+/**
+ * This period against the same period a year earlier, as reports word it: "同比 ↑25.0%",
+ * "同比 ↓3.1个百分点", "同比持平"; null where there is nothing to compare with (no figure, or a
+ * count that was zero a year ago).
+ */
+export function changeText(now: number | null, before: number | null, mode: CompareMode): string | null {
+  if (now === null || before === null) return null;
+  if (now === before) return '同比持平';
+  const arrow = now > before ? '↑' : '↓';
+  if (mode === 'rate') return `同比 ${arrow}${Math.abs((now - before) * 100).toFixed(1)}个百分点`;
+  if (mode === 'days') return `同比 ${arrow}${Math.abs(now - before).toFixed(1)}个工作日`;
+  if (before === 0) return null;
+  return `同比 ${arrow}${Math.abs(((now - before) / before) * 100).toFixed(1)}%`;
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { highlightRanges } from '../../renderer/src/cases/Highlight';
+import { countText } from '../../renderer/src/cases/listFormat';
+import { changeText, percentText, wanYuanText, yuanText } from '../../renderer/src/statistics/numbers';
+import { monthWithin, periodFrom, periodLabel, periodOf, shiftPeriod } from '../../renderer/src/statistics/period';
+
+describe('统计’s periods, from the core’s date by calendar arithmetic', () => {
+  it('gives the month, quarter and year a date falls in, leap years included', () => {
+    expect(periodOf('month', '2028-02-10')).toEqual({ kind: 'month', from: '2028-02-01', to: '2028-02-29' });
+    expect(periodOf('month', '2026-02-10')).toMatchObject({ to: '2026-02-28' });
+    expect(periodOf('quarter', '2026-11-23')).toEqual({ kind: 'quarter', from: '2026-10-01', to: '2026-12-31' });
+    expect(periodOf('quarter', '2026-05-31')).toMatchObject({ from: '2026-04-01', to: '2026-06-30' });
+    expect(periodOf('year', '2026-11-23')).toEqual({ kind: 'year', from: '2026-01-01', to: '2026-12-31' });
+  });
+
+  it('steps back and forth across the new year', () => {
+    expect(shiftPeriod(periodOf('month', '2026-01-15'), -1)).toMatchObject({ from: '2025-12-01', to: '2025-12-31' });
+    expect(shiftPeriod(periodOf('quarter', '2026-11-01'), 1)).toMatchObject({ from: '2027-01-01', to: '2027-03-31' });
+    expect(shiftPeriod(periodOf('year', '2026-11-01'), -1)).toMatchObject({ from: '2025-01-01', to: '2025-12-31' });
+  });
+
+  it('names the period as a report does', () => {
+    expect(periodLabel(periodOf('month', '2026-11-23'))).toBe('2026年11月');
+    expect(periodLabel(periodOf('quarter', '2026-11-23'))).toBe('2026年第四季度');
+    expect(periodLabel(periodOf('year', '2026-11-23'))).toBe('2026年');
+    expect(periodLabel({ kind: 'custom', from: '2026-01-05', to: '2026-02-03' })).toBe('2026年1月5日至2026年2月3日');
+  });
+
+  it('reads the period from the address, else the current month; a hand-typed whole month is read from its start', () => {
+    expect(periodFrom(new URLSearchParams(''), '2026-11-23')).toEqual({ kind: 'month', from: '2026-11-01', to: '2026-11-30' });
+    expect(periodFrom(new URLSearchParams('period=quarter&from=2026-04-01&to=2026-05-02'), '2026-11-23')).toEqual({ kind: 'quarter', from: '2026-04-01', to: '2026-06-30' });
+    expect(periodFrom(new URLSearchParams('period=custom&from=2026-01-05&to=2026-02-03'), '2026-11-23')).toEqual({ kind: 'custom', from: '2026-01-05', to: '2026-02-03' });
+    expect(periodFrom(new URLSearchParams('period=custom&from=2026-02-30&to=2026-03-01'), '2026-11-23')).toMatchObject({ kind: 'month', from: '2026-11-01' });
+    expect(periodFrom(new URLSearchParams('period=custom&from=2026-03-01&to=2026-02-01'), '2026-11-23')).toMatchObject({ kind: 'month', from: '2026-11-01' });
+  });
+
+  it('cuts a month at the edges of the period it belongs to', () => {
+    expect(monthWithin('2026-01', { from: '2026-01-05', to: '2026-02-03' })).toEqual({ from: '2026-01-05', to: '2026-01-31' });
+    expect(monthWithin('2026-02', { from: '2026-01-05', to: '2026-02-03' })).toEqual({ from: '2026-02-01', to: '2026-02-03' });
+  });
+});
+
+describe('统计’s numbers', () => {
+  it('writes fen as 元 with thousands and as 万元, without floating-point cents', () => {
+    expect(yuanText(300000)).toBe('3,000.00');
+    expect(yuanText(123456789)).toBe('1,234,567.89');
+    expect(yuanText(5)).toBe('0.05');
+    expect(wanYuanText(300000)).toBe('0.30');
+    expect(wanYuanText(123456789)).toBe('123.46');
+    expect(wanYuanText(0)).toBe('0.00');
+  });
+
+  it('compares with the year before as reports word it, and says nothing where nothing compares', () => {
+    expect(changeText(4, 1, 'count')).toBe('同比 ↑300.0%');
+    expect(changeText(3, 4, 'amount')).toBe('同比 ↓25.0%');
+    expect(changeText(2, 2, 'count')).toBe('同比持平');
+    expect(changeText(2, 0, 'count')).toBeNull();
+    expect(changeText(0.6667, 0.5, 'rate')).toBe('同比 ↑16.7个百分点');
+    expect(changeText(7, 8.5, 'days')).toBe('同比 ↓1.5个工作日');
+    expect(changeText(null, 0.5, 'rate')).toBeNull();
+    expect(percentText(null)).toBe('—');
+    expect(percentText(0.6667)).toBe('66.7%');
+  });
+});
+
+describe('the register’s count and marks', () => {
+  it('reads 10000+ past the core’s cap', () => {
+    expect(countText(10000, true)).toBe('10000+');
+    expect(countText(59, false)).toBe('59');
+  });
+
+  it('marks every place a word was found, case-insensitively, overlaps merged', () => {
+    expect(highlightRanges('会员卡里的预付款无法退还，预付款', ['预付款'])).toEqual([
+      [5, 8],
+      [13, 16],
+    ]);
+    expect(highlightRanges('Apple iPhone', ['apple', 'PHONE'])).toEqual([
+      [0, 5],
+      [7, 12],
+    ]);
+    expect(highlightRanges('13812340017', ['1234', '3400'])).toEqual([[3, 9]]);
+    expect(highlightRanges('abc', [''])).toEqual([]);
+  });
+});
