@@ -1,16 +1,28 @@
-import { cnDate } from '../format';
+import { cnDate, sentence } from '../format';
 import type { NoticeOf } from '../model';
 import { Addressee, complaintRef, Items, OtherChannels, Paras } from './parts';
 
 /** The notices of the counter (domain.md steps 1–3): receipt, acceptance, refusal, materials, referral. */
 
+/**
+ * When the acceptance decision will come (domain.md: the receipt gives the date it is due by).
+ * A receipt never promises a date that has passed: for a letter registered after its decision was
+ * due, the core says so and the receipt promises the decision at once.
+ */
+function decisionPromise(doc: NoticeOf<'receipt'>): string | null {
+  if (doc.acceptanceDuePassed) return '本会将立即作出是否受理的决定并告知你。';
+  return doc.acceptanceDueOn ? `本会将于${cnDate(doc.acceptanceDueOn)}前作出是否受理的决定并告知你。` : null;
+}
+
 export function ReceiptBody({ doc }: { doc: NoticeOf<'receipt'> }) {
   const points = [
     `被投诉方：${doc.respondent.name}`,
     `投诉事项：${(doc.text.matter ?? '').trim()}`,
-    doc.acceptanceDueOn ? `本会将于${cnDate(doc.acceptanceDueOn)}前作出是否受理的决定并告知你。` : null,
-    `查询办理情况请告知案件编号${doc.office.phone ? `，联系电话：${doc.office.phone}` : ''}。`,
-  ].filter((p): p is string => p !== null);
+    decisionPromise(doc),
+    `查询办理情况请告知案件编号${doc.office.phone ? `，联系电话：${doc.office.phone}` : ''}`,
+  ]
+    .filter((p): p is string => p !== null)
+    .map(sentence);
   const numerals = '一二三四五六';
   return (
     <>
@@ -99,7 +111,7 @@ export function ReferralBody({ doc }: { doc: NoticeOf<'referral'> }) {
         {r.phone ? `，电话：${r.phone}` : ''}。
       </p>
       <p>投诉事项：{doc.subject}。</p>
-      <p>投诉请求：{doc.request}</p>
+      <p>{sentence(`投诉请求：${doc.request}`)}</p>
       <p>请于{cnDate(doc.reportDueOn)}前将处理结果函告本会。</p>
       {attachments.length > 0 && (
         <div className="cd-gap">

@@ -1,5 +1,5 @@
 import { sessionModeLabel, sessionModes } from '../../api/schemas/workflow';
-import { cnDate, cnDateTime, cnYuan } from '../format';
+import { cnDate, cnDateTime, cnYuan, sentence } from '../format';
 import type { NoticeOf } from '../model';
 import { Addressee, complaintRef, Heading, Items, OtherChannels, Paras } from './parts';
 
@@ -34,7 +34,7 @@ export function MediationAgreementBody({ doc }: { doc: NoticeOf<'mediationAgreem
   const c = doc.complainant;
   const r = doc.respondent;
   const t = doc.text;
-  const line = (label: string, value: string | undefined) => (value && value.trim() ? <p>{`${label}：${value.trim()}`}</p> : null);
+  const line = (label: string, value: string | undefined) => (value && value.trim() ? <p>{sentence(`${label}：${value.trim()}`)}</p> : null);
   return (
     <>
       <p className="cd-flush cd-gap">案件编号：{doc.caseNo}</p>
@@ -54,27 +54,37 @@ export function MediationAgreementBody({ doc }: { doc: NoticeOf<'mediationAgreem
         {line('委托代理人', t.respondentAgent)}
       </div>
       <div className="cd-gap">
-        <Paras text={t.complaint} first="投诉事项及请求：" />
+        {/* The request has its own line in the text ("投诉请求：…"); the label does not say it again. */}
+        <Paras text={t.complaint} first="投诉事项：" />
       </div>
       <p>经本会调解，双方当事人自愿达成如下协议：</p>
-      <Items text={t.terms} />
+      <Items text={t.terms} sentences />
       <p>本调解书经双方当事人签字（盖章）后生效。</p>
       <p>本调解书一式三份，双方当事人各执一份，本会存档一份。</p>
-      <div className="cd-signatures">
-        <div className="cd-row">
-          <p className="cd-cell">投诉人（签字）：</p>
-          <p className="cd-cell">被投诉人（签字或盖章）：</p>
-        </div>
-        <div className="cd-row cd-gap">
-          <p className="cd-cell">{DATE_TO_FILL}</p>
-          <p className="cd-cell">{DATE_TO_FILL}</p>
-        </div>
-        <div className="cd-row cd-gap">
-          <p className="cd-cell">调解员（签字）：</p>
-          <p className="cd-cell">{doc.mediator ? `（调解员：${doc.mediator}）` : ''}</p>
-        </div>
-      </div>
     </>
+  );
+}
+
+/**
+ * Where the parties and the mediator sign the 调解书: part of its sign block (NoticeView), so the
+ * signatures, the office's name, date and seal are never parted by a page break.
+ */
+export function MediationSignatures({ doc }: { doc: NoticeOf<'mediationAgreement'> }) {
+  return (
+    <div className="cd-signatures">
+      <div className="cd-row">
+        <p className="cd-cell">投诉人（签字）：</p>
+        <p className="cd-cell">被投诉人（签字或盖章）：</p>
+      </div>
+      <div className="cd-row cd-gap">
+        <p className="cd-cell">{DATE_TO_FILL}</p>
+        <p className="cd-cell">{DATE_TO_FILL}</p>
+      </div>
+      <div className="cd-row cd-gap">
+        <p className="cd-cell">调解员（签字）：</p>
+        <p className="cd-cell">{doc.mediator ? `（调解员：${doc.mediator}）` : ''}</p>
+      </div>
+    </div>
   );
 }
 
@@ -115,4 +125,3 @@ export function OutcomeBody({ doc }: { doc: NoticeOf<'outcome'> }) {
   );
 }
 
-export const approvalRemark = (a: { by: string; on: string }, what: string) => `${what}经负责人${a.by}于${cnDate(a.on)}批准`;

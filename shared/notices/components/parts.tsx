@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { cnDate, paragraphs } from '../format';
+import { cnDate, paragraphs, sentence } from '../format';
 import type { NoticeDocument } from '../model';
 import { noticeTitle } from '../types';
 
@@ -31,39 +31,46 @@ export function Addressee({ doc }: { doc: NoticeDocument }) {
   return <p className="cd-addressee">{(doc.text.addressee ?? '').trim()}：</p>;
 }
 
-/** A free-text box: one indented paragraph per line. */
-export function Paras({ text, first }: { text: string | undefined; first?: ReactNode }) {
+/** A free-text box: one indented paragraph per line, each ending as a sentence ends. */
+export function Paras({ text, first }: { text: string | undefined; first?: string }) {
   const list = paragraphs(text);
   if (list.length === 0) return first ? <p>{first}</p> : null;
   return (
     <>
       {list.map((line, i) => (
-        <p key={i}>
-          {i === 0 && first}
-          {line}
-        </p>
+        <p key={i}>{`${i === 0 && first ? first : ''}${sentence(line)}`}</p>
       ))}
     </>
   );
 }
 
-/** A numbered list from a box of one item per line: 1．… 2．… (GB/T 9704 7.3.3 层次序数). */
-export function Items({ text }: { text: string | undefined }) {
+/**
+ * A line that already carries its own number, in any of the forms of GB/T 9704 7.3.3 or as typed:
+ * 1． 1. 1、 (1) （1） 一、 （一） ① — the list does not number it again ("1．一、…").
+ */
+const NUMBERED = /^(\d+\s*[.．、]|[(（]\s*(\d+|[一二三四五六七八九十]+)\s*[)）]|[一二三四五六七八九十]+\s*、|[\u2460-\u2473])/;
+
+/**
+ * A numbered list from a box of one item per line: 1．… 2．… (GB/T 9704 7.3.3 层次序数); items
+ * the clerk numbered are kept as typed. `sentences`: each item is a sentence and ends as one.
+ */
+export function Items({ text, sentences = false }: { text: string | undefined; sentences?: boolean }) {
+  const list = paragraphs(text);
+  const numbered = list.some((line) => NUMBERED.test(line));
   return (
     <>
-      {paragraphs(text).map((line, i) => (
-        <p key={i}>
-          {/^\d+[.．、]/.test(line) ? line : `${i + 1}．${line}`}
-        </p>
-      ))}
+      {list.map((line, i) => {
+        const item = sentences ? sentence(line) : line;
+        return <p key={i}>{numbered ? item : `${i + 1}．${item}`}</p>;
+      })}
     </>
   );
 }
 
-/** 一级标题: 一、… in bold (黑体 in the standard; the bundled face's real bold here). */
+/** 一级标题: 一、… in bold (黑体 in the standard; the bundled face's real bold here), kept with what follows. */
 export function Heading({ children }: { children: ReactNode }) {
   return (
-    <p>
+    <p className="cd-heading">
       <span className="cd-strong">{children}</span>
     </p>
   );
@@ -100,20 +107,14 @@ export function Remarks({ lines }: { lines: (string | null | undefined)[] }) {
   );
 }
 
-/** The small slot at the foot for the integrity anchor (the audit chain head when issued). */
-export function Anchor({ doc }: { doc: NoticeDocument }) {
-  if (!doc.anchor) return null;
-  return <div className="cd-anchor">校验：{doc.anchor}</div>;
-}
-
 /**
- * The other ways to resolve the dispute (消法第三十九条), where the association's own mediation
- * is refused or has ended.
+ * The other ways to resolve the dispute, in the words of 消法第三十九条 (domain.md "Laws and rules
+ * in force"), where the association's own handling is refused or has ended.
  */
 export function OtherChannels() {
   return (
     <p>
-      依照《中华人民共和国消费者权益保护法》第三十九条的规定，你可以通过下列途径解决争议：（一）与经营者协商和解；（二）请求依法成立的其他调解组织调解；（三）向有关行政部门投诉；（四）根据与经营者达成的仲裁协议提请仲裁机构仲裁；（五）向人民法院提起诉讼。
+      依照《中华人民共和国消费者权益保护法》第三十九条的规定，你可以通过下列途径解决争议：（一）与经营者协商和解；（二）请求消费者协会或者依法成立的其他调解组织调解；（三）向有关行政部门投诉；（四）根据与经营者达成的仲裁协议提请仲裁机构仲裁；（五）向人民法院提起诉讼。
     </p>
   );
 }

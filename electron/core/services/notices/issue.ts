@@ -103,7 +103,7 @@ export function createNoticeIssuer(deps: IssueDeps) {
     const today = clock.dateOf(instant);
     const profile = office.get();
     const built = buildNotice(input.type, { c, office: profile, today, zone, user, rules: ruleSets.get(c.ruleSet.code), sessionId: input.sessionId, anchor: integrityAnchor(audit) });
-    const doc = { ...built, text: { ...built.text, ...input.overrides } } as NoticeDocument;
+    const doc = { ...built, supersedes: supersedes && { number: supersedes.number }, text: { ...built.text, ...input.overrides } } as NoticeDocument;
     const blank = noticeFields[input.type].find((f) => f.required && !(doc.text[f.key] ?? '').trim());
     if (blank) throw new DomainError('VALIDATION', `请填写${blank.label}`, { [`overrides.${blank.key}`]: `请填写${blank.label}` });
     return { doc, caseId: c.id, version: c.version, year: Number(today.slice(0, 4)), now: clock.iso(instant), bodyFontPath: profile.bodyFont?.path ?? null, supersedes };
@@ -161,7 +161,8 @@ export function createNoticeIssuer(deps: IssueDeps) {
           const printed = await printNotice(deps.pdf, plan.doc, { sealSrc: office.sealSrc(plan.doc.seal), bodyFont: await bodyFont(plan.bodyFontPath) });
           // The PDF is in the vault before any row names it; a PDF whose row never came is only an unused file.
           const stored = await vault.putBuffer(printed.pdf);
-          const step = () => commit(plan, stored, printed.pages, user, input.reason ?? null);
+          // The snapshot is the document as printed (with the spacing the print chose).
+          const step = () => commit({ ...plan, doc: printed.doc }, stored, printed.pages, user, input.reason ?? null);
           const done = once ? once.commit(step) : db.transaction(step).immediate();
           if (done) return done;
         }
