@@ -133,7 +133,7 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
       events.record({ caseId: id, at: now, userId: user.id, type: 'registered', data: { caseNo, acceptanceDueOn: due.dueOn, respondentCreated: respondent.created, typedRespondent } });
       audit.append({ at: now, userId: user.id, action: 'cases.register', entity: 'case', entityId: id, data: { caseNo } });
       indexCase(db, id);
-      return { id, caseNo, acceptanceDueOn: due.dueOn };
+      return { id, caseNo, acceptanceDueOn: due.dueOn, acceptanceOverdue: due.dueOn < clock.dateOf(nowDate) };
     }).immediate();
   };
 }
