@@ -7,8 +7,8 @@
  *   rounded down to Chromium's layout unit (1/64 px) so that 22 lines, not 21, fit a page.
  * - Nothing is ever wider than the text block: Chromium's print engine shrinks the whole page to
  *   fit anything that sticks out (a long issuer centred on the date did: the body came out at
- *   15.6 pt), so long numbers break as Chinese does, the sign block stays inside, and the notice
- *   clips sideways as the last guard.
+ *   15.6 pt), so nothing unbreakable is long, the sign block stays inside, and the notice clips
+ *   sideways as the last guard.
  * - Title 2号 (22 pt) bold; the office's name in red over a red rule (7.2.2, 7.2.5).
  * - Page numbers 4号 (14 pt) "— 1 —", 7 mm below the text block, odd pages right and even pages
  *   left, one character in (7.5); only on notices of more than one page.
@@ -74,12 +74,12 @@ export const noticeCss = `
   letter-spacing: -0.22pt;
   text-align: justify;
   /*
-   * Chinese breaks anywhere and so do numbers and Latin words, as an office's word processor sets
-   * a 公文 (允许西文在单词中间换行): an ID number that does not fit the rest of a line goes on
-   * across it, instead of leaving the line to be stretched into spaced-out characters. No line
-   * starts with a closing mark.
+   * Chinese breaks anywhere; short numbers and words stay whole; a long one (ID number, credit
+   * code, phone number: .cd-code, marked in parts.tsx) breaks anywhere, as an office's word
+   * processor sets a 公文 (允许西文在单词中间换行), so the line before it is filled instead of
+   * stretched into spaced-out characters. No line starts with a closing mark.
    */
-  word-break: break-all;
+  word-break: normal;
   overflow-wrap: anywhere;
   line-break: strict;
   /* Full-width punctuation keeps its full width, as on the standard's grid. */
@@ -89,6 +89,7 @@ export const noticeCss = `
 .cd-notice * { box-sizing: border-box; font-synthesis: none; }
 .cd-notice p { margin: 0; text-indent: 2em; orphans: 2; widows: 2; }
 .cd-notice p.cd-flush { text-indent: 0; }
+.cd-notice .cd-code { word-break: break-all; }
 .cd-notice .cd-strong { font-family: '${NOTICE_SERIF}', serif; font-weight: 700; }
 .cd-notice .cd-office {
   color: #d40000;

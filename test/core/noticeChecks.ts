@@ -61,6 +61,15 @@ export function checkNotice(doc: NoticeDocument, layout: PdfLayoutPage[], label:
       expect(l.yMin, `${label}, page ${i + 1}: ${l.text}`).toBeGreaterThanOrEqual(BLOCK.top - 3);
       expect(l.yMax, `${label}, page ${i + 1}: ${l.text}`).toBeLessThanOrEqual(BLOCK.bottom + 3);
     }
+    // No line stretched into spaced-out characters: a line as wide as the block is full of characters
+    // (full-width ones an em, others about half), not a few words spread over it before a long number.
+    // (Lines two characters in, the first of a paragraph or a party's, are 26 characters wide; the
+    // 调解书's signature rows are two cells side by side, not a line.)
+    const cells = /签字|^年月日/;
+    for (const l of p.lines.filter((x) => x.xMax - x.xMin > 140 * MM && !cells.test(x.text))) {
+      const ems = [...l.text].reduce((w, c) => w + (c.charCodeAt(0) > 0xff ? 1 : 0.5), 0);
+      expect(ems, `${label}, page ${i + 1}: "${l.text}" stretched across the block`).toBeGreaterThanOrEqual(24);
+    }
     // No page without text of the notice: none of the sign block alone, none of the verification line alone.
     expect(p.lines.filter((l) => near(l.fontSize, 16) && !isSign(l)).length, `${label}: page ${i + 1} has no text`).toBeGreaterThan(0);
   }

@@ -151,6 +151,24 @@ describe('sizes as the standard gives them, measured on the PDF', () => {
   });
 });
 
+describe('a long number that does not fit the rest of a line', () => {
+  it('breaks across it, and the line before is not stretched into spaced-out characters', async () => {
+    // Names of every length up to six, so that the ID number and the credit code fall at a line's end in some.
+    for (const name of ['欧阳', '欧阳晓', '欧阳晓明', '欧阳晓明月', '欧阳晓明月华']) {
+      const id = await caseReadyFor(reg, staff, 'mediationAgreement', {
+        complainant: { name, idType: 'resident', idNumber: '11010519491231002X', phone: '13812345678', address: '杭州市西湖区文三路1号' },
+        respondent: { name: `${name}电器有限公司`, creditCode: '91350100M000100Y43', address: '杭州市上城区' },
+      });
+      const { doc, layout, file } = await issued(id, 'mediationAgreement');
+      keepPng(file, `long-numbers-${name.length}`);
+      checkNotice(doc, layout, `parties named ${name}`);
+      const text = layout.flatMap((p) => p.lines.map((l) => l.text)).join('');
+      expect(text).toContain('11010519491231002X');
+      expect(text).toContain('91350100M000100Y43');
+    }
+  });
+});
+
 describe('a notice whose sign block would spill onto a second page', () => {
   it('is closed up to as few more lines a page as keep it on one (GB/T 9704 7.3.5.4), and its snapshot says so', async () => {
     const id = await caseReadyFor(reg, staff, 'receipt');
