@@ -40,12 +40,6 @@ const common = {
   seal: maybe,
   /** The integrity anchor printed small at the foot (the audit chain head); null prints nothing. */
   anchor: maybe,
-  /**
-   * Lines a page when the core closed up the spacing to keep the notice and its sign block on one
-   * page (GB/T 9704 7.3.5.4); absent: the standard 22. Set by the print, kept in the snapshot, so a
-   * print from the page is the same page as the PDF.
-   */
-  lines: z.number().int().min(22).max(26).optional(),
   /** A correction: the number of the notice it replaces, printed on it (absent in notices issued before corrections said so). */
   supersedes: z.object({ number: s }).nullable().optional(),
 };

@@ -15,9 +15,8 @@
  * - Breaks where a person would make them: the sign block (issuer, date, seal, 附注) is one
  *   unbreakable block that takes the last paragraph with it (whole, or its last two lines when it
  *   is longer than a third of a page), a heading stays with what follows it.
- *   Where the sign block would spill a notice onto a second page, the core closes up the lines
- *   (7.3.5.4: 可以采取调整行距的措施解决) to as few more a page as keep it on one (at most 26), and
- *   the notice says so (`lines`).
+ *   Where the sign block would spill a notice onto a second page, the printing page closes up the
+ *   lines (7.3.5.4: 可以采取调整行距的措施解决) to as few more a page as keep it on one, at most 26.
  * - No synthetic bold or italic anywhere: bold comes from real 700-weight font files (a faked bold
  *   prints as Type 3 glyphs).
  */
@@ -34,15 +33,17 @@ export const NOTICE_WHOLE_UP_TO = 8;
 export const NOTICE_TAIL_LINES = 2;
 
 /**
- * Lines a page: 22 by the standard; 23 to 26 where the core closed them up to keep a notice on one
- * page (7.3.5.4). At 26 the pitch is still half again the type's size (24.5 pt for 16 pt).
+ * Lines a page: 22 by the standard; 23 to 26 where a notice is closed up to stay on one page
+ * (7.3.5.4; printPage.ts). At 26 the pitch is still half again the type's size (24.5 pt for 16 pt).
  */
 export const NOTICE_LINES = [22, 23, 24, 25, 26] as const;
 
-/** The line pitch for `lines` lines in the 225 mm block, rounded down to Chromium's layout unit (1/64 px) so they all fit. */
-export function noticeLinePitch(lines: number): string {
-  const blockPx = (225 * 96) / 25.4;
-  return `${Math.floor((blockPx / lines) * 64) / 64}px`;
+/** The 225 mm text block in CSS pixels, rounded down to Chromium's layout unit (1/64 px). */
+const BLOCK_PX = Math.floor(((225 * 96) / 25.4) * 64) / 64;
+
+/** The line pitch in CSS pixels for `lines` lines in the text block, rounded down to the layout unit so they all fit. */
+export function noticeLinePitch(lines: number): number {
+  return Math.floor((BLOCK_PX / lines) * 64) / 64;
 }
 
 /** Font families of the notices; the body may be an office's own licensed 仿宋 (a setting). */
@@ -61,7 +62,9 @@ const SEAL_CLEARANCE = '2.5mm';
 
 export const noticeCss = `
 .cd-notice {
-  --cd-line: ${noticeLinePitch(22)};
+  --cd-line: ${noticeLinePitch(22)}px;
+  /* How tall the notice may be to stay on one page (printPage.ts closes it up to fit). */
+  --cd-fit-height: ${BLOCK_PX}px;
   width: 156mm;
   box-sizing: border-box;
   color: #000;
@@ -123,7 +126,7 @@ export const noticeCss = `
 /*
  * The last paragraph goes with it, whole when it is up to a third of a page (NOTICE_WHOLE_UP_TO
  * lines); a longer one is cut before printing into its lines but the last two and those two
- * (keepTail.ts), which print the same and go with the sign block.
+ * (printPage.ts), which print the same and go with the sign block.
  */
 .cd-notice > p:has(+ .cd-close), .cd-notice > :has(+ .cd-close) > p:last-child { break-inside: avoid; }
 .cd-notice p.cd-head { text-align-last: justify; }

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { NoticeView } from '../../shared/notices/components/NoticeView';
 import { cnDate } from '../../shared/notices/format';
 import type { NoticeDocument } from '../../shared/notices/model';
-import { NOTICE_TAIL_LINES, NOTICE_WHOLE_UP_TO } from '../../shared/notices/styles';
+import { NOTICE_TAIL_LINES, NOTICE_WHOLE_UP_TO, noticeLinePitch } from '../../shared/notices/styles';
 import type { PdfLayoutPage, PdfLine } from '../support/pdf';
 import { BLOCK, MM } from './noticeKit';
 
@@ -28,6 +28,15 @@ function lastParagraph(doc: NoticeDocument): string {
   const body = markup.slice(0, markup.indexOf('<div class="cd-close">'));
   const last = [...body.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/g)].at(-1)!;
   return last[1]!.replace(/<[^>]*>/g, '').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, '');
+}
+
+/** The standard line pitch in points (22 lines in the block). */
+export const STANDARD_PITCH = (noticeLinePitch(22) * 72) / 96;
+
+/** The line pitch a page was set at, in points: the smallest step from one line of body text to the next. */
+export function linePitch(page: PdfLayoutPage): number {
+  const body = page.lines.filter((l) => near(l.fontSize, 16) && !isFurniture(l));
+  return Math.min(...body.slice(1).map((l, i) => l.yMax - body[i]!.yMax));
 }
 
 /** Page furniture outside the text block: page numbers, the verification line. */

@@ -1,5 +1,8 @@
-import { keepTailWithSign } from '../../../shared/notices/keepTail';
-import { NOTICE_TAIL_LINES, NOTICE_WHOLE_UP_TO } from '../../../shared/notices/styles';
+import { closeUpToOnePage, keepTailWithSign } from '../../../shared/notices/printPage';
+import { NOTICE_LINES, NOTICE_TAIL_LINES, NOTICE_WHOLE_UP_TO, noticeLinePitch } from '../../../shared/notices/styles';
+
+/** The closer line pitches a notice may be set at to stay on one page, loosest first. */
+const closer = NOTICE_LINES.slice(1).map(noticeLinePitch);
 
 /**
  * Run in the print engine's page before it prints (electron/main/pdfPrinter.ts, the host's
@@ -8,8 +11,9 @@ import { NOTICE_TAIL_LINES, NOTICE_WHOLE_UP_TO } from '../../../shared/notices/s
  *   it (./fonts.ts) — and fails when one does not load, so a PDF is never printed in a stand-in
  *   face. `document.fonts.ready` alone is not enough: it resolves as soon as no load is pending,
  *   which can be before layout has asked for a face at all.
- * - Then, with the lines where they will print, cuts a long last paragraph so that its last lines
- *   go with the sign block (shared/notices/keepTail.ts).
+ * - Then, with the lines where they will print, closes up a notice that would spill onto a second
+ *   page only by its sign block, and cuts a long last paragraph so that its last lines go with the
+ *   sign block (shared/notices/printPage.ts).
  */
 export const PREPARE_FOR_PRINT = `(async () => {
   document.body.getBoundingClientRect();
@@ -18,5 +22,7 @@ export const PREPARE_FOR_PRINT = `(async () => {
   await document.fonts.ready;
   const missing = faces.filter((face) => face.status !== 'loaded');
   if (missing.length > 0) throw new Error('notice faces did not load: ' + missing.map((face) => face.family).join(', '));
-  return (${keepTailWithSign.toString()})(document, ${NOTICE_WHOLE_UP_TO}, ${NOTICE_TAIL_LINES});
+  const closedUp = (${closeUpToOnePage.toString()})(document, ${JSON.stringify(closer)});
+  const cut = (${keepTailWithSign.toString()})(document, ${NOTICE_WHOLE_UP_TO}, ${NOTICE_TAIL_LINES});
+  return { closedUp, cut };
 })()`;

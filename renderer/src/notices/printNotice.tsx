@@ -4,8 +4,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { NoticeView } from '../../../shared/notices/components/NoticeView';
 import type { NoticeDocument } from '../../../shared/notices/model';
-import { keepTailWithSign } from '../../../shared/notices/keepTail';
-import { anchorLine, NOTICE_SERIF, NOTICE_TAIL_LINES, NOTICE_WHOLE_UP_TO, noticeCss, noticePageCss } from '../../../shared/notices/styles';
+import { closeUpToOnePage, keepTailWithSign } from '../../../shared/notices/printPage';
+import { anchorLine, NOTICE_LINES, NOTICE_SERIF, NOTICE_TAIL_LINES, NOTICE_WHOLE_UP_TO, noticeCss, noticeLinePitch, noticePageCss } from '../../../shared/notices/styles';
 
 /**
  * Printing on paper from the page (browser mode; window.print opens the system dialog under
@@ -76,7 +76,10 @@ export function usePrintNotice() {
       if (root) await imagesLoaded(root);
       if (cancelled) return;
       // As the core's print engine does before it prints (electron/core/notices/printReady.ts).
-      if (root && faceLoaded) keepTailWithSign(root, NOTICE_WHOLE_UP_TO, NOTICE_TAIL_LINES);
+      if (root && faceLoaded) {
+        closeUpToOnePage(root, NOTICE_LINES.slice(1).map(noticeLinePitch));
+        keepTailWithSign(root, NOTICE_WHOLE_UP_TO, NOTICE_TAIL_LINES);
+      }
       const finish = (problem: string | null) => {
         document.body.classList.remove('cd-printing');
         setJob(null);

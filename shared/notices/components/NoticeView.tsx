@@ -1,9 +1,8 @@
-import type { CSSProperties, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { NoticeDocument } from '../model';
 import { AcceptanceBody, MaterialsBody, ReceiptBody, ReferralBody, RefusalBody } from './counterNotices';
 import { MediationAgreementBody, MediationEndedBody, MediationNoticeBody, MediationSignatures, OutcomeBody } from './handlingNotices';
 import { Head, Remarks, Sign } from './parts';
-import { noticeLinePitch } from '../styles';
 import { noticeTitle } from '../types';
 
 export interface NoticeViewProps {
@@ -53,7 +52,7 @@ function correction(doc: NoticeDocument): string | null {
  */
 export function NoticeView({ doc, sealSrc }: NoticeViewProps) {
   return (
-    <div className="cd-notice" lang="zh-CN" data-notice-type={doc.type} style={doc.lines && doc.lines !== 22 ? ({ '--cd-line': noticeLinePitch(doc.lines) } as CSSProperties) : undefined}>
+    <div className="cd-notice" lang="zh-CN" data-notice-type={doc.type}>
       <Head doc={doc} />
       {body(doc)}
       {/* 署名, 成文日期, the seal and 附注 stay together, and never stand on a page without text. */}

@@ -161,8 +161,7 @@ export function createNoticeIssuer(deps: IssueDeps) {
           const printed = await printNotice(deps.pdf, plan.doc, { sealSrc: office.sealSrc(plan.doc.seal), bodyFont: await bodyFont(plan.bodyFontPath) });
           // The PDF is in the vault before any row names it; a PDF whose row never came is only an unused file.
           const stored = await vault.putBuffer(printed.pdf);
-          // The snapshot is the document as printed (with the spacing the print chose).
-          const step = () => commit({ ...plan, doc: printed.doc }, stored, printed.pages, user, input.reason ?? null);
+          const step = () => commit(plan, stored, printed.pages, user, input.reason ?? null);
           const done = once ? once.commit(step) : db.transaction(step).immediate();
           if (done) return done;
         }
