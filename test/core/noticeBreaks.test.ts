@@ -78,7 +78,7 @@ describe('breaks of every notice type, every length from one line to three pages
     expect(made.length).toBeGreaterThanOrEqual(50);
     const notices = byNotice(await printBatch(made.map((d) => d.doc)));
     expect(notices).toHaveLength(made.length);
-    const closedUp = notices.map((pages) => pages.length === 1 && linePitch(pages[0]!) < STANDARD_PITCH - 0.1);
+    const closedUp = notices.map((pages) => pages.length === 1 && linePitch(pages[0]!) < STANDARD_PITCH - 0.6);
     // Those on two pages or closed up to one, printed at the standard pitch on one endless page: how deep each reaches unbroken.
     const close = made.map((_, i) => i).filter((i) => notices[i]!.length === 2 || closedUp[i]);
     const unbroken = byNotice(await printBatch(close.map((i) => made[i]!.doc), '210mm 2000mm'));

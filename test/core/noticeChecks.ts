@@ -33,10 +33,15 @@ function lastParagraph(doc: NoticeDocument): string {
 /** The standard line pitch in points (22 lines in the block). */
 export const STANDARD_PITCH = (noticeLinePitch(22) * 72) / 96;
 
-/** The line pitch a page was set at, in points: the smallest step from one line of body text to the next. */
+/**
+ * The line pitch a page was set at, in points: the mean step from one line of body text to the
+ * next where nothing stands between them (Chromium puts each baseline on a whole pixel, so single
+ * steps alternate around the pitch).
+ */
 export function linePitch(page: PdfLayoutPage): number {
   const body = page.lines.filter((l) => near(l.fontSize, 16) && !isFurniture(l));
-  return Math.min(...body.slice(1).map((l, i) => l.yMax - body[i]!.yMax));
+  const steps = body.slice(1).map((l, i) => l.yMax - body[i]!.yMax).filter((step) => step < STANDARD_PITCH * 1.2);
+  return steps.reduce((a, b) => a + b, 0) / steps.length;
 }
 
 /** Page furniture outside the text block: page numbers, the verification line. */
@@ -76,8 +81,9 @@ export function checkNotice(doc: NoticeDocument, layout: PdfLayoutPage[], label:
     // 调解书's signature rows are two cells side by side, not a line.)
     const cells = /签字|^年月日/;
     for (const l of p.lines.filter((x) => x.xMax - x.xMin > 140 * MM && !cells.test(x.text))) {
-      const ems = [...l.text].reduce((w, c) => w + (c.charCodeAt(0) > 0xff ? 1 : 0.5), 0);
-      expect(ems, `${label}, page ${i + 1}: "${l.text}" stretched across the block`).toBeGreaterThanOrEqual(24);
+      // Justifying a line after a closing mark kept off the next line's start spreads a character or two; more is a stretch.
+      const ems = [...l.text].reduce((w, c) => w + (c.charCodeAt(0) > 0xff ? 1 : 0.55), 0);
+      expect(ems, `${label}, page ${i + 1}: "${l.text}" stretched across the block`).toBeGreaterThanOrEqual(22);
     }
     // No page without text of the notice: none of the sign block alone, none of the verification line alone.
     expect(p.lines.filter((l) => near(l.fontSize, 16) && !isSign(l)).length, `${label}: page ${i + 1} has no text`).toBeGreaterThan(0);
