@@ -235,7 +235,7 @@ describe('a receipt never promises a date that has passed', () => {
         return { text: (await pdfText(pdfPath(late.core, sha256))).replace(/\s+/g, ''), doc: (await people.clerk.must<any>('notices.get', { id })).document };
       };
       const overdue = await receiptOf(letter.id);
-      expect(overdue.text).toContain('三、本会将立即作出是否受理的决定并告知你。');
+      expect(overdue.text).toContain('三、本会将及时作出是否受理的决定并告知你。');
       expect(overdue.text).not.toContain('2026年6月9日');
       expect(overdue.doc).toMatchObject({ acceptanceDueOn: '2026-06-09', acceptanceDuePassed: true });
       const onTime = await receiptOf(walkIn.id);

@@ -206,7 +206,7 @@ describe('a letter registered after its acceptance decision was due', () => {
     await page.keyboard.press('p');
     await expect.poll(prints, { timeout: 30_000 }).toBe(before + 1);
     const { text } = await printedSheet('notices-08-overdue-receipt');
-    expect(text).toContain('本会将立即作出是否受理的决定并告知你。');
+    expect(text).toContain('本会将及时作出是否受理的决定并告知你。');
     expect(text).not.toMatch(/本会将于\d{4}年\d+月\d+日前作出/);
     await endPrint();
     await page.keyboard.press('Escape');

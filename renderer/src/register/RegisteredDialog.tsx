@@ -93,7 +93,7 @@ export function RegisteredDialog({ open, saved, onOpenCase, onContinue, onClosed
           {saved.acceptanceOverdue && (
             // The core's word: the decision was already overdue when the complaint was entered (a letter registered late).
             <Alert severity="warning" sx={{ mt: 2 }} data-testid="registered-overdue">
-              登记时受理期限已过，请立即审查并作出是否受理的决定。受理回执将写明“本会将立即作出是否受理的决定”，不再写已过的日期。
+              登记时受理期限已过，请立即审查并作出是否受理的决定。受理回执将写明“本会将及时作出是否受理的决定”，不写已过的日期。
             </Alert>
           )}
           {receipt.state === 'done' && (

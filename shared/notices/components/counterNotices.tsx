@@ -7,10 +7,10 @@ import { Addressee, complaintRef, Items, OtherChannels, P, Paras } from './parts
 /**
  * When the acceptance decision will come (domain.md: the receipt gives the date it is due by).
  * A receipt never promises a date that has passed: for a letter registered after its decision was
- * due, the core says so and the receipt promises the decision at once.
+ * due, the core says so and the receipt promises the decision without delay (及时), no date.
  */
 function decisionPromise(doc: NoticeOf<'receipt'>): string | null {
-  if (doc.acceptanceDuePassed) return '本会将立即作出是否受理的决定并告知你。';
+  if (doc.acceptanceDuePassed) return '本会将及时作出是否受理的决定并告知你。';
   return doc.acceptanceDueOn ? `本会将于${cnDate(doc.acceptanceDueOn)}前作出是否受理的决定并告知你。` : null;
 }
 
