@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DomainError } from '../../shared/api/errors';
+import { PREPARE_FOR_PRINT } from '../core/notices/printReady';
 import type { Logger, PdfPrinter } from '../core/ports';
 
 /**
@@ -122,9 +123,10 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
       return await Promise.race([
         (async () => {
           await page.setContent(html, { waitUntil: 'load' });
-          // Every face inside the page has loaded before the print engine lays it out.
-          await page.evaluate('document.fonts.ready.then(() => true)');
-          return page.pdf({ preferCSSPageSize: true, printBackground: true });
+          // Every face loaded, a long last paragraph cut to go with the sign block (printReady.ts).
+          await page.evaluate(PREPARE_FOR_PRINT);
+          // At 100 %: the notice's CSS keeps everything inside the page, so Chromium has nothing to shrink to fit.
+          return page.pdf({ preferCSSPageSize: true, printBackground: true, scale: 1 });
         })(),
         timeout,
       ]);

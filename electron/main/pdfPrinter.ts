@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
+import { NOTICE_MARGINS_MM } from '../../shared/notices/styles';
+import { PREPARE_FOR_PRINT } from '../core/notices/printReady';
 import type { PdfPrinter } from '../core/ports';
 
 /**
@@ -40,9 +42,18 @@ export function createElectronPdfPrinter(): PdfPrinter & { close(): void } {
     try {
       const w = windowFor();
       await w.loadFile(file);
-      // Every face inside the page has loaded before the print engine lays it out.
-      await w.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
-      return await w.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+      // Every face loaded, a long last paragraph cut to go with the sign block (printReady.ts).
+      await w.webContents.executeJavaScript(PREPARE_FOR_PRINT);
+      // At 100 %, with the page's own size and margins (given here too, in inches, should the CSS ones not be taken).
+      const inches = (mm: number) => mm / 25.4;
+      const m = NOTICE_MARGINS_MM;
+      return await w.webContents.printToPDF({
+        pageSize: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
+        scale: 1,
+        margins: { top: inches(m.top), right: inches(m.right), bottom: inches(m.bottom), left: inches(m.left) },
+      });
     } finally {
       await rm(file, { force: true });
     }

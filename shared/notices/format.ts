@@ -33,3 +33,19 @@ export const paragraphs = (text: string | undefined): string[] =>
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== '');
+
+/** Ends with a full stop, a question or exclamation mark, or an ellipsis, maybe inside closing quotes or brackets. */
+const ENDED = /[。！？!?…]["”’」』）)]*$/;
+/** A lead-in ("请携带：") or a list item ("…；") ends as it is. */
+const OPEN = /[：:；;]$/;
+
+/**
+ * A sentence of a notice ends with 。 (GB/T 15834): a line typed without one gets it, a trailing
+ * comma or pause mark becomes it; a line that already ends a sentence, leads in to what follows
+ * (：) or is one item of a list (；) is left as typed.
+ */
+export function sentence(text: string): string {
+  const t = text.trim();
+  if (t === '' || ENDED.test(t) || OPEN.test(t)) return t;
+  return `${t.replace(/[，,、.．\s]+$/, '')}。`;
+}

@@ -40,13 +40,23 @@ const common = {
   seal: maybe,
   /** The integrity anchor printed small at the foot (the audit chain head); null prints nothing. */
   anchor: maybe,
+  /** A correction: the number of the notice it replaces, printed on it (absent in notices issued before corrections said so). */
+  supersedes: z.object({ number: s }).nullable().optional(),
 };
 
 const variant = <T extends (typeof noticeTypes)[number], S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), ...common, ...shape });
 
 export const noticeDocument = z.discriminatedUnion('type', [
-  variant('receipt', { acceptanceDueOn: maybe }),
+  variant('receipt', {
+    /** The acceptance decision's due date while the decision is still to come; null once it is made. */
+    acceptanceDueOn: maybe,
+    /**
+     * The core's word that the due date had already passed on the day of the receipt (a letter
+     * registered late): the receipt then promises the decision at once, not by a past date.
+     */
+    acceptanceDuePassed: z.boolean().optional(),
+  }),
   variant('acceptance', { acceptedOn: s }),
   variant('refusal', { article: s, grounds: z.array(z.object({ item: s, text: s })), approval }),
   variant('materials', { requestedOn: s, dueOn: s }),

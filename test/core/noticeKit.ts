@@ -3,6 +3,9 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createChromiumPrinter } from '../../electron/host/chromiumPrinter';
 import type { Core } from '../../electron/core';
+import { sampleNotice } from '../../electron/core/notices/sample';
+import type { NoticeDocument } from '../../shared/notices/model';
+import type { NoticeType } from '../../shared/notices/types';
 import { readPdfLayout, type PdfLayout } from '../support/pdf';
 import { quietLog } from './harness';
 
@@ -114,3 +117,89 @@ export function keepPdf(file: string, name: string): void {
 }
 
 export const bytes = (file: string) => readFileSync(file);
+
+/** Millimetres in PDF points. */
+export const MM = 72 / 25.4;
+/** The GB/T 9704 text block on an A4 page, in points from the top left: 156 × 225 mm from 28 mm left and 37 mm top. */
+export const BLOCK = { left: 28 * MM, right: (28 + 156) * MM, top: 37 * MM, bottom: (37 + 225) * MM };
+
+const SENTENCES = [
+  '经营者应当保证其提供的商品或者服务符合保障人身财产安全的要求',
+  '消费者在购买使用商品时享有人身财产安全不受损害的权利',
+  '本会将依法对投诉事项进行调查并组织双方当事人进行调解',
+  '请当事人如实陈述事实并提供与投诉有关的证据材料',
+  '经营者提供商品或者服务有欺诈行为的应当按照消费者的要求增加赔偿其受到的损失',
+];
+
+/** Exactly `chars` characters of plain Chinese (every one a full em wide), in sentences ending with 。. */
+export function noticeText(chars: number, seed = 0): string {
+  let text = '';
+  for (let i = seed; text.length < chars; i++) text += `${SENTENCES[i % SENTENCES.length]}，`;
+  return `${text.slice(0, Math.max(chars - 1, 0))}。`;
+}
+
+/** The free-text boxes a type's body grows by, in the order they are filled, with their limits (shared/notices/fields.ts). */
+const growing: Record<NoticeType, [string, number][]> = {
+  receipt: [
+    ['note', 1000],
+    ['matter', 1000],
+  ],
+  acceptance: [['note', 2000]],
+  refusal: [['reason', 5000]],
+  materials: [
+    ['consequence', 500],
+    ['items', 2000],
+  ],
+  referral: [
+    ['reason', 2000],
+    ['attachments', 500],
+  ],
+  mediationNotice: [
+    ['bring', 1000],
+    ['consequence', 500],
+  ],
+  mediationAgreement: [
+    ['terms', 10000],
+    ['complaint', 10000],
+  ],
+  mediationEnded: [['detail', 2000]],
+  outcome: [
+    ['feedback', 1000],
+    ['handling', 5000],
+  ],
+};
+
+const LINE = 28;
+/** Three pages of body text. */
+export const MAX_LINES = 66;
+/** Paragraph lengths in lines, in turn, so the last paragraph is short in some texts and long in others. */
+const SHAPES = [3, 1, 7, 2, 5, 9, 1, 4];
+
+/** `lines` lines of Chinese text as paragraphs of varied length; the first holds the remainder. */
+function generated(lines: number): string {
+  const parts: number[] = [];
+  let left = lines;
+  for (let i = 0; left > 0; i++) {
+    const n = Math.min(SHAPES[i % SHAPES.length]!, left);
+    parts.unshift(n);
+    left -= n;
+  }
+  return parts.map((n, i) => noticeText(n * LINE - 3, i)).join('\n');
+}
+
+/** The type's sample with `lines` lines of generated text spread over its boxes; null once the boxes are full. */
+export function withLines(type: NoticeType, lines: number): NoticeDocument | null {
+  const text = generated(lines);
+  const doc = { ...sampleNotice(type), anchor: '存证 42-0123456789abcdef', text: { ...sampleNotice(type).text } } as NoticeDocument;
+  // The 调解书 is signed by the parties, not sent with a contact line.
+  if (type === 'mediationAgreement') delete doc.text.contact;
+  let rest = text;
+  for (const [key, max] of growing[type]) {
+    if (!rest) break;
+    const cut = rest.length <= max ? rest.length : rest.lastIndexOf('\n', max);
+    if (cut <= 0) return null;
+    doc.text[key] = rest.slice(0, cut);
+    rest = rest.slice(cut + 1);
+  }
+  return rest ? null : doc;
+}

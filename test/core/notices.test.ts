@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { noticeTitle, noticeTypes, type NoticeType } from '../../shared/notices/types';
-import { minimalComplaint, openRegister, type Register } from './harness';
+import { fixedClock, minimalComplaint, openRegister, type Register } from './harness';
 import { bytes, keepPdf, keepPng, newPrinter, pdfFonts, pdfInfo, pdfPath, pdfText } from './noticeKit';
 import { caseReadyFor } from './noticePath';
 import { withStaff, type Staff } from './staff';
@@ -12,6 +12,8 @@ import { withStaff, type Staff } from './staff';
  * brought to the right state, read back from its stored PDF with poppler: what it says, its page,
  * its fonts. Page 1 of each is kept in test-output/notices for a person to look at.
  */
+// Every issue prints a PDF or two in Chromium: the time a busy office PC needs, not a quiet one's.
+vi.setConfig({ testTimeout: 180_000 });
 const printer = newPrinter();
 let reg: Register;
 let staff: Staff;
@@ -31,13 +33,13 @@ afterAll(async () => {
 const says: Record<NoticeType, string[]> = {
   receipt: ['受理回执', '2026年12月2日前作出是否受理的决定', '0571-85150315'],
   acceptance: ['受理通知书', '决定受理', '第三十七条'],
-  refusal: ['不予受理告知书', '第十六条第（三）项', '不是为生活消费需要', '经营者之间的争议', '第三十九条', '向人民法院提起诉讼', '孙主任', '批准'],
+  refusal: ['不予受理告知书', '第十六条第（三）项', '不是为生活消费需要', '经营者之间的争议', '第三十九条', '请求消费者协会或者依法成立的其他调解组织调解', '向人民法院提起诉讼'],
   materials: ['限期提供材料通知书', '居民身份证复印件', '购物发票或收据', '2026年12月4日前'],
   referral: ['转办通知书', '杭州市西湖区市场监督管理局', '属该局管辖', '2026年12月14日前'],
   mediationNotice: ['调解通知书', '2026年11月26日（星期四）14时30分', '本会二楼调解室', '李调解', '0571-85150315'],
   mediationAgreement: ['调解书', '4999元', '一式三份', '签字', '调解员'],
-  mediationEnded: ['终止调解告知书', '无正当理由不参加调解', '第二十三条第（二）项', '第三十九条'],
-  outcome: ['处理结果告知书', '退货退款、加倍赔偿', '9998.00元', '4999.00元', '孙主任'],
+  mediationEnded: ['终止调解告知书', '无正当理由不参加调解', '第二十三条第（二）项', '第三十九条', '请求消费者协会或者依法成立的其他调解组织调解'],
+  outcome: ['处理结果告知书', '退货退款、加倍赔偿', '9998.00元', '4999.00元'],
 };
 
 describe('each notice, for a case in the right state', () => {
@@ -142,6 +144,13 @@ describe('an issued notice never changes', () => {
     expect(read.document.text.matter).toContain('投诉请求');
     expect(read.document.number.seq).toBeGreaterThan(0);
     expect(read.seal).toMatch(/^data:image\/png;base64,/);
+    // The correction says on its face which notice, by number, it replaces; the reason stays on the record.
+    const correction = await staff.clerk.must<any>('notices.get', { id: fixed.id });
+    expect(correction.document.supersedes).toEqual({ number: old.number });
+    const text = (await pdfText(pdfPath(reg.core, c.notices[1].sha256))).replace(/\s+/g, '');
+    expect(text).toContain(`（本受理回执更正${old.number}受理回执，原受理回执作废）`);
+    expect(text).not.toContain('投诉事项写错');
+    expect((await pdfText(pdfPath(reg.core, c.notices[0].sha256))).replace(/\s+/g, '')).not.toContain('更正');
   });
 });
 
@@ -166,6 +175,75 @@ describe('what issuing and printing record', () => {
       ['陈登记', 'print', 1],
       ['孙主任', 'pdf', 2],
     ]);
+  });
+});
+
+describe('the words of an outgoing notice', () => {
+  const printed = async (caseId: number, type: NoticeType, overrides?: Record<string, string>) => {
+    const { id, sha256 } = await staff.clerk.must<{ id: number; sha256: string }>('notices.issue', { caseId, type, overrides });
+    // The words as they run on, without the page numbers and the verification line in the margins.
+    const text = (await pdfText(pdfPath(reg.core, sha256))).replace(/\s+/g, '').replace(/—\d+—|校验：存证[\w-]+/g, '');
+    return { text, snapshot: (await staff.clerk.must<any>('notices.get', { id })).document };
+  };
+
+  it("leave the supervisor's approval and the handler's proposal on the record, not on the paper to the complainant", async () => {
+    const refusal = await printed(await caseReadyFor(reg, staff, 'refusal'), 'refusal');
+    expect(refusal.text).not.toMatch(/批准|孙主任|同意不予受理/);
+    expect(refusal.snapshot.approval).toMatchObject({ by: '孙主任', comment: '同意不予受理' });
+
+    const id = await caseReadyFor(reg, staff, 'outcome');
+    const { outcome } = await staff.clerk.get(id);
+    const result = await printed(id, 'outcome');
+    expect(result.text).not.toMatch(/批准|孙主任/);
+    expect(result.text).not.toContain(outcome.summary.replace(/。$/, ''));
+    // 处理情况 tells the complainant what the office did, from the record.
+    expect(result.text).toContain('三、处理情况本会于2026年11月23日受理你的投诉后，对投诉事项进行了调查核实。');
+    expect(result.snapshot.approval).toMatchObject({ by: '孙主任' });
+    expect(result.snapshot.text.handling).not.toContain(outcome.summary);
+  });
+
+  it("number the 调解书's terms once, print the request once, and end every sentence with 。", async () => {
+    const id = await caseReadyFor(reg, staff, 'mediationAgreement');
+    const typed = await printed(id, 'mediationAgreement', { terms: '一、被投诉人于2026年11月30日前退还货款4999元\n二、投诉人退还电视机' });
+    expect(typed.text).toContain('如下协议：一、被投诉人于2026年11月30日前退还货款4999元。二、投诉人退还电视机。');
+    expect(typed.text).not.toMatch(/\d．[一二]、/);
+    expect(typed.text.match(/请求/g)).toHaveLength(1);
+    expect(typed.text).toContain('投诉事项：购买后第三天屏幕出现竖线');
+    const plain = await printed(id, 'mediationAgreement');
+    expect(plain.text).toContain('如下协议：1．被投诉人于2026年11月30日前退还货款4999元。2．投诉人退还电视机。');
+
+    const refusal = await printed(await caseReadyFor(reg, staff, 'refusal'), 'refusal', { reason: '投诉人购买电视机用于经营活动，系经营者之间的争议' });
+    expect(refusal.text).toContain('系经营者之间的争议。依照');
+    const receipt = await printed(await caseReadyFor(reg, staff, 'receipt'), 'receipt', { matter: '电视机屏幕竖线，要求退货，' });
+    expect(receipt.text).toContain('一、被投诉方：杭州某某电器有限公司。二、投诉事项：电视机屏幕竖线，要求退货。三、');
+  });
+});
+
+describe('a receipt never promises a date that has passed', () => {
+  it('warns at save of a letter registered after its acceptance decision was due, and the receipt promises the decision at once', async () => {
+    // Received on Friday 29 May, due 7 工作日 later on 9 June, registered on 15 June.
+    const late = await openRegister(fixedClock('2026-06-15T10:00:00+08:00'), { pdf: printer });
+    try {
+      const people = await withStaff(late);
+      const letter = await people.clerk.must<any>('cases.register', minimalComplaint({ channel: 'letter', receivedAt: '2026-05-29T16:00:00+08:00' }));
+      expect(letter).toMatchObject({ acceptanceDueOn: '2026-06-09', acceptanceOverdue: true });
+      const walkIn = await people.clerk.must<any>('cases.register', minimalComplaint());
+      expect(walkIn).toMatchObject({ acceptanceOverdue: false });
+
+      const receiptOf = async (caseId: number) => {
+        const { sha256, id } = await people.clerk.must<{ id: number; sha256: string }>('notices.issue', { caseId, type: 'receipt' });
+        return { text: (await pdfText(pdfPath(late.core, sha256))).replace(/\s+/g, ''), doc: (await people.clerk.must<any>('notices.get', { id })).document };
+      };
+      const overdue = await receiptOf(letter.id);
+      expect(overdue.text).toContain('三、本会将及时作出是否受理的决定并告知你。');
+      expect(overdue.text).not.toContain('2026年6月9日');
+      expect(overdue.doc).toMatchObject({ acceptanceDueOn: '2026-06-09', acceptanceDuePassed: true });
+      const onTime = await receiptOf(walkIn.id);
+      expect(onTime.text).toMatch(/三、本会将于2026年6月\d+日前作出是否受理的决定并告知你。/);
+      expect(onTime.doc.acceptanceDuePassed).toBe(false);
+    } finally {
+      late.close();
+    }
   });
 });
 

@@ -2,8 +2,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keepPng, pdfInfo, pdfText } from '../core/noticeKit';
-import { apiCall, caseNoOf, E2E_NOW, launchBrowser, newPage, officeDate, screenshot, SCREENSHOTS, startHost, type RunningHost, tearDown } from './host';
+import { keepPng, pdfFonts, pdfInfo, pdfText } from '../core/noticeKit';
+import { readPdfLayout } from '../support/pdf';
+import { addDays } from '../../shared/domain/calendar';
+import { apiCall, caseNoOf, E2E_NOW, fillComplaint, launchBrowser, newPage, officeDate, screenshot, SCREENSHOTS, startHost, type RunningHost, tearDown } from './host';
 
 /** The year of the host's clock, which every number of this file carries. */
 const YEAR = officeDate(E2E_NOW).slice(0, 4);
@@ -44,6 +46,28 @@ afterAll(() => tearDown(host, browser));
 const prints = () => page.evaluate(() => (window as unknown as { __prints?: number }).__prints ?? 0);
 const endPrint = () => page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
 
+/**
+ * The sheet as the printer gets it, the moment window.print was called: the page in print media to
+ * PDF. Its Chinese must be in the notice's own face (Noto Serif SC, shipped with the app) at the
+ * sizes of the standard — not in a machine's fallback face, nor missing where the machine has none.
+ */
+async function printedSheet(name: string): Promise<{ file: string; text: string }> {
+  await page.emulateMedia({ media: 'print' });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = join(SCREENSHOTS, `${name}.pdf`);
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  const fonts = await pdfFonts(file);
+  expect(fonts.length).toBeGreaterThan(0);
+  expect(fonts.filter((f) => !/NotoSerifSC/.test(f.name)), 'a face other than the notice face').toEqual([]);
+  const { pages } = await readPdfLayout(readFileSync(file));
+  const sizes = new Set(pages.flatMap((p) => p.lines.map((l) => Math.round(l.fontSize * 10) / 10)));
+  expect(sizes.has(16) && sizes.has(22), `sizes ${[...sizes].join(', ')}`).toBe(true);
+  expect([...sizes].every((s) => s >= 16 || s === 7 || s === 14), `sizes ${[...sizes].join(', ')}`).toBe(true);
+  keepPng(file, name, 1, SCREENSHOTS);
+  return { file, text: (await pdfText(file)).replace(/\s+/g, '') };
+}
+
 async function registerOne(p: Page): Promise<void> {
   await p.getByRole('link', { name: '登记投诉' }).first().click();
   await p.getByLabel('投诉人姓名').fill('张三');
@@ -69,14 +93,11 @@ describe('the 受理回执 right after registration', () => {
     await expect.poll(() => dialog.isVisible()).toBe(true);
     await screenshot(page, 'notices-01-registered-dialog');
 
+    // P right after saving: the receipt is issued and printed before any preview has loaded the notice face.
     await page.keyboard.press('p');
     await expect.poll(prints, { timeout: 30_000 }).toBe(1);
-    // As the printer gets it: the notice alone, with its @page, no app bar, menu or dialog.
-    await page.emulateMedia({ media: 'print' });
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    const pdf = join(SCREENSHOTS, 'notices-02-receipt-printed-from-page.pdf');
-    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-    const text = (await pdfText(pdf)).replace(/\s+/g, '');
+    // As the printer gets it: the notice alone, with its @page, no app bar, menu or dialog, in its own face.
+    const { file: pdf, text } = await printedSheet('notices-02-receipt-printed-from-page');
     expect(text).toContain('受理回执');
     expect(text).toContain(`杭消协登〔${YEAR}〕1号`);
     expect(text).toContain(caseNoOf(1));
@@ -87,8 +108,6 @@ describe('the 受理回执 right after registration', () => {
     const info = await pdfInfo(pdf);
     expect(info.pageSize).toContain('(A4)');
     expect(info.pages).toBe(stored.pages);
-    keepPng(pdf, 'notices-02-receipt-printed-from-page', 1, SCREENSHOTS);
-    await page.emulateMedia({ media: 'screen' });
     await endPrint();
 
     await expect.poll(() => dialog.getByTestId('receipt-status').textContent()).toBe(`已打印受理回执（杭消协登〔${YEAR}〕1号）`);
@@ -118,6 +137,15 @@ describe('the 文书 tab', () => {
     await page.goto(`${host.url}/#/cases/1`);
     await page.getByRole('tab', { name: '文书' }).click();
     await expect.poll(() => page.getByRole('cell', { name: `杭消协登〔${YEAR}〕1号`, exact: true }).first().isVisible()).toBe(true);
+    // 打印 on a fresh page, no preview opened: the sheet waits for the notice face all the same.
+    await page.reload();
+    await page.getByRole('tab', { name: '文书' }).click();
+    const before = await prints();
+    await page.getByRole('button', { name: `打印 杭消协登〔${YEAR}〕1号` }).click();
+    await expect.poll(prints, { timeout: 30_000 }).toBe(before + 1);
+    expect((await printedSheet('notices-03b-receipt-printed-from-tab')).text).toContain('查询办理情况请告知案件编号');
+    await endPrint();
+    await expect.poll(() => page.getByText('已送打印并记录').isVisible()).toBe(true);
     // The refusal needs an approved refusal: its button is off, with the reason as its hint.
     expect(await page.getByRole('button', { name: '不予受理告知书' }).isDisabled()).toBe(true);
     await screenshot(page, 'notices-04-tab');
@@ -145,5 +173,42 @@ describe('the 文书 tab', () => {
     await page.getByRole('tab', { name: '时间线' }).click();
     const row = page.getByRole('row').filter({ hasText: '签发文书' }).filter({ hasText: `受理通知书 杭消协受〔${YEAR}〕1号` });
     await expect.poll(() => row.first().isVisible()).toBe(true);
+  });
+});
+
+describe('a letter registered after its acceptance decision was due', () => {
+  it('is saved with a warning, and its receipt promises the decision at once, not a date gone by', async () => {
+    await page.goto(host.url);
+    await page.getByRole('link', { name: '登记投诉' }).first().click();
+    await fillComplaint(page, {
+      name: '周敏',
+      phone: '13566667777',
+      respondent: '宁波某某电器有限公司',
+      subject: '空气净化器',
+      facts: '来信称净化器使用一周后无法开机，商家拒绝维修。',
+      request: '更换同型号新机',
+      category: '家用电子电器',
+    });
+    await page.getByRole('combobox', { name: '投诉渠道' }).click();
+    await page.getByRole('option', { name: '信函' }).click();
+    // Received three weeks before today: its 7 工作日 ran out before it was entered.
+    const received = addDays(officeDate(E2E_NOW), -21);
+    await page.getByRole('group', { name: '收到时间' }).getByRole('spinbutton', { name: '年份' }).click();
+    await page.keyboard.type(`${received}10:00`.replace(/\D/g, ''));
+    await page.getByRole('button', { name: '保存登记' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '登记成功' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await expect.poll(() => dialog.getByTestId('registered-overdue').isVisible()).toBe(true);
+    expect(await dialog.getByTestId('registered-overdue').textContent()).toContain('登记时受理期限已过');
+    await screenshot(page, 'notices-07-registered-overdue');
+
+    const before = await prints();
+    await page.keyboard.press('p');
+    await expect.poll(prints, { timeout: 30_000 }).toBe(before + 1);
+    const { text } = await printedSheet('notices-08-overdue-receipt');
+    expect(text).toContain('本会将及时作出是否受理的决定并告知你。');
+    expect(text).not.toMatch(/本会将于\d{4}年\d+月\d+日前作出/);
+    await endPrint();
+    await page.keyboard.press('Escape');
   });
 });

@@ -57,7 +57,7 @@ describe('loopback host', () => {
     const r = await post('cases.register', minimalComplaint(), bearer());
     expect(r.status).toBe(200);
     // The register's clock is the harness's (TEST_NOW), not today's.
-    expect(r.json).toEqual({ ok: true, value: { id: 1, caseNo: `TS${TEST_NOW.slice(0, 4)}-00001`, acceptanceDueOn: '2026-12-02' } });
+    expect(r.json).toEqual({ ok: true, value: { id: 1, caseNo: `TS${TEST_NOW.slice(0, 4)}-00001`, acceptanceDueOn: '2026-12-02', acceptanceOverdue: false } });
   });
 
   it('lists every operation with the JSON Schema of its input', async () => {

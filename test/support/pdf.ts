@@ -100,12 +100,28 @@ export async function readPdf(data: Uint8Array): Promise<PdfReport> {
   }
 }
 
-/** A page as the layout tests read it: its size, its lines boxed from the top left, the images it draws. */
+/** A box on a page in points, from the top left. */
+export interface Box {
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** A line of text: its box, its text, and the largest font size on it in points as drawn (the text matrix times the font size). */
+export type PdfLine = Box & { text: string; fontSize: number };
+
+/**
+ * A page as the layout tests read it: its size, its lines boxed from the top left, the images it
+ * draws, and where it draws each of them (the unit square under the transformation in force when
+ * the image is painted, forms included) — what a printer puts on paper, not what the text says.
+ */
 export interface PdfLayoutPage {
   width: number;
   height: number;
-  lines: { xMin: number; yMin: number; xMax: number; yMax: number; text: string }[];
+  lines: PdfLine[];
   images: number;
+  imageBoxes: Box[];
 }
 
 export interface PdfLayout {
@@ -128,7 +144,7 @@ const FONT_TYPE: Record<string, string> = {
  * Lines as pdftotext -bbox-layout boxes them, near enough for layout tests: text runs on one
  * baseline make a line, boxed by the em square of their glyphs (top = baseline − font size).
  */
-function linesOf(items: TextItem[], pageHeight: number): PdfLayoutPage['lines'] {
+function linesOf(items: TextItem[], pageHeight: number): PdfLine[] {
   const runs = items.filter((i) => (i.str ?? '').trim() !== '' && i.transform);
   const lines: { baseline: number; runs: TextItem[] }[] = [];
   for (const r of runs) {
@@ -148,8 +164,46 @@ function linesOf(items: TextItem[], pageHeight: number): PdfLayoutPage['lines'] 
         yMin: pageHeight - baseline - size,
         yMax: pageHeight - baseline,
         text: rs.map((r) => r.str!.replace(/\s+/g, '')).join(''),
+        fontSize: Math.round(Math.max(...rs.map((r) => Math.hypot(r.transform![0]!, r.transform![1]!))) * 1000) / 1000,
       };
     });
+}
+
+type Matrix = [number, number, number, number, number, number];
+const times = (m: Matrix, t: Matrix): Matrix => [
+  m[0] * t[0] + m[2] * t[1],
+  m[1] * t[0] + m[3] * t[1],
+  m[0] * t[2] + m[2] * t[3],
+  m[1] * t[2] + m[3] * t[3],
+  m[0] * t[4] + m[2] * t[5] + m[4],
+  m[1] * t[4] + m[3] * t[5] + m[5],
+];
+
+/** Where each image lands: the unit square through the current transformation, followed through save/restore and forms. */
+function imageBoxesOf(pdfjs: PdfJs, ops: { fnArray: number[]; argsArray: unknown[][] }, pageHeight: number): Box[] {
+  const { OPS } = pdfjs;
+  const boxes: Box[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  ops.fnArray.forEach((fn, i) => {
+    const args = ops.argsArray[i] ?? [];
+    if (fn === OPS.save || fn === OPS.paintFormXObjectBegin) stack.push(ctm);
+    if (fn === OPS.restore || fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    if (fn === OPS.transform) ctm = times(ctm, args as Matrix);
+    if (fn === OPS.paintFormXObjectBegin && Array.isArray(args[0]) && args[0].length === 6) ctm = times(ctm, args[0] as Matrix);
+    if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) {
+      const corners = [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ].map(([u, v]) => [ctm[0] * u! + ctm[2] * v! + ctm[4], ctm[1] * u! + ctm[3] * v! + ctm[5]] as const);
+      const xs = corners.map((c) => c[0]);
+      const ys = corners.map((c) => pageHeight - c[1]);
+      boxes.push({ xMin: Math.min(...xs), xMax: Math.max(...xs), yMin: Math.min(...ys), yMax: Math.max(...ys) });
+    }
+  });
+  return boxes;
 }
 
 export async function readPdfLayout(data: Uint8Array): Promise<PdfLayout> {
@@ -178,6 +232,7 @@ export async function readPdfLayout(data: Uint8Array): Promise<PdfLayout> {
         height: Math.round(height * 100) / 100,
         lines: linesOf((await page.getTextContent()).items, height),
         images,
+        imageBoxes: imageBoxesOf(pdfjs, ops, height),
       });
     }
     return { pages, fonts: [...fonts.values()] };

@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { NoticeView } from '../../../shared/notices/components/NoticeView';
 import type { NoticeDocument } from '../../../shared/notices/model';
-import { NOTICE_OFFICE_FONT, noticeCss, noticePageCss } from '../../../shared/notices/styles';
+import { anchorLine, NOTICE_OFFICE_FONT, noticeCss, noticePageCss } from '../../../shared/notices/styles';
 import { noticeTitle } from '../../../shared/notices/types';
 import { bundledFontCss, officeFontCss } from './fonts';
 
@@ -11,13 +11,15 @@ export interface HtmlOptions {
   sealSrc: string | null;
   /** The office's licensed body font file, or null for the bundled face. */
   bodyFont: Buffer | null;
-  pageNumbers: boolean;
+  /** The notice's pages once counted (page numbers, the verification line on the last), else null. */
+  pages: number | null;
 }
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-/** The characters a page shows: the notice's text, and the page numbers' digits and dashes. */
-const textOf = (markup: string) => `${markup.replace(/<[^>]*>/g, '').replace(/&[a-z#0-9]+;/gi, ' ')}0123456789—`;
+/** The characters a page shows: the notice's text, the verification line, and the page numbers' digits and dashes. */
+const textOf = (markup: string, doc: NoticeDocument) =>
+  `${markup.replace(/<[^>]*>/g, '').replace(/&[a-z#0-9]+;/gi, ' ')}${doc.anchor ? anchorLine(doc.anchor) : ''}0123456789—`;
 
 /**
  * The notice as one self-contained HTML page for Chromium's print engine: the same component the
@@ -26,14 +28,14 @@ const textOf = (markup: string) => `${markup.replace(/<[^>]*>/g, '').replace(/&[
  */
 export async function noticeHtml(doc: NoticeDocument, options: HtmlOptions): Promise<string> {
   const markup = renderToStaticMarkup(createElement(NoticeView, { doc, sealSrc: options.sealSrc }));
-  const text = textOf(markup);
+  const text = textOf(markup, doc);
   const fonts = [bundledFontCss(text)];
   if (options.bodyFont) fonts.push(await officeFontCss(options.bodyFont, text));
   const body = options.bodyFont ? `.cd-notice{--cd-body-font:'${NOTICE_OFFICE_FONT}';}` : '';
   const title = `${noticeTitle[doc.type]} ${doc.number.head}${doc.number.seq ?? ''}号`;
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(title)}</title><style>
 ${fonts.join('\n')}
-${noticePageCss(options.pageNumbers)}
+${noticePageCss({ pages: options.pages, anchor: doc.anchor })}
 html,body{margin:0;padding:0;background:#fff;}
 ${noticeCss}
 ${body}

@@ -13,16 +13,20 @@ export function pdfPageCount(pdf: Uint8Array): number {
 
 /**
  * Prints a notice to PDF. Page numbers go only on notices of more than one page (GB/T 9704 7.5
- * numbers the pages of a document; a one-page notice has none): a notice that runs over is printed
- * a second time, with its numbers — the layout does not change, only the margin boxes are drawn.
+ * numbers the pages of a document; a one-page notice has none), and the verification line on the
+ * last page: a notice that runs over is printed a second time, knowing its pages — the layout does
+ * not change, only the page's margin boxes are drawn. (A notice that would spill onto a second
+ * page only by its sign block is closed up by the printing page itself: shared/notices/printPage.ts.)
  */
-export async function printNotice(printer: PdfPrinter | undefined, doc: NoticeDocument, options: Omit<HtmlOptions, 'pageNumbers'>): Promise<{ pdf: Buffer; pages: number }> {
+export async function printNotice(printer: PdfPrinter | undefined, doc: NoticeDocument, options: Omit<HtmlOptions, 'pages'>): Promise<{ pdf: Buffer; pages: number }> {
   if (!printer) throw new DomainError('INTERNAL', '本机未配置文书打印引擎，无法生成PDF；请联系管理员');
-  let pdf = await printer.printToPdf(await noticeHtml(doc, { ...options, pageNumbers: false }), { pageSize: 'A4' });
+  let pdf = await printer.printToPdf(await noticeHtml(doc, { ...options, pages: null }), { pageSize: 'A4' });
   let pages = pdfPageCount(pdf);
   if (pages > 1) {
-    pdf = await printer.printToPdf(await noticeHtml(doc, { ...options, pageNumbers: true }), { pageSize: 'A4' });
+    const counted = pages;
+    pdf = await printer.printToPdf(await noticeHtml(doc, { ...options, pages: counted }), { pageSize: 'A4' });
     pages = pdfPageCount(pdf);
+    if (pages !== counted) throw new Error(`a notice printed on ${counted} pages came out on ${pages} the second time`);
   }
   return { pdf: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages };
 }

@@ -2,6 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { NoticeView } from '../../../shared/notices/components/NoticeView';
 import type { NoticeDocument } from '../../../shared/notices/model';
+import { anchorLine } from '../../../shared/notices/styles';
 import { noticeTypes, type NoticeType } from '../../../shared/notices/types';
 
 /**
@@ -52,14 +53,23 @@ const extra: { [T in NoticeType]: Omit<Extract<NoticeDocument, { type: T }>, key
 
 export const sampleNotice = (type: NoticeType): NoticeDocument => ({ type, ...common, ...extra[type] }) as NoticeDocument;
 
+/** Each sample, and the words only some notices print: a correction's, a late receipt's. */
+const variants = (t: NoticeType): NoticeDocument[] => {
+  const doc = sampleNotice(t);
+  const more: NoticeDocument[] = [{ ...doc, supersedes: { number: '杭消协受〔2026〕1号' } }];
+  if (doc.type === 'receipt') more.push({ ...doc, acceptanceDuePassed: true });
+  return [doc, ...more];
+};
+
 let fixed: string | null = null;
-/** Every character the sample notices print, digits and the page-number dash included. */
+/** Every character the sample notices print, digits, the page-number dash and the verification line included. */
 export function noticeCharacters(): string {
   fixed ??= [
     ...new Set(
       noticeTypes
-        .map((t) => renderToStaticMarkup(createElement(NoticeView, { doc: sampleNotice(t), sealSrc: null })).replace(/<[^>]*>/g, ''))
-        .join('') + '0123456789—',
+        .flatMap(variants)
+        .map((doc) => renderToStaticMarkup(createElement(NoticeView, { doc, sealSrc: null })).replace(/<[^>]*>/g, ''))
+        .join('') + `${anchorLine('存证')}0123456789—`,
     ),
   ]
     .filter((c) => c.trim() !== '')

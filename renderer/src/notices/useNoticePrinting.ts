@@ -15,7 +15,9 @@ export function useNoticePrinting() {
     async (id: number): Promise<string | null> => {
       const got = await api.call('notices.get', { id });
       if (!got.ok) return got.error.message;
-      await print({ doc: got.value.document, seal: got.value.seal, pages: got.value.notice.pages });
+      // Nothing printed, nothing logged: the clerk is told why.
+      const problem = await print({ doc: got.value.document, seal: got.value.seal, pages: got.value.notice.pages });
+      if (problem) return problem;
       const logged = await api.call('notices.logPrint', { id, how: 'print' });
       return logged.ok ? null : logged.error.message;
     },

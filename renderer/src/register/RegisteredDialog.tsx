@@ -85,8 +85,17 @@ export function RegisteredDialog({ open, saved, onOpenCase, onContinue, onClosed
             {saved.caseNo}
           </Typography>
           <Typography>
-            受理决定期限：<strong data-testid="registered-due-on">{formatDateCn(saved.acceptanceDueOn)}</strong>
+            受理决定期限：
+            <Typography component="strong" data-testid="registered-due-on" sx={{ fontWeight: 700, color: saved.acceptanceOverdue ? 'error.main' : undefined }}>
+              {formatDateCn(saved.acceptanceDueOn)}
+            </Typography>
           </Typography>
+          {saved.acceptanceOverdue && (
+            // The core's word: the decision was already overdue when the complaint was entered (a letter registered late).
+            <Alert severity="warning" sx={{ mt: 2 }} data-testid="registered-overdue">
+              登记时受理期限已过，请立即审查并作出是否受理的决定。受理回执将写明“本会将及时作出是否受理的决定”，不写已过的日期。
+            </Alert>
+          )}
           {receipt.state === 'done' && (
             <Alert severity="success" sx={{ mt: 2 }} data-testid="receipt-status">
               已打印受理回执{receipt.number ? `（${receipt.number}）` : ''}

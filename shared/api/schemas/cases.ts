@@ -100,7 +100,17 @@ export const casesRegister = {
     consentPublication: z.boolean().optional(),
     requestId,
   }),
-  output: z.object({ id: z.number().int(), caseNo: z.string(), acceptanceDueOn: z.string() }),
+  output: z.object({
+    id: z.number().int(),
+    caseNo: z.string(),
+    acceptanceDueOn: z.string(),
+    /**
+     * The acceptance decision was already overdue when the complaint was entered (a letter
+     * registered late), by the office's clock; the clerk is warned at save. Absent in answers
+     * stored for a retry before it existed.
+     */
+    acceptanceOverdue: z.boolean().optional(),
+  }),
 };
 export type RegisterCaseInput = z.input<typeof casesRegister.input>;
 

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import type { NoticeDocument } from '../model';
 import { AcceptanceBody, MaterialsBody, ReceiptBody, ReferralBody, RefusalBody } from './counterNotices';
-import { approvalRemark, MediationAgreementBody, MediationEndedBody, MediationNoticeBody, OutcomeBody } from './handlingNotices';
-import { Anchor, Head, Remarks, Sign } from './parts';
+import { MediationAgreementBody, MediationEndedBody, MediationNoticeBody, MediationSignatures, OutcomeBody } from './handlingNotices';
+import { Head, Remarks, Sign } from './parts';
+import { noticeTitle } from '../types';
 
 export interface NoticeViewProps {
   doc: NoticeDocument;
@@ -33,28 +34,33 @@ function body(doc: NoticeDocument): ReactNode {
   }
 }
 
-/** Notices whose decision a supervisor approved name the approval (API.md: 不予受理, 处理结果). */
-function approval(doc: NoticeDocument): string | null {
-  if (doc.type === 'refusal') return approvalRemark(doc.approval, '本决定');
-  if (doc.type === 'outcome') return approvalRemark(doc.approval, '本处理意见');
-  return null;
+/** A correction names the notice it replaces, by number, so whoever holds both knows which counts. */
+function correction(doc: NoticeDocument): string | null {
+  if (!doc.supersedes) return null;
+  const title = noticeTitle[doc.type];
+  return `本${title}更正${doc.supersedes.number}${title}，原${title}作废`;
 }
 
 /**
  * One notice, as one source for both sides: the page renders it for preview and printing, the core
  * renders it to static HTML for the PDF. Pure: no state, no effects, no browser APIs.
+ *
+ * It is paper addressed to the complainant (or the business, or the office referred to): what the
+ * office says inside — the supervisor's approval, the handler's proposal — stays on the record and
+ * in the snapshot, not on the page. The verification line goes in the page's bottom margin
+ * (noticePageCss), not in the text.
  */
 export function NoticeView({ doc, sealSrc }: NoticeViewProps) {
   return (
     <div className="cd-notice" lang="zh-CN" data-notice-type={doc.type}>
       <Head doc={doc} />
       {body(doc)}
-      {/* 署名, 成文日期 and 附注 stay together, and never stand on a page without text. */}
+      {/* 署名, 成文日期, the seal and 附注 stay together, and never stand on a page without text. */}
       <div className="cd-close">
+        {doc.type === 'mediationAgreement' && <MediationSignatures doc={doc} />}
         <Sign doc={doc} sealSrc={sealSrc} />
-        <Remarks lines={[approval(doc), doc.text.contact]} />
+        <Remarks lines={[correction(doc), doc.text.contact]} />
       </div>
-      <Anchor doc={doc} />
     </div>
   );
 }

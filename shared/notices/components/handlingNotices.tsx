@@ -1,7 +1,7 @@
 import { sessionModeLabel, sessionModes } from '../../api/schemas/workflow';
-import { cnDate, cnDateTime, cnYuan } from '../format';
+import { cnDate, cnDateTime, cnYuan, sentence } from '../format';
 import type { NoticeOf } from '../model';
-import { Addressee, complaintRef, Heading, Items, OtherChannels, Paras } from './parts';
+import { Addressee, complaintRef, Heading, Items, OtherChannels, P, Paras } from './parts';
 
 /** The notices of handling (domain.md steps 5–7): mediation, its end, and the outcome. */
 
@@ -17,14 +17,14 @@ export function MediationNoticeBody({ doc }: { doc: NoticeOf<'mediationNotice'> 
   return (
     <>
       <Addressee doc={doc} />
-      <p>
+      <P>
         关于{doc.complainant.name}投诉{doc.respondent.name}（{doc.subject}）一案（案件编号：{doc.caseNo}），本会定于{cnDateTime(s.date, s.time)}
         {where}，请准时参加。
-      </p>
-      <p>
+      </P>
+      <P>
         调解员：{s.mediator}
         {s.mediatorPhone ? `，联系电话：${s.mediatorPhone}` : ''}。
-      </p>
+      </P>
       <Paras text={doc.text.bring} first="请携带：" />
       <Paras text={doc.text.consequence} />
     </>
@@ -35,47 +35,57 @@ export function MediationAgreementBody({ doc }: { doc: NoticeOf<'mediationAgreem
   const c = doc.complainant;
   const r = doc.respondent;
   const t = doc.text;
-  const line = (label: string, value: string | undefined) => (value && value.trim() ? <p>{`${label}：${value.trim()}`}</p> : null);
+  const line = (label: string, value: string | undefined) => (value && value.trim() ? <P>{sentence(`${label}：${value.trim()}`)}</P> : null);
   return (
     <>
-      <p className="cd-flush cd-gap">案件编号：{doc.caseNo}</p>
+      <P className="cd-flush cd-gap">案件编号：{doc.caseNo}</P>
       <div className="cd-parties">
-        <p>
+        <P>
           投诉人：{c.name}
           {c.idLine ? `，${c.idLine}` : ''}，联系电话：{c.phone}
           {c.address ? `，住址：${c.address}` : ''}。
-        </p>
+        </P>
         {line('委托代理人', t.complainantAgent)}
-        <p>
+        <P>
           被投诉人：{r.name}
           {r.creditCode ? `，统一社会信用代码：${r.creditCode}` : ''}
           {r.address ? `，地址：${r.address}` : ''}。
-        </p>
+        </P>
         {line('法定代表人（负责人）', t.respondentRepresentative)}
         {line('委托代理人', t.respondentAgent)}
       </div>
       <div className="cd-gap">
-        <Paras text={t.complaint} first="投诉事项及请求：" />
+        {/* The request has its own line in the text ("投诉请求：…"); the label does not say it again. */}
+        <Paras text={t.complaint} first="投诉事项：" />
       </div>
-      <p>经本会调解，双方当事人自愿达成如下协议：</p>
-      <Items text={t.terms} />
-      <p>本调解书经双方当事人签字（盖章）后生效。</p>
-      <p>本调解书一式三份，双方当事人各执一份，本会存档一份。</p>
-      <div className="cd-signatures">
-        <div className="cd-row">
-          <p className="cd-cell">投诉人（签字）：</p>
-          <p className="cd-cell">被投诉人（签字或盖章）：</p>
-        </div>
-        <div className="cd-row cd-gap">
-          <p className="cd-cell">{DATE_TO_FILL}</p>
-          <p className="cd-cell">{DATE_TO_FILL}</p>
-        </div>
-        <div className="cd-row cd-gap">
-          <p className="cd-cell">调解员（签字）：</p>
-          <p className="cd-cell">{doc.mediator ? `（调解员：${doc.mediator}）` : ''}</p>
-        </div>
-      </div>
+      <P>经本会调解，双方当事人自愿达成如下协议：</P>
+      <Items text={t.terms} sentences />
+      <P>本调解书经双方当事人签字（盖章）后生效。</P>
+      <P>本调解书一式三份，双方当事人各执一份，本会存档一份。</P>
     </>
+  );
+}
+
+/**
+ * Where the parties and the mediator sign the 调解书: part of its sign block (NoticeView), so the
+ * signatures, the office's name, date and seal are never parted by a page break.
+ */
+export function MediationSignatures({ doc }: { doc: NoticeOf<'mediationAgreement'> }) {
+  return (
+    <div className="cd-signatures">
+      <div className="cd-row">
+        <P className="cd-cell">投诉人（签字）：</P>
+        <P className="cd-cell">被投诉人（签字或盖章）：</P>
+      </div>
+      <div className="cd-row cd-gap">
+        <P className="cd-cell">{DATE_TO_FILL}</P>
+        <P className="cd-cell">{DATE_TO_FILL}</P>
+      </div>
+      <div className="cd-row cd-gap">
+        <P className="cd-cell">调解员（签字）：</P>
+        <P className="cd-cell">{doc.mediator ? `（调解员：${doc.mediator}）` : ''}</P>
+      </div>
+    </div>
   );
 }
 
@@ -85,9 +95,9 @@ export function MediationEndedBody({ doc }: { doc: NoticeOf<'mediationEnded'> })
   return (
     <>
       <Addressee doc={doc} />
-      <p>
+      <P>
         {complaintRef(doc)}，本会{doc.acceptedOn ? `于${cnDate(doc.acceptedOn)}` : ''}受理后组织双方进行了调解。因“{g.text}”，依照{rule}的规定，本会决定终止调解。
-      </p>
+      </P>
       <Paras text={doc.text.detail} />
       <OtherChannels />
     </>
@@ -99,7 +109,7 @@ export function OutcomeBody({ doc }: { doc: NoticeOf<'outcome'> }) {
   return (
     <>
       <Addressee doc={doc} />
-      <p>{complaintRef(doc)}，本会已办理完毕。现将处理结果告知如下：</p>
+      <P>{complaintRef(doc)}，本会已办理完毕。现将处理结果告知如下：</P>
       <Heading>一、投诉事项</Heading>
       <Paras text={doc.text.complaint} />
       <Heading>二、责任认定</Heading>
@@ -107,13 +117,12 @@ export function OutcomeBody({ doc }: { doc: NoticeOf<'outcome'> }) {
       <Heading>三、处理情况</Heading>
       <Paras text={doc.text.handling} />
       <Heading>四、处理结果</Heading>
-      <p>
+      <P>
         {doc.measures.join('、')}。{money}
-      </p>
+      </P>
       <Heading>五、反馈方式</Heading>
       <Paras text={doc.text.feedback} />
     </>
   );
 }
 
-export const approvalRemark = (a: { by: string; on: string }, what: string) => `${what}经负责人${a.by}于${cnDate(a.on)}批准`;

@@ -100,7 +100,7 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
       const typedRespondent = 'name' in input.respondent ? input.respondent : null;
       store.event({ caseId: id, at: now, userId: user.id, type: 'registered', data: { caseNo, acceptanceDueOn: due.dueOn, respondentCreated: respondent.created, typedRespondent } });
       audit.append({ at: now, userId: user.id, action: 'cases.register', entity: 'case', entityId: id, data: { caseNo } });
-      return { id, caseNo, acceptanceDueOn: due.dueOn };
+      return { id, caseNo, acceptanceDueOn: due.dueOn, acceptanceOverdue: due.dueOn < clock.dateOf(nowDate) };
     }).immediate();
   };
 }

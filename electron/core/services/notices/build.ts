@@ -5,6 +5,7 @@ import type { UserView } from '../../../../shared/api/schemas/common';
 import { idTypeLabel } from '../../../../shared/domain/caseStatus';
 import type { RuleSet } from '../../../../shared/domain/ruleSets';
 import { materialsRequestOf } from '../../../../shared/notices/availability';
+import { cnDate, paragraphs } from '../../../../shared/notices/format';
 import type { NoticeDocument } from '../../../../shared/notices/model';
 import { numberHead, type NoticeType } from '../../../../shared/notices/types';
 import { isoLocal, localDate } from '../../time';
@@ -52,6 +53,35 @@ function commonPart(ctx: BuildContext, type: NoticeType) {
   };
 }
 
+/**
+ * The acceptance decision as the receipt promises it (domain.md: the receipt gives the date it is
+ * due by): while it is still to come, its due date, and whether that date had already passed on
+ * the day of the receipt (a letter registered late) — then the receipt promises it at once.
+ */
+function acceptanceDecision(c: CaseDetail): { acceptanceDueOn: string | null; acceptanceDuePassed: boolean } {
+  const due = c.deadlines.find((d) => d.kind === 'acceptance');
+  if (!due || (due.state !== 'running' && due.state !== 'overdue')) return { acceptanceDueOn: null, acceptanceDuePassed: false };
+  return { acceptanceDueOn: due.dueOn, acceptanceDuePassed: due.state === 'overdue' };
+}
+
+/**
+ * 处理情况 as the office tells the complainant what it did, from the record: acceptance,
+ * investigation, mediation and what was agreed. The handler's proposal to the supervisor
+ * ("建议按调解协议结案") is the office's own note and stays on the record, not on this paper.
+ */
+function handlingOf(c: CaseDetail): string {
+  const m = c.mediation;
+  const held = m?.sessions.some((s) => s.held) ?? false;
+  const terms = paragraphs(m?.terms ?? '')
+    .map((t) => t.replace(/^(\d+\s*[.．、]|[一二三四五六七八九十]+、|[(（][^)）]{1,3}[)）])\s*/, '').replace(/[。；;，,]+$/, ''))
+    .filter(Boolean);
+  let text = `本会${c.acceptedOn ? `于${cnDate(c.acceptedOn)}` : ''}受理你的投诉后，对投诉事项进行了调查核实`;
+  if (m && held) text += '，并组织双方进行了调解';
+  if (m?.result === 'agreement') text += terms.length ? `，双方自愿达成协议：${terms.join('；')}` : '，双方自愿达成协议';
+  else if (m?.result === 'terminated') text += '，调解未能达成协议';
+  return `${text}。`;
+}
+
 /** The mediation session a 调解通知书 announces: the one chosen, or the only one still to come. */
 function sessionOf(ctx: BuildContext) {
   const open = ctx.c.mediation?.sessions.filter((s) => s.held === null) ?? [];
@@ -74,7 +104,7 @@ export function buildNotice(type: NoticeType, ctx: BuildContext): NoticeDocument
       return {
         type,
         ...common,
-        acceptanceDueOn: c.deadlines.find((d) => d.kind === 'acceptance')?.dueOn ?? null,
+        ...acceptanceDecision(c),
         text: { addressee, matter: `${sentence(c.subject)}。投诉请求：${c.request.trim()}`, note: '', contact },
       };
     case 'acceptance':
@@ -160,7 +190,7 @@ export function buildNotice(type: NoticeType, ctx: BuildContext): NoticeDocument
           addressee,
           complaint: `${c.facts.trim()}\n投诉请求：${c.request.trim()}`,
           responsibility: unsupported ? '经调查，你的投诉请求依据不足，被投诉方不承担相应责任。' : '经调查，被投诉方对投诉事项负有责任。',
-          handling: o.summary,
+          handling: handlingOf(c),
           feedback: `如对处理结果有异议，请于收到本告知书之日起5个工作日内与本会联系${ctx.office.phone ? `（联系电话：${ctx.office.phone}）` : ''}；也可依照《中华人民共和国消费者权益保护法》第三十九条的规定，通过其他途径解决争议。`,
           contact,
         },

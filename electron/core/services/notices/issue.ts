@@ -104,7 +104,7 @@ export function createNoticeIssuer(deps: IssueDeps) {
     const today = clock.dateOf(instant);
     const profile = office.get();
     const built = buildNotice(input.type, { c, office: profile, today, zone, user, rules: ruleSets.get(c.ruleSet.code), sessionId: input.sessionId, anchor: integrityAnchor(audit) });
-    const doc = { ...built, text: { ...built.text, ...input.overrides } } as NoticeDocument;
+    const doc = { ...built, supersedes: supersedes && { number: supersedes.number }, text: { ...built.text, ...input.overrides } } as NoticeDocument;
     const blank = noticeFields[input.type].find((f) => f.required && !(doc.text[f.key] ?? '').trim());
     if (blank) throw new DomainError('VALIDATION', `请填写${blank.label}`, { [`overrides.${blank.key}`]: `请填写${blank.label}` });
     return { doc, caseId: c.id, version: c.version, year: Number(today.slice(0, 4)), now: clock.iso(instant), bodyFontPath: profile.bodyFont?.path ?? null, supersedes };
