@@ -12,6 +12,6 @@ export default defineConfig({
     outDir: resolve(here, '../../out/bench'),
     emptyOutDir: true,
     target: 'node20',
-    rollupOptions: { input: { seed: resolve(here, 'seed/main.ts') }, output: { format: 'cjs', entryFileNames: '[name].js' } },
+    rollupOptions: { input: { seed: resolve(here, 'seed/main.ts'), bench: resolve(here, 'run/main.ts') }, output: { format: 'cjs', entryFileNames: '[name].js' } },
   },
 });
