@@ -6,7 +6,7 @@ import { databaseFile } from '../../../electron/core/paths';
 import { ComplaintGenerator, optionalFieldsFor } from '../seed/complaints';
 import { businessPool } from '../seed/businesses';
 import { readManifest } from '../seed/manifest';
-import { copyAndHash, bareInsert, caseRows, openReadOnly, periodRows, respondentRows, rowsById, sizeByObject, type Db } from './floors';
+import { bareInsert, caseRows, copyAndHash, openReadOnly, periodRows, respondentRows, rowsById, sizeByObject, type Db } from './floors';
 import { Client, memoryOf, startBareNode, startHost, type Answer, type Running } from './host';
 import { timeLoop, timing, withProbe, type LoopDelay, type LoopPolicy, type Timing } from './measure';
 import { operations, type Call, type Operation, type Who } from './operations';
@@ -77,35 +77,29 @@ export async function runBench(o: BenchOptions, log: (line: string) => void): Pr
   const policy: LoopPolicy = { runs: o.runs, minRuns: Math.min(5, o.runs), budgetMs: o.budgetMs };
   const startMachine = machine();
 
-  // Starts: a bare Node server (the floor of any start), then the host N times; the last one stays up.
-  log(`starting a bare Node server ${o.starts} times, then the host ${o.starts} times…`);
+  // Starts, taken in turns with a bare Node server's (the floor of any start), so both meet the same
+  // machine; the host's last start stays up for the rest of the bench, and so does a bare server.
+  log(`starting the host ${o.starts} times, each after a bare Node server…`);
   const bareStarts: number[] = [];
-  let bareRss = NaN;
-  let bareTrip: Timing = timing([]);
-  for (let i = 0; i < o.starts; i++) {
-    const b = await startBareNode();
-    bareStarts.push(b.startMs);
-    if (i === o.starts - 1) {
-      const c = new Client(b.url);
-      bareTrip = await timeLoop(async () => (await c.call('setup.status', {}, null)).ms, { runs: 200, minRuns: 200, budgetMs: 10_000 });
-      c.close();
-      bareRss = memoryOf(b.child.pid!)?.rssMb ?? NaN;
-    }
-    await b.stop();
-  }
   const hostStarts: number[] = [];
   const stops: number[] = [];
   let host!: Running;
+  let bare!: Running;
   for (let i = 0; i < o.starts; i++) {
+    bare = await startBareNode();
+    bareStarts.push(bare.startMs);
+    if (i < o.starts - 1) await bare.stop();
     host = await startHost(o.dataDir, m.now);
     hostStarts.push(host.startMs);
-    log(`  host start ${i + 1}: ${fmtMs(host.startMs)} ms to the first answer`);
+    log(`  host start ${i + 1}: ${fmtMs(host.startMs)} ms to the first answer (bare Node: ${fmtMs(bare.startMs)} ms)`);
     if (i < o.starts - 1) stops.push(await host.stop());
   }
-  rows.push({ group: 'host', label: `host start to first answer (${o.starts} starts)`, n: hostStarts.length, ...timing(hostStarts), floorLabel: 'bare `node -e` HTTP server', floor: timing(bareStarts).p50, unit: 'ms' });
-  if (stops.length) notes.push(`Clean stop of the host (closing, sealing the file): ${stops.map((s) => fmtMs(s)).join(', ')} ms.`);
+  rows.push({ group: 'host', label: `host start to first answer (${o.starts} starts)`, n: hostStarts.length, ...timing(hostStarts), floorLabel: 'bare `node -e` HTTP server start', floor: timing(bareStarts).p50, unit: 'ms' });
+  if (stops.length) notes.push(`Clean stop of the host (closing and sealing the file): ${stops.map((s) => fmtMs(s)).join(', ')} ms.`);
+  const bareRss = memoryOf(bare.child.pid!)?.rssMb ?? NaN;
 
   const clients: Record<Who, Client> = { admin: new Client(host.url), supervisor: new Client(host.url), investigator: new Client(host.url) };
+  const bareClient = new Client(bare.url);
   const probe = new Client(host.url, 16);
   let db: Db | null = null;
   let scratchInsert: ReturnType<typeof bareInsert> | null = null;
@@ -125,36 +119,49 @@ export async function runBench(o: BenchOptions, log: (line: string) => void): Pr
     db = openReadOnly(databaseFile(o.dataDir));
     const floors = { rows: rowsById(db), case: caseRows(db), stats: periodRows(db), respondents: respondentRows(db) };
 
-    const trip = await timeLoop(async () => (await clients.admin.call('setup.status', {}, null)).ms, { runs: 200, minRuns: 200, budgetMs: 10_000 });
     const idle = await withProbe(probe, PROBE_EVERY_MS, () => new Promise((r) => setTimeout(r, 1000)));
-    notes.push(`Idle host: a probe every ${PROBE_EVERY_MS} ms answers in worst ${fmtMs(idle.worst)} ms, p99 ${fmtMs(idle.p99)} ms (${idle.probes} probes) — the loop-delay columns' floor on this machine.`);
+    notes.push(`Idle host: a probe every ${PROBE_EVERY_MS} ms answers in worst ${fmtMs(idle.worst)} ms, p99 ${fmtMs(idle.p99)} ms (${idle.probes} probes) — the loop-delay columns' floor on this machine at this load.`);
 
     const run = async (calls: Call[]): Promise<{ ms: number; answers: Answer[] }> => {
       const t0 = performance.now();
       const answers = await Promise.all(calls.map((c) => clients[c.as].call(c.op, c.input)));
       return { ms: performance.now() - t0, answers };
     };
+    const roundTrip = async () => (await clients.admin.call('setup.status', {}, null)).ms;
 
-    /** The floor of an operation: the host's bare round trip plus the raw SQL for the rows its answers hold. */
-    const floorOf = async (op: Operation, answers: Answer[]): Promise<{ label: string; ms: number }> => {
-      if (op.floor === 'roundTrip') return op.label.startsWith('setup.status') ? { label: 'bare Node HTTP round trip', ms: bareTrip.p50 } : { label: 'round trip (setup.status)', ms: trip.p50 };
-      let sql = 0;
+    /** The raw SQL that reads what these answers hold, timed once in the bench process. */
+    const sqlFloor = (op: Operation, answers: Answer[]): number => {
+      let ms = 0;
       for (const a of answers) {
         const v = a.value as { rows?: { id: number }[]; id?: number };
-        const t =
-          op.floor === 'case'
-            ? await timeLoop(() => floors.case(v.id!), policy)
-            : op.floor === 'stats'
-              ? await timeLoop(() => floors.stats(op.period!.from, op.period!.to), policy)
-              : op.floor === 'respondents'
-                ? await timeLoop(() => floors.respondents((v.rows ?? []).map((r) => r.id)), policy)
-                : v?.rows
-                  ? await timeLoop(() => floors.rows(v.rows!.map((r) => r.id)), policy)
-                  : timing([0]);
-        sql += t.p50;
+        if (op.floor === 'case') ms += floors.case(v.id!);
+        else if (op.floor === 'stats') ms += floors.stats(op.period!.from, op.period!.to);
+        else if (op.floor === 'respondents') ms += floors.respondents((v.rows ?? []).map((r) => r.id));
+        else if (op.floor === 'rows' && v?.rows) ms += floors.rows(v.rows.map((r) => r.id));
       }
-      const what = { case: "the case's rows", stats: "the period's rows by category", respondents: 'the businesses by id', rows: 'the rows by id', roundTrip: '', insert: '' }[op.floor];
-      return { label: `round trip + SQL for ${what}`, ms: trip.p50 + sql };
+      return ms;
+    };
+    const floorLabel = (op: Operation) =>
+      op.floor === 'roundTrip'
+        ? op.label.startsWith('setup.status')
+          ? 'bare Node HTTP round trip'
+          : 'round trip (setup.status)'
+        : `round trip + SQL for ${{ case: "the case's rows", stats: "the period's rows by category", respondents: 'the businesses by id', rows: 'the rows by id', roundTrip: '', insert: '' }[op.floor]}`;
+
+    /**
+     * Each run is paired with its floor taken just before it (the round trip, or the bare server's)
+     * and the SQL for the rows it answered taken just after, so both meet the same moment of a
+     * shared machine.
+     */
+    const measure = async (op: Operation): Promise<{ t: Timing; floor: Timing }> => {
+      const floorSamples: number[] = [];
+      const t = await timeLoop(async (i) => {
+        const before = op.label.startsWith('setup.status') ? (await bareClient.call('setup.status', {}, null)).ms : await roundTrip();
+        const r = await run(op.calls(i));
+        if (i >= 0) floorSamples.push(before + (op.floor === 'roundTrip' ? 0 : sqlFloor(op, r.answers)));
+        return r.ms;
+      }, policy);
+      return { t, floor: timing(floorSamples) };
     };
 
     const ops = operations(m, today, (name) => available.has(name));
@@ -172,34 +179,36 @@ export async function runBench(o: BenchOptions, log: (line: string) => void): Pr
         rows.push({ group: op.group, label: op.label, n: 0, p50: NaN, p95: NaN, floorLabel: '', floor: NaN, unit: 'ms', note: `error ${failed.status}: ${failed.error?.message ?? ''}` });
         continue;
       }
-      const t = await timeLoop(async (i) => (await run(op.calls(i))).ms, policy);
+      const { t, floor } = await measure(op);
       const loop = await withProbe(probe, PROBE_EVERY_MS, async () => {
         const t0 = performance.now();
         for (let k = 0; k < 50 && (k < 3 || performance.now() - t0 < 300); k++) await run(op.calls(k));
       });
-      const floor = await floorOf(op, first.answers);
       const total = (first.answers[0]?.value as { total?: number })?.total;
-      rows.push({ group: op.group, label: op.label, n: t.samples.length, p50: t.p50, p95: t.p95, floorLabel: floor.label, floor: floor.ms, unit: 'ms', loop, note: total !== undefined && op.calls(0).length === 1 ? `total ${total.toLocaleString('en-US')}` : undefined });
+      rows.push({ group: op.group, label: op.label, n: t.samples.length, p50: t.p50, p95: t.p95, floorLabel: floorLabel(op), floor: floor.p50, unit: 'ms', loop, note: total !== undefined && op.calls(0).length === 1 ? `total ${total.toLocaleString('en-US')}` : undefined });
       warmP50.set(op.label, t.p50);
-      log(`  ${op.label}: p50 ${fmtMs(t.p50)} ms, p95 ${fmtMs(t.p95)} ms, loop worst ${fmtMs(loop.worst)} ms`);
+      log(`  ${op.label}: p50 ${fmtMs(t.p50)} ms, p95 ${fmtMs(t.p95)} ms, floor ${fmtMs(floor.p50)} ms, loop worst ${fmtMs(loop.worst)} ms`);
     }
 
     // The first searches after the file has left the OS cache (a morning, or a PC short of memory).
     const coldOps = ops.filter((op) => /^(search text (1 char, frequent|2 chars, rare|3\+ chars, frequent)|status closed \+|overdue, any)/.test(op.label) && warmP50.has(op.label));
     if (o.coldRounds > 0 && coldOps.length) {
-      const cold = new Map<string, number[]>();
+      const cold = new Map<string, { cold: number[]; warm: number[] }>();
       let how = '';
       for (let round = 0; round < o.coldRounds; round++) {
         for (const op of coldOps) {
           const drop = dropFromCache(filesOf(o.dataDir));
           how = `${drop.note}${drop.residentAfter !== null ? `; ${mb(drop.residentAfter).toFixed(1)} MB of the file still resident after (fincore)` : ''}`;
           if (!drop.method) break;
-          const { ms } = await run(op.calls(round + 1));
-          cold.set(op.label, [...(cold.get(op.label) ?? []), ms]);
+          const c = cold.get(op.label) ?? { cold: [], warm: [] };
+          c.cold.push((await run(op.calls(round + 1))).ms);
+          // The same search once more, now that its pages are back in the cache: its floor.
+          c.warm.push((await run(op.calls(round + 1))).ms);
+          cold.set(op.label, c);
         }
       }
       notes.push(`Cold cache: before each cold search the register's files were dropped from the OS cache by ${how}.`);
-      for (const [label, samples] of cold) rows.push({ group: 'cold', label: `cold: ${label}`, n: samples.length, ...timing(samples), floorLabel: 'the same search warm', floor: warmP50.get(label)!, unit: 'ms' });
+      for (const [label, c] of cold) rows.push({ group: 'cold', label: `cold: ${label}`, n: c.cold.length, ...timing(c.cold), floorLabel: 'the same search again, warm', floor: timing(c.warm).p50, unit: 'ms' });
     }
 
     if (o.writes) {
@@ -211,18 +220,20 @@ export async function runBench(o: BenchOptions, log: (line: string) => void): Pr
         return input;
       };
       const registered: number[] = [];
-      const reg = await timeLoop(async () => {
+      scratchInsert = bareInsert(db, o.dataDir);
+      const insertFloor: number[] = [];
+      const reg = await timeLoop(async (i) => {
+        const rt = await roundTrip();
         const a = await clients.admin.call<{ id: number }>('cases.register', draft());
         if (!a.ok) throw new Error(`cases.register: ${a.error?.message}`);
         registered.push(a.value.id);
+        if (i >= 0) insertFloor.push(rt + scratchInsert!.insert(a.value.id));
         return a.ms;
       }, { runs: o.registers, minRuns: Math.min(5, o.registers), budgetMs: o.budgetMs });
       const loop = await withProbe(probe, PROBE_EVERY_MS, async () => {
         for (let k = 0; k < 5; k++) await clients.admin.call('cases.register', draft());
       });
-      scratchInsert = bareInsert(db, o.dataDir);
-      const ins = await timeLoop((i) => scratchInsert!.insert(registered[Math.max(0, i) % registered.length]!), { runs: o.registers, minRuns: Math.min(5, o.registers), budgetMs: o.budgetMs });
-      rows.push({ group: 'write', label: 'cases.register (synchronous=FULL)', n: reg.samples.length, p50: reg.p50, p95: reg.p95, floorLabel: 'round trip + bare INSERT of the same row (FULL)', floor: trip.p50 + ins.p50, unit: 'ms', loop });
+      rows.push({ group: 'write', label: 'cases.register (synchronous=FULL)', n: reg.samples.length, p50: reg.p50, p95: reg.p95, floorLabel: 'round trip + bare INSERT of the same row (FULL)', floor: timing(insertFloor).p50, unit: 'ms', loop });
       notes.push(`cases.register added ${registered.length + 5} cases to this register (received at the bench's now).`);
 
       if (o.importMb > 0 && available.has('evidence.import') && m.samples.length) {
@@ -264,7 +275,8 @@ export async function runBench(o: BenchOptions, log: (line: string) => void): Pr
   } finally {
     db?.close();
     scratchInsert?.close();
-    for (const c of [...Object.values(clients), probe]) c.close();
+    for (const c of [...Object.values(clients), probe, bareClient]) c.close();
+    await bare.stop();
     const stopped = await host.stop();
     log(`host stopped in ${fmtMs(stopped)} ms`);
   }
