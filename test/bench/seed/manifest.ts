@@ -26,8 +26,8 @@ export interface SeedManifest {
   seconds: number;
   /** CPU time of the seeding process (the machine may be shared: wall time alone misleads). */
   cpuSeconds: number;
-  /** Cases per second over stretches of 10,000 cases ending at these case counts. */
-  rates: Record<string, number>;
+  /** Cases per second of wall time and per second of CPU time, over the 10,000 cases ending at these counts. */
+  rates: Record<string, { wall: number; cpu: number }>;
   /** The core's write path as the seed met it: calls and mean milliseconds of each service call (and of parsing its input). */
   operations: Record<string, { count: number; meanMs: number }>;
 }
