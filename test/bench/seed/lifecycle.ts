@@ -42,7 +42,7 @@ const TERMINATION_GROUNDS = new Weighted(['2', '3', '5'], [40, 45, 15]);
 const REFERRAL_TO = ['区市场监督管理局', '市住房保障和房产管理局', '浙江省通信管理局', '市文化广电旅游局', '市交通运输局', '国家金融监督管理总局浙江监管局'];
 
 /** Chance that work on a case simply stops at a step (the handler left it): the long-overdue backlog. */
-const STALL = 0.0015;
+const STALL = 0.0005;
 
 export interface CaseLife {
   id: number;
@@ -153,8 +153,8 @@ export class Lifecycle {
       case 'refuse':
         return step(this.days(1), this.supervisor(), { action: 'approve', comment: '同意不予受理' });
       case 'refer':
-        if (r.chance(0.1)) return null;
-        return step(this.days(10, 0.15, 2), this.clerk(), { action: 'recordReferralReply', summary: r.pick(['承办单位已受理，正在处理', '承办单位已办结，已告知投诉人处理结果', '承办单位答复：已责令经营者整改']) });
+        // One receiving office in ten answers only after reminders, weeks late.
+        return step(r.chance(0.1) ? 30 + r.int(0, 30) : this.days(10, 0.15, 2), this.clerk(), { action: 'recordReferralReply', summary: r.pick(['承办单位已受理，正在处理', '承办单位已办结，已告知投诉人处理结果', '承办单位答复：已责令经营者整改']) });
       case 'recordReferralReply':
         return step(this.days(2), this.supervisor(), { action: 'close', note: '转办单位已答复，予以结案' });
       case 'accept':

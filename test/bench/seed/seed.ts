@@ -27,7 +27,7 @@ import { RegistrationSchedule, scheduleSpan } from './schedule';
  * the register closed (and sealed) cleanly at the end.
  */
 
-export const GENERATOR = 'complaintdesk-seed/1';
+export const GENERATOR = 'complaintdesk-seed/2';
 export const DEFAULT_SEED = 20261130;
 /** A fixed instant, so two runs make the same register whatever day they run on. */
 export const DEFAULT_NOW = '2026-11-30T17:00:00+08:00';
