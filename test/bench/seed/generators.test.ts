@@ -109,16 +109,16 @@ describe('npm run seed', () => {
     for (let run = 0; run < 2; run++) {
       const tmp = tempDir('complaintdesk-seed-');
       try {
-        const m = await seedRegister({ dataDir: tmp.dir, cases: 250, seed: 99, progress: false });
+        const m = await seedRegister({ dataDir: tmp.dir, cases: 150, seed: 99, progress: false });
         expect(m.refused).toEqual({});
         expect(readManifest(tmp.dir)).toEqual(m);
         const db = new Database(databaseFile(tmp.dir), { readonly: true });
         try {
-          expect(db.prepare('SELECT COUNT(*) FROM cases').pluck().get()).toBe(250);
+          expect(db.prepare('SELECT COUNT(*) FROM cases').pluck().get()).toBe(150);
           const statuses = db.prepare('SELECT DISTINCT status FROM cases').pluck().all();
           expect(statuses).toEqual(expect.arrayContaining(['closed', 'refused', 'registered']));
           // Steps taken by act: events and audit rows beyond the registrations.
-          expect(db.prepare('SELECT COUNT(*) FROM case_events').pluck().get()).toBeGreaterThan(250 * 5);
+          expect(db.prepare('SELECT COUNT(*) FROM case_events').pluck().get()).toBeGreaterThan(150 * 5);
           // No approval by the one who proposed.
           const selfApproved = db
             .prepare("SELECT COUNT(*) FROM case_events WHERE type = 'approve' AND json_extract(data, '$.proposedBy') = user_id")
