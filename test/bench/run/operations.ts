@@ -89,7 +89,7 @@ export function operations(m: SeedManifest, today: string, has: (op: string) => 
     { label: 'open, nearest deadline first', group: 'filter', calls: () => search({ open: true, sort: 'dueOn:asc' }), floor: 'rows' },
     { label: 'mine (an investigator)', group: 'filter', calls: () => search({ mine: true }, 'investigator'), floor: 'rows' },
     { label: 'awaiting my approval (a supervisor)', group: 'filter', calls: () => search({ awaitingMyApproval: true }, 'supervisor'), floor: 'rows' },
-    { label: `page 100, newest first`, group: 'page', calls: () => search({ page: Math.min(100, deep) }), floor: 'rows' },
+    { label: `page ${Math.min(100, deep)}, newest first`, group: 'page', calls: () => search({ page: Math.min(100, deep) }), floor: 'rows' },
     { label: `page ${fmt(deep)}, newest first`, group: 'page', calls: () => search({ page: deep }), floor: 'rows' },
     { label: `page 200 of status closed`, group: 'page', calls: () => search({ status: 'closed', page: 200 }), floor: 'rows' },
   );
