@@ -240,7 +240,8 @@ export async function seedRegister(o: SeedOptions): Promise<SeedManifest> {
         timing('register.parse', t1 - t0);
       } catch (error) {
         // A field the contract has but the office's list refuses (e.g. a region code): fill it no more.
-        const fields = error instanceof DomainError ? Object.keys(error.fields ?? {}) : [];
+        const issues = (error as { issues?: { path: PropertyKey[] }[] }).issues;
+        const fields = error instanceof DomainError ? Object.keys(error.fields ?? {}) : (issues ?? []).map((i) => i.path.map(String).join('.'));
         const optionalField = fields.map((f) => f.split('.')[0]!).find((f) => f in optional);
         if (!optionalField) return refuse('register', error);
         refuse(`register.${optionalField}`, error);
