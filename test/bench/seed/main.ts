@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<void> {
   console.log(
     [
       `seeded ${m.cases.toLocaleString('en-US')} cases, ${m.steps.toLocaleString('en-US')} workflow steps, ${m.businesses.toLocaleString('en-US')} businesses in ${duration(m.seconds)} (${Math.round(m.cases / m.seconds)} cases/s overall; ${duration(m.cpuSeconds)} of CPU)`,
-      `core write path, mean ms a call: ${Object.entries(m.operations).map(([k, v]) => `${k} ${v.meanMs}`).join(', ')}`,
+      `core write path, mean CPU ms (wall ms) a call: ${Object.entries(m.operations).map(([k, v]) => `${k} ${v.cpuMs} (${v.meanMs})`).join(', ')}`,
       `statuses: ${Object.entries(m.statuses).map(([k, v]) => `${k} ${v}`).join(', ')}`,
       `cases/s (wall / per CPU second) over the 10,000 cases ending at: ${Object.entries(m.rates).map(([k, v]) => `${Number(k).toLocaleString('en-US')}: ${v.wall} / ${v.cpu}`).join(', ') || '–'}`,
       `optional fields filled: ${m.optionalFields.join(', ') || 'none'}`,

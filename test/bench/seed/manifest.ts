@@ -28,8 +28,8 @@ export interface SeedManifest {
   cpuSeconds: number;
   /** Cases per second of wall time and per second of CPU time, over the 10,000 cases ending at these counts. */
   rates: Record<string, { wall: number; cpu: number }>;
-  /** The core's write path as the seed met it: calls and mean milliseconds of each service call (and of parsing its input). */
-  operations: Record<string, { count: number; meanMs: number }>;
+  /** The core's write path as the seed met it: calls, mean wall and CPU milliseconds of each service call (and of parsing its input). */
+  operations: Record<string, { count: number; meanMs: number; cpuMs: number }>;
 }
 
 export const manifestPath = (dataDir: string) => join(dataDir, 'seed.json');
