@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { seedRegister } from '../seed/seed';
 import { formatReport, runBench, type BenchOptions } from './bench';
 
-const USAGE = `npm run bench [-- --data <seeded folder>] [--runs 30] [--budget-ms 6000] [--starts 3] [--registers 20] [--import-mb 16] [--cold-rounds 3] [--no-writes] [--json <file>] [--no-vitest]`;
+const USAGE = `npm run bench [-- --data <seeded folder> | --cases 20000] [--runs 30] [--budget-ms 6000] [--starts 3] [--registers 20] [--import-mb 16] [--cold-rounds 3] [--no-writes] [--json <file>] [--no-vitest]`;
 
 /**
  * `npm run bench`. With `--data`: the register table on that seeded folder (npm run seed). Without:
@@ -25,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
       args.set(flag!.slice(2), v);
     }
   }
-  const known = ['data', 'runs', 'budget-ms', 'starts', 'registers', 'import-mb', 'cold-rounds', 'no-writes', 'json', 'no-vitest'];
+  const known = ['data', 'cases', 'runs', 'budget-ms', 'starts', 'registers', 'import-mb', 'cold-rounds', 'no-writes', 'json', 'no-vitest'];
   for (const k of args.keys()) if (!known.includes(k)) throw new Error(`unknown option --${k}; usage: ${USAGE}`);
   const int = (k: string, d: number) => {
     const v = args.has(k) ? Number(args.get(k)) : d;
@@ -45,11 +45,13 @@ async function main(argv: string[]): Promise<number> {
 
   let temp: string | null = null;
   let dataDir = args.get('data');
+  if (dataDir && args.has('cases')) throw new Error('--cases seeds a temporary register; with --data the bench uses the register already there');
   if (!dataDir) {
+    const cases = Math.max(1, int('cases', 20_000));
     temp = mkdtempSync(join(tmpdir(), 'complaintdesk-bench-'));
     dataDir = join(temp, 'register');
-    log(`no --data: seeding 20,000 cases into ${dataDir} first (npm run seed -- --data <folder> --cases <n> makes a register to keep)`);
-    await seedRegister({ dataDir, cases: 20_000 });
+    log(`no --data: seeding ${cases.toLocaleString('en-US')} cases into ${dataDir} first (npm run seed -- --data <folder> --cases <n> makes a register to keep)`);
+    await seedRegister({ dataDir, cases });
   }
   try {
     const report = await runBench({ ...options, dataDir: resolve(dataDir) }, log);
