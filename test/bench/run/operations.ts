@@ -1,0 +1,149 @@
+import type { SeedManifest } from '../seed/manifest';
+
+/**
+ * What the bench times through the host, chosen from what the seeded register holds (seed.json):
+ * searches by text of one, two and three or more characters, frequent and rare; the register's
+ * filters; deep pages; a case; the 今日 counts and lists; statistics; registration.
+ */
+
+export type Who = 'admin' | 'supervisor' | 'investigator';
+/** The floor an operation is divided by (floors.ts), besides the host's bare round trip. */
+export type Floor = 'rows' | 'case' | 'stats' | 'respondents' | 'roundTrip' | 'insert';
+
+export interface Call {
+  op: string;
+  input: unknown;
+  as: Who;
+}
+
+export interface Operation {
+  label: string;
+  group: 'search' | 'filter' | 'page' | 'case' | 'today' | 'stats' | 'write' | 'host';
+  calls: (i: number) => Call[];
+  floor: Floor;
+  /** For `stats`: the period the floor reads. */
+  period?: { from: string; to: string };
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+const monthEnd = (ym: string) => {
+  const [y, m] = ym.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+};
+const addMonths = (ym: string, n: number) => {
+  const [y, m] = ym.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + n, 1));
+  return d.toISOString().slice(0, 7);
+};
+
+/** For each length of term, the most frequent and the rarest with at least one hit. */
+export function pickTerms(terms: Record<string, number>): { label: string; term: string; count: number }[] {
+  const out: { label: string; term: string; count: number }[] = [];
+  for (const [label, fits] of [
+    ['1 char', (t: string) => [...t].length === 1],
+    ['2 chars', (t: string) => [...t].length === 2],
+    ['3+ chars', (t: string) => [...t].length >= 3],
+  ] as const) {
+    const list = Object.entries(terms)
+      .filter(([t]) => fits(t))
+      .sort((a, b) => b[1] - a[1]);
+    if (list.length === 0) continue;
+    const [ft, fc] = list[0]!;
+    out.push({ label: `${label}, frequent`, term: ft, count: fc });
+    const rare = [...list].reverse().find(([, c]) => c > 0) ?? list[list.length - 1]!;
+    if (rare[0] !== ft) out.push({ label: `${label}, rare`, term: rare[0], count: rare[1] });
+  }
+  return out;
+}
+
+export function operations(m: SeedManifest, today: string, has: (op: string) => boolean): Operation[] {
+  const search = (input: Record<string, unknown>, as: Who = 'admin'): Call[] => [{ op: 'cases.search', input: { pageSize: 50, ...input }, as }];
+  const count = (input: Record<string, unknown>, as: Who = 'admin'): Call => ({ op: 'cases.search', input: { page: 1, pageSize: 1, ...input }, as });
+  const samples = m.samples.length ? m.samples : [];
+  const sample = (i: number) => samples[((i % samples.length) + samples.length) % samples.length]!;
+  const month = addMonths(today.slice(0, 7), -5);
+  const monthRange = { from: `${month}-01`, to: monthEnd(month) };
+  const lastMonth = addMonths(today.slice(0, 7), -1);
+  const year = String(Number(today.slice(0, 4)) - 1);
+  const pages = Math.floor(m.cases / 50);
+  const deep = pages > 1000 ? 1000 : Math.max(2, Math.floor(pages * 0.8));
+
+  const ops: Operation[] = [{ label: 'setup.status (bare round trip)', group: 'host', calls: () => [{ op: 'setup.status', input: {}, as: 'admin' }], floor: 'roundTrip' }];
+  for (const t of pickTerms(m.terms)) {
+    ops.push({ label: `search text ${t.label}: "${t.term}" (${fmt(t.count)} cases)`, group: 'search', calls: () => search({ text: t.term }), floor: 'rows' });
+  }
+  if (samples.length) {
+    ops.push(
+      { label: 'search a full name', group: 'search', calls: (i) => search({ text: sample(i).name }), floor: 'rows' },
+      { label: 'search a phone fragment (7 digits)', group: 'search', calls: (i) => search({ text: sample(i).phone.replace(/\D/g, '').slice(-7) }), floor: 'rows' },
+      { label: 'search a case number', group: 'search', calls: (i) => search({ text: sample(i).caseNo }), floor: 'rows' },
+      { label: 'search a business name fragment', group: 'search', calls: (i) => search({ text: sample(i).respondent.replace(/^(杭州市|杭州|浙江)/, '').slice(0, 4) }), floor: 'rows' },
+    );
+  }
+  ops.push(
+    { label: 'newest 50 (no filter)', group: 'page', calls: () => search({}), floor: 'rows' },
+    { label: `status closed + ${month}`, group: 'filter', calls: () => search({ status: 'closed', ...monthRange }), floor: 'rows' },
+    { label: `category S04 + ${month}`, group: 'filter', calls: () => search({ category: 'S04', ...monthRange }), floor: 'rows' },
+    { label: 'overdue, any deadline', group: 'filter', calls: () => search({ overdue: true }), floor: 'rows' },
+    { label: 'due within 3 working days', group: 'filter', calls: () => search({ dueWithinWorkingDays: 3 }), floor: 'rows' },
+    { label: 'open, nearest deadline first', group: 'filter', calls: () => search({ open: true, sort: 'dueOn:asc' }), floor: 'rows' },
+    { label: 'mine (an investigator)', group: 'filter', calls: () => search({ mine: true }, 'investigator'), floor: 'rows' },
+    { label: 'awaiting my approval (a supervisor)', group: 'filter', calls: () => search({ awaitingMyApproval: true }, 'supervisor'), floor: 'rows' },
+    { label: `page ${Math.min(100, deep)}, newest first`, group: 'page', calls: () => search({ page: Math.min(100, deep) }), floor: 'rows' },
+    { label: `page ${fmt(deep)}, newest first`, group: 'page', calls: () => search({ page: deep }), floor: 'rows' },
+    { label: `page 200 of status closed`, group: 'page', calls: () => search({ status: 'closed', page: 200 }), floor: 'rows' },
+  );
+  if (samples.length) ops.push({ label: 'cases.get', group: 'case', calls: (i) => [{ op: 'cases.get', input: { id: sample(i).id }, as: 'admin' }], floor: 'case' });
+  if (samples.length && has('respondents.search')) {
+    ops.push({ label: 'respondents.search while typing', group: 'search', calls: (i) => [{ op: 'respondents.search', input: { text: sample(i).respondent.replace(/^(杭州市|杭州|浙江)/, '').slice(0, 2) }, as: 'admin' }], floor: 'respondents' });
+  }
+
+  // 今日 (renderer/src/home): each count is cases.search with pageSize 1; the page asks for all at once.
+  const due = { overdue: { overdue: true }, today: { dueWithinWorkingDays: 0 }, soon: { dueWithinWorkingDays: 3 } };
+  ops.push(
+    { label: '今日 clock.today', group: 'today', calls: () => [{ op: 'clock.today', input: {}, as: 'admin' }], floor: 'roundTrip' },
+    { label: '今日 count: overdue (office)', group: 'today', calls: () => [count(due.overdue)], floor: 'rows' },
+    { label: '今日 count: due today (office)', group: 'today', calls: () => [count(due.today)], floor: 'rows' },
+    { label: '今日 count: due soon (office)', group: 'today', calls: () => [count(due.soon)], floor: 'rows' },
+    { label: '今日 count: registered today', group: 'today', calls: () => [count({ registeredOn: today })], floor: 'rows' },
+    { label: '今日 count: awaiting my approval', group: 'today', calls: () => [count({ awaitingMyApproval: true }, 'supervisor')], floor: 'rows' },
+    { label: '今日 count: my open cases', group: 'today', calls: () => [count({ mine: true }, 'investigator')], floor: 'rows' },
+    { label: '今日 newest 10', group: 'today', calls: () => [{ op: 'cases.search', input: { page: 1, pageSize: 10, sort: 'receivedAt:desc' }, as: 'admin' }], floor: 'rows' },
+    {
+      label: '今日 whole page, supervisor (7 calls at once)',
+      group: 'today',
+      calls: () => [
+        { op: 'clock.today', input: {}, as: 'supervisor' },
+        count({ awaitingMyApproval: true }, 'supervisor'),
+        count(due.overdue, 'supervisor'),
+        count(due.today, 'supervisor'),
+        count(due.soon, 'supervisor'),
+        count({ registeredOn: today }, 'supervisor'),
+        { op: 'cases.search', input: { page: 1, pageSize: 10, sort: 'receivedAt:desc' }, as: 'supervisor' },
+      ],
+      floor: 'rows',
+    },
+    {
+      label: '今日 whole page, investigator (10 calls at once)',
+      group: 'today',
+      calls: () => [
+        { op: 'clock.today', input: {}, as: 'investigator' },
+        count({ mine: true }, 'investigator'),
+        ...Object.values(due).map((d) => count({ ...d, mine: true }, 'investigator')),
+        ...Object.values(due).map((d) => count(d, 'investigator')),
+        count({ registeredOn: today }, 'investigator'),
+        { op: 'cases.search', input: { page: 1, pageSize: 10, sort: 'receivedAt:desc' }, as: 'investigator' },
+      ],
+      floor: 'rows',
+    },
+  );
+  if (has('stats.summary')) {
+    const lm = { from: `${lastMonth}-01`, to: monthEnd(lastMonth) };
+    const y = { from: `${year}-01-01`, to: `${year}-12-31` };
+    ops.push(
+      { label: `stats.summary ${lastMonth}`, group: 'stats', calls: () => [{ op: 'stats.summary', input: lm, as: 'supervisor' }], floor: 'stats', period: lm },
+      { label: `stats.summary year ${year}`, group: 'stats', calls: () => [{ op: 'stats.summary', input: y, as: 'supervisor' }], floor: 'stats', period: y },
+    );
+  }
+  return ops;
+}

@@ -1,0 +1,25 @@
+import { RARE_NAME_CHARS } from './people';
+import { RARE_PHRASES } from './facts';
+
+/**
+ * Search terms the bench times, counted as the register is made: for each length (one, two, three
+ * or more characters) frequent and rare ones, with the number of cases whose searchable text
+ * holds each (`seed.json`), so the bench picks terms by what the register really contains.
+ */
+export const PROBE_TERMS: readonly string[] = [
+  // one character: a common surname, a character in most facts, rare name characters
+  '王', '退', '诉', ...RARE_NAME_CHARS,
+  // two characters: common words and a common name, a rare word
+  '退款', '商家', '王芳', '李娜', '砍单', '甲醛',
+  // three or more: common phrases, trade words, rare phrases
+  '质量问题', '有限公司', '预付卡', '健身卡', '消保委', ...RARE_PHRASES.map((p) => p.term),
+];
+
+export class ProbeCounter {
+  readonly counts: Record<string, number> = Object.fromEntries(PROBE_TERMS.map((t) => [t, 0]));
+
+  /** One case's searchable text (names, numbers, business, subject, facts, request). */
+  add(text: string): void {
+    for (const t of PROBE_TERMS) if (text.includes(t)) this.counts[t]!++;
+  }
+}

@@ -1,0 +1,374 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { createCore, type Core } from '../../../electron/core';
+import type { Logger } from '../../../electron/core/ports';
+import { loadCalendar } from '../../../electron/core/services/calendar';
+import { DomainError } from '../../../shared/api/errors';
+import { casesRegister } from '../../../shared/api/schemas/cases';
+import type { UserView } from '../../../shared/api/schemas/common';
+import { caseActInput } from '../../../shared/api/schemas/workflow';
+import { ProgressBar } from '../progress';
+import { businessPool } from './businesses';
+import { ComplaintGenerator, optionalFieldsFor, type Draft } from './complaints';
+import { EARLIER_YEARS } from './holidays';
+import { Lifecycle, newLife, type CaseLife, type Staff, type Step } from './lifecycle';
+import { writeManifest, type SeedManifest } from './manifest';
+import { atOffice, officeDate } from './officeTime';
+import { DISTRICTS, fullName, type District } from './people';
+import { ProbeCounter } from './probes';
+import { Random } from './random';
+import { RegistrationSchedule, scheduleSpan } from './schedule';
+
+/**
+ * `npm run seed`: a register of `cases` complaints made through the core's own write path — the
+ * services `register` and `act` that `cases.register` and `cases.act` call, on a clock that moves
+ * with the cases' dates — so every case number, deadline, event and audit row is the one the app
+ * would have written. Only durability is relaxed while it builds (synchronous=OFF, many services'
+ * transactions inside one outer transaction, where they become savepoints); FULL is restored and
+ * the register closed (and sealed) cleanly at the end.
+ */
+
+export const GENERATOR = 'complaintdesk-seed/2';
+export const DEFAULT_SEED = 20261130;
+/** A fixed instant, so two runs make the same register whatever day they run on. */
+export const DEFAULT_NOW = '2026-11-30T17:00:00+08:00';
+export const PASSWORD = 'bench-pass-1';
+
+export interface SeedOptions {
+  dataDir: string;
+  cases: number;
+  seed?: number;
+  now?: string;
+  /** Businesses in the pool; by default one per 20 cases, between 1,000 and 50,000. */
+  businesses?: number;
+  /** Operations per outer transaction. */
+  batch?: number;
+  progress?: boolean;
+  log?: Logger;
+}
+
+/** A min-heap of the next steps of open cases, by time (then by order of scheduling, so ties are deterministic). */
+class StepQueue {
+  private items: { at: number; seq: number; life: CaseLife; step: Step }[] = [];
+  private seq = 0;
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(life: CaseLife, step: Step): void {
+    const a = this.items;
+    a.push({ at: step.at, seq: this.seq++, life, step });
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (this.less(i, p)) {
+        [a[i], a[p]] = [a[p]!, a[i]!];
+        i = p;
+      } else break;
+    }
+  }
+
+  peekAt(): number {
+    return this.items[0]?.at ?? Infinity;
+  }
+
+  pop(): { life: CaseLife; step: Step } {
+    const a = this.items;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.less(l, m)) m = l;
+        if (r < a.length && this.less(r, m)) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m]!, a[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+
+  private less(i: number, j: number): boolean {
+    const a = this.items[i]!;
+    const b = this.items[j]!;
+    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+  }
+}
+
+const quietLogger: Logger = { info() {}, warn: (m) => process.stderr.write(`[warn] ${m}\n`), error: (m, e) => process.stderr.write(`[error] ${m} ${String(e ?? '')}\n`) };
+
+function staffCounts(cases: number): { clerks: number; investigators: number; supervisors: number } {
+  const perDay = cases / 750; // working days in three years
+  const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.ceil(x)));
+  return { clerks: clamp(perDay / 40, 2, 40), investigators: clamp(perDay / 12, 4, 120), supervisors: clamp(perDay / 150, 2, 12) };
+}
+
+async function must<T>(core: Core, name: string, input: unknown, token: string | null): Promise<T> {
+  const r = await core.call(name, input, token);
+  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
+  return r.value as T;
+}
+
+/** The office's staff, signed up by the administrator through `users.create`. */
+async function hireStaff(core: Core, seed: number, cases: number, token: string, admin: UserView): Promise<Staff> {
+  const r = Random.stream(seed, 'staff');
+  const counts = staffCounts(cases);
+  const staff: Staff = { admin, clerks: [], investigators: [], supervisors: [] };
+  const wanted: { username: string; role: 'clerk' | 'investigator' | 'supervisor'; list: UserView[] }[] = [];
+  for (let i = 1; i <= counts.clerks; i++) wanted.push({ username: `clerk${i}`, role: 'clerk', list: staff.clerks });
+  for (let i = 1; i <= counts.investigators; i++) wanted.push({ username: `inv${i}`, role: 'investigator', list: staff.investigators });
+  for (let i = 1; i <= counts.supervisors; i++) wanted.push({ username: `sup${i}`, role: 'supervisor', list: staff.supervisors });
+  const names = new Set<string>();
+  const people = wanted.map((w) => {
+    let name = fullName(r, r.chance(0.5));
+    while (names.has(name)) name = fullName(r, r.chance(0.5));
+    names.add(name);
+    return { ...w, displayName: name };
+  });
+  // One after another, so ids follow the list and the same seed gives the same ids (and audit chain).
+  for (const p of people) {
+    const made = await must<{ id: number }>(core, 'users.create', { username: p.username, displayName: p.displayName, password: PASSWORD, role: p.role }, token);
+    p.list.push({ id: made.id, username: p.username, displayName: p.displayName, role: p.role });
+  }
+  return staff;
+}
+
+/** The catalog's region codes by district name, when the register has a region list; else the names themselves. */
+function regionCodes(core: Core): (d: District) => string {
+  let byName = new Map<string, string>();
+  try {
+    const rows = core.db.prepare("SELECT code, name FROM catalog_items WHERE kind = 'region' AND active = 1").all() as { code: string; name: string }[];
+    byName = new Map(rows.map((x) => [x.name, x.code]));
+  } catch {}
+  const codes = [...byName.values()];
+  return (d) => byName.get(d.name) ?? (codes.length ? codes[DISTRICTS.indexOf(d) % codes.length]! : d.name);
+}
+
+/** The searchable text of a registered complaint, as a clerk would find it. */
+function searchableText(d: Draft, caseNo: string): string {
+  const c = d.input.complainant;
+  const r = d.input.respondent as { name?: string; creditCode?: string };
+  return [caseNo, c.name, c.phone, c.idNumber ?? '', d.business.name, r.creditCode ?? d.business.creditCode ?? '', d.input.subject, d.input.facts, d.input.request].join('\n');
+}
+
+export async function seedRegister(o: SeedOptions): Promise<SeedManifest> {
+  const seed = o.seed ?? DEFAULT_SEED;
+  const nowIso = o.now ?? DEFAULT_NOW;
+  const nowMs = Date.parse(nowIso);
+  if (!Number.isInteger(o.cases) || o.cases < 1) throw new Error(`--cases should be a positive integer, got ${o.cases}`);
+  if (Number.isNaN(nowMs)) throw new Error(`--now should be an ISO date-time with its zone, got ${nowIso}`);
+  if (existsSync(o.dataDir) && readdirSync(o.dataDir).length > 0) throw new Error(`${o.dataDir} is not empty: the seed makes a new register and never writes into an existing one`);
+  const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
+  const { first } = scheduleSpan(nowMs);
+  // The office opens the register the morning before its first complaint.
+  let sim = atOffice(first, 8 * 60);
+  const core = await createCore({ dataDir: o.dataDir, clock: { now: () => new Date(sim) }, log: o.log ?? quietLogger });
+  let closed = false;
+  try {
+    await must(core, 'setup.init', { officeName: '杭州市消费者权益保护委员会', admin: { username: 'admin', displayName: '系统管理员', password: PASSWORD } }, null);
+    const login = await must<{ token: string; user: UserView }>(core, 'session.login', { username: 'admin', password: PASSWORD }, null);
+    const staff = await hireStaff(core, seed, o.cases, login.token, login.user);
+    // The years before those the app ships with, as the administrator entered them.
+    const known = await must<{ years: { year: number }[] }>(core, 'calendar.get', {}, login.token);
+    const firstYear = Number(first.slice(0, 4));
+    for (const y of EARLIER_YEARS) {
+      if (y.year >= firstYear && !known.years.some((k) => k.year === y.year)) await must(core, 'calendar.saveYear', y, login.token);
+    }
+
+    // The office's own list of districts, as the administrator enters it in 设置 (catalog.saveRegions).
+    await must(core, 'catalog.saveRegions', { regions: DISTRICTS.map((d) => ({ name: d.name })) }, login.token);
+
+    const db = core.db;
+    const s = core.services;
+    // While it builds: no WAL (each page written once, no WAL index to search on every read), no
+    // fsync, 256 MB of page cache. The host's next start puts the register back in WAL mode
+    // (db/open.ts), and the clean close below seals it.
+    db.pragma('journal_mode = MEMORY');
+    db.pragma('synchronous = OFF');
+    db.pragma('cache_size = -262144');
+    const calendar = loadCalendar(db);
+    const pool = businessPool(seed, o.businesses ?? Math.max(1000, Math.min(50_000, Math.round(o.cases / 20))));
+    const optional = optionalFieldsFor(casesRegister.input.shape, regionCodes(core));
+    const complaints = new ComplaintGenerator(seed, pool, optional);
+    const schedule = new RegistrationSchedule(seed, o.cases, nowMs, calendar);
+    const lifeRandom = Random.stream(seed, 'lives');
+    const life = new Lifecycle(Random.stream(seed, 'workflow'), staff, calendar);
+    const clerkRandom = Random.stream(seed, 'counter');
+    const queue = new StepQueue();
+    const probes = new ProbeCounter();
+    const respondentOf = db.prepare('SELECT respondent_id FROM cases WHERE id = ?').pluck();
+    const openSession = db.prepare('SELECT id FROM mediation_sessions WHERE case_id = ? AND held IS NULL ORDER BY id DESC LIMIT 1').pluck();
+    const refused: Record<string, number> = {};
+    const firstRefusals: string[] = [];
+    const samples: SeedManifest['samples'] = [];
+    const sampleEvery = Math.max(1, Math.floor(o.cases / 12));
+    let registered = 0;
+    let steps = 0;
+    // Per service call: count, wall ms, CPU ms (on a shared machine the wall time is mostly waiting).
+    const timings = new Map<string, [number, number, number]>();
+    const timed = <T>(k: string, f: () => T): T => {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      const out = f();
+      const t = timings.get(k) ?? [0, 0, 0];
+      const c = process.cpuUsage(c0);
+      t[0]++;
+      t[1] += performance.now() - t0;
+      t[2] += (c.user + c.system) / 1000;
+      timings.set(k, t);
+      return out;
+    };
+
+    const refuse = (what: string, error: unknown) => {
+      const code = error instanceof DomainError ? error.code : 'ERROR';
+      refused[`${what}:${code}`] = (refused[`${what}:${code}`] ?? 0) + 1;
+      if (firstRefusals.length < 5) firstRefusals.push(`${what}: ${(error as Error).message} ${JSON.stringify((error as DomainError).fields ?? {})}`);
+    };
+
+    const schedule_ = (c: CaseLife, at: number) => {
+      const next = life.next(c, at);
+      // A step after now has not happened yet: the case stays where it is.
+      if (next && next.at <= nowMs) queue.push(c, next);
+    };
+
+    const registerOne = (at: number) => {
+      const d = complaints.next(at);
+      const clerk = clerkRandom.pick(staff.clerks);
+      let result: { id: number; caseNo: string };
+      try {
+        const parsed = timed('register.parse', () => casesRegister.input.parse(d.input));
+        result = timed('register', () => s.register(parsed, clerk));
+      } catch (error) {
+        // A field the contract has but the office's list refuses (e.g. a region code): fill it no more.
+        const issues = (error as { issues?: { path: PropertyKey[] }[] }).issues;
+        const fields = error instanceof DomainError ? Object.keys(error.fields ?? {}) : (issues ?? []).map((i) => i.path.map(String).join('.'));
+        const optionalField = fields.map((f) => f.split('.')[0]!).find((f) => f in optional);
+        if (!optionalField) return refuse('register', error);
+        refuse(`register.${optionalField}`, error);
+        delete optional[optionalField];
+        delete d.input[optionalField];
+        try {
+          result = s.register(casesRegister.input.parse(d.input), clerk);
+        } catch (again) {
+          return refuse('register', again);
+        }
+      }
+      registered++;
+      if (d.business.respondentId === undefined) d.business.respondentId = respondentOf.get(result.id) as number;
+      probes.add(searchableText(d, result.caseNo));
+      if (registered % sampleEvery === 0) {
+        const c = d.input.complainant;
+        samples.push({ id: result.id, caseNo: result.caseNo, name: c.name, phone: c.phone, idNumber: c.idNumber ?? null, respondent: d.business.name, creditCode: d.business.creditCode ?? null });
+      }
+      schedule_(newLife(lifeRandom, result.id, d.natures, d.input.consentMediation, d.paidFen, d.claimedFen), at);
+    };
+
+    const actOne = ({ life: c, step }: { life: CaseLife; step: Step }) => {
+      try {
+        const parsed = timed('act.parse', () => caseActInput.parse({ id: c.id, version: c.version, ...step.fields }));
+        const out = timed(step.fields.action, () => s.act(parsed, step.by));
+        const sessionId = step.fields.action === 'scheduleSession' ? (openSession.get(c.id) as number) : undefined;
+        life.taken(c, step, out.version, sessionId);
+        steps++;
+        schedule_(c, step.at);
+      } catch (error) {
+        refuse(step.fields.action, error);
+      }
+    };
+
+    /** One registration or one step, whichever comes first in time; false when nothing is left before now. */
+    const once = (): boolean => {
+      const regAt = schedule.peek() ?? Infinity;
+      const stepAt = queue.peekAt();
+      if (regAt === Infinity && stepAt === Infinity) return false;
+      if (regAt <= stepAt) {
+        sim = schedule.take();
+        registerOne(sim);
+      } else {
+        const next = queue.pop();
+        sim = next.step.at;
+        actOne(next);
+      }
+      return true;
+    };
+
+    const batchSize = o.batch ?? 2000;
+    const batch = db.transaction((n: number) => {
+      let i = 0;
+      while (i < n && once()) i++;
+      return i;
+    });
+    const bar = o.progress === false ? null : new ProgressBar(o.cases, 'cases');
+    // Wall and CPU time at every 10,000 cases: a shared machine's wall rate says little alone.
+    const marks = new Map<number, { wall: number; cpu: number }>();
+    const cpuMs = () => {
+      const u = process.cpuUsage(cpuAtStart);
+      return (u.user + u.system) / 1000;
+    };
+    const STRETCH = 10_000;
+    for (;;) {
+      const did = batch(batchSize);
+      const mark = Math.floor(registered / STRETCH) * STRETCH;
+      if (mark > 0 && !marks.has(mark)) marks.set(mark, { wall: performance.now(), cpu: cpuMs() });
+      bar?.update(registered, `${officeDate(sim)} · ${steps.toLocaleString('en-US')} steps`);
+      if (did < batchSize) break;
+      // Let stderr drain and signals through between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    bar?.done();
+    db.pragma('synchronous = FULL');
+    const statuses = Object.fromEntries((db.prepare('SELECT status, COUNT(*) AS n FROM cases GROUP BY status ORDER BY status').all() as { status: string; n: number }[]).map((x) => [x.status, x.n]));
+    const rates: SeedManifest['rates'] = {};
+    for (const [m, t] of marks) {
+      const before = marks.get(m - STRETCH);
+      if (before && [20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000].includes(m)) {
+        rates[String(m)] = { wall: Math.round((STRETCH * 1000) / (t.wall - before.wall)), cpu: Math.round((STRETCH * 1000) / (t.cpu - before.cpu)) };
+      }
+    }
+    for (const line of firstRefusals) process.stderr.write(`[seed] refused: ${line}\n`);
+    const manifest: SeedManifest = {
+      generator: GENERATOR,
+      seed,
+      cases: registered,
+      now: nowIso,
+      from: first,
+      businesses: pool.all.length,
+      password: PASSWORD,
+      users: {
+        admin: 'admin',
+        supervisor: staff.supervisors[0]!.username,
+        investigator: staff.investigators[0]!.username,
+        clerk: staff.clerks[0]!.username,
+        counts: { clerks: staff.clerks.length, investigators: staff.investigators.length, supervisors: staff.supervisors.length },
+      },
+      optionalFields: Object.keys(optional),
+      terms: probes.counts,
+      samples,
+      statuses,
+      steps,
+      refused,
+      seconds: 0,
+      cpuSeconds: 0,
+      rates,
+      operations: Object.fromEntries(
+        [...timings].sort((a, b) => b[1][2] - a[1][2]).map(([k, [n, ms, cpu]]) => [k, { count: n, meanMs: Math.round((ms / n) * 1000) / 1000, cpuMs: Math.round((cpu / n) * 1000) / 1000 }]),
+      ),
+    };
+    // A clean close seals the file, as the app does at the end of a day.
+    closed = true;
+    core.close();
+    manifest.seconds = Math.round((performance.now() - started) / 100) / 10;
+    const cpu = process.cpuUsage(cpuAtStart);
+    manifest.cpuSeconds = Math.round((cpu.user + cpu.system) / 1e5) / 10;
+    writeManifest(o.dataDir, manifest);
+    return manifest;
+  } finally {
+    if (!closed) core.close();
+  }
+}
