@@ -108,7 +108,7 @@ beforeAll(async () => {
   await act('investigator', main, 'scheduleSession', { at: '2026-11-25T14:00:00+08:00', mode: 'phone', mediator: '李调解', mediatorPhone: '0571-85550000' });
   await upload(main, '屏幕竖线.jpg', 'photo-exif.jpg');
   await upload(main, '开机视频.mp4', 'clip.mp4');
-  await apiCall(host, 'notices.issue', { caseId: main, type: 'acceptance' }, office.tokens.investigator);
+  await apiCall(host, 'notices.issue', { caseId: main, type: 'acceptance' }, office.tokens.clerk);
   // Waiting for approval, sent back, referred and answered, closed.
   await act('clerk', (ids['李四'] = await registerCase(host, office.tokens.clerk, complaintOf('李四'))), 'refuse', { grounds: ['A1'], reason: '经营者之间的争议' });
   const back = await handled('王五');
@@ -146,11 +146,12 @@ describe('evidence as the page sees it', () => {
 
   it('flags a capture time later than the upload', async () => {
     const photo = (await apiCall<any>(host, 'cases.get', { id: ids['张三'] }, office.tokens.investigator)).evidence.find((e: any) => e.name === '屏幕竖线.jpg');
-    await apiCall(host, 'evidence.describe', { id: photo.id, capturedAt: '2026-11-24T10:00:00+08:00' }, office.tokens.investigator);
+    // Later than the upload but within the tolerance a camera set to another zone is allowed (domain/evidence.ts).
+    await apiCall(host, 'evidence.describe', { id: photo.id, capturedAt: '2026-11-23T18:00:00+08:00' }, office.tokens.investigator);
     const page = await deskOf(browser, host, 'investigator');
     await openCase(page, host, ids['张三']!);
     await page.getByRole('tab', { name: /^证据/ }).click();
-    await expect.poll(() => page.getByTestId('captured-after-upload').textContent()).toBe('形成于 2026年11月24日 10:00（晚于添加时间，请核对）');
+    await expect.poll(() => page.getByTestId('captured-after-upload').textContent()).toBe('形成于 2026年11月23日 18:00（晚于添加时间，请核对）');
     await page.getByTestId('evidence-tile').filter({ hasText: '屏幕竖线.jpg' }).click();
     await expect.poll(() => page.getByTestId('captured-after-upload-detail').isVisible()).toBe(true);
     await screenshot(page, 'evidence-captured-after-upload', { fullPage: false });

@@ -34,6 +34,9 @@ let token = '';
 const PRINT_ENGINE_SCRATCH =
   /^tmp\/(org\.chromium\.Chromium\.|playwright[_-]|complaintdesk-print-|chromium$|fonts(\/|$)|locales(\/|$)|lib(EGL|GLESv2|vk_swiftshader|vulkan)\.so|vk_swiftshader_icd\.json$|swiftshader(\/|$)|al2023(\/|$)|al2(\/|$))/;
 
+/** The office key's folder in the sandbox's home (electron/core/integrity/officeKey.ts), and its files. */
+const OFFICE_KEY_FILES = /^home\/\.config(\/ComplaintDesk(\/keys(\/office-keys\.json|\/registers(\/[0-9a-f]{32}\.json)?)?)?)?$/;
+
 /** Every file and folder under `root` except the data folder, as relative paths. */
 function listOutsideData(root: string, dataDir: string): string[] {
   const out: string[] = [];
@@ -188,7 +191,15 @@ describe('the API under malformed input', () => {
     const logs = join(host.dataDir, 'logs');
     const log = readdirSync(logs).map((f) => readFileSync(join(logs, f), 'utf8')).join('\n');
     expect(log.split('\n').filter((l) => / ERROR /.test(l)).slice(0, 5)).toEqual([]);
-    expect(listOutsideData(sandbox, join(sandbox, 'data'))).toEqual(before);
+    // Outside the data folder only the office key the host made at its first start, where it belongs
+    // (the user's profile, never beside the register it seals): one key file and one register's entry.
+    const after = listOutsideData(sandbox, join(sandbox, 'data'));
+    const officeKey = after.filter((p) => OFFICE_KEY_FILES.test(p));
+    expect(officeKey.filter((p) => p.endsWith('.json')).map((p) => p.replace(/[0-9a-f]{32}/, '<register>'))).toEqual([
+      'home/.config/ComplaintDesk/keys/office-keys.json',
+      'home/.config/ComplaintDesk/keys/registers/<register>.json',
+    ]);
+    expect(after.filter((p) => !OFFICE_KEY_FILES.test(p))).toEqual(before);
   }, 900_000);
 
   it('answers malformed requests around the payload: bad JSON, wrong types, odd paths', async () => {
