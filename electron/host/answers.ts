@@ -45,3 +45,20 @@ export async function sendStoredFile(req: IncomingMessage, res: ServerResponse, 
     if (error.code !== 'ERR_STREAM_PREMATURE_CLOSE') log.warn(`serving ${file.name} stopped: ${error.message}`);
   });
 }
+
+/**
+ * The captures of a stored-file route (`/files/…`), or null once it has answered: files are read
+ * with GET or HEAD only, and a path the route does not know is not found.
+ */
+export function fileRoute(req: IncomingMessage, res: ServerResponse, url: URL, route: RegExp): RegExpExecArray | null {
+  const m = route.exec(url.pathname);
+  if (!m) {
+    sendResult(res, { ok: false, error: { code: 'NOT_FOUND', message: '文件不存在' } });
+    return null;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    sendResult(res, { ok: false, error: { code: 'VALIDATION', message: '请用 GET 读取文件' } }, { Allow: 'GET, HEAD' });
+    return null;
+  }
+  return m;
+}

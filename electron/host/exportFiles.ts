@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { fail } from '../../shared/api/errors';
 import type { Core } from '../core';
 import type { Logger } from '../core/ports';
-import { sendResult, sendStoredFile } from './answers';
+import { fileRoute, sendResult, sendStoredFile } from './answers';
 import { tokenOf } from './session';
 
 const ROUTE = /^\/files\/exports\/([0-9a-f-]{36})\.xlsx$/;
@@ -13,15 +12,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  * through the contract's `exports.file`, as the notice route's does through `notices.file`.
  */
 export async function serveExportFile(req: IncomingMessage, res: ServerResponse, url: URL, core: Core, log: Logger): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    sendResult(res, fail('VALIDATION', '请用 GET 读取文件'), { Allow: 'GET, HEAD' });
-    return;
-  }
-  const id = ROUTE.exec(url.pathname)?.[1];
-  if (!id) {
-    sendResult(res, fail('NOT_FOUND', '文件不存在'));
-    return;
-  }
+  const id = fileRoute(req, res, url, ROUTE)?.[1];
+  if (!id) return;
   const token = tokenOf(req);
   const result = await core.call('exports.file', { id }, token);
   if (!result.ok) {

@@ -3,7 +3,7 @@ import type { OutputOf } from '../../shared/api/contract';
 import { fail } from '../../shared/api/errors';
 import type { Core } from '../core';
 import type { Logger } from '../core/ports';
-import { sendResult, sendStoredFile } from './answers';
+import { fileRoute, sendResult, sendStoredFile } from './answers';
 import { tokenOf } from './session';
 
 const ROUTE = /^\/files\/notices\/(\d{1,12})\.pdf$/;
@@ -15,15 +15,8 @@ const ROUTE = /^\/files\/notices\/(\d{1,12})\.pdf$/;
  * becomes a path.
  */
 export async function serveNoticeFile(req: IncomingMessage, res: ServerResponse, url: URL, core: Core, log: Logger): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    sendResult(res, fail('VALIDATION', '请用 GET 读取文件'), { Allow: 'GET, HEAD' });
-    return;
-  }
-  const id = ROUTE.exec(url.pathname)?.[1];
-  if (!id) {
-    sendResult(res, fail('NOT_FOUND', '文件不存在'));
-    return;
-  }
+  const id = fileRoute(req, res, url, ROUTE)?.[1];
+  if (!id) return;
   const result = await core.call('notices.file', { id: Number(id) }, tokenOf(req));
   if (!result.ok) {
     sendResult(res, result);

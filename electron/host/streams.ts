@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from '../core';
 import type { Logger } from '../core/ports';
 import type { ServedFile } from '../core/vault/fileResponse';
-import { sendResult, sendStoredFile } from './answers';
+import { fileRoute, sendResult, sendStoredFile } from './answers';
 import { uploadBody } from './clientGone';
 
 /** How long a refused upload's remaining body is still read, so the client receives the answer before the socket closes. */
@@ -39,15 +39,8 @@ const FILE_PATH = /^\/files\/evidence\/(\d{1,15})(\/thumbnail)?$/;
  * (bearer or cookie), answered with HTTP Range (206 exact bytes, 416 outside the file).
  */
 export async function handleFile(req: IncomingMessage, res: ServerResponse, url: URL, core: Core, token: string | null, log: Logger): Promise<void> {
-  const m = FILE_PATH.exec(url.pathname);
-  if (!m) {
-    sendResult(res, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个文件' } });
-    return;
-  }
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    sendResult(res, { ok: false, error: { code: 'VALIDATION', message: '请用 GET 读取文件' } }, { Allow: 'GET, HEAD' });
-    return;
-  }
+  const m = fileRoute(req, res, url, FILE_PATH);
+  if (!m) return;
   const result = await core.call('evidence.file', { id: Number(m[1]), variant: m[2] ? 'thumbnail' : 'original' }, token, { download: true });
   if (!result.ok) {
     sendResult(res, result);

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEARCH_COUNT_CAP } from '../../shared/api/schemas/cases';
+import { tokensOf } from '../../electron/core/store/searchTokens';
 import { fixedClock, minimalComplaint, openRegister, type Register } from './harness';
 import { withStaff, type Staff } from './staff';
 
@@ -143,5 +145,23 @@ describe('paging and sorting', () => {
     const businesses = await staff.clerk.must<{ rows: { respondentName: string }[] }>('cases.search', { sort: 'respondentName:desc' });
     const list = businesses.rows.map((r) => r.respondentName);
     expect(list).toEqual([...list].sort().reverse());
+  });
+});
+
+describe('a word in more cases than the count goes to', () => {
+  it('reads "N+" when sorted other than by registration, which sorts only the newest matches up to the cap', async () => {
+    const many = (await staff.clerk.must<{ id: number }>('cases.register', minimalComplaint({ facts: '遇到罕见词语的投诉。' }))).id;
+    // Index entries of no case, below every case's id: matches that count toward the cap but list nothing.
+    const insert = reg.core.db.prepare('INSERT INTO case_index (rowid, short, long) VALUES (?, ?, ?)');
+    const long = tokensOf(['罕见词语']);
+    reg.core.db.transaction(() => {
+      for (let i = 1; i <= SEARCH_COUNT_CAP + 1; i++) insert.run(-i, '', long);
+    })();
+    const byReceipt = await search({ text: '罕见词语', sort: 'receivedAt:desc' });
+    expect(byReceipt.rows.map((r) => r.id)).toEqual([many]);
+    expect({ total: byReceipt.total, more: byReceipt.more }).toEqual({ total: 1, more: true });
+    // In the register's own order the index drives the page, and the count is of the cases themselves.
+    const byRegistration = await search({ text: '罕见词语' });
+    expect({ total: byRegistration.total, more: byRegistration.more }).toEqual({ total: 1, more: false });
   });
 });

@@ -1,6 +1,7 @@
 import type { UserView } from '../../../shared/api/schemas/common';
 import type { CaseStatus } from '../../../shared/domain/caseStatus';
 import type { Db } from '../db/open';
+import { CASES_BY_IDS_NAMED } from './caseLabels';
 import { encodeCursor, type SearchInput, type SearchPlan } from './caseSearch';
 
 /** A case as the register's spreadsheet lists it (one row, every column a person filters or adds up). */
@@ -81,13 +82,7 @@ export function createCaseExportReader(db: Db, plan: (input: SearchInput, user: 
             COALESCE(ch.name, c.channel) AS channel_name, rg.name AS region_name, c.subject, c.purchased_on, c.amount_paid_fen,
             c.facts, c.request, c.amount_claimed_fen, h.display_name AS handler_name, c.accepted_on, c.closed_on, c.resolved,
             c.recovered_fen, c.punitive_fen, c.next_due_on
-       FROM cases c
-       JOIN respondents r ON r.id = c.respondent_id
-       LEFT JOIN catalog_items k ON k.kind = 'category' AND k.code = c.category
-       LEFT JOIN catalog_items ch ON ch.kind = 'channel' AND ch.code = c.channel
-       LEFT JOIN catalog_items rg ON rg.kind = 'region' AND rg.code = c.region
-       LEFT JOIN users h ON h.id = c.handler_id
-      WHERE c.id IN (SELECT value FROM json_each(?))`,
+       ${CASES_BY_IDS_NAMED}`,
   );
 
   const toExport = (r: Row): ExportRow => ({

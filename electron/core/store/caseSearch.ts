@@ -11,6 +11,7 @@ import type { OfficeClock } from '../officeClock';
 import { matchExpression } from './searchTokens';
 import { snippetOf, type SnippetSource } from './snippets';
 import { statementCache } from './statementCache';
+import { CASES_BY_IDS_NAMED } from './caseLabels';
 
 export type SearchInput = z.output<typeof casesSearch.input>;
 
@@ -82,6 +83,8 @@ function decodeCursor(raw: string, length: number): CursorValue[] {
 export interface SearchPlan {
   page: { sql: string; params: unknown[] };
   count: { sql: string; params: unknown[] };
+  /** With text sorted other than by registration: counts the text's matches up to one past the cap. */
+  textBeyondCap: { sql: string; params: unknown[] } | null;
   /** The sort keys of a row, read back from the page's extra columns to make the next cursor. */
   cursorColumns: number;
   words: string[];
@@ -131,13 +134,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
             rg.name AS region_name, h.display_name AS handler_name,
             (SELECT d.due_on FROM case_deadlines d WHERE d.case_id = c.id AND d.kind = 'acceptance' ORDER BY d.id DESC LIMIT 1) AS acceptance_due_on,
             c.complainant_id_number, r.credit_code, c.complainant_address, c.facts, c.request
-       FROM cases c
-       JOIN respondents r ON r.id = c.respondent_id
-       LEFT JOIN catalog_items k ON k.kind = 'category' AND k.code = c.category
-       LEFT JOIN catalog_items ch ON ch.kind = 'channel' AND ch.code = c.channel
-       LEFT JOIN catalog_items rg ON rg.kind = 'region' AND rg.code = c.region
-       LEFT JOIN users h ON h.id = c.handler_id
-      WHERE c.id IN (SELECT value FROM json_each(?))`,
+       ${CASES_BY_IDS_NAMED}`,
   );
 
   function plan(input: SearchInput, user: UserView): SearchPlan {
@@ -286,6 +283,9 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     return {
       page: { sql: pageSql, params: [...params, ...(cursorWhere?.params ?? []), input.pageSize + 1, offset] },
       count: { sql: countSql, params },
+      // Sorted other than by registration, only the newest matches up to the cap are sorted: when the
+      // text matched more, the count is of those, and reads as "at least" (N+).
+      textBeyondCap: match !== null && !byText ? { sql: `SELECT COUNT(*) FROM (SELECT 1 FROM case_index WHERE case_index MATCH ? LIMIT ${SEARCH_COUNT_CAP + 1})`, params: [match] } : null,
       cursorColumns: keys.length,
       words,
       empty,
@@ -313,7 +313,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const cal = calendar();
     return {
       total: Math.min(counted, SEARCH_COUNT_CAP),
-      more: counted > SEARCH_COUNT_CAP,
+      more: counted > SEARCH_COUNT_CAP || (p.textBeyondCap !== null && (prepare(p.textBeyondCap.sql).pluck().get(...p.textBeyondCap.params) as number) > SEARCH_COUNT_CAP),
       next: hasNext && last ? encodeCursor(Array.from({ length: p.cursorColumns }, (_, i) => last[`k${i}`] ?? null)) : null,
       words: p.words,
       rows: rows.map((r) => {

@@ -173,6 +173,13 @@ export async function runBench(o: BenchOptions, log: (line: string) => void): Pr
         notes.push(`${op.label}: ${missing.op} is not served by this host.`);
         continue;
       }
+      if (op.prepare) {
+        await op.prepare(async (c) => {
+          const a = await clients[c.as].call(c.op, c.input);
+          if (!a.ok) throw new Error(`${op.label}: ${c.op} answered ${a.status}: ${a.error?.message ?? ''}`);
+          return a.value;
+        });
+      }
       const first = await run(op.calls(0));
       const failed = first.answers.find((a) => !a.ok);
       if (failed) {

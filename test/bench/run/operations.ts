@@ -23,8 +23,12 @@ export interface Operation {
   floor: Floor;
   /** For `stats`: the period the floor reads. */
   period?: { from: string; to: string };
+  /** Run once, untimed, before the first call (e.g. to find the cursor of a deep page). */
+  prepare?: (ask: (call: Call) => Promise<unknown>) => Promise<void>;
 }
 
+/** The register's grid sorts a text search by registration, newest first (renderer/src/cases/useCaseListParams.ts). */
+const TEXT_SORT = 'registeredAt:desc';
 const fmt = (n: number) => n.toLocaleString('en-US');
 const monthEnd = (ym: string) => {
   const [y, m] = ym.split('-').map(Number) as [number, number];
@@ -68,16 +72,32 @@ export function operations(m: SeedManifest, today: string, has: (op: string) => 
   const pages = Math.floor(m.cases / 50);
   const deep = pages > 1000 ? 1000 : Math.max(2, Math.floor(pages * 0.8));
 
+  /** The page the register's grid reaches by 下一页: its cursor found once by page number, then read by it. */
+  const deepByCursor = (label: string, filter: Record<string, unknown>, page: number): Operation => {
+    let after = '';
+    return {
+      label,
+      group: 'page',
+      calls: () => search({ ...filter, after }),
+      floor: 'rows',
+      prepare: async (ask) => {
+        const before = (await ask({ op: 'cases.search', input: { pageSize: 50, ...filter, page: page - 1 }, as: 'admin' })) as { next: string | null };
+        if (!before.next) throw new Error(`${label}: the register has no page ${page}`);
+        after = before.next;
+      },
+    };
+  };
+
   const ops: Operation[] = [{ label: 'setup.status (bare round trip)', group: 'host', calls: () => [{ op: 'setup.status', input: {}, as: 'admin' }], floor: 'roundTrip' }];
   for (const t of pickTerms(m.terms)) {
-    ops.push({ label: `search text ${t.label}: "${t.term}" (${fmt(t.count)} cases)`, group: 'search', calls: () => search({ text: t.term }), floor: 'rows' });
+    ops.push({ label: `search text ${t.label}: "${t.term}" (${fmt(t.count)} cases)`, group: 'search', calls: () => search({ text: t.term, sort: TEXT_SORT }), floor: 'rows' });
   }
   if (samples.length) {
     ops.push(
-      { label: 'search a full name', group: 'search', calls: (i) => search({ text: sample(i).name }), floor: 'rows' },
-      { label: 'search a phone fragment (7 digits)', group: 'search', calls: (i) => search({ text: sample(i).phone.replace(/\D/g, '').slice(-7) }), floor: 'rows' },
-      { label: 'search a case number', group: 'search', calls: (i) => search({ text: sample(i).caseNo }), floor: 'rows' },
-      { label: 'search a business name fragment', group: 'search', calls: (i) => search({ text: sample(i).respondent.replace(/^(杭州市|杭州|浙江)/, '').slice(0, 4) }), floor: 'rows' },
+      { label: 'search a full name', group: 'search', calls: (i) => search({ text: sample(i).name, sort: TEXT_SORT }), floor: 'rows' },
+      { label: 'search a phone fragment (7 digits)', group: 'search', calls: (i) => search({ text: sample(i).phone.replace(/\D/g, '').slice(-7), sort: TEXT_SORT }), floor: 'rows' },
+      { label: 'search a case number', group: 'search', calls: (i) => search({ text: sample(i).caseNo, sort: TEXT_SORT }), floor: 'rows' },
+      { label: 'search a business name fragment', group: 'search', calls: (i) => search({ text: sample(i).respondent.replace(/^(杭州市|杭州|浙江)/, '').slice(0, 4), sort: TEXT_SORT }), floor: 'rows' },
     );
   }
   ops.push(
@@ -90,8 +110,10 @@ export function operations(m: SeedManifest, today: string, has: (op: string) => 
     { label: 'mine (an investigator)', group: 'filter', calls: () => search({ mine: true }, 'investigator'), floor: 'rows' },
     { label: 'awaiting my approval (a supervisor)', group: 'filter', calls: () => search({ awaitingMyApproval: true }, 'supervisor'), floor: 'rows' },
     { label: `page ${Math.min(100, deep)}, newest first`, group: 'page', calls: () => search({ page: Math.min(100, deep) }), floor: 'rows' },
-    { label: `page ${fmt(deep)}, newest first`, group: 'page', calls: () => search({ page: deep }), floor: 'rows' },
-    { label: `page 200 of status closed`, group: 'page', calls: () => search({ status: 'closed', page: 200 }), floor: 'rows' },
+    { label: `page ${fmt(deep)}, newest first, by page number (OFFSET)`, group: 'page', calls: () => search({ page: deep }), floor: 'rows' },
+    deepByCursor(`page ${fmt(deep)}, newest first, by cursor (the grid's 下一页)`, {}, deep),
+    { label: `page 200 of status closed, by page number (OFFSET)`, group: 'page', calls: () => search({ status: 'closed', page: 200 }), floor: 'rows' },
+    deepByCursor('page 200 of status closed, by cursor', { status: 'closed' }, 200),
   );
   if (samples.length) ops.push({ label: 'cases.get', group: 'case', calls: (i) => [{ op: 'cases.get', input: { id: sample(i).id }, as: 'admin' }], floor: 'case' });
   if (samples.length && has('respondents.search')) {
