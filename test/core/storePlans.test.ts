@@ -41,9 +41,10 @@ const MILLION: [table: string, index: string | null, stat: string][] = [
 ];
 
 let reg: Register;
+let caseNo: string;
 beforeAll(async () => {
   reg = await openRegister();
-  await reg.must('cases.register', minimalComplaint());
+  caseNo = (await reg.must<{ caseNo: string }>('cases.register', minimalComplaint())).caseNo;
   const db = reg.core.db;
   db.exec('ANALYZE');
   db.prepare('DELETE FROM sqlite_stat1').run();
@@ -79,6 +80,18 @@ describe('cases.search plans at a million cases', () => {
     expect(p.page[0]).toMatch(/SCAN t VIRTUAL TABLE INDEX/);
     expect(p.page.join(' | ')).not.toMatch(/TEMP B-TREE/);
     expect(p.count[1]).toMatch(/SCAN t VIRTUAL TABLE INDEX/);
+  });
+
+  it('a whole case number, in any form typed, reads the case by its key and not the token index', () => {
+    for (const typed of [caseNo, caseNo.toLowerCase(), caseNo.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))]) {
+      for (const sort of ['registeredAt:desc', 'receivedAt:desc'] as const) {
+        const p = searchPlans({ text: typed, sort });
+        expect(p.page.join(' | ')).toMatch(/SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+        expect([...p.page, ...p.count].join(' | ')).not.toMatch(/VIRTUAL TABLE/);
+      }
+    }
+    // Part of a number is still a fragment for the index.
+    expect(searchPlans({ text: caseNo.slice(-5), sort: 'registeredAt:desc' }).page[0]).toMatch(/SCAN t VIRTUAL TABLE INDEX/);
   });
 
   it('each filter of the register reads its own index, in the register order', () => {

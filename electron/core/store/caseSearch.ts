@@ -137,6 +137,13 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
        ${CASES_BY_IDS_NAMED}`,
   );
 
+  const caseNumbered = db.prepare('SELECT id FROM cases WHERE case_no IN (?, ?)').pluck();
+  function caseByNumber(word: string): number | null {
+    const typed = word.normalize('NFKC');
+    if (!/\d/.test(typed) || typed.length > 40) return null;
+    return (caseNumbered.get(typed.toUpperCase(), typed) as number | undefined) ?? null;
+  }
+
   function plan(input: SearchInput, user: UserView): SearchPlan {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -146,9 +153,13 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     };
 
     const text = input.text ? matchExpression(input.text) : null;
-    const match = text?.expr ?? null;
     const words = text?.words ?? [];
-    const empty = text !== null && text.words.length > 0 && match === null;
+    // A whole case number names one case: read it by its unique key. As a phrase of the index its
+    // common tokens (TS20, 2026) would read a posting list as long as the year's register.
+    const byNumber = words.length === 1 ? caseByNumber(words[0]!) : null;
+    const match = byNumber === null ? (text?.expr ?? null) : null;
+    const empty = byNumber === null && text !== null && text.words.length > 0 && match === null;
+    if (byNumber !== null) filter('c.id = ?', byNumber);
 
     if (input.status) filter('c.status = ?', input.status);
     else if (!input.includeVoided) filter("c.status <> 'voided'");
