@@ -252,7 +252,8 @@ describe('统计', () => {
       window.print = () => void (window as unknown as { printed: number }).printed++;
     });
     await page.getByRole('button', { name: '打印报表' }).click();
-    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    // It prints once the report's face has come.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
 
     await page.emulateMedia({ media: 'print' });
     await screenshot(page, 'statistics-print-media');
@@ -277,7 +278,8 @@ describe('统计', () => {
     expect(report.pages[0]!.text.replace(/\s+/g, '')).toContain(`1/${report.pages.length}`);
     // The breakdowns start on a page of their own.
     expect(report.pages[1]!.text.replace(/\s+/g, '')).toMatch(/^(\d+\/\d+)?三、按投诉类别/);
-    expect(report.fonts.every((f) => f.embedded && !f.type3)).toBe(true);
+    // Only the bundled face: where the PC has Noto Sans CJK, a slice not loaded came out in it, as Type 3.
+    expect(report.fonts.filter((f) => !f.embedded || f.type3 || !/NotoSansSC/.test(f.name))).toEqual([]);
     const dir = join(SCREENSHOTS, 'statistics-report');
     mkdirSync(dir, { recursive: true });
     await pdfToPngs(browser, pdf, (n) => join(dir, `page-${n}.png`));

@@ -21,7 +21,7 @@ import { breakdownsOf } from './breakdowns';
 import { HeadlineFigures } from './HeadlineFigures';
 import { dateCn, periodFrom, periodLabel, type Period } from './period';
 import { PeriodPicker } from './PeriodPicker';
-import { PrintReport } from './PrintReport';
+import { PrintReport, printReport } from './PrintReport';
 import { StatsCharts } from './StatsCharts';
 import { TopRespondents } from './TopRespondents';
 
@@ -59,7 +59,7 @@ export function StatisticsPage() {
         </Typography>
         <PeriodPicker period={period} today={today} onChange={setPeriod} />
         <Box sx={{ flexGrow: 1 }} />
-        <Button variant="outlined" startIcon={<PrintIcon />} onClick={() => window.print()} disabled={!s}>
+        <Button variant="outlined" startIcon={<PrintIcon />} onClick={() => void printReport()} disabled={!s}>
           打印报表
         </Button>
         <Button variant="outlined" startIcon={<FileDownloadIcon />} onClick={startExport} disabled={!s}>
