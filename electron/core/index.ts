@@ -579,11 +579,11 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const runner = createTaskRunner(clock);
   let restartRequested = false;
   const requestRestart = () => (restartRequested = true);
-  const lock = lockDataFolder(deps.dataDir, deps.program ?? 'host', () => clock.now().toISOString());
+  const lock = lockDataFolder(deps.dataDir, deps.program ?? 'host', clock);
   let keys: Keyring | null = null;
   let keyError: string | null = null;
   try {
-    keys = openKeyring(deps.keyDir ?? defaultKeyDir(), deps.protector ?? fileProtector, () => clock.now().toISOString());
+    keys = openKeyring(deps.keyDir ?? defaultKeyDir(), deps.protector ?? fileProtector, clock);
   } catch (error) {
     if (!(error instanceof KeyUnavailableError)) {
       lock?.release();

@@ -22,6 +22,8 @@ interface Task {
   owner: number;
   file: string;
   cancelled: boolean;
+  /** When it ended (done, cancelled or failed), by the core's clock. */
+  endedAt: number | null;
 }
 
 export interface ExportDeps {
@@ -54,9 +56,9 @@ export function createExports(d: ExportDeps) {
   }
 
   function forget(): void {
-    const now = Date.now();
+    const now = d.clock.instant().getTime();
     for (const [id, t] of tasks) {
-      if (t.view.state !== 'running' && now - (statSync(t.file, { throwIfNoEntry: false })?.mtimeMs ?? 0) > KEEP_MS) {
+      if (t.endedAt !== null && now - t.endedAt > KEEP_MS) {
         rmSync(t.file, { force: true });
         tasks.delete(id);
       }
@@ -120,15 +122,18 @@ export function createExports(d: ExportDeps) {
         owner: user.id,
         file: join(d.dir, `${id}.xlsx`),
         cancelled: false,
+        endedAt: null,
       };
       tasks.set(id, t);
       const run = input.kind === 'register' ? runRegister(t, input, user) : runStats(t, input, user);
       run.then(
         () => {
+          t.endedAt = d.clock.instant().getTime();
           t.view.state = 'done';
           t.view.size = statSync(t.file).size;
         },
         (error: unknown) => {
+          t.endedAt = d.clock.instant().getTime();
           rmSync(t.file, { force: true });
           if (error instanceof Cancelled) {
             t.view.state = 'cancelled';

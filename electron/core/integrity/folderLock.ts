@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { DomainError } from '../../../shared/api/errors';
 import { writeFileAtomicSync } from '../fsync';
+import type { Clock } from '../ports';
 
 /**
  * One program per data folder: two hosts, or the desktop app and a host, on one register would
@@ -53,7 +54,7 @@ export function folderWritable(dataDir: string): boolean {
  * Takes the data folder's lock, or throws FolderLockedError naming who holds it. Nothing in the
  * folder is changed when it is refused. A folder that cannot be written gets no lock (null).
  */
-export function lockDataFolder(dataDir: string, program: string, now: () => string = () => new Date().toISOString()): FolderLock | null {
+export function lockDataFolder(dataDir: string, program: string, clock: Clock): FolderLock | null {
   if (!existsSync(dataDir)) {
     try {
       mkdirSync(dataDir, { recursive: true });
@@ -90,7 +91,7 @@ export function lockDataFolder(dataDir: string, program: string, now: () => stri
     }
     throw error;
   }
-  const info: LockHolder = { program, pid: process.pid, host: hostname(), since: now() };
+  const info: LockHolder = { program, pid: process.pid, host: hostname(), since: clock.now().toISOString() };
   writeFileAtomicSync(join(dataDir, INFO_FILE), JSON.stringify(info));
   let held = db;
   return {

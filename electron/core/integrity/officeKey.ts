@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { fsyncDirSync } from '../fsync';
+import { systemClock, type Clock } from '../ports';
 
 /**
  * The office key: a secret that does not live in the data folder (DESIGN.md "Data"), so someone
@@ -145,7 +146,7 @@ export interface Keyring {
  * protection (the desktop app's safeStorage, read by browser mode) is refused with a reason, not
  * replaced: replacing it would orphan every seal and backup made with it.
  */
-export function openKeyring(dir: string, protector: SecretProtector = fileProtector, now: () => string = () => new Date().toISOString()): Keyring {
+export function openKeyring(dir: string, protector: SecretProtector = fileProtector, clock: Clock = systemClock): Keyring {
   const file = join(dir, KEY_FILE);
   let data: KeyFile;
   let createdNow = false;
@@ -181,7 +182,7 @@ export function openKeyring(dir: string, protector: SecretProtector = fileProtec
     const existing = keys.findIndex((k) => k.key.id === key.id);
     if (existing >= 0) keys.push(...keys.splice(existing, 1));
     else {
-      const entry = { id: key.id, createdAt: now(), secret: protector.protect(key.secret).toString('base64'), shown };
+      const entry = { id: key.id, createdAt: clock.now().toISOString(), secret: protector.protect(key.secret).toString('base64'), shown };
       keys.push({ key, entry });
     }
     data.keys = keys.map((k) => k.entry);

@@ -51,7 +51,8 @@ export function registerTraces(dataDir: string, dbName: string): string[] {
   if (has('last-good-backup.json')) found.push('最近一次备份的记录');
   if (names.some((n) => n.startsWith('before-restore-') || n.includes('-before-migration-'))) found.push('以前留存的数据副本');
   // Logs written by this very start (the shell's logger is made before the register is opened) are no trace of an earlier one.
-  const started = Date.now() - process.uptime() * 1000;
+  // Files carry the PC's own times, so this start is read on the PC's clock too (never the office clock, which --now may set).
+  const started = performance.timeOrigin;
   if (has('logs') && readdirSync(join(dataDir, 'logs')).some((f) => statSync(join(dataDir, 'logs', f)).mtimeMs < started)) found.push('运行日志');
   if (has('restored-from.json')) found.push('恢复记录');
   return found;
