@@ -12,6 +12,7 @@ import { matchExpression } from './searchTokens';
 import { snippetOf, type SnippetSource } from './snippets';
 import { statementCache } from './statementCache';
 import { CASES_BY_IDS_NAMED } from './caseLabels';
+import { createCaseNotes } from './caseText';
 
 export type SearchInput = z.output<typeof casesSearch.input>;
 
@@ -127,7 +128,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     `SELECT kind, due_on, state, limit_unit FROM case_deadlines WHERE case_id = ? AND state IN ('running', 'paused')
       ORDER BY state = 'paused', due_on, id LIMIT 1`,
   );
-  const eventNotes = db.prepare('SELECT data FROM case_events WHERE case_id = ? ORDER BY id').pluck();
+  const notesOf = createCaseNotes(db);
   const details = db.prepare(
     `SELECT c.id, c.case_no, c.received_at, c.created_at, c.status, c.complainant_name, c.complainant_phone, c.subject,
             r.name AS respondent_name, COALESCE(k.name, c.category) AS category_name, COALESCE(ch.name, c.channel) AS channel_name,
@@ -303,12 +304,6 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     };
   }
 
-  function notesOf(caseId: number): string[] {
-    return (eventNotes.all(caseId) as string[]).flatMap((raw) => {
-      const data = JSON.parse(raw) as Record<string, unknown>;
-      return ['summary', 'note', 'reason', 'comment', 'terms', 'reply'].map((k) => data[k]).filter((v): v is string => typeof v === 'string');
-    });
-  }
 
   function search(input: SearchInput, user: UserView): { rows: CaseRow[]; total: number; more: boolean; next: string | null; words: string[] } {
     const p = plan(input, user);

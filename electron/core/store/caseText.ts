@@ -19,6 +19,19 @@ interface TextRow {
   contact_person: string | null;
 }
 
+/** The notes of a case: the words its events carry, oldest first (indexed, and shown where a search found them). */
+export function createCaseNotes(db: Db): (caseId: number) => string[] {
+  const eventData = db.prepare('SELECT data FROM case_events WHERE case_id = ? ORDER BY id').pluck();
+  return (caseId) => {
+    const notes: string[] = [];
+    for (const raw of eventData.all(caseId) as string[]) {
+      const data = JSON.parse(raw) as Record<string, unknown>;
+      for (const key of NOTE_KEYS) if (typeof data[key] === 'string') notes.push(data[key]);
+    }
+    return notes;
+  };
+}
+
 /**
  * The search index of the register (DESIGN.md "Data"; searchTokens.ts): one contentless FTS5 row
  * per case, its rowid the case id. Two columns: the short fields a clerk names a case by, where a
@@ -32,18 +45,10 @@ export function createCaseText(db: Db) {
             r.name AS respondent_name, r.credit_code, r.phone AS respondent_phone, r.contact_person
        FROM cases c JOIN respondents r ON r.id = c.respondent_id WHERE c.id = ?`,
   );
-  const eventData = db.prepare('SELECT data FROM case_events WHERE case_id = ? ORDER BY id').pluck();
   const remove = db.prepare('DELETE FROM case_index WHERE rowid = ?');
   const insert = db.prepare('INSERT INTO case_index (rowid, short, long) VALUES (?, ?, ?)');
 
-  function notesOf(caseId: number): string[] {
-    const notes: string[] = [];
-    for (const raw of eventData.all(caseId) as string[]) {
-      const data = JSON.parse(raw) as Record<string, unknown>;
-      for (const key of NOTE_KEYS) if (typeof data[key] === 'string') notes.push(data[key]);
-    }
-    return notes;
-  }
+  const notesOf = createCaseNotes(db);
 
   return {
     /** Writes the case's tokens afresh; call in the transaction that changed its words. */
