@@ -1,0 +1,105 @@
+import { DomainError } from '../../../shared/api/errors';
+import type { DispatchDeps, HandlerTable } from '../../../shared/api/dispatch';
+import type { TaskRunner } from '../backup/progress';
+import type { BackupService } from '../backup/service';
+import type { Db } from '../db/open';
+import type { Health } from '../handlers';
+import type { Checkpoints } from '../integrity/checkpoint';
+import { runCheck } from '../integrity/checkWorker';
+import type { FolderLock } from '../integrity/folderLock';
+import type { Keyring, SecretProtector } from '../integrity/officeKey';
+import type { Clock, Logger, PdfPrinter } from '../ports';
+import type { Services } from '../services';
+import type { AuditMark } from '../services/audit';
+import type { MediaTools } from '../services/evidence/media';
+import type { Vault } from '../vault/vault';
+
+/** What the start's modules share: the core's dependencies, its context across restarts, and one opened register's state. */
+export interface CoreDeps {
+  dataDir: string;
+  clock?: Clock;
+  log?: Logger;
+  /** Chromium's print engine for notices, supplied by the shell (printToPDF) or the host (playwright-core). */
+  pdf?: PdfPrinter;
+  /** ffmpeg/ffprobe for poster frames and video metadata; from the environment when not given. */
+  media?: MediaTools;
+  /** Where the office key lives (integrity/officeKey.ts); the user's configuration folder when not given. */
+  keyDir?: string;
+  /** How the key is kept there: the desktop app supplies safeStorage; a plain private file otherwise. */
+  protector?: SecretProtector;
+  /** Named in the data folder's lock, for the message a second program gives. */
+  program?: string;
+  /** Registers up to this size are checked before the first answer (default 16 MiB); tests set 0 to run every check in the worker. */
+  inlineCheckBytes?: number;
+  /** Delay before the checks that do not guard writing start (default 3 s); tests set 0. */
+  backgroundDelayMs?: number;
+}
+
+/** The start check's work after the app answers (setup.status `check`). */
+export interface CheckView {
+  running: boolean;
+  /** Writes wait until the checks that guard against writing onto a damaged or changed file pass. */
+  writesHeld: boolean;
+  step: string;
+  done: number;
+  total: number;
+}
+
+export interface Ctx {
+  deps: CoreDeps;
+  log: Logger;
+  clock: Clock;
+  runner: TaskRunner;
+  requestRestart: () => void;
+  /** null: the folder cannot be written. */
+  lock: FolderLock | null;
+  keys: Keyring | null;
+  keyError: string | null;
+  checkpoints: Checkpoints | null;
+  /** The last audit mark written beside the key by this program. */
+  lastMark: AuditMark | null;
+}
+
+export interface State {
+  db: Db | null;
+  services: Services | null;
+  vault: Vault;
+  backup: BackupService | null;
+  health: Health;
+  notice: string | null;
+  check: CheckView;
+  dispatchDeps: DispatchDeps;
+  /** Pending while writes are held. */
+  writesReleased: Promise<void> | null;
+  /** The background checks. */
+  watching: Promise<void>;
+  afterWrite(): void;
+  /** `seal` false: a register found damaged is closed as it is, neither sealed nor marked closed. */
+  close(seal?: boolean): void;
+}
+
+export const idleCheck = (): CheckView => ({ running: false, writesHeld: false, step: '', done: 0, total: 0 });
+
+export function withStatus(handlers: HandlerTable, st: () => State): HandlerTable {
+  const base = handlers['setup.status'] as (input: unknown, ctx: unknown) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  const out: Record<string, unknown> = { ...handlers };
+  out['setup.status'] = async (input: unknown, ctx: unknown) => {
+    const s = st();
+    return {
+      ...(await base(input, ctx)),
+      ...(s.check.running ? { check: { ...s.check } } : {}),
+      ...(s.notice ? { notice: s.notice } : {}),
+    };
+  };
+  return out as HandlerTable;
+}
+
+/** `audit.verify` in a worker (it re-hashes every row), held to the head the app last kept beside the key. */
+export function auditVerifyInWorker(file: string, ctx: Ctx) {
+  return async () => {
+    const out = await runCheck({ task: 'chain', file, mark: ctx.lastMark }).done;
+    if (out.error) throw new DomainError('INTERNAL', '审计日志核验未能完成（原因见日志），请稍后再试');
+    const head = (out.head as { hash: string; rows: number } | undefined) ?? { hash: '', rows: out.checked as number };
+    return { ok: out.ok, checked: out.checked as number, ...(out.ok ? {} : { firstBroken: out.firstBroken as number }), head };
+  };
+}

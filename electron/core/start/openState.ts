@@ -1,0 +1,271 @@
+import { existsSync, statSync } from 'node:fs';
+import type { HandlerTable } from '../../../shared/api/dispatch';
+import { DomainError } from '../../../shared/api/errors';
+import { createBackupService } from '../backup/service';
+import { openDatabase, type Db } from '../db/open';
+import { createHandlers } from '../handlers';
+import { runCheck, type CheckTask, type Running, type TaskOut } from '../integrity/checkWorker';
+import { chunkTableSync, unseal, writeSeal, type ChunkTable } from '../integrity/seal';
+import { problem as problemOf, problemOfError, type DbProblem } from '../integrity/startCheck';
+import { markChunks } from '../integrity/walPages';
+import { createServices } from '../services';
+import { mediaToolsFromEnv } from '../services/evidence/media';
+import { refreshPlannerStatistics } from '../store';
+import { withStorageErrors } from '../storageErrors';
+import { auditVerifyInWorker, idleCheck, withStatus, type CheckView, type Ctx, type State } from './coreState';
+import { decideOpen } from './decideOpen';
+import { guardFailure, guardSync, runGuard } from './guardRun';
+import { readOnlyState } from './readOnlyState';
+
+/** How long after writes are let through the rest of the check (the whole chain, the seal's sums) starts. */
+const BACKGROUND_DELAY_MS = 3000;
+/** A register this small is checked before the first answer, in less time than a worker takes to start. */
+const INLINE_CHECK_BYTES = 16 * 1024 * 1024;
+/** A WAL past this size is folded into the file after the call that grew it (SQLite's own default is 1000 pages). */
+const CHECKPOINT_WAL_BYTES = 4 * 1024 * 1024;
+/** How soon after a write the audit head is kept beside the key: a crash loses at most this much of it. */
+const MARK_EVERY_MS = 1000;
+
+/**
+ * Opens the register: read-only when the checks before opening found a problem; otherwise for
+ * writing, with what reads the whole file (the seal's chunk sums or quick_check, then the whole
+ * chain) run in a worker after the first answer, writes held until the file is known sound.
+ */
+export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (p: DbProblem) => void): Promise<State> {
+  const plan = decideOpen(ctx, forced);
+  if ('readOnly' in plan) return plan.readOnly;
+  const { deps, log, clock, runner, requestRestart } = ctx;
+  const { file, vault, restored, fresh, guard, notice, inlineGuard, keys, checkpoints } = plan;
+  const check: CheckView = guard ? { running: true, writesHeld: true, step: '正在检查数据文件', done: 0, total: 0 } : idleCheck();
+  const progress = (done: number, total: number) => {
+    check.done = done;
+    check.total = total;
+  };
+  const running = new Set<Running>();
+  const run = (t: CheckTask): Promise<TaskOut> => {
+    const r = runCheck(t, progress);
+    running.add(r);
+    return r.done.finally(() => running.delete(r));
+  };
+  let base: ChunkTable | null = null;
+  let guardPassed = !guard;
+  if (guard && !inlineGuard && statSync(file).size <= (deps.inlineCheckBytes ?? INLINE_CHECK_BYTES)) {
+    // A small register is checked here and now (milliseconds), sooner than a worker thread starts.
+    const out = guardSync(guard, file);
+    if (!out.ok) return readOnlyState(ctx, file, vault, guardFailure(guard, out));
+    guardPassed = true;
+    if (guard.kind === 'seal') base = { size: guard.sealed.size, hashes: guard.sealed.hashes };
+  }
+  check.writesHeld = !guardPassed;
+  if (guard && inlineGuard) {
+    // A header that does not say WAL (a register from elsewhere, or damage): the whole check first, then the open.
+    const out = await runGuard(guard, file, (t) => runCheck(t).done);
+    if (!out.ok) return readOnlyState(ctx, file, vault, guardFailure(guard, out));
+    guardPassed = true;
+  }
+  // Only before a migration: the full check runs first, so a migration never writes onto a damaged file.
+  let migrationFailure: DbProblem | null = null;
+  let db: Db;
+  try {
+    db = await openDatabase(file, log, {
+      holdWrites: !guardPassed,
+      beforeMigrate: guard && !guardPassed
+        ? async () => {
+            check.step = '升级前检查数据文件';
+            const out = await runGuard(guard!, file, run);
+            if (!out.ok) {
+              migrationFailure = guardFailure(guard!, out);
+              throw new Error('the register failed its check before a migration');
+            }
+            if (guard!.kind !== 'quickCheck') {
+              const quick = await run({ task: 'quick_check', file });
+              if (!quick.ok) {
+                migrationFailure = guardFailure({ kind: 'quickCheck' }, quick);
+                throw new Error('the register failed quick_check before a migration');
+              }
+            }
+            guardPassed = true;
+          }
+        : undefined,
+    });
+  } catch (error) {
+    if (migrationFailure) return readOnlyState(ctx, file, vault, migrationFailure);
+    // A file SQLite cannot even open for writing is damaged: read-only, like a failed check. A newer schema is refused whole.
+    if (fresh || error instanceof DomainError) throw error;
+    log.error('the register could not be opened for writing', error);
+    return readOnlyState(ctx, file, vault, problemOfError(error));
+  }
+  const swept = await vault.sweep();
+  if (swept) log.warn(`removed ${swept} unfinished vault import(s) left by an interrupted run`);
+  const services = createServices({ db, clock, vault, media: deps.media ?? mediaToolsFromEnv(), log, pdf: deps.pdf });
+  const health = { readOnly: false, problem: null };
+  const backup = createBackupService({ db, dataDir: deps.dataDir, vaultRoot: vault.root, clock: services.clock, settings: services.settings, audit: services.audit, runner, log, readOnly: false, requestRestart, keys });
+
+  const dirty = new Set<number>();
+  const wal = `${file}-wal`;
+  let released = false;
+  let closed = false;
+  let markTimer: NodeJS.Timeout | null = null;
+  let afterStartTimer: NodeJS.Timeout | null = null;
+  let stopDelay: (() => void) | null = null;
+  const writeMark = (state: 'open' | 'closed', seal: string | null) => {
+    const head = services.audit.mark();
+    checkpoints.write({ keyId: keys.current.id, state, seal, head, at: services.clock.now() });
+    ctx.lastMark = head;
+  };
+
+  let releaseWrites!: () => void;
+  const writesReleased = new Promise<void>((r) => (releaseWrites = r));
+  const release = () => {
+    if (released || closed) return;
+    // The file passed the checks that guard writing: from its first write on, the seal of the last clean close no longer holds.
+    unseal(file);
+    writeMark('open', null);
+    db.pragma('query_only = OFF');
+    refreshPlannerStatistics(db);
+    if (restored) {
+      // Sessions copied with the backup would come back to life; after a restore everyone signs in again.
+      db.transaction(() => {
+        db.prepare('DELETE FROM sessions').run();
+        services.audit.append({ at: services.clock.now(), userId: null, action: 'backup.restored', entity: 'backup', entityId: null, data: { setAside: restored.aside, from: restored.from } });
+      }).immediate();
+    }
+    released = true;
+    check.writesHeld = false;
+    releaseWrites();
+  };
+
+  const table = withStorageErrors(createHandlers(services, backup, runner, health), log);
+  const ref: { st?: State } = {};
+  const handlers = withStatus({ ...table, 'audit.verify': auditVerifyInWorker(file, ctx) } as HandlerTable, () => ref.st!);
+
+  const fail = (p: DbProblem) => {
+    if (closed) return;
+    log.error(`the register failed its check after start (${p.code}: ${p.detail ?? ''}); switching to read-only`);
+    check.running = false;
+    onFailure(p);
+  };
+
+  async function watch(): Promise<void> {
+    try {
+      if (guard && !guardPassed) {
+        check.step = guard.kind === 'quickCheck' ? '正在检查数据文件（上次未正常关闭）' : '正在核对数据文件的封签';
+        const out = await runGuard(guard, file, run);
+        if (closed) return;
+        if (!out.ok) return fail(guardFailure(guard, out));
+        if (guard.kind === 'seal') base = { size: guard.sealed.size, hashes: Buffer.from((out.table as ChunkTable).hashes) };
+      }
+      release();
+      // What does not guard writing waits a moment: the first seconds after a start are the clerks' (sign-in, the
+      // first registrations), not a thread reading the whole file beside them on a two-core PC.
+      await new Promise<void>((resolve) => {
+        afterStartTimer = setTimeout(resolve, deps.backgroundDelayMs ?? BACKGROUND_DELAY_MS);
+        afterStartTimer.unref();
+        stopDelay = resolve;
+      });
+      if (closed) return;
+      // A legacy seal proves the file is what the old app closed; quick_check then runs once, as before the key.
+      // A keyed seal's chunks prove every byte is what SQLite left at the last clean close: no quick_check every
+      // morning (minutes at a million cases). A page damaged while that run wrote is found by SQLite as it reads,
+      // and by the integrity_check every backup runs on its page-for-page copy (backup/create.ts).
+      if (guard && guard.kind === 'legacySeal' && !guardPassed) {
+        check.step = '正在检查数据文件结构';
+        const quick = await run({ task: 'quick_check', file });
+        if (closed) return;
+        if (!quick.ok) return fail(guardFailure({ kind: 'quickCheck' }, quick));
+      }
+      if (!base) {
+        // The chunk sums the next clean close starts from; chunks written meanwhile are noted dirty and hashed again then.
+        const out = await run({ task: 'chunks', file });
+        if (closed) return;
+        if (out.ok) base = { size: (out.table as ChunkTable).size, hashes: Buffer.from((out.table as ChunkTable).hashes) };
+      }
+      if (!fresh) {
+        check.step = '正在核对操作记录（审计链）';
+        const chain = await run({ task: 'chain', file, mark: ctx.lastMark });
+        if (closed) return;
+        if (!chain.ok) {
+          return fail(chain.error ? problemOfError({ code: chain.code, message: chain.detail }) : problemOf('auditBroken', `第 ${chain.firstBroken as number} 条起不符（已核对 ${chain.checked as number} 条）`));
+        }
+      }
+      check.running = false;
+      check.step = '';
+    } catch (error) {
+      // A check that could not run is no pass: the register is not let through for writing.
+      log.error('the background check failed', error);
+      fail(problemOfError(error));
+    }
+  }
+
+  const st: State = {
+    db,
+    services,
+    vault,
+    backup,
+    health,
+    notice,
+    check,
+    writesReleased: guardPassed ? null : writesReleased,
+    watching: Promise.resolve(),
+    // After a restore the sessions copied with the backup are deleted when writes are let through; until then none is honoured.
+    dispatchDeps: { handlers, authenticate: (t) => (restored && !released ? null : services.sessions.authenticate(t)), logError: (message, error) => log.error(message, error) },
+    afterWrite() {
+      if (!released || closed) return;
+      try {
+        if (existsSync(wal) && statSync(wal).size > CHECKPOINT_WAL_BYTES) {
+          markChunks(wal, dirty);
+          db.pragma('wal_checkpoint(PASSIVE)');
+        }
+      } catch (error) {
+        log.warn(`checkpoint after a write failed: ${(error as Error).message}`);
+      }
+      if (!markTimer) {
+        markTimer = setTimeout(() => {
+          markTimer = null;
+          if (closed) return;
+          try {
+            writeMark('open', null);
+          } catch (error) {
+            log.warn(`could not keep the audit head beside the office key: ${(error as Error).message}`);
+          }
+        }, MARK_EVERY_MS);
+        markTimer.unref();
+      }
+    },
+    close(sealIt = true) {
+      if (closed) return;
+      closed = true;
+      if (markTimer) clearTimeout(markTimer);
+      if (afterStartTimer) clearTimeout(afterStartTimer);
+      stopDelay?.();
+      for (const r of running) r.stop();
+      // Calls held for the check go on, to whatever state comes next (read-only after a failure).
+      releaseWrites();
+      if (!released || !sealIt) {
+        // Nothing was written (or the file is not sound): the seal and checkpoint of the last clean close stay as they were.
+        db.close();
+        return;
+      }
+      const head = services.audit.mark();
+      const at = services.clock.now();
+      try {
+        markChunks(wal, dirty);
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {}
+      db.close();
+      // A clean close: only the chunks this run wrote are hashed again (all of them when the start had no sums yet).
+      try {
+        const sums = chunkTableSync(file, base, base ? dirty : null);
+        const digest = writeSeal(file, keys.current, sums);
+        checkpoints.write({ keyId: keys.current.id, state: 'closed', seal: digest, head, at });
+        ctx.lastMark = head;
+      } catch (error) {
+        log.error('could not seal the register at close', error);
+      }
+    },
+  };
+  ref.st = st;
+  if (guardPassed) release();
+  st.watching = watch();
+  return st;
+}
