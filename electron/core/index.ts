@@ -8,11 +8,15 @@ import { createCheckpoints } from './integrity/checkpoint';
 import { lockDataFolder } from './integrity/folderLock';
 import { defaultKeyDir, fileProtector, KeyUnavailableError, openKeyring, type Keyring } from './integrity/officeKey';
 import { writesRegister } from './integrity/readOnly';
-import type { DbProblem } from './integrity/startCheck';
+import { problemOfError, type DbProblem } from './integrity/startCheck';
+import { databaseFile, vaultDir } from './paths';
 import { consoleLogger, systemClock } from './ports';
 import type { Services } from './services';
 import type { CheckView, CoreDeps, Ctx, State } from './start/coreState';
 import { openState } from './start/openState';
+import { readOnlyState } from './start/readOnlyState';
+import { olderRegister, upgradingState } from './start/upgrading';
+import { createVault } from './vault/vault';
 import type { Vault } from './vault/vault';
 
 export type { CheckView, CoreDeps } from './start/coreState';
@@ -66,17 +70,46 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     }
     keyError = error.message;
   }
-  const ctx: Ctx = { deps, log, clock, runner, requestRestart, lock, keys, keyError, checkpoints: keys ? createCheckpoints(keys, deps.dataDir) : null, lastMark: null };
+  const ctx: Ctx = { deps, log, clock, runner, requestRestart, lock, keys, keyError, checkpoints: keys ? createCheckpoints(keys, deps.dataDir) : null, lastMark: null, upgrade: null, closing: false };
   let inFlight = 0;
   let gate: Promise<void> | null = null;
   let closed = false;
   const onFailure = (p: DbProblem) => void restart(p);
   let state: State;
-  try {
-    state = await openState(ctx, null, onFailure);
-  } catch (error) {
-    lock?.release();
-    throw error;
+  /** Settles when an upgrade at start has ended (null: none). */
+  let upgrading: Promise<void> | null = null;
+  const file = databaseFile(deps.dataDir);
+  if (lock && keys && olderRegister(file)) {
+    // An older register: its migrations may take minutes, so the core answers at once with the upgrade's
+    // progress (setup.status `upgrading`) and every other call waits for the upgraded register.
+    ctx.upgrade = { step: '正在准备升级数据文件', done: 0, total: 0 };
+    state = upgradingState(createVault(vaultDir(deps.dataDir)));
+    let release!: () => void;
+    gate = new Promise((r) => (release = r));
+    upgrading = openState(ctx, null, onFailure)
+      .then(
+        (opened) => {
+          if (closed) opened.close();
+          else state = opened;
+        },
+        (error: unknown) => {
+          if (closed) return log.info(`upgrade stopped by the close; it runs again at the next start (${(error as Error).message})`);
+          log.error('the register could not be upgraded', error);
+          state = readOnlyState(ctx, file, state.vault, problemOfError(error));
+        },
+      )
+      .finally(() => {
+        ctx.upgrade = null;
+        gate = null;
+        release();
+      });
+  } else {
+    try {
+      state = await openState(ctx, null, onFailure);
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
   }
   // Logged only now: a log line written before the start check would look like the trace of an earlier register.
   if (keys?.createdNow) log.warn(`made this PC's office key in ${keys.dir} (first start with an office key: the register found is trusted as it is)`);
@@ -105,6 +138,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
 
   return {
     async call(name, input, token, transfer) {
+      if (ctx.upgrade && name === 'setup.status') return { ok: true, value: { initialised: true, readOnly: false, upgrading: { ...ctx.upgrade } } };
       while (gate) await gate;
       if (state.writesReleased && holdsWrite(name)) {
         await state.writesReleased;
@@ -167,6 +201,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     close: () => {
       if (closed) return;
       closed = true;
+      ctx.closing = true;
+      if (upgrading && gate) {
+        // Closed in the middle of an upgrade: it stops at its next slice and rolls back; the folder stays
+        // locked until then, so a program started meanwhile does not find the file in use.
+        void upgrading.finally(() => lock?.release());
+        return;
+      }
       try {
         state.close();
       } finally {

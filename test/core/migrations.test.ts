@@ -53,7 +53,9 @@ describe('migrations', () => {
     const next: Migration = {
       version: latest + 1,
       name: 'respondent-note',
-      up: (d) => d.exec('ALTER TABLE respondents ADD COLUMN note TEXT'),
+      up: (d) => {
+        d.exec('ALTER TABLE respondents ADD COLUMN note TEXT');
+      },
     };
     const result = await migrate(db, file, quietLog, [...migrations, next]);
     expect(result).toMatchObject({ from: latest, to: latest + 1 });
@@ -83,6 +85,68 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     const columns = db.prepare('PRAGMA table_info(respondents)').all() as { name: string }[];
     expect(columns.map((c) => c.name)).not.toContain('half');
+    db.close();
+  });
+
+  it('drive a long migration in slices: it reports how far it is and the process answers between slices', async () => {
+    const file = join(tmp.dir, 'long.sqlite');
+    const db = new Database(file);
+    await migrate(db, file, quietLog);
+    const rows = 20_000;
+    const long: Migration = {
+      version: migrations.length + 1,
+      name: 'long',
+      *up(d) {
+        d.exec('CREATE TABLE filled (x INTEGER)');
+        const insert = d.prepare('INSERT INTO filled VALUES (?)');
+        for (let i = 0; i < rows; i++) {
+          insert.run(i);
+          if (i % 1000 === 999) {
+            // Work that takes a while per slice, as indexing a case does.
+            const until = performance.now() + 8;
+            while (performance.now() < until);
+            yield { done: i + 1, total: rows };
+          }
+        }
+      },
+    };
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    const seen: { step: string; done: number; total: number; ticks: number }[] = [];
+    try {
+      await migrate(db, file, quietLog, [...migrations, long], (p) => seen.push({ ...p, ticks }));
+    } finally {
+      clearInterval(timer);
+    }
+    const own = seen.filter((p) => p.total === rows);
+    expect(own.map((p) => p.done)).toEqual(Array.from({ length: rows / 1000 }, (_, i) => (i + 1) * 1000));
+    expect(own[0]!.step).toBe('升级数据文件：第 1 步，共 1 步');
+    expect(seen[0]!.step).toMatch(/^升级前备份原数据文件/);
+    // The timer ran while the migration was still going: the event loop was let go between slices.
+    expect(own.at(-1)!.ticks).toBeGreaterThan(0);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length + 1);
+    expect(db.prepare('SELECT COUNT(*) FROM filled').pluck().get()).toBe(rows);
+    db.close();
+  });
+
+  it('roll a long migration that fails halfway back whole', async () => {
+    const file = join(tmp.dir, 'long-failing.sqlite');
+    const db = new Database(file);
+    await migrate(db, file, quietLog);
+    const failing: Migration = {
+      version: migrations.length + 1,
+      name: 'long-failing',
+      *up(d) {
+        d.exec('CREATE TABLE half (x INTEGER)');
+        yield { done: 1, total: 2 };
+        d.exec('INSERT INTO half VALUES (1)');
+        throw new Error('disk gone');
+      },
+    };
+    await expect(migrate(db, file, quietLog, [...migrations, failing])).rejects.toThrow('disk gone');
+    expect(db.inTransaction).toBe(false);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
     db.close();
   });
 

@@ -1,7 +1,7 @@
 import { DomainError } from '../../../shared/api/errors';
 import type { Logger } from '../ports';
 import { migrations as allMigrations } from './migrations';
-import type { Migration } from './migrations/types';
+import type { Migration, MigrationProgress } from './migrations/types';
 import type { Db } from './open';
 
 /** A database written by a newer app: refuse, rather than let old code misread new data. */
@@ -23,6 +23,56 @@ export function migrationPending(db: Db, migrations: readonly Migration[] = allM
   return (db.pragma('user_version', { simple: true }) as number) < migrations.length;
 }
 
+/** What an upgrade is doing, for the upgrade screen (setup.status `upgrading`). */
+export interface UpgradeStep {
+  step: string;
+  done: number;
+  total: number;
+}
+
+/** How long a generator migration runs before it lets the process answer (the upgrade screen's polls). */
+const SLICE_MS = 50;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function isGenerator(x: unknown): x is Generator<MigrationProgress, void, void> {
+  return typeof x === 'object' && x !== null && typeof (x as Generator).next === 'function';
+}
+
+/**
+ * One migration and its version in one transaction. A generator migration is driven here, the
+ * transaction held open across the event loop's turns (nothing else uses the connection before
+ * the migration ends: the core hands it out only after), so the start can answer meanwhile.
+ */
+/** The program is closing while a long migration runs: it is rolled back and runs again at the next start. */
+export class MigrationStopped extends Error {
+  constructor(name: string) {
+    super(`migration ${name} stopped: the program is closing`);
+  }
+}
+
+async function apply(db: Db, m: Migration, report: (p: MigrationProgress) => void, stopped: () => boolean): Promise<void> {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const run = m.up(db);
+    if (isGenerator(run)) {
+      let slice = performance.now();
+      for (let r = run.next(); !r.done; r = run.next()) {
+        report(r.value);
+        if (performance.now() - slice > SLICE_MS) {
+          await yieldToLoop();
+          if (stopped()) throw new MigrationStopped(m.name);
+          slice = performance.now();
+        }
+      }
+    }
+    db.pragma(`user_version = ${m.version}`);
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
 /**
  * Brings the schema to the latest version: a copy of the file first (when it holds data), then
  * each migration in its own transaction that also sets user_version, so a crash leaves the
@@ -33,6 +83,8 @@ export async function migrate(
   file: string,
   log: Logger,
   migrations: readonly Migration[] = allMigrations,
+  onProgress: (p: UpgradeStep) => void = () => {},
+  stopped: () => boolean = () => false,
 ): Promise<{ from: number; to: number; backup: string | null }> {
   const latestVersion = migrations.length;
   migrations.forEach((m, i) => {
@@ -45,14 +97,19 @@ export async function migrate(
   let backup: string | null = null;
   if (file !== ':memory:' && hasUserTables(db)) {
     backup = `${file}.v${from}-before-migration-${Date.now()}.bak`;
-    await db.backup(backup);
+    onProgress({ step: `升级前备份原数据文件（版本 ${from}）`, done: 0, total: 0 });
+    await db.backup(backup, {
+      progress: ({ totalPages, remainingPages }) => {
+        onProgress({ step: `升级前备份原数据文件（版本 ${from}）`, done: totalPages - remainingPages, total: totalPages });
+        return 2000;
+      },
+    });
     log.info(`database backed up to ${backup} before migrating from v${from} to v${latestVersion}`);
   }
   for (const m of migrations.slice(from)) {
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
+    const step = `升级数据文件：第 ${m.version - from} 步，共 ${latestVersion - from} 步`;
+    onProgress({ step, done: 0, total: 0 });
+    await apply(db, m, (p) => onProgress({ step, ...p }), stopped);
     log.info(`database migrated to v${m.version} (${m.name})`);
   }
   return { from, to: latestVersion, backup };

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate, migrationPending } from './migrate';
+import { migrate, migrationPending, type UpgradeStep } from './migrate';
 import type { Logger } from '../ports';
 
 export type Db = Database.Database;
@@ -14,6 +14,10 @@ export interface OpenOptions {
   beforeMigrate?: () => Promise<void>;
   /** Writes refused at the SQLite level (query_only) until the start check lets them through. */
   holdWrites?: boolean;
+  /** How far an upgrade of an older register has come (the pre-migration copy, each migration). */
+  onUpgrade?: (step: UpgradeStep) => void;
+  /** The program is closing: a long migration stops at its next slice and is rolled back. */
+  stopped?: () => boolean;
 }
 
 /**
@@ -32,7 +36,7 @@ export async function openDatabase(file: string, log: Logger, options: OpenOptio
     db.pragma('busy_timeout = 5000');
     db.pragma('wal_autocheckpoint = 0');
     if (migrationPending(db)) await options.beforeMigrate?.();
-    await migrate(db, file, log);
+    await migrate(db, file, log, undefined, options.onUpgrade, options.stopped);
     if (options.holdWrites) db.pragma('query_only = ON');
     return db;
   } catch (error) {

@@ -2,6 +2,7 @@ import { DomainError } from '../../../shared/api/errors';
 import type { DispatchDeps, HandlerTable } from '../../../shared/api/dispatch';
 import type { TaskRunner } from '../backup/progress';
 import type { BackupService } from '../backup/service';
+import type { UpgradeStep } from '../db/migrate';
 import type { Db } from '../db/open';
 import type { Health } from '../handlers';
 import type { Checkpoints } from '../integrity/checkpoint';
@@ -58,6 +59,10 @@ export interface Ctx {
   checkpoints: Checkpoints | null;
   /** The last audit mark written beside the key by this program. */
   lastMark: AuditMark | null;
+  /** An older register being upgraded at start: how far it has come (null otherwise). */
+  upgrade: UpgradeStep | null;
+  /** The program is closing (a long migration then stops and is rolled back). */
+  closing: boolean;
 }
 
 export interface State {

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { HandlerTable } from '../../../shared/api/dispatch';
 import { DomainError } from '../../../shared/api/errors';
 import { createBackupService } from '../backup/service';
+import { MigrationStopped } from '../db/migrate';
 import { openDatabase, type Db } from '../db/open';
 import { createHandlers } from '../handlers';
 import { runCheck, type CheckTask, type Running, type TaskOut } from '../integrity/checkWorker';
@@ -40,6 +41,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
   const progress = (done: number, total: number) => {
     check.done = done;
     check.total = total;
+    if (ctx.upgrade) ctx.upgrade = { ...ctx.upgrade, done, total };
   };
   const running = new Set<Running>();
   const run = (t: CheckTask): Promise<TaskOut> => {
@@ -69,9 +71,14 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
   try {
     db = await openDatabase(file, log, {
       holdWrites: !guardPassed,
+      onUpgrade: (step) => {
+        if (ctx.upgrade) ctx.upgrade = step;
+      },
+      stopped: () => ctx.closing,
       beforeMigrate: guard && !guardPassed
         ? async () => {
             check.step = '升级前检查数据文件';
+            if (ctx.upgrade) ctx.upgrade = { step: check.step, done: 0, total: 0 };
             const out = await runGuard(guard!, file, run);
             if (!out.ok) {
               migrationFailure = guardFailure(guard!, out);
@@ -90,6 +97,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
     });
   } catch (error) {
     if (migrationFailure) return readOnlyState(ctx, file, vault, migrationFailure);
+    if (error instanceof MigrationStopped) throw error;
     // A file SQLite cannot even open for writing is damaged: read-only, like a failed check. A newer schema is refused whole.
     if (fresh || error instanceof DomainError) throw error;
     log.error('the register could not be opened for writing', error);

@@ -14,14 +14,18 @@ import { AppRouter } from '../shell/AppRouter';
 import { HealthContext, ReadOnlyBanner, type Health } from '../shell/ReadOnlyBanner';
 import { clearIdleLock, IdleLock } from './IdleLock';
 import { StartCheckNotice } from './StartCheckNotice';
+import { UpgradeScreen } from './UpgradeScreen';
 import { SessionContext, type Session } from './SessionContext';
 
 type Me = OutputOf<'session.me'>;
+type Upgrading = NonNullable<OutputOf<'setup.status'>['upgrading']>;
 
 type Phase =
   | { kind: 'loading' }
   | { kind: 'unreachable'; message: string }
   | { kind: 'setup' }
+  /** An older register being upgraded at start: nothing else answers until it is done. */
+  | { kind: 'upgrading'; upgrading: Upgrading }
   | { kind: 'login'; notice?: string }
   /**
    * `expired`: the session ran out while working; the shell stays mounted so no typing is lost.
@@ -50,6 +54,7 @@ export function SessionGate() {
   const probe = useCallback(async () => {
     const status = await base.call('setup.status', {});
     if (!status.ok) return setPhase({ kind: 'unreachable', message: status.error.message });
+    if (status.value.upgrading) return setPhase({ kind: 'upgrading', upgrading: status.value.upgrading });
     setHealth({ readOnly: status.value.readOnly, problem: status.value.problem });
     setChecking(status.value.check?.running ? status.value.check : null);
     setNotice(status.value.notice ?? null);
@@ -63,6 +68,13 @@ export function SessionGate() {
   useEffect(() => {
     void probe();
   }, [probe]);
+
+  // While an older register is upgraded, its progress is looked at again; when it is done the start goes on.
+  useEffect(() => {
+    if (phase.kind !== 'upgrading') return;
+    const timer = setTimeout(() => void probe(), 1000);
+    return () => clearTimeout(timer);
+  }, [phase, probe]);
 
   // While the start check still reads the file, its progress is shown and looked at again; a failure turns into the read-only banner.
   useEffect(() => {
@@ -134,6 +146,8 @@ export function SessionGate() {
             </Alert>
           </Box>
         );
+      case 'upgrading':
+        return <UpgradeScreen upgrading={phase.upgrading} />;
       case 'setup':
         return <SetupPage onDone={() => setPhase({ kind: 'login', notice: SETUP_DONE })} />;
       case 'login':

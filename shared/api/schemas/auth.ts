@@ -27,6 +27,8 @@ export const setupStatus = {
       .optional(),
     /** The start check still reading the whole file in the background: reads are served, writes wait until `writesHeld` is false. */
     check: z.object({ running: z.boolean(), writesHeld: z.boolean(), step: z.string(), done: z.number(), total: z.number() }).optional(),
+    /** An older register being upgraded at start: every other call waits until it is done. */
+    upgrading: z.object({ step: z.string(), done: z.number(), total: z.number() }).optional(),
     /** Said once: the first start with an office key trusted the register as it found it. */
     notice: z.string().optional(),
   }),

@@ -1,0 +1,85 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../electron/core';
+import { migrations } from '../../electron/core/db/migrations';
+import { olderRegister } from '../support/olderRegister';
+import { fixedClock, quietLog, tempDir, TEST_NOW } from './harness';
+
+const tmp = tempDir();
+afterAll(() => tmp.remove());
+
+const CASES = 4000;
+
+describe('an older register upgraded at start', () => {
+  it('answers setup.status at once with how far the upgrade is, holds other calls until it is done, then opens upgraded', async () => {
+    await olderRegister(tmp.dir, CASES);
+    const core = await createCore({ dataDir: tmp.dir, clock: fixedClock(TEST_NOW), log: quietLog, backgroundDelayMs: 0 });
+    try {
+      const first = await core.call('setup.status', {}, null);
+      expect(first.ok && (first.value as { upgrading?: unknown }).upgrading).toMatchObject({ step: expect.any(String) });
+
+      // A call other than setup.status waits for the upgraded register; meanwhile setup.status keeps answering with progress.
+      let answered = false;
+      const waiting = core.call('session.login', { username: 'clerk', password: 'wrong password 1' }, null).then((r) => {
+        answered = true;
+        return r;
+      });
+      const steps: string[] = [];
+      const percents: number[] = [];
+      for (;;) {
+        const s = await core.call('setup.status', {}, null);
+        const up = s.ok ? (s.value as { upgrading?: { step: string; done: number; total: number } }).upgrading : undefined;
+        if (!up) break;
+        expect(answered).toBe(false);
+        steps.push(up.step);
+        if (up.total > 0) percents.push(up.done / up.total);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(steps.some((s) => s.startsWith('升级数据文件'))).toBe(true);
+      expect(percents.some((p) => p > 0 && p < 1)).toBe(true);
+      const login = await waiting;
+      expect(login.ok).toBe(false);
+      if (!login.ok) expect(login.error.code).toBe('UNAUTHENTICATED');
+
+      await core.checked();
+      expect(core.health).toEqual({ readOnly: false, problem: null });
+      expect(core.db.pragma('user_version', { simple: true })).toBe(migrations.length);
+      expect(core.db.prepare('SELECT COUNT(*) FROM case_stats').pluck().get()).toBe(CASES);
+      const done = await core.call('setup.status', {}, null);
+      expect(done.ok && (done.value as { upgrading?: unknown }).upgrading).toBeUndefined();
+    } finally {
+      core.close();
+    }
+  });
+
+  it('closed in the middle of an upgrade: rolled back whole, the folder held until then, and upgraded at the next start', async () => {
+    const dir = tempDir();
+    try {
+      await olderRegister(dir.dir, CASES);
+      const core = await createCore({ dataDir: dir.dir, clock: fixedClock(TEST_NOW), log: quietLog, backgroundDelayMs: 0 });
+      for (;;) {
+        const s = await core.call('setup.status', {}, null);
+        const up = s.ok ? (s.value as { upgrading?: { done: number; total: number } }).upgrading : undefined;
+        if (up && up.total === CASES && up.done > 0) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      core.close();
+      // Until the migration has stopped and rolled back, the folder is still this program's.
+      await expect(createCore({ dataDir: dir.dir, clock: fixedClock(TEST_NOW), log: quietLog })).rejects.toThrow(/正由另一个/);
+      let again: Awaited<ReturnType<typeof createCore>> | null = null;
+      for (let i = 0; i < 200 && !again; i++) {
+        again = await createCore({ dataDir: dir.dir, clock: fixedClock(TEST_NOW), log: quietLog, backgroundDelayMs: 0 }).catch(() => null);
+        if (!again) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(again).not.toBeNull();
+      const first = await again!.call('setup.status', {}, null);
+      // Rolled back: the second start upgrades from version 6 again, from the first case.
+      expect(first.ok && (first.value as { upgrading?: unknown }).upgrading).toBeTruthy();
+      await again!.checked();
+      expect(again!.health.readOnly).toBe(false);
+      expect(again!.db.prepare('SELECT COUNT(*) FROM case_stats').pluck().get()).toBe(CASES);
+      again!.close();
+    } finally {
+      dir.remove();
+    }
+  });
+});
