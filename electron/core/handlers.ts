@@ -139,5 +139,7 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     'office.get': () => s.office.get(),
     'office.update': (input, ctx) => s.office.update(input, signedIn(ctx.user)),
     'office.setSeal': (input, ctx) => s.office.setSeal(input, signedIn(ctx.user)),
+    'cases.repeats': (input) => s.repeats.find(input),
+    'complainants.lookup': (input) => s.repeats.lookup(input),
   } satisfies HandlerTable;
 }

@@ -24,6 +24,7 @@ import type { Role } from './schemas/common';
 import { noticesFile, noticesGet, noticesIssue, noticesLogPrint, noticesPreview } from './schemas/notices';
 import { officeGet, officeSetSeal, officeUpdate } from './schemas/office';
 import { casesAct } from './schemas/workflow';
+import { casesRepeats, complainantsLookup } from './schemas/repeats';
 import { statsSummary } from './schemas/stats';
 import { exportsCancel, exportsFile, exportsProgress, exportsStart } from './schemas/exports';
 import { streamedOperations, type OperationName } from './operationNames';
@@ -119,6 +120,8 @@ export const contract = {
   'office.get': op('本单位信息、文号与印章（文书使用）', 'user', officeGet),
   'office.update': op('修改本单位信息、文号与正文字体（管理员）', ['admin'], officeUpdate),
   'office.setSeal': op('上传或移除印章图片（管理员）', ['admin'], officeSetSeal),
+  'cases.repeats': op('重复投诉：同一投诉人（证件号码或电话）在本会规定天数内对同一经营者的投诉', 'user', casesRepeats),
+  'complainants.lookup': op('回头投诉人：按电话或证件号码查找登记簿中已有的投诉人及其以往投诉', 'user', complainantsLookup),
 } as const satisfies Record<OperationName, Operation>;
 
 // The streamed list beside the names and the `stream` of each operation say the same.

@@ -64,6 +64,8 @@ export const operationNames = [
   'office.get',
   'office.update',
   'office.setSeal',
+  'cases.repeats',
+  'complainants.lookup',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

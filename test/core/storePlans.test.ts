@@ -141,3 +141,26 @@ describe('statistics plans', () => {
     expect(plan(STATS_SQL.respondent, [1]).join(' | ')).toBe('SEARCH r USING INTEGER PRIMARY KEY (rowid=?)');
   });
 });
+
+describe('repeat and returning-complainant plans (issue [B])', () => {
+  const sql = () => reg.core.services.store.read.complainantSql;
+  const params = { phone: '13812345678', idNumber: '330106198507120030', respondent: 42, since: '2026-08-01', on: '2026-10-30', except: 0 };
+  it("start from the complainant's phone or ID number index, never the business's whole history", () => {
+    const byPhone = plan(sql().repeatsByPhone, [params]).join(' | ');
+    expect(byPhone).toMatch(/SEARCH c USING INDEX cases_complainant_phone \(complainant_phone=\?\)/);
+    expect(byPhone).not.toMatch(/cases_respondent_received|SCAN c/);
+    const byEither = plan(sql().repeatsByEither, [params]).join(' | ');
+    expect(byEither).toMatch(/cases_complainant_phone \(complainant_phone=\?\)/);
+    expect(byEither).toMatch(/cases_id_number \(complainant_id_number=\?\)/);
+    expect(byEither).not.toMatch(/cases_respondent_received|SCAN c\b/);
+  });
+
+  it("a look-up reads one person's complaints newest first from their index, with no sort", () => {
+    const byPhone = plan(sql().personByPhone, ['13812345678']).join(' | ');
+    expect(byPhone).toMatch(/SEARCH c USING INDEX cases_complainant_phone \(complainant_phone=\?\)/);
+    expect(byPhone).not.toMatch(/TEMP B-TREE|SCAN c\b/);
+    const byId = plan(sql().personById, ['330106198507120030']).join(' | ');
+    expect(byId).toMatch(/SEARCH c USING INDEX cases_id_number \(complainant_id_number=\?\)/);
+    expect(byId).not.toMatch(/TEMP B-TREE|SCAN c\b/);
+  });
+});

@@ -10,6 +10,7 @@ import { createCalendarAdmin } from './calendarAdmin';
 import type { CaseEvents } from './cases/events';
 import { createCaseReader } from './cases/read';
 import { createRegister } from './cases/register';
+import { createRepeats } from './cases/repeats';
 import { createCatalog } from './catalog';
 import { createDeadlines } from './deadlines';
 import { createNotices } from './notices';
@@ -67,6 +68,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     repeatWindowDays: () => settings.get('intake.repeatWindowDays', DEFAULT_REPEAT_WINDOW_DAYS),
   });
   const events: CaseEvents = { record: store.write.event };
+  const repeats = createRepeats({ db, clock, store, respondents, windowDays: () => settings.get('intake.repeatWindowDays', DEFAULT_REPEAT_WINDOW_DAYS) });
   const deadlines = createDeadlines(db);
   const ruleSets = createRuleSets(db, clock, audit);
   const records = createCaseRecords(db, settings);
@@ -94,7 +96,8 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     records,
     requests: createRequests(db, instants),
     users: createUsers(db, clock, audit, settings, sessions, readOnly),
-    register: createRegister({ db, clock, audit, settings, catalog, respondents, store: store.write, deadlines, ruleSets, checklist }),
+    register: createRegister({ db, clock, audit, settings, catalog, respondents, store: store.write, deadlines, ruleSets, checklist, repeats }),
+    repeats,
     cases,
     act: createWorkflow({ db, clock, settings, audit, events, deadlines, ruleSets, catalog, records }),
     calendar: createCalendarAdmin({ db, clock, settings, audit, events, deadlines }),

@@ -36,7 +36,14 @@ export function createRespondents(db: Db) {
       ORDER BY case_count DESC, r.name LIMIT ?`,
   );
 
+  /** The row a typed business would be linked to at registration, if there is one (the rule of `resolve`). */
+  const find = (r: { name: string; creditCode?: string }): RespondentRow | undefined => {
+    const code = r.creditCode?.toUpperCase();
+    return (code ? byCode.get(code) : byName.get(r.name)) as RespondentRow | undefined;
+  };
+
   return {
+    find,
     get(id: number): RespondentRow {
       const row = byId.get(id) as RespondentRow | undefined;
       if (!row) throw new DomainError('VALIDATION', '所选的被投诉方不存在，请重新选择', { 'respondent.id': '被投诉方不存在' });
@@ -48,7 +55,7 @@ export function createRespondents(db: Db) {
      */
     resolve(r: NewRespondent, at: string): { row: RespondentRow; created: boolean } {
       const code = r.creditCode?.toUpperCase();
-      const existing = (code ? byCode.get(code) : byName.get(r.name)) as RespondentRow | undefined;
+      const existing = find(r);
       if (existing) return { row: existing, created: false };
       const id = Number(insert.run(r.name, code ?? null, r.address ?? null, r.contactPerson ?? null, r.phone ?? null, at).lastInsertRowid);
       return { row: byId.get(id) as RespondentRow, created: true };

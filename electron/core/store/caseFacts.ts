@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { WorkingDayCalendar } from '../../../shared/domain/calendar';
+import { repeatWindowStart } from '../../../shared/domain/repeats';
 import type { Db } from '../db/open';
 
 /**
@@ -137,7 +138,7 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
     const endedOn = c.status === 'closed' ? c.closed_on : c.status === 'refused' && c.refusal ? refusalDecision.parse(JSON.parse(c.refusal)).approval.at.slice(0, 10) : null;
     const measures = c.outcome ? outcomeMeasures.parse(JSON.parse(c.outcome)).measures : [];
     const punitiveFen = c.punitive_fen ?? 0;
-    const since = new Date(Date.parse(`${c.received_on}T00:00:00Z`) - deps.repeatWindowDays() * 86_400_000).toISOString().slice(0, 10);
+    const since = repeatWindowStart(c.received_on, deps.repeatWindowDays());
     const repeat = earlier.get({ respondent: c.respondent_id, id: c.id, phone: c.complainant_phone, idNumber: c.complainant_id_number, since, on: c.received_on }) !== undefined;
     return {
       day: c.received_on,

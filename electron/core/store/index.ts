@@ -7,6 +7,7 @@ import { createCaseReads } from './caseReads';
 import { createCaseSearch } from './caseSearch';
 import { createCaseText } from './caseText';
 import { createCaseWrites } from './caseWrites';
+import { createComplainantReads } from './complainants';
 import { createStatsReads } from './statsReads';
 
 export interface CaseStoreDeps {
@@ -39,6 +40,7 @@ export function createCaseStore({ db, clock, calendar, repeatWindowDays }: CaseS
   const search = createCaseSearch(db, clock, calendar);
   const stats = createStatsReads(db);
   const writes = createCaseWrites(db);
+  const complainants = createComplainantReads(db);
   return {
     read: {
       registered: reads.registered,
@@ -48,6 +50,13 @@ export function createCaseStore({ db, clock, calendar, repeatWindowDays }: CaseS
       searchPlan: search.plan,
       stats: stats.summary,
       facts: facts.factsOf,
+      /** Earlier complaints of the same person against the same business within the window (重复投诉). */
+      repeats: complainants.repeats,
+      isRepeatOf: complainants.isRepeatOf,
+      /** People on the register under a phone or ID number (回头投诉人). */
+      complainants: complainants.lookup,
+      /** The statements of those two (for EXPLAIN QUERY PLAN in the tests). */
+      complainantSql: complainants.sql,
     },
     write: {
       nextCaseNo: writes.nextCaseNo,

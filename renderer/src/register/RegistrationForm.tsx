@@ -27,6 +27,7 @@ import {
   type RegisterFormOutput,
   type RegisterFormValues,
 } from './registerForm';
+import { RepeatWarning } from './RepeatWarning';
 import { RespondentSection } from './RespondentSection';
 
 const CHECK_FIELDS = '有填写不正确的项目，请按红色提示修改后再保存（已填写的内容都还在）';
@@ -60,6 +61,8 @@ export function RegistrationForm({ catalog, onSaved, focusSignal }: Props) {
   // The page mounts a fresh form (and so a fresh id) after each save.
   const { requestId, renew } = useRequestId();
   const [alert, setAlert] = useState<string | null>(null);
+  // 关联为重复投诉: the earlier complaint chosen in the repeat warning, sent as `repeatOf`.
+  const [repeatOf, setRepeatOf] = useState<number | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const { isDirty: dirty, isSubmitting, errors } = form.formState;
   // "Please correct the marked fields" goes away once the clerk has corrected them all.
@@ -81,7 +84,7 @@ export function RegistrationForm({ catalog, onSaved, focusSignal }: Props) {
   const save = form.handleSubmit(
     async (input) => {
       setAlert(null);
-      const result = await api.call('cases.register', { ...input, requestId });
+      const result = await api.call('cases.register', { ...input, ...(repeatOf !== null ? { repeatOf } : {}), requestId });
       if (!result.ok) {
         // The id already holds an earlier, different registration; once checked, a new save is a new one.
         if (result.error.fields?.requestId) renew();
@@ -123,6 +126,7 @@ export function RegistrationForm({ catalog, onSaved, focusSignal }: Props) {
       <Stack spacing={1.5}>
         <ComplainantSection form={form} />
         <RespondentSection form={form} />
+        <RepeatWarning form={form} repeatOf={repeatOf} onRepeatOf={setRepeatOf} />
         <PurchaseSection form={form} />
         <RequestSection form={form} />
         <ClassificationSection form={form} catalog={catalog} />

@@ -7,6 +7,7 @@ import { noticeListItem } from './notices';
 import { timeLeftView, workflowView } from './workflow';
 import { caseQueues } from '../../domain/workflow';
 import { checklistItemView, checklistOrigin, evidenceView } from './evidence';
+import { repeatLink } from './repeats';
 
 const phone = z
   .string({ error: '请填写联系电话' })
@@ -98,6 +99,8 @@ export const casesRegister = {
     region: code.optional(),
     consentMediation: z.boolean({ error: '请选择是否同意调解' }),
     consentPublication: z.boolean().optional(),
+    /** 关联为重复投诉: the id of the earlier complaint (same person, same business, within the window) this one repeats. */
+    repeatOf: id.optional(),
     requestId,
   }),
   output: z.object({
@@ -170,6 +173,8 @@ const caseRecord = z.object({
   evidence: z.array(evidenceView),
   /** The notices issued for the case, oldest first; a correction lists what it supersedes. */
   notices: z.array(noticeListItem),
+  /** 重复投诉: the earlier complaint this one was linked to at registration, and the later ones linked to it. */
+  repeatLinks: z.array(repeatLink),
 });
 
 /** The whole case (API.md `cases.get`): as registered, and what the workflow has recorded since. */

@@ -9,6 +9,7 @@ import type { CaseChecklist } from '../checklist/caseChecklist';
 import type { Evidence } from '../evidence';
 import { toRespondentView, type RespondentRow } from '../respondents';
 import { investigationAccess } from './mayWork';
+import { repeatLinksOf } from './repeats';
 
 /**
  * A case as `cases.get` gives it: as registered, its timeline, its investigation (checklist and
@@ -24,15 +25,17 @@ export function createCaseReader(
     const c = store.registered(id);
     if (!c) throw new DomainError('NOT_FOUND', `未找到编号为 ${id} 的案件`);
     const { respondentId, receivedOn: _receivedOn, ...registered } = c;
+    const events = store.events(id);
     return {
       ...registered,
       respondent: toRespondentView(parts.respondent(respondentId)),
-      events: store.events(id),
+      events,
       investigation: investigationAccess(db, id, user),
       checklist: parts.checklist.itemsOf(id),
       checklistOrigin: parts.checklist.origin(id),
       evidence: parts.evidence.list(id),
       notices: parts.noticesOf(id),
+      repeatLinks: repeatLinksOf(events),
       ...workflowView(id, user),
     };
   }

@@ -13,6 +13,7 @@ import type { Respondents } from '../respondents';
 import type { Settings } from '../settings';
 import type { CaseStoreWrite } from '../../store';
 import type { OfficeClock } from '../../officeClock';
+import type { Repeats } from './repeats';
 
 type RegisterInput = z.output<typeof casesRegister.input>;
 
@@ -30,6 +31,8 @@ export interface RegisterDeps {
   deadlines: Deadlines;
   ruleSets: RuleSets;
   checklist: Pick<CaseChecklist, 'instantiate'>;
+  /** `repeatOf`: the earlier complaint this one repeats, checked and linked on both cases. */
+  repeats: Pick<Repeats, 'checkRepeatOf' | 'link'>;
 }
 
 function checkCodes(input: RegisterInput, catalog: CatalogService): void {
@@ -45,7 +48,7 @@ function checkCodes(input: RegisterInput, catalog: CatalogService): void {
 }
 
 /** 登记 (domain.md "A case" step 1): a number at once, and the acceptance deadline with it. */
-export function createRegister({ db, clock, audit, settings, catalog, respondents, store, deadlines, ruleSets, checklist }: RegisterDeps) {
+export function createRegister({ db, clock, audit, settings, catalog, respondents, store, deadlines, ruleSets, checklist, repeats }: RegisterDeps) {
   return function register(input: RegisterInput, user: UserView) {
     checkCodes(input, catalog);
     const nowDate = clock.instant();
@@ -68,8 +71,14 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
     return db.transaction(() => {
       const respondent =
         'name' in input.respondent ? respondents.resolve(input.respondent, now) : { row: respondents.get(input.respondent.id), created: false };
-      const caseNo = store.nextCaseNo(settings.get('caseNo.prefix', 'TS'), receivedOn);
       const c = input.complainant;
+      const idNumber = c.idNumber ? c.idNumber.toUpperCase() : null;
+      // A new business has no earlier complaints, so a link to one is refused before anything is kept.
+      const earlier =
+        input.repeatOf === undefined
+          ? null
+          : repeats.checkRepeatOf(input.repeatOf, { phone: c.phone, idNumber, respondentId: respondent.created ? null : respondent.row.id, receivedOn });
+      const caseNo = store.nextCaseNo(settings.get('caseNo.prefix', 'TS'), receivedOn);
       const id = store.insert(caseNo, {
         receivedAt: clock.iso(received),
         receivedOn,
@@ -77,7 +86,7 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
         category: input.category,
         region: input.region ?? null,
         natures: input.natures,
-        complainant: { name: c.name, idType: c.idType, idNumber: c.idNumber ? c.idNumber.toUpperCase() : null, phone: normalisePhone(c.phone), address: c.address ?? null },
+        complainant: { name: c.name, idType: c.idType, idNumber, phone: normalisePhone(c.phone), address: c.address ?? null },
         respondentId: respondent.row.id,
         subject: input.subject,
         purchasedOn: input.purchasedOn ?? null,
@@ -99,7 +108,8 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
       // The respondent as typed stays on the event even when an existing row was linked.
       const typedRespondent = 'name' in input.respondent ? input.respondent : null;
       store.event({ caseId: id, at: now, userId: user.id, type: 'registered', data: { caseNo, acceptanceDueOn: due.dueOn, respondentCreated: respondent.created, typedRespondent } });
-      audit.append({ at: now, userId: user.id, action: 'cases.register', entity: 'case', entityId: id, data: { caseNo } });
+      if (earlier) repeats.link({ id, caseNo }, earlier, now, user.id);
+      audit.append({ at: now, userId: user.id, action: 'cases.register', entity: 'case', entityId: id, data: earlier ? { caseNo, repeatOf: earlier.caseNo } : { caseNo } });
       return { id, caseNo, acceptanceDueOn: due.dueOn, acceptanceOverdue: due.dueOn < clock.dateOf(nowDate) };
     }).immediate();
   };

@@ -17,6 +17,7 @@ import { StatusChip } from '../StatusChip';
 import { CaseActions } from './CaseActions';
 import { DeadlineChip } from './DeadlineChip';
 import { labelOf } from './labels';
+import { RepeatLinks } from './RepeatLinks';
 
 const OPEN_STATES = new Set(['running', 'overdue', 'paused']);
 
@@ -109,6 +110,7 @@ export function CaseHeader({ c, reload, onShowTab }: { c: CaseDetail; reload: ()
           ))}
         </Stack>
       )}
+      <RepeatLinks links={c.repeatLinks} />
       <SentBackBanner c={c} onStep={setStep} />
       {waitingFor(c).map((note) => (
         <Typography key={note} variant="body2" color="warning.dark">

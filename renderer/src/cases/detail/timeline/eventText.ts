@@ -45,6 +45,7 @@ const otherEvents = {
   evidence_exported: '导出证据',
   noticeIssued: '签发文书',
   noticePrinted: '打印文书',
+  linkedRepeat: '关联重复投诉',
 } as const;
 type OtherEvent = keyof typeof otherEvents;
 
@@ -120,6 +121,7 @@ const details: Partial<Record<CaseAction | OtherEvent, Describe>> = {
   evidence_exported: (d) => [`${str(d.files)} 个文件导出到 ${str(d.dir)}`],
   noticeIssued: (d) => [`${str(d.title)} ${str(d.number)}`],
   noticePrinted: (d) => [`${str(d.number)}（第${str(d.copy)}次${d.how === 'pdf' ? '另存为PDF' : '打印'}）`],
+  linkedRepeat: (d) => [d.role === 'repeatOf' ? `本案为 ${str(d.caseNo)} 的重复投诉` : `${str(d.caseNo)} 关联为本案的重复投诉`],
 };
 
 const isAction = (t: string): t is CaseAction => (caseActions as readonly string[]).includes(t);
