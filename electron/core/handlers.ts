@@ -61,6 +61,7 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     },
     'catalog.get': () => s.catalog.get(),
     'cases.register': (input, ctx) => s.requests.once('cases.register', input, signedIn(ctx.user), () => s.register(input, signedIn(ctx.user))),
+    'cases.correct': (input, ctx) => s.requests.once('cases.correct', input, signedIn(ctx.user), () => s.correct(input, signedIn(ctx.user))),
     'cases.get': (input, ctx) => s.cases.get(input.id, signedIn(ctx.user)),
     'cases.search': (input, ctx) => s.cases.search(input, signedIn(ctx.user)),
     'respondents.search': (input) => ({ rows: s.respondents.search(input.text, input.limit) }),

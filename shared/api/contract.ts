@@ -4,7 +4,7 @@ import { calendarGet, calendarSaveYear, clockToday, ruleSetsList, ruleSetsSave, 
 import { backupConfigure, backupCreate, backupProgress, backupRestore, backupStatus, backupVerify } from './schemas/backup';
 import { auditVerify, officeKeyRecoveryCode } from './schemas/audit';
 import { catalogGet, catalogSaveRegions } from './schemas/catalog';
-import { casesGet, casesRegister, casesSearch, respondentsSearch } from './schemas/cases';
+import { casesCorrect, casesGet, casesRegister, casesSearch, respondentsSearch } from './schemas/cases';
 import {
   checklistAddItem,
   checklistMark,
@@ -71,6 +71,7 @@ export const contract = {
   'users.resetPassword': op('重置用户密码（管理员）', ['admin'], usersResetPassword),
   'catalog.get': op('分类、性质、渠道、不予受理理由', 'user', catalogGet),
   'cases.register': op('登记投诉', 'user', casesRegister),
+  'cases.correct': op('更正登记信息：写明原因，时间线保留更正前后的内容（案件编号不变）', 'user', casesCorrect),
   'cases.get': op('案件详情', 'user', casesGet),
   'cases.search': op('查找案件', 'user', casesSearch),
   'respondents.search': op('按名称查找被投诉方（边输边查）', 'user', respondentsSearch),

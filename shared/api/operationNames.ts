@@ -15,6 +15,7 @@ export const operationNames = [
   'users.resetPassword',
   'catalog.get',
   'cases.register',
+  'cases.correct',
   'cases.get',
   'cases.search',
   'respondents.search',

@@ -21,6 +21,7 @@ export const writesRegister = {
   'users.resetPassword': true,
   'catalog.get': false,
   'cases.register': true,
+  'cases.correct': true,
   'cases.get': false,
   'cases.search': false,
   'respondents.search': false,

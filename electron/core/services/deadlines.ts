@@ -69,6 +69,7 @@ export function createDeadlines(db: Db) {
   const setResumed = db.prepare(
     "UPDATE case_deadlines SET state = 'running', paused_since = NULL, paused_days = ?, paused_working_days = ?, due_on = ?, provisional = ? WHERE id = ?",
   );
+  const setRestarted = db.prepare('UPDATE case_deadlines SET start_on = ?, limit_amount = ?, limit_unit = ?, rule_set = ?, due_on = ?, provisional = ? WHERE id = ?');
   const setEnded = db.prepare('UPDATE case_deadlines SET state = ?, ended_on = ?, paused_since = NULL WHERE id = ?');
   const setNextDue = db.prepare(
     "UPDATE cases SET next_due_on = (SELECT MIN(due_on) FROM case_deadlines WHERE case_id = @id AND state = 'running') WHERE id = @id",
@@ -122,6 +123,22 @@ export function createDeadlines(db: Db) {
         return { kind: r.kind, dueOn: r.due_on, late: state === 'met' && on > r.due_on };
       });
       return touched(caseId, ended);
+    },
+
+    /**
+     * An open clock counted again from another start (a corrected receipt date), its pauses kept,
+     * under its own limit unless another rule set's is given; returns how its due date moved, or
+     * null when none of this kind is open.
+     */
+    restart(caseId: number, kind: DeadlineKind, spec: { startOn: string; limit?: Limit; ruleSet?: string }, calendar = loadCalendar(db)): { kind: DeadlineKind; before: string; after: string; provisional: boolean } | null {
+      const r = open(caseId, [kind])[0];
+      if (!r) return null;
+      const clock = clockOf(r);
+      const limit = spec.limit ?? clock.limit;
+      if (!limit) throw new Error(`deadline ${r.id} has no limit to count again`);
+      const due = dueOf({ ...clock, startOn: spec.startOn, limit, fixedDueOn: null }, calendar);
+      setRestarted.run(spec.startOn, limit.amount, limit.unit, spec.ruleSet ?? r.rule_set, due.date, due.provisional ? 1 : 0, r.id);
+      return touched(caseId, { kind, before: r.due_on, after: due.date, provisional: due.provisional });
     },
 
     isOpen(caseId: number, kind: DeadlineKind): boolean {

@@ -11,6 +11,7 @@ import type { CaseEvents } from './cases/events';
 import { createCaseReader } from './cases/read';
 import { createRegister } from './cases/register';
 import { createRepeats } from './cases/repeats';
+import { createCorrect } from './cases/correct';
 import { createCatalog } from './catalog';
 import { createDeadlines } from './deadlines';
 import { createNotices } from './notices';
@@ -98,6 +99,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     users: createUsers(db, clock, audit, settings, sessions, readOnly),
     register: createRegister({ db, clock, audit, settings, catalog, respondents, store: store.write, deadlines, ruleSets, checklist, repeats }),
     repeats,
+    correct: createCorrect({ db, clock, audit, catalog, respondents, store, deadlines, ruleSets, records }),
     cases,
     act: createWorkflow({ db, clock, settings, audit, events, deadlines, ruleSets, catalog, records }),
     calendar: createCalendarAdmin({ db, clock, settings, audit, events, deadlines }),

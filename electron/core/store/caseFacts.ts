@@ -120,6 +120,12 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
         AND received_on >= @since AND (received_on < @on OR (received_on = @on AND id < @id))
       LIMIT 1`,
   );
+  // The cases whose repeat status may hang on this one: the same person against the same business, received since.
+  const peers = db.prepare(
+    `SELECT id FROM cases
+      WHERE respondent_id = @respondent AND id <> @id AND received_on >= @since
+        AND (complainant_phone = @phone OR (@idNumber IS NOT NULL AND complainant_id_number = @idNumber))`,
+  ).pluck();
   const stored = db.prepare('SELECT day, keys, measures FROM case_stats WHERE case_id = ?');
   const save = db.prepare(
     'INSERT INTO case_stats (case_id, day, keys, measures) VALUES (?, ?, ?, ?) ON CONFLICT(case_id) DO UPDATE SET day = excluded.day, keys = excluded.keys, measures = excluded.measures',
@@ -173,21 +179,35 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
     }
   }
 
+  function refresh(caseId: number): void {
+    const next = factsOf(caseId);
+    const nextKeys = packKeys(next.keys);
+    const nextMeasures = measuresOf(next);
+    const old = stored.get(caseId) as { day: string; keys: string; measures: string } | undefined;
+    if (old && old.day === next.day && old.keys === nextKeys && old.measures === JSON.stringify(nextMeasures)) return;
+    if (old) apply(old.day, unpackKeys(old.keys), JSON.parse(old.measures) as number[], -1);
+    apply(next.day, next.keys, nextMeasures, 1);
+    save.run(caseId, next.day, nextKeys, JSON.stringify(nextMeasures));
+  }
+
   return {
     factsOf,
     /**
      * Moves the case's contribution to what it is now: its old one taken away, the new one added,
      * in the caller's transaction. Cheap when nothing counted changed.
      */
-    refresh(caseId: number): void {
-      const next = factsOf(caseId);
-      const nextKeys = packKeys(next.keys);
-      const nextMeasures = measuresOf(next);
-      const old = stored.get(caseId) as { day: string; keys: string; measures: string } | undefined;
-      if (old && old.day === next.day && old.keys === nextKeys && old.measures === JSON.stringify(nextMeasures)) return;
-      if (old) apply(old.day, unpackKeys(old.keys), JSON.parse(old.measures) as number[], -1);
-      apply(next.day, next.keys, nextMeasures, 1);
-      save.run(caseId, next.day, nextKeys, JSON.stringify(nextMeasures));
+    refresh,
+    /**
+     * After a case's person, business or receipt date changed (a correction): the later complaints
+     * that counted it as the earlier one, or may now, are counted again — by both the old and the
+     * new identity. Only that person's complaints against those businesses are read.
+     */
+    refreshPeers(caseId: number, identities: readonly { respondentId: number; phone: string; idNumber: string | null; receivedOn: string }[]): void {
+      const ids = new Set<number>();
+      for (const p of identities) {
+        for (const id of peers.all({ respondent: p.respondentId, id: caseId, since: p.receivedOn, phone: p.phone, idNumber: p.idNumber }) as number[]) ids.add(id);
+      }
+      for (const id of ids) refresh(id);
     },
   };
 }

@@ -25,6 +25,55 @@ export interface NewCase {
   at: string;
 }
 
+/**
+ * The registration's columns a correction may set (cases.correct), by the column's name; a value of
+ * null clears an optional one. The case number is not among them: it never changes.
+ */
+export interface CorrectedColumns {
+  received_at?: string;
+  received_on?: string;
+  rule_set?: string;
+  channel?: string;
+  region?: string | null;
+  category?: string;
+  complainant_name?: string;
+  complainant_id_type?: IdType;
+  complainant_id_number?: string | null;
+  complainant_phone?: string;
+  complainant_address?: string | null;
+  respondent_id?: number;
+  subject?: string;
+  purchased_on?: string | null;
+  amount_paid_fen?: number | null;
+  facts?: string;
+  request?: string;
+  amount_claimed_fen?: number | null;
+  consent_mediation?: 0 | 1;
+  consent_publication?: 0 | 1 | null;
+}
+const CORRECTABLE_COLUMNS: readonly (keyof CorrectedColumns)[] = [
+  'received_at',
+  'received_on',
+  'rule_set',
+  'channel',
+  'region',
+  'category',
+  'complainant_name',
+  'complainant_id_type',
+  'complainant_id_number',
+  'complainant_phone',
+  'complainant_address',
+  'respondent_id',
+  'subject',
+  'purchased_on',
+  'amount_paid_fen',
+  'facts',
+  'request',
+  'amount_claimed_fen',
+  'consent_mediation',
+  'consent_publication',
+];
+
 /** Writes of the cases table that are not a workflow step's own columns. */
 export function createCaseWrites(db: Db) {
   const insertCase = db.prepare(
@@ -40,6 +89,9 @@ export function createCaseWrites(db: Db) {
        @registeredBy, @at, @at)`,
   );
   const insertNature = db.prepare('INSERT OR IGNORE INTO case_natures (case_id, nature) VALUES (?, ?)');
+  const deleteNatures = db.prepare('DELETE FROM case_natures WHERE case_id = ?');
+  // One statement per column, prepared once: the columns come from the list above, never from input.
+  const setColumn = Object.fromEntries(CORRECTABLE_COLUMNS.map((col) => [col, db.prepare(`UPDATE cases SET ${col} = ? WHERE id = ?`)]));
   const takeNumber = db.prepare('INSERT INTO case_numbers (year, last) VALUES (?, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last').pluck();
 
   return {
@@ -82,6 +134,22 @@ export function createCaseWrites(db: Db) {
       );
       for (const n of c.natures) insertNature.run(id, n);
       return id;
+    },
+    /**
+     * A correction of the registration (cases.correct): the given columns, and the natures when
+     * given. Its event (which moves the version and the statistics) and the search index follow in
+     * the same transaction.
+     */
+    correct(caseId: number, columns: CorrectedColumns, natures?: readonly string[]): void {
+      for (const [col, value] of Object.entries(columns) as [keyof CorrectedColumns, unknown][]) {
+        const statement = setColumn[col];
+        if (!statement) throw new Error(`not a correctable column: ${col}`);
+        statement.run(value, caseId);
+      }
+      if (natures) {
+        deleteNatures.run(caseId);
+        for (const n of natures) insertNature.run(caseId, n);
+      }
     },
   };
 }

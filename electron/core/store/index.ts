@@ -67,6 +67,10 @@ export function createCaseStore({ db, clock, calendar, repeatWindowDays }: CaseS
       reindex: text.index,
       /** Something counted changed without an event of its own (the repeat window, a merge). */
       recount: facts.refresh,
+      /** A correction of the registration's columns (cases.correct); its event and index follow. */
+      correct: writes.correct,
+      /** The later complaints by the same person against the same business, counted again (a correction moved who, whom or when). */
+      recountPeers: facts.refreshPeers,
     },
   };
 }

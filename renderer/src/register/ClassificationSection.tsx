@@ -9,6 +9,7 @@ import { Controller } from 'react-hook-form';
 import { EARLIEST_RECEIPT_DATE } from '../../../shared/api/schemas/cases';
 import type { Catalog } from '../../../shared/api/schemas/catalog';
 import { SelectField } from '../common/SelectField';
+import { formatDateTime } from '../format';
 import { FormSection } from './FormSection';
 import { PickerField } from '../common/PickerField';
 import { useToday } from '../session/useToday';
@@ -26,9 +27,10 @@ function groupedCategories(categories: Category[]): Category[] {
 /**
  * 分类: category and nature (data from catalog.get, never hard-coded), then how, from where and when
  * the complaint came in (投诉渠道, 地区 where the office keeps a list of its districts, 收到时间) and
- * the consents, in that Tab order.
+ * the consents, in that Tab order. `receivedAtLocked` (a correction after acceptance) shows the
+ * receipt time read-only with the core's reason.
  */
-export function ClassificationSection({ form, catalog }: { form: RegisterForm; catalog: Catalog }) {
+export function ClassificationSection({ form, catalog, receivedAtLocked }: { form: RegisterForm; catalog: Catalog; receivedAtLocked?: string }) {
   const today = useToday();
   const categories = useMemo(() => groupedCategories(catalog.categories), [catalog.categories]);
 
@@ -116,7 +118,12 @@ export function ClassificationSection({ form, catalog }: { form: RegisterForm; c
         </Grid>
       )}
       <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-        <PickerField form={form} name="receivedAt" label="收到时间" kind="dateTime" hint="留空即为当前时间" minDate={EARLIEST_RECEIPT_DATE} maxDate={today} />
+        {receivedAtLocked ? (
+          // A correction after the acceptance decision: the core says why the receipt time stays.
+          <TextField label="收到时间" value={formatDateTime(form.getValues('receivedAt'))} helperText={receivedAtLocked} slotProps={{ htmlInput: { readOnly: true } }} />
+        ) : (
+          <PickerField form={form} name="receivedAt" label="收到时间" kind="dateTime" hint="留空即为当前时间" minDate={EARLIEST_RECEIPT_DATE} maxDate={today} />
+        )}
       </Grid>
       <Grid size={{ xs: 12, md: 5 }}>
         <Stack direction="row" spacing={3}>

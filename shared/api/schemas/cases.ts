@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { caseStatuses, idTypes } from '../../domain/caseStatus';
 import { creditCodeProblem, phoneProblem, residentIdProblem } from '../../domain/validators';
 import { deadlineKinds, deadlineStates } from '../../domain/deadlines';
-import { code, fen, id, isoDate, isoDateTime, optionalText, requestId, text } from './common';
+import { code, fen, id, isoDate, isoDateTime, optionalText, requestId, storableText, text } from './common';
 import { noticeListItem } from './notices';
 import { timeLeftView, workflowView } from './workflow';
 import { caseQueues } from '../../domain/workflow';
@@ -117,6 +117,66 @@ export const casesRegister = {
 };
 export type RegisterCaseInput = z.input<typeof casesRegister.input>;
 
+/** Optional text a correction may also clear: an empty box or null means "none" (stored as null). */
+const clearableText = (label: string, max: number) =>
+  storableText(label, z.string({ error: `${label}应为文字` }).trim().max(max, `${label}不能超过${max}个字`))
+    .nullable()
+    .optional()
+    .transform((v) => (v === '' ? null : v));
+
+const registerShape = casesRegister.input.shape;
+
+/**
+ * What a correction may change: any field of the registration (API.md `cases.correct`: "changes:
+ * any fields of the cases.register input"), each optional; null clears an optional one. The
+ * complainant's fields are corrected one by one (the rest stay); the respondent is named again, by
+ * id or by name, as at registration. The case number is no field of the registration and never
+ * changes; anything else unknown is refused rather than ignored.
+ */
+export const correctionChanges = z.strictObject(
+  {
+    caseNo: z.never({ error: '案件编号不能更正' }).optional(),
+    receivedAt: receivedAt.optional(),
+    channel: code.optional(),
+    region: code.nullable().optional(),
+    complainant: z
+      .strictObject({
+        name: text('投诉人姓名', 50).optional(),
+        idType: z.enum(idTypes, { error: '请选择证件类型' }).optional(),
+        idNumber: clearableText('证件号码', 40),
+        phone: phone.optional(),
+        address: clearableText('投诉人地址', 200),
+      })
+      .optional(),
+    respondent: respondentRef.optional(),
+    subject: registerShape.subject.optional(),
+    purchasedOn: registerShape.purchasedOn.unwrap().nullable().optional(),
+    amountPaidFen: fen.nullable().optional(),
+    facts: registerShape.facts.optional(),
+    request: registerShape.request.optional(),
+    amountClaimedFen: fen.nullable().optional(),
+    category: code.optional(),
+    natures: registerShape.natures.unwrap().optional(),
+    consentMediation: z.boolean({ error: '请选择是否同意调解' }).optional(),
+    consentPublication: z.boolean({ error: '请选择是否同意公开' }).nullable().optional(),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `不能更正的项目：${issue.keys.join('、')}` : '请给出要更正的内容') },
+);
+export type CorrectionChanges = z.output<typeof correctionChanges>;
+
+export const casesCorrect = {
+  input: z.object({
+    id,
+    /** The version the corrector saw (cases.get `version`); another is 409 CONFLICT. */
+    version: z.number({ error: '版本号应为整数' }).int('版本号应为整数').min(0, '版本号不能为负'),
+    changes: correctionChanges,
+    reason: text('更正原因', 500),
+    requestId,
+  }),
+  output: z.object({ version: z.number().int() }),
+};
+export type CorrectCaseInput = z.input<typeof casesCorrect.input>;
+
 const status = z.enum(caseStatuses);
 
 const respondentView = z.object({
@@ -166,6 +226,11 @@ const caseRecord = z.object({
   events: z.array(caseEvent),
   /** Whether the signed-in user may add evidence and mark the checklist now, and if not, why (the core's words). */
   investigation: z.object({ writable: z.boolean(), reason: z.string().nullable() }),
+  /**
+   * Whether the signed-in user may correct the registration now (`cases.correct`), and if not, why
+   * (the core's words); `receivedAt`: whether the receipt time is still correctable (before acceptance).
+   */
+  correction: z.object({ allowed: z.boolean(), reason: z.string().nullable(), receivedAt: z.boolean() }),
   /** The investigation checklist (调查), in the template version the case started with. */
   checklist: z.array(checklistItemView),
   checklistOrigin,

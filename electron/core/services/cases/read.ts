@@ -8,8 +8,15 @@ import type { CaseStoreRead } from '../../store';
 import type { CaseChecklist } from '../checklist/caseChecklist';
 import type { Evidence } from '../evidence';
 import { toRespondentView, type RespondentRow } from '../respondents';
+import { correctionRefusal, receivedAtCorrectable } from '../../../../shared/domain/correction';
 import { investigationAccess } from './mayWork';
 import { repeatLinksOf } from './repeats';
+
+/** Whether this user may correct the registration now (cases.correct), as the core will decide it. */
+function correctionView(status: CaseDetail['status'], user: UserView): CaseDetail['correction'] {
+  const refusal = correctionRefusal(status, user.role);
+  return { allowed: refusal === null, reason: refusal?.message ?? null, receivedAt: refusal === null && receivedAtCorrectable(status) };
+}
 
 /**
  * A case as `cases.get` gives it: as registered, its timeline, its investigation (checklist and
@@ -31,6 +38,7 @@ export function createCaseReader(
       respondent: toRespondentView(parts.respondent(respondentId)),
       events,
       investigation: investigationAccess(db, id, user),
+      correction: correctionView(registered.status, user),
       checklist: parts.checklist.itemsOf(id),
       checklistOrigin: parts.checklist.origin(id),
       evidence: parts.evidence.list(id),

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
-import { DomainError } from '../../../../shared/api/errors';
 import type { casesRegister } from '../../../../shared/api/schemas/cases';
 import type { UserView } from '../../../../shared/api/schemas/common';
-import { normalisePhone, residentIdProblem } from '../../../../shared/domain/validators';
+import { normalisePhone } from '../../../../shared/domain/validators';
 import type { Db } from '../../db/open';
 import type { Audit } from '../audit';
 import type { CatalogService } from '../catalog';
@@ -14,11 +13,9 @@ import type { Settings } from '../settings';
 import type { CaseStoreWrite } from '../../store';
 import type { OfficeClock } from '../../officeClock';
 import type { Repeats } from './repeats';
+import { checkCodes, checkIdNumber, checkPurchasedOn, checkReceivedAt } from './intakeChecks';
 
 type RegisterInput = z.output<typeof casesRegister.input>;
-
-/** A receipt time this far ahead of the PC clock is a typing mistake, not a clock skew. */
-const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 export interface RegisterDeps {
   db: Db;
@@ -35,34 +32,16 @@ export interface RegisterDeps {
   repeats: Pick<Repeats, 'checkRepeatOf' | 'link'>;
 }
 
-function checkCodes(input: RegisterInput, catalog: CatalogService): void {
-  const fields: Record<string, string> = {};
-  if (!catalog.find('channel', input.channel)) fields.channel = '请选择有效的投诉渠道';
-  if (!catalog.find('category', input.category)) fields.category = '请选择有效的投诉类别';
-  if (input.region !== undefined && !catalog.find('region', input.region)) fields.region = '请从本会的地区列表中选择所属地区';
-  input.natures.forEach((n, i) => {
-    if (!catalog.find('nature', n)) fields[`natures.${i}`] = '投诉性质不在目录中';
-  });
-  const first = Object.values(fields)[0];
-  if (first) throw new DomainError('VALIDATION', `输入有误：${first}`, fields);
-}
-
 /** 登记 (domain.md "A case" step 1): a number at once, and the acceptance deadline with it. */
 export function createRegister({ db, clock, audit, settings, catalog, respondents, store, deadlines, ruleSets, checklist, repeats }: RegisterDeps) {
   return function register(input: RegisterInput, user: UserView) {
     checkCodes(input, catalog);
     const nowDate = clock.instant();
     const received = input.receivedAt ? new Date(input.receivedAt) : nowDate;
-    if (received.getTime() > nowDate.getTime() + FUTURE_TOLERANCE_MS) {
-      throw new DomainError('VALIDATION', '收到时间不能晚于现在，请核对', { receivedAt: '收到时间不能晚于现在' });
-    }
+    checkReceivedAt(received, nowDate);
     // A birth date after today is caught here, against the core's clock (the shared schema cannot know today).
-    const { idType, idNumber } = input.complainant;
-    const idProblem = idType === 'resident' && idNumber ? residentIdProblem(idNumber, clock.dateOf(nowDate)) : null;
-    if (idProblem) throw new DomainError('VALIDATION', `输入有误：${idProblem}`, { 'complainant.idNumber': idProblem });
-    if (input.purchasedOn && input.purchasedOn > clock.dateOf(received)) {
-      throw new DomainError('VALIDATION', '购买日期不能晚于收到投诉的日期', { purchasedOn: '购买日期不能晚于收到投诉的日期' });
-    }
+    checkIdNumber(input.complainant.idType, input.complainant.idNumber, clock.dateOf(nowDate));
+    checkPurchasedOn(input.purchasedOn, clock.dateOf(received));
     const receivedOn = clock.dateOf(received);
     const now = clock.iso(nowDate);
     // The rules in force on the receipt date govern the case for good (domain.md "Laws and rules in force").

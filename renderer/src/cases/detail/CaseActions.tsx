@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CaseDetail } from '../../../../shared/api/schemas/cases';
 import { actionLabel, proposingActions, type CaseAction } from '../../../../shared/domain/workflow';
 import { StepDialog } from './actions/stepDialogs';
+import { CorrectDialog } from './correct/CorrectDialog';
 
 /** Steps that undo or end the case sit apart, at the end, outlined in red. */
 const APART: readonly CaseAction[] = ['void'];
@@ -32,6 +33,8 @@ interface Props {
  */
 export function CaseActions({ c, reload, open, setOpen }: Props) {
   const [done, setDone] = useState<string | null>(null);
+  // 更正登记信息 is no step of the workflow: offered when the core says this user may correct now (cases.get `correction`).
+  const [correcting, setCorrecting] = useState(false);
   const bar = useRef<HTMLDivElement>(null);
   const refocus = useRef(false);
 
@@ -50,7 +53,7 @@ export function CaseActions({ c, reload, open, setOpen }: Props) {
         <Typography variant="body2" color="text.secondary" sx={{ mr: 0.5 }}>
           下一步
         </Typography>
-        {c.allowedActions.length === 0 && (
+        {c.allowedActions.length === 0 && !c.correction.allowed && (
           <Typography variant="body2" color="text.secondary">
             您在本案当前状态下没有可办理的步骤
           </Typography>
@@ -60,6 +63,11 @@ export function CaseActions({ c, reload, open, setOpen }: Props) {
             {actionLabel(a)}
           </Button>
         ))}
+        {c.correction.allowed && (
+          <Button variant="outlined" size="small" onClick={() => setCorrecting(true)}>
+            更正登记信息
+          </Button>
+        )}
         {apart.map((a) => (
           <Button key={a} variant="outlined" color="error" size="small" onClick={() => setOpen(a)} sx={{ ml: 'auto !important' }}>
             {actionLabel(a)}
@@ -76,6 +84,18 @@ export function CaseActions({ c, reload, open, setOpen }: Props) {
           onDone={() => {
             setDone(stepDoneText(open));
             setOpen(null);
+            refocus.current = true;
+            reload();
+          }}
+        />
+      )}
+      {correcting && (
+        <CorrectDialog
+          c={c}
+          onClose={() => setCorrecting(false)}
+          onDone={() => {
+            setDone('已更正登记信息');
+            setCorrecting(false);
             refocus.current = true;
             reload();
           }}

@@ -1,5 +1,6 @@
 import { contactMethodLabel, contactPartyLabel, mediationResultLabel, pauseReasonLabel, sessionModeLabel } from '../../../../../shared/api/schemas/workflow';
 import { caseStatusLabel } from '../../../../../shared/domain/caseStatus';
+import { correctionFieldLabel } from '../../../../../shared/domain/correction';
 import { deadlineKindLabel } from '../../../../../shared/domain/deadlines';
 import { checklistStateLabel } from '../../../../../shared/domain/evidence';
 import { caseActions, actionLabel, type CaseAction } from '../../../../../shared/domain/workflow';
@@ -27,6 +28,11 @@ const moved = (m: unknown) => {
   const d = (m ?? {}) as Data;
   return `${kind(d.kind)} ${date(d.before)} → ${date(d.after)}${d.provisional ? '（暂定）' : ''}`;
 };
+/** A corrected long text (the facts) in a line of the timeline: its start, the whole stays on the record. */
+const clip = (v: unknown, max = 60) => {
+  const s = str(v);
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+};
 const line = (label: string, value: unknown) => (str(value) ? `${label}：${str(value)}` : null);
 
 type Describe = (d: Data, names: Names) => (string | null)[];
@@ -35,6 +41,7 @@ type Describe = (d: Data, names: Names) => (string | null)[];
 /** Events that are not steps of the workflow, by their type. */
 const otherEvents = {
   registered: '登记',
+  corrected: '更正登记信息',
   deadlinesRecounted: '期限重算',
   checklist_marked: '调查清单',
   checklist_item_added: '增加调查事项',
@@ -53,6 +60,11 @@ const PROBLEM: Record<string, string> = { missing: '文件缺失', altered: '文
 
 const details: Partial<Record<CaseAction | OtherEvent, Describe>> = {
   registered: (d) => [line('案件编号', d.caseNo), d.acceptanceDueOn ? `受理期限 ${date(d.acceptanceDueOn)}` : null],
+  corrected: (d) => [
+    ...(list(d.changes) as Data[]).map((x) => `更正：${labelOf(correctionFieldLabel, x.field)} ${clip(x.beforeText)} → ${clip(x.afterText)}`),
+    line('更正原因', d.reason),
+    ...list(d.deadlines).map(moved),
+  ],
   accept: (d) => [line('说明', d.note), d.mediationDueOn ? `调解期限 ${date(d.mediationDueOn)}` : null, d.acceptanceLate ? '受理时已超过受理期限' : null],
   refuse: (d, n) => [...list(d.grounds).map((g) => `理由：${n.refusalGround(str(g))}`), line('具体说明', d.reason)],
   requestMaterials: (d) => [line('需补正', list(d.items).map(str).join('、')), `补正期限 ${date(d.dueOn)}`, d.acceptancePaused ? '受理期限暂停计算' : null],
