@@ -114,7 +114,7 @@ export function ReferralBody({ doc }: { doc: NoticeOf<'referral'> }) {
       <P>{sentence(`投诉请求：${doc.request}`)}</P>
       <P>请于{cnDate(doc.reportDueOn)}前将处理结果函告本会。</P>
       {attachments.length > 0 && (
-        <div className="cd-gap">
+        <div className="cd-gap cd-attachments">
           {attachments.map((a, i) => (
             <P key={i} style={i === 0 ? undefined : { paddingLeft: '3em' }}>
               {i === 0 ? '附件：' : ''}
