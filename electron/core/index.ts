@@ -190,7 +190,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         first = false;
         if (closed || gate) return;
         const s = state;
-        const tick = () => s.backup?.tick(atStart).then(() => s.afterWrite());
+        // Writes are let go at a close too (so calls held for the check end): no backup onto a closed register then.
+        const tick = () => (closed || s !== state ? undefined : s.backup?.tick(atStart).then(() => s.afterWrite()));
         (s.writesReleased ? s.writesReleased.then(tick) : tick())?.catch((error: unknown) => log.error('the backup schedule failed', error));
       };
       const timer = setInterval(look, 60_000);

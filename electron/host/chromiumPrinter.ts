@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DomainError } from '../../shared/api/errors';
 import { PREPARE_FOR_PRINT } from '../core/notices/printReady';
 import type { Logger, PdfPrinter } from '../core/ports';
@@ -59,6 +59,9 @@ async function launch(options: ChromiumPrinterOptions): Promise<{ browser: Brows
   const found = options.prefer === 'bundled' ? null : systemChromium(env);
   const home = scratchHome(env);
   try {
+    // Loaded when the first notice is printed (or the engine warms up after the host answers): it takes
+    // a second of the start's CPU on this PC, and the start must not wait for it.
+    const { chromium } = await import('playwright-core');
     let browser: Browser;
     let engine: string;
     if (found) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { createCore } from '../../electron/core';
 import { backupDue, lastSlot, nextSlot } from '../../electron/core/backup/schedule';
-import { fixedClock, openRegister, tempDir } from './harness';
+import { fixedClock, openRegister, quietLog, tempDir } from './harness';
 
 const zone = 'Asia/Shanghai';
 const at = (iso: string) => new Date(iso);
@@ -59,5 +61,24 @@ describe('the daily backup at closing time', () => {
       reg.close();
       target.remove();
     }
+  });
+});
+
+describe('the schedule and a close', () => {
+  it('does not back up a register closed while its writes were held for the start check', async () => {
+    const reg = await openRegister();
+    const dir = reg.dir;
+    reg.core.close();
+    // Opened again with every check in the worker: writes are held, and a close lets them go.
+    const core = await createCore({ dataDir: dir, clock: fixedClock('2026-11-24T09:00:00+08:00'), log: quietLog, inlineCheckBytes: 0, backgroundDelayMs: 0 });
+    expect(core.check.writesHeld).toBe(true);
+    const errors = quietLog.errors.length;
+    const stop = core.startSchedule();
+    await new Promise((r) => setImmediate(r));
+    core.close();
+    stop();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(quietLog.errors.slice(errors)).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,6 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
-import * as fontkit from 'fontkit';
+import type { Font } from 'fontkit';
 import { DomainError } from '../../../shared/api/errors';
 import { noticeCharacters } from './sample';
 
@@ -36,8 +36,10 @@ export async function checkBodyFont(path: string): Promise<{ path: string; famil
   if (signature === 'ttcf') refuse('这是字体集合（.ttc），请选择单个字体文件（.ttf），如 simfang.ttf');
   if (outlines === 'OTTO') refuse('该字体是 CFF（PostScript）轮廓的 OpenType 字体，打印成PDF时会变成图形字（Type 3），请选择 TrueType 字体（.ttf），如 simfang.ttf');
   if (!['\u0000\u0001\u0000\u0000', 'true'].includes(outlines)) refuse('该文件不是 TrueType 字体');
-  let font: fontkit.Font;
+  let font: Font;
   try {
+    // Only when an office installs its own face: not on every start.
+    const fontkit = await import('fontkit');
     const opened = await fontkit.open(path);
     if (!('hasGlyphForCodePoint' in opened)) return refuse('该文件不是单个字体');
     font = opened;

@@ -1,13 +1,18 @@
 import { execFile } from 'node:child_process';
-import exifr from 'exifr';
-import sharp from 'sharp';
+import type { Sharp, SharpOptions } from 'sharp';
 import { EARLIEST_CAPTURE_DATE, isRealDay, isRealOffset, previewOf } from '../../../../shared/domain/evidence';
 import type { Logger } from '../../ports';
 import { isoFromWallTime, isoLocal } from '../../time';
 import { leanImage, readRanges } from './leanImage';
 
-// Thumbnails are made once and kept in the vault; libvips' own cache would only hold memory.
-sharp.cache(false);
+/** sharp and exifr load at the first picture, not at every start (libvips alone is a tenth of a second). */
+let sharpLoaded: Promise<(input: string | Buffer, options: SharpOptions) => Sharp> | null = null;
+const loadSharp = () =>
+  (sharpLoaded ??= import('sharp').then(({ default: sharp }) => {
+    // Thumbnails are made once and kept in the vault; libvips' own cache would only hold memory.
+    sharp.cache(false);
+    return (input: string | Buffer, options: SharpOptions) => sharp(input, options);
+  }));
 
 export interface MediaTools {
   /** ffmpeg and ffprobe when installed (poster frames, video metadata); null where absent. */
@@ -91,6 +96,7 @@ export function exifTime(raw: string, offsetTag: string | null, zone: string): s
 
 /** EXIF capture time and orientation, read from the front of the file only (EXIF_READ). */
 async function exifFacts(path: string, zone: string) {
+  const { default: exifr } = await import('exifr');
   const tags = (await exifr.parse(path, {
     ...EXIF_READ,
     pick: ['DateTimeOriginal', 'CreateDate', 'OffsetTimeOriginal', 'Orientation'],
@@ -155,6 +161,7 @@ async function probe(tools: MediaTools, path: string) {
 async function thumbnailOf(input: string | Buffer): Promise<Buffer | null> {
   try {
     // rotate() with no angle turns the picture upright by its EXIF orientation; libvips works off the event loop.
+    const sharp = await loadSharp();
     return await sharp(input, DECODE)
       .rotate()
       .resize(THUMB, THUMB, { fit: 'inside', withoutEnlargement: true })
@@ -184,6 +191,7 @@ export async function mediaFacts(path: string, mime: string, zone: string, tools
     if (mime.startsWith('image/')) {
       const exif = await exifFacts(path, zone);
       const input = await decoderInput(path, mime);
+      const sharp = await loadSharp();
       const meta = input === null ? null : await sharp(input, DECODE).metadata().catch(() => null);
       return {
         ...none,

@@ -1,4 +1,3 @@
-import { fileTypeFromBuffer } from 'file-type';
 import { DomainError } from '../../../../shared/api/errors';
 import { allowedTypes, textMime, type TextCharset } from '../../../../shared/domain/evidence';
 
@@ -87,6 +86,8 @@ export async function sniffAllowed(head: Buffer, name: string): Promise<{ mime: 
   if (head.length === 0) throw new DomainError('VALIDATION', `文件“${name}”是空的（0 字节），未保存；请确认选对了文件`);
   const marked = textCharset(head, { marked: true });
   if (marked) return { mime: textMime(marked), ext: 'txt' };
+  // Loaded at the first import of evidence, not at every start.
+  const { fileTypeFromBuffer } = await import('file-type');
   const found = await fileTypeFromBuffer(head);
   if (found && allowedTypes[found.mime]) return { mime: found.mime, ext: found.ext };
   const charset = found ? null : textCharset(head, { marked: false });
