@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { WorkingDayCalendar, type DayKind } from '../../../shared/domain/calendar';
 import type { Db } from '../db/open';
 
@@ -9,8 +10,13 @@ const cache = new WeakMap<Db, { revision: string; calendar: WorkingDayCalendar }
  * case page reads it, so it is kept per database and read again only after it changed
  * (`calendarChanged`, in the transaction that changes it).
  */
+const revisionOf = new WeakMap<Db, Statement>();
+
 export function loadCalendar(db: Db): WorkingDayCalendar {
-  const revision = (db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(REVISION) as string | undefined) ?? '0';
+  let read = revisionOf.get(db);
+  // Read on every step of the workflow: the statement is prepared once per connection.
+  if (!read) revisionOf.set(db, (read = db.prepare('SELECT value FROM settings WHERE key = ?').pluck()));
+  const revision = (read.get(REVISION) as string | undefined) ?? '0';
   const hit = cache.get(db);
   if (hit && hit.revision === revision) return hit.calendar;
   const days = db.prepare('SELECT day, kind FROM calendar_days').all() as { day: string; kind: DayKind }[];

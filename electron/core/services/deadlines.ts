@@ -10,30 +10,12 @@ import {
   type Clock,
   type DeadlineKind,
   type Limit,
-  type StoredDeadlineState,
 } from '../../../shared/domain/deadlines';
 import type { Db } from '../db/open';
+import { createCaseDeadlines, type DeadlineRow } from '../store/caseDeadlines';
 import { loadCalendar } from './calendar';
 
-interface Row {
-  id: number;
-  case_id: number;
-  kind: DeadlineKind;
-  start_on: string;
-  limit_amount: number | null;
-  limit_unit: Limit['unit'] | null;
-  fixed_due_on: string | null;
-  rule_set: string | null;
-  due_on: string;
-  provisional: number;
-  paused_days: number;
-  paused_working_days: number;
-  paused_since: string | null;
-  state: StoredDeadlineState;
-  ended_on: string | null;
-}
-
-const clockOf = (r: Row): Clock => ({
+const clockOf = (r: DeadlineRow): Clock => ({
   startOn: r.start_on,
   limit: r.limit_amount && r.limit_unit ? { amount: r.limit_amount, unit: r.limit_unit } : null,
   fixedDueOn: r.fixed_due_on,
@@ -56,38 +38,21 @@ export interface StartClock {
  * recomputed when the holiday calendar changes.
  */
 export function createDeadlines(db: Db) {
-  const insert = db.prepare(
-    `INSERT INTO case_deadlines (case_id, kind, start_on, limit_amount, limit_unit, fixed_due_on, rule_set, due_on, provisional, state, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)`,
-  );
-  const openOfKinds = (kinds: readonly DeadlineKind[]) =>
-    db.prepare(`SELECT * FROM case_deadlines WHERE case_id = ? AND state IN ('running', 'paused') AND kind IN (${kinds.map(() => '?').join(',')})`);
-  const ofCase = db.prepare('SELECT * FROM case_deadlines WHERE case_id = ? ORDER BY id');
-  const allOpen = db.prepare("SELECT * FROM case_deadlines WHERE state IN ('running', 'paused') AND limit_unit IS NOT NULL");
-  const setDue = db.prepare('UPDATE case_deadlines SET due_on = ?, provisional = ? WHERE id = ?');
-  const setPaused = db.prepare("UPDATE case_deadlines SET state = 'paused', paused_since = ? WHERE id = ?");
-  const setResumed = db.prepare(
-    "UPDATE case_deadlines SET state = 'running', paused_since = NULL, paused_days = ?, paused_working_days = ?, due_on = ?, provisional = ? WHERE id = ?",
-  );
-  const setRestarted = db.prepare('UPDATE case_deadlines SET start_on = ?, limit_amount = ?, limit_unit = ?, rule_set = ?, due_on = ?, provisional = ? WHERE id = ?');
-  const setEnded = db.prepare('UPDATE case_deadlines SET state = ?, ended_on = ?, paused_since = NULL WHERE id = ?');
-  const setNextDue = db.prepare(
-    "UPDATE cases SET next_due_on = (SELECT MIN(due_on) FROM case_deadlines WHERE case_id = @id AND state = 'running') WHERE id = @id",
-  );
+  const rows = createCaseDeadlines(db);
   /** Keeps cases.next_due_on (the register's "due first" order and overdue filter) in step with the clocks. */
   const touched = <T>(caseId: number, result: T): T => {
-    setNextDue.run({ id: caseId });
+    rows.refreshNextDue(caseId);
     return result;
   };
 
-  const open = (caseId: number, kinds: readonly DeadlineKind[]) => openOfKinds(kinds).all(caseId, ...kinds) as Row[];
+  const open = rows.open;
 
   return {
     /** Starts a clock; returns its due date. */
     start(caseId: number, kind: DeadlineKind, spec: StartClock, createdAt: string, calendar = loadCalendar(db)): { dueOn: string; provisional: boolean } {
       const clock: Clock = { startOn: spec.startOn, limit: spec.limit ?? null, fixedDueOn: spec.dueOn ?? null, pausedDays: 0, pausedWorkingDays: 0 };
       const due = dueOf(clock, calendar);
-      insert.run(caseId, kind, spec.startOn, spec.limit?.amount ?? null, spec.limit?.unit ?? null, spec.dueOn ?? null, spec.ruleSet ?? null, due.date, due.provisional ? 1 : 0, createdAt);
+      rows.insert({ caseId, kind, startOn: spec.startOn, limit: spec.limit ?? null, fixedDueOn: spec.dueOn ?? null, ruleSet: spec.ruleSet ?? null, dueOn: due.date, provisional: due.provisional, createdAt });
       return touched(caseId, { dueOn: due.date, provisional: due.provisional });
     },
 
@@ -96,7 +61,7 @@ export function createDeadlines(db: Db) {
       const paused = open(caseId, kinds)
         .filter((r) => r.state === 'running')
         .map((r) => {
-          setPaused.run(on, r.id);
+          rows.pause(r.id, on);
           return { kind: r.kind, dueOn: r.due_on };
         });
       return touched(caseId, paused);
@@ -110,7 +75,7 @@ export function createDeadlines(db: Db) {
           const span = pauseSpan(r.paused_since!, on, calendar);
           const clock = { ...clockOf(r), pausedDays: r.paused_days + span.days, pausedWorkingDays: r.paused_working_days + span.workingDays };
           const due = dueOf(clock, calendar);
-          setResumed.run(clock.pausedDays, clock.pausedWorkingDays, due.date, due.provisional ? 1 : 0, r.id);
+          rows.resume(r.id, { days: clock.pausedDays, workingDays: clock.pausedWorkingDays }, due.date, due.provisional);
           return { kind: r.kind, before: r.due_on, after: due.date };
         });
       return touched(caseId, resumed);
@@ -119,7 +84,7 @@ export function createDeadlines(db: Db) {
     /** Ends the open clocks of these kinds: met (the step was taken) or cancelled (no longer owed). */
     end(caseId: number, kinds: readonly DeadlineKind[], state: 'met' | 'cancelled', on: string): { kind: DeadlineKind; dueOn: string; late: boolean }[] {
       const ended = open(caseId, kinds).map((r) => {
-        setEnded.run(state, on, r.id);
+        rows.end(r.id, state, on);
         return { kind: r.kind, dueOn: r.due_on, late: state === 'met' && on > r.due_on };
       });
       return touched(caseId, ended);
@@ -137,7 +102,7 @@ export function createDeadlines(db: Db) {
       const limit = spec.limit ?? clock.limit;
       if (!limit) throw new Error(`deadline ${r.id} has no limit to count again`);
       const due = dueOf({ ...clock, startOn: spec.startOn, limit, fixedDueOn: null }, calendar);
-      setRestarted.run(spec.startOn, limit.amount, limit.unit, spec.ruleSet ?? r.rule_set, due.date, due.provisional ? 1 : 0, r.id);
+      rows.restart(r.id, spec.startOn, limit, spec.ruleSet ?? r.rule_set, due.date, due.provisional);
       return touched(caseId, { kind, before: r.due_on, after: due.date, provisional: due.provisional });
     },
 
@@ -147,7 +112,7 @@ export function createDeadlines(db: Db) {
 
     /** The case's clocks as the API gives them, with today's state and working days left. */
     view(caseId: number, today: string, calendar = loadCalendar(db)): DeadlineView[] {
-      return (ofCase.all(caseId) as Row[]).map((r) => ({
+      return rows.ofCase(caseId).map((r) => ({
         id: r.id,
         kind: r.kind,
         startOn: r.start_on,
@@ -169,14 +134,14 @@ export function createDeadlines(db: Db) {
      */
     recomputeOpen(calendar: WorkingDayCalendar): { caseId: number; kind: DeadlineKind; before: string; after: string; provisional: boolean }[] {
       const changed: { caseId: number; kind: DeadlineKind; before: string; after: string; provisional: boolean }[] = [];
-      for (const r of allOpen.all() as Row[]) {
+      for (const r of rows.allOpen()) {
         const due = dueOf(clockOf(r), calendar);
         if (due.date !== r.due_on || due.provisional !== (r.provisional === 1)) {
-          setDue.run(due.date, due.provisional ? 1 : 0, r.id);
+          rows.setDue(r.id, due.date, due.provisional);
           changed.push({ caseId: r.case_id, kind: r.kind, before: r.due_on, after: due.date, provisional: due.provisional });
         }
       }
-      for (const caseId of new Set(changed.map((c) => c.caseId))) setNextDue.run({ id: caseId });
+      for (const caseId of new Set(changed.map((c) => c.caseId))) rows.refreshNextDue(caseId);
       return changed;
     },
   };

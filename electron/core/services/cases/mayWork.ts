@@ -2,6 +2,7 @@ import { DomainError } from '../../../../shared/api/errors';
 import type { UserView } from '../../../../shared/api/schemas/common';
 import { caseStatusLabel, finalStatuses, type CaseStatus } from '../../../../shared/domain/caseStatus';
 import type { Db } from '../../db/open';
+import { caseWorkOf } from '../../store/caseWork';
 
 export interface WorkableCase {
   id: number;
@@ -33,9 +34,7 @@ export function whyNotWork(c: WorkableCase, user: UserView): DomainError | null 
 }
 
 function load(db: Db, caseId: number): WorkableCase {
-  const c = db
-    .prepare('SELECT id, case_no AS caseNo, status, category, handler_id AS handlerId FROM cases WHERE id = ?')
-    .get(caseId) as WorkableCase | undefined;
+  const c = caseWorkOf(db).workable(caseId);
   if (!c) throw new DomainError('NOT_FOUND', `未找到编号为 ${caseId} 的案件`);
   return c;
 }
@@ -60,7 +59,7 @@ export function investigationAccess(db: Db, caseId: number, user: UserView): { w
 
 /** The case a read of its evidence goes to: it must exist; reading is open to every signed-in user. */
 export function caseToRead(db: Db, caseId: number): { id: number; caseNo: string } {
-  const c = db.prepare('SELECT id, case_no AS caseNo FROM cases WHERE id = ?').get(caseId) as { id: number; caseNo: string } | undefined;
+  const c = caseWorkOf(db).named(caseId);
   if (!c) throw new DomainError('NOT_FOUND', `未找到编号为 ${caseId} 的案件`);
   return c;
 }

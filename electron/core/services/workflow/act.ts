@@ -4,6 +4,7 @@ import type { ParsedCaseAct } from '../../../../shared/api/schemas/workflow';
 import type { CaseStatus } from '../../../../shared/domain/caseStatus';
 import { mayAct, transitionOf, type CaseAction } from '../../../../shared/domain/workflow';
 import type { Db } from '../../db/open';
+import { caseWorkOf } from '../../store/caseWork';
 import type { Audit } from '../audit';
 import { loadCalendar } from '../calendar';
 import type { CaseEvents } from '../cases/events';
@@ -49,7 +50,6 @@ function failIfAny(found: Partial<Record<string, string>>): void {
  */
 export function createWorkflow(deps: WorkflowDeps) {
   const { db, clock, audit, events, deadlines, ruleSets, catalog, records } = deps;
-  const setStatus = db.prepare('UPDATE cases SET status = ? WHERE id = ?');
 
   return function act(input: ParsedCaseAct, user: UserView): { status: CaseStatus; version: number } {
     return db
@@ -85,7 +85,7 @@ export function createWorkflow(deps: WorkflowDeps) {
         if ('code' in move) throw new DomainError(move.code, move.message);
 
         const details = step.apply(ctx, stepInput);
-        if (move.to !== c.status) setStatus.run(move.to, c.id);
+        if (move.to !== c.status) caseWorkOf(db).setStatus(c.id, move.to);
         events.record({ caseId: c.id, at: ctx.now, userId: user.id, type: input.action, data: { from: c.status, to: move.to, ...details } });
         audit.append({ at: ctx.now, userId: user.id, action: 'cases.act', entity: 'case', entityId: c.id, data: { action: input.action, from: c.status, to: move.to } });
         return { status: move.to, version: c.version + 1 };

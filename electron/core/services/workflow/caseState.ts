@@ -3,6 +3,7 @@ import { DomainError } from '../../../../shared/api/errors';
 import type { CaseStatus } from '../../../../shared/domain/caseStatus';
 import type { WorkflowState } from '../../../../shared/domain/workflow';
 import type { Db } from '../../db/open';
+import { caseWorkOf } from '../../store/caseWork';
 import type { Settings } from '../settings';
 
 /**
@@ -80,18 +81,10 @@ export interface CaseRecord {
 
 /** Reads a case's workflow record; 404 in Chinese when there is none. */
 export function createCaseRecords(db: Db, settings: Settings) {
-  const row = db.prepare(
-    `SELECT id, case_no, status, version, received_on, rule_set, handler_id, consent_mediation, accepted_on, paused, materials,
-            proposal, refusal, referral, mediation, outcome, notified_at, closed_on, voided
-       FROM cases WHERE id = ?`,
-  );
-  const natures = db.prepare('SELECT nature FROM case_natures WHERE case_id = ?').pluck();
-  const unrecorded = db.prepare('SELECT COUNT(*) FROM mediation_sessions WHERE case_id = ? AND held IS NULL').pluck();
-  const replyAwaited = db.prepare("SELECT EXISTS (SELECT 1 FROM case_deadlines WHERE case_id = ? AND kind = 'businessReply' AND state IN ('running', 'paused'))").pluck();
-  const followUpsSince = db.prepare('SELECT COUNT(*) FROM follow_ups WHERE case_id = ? AND at >= ?').pluck();
+  const work = caseWorkOf(db);
 
   function load(caseId: number): CaseRecord {
-    const r = row.get(caseId) as Record<string, any> | undefined;
+    const r = work.record(caseId);
     if (!r) throw new DomainError('NOT_FOUND', `未找到编号为 ${caseId} 的案件`);
     return {
       id: r.id,
@@ -113,7 +106,7 @@ export function createCaseRecords(db: Db, settings: Settings) {
       notifiedAt: r.notified_at,
       closedOn: r.closed_on,
       voided: json(storedShapes.voided, r.voided),
-      natures: natures.all(caseId) as string[],
+      natures: work.natures(caseId),
     };
   }
 
@@ -124,7 +117,7 @@ export function createCaseRecords(db: Db, settings: Settings) {
 
   /** Follow-up visits since the outcome was last made known (a reopened case is visited afresh). */
   function followUpsDone(c: CaseRecord): number {
-    return c.notifiedAt ? (followUpsSince.get(c.id, c.notifiedAt) as number) : 0;
+    return c.notifiedAt ? work.followUpsSince(c.id, c.notifiedAt) : 0;
   }
 
   function stateOf(c: CaseRecord): WorkflowState {
@@ -134,8 +127,8 @@ export function createCaseRecords(db: Db, settings: Settings) {
       paused: c.paused !== null,
       awaitingMaterials: c.materials !== null,
       proposal: c.proposal ? { kind: c.proposal.kind, by: c.proposal.by } : null,
-      awaitingBusinessReply: replyAwaited.get(c.id) === 1,
-      unrecordedSessions: unrecorded.get(c.id) as number,
+      awaitingBusinessReply: work.businessReplyAwaited(c.id),
+      unrecordedSessions: work.unrecordedSessions(c.id),
       referralReported: c.referral?.reply != null,
       followUps: followUpsDone(c),
       followUpsRequired: followUpsRequired(c),

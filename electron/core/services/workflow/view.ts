@@ -2,8 +2,9 @@ import type { UserView } from '../../../../shared/api/schemas/common';
 import type { WorkflowView } from '../../../../shared/api/schemas/workflow';
 import { z } from 'zod';
 import { finalStatuses } from '../../../../shared/domain/caseStatus';
-import { allowedActions, sentBackAnsweredBy } from '../../../../shared/domain/workflow';
+import { allowedActions } from '../../../../shared/domain/workflow';
 import type { Db } from '../../db/open';
+import { caseWorkOf } from '../../store/caseWork';
 import { loadCalendar } from '../calendar';
 import type { CatalogService } from '../catalog';
 import type { Deadlines } from '../deadlines';
@@ -25,17 +26,11 @@ const proposedData = z.union([
   z.object({ measures: z.array(z.string()), recoveredFen: z.number().int(), punitiveFen: z.number().int().default(0), summary: z.string() }).transform((p) => ({ kind: 'outcome' as const, ...p })),
   z.object({ grounds: z.array(z.string()), reason: z.string() }).transform((p) => ({ kind: 'refusal' as const, ...p })),
 ]);
-const SENT_BACK_EVENTS = ['sendBack', ...sentBackAnsweredBy];
 
 /** What the workflow has recorded on a case, as `cases.get` gives it: names resolved, deadlines as of today. */
 export function createWorkflowView({ db, clock, deadlines, ruleSets, catalog, records }: Deps) {
   const userName = db.prepare('SELECT display_name FROM users WHERE id = ?').pluck();
-  const sessions = db.prepare('SELECT * FROM mediation_sessions WHERE case_id = ? ORDER BY at, id');
-  const followUps = db.prepare('SELECT f.at, f.user_id, f.satisfaction, f.note FROM follow_ups f WHERE f.case_id = ? ORDER BY f.id');
-  const lastOfSendBack = db.prepare(
-    `SELECT id, type, at, user_id, data FROM case_events WHERE case_id = ? AND type IN (${SENT_BACK_EVENTS.map(() => '?').join(', ')}) ORDER BY id DESC LIMIT 1`,
-  );
-  const proposedBefore = db.prepare("SELECT data FROM case_events WHERE case_id = ? AND id < ? AND type IN ('refuse', 'proposeOutcome') ORDER BY id DESC LIMIT 1").pluck();
+  const work = caseWorkOf(db);
   const person = (id: number) => ({ id, displayName: (userName.get(id) as string | undefined) ?? `用户${id}` });
   const named = (kind: 'measure' | 'refusal_ground' | 'termination_ground', code: string) => catalog.find(kind, code)?.name ?? code;
 
@@ -45,11 +40,11 @@ export function createWorkflowView({ db, clock, deadlines, ruleSets, catalog, re
    */
   function sentBackOf(caseId: number, open: boolean): WorkflowView['sentBack'] {
     if (!open) return null;
-    const last = lastOfSendBack.get(caseId, ...SENT_BACK_EVENTS) as { id: number; type: string; at: string; user_id: number; data: string } | undefined;
+    const last = work.lastOfSendBack(caseId);
     if (last?.type !== 'sendBack') return null;
     const sent = sendBackData.safeParse(JSON.parse(last.data));
     if (!sent.success) return null;
-    const before = proposedBefore.get(caseId, last.id) as string | undefined;
+    const before = work.proposedBefore(caseId, last.id);
     const proposal = before ? proposedData.safeParse(JSON.parse(before)) : null;
     return {
       kind: sent.data.kind,
@@ -102,7 +97,7 @@ export function createWorkflowView({ db, clock, deadlines, ruleSets, catalog, re
       referral: c.referral,
       mediation: c.mediation && {
         startedOn: c.mediation.startedOn,
-        sessions: (sessions.all(caseId) as Record<string, any>[]).map((s) => ({
+        sessions: work.sessions(caseId).map((s) => ({
           id: s.id,
           at: s.at,
           place: s.place,
@@ -130,7 +125,7 @@ export function createWorkflowView({ db, clock, deadlines, ruleSets, catalog, re
         proposedAt: c.outcome.proposedAt,
         approval: { by: person(c.outcome.approval.by), at: c.outcome.approval.at, comment: c.outcome.approval.comment },
       },
-      followUps: (followUps.all(caseId) as { at: string; user_id: number; satisfaction: number; note: string }[]).map((f) => ({
+      followUps: work.followUps(caseId).map((f) => ({
         at: f.at,
         by: person(f.user_id),
         satisfaction: f.satisfaction,

@@ -1,4 +1,5 @@
 import { deadlineKinds } from '../../../../../shared/domain/deadlines';
+import { caseWorkOf } from '../../../store/caseWork';
 import type { StepTable } from './context';
 
 /** 告知, 回访, 结案归档 and 作废 (domain.md steps 7–9). Nothing is ever deleted: a void keeps its reason. */
@@ -18,7 +19,7 @@ export const closingSteps: StepTable<'notify' | 'followUp' | 'reopen' | 'close' 
 
   followUp: {
     apply(ctx, input) {
-      ctx.db.prepare('INSERT INTO follow_ups (case_id, at, user_id, satisfaction, note) VALUES (?, ?, ?, ?, ?)').run(ctx.c.id, ctx.now, ctx.user.id, input.satisfaction, input.note);
+      caseWorkOf(ctx.db).addFollowUp(ctx.c.id, ctx.now, ctx.user.id, input.satisfaction, input.note);
       const visit = ctx.state.followUps + 1;
       // The follow-up clock is met by the last visit the case needs (quality cases need two, a setting).
       if (visit >= ctx.state.followUpsRequired) ctx.deadlines.end(ctx.c.id, ['followUp'], 'met', ctx.today);
@@ -36,7 +37,7 @@ export const closingSteps: StepTable<'notify' | 'followUp' | 'reopen' | 'close' 
 
   close: {
     check(ctx, input) {
-      const last = ctx.db.prepare('SELECT satisfaction FROM follow_ups WHERE case_id = ? ORDER BY id DESC LIMIT 1').pluck().get(ctx.c.id) as number | undefined;
+      const last = caseWorkOf(ctx.db).lastSatisfaction(ctx.c.id);
       if (ctx.c.status === 'follow_up' && last !== undefined && last < SATISFIED_FROM && !input.note) {
         return { note: '最近一次回访不满意：请重新调查，或写明诉求无法满足的理由后结案' };
       }

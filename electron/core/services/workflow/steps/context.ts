@@ -4,6 +4,7 @@ import type { WorkingDayCalendar } from '../../../../../shared/domain/calendar';
 import type { RuleSet } from '../../../../../shared/domain/ruleSets';
 import type { CaseAction, WorkflowState } from '../../../../../shared/domain/workflow';
 import type { Db } from '../../../db/open';
+import { caseWorkOf } from '../../../store/caseWork';
 import type { CatalogService } from '../../catalog';
 import type { Deadlines } from '../../deadlines';
 import type { CaseRecord } from '../caseState';
@@ -65,9 +66,10 @@ export function caseWriter(db: Db, caseId: number): StepContext['write'] {
   return (columns) => {
     const entries = Object.entries(columns).filter(([k]) => (WRITABLE as readonly string[]).includes(k));
     if (entries.length === 0) return;
-    const sql = `UPDATE cases SET ${entries.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`;
-    const values = entries.map(([, v]) => (v !== null && typeof v === 'object' ? JSON.stringify(v) : typeof v === 'boolean' ? (v ? 1 : 0) : v));
-    db.prepare(sql).run(...values, caseId);
+    caseWorkOf(db).update(
+      caseId,
+      entries.map(([k, v]) => [k, v !== null && typeof v === 'object' ? JSON.stringify(v) : typeof v === 'boolean' ? (v ? 1 : 0) : v]),
+    );
   };
 }
 

@@ -1,11 +1,7 @@
 import { cnDate } from '../../../../../shared/notices/format';
+import { caseWorkOf } from '../../../store/caseWork';
 import type { StepContext, StepTable } from './context';
 
-interface SessionRow {
-  id: number;
-  at: string;
-  held: number | null;
-}
 
 /** An office time as the messages say it: "2026年11月25日 14:00" (stored times carry the office's offset). */
 const formatOfficeTime = (iso: string) => `${cnDate(iso)} ${iso.slice(11, 16)}`;
@@ -14,8 +10,7 @@ const formatOfficeTime = (iso: string) => `${cnDate(iso)} ${iso.slice(11, 16)}`;
 const isBeforeNow = (ctx: StepContext, at: string) => Date.parse(at) < Date.parse(ctx.now) - 60_000;
 const isAfterNow = (ctx: StepContext, at: string) => Date.parse(at) > Date.parse(ctx.now);
 
-const unrecordedSessions = (ctx: StepContext) =>
-  ctx.db.prepare('SELECT id, at, held FROM mediation_sessions WHERE case_id = ? AND held IS NULL ORDER BY at, id').all(ctx.c.id) as SessionRow[];
+const unrecordedSessions = (ctx: StepContext) => caseWorkOf(ctx.db).openSessions(ctx.c.id);
 
 /**
  * 调解 (domain.md step 5): only with both parties' consent; sessions notified in advance (time,
@@ -41,14 +36,17 @@ export const mediationSteps: StepTable<'startMediation' | 'scheduleSession' | 'r
     apply(ctx, input) {
       // Stored with the office's offset, as every time of the register is, whatever offset it came with.
       const at = ctx.iso(new Date(input.at));
-      const id = Number(
-        ctx.db
-          .prepare(
-            `INSERT INTO mediation_sessions (case_id, at, place, mode, mediator, mediator_phone, bring, scheduled_by, scheduled_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(ctx.c.id, at, input.place ?? '', input.mode, input.mediator, input.mediatorPhone ?? null, input.bring ?? null, ctx.user.id, ctx.now).lastInsertRowid,
-      );
+      const id = caseWorkOf(ctx.db).addSession({
+        caseId: ctx.c.id,
+        at,
+        place: input.place ?? '',
+        mode: input.mode,
+        mediator: input.mediator,
+        mediatorPhone: input.mediatorPhone ?? null,
+        bring: input.bring ?? null,
+        by: ctx.user.id,
+        now: ctx.now,
+      });
       return { sessionId: id, at, place: input.place ?? '', mode: input.mode, mediator: input.mediator };
     },
   },
@@ -62,9 +60,7 @@ export const mediationSteps: StepTable<'startMediation' | 'scheduleSession' | 'r
       return {};
     },
     apply(ctx, input) {
-      ctx.db
-        .prepare('UPDATE mediation_sessions SET held = ?, summary = ?, recorded_by = ?, recorded_at = ? WHERE id = ?')
-        .run(input.held ? 1 : 0, input.summary, ctx.user.id, ctx.now, input.sessionId);
+      caseWorkOf(ctx.db).recordSession(input.sessionId, input.held, input.summary, ctx.user.id, ctx.now);
       // Both parties sat at a session: the business has given its answer (its reply clock is met).
       const replyMet = input.held ? ctx.deadlines.end(ctx.c.id, ['businessReply'], 'met', ctx.today) : [];
       return { sessionId: input.sessionId, held: input.held, summary: input.summary, ...(replyMet.length ? { businessReplyMet: true } : {}) };
@@ -94,8 +90,7 @@ export const mediationSteps: StepTable<'startMediation' | 'scheduleSession' | 'r
     },
     apply(ctx, input) {
       const cancelled = unrecordedSessions(ctx).map((p) => p.id);
-      const cancel = ctx.db.prepare("UPDATE mediation_sessions SET held = 0, summary = '结束调解，此次安排取消', recorded_by = ?, recorded_at = ? WHERE id = ?");
-      for (const id of cancelled) cancel.run(ctx.user.id, ctx.now, id);
+      for (const id of cancelled) caseWorkOf(ctx.db).recordSession(id, false, '结束调解，此次安排取消', ctx.user.id, ctx.now);
       ctx.deadlines.end(ctx.c.id, ['mediation'], 'met', ctx.today);
       // An agreement is the business's answer too.
       if (input.result === 'agreement') ctx.deadlines.end(ctx.c.id, ['businessReply'], 'met', ctx.today);
