@@ -139,5 +139,7 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     'office.get': () => s.office.get(),
     'office.update': (input, ctx) => s.office.update(input, signedIn(ctx.user)),
     'office.setSeal': (input, ctx) => s.office.setSeal(input, signedIn(ctx.user)),
+    'enquiries.log': (input, ctx) => s.requests.once('enquiries.log', input, signedIn(ctx.user), () => s.enquiries.log(input, signedIn(ctx.user))),
+    'enquiries.list': (input) => s.enquiries.list(input),
   } satisfies HandlerTable;
 }

@@ -25,6 +25,7 @@ import { noticesFile, noticesGet, noticesIssue, noticesLogPrint, noticesPreview 
 import { officeGet, officeSetSeal, officeUpdate } from './schemas/office';
 import { casesAct } from './schemas/workflow';
 import { statsSummary } from './schemas/stats';
+import { enquiriesList, enquiriesLog } from './schemas/enquiries';
 import { exportsCancel, exportsFile, exportsProgress, exportsStart } from './schemas/exports';
 import { streamedOperations, type OperationName } from './operationNames';
 
@@ -119,6 +120,8 @@ export const contract = {
   'office.get': op('本单位信息、文号与印章（文书使用）', 'user', officeGet),
   'office.update': op('修改本单位信息、文号与正文字体（管理员）', ['admin'], officeUpdate),
   'office.setSeal': op('上传或移除印章图片（管理员）', ['admin'], officeSetSeal),
+  'enquiries.log': op('咨询登记：记录一次不构成投诉的咨询（时间、渠道、事项、答复，可留姓名电话）', 'user', enquiriesLog),
+  'enquiries.list': op('咨询记录：某段日期内的咨询，最新的在前，分页', 'user', enquiriesList),
 } as const satisfies Record<OperationName, Operation>;
 
 // The streamed list beside the names and the `stream` of each operation say the same.

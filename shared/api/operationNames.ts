@@ -64,6 +64,8 @@ export const operationNames = [
   'office.get',
   'office.update',
   'office.setSeal',
+  'enquiries.log',
+  'enquiries.list',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -74,6 +74,8 @@ export const writesRegister = {
   'office.get': false,
   'office.update': true,
   'office.setSeal': true,
+  'enquiries.log': true,
+  'enquiries.list': false,
 } as const satisfies Record<OperationName, boolean>;
 
 /**

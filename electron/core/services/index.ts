@@ -18,6 +18,7 @@ import { createOfficeProfile } from './officeProfile';
 import { createOfficeSettings } from './officeSettings';
 import { createCaseChecklist } from './checklist/caseChecklist';
 import { createChecklistTemplates } from './checklist/templates';
+import { createEnquiries } from './enquiries';
 import { createEvidence } from './evidence';
 import type { MediaTools } from './evidence/media';
 import { createRequests } from './requests';
@@ -76,6 +77,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
   const evidence = createEvidence({ db, clock, audit, settings, events, vault, media, log });
   const noticeRecords = createNoticeRecords(db);
   const office = createOfficeProfile(db, clock, settings, audit, vault);
+  const enquiries = createEnquiries({ db, clock, audit, catalog, store: store.enquiries });
   const cases = {
     ...createCaseReader(db, store.read, workflowView, { checklist, evidence, noticesOf: noticeRecords.list, respondent: respondents.get }),
     search: store.read.search,
@@ -94,8 +96,9 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     records,
     requests: createRequests(db, instants),
     users: createUsers(db, clock, audit, settings, sessions, readOnly),
-    register: createRegister({ db, clock, audit, settings, catalog, respondents, store: store.write, deadlines, ruleSets, checklist }),
+    register: createRegister({ db, clock, audit, settings, catalog, respondents, store: store.write, deadlines, ruleSets, checklist, enquiries }),
     cases,
+    enquiries,
     act: createWorkflow({ db, clock, settings, audit, events, deadlines, ruleSets, catalog, records }),
     calendar: createCalendarAdmin({ db, clock, settings, audit, events, deadlines }),
     officeSettings: createOfficeSettings(db, clock, settings, audit),

@@ -7,6 +7,7 @@ import { createCaseReads } from './caseReads';
 import { createCaseSearch } from './caseSearch';
 import { createCaseText } from './caseText';
 import { createCaseWrites } from './caseWrites';
+import { createEnquiryStore } from './enquiries';
 import { createStatsReads } from './statsReads';
 
 export interface CaseStoreDeps {
@@ -37,7 +38,8 @@ export function createCaseStore({ db, clock, calendar, repeatWindowDays }: CaseS
   const events = createCaseEvents(db, { text, facts });
   const reads = createCaseReads(db);
   const search = createCaseSearch(db, clock, calendar);
-  const stats = createStatsReads(db);
+  const enquiries = createEnquiryStore(db);
+  const stats = createStatsReads(db, enquiries.read.count);
   const writes = createCaseWrites(db);
   return {
     read: {
@@ -59,6 +61,8 @@ export function createCaseStore({ db, clock, calendar, repeatWindowDays }: CaseS
       /** Something counted changed without an event of its own (the repeat window, a merge). */
       recount: facts.refresh,
     },
+    /** 咨询登记: the enquiry log, its day lists and the count 统计 reports. */
+    enquiries,
   };
 }
 export type CaseStore = ReturnType<typeof createCaseStore>;

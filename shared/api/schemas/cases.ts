@@ -18,7 +18,7 @@ const phone = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-const optionalPhone = z
+export const optionalPhone = z
   .string()
   .trim()
   .max(30, '电话号码过长')
@@ -98,6 +98,8 @@ export const casesRegister = {
     region: code.optional(),
     consentMediation: z.boolean({ error: '请选择是否同意调解' }),
     consentPublication: z.boolean().optional(),
+    /** The enquiry (咨询登记) this complaint comes from: linked to the case in the same transaction. */
+    fromEnquiryId: id.optional(),
     requestId,
   }),
   output: z.object({

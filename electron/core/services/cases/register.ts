@@ -13,6 +13,7 @@ import type { Respondents } from '../respondents';
 import type { Settings } from '../settings';
 import type { CaseStoreWrite } from '../../store';
 import type { OfficeClock } from '../../officeClock';
+import type { Enquiries } from '../enquiries';
 
 type RegisterInput = z.output<typeof casesRegister.input>;
 
@@ -30,6 +31,8 @@ export interface RegisterDeps {
   deadlines: Deadlines;
   ruleSets: RuleSets;
   checklist: Pick<CaseChecklist, 'instantiate'>;
+  /** 咨询登记: a complaint turned from an enquiry links it (`fromEnquiryId`). */
+  enquiries: Pick<Enquiries, 'linkToCase'>;
 }
 
 function checkCodes(input: RegisterInput, catalog: CatalogService): void {
@@ -45,7 +48,7 @@ function checkCodes(input: RegisterInput, catalog: CatalogService): void {
 }
 
 /** 登记 (domain.md "A case" step 1): a number at once, and the acceptance deadline with it. */
-export function createRegister({ db, clock, audit, settings, catalog, respondents, store, deadlines, ruleSets, checklist }: RegisterDeps) {
+export function createRegister({ db, clock, audit, settings, catalog, respondents, store, deadlines, ruleSets, checklist, enquiries }: RegisterDeps) {
   return function register(input: RegisterInput, user: UserView) {
     checkCodes(input, catalog);
     const nowDate = clock.instant();
@@ -91,6 +94,7 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
         registeredBy: user.id,
         at: now,
       });
+      if (input.fromEnquiryId !== undefined) enquiries.linkToCase(input.fromEnquiryId, id);
       // 受理决定期限: N 工作日 from receipt, the day of receipt not counted (消法第46条; domain.md "Time limits").
       const due = deadlines.start(id, 'acceptance', { startOn: receivedOn, limit: rules.limits.acceptance, ruleSet: rules.code }, now);
       // The investigation checklist of its category, as the template stands today (domain.md step 4).
