@@ -26,6 +26,7 @@ import { officeGet, officeSetSeal, officeUpdate } from './schemas/office';
 import { casesAct } from './schemas/workflow';
 import { casesRepeats, complainantsLookup } from './schemas/repeats';
 import { statsSummary } from './schemas/stats';
+import { enquiriesList, enquiriesLog } from './schemas/enquiries';
 import { exportsCancel, exportsFile, exportsProgress, exportsStart } from './schemas/exports';
 import { streamedOperations, type OperationName } from './operationNames';
 
@@ -123,6 +124,8 @@ export const contract = {
   'office.setSeal': op('上传或移除印章图片（管理员）', ['admin'], officeSetSeal),
   'cases.repeats': op('重复投诉：同一投诉人（证件号码或电话）在本会规定天数内对同一经营者的投诉', 'user', casesRepeats),
   'complainants.lookup': op('回头投诉人：按电话或证件号码查找登记簿中已有的投诉人及其以往投诉', 'user', complainantsLookup),
+  'enquiries.log': op('咨询登记：记录一次不构成投诉的咨询（时间、渠道、事项、答复，可留姓名电话）', 'user', enquiriesLog),
+  'enquiries.list': op('咨询记录：某段日期内的咨询，最新的在前，分页', 'user', enquiriesList),
 } as const satisfies Record<OperationName, Operation>;
 
 // The streamed list beside the names and the `stream` of each operation say the same.

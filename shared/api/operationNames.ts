@@ -67,6 +67,8 @@ export const operationNames = [
   'office.setSeal',
   'cases.repeats',
   'complainants.lookup',
+  'enquiries.log',
+  'enquiries.list',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -70,6 +70,10 @@ describe('exports.start', () => {
   });
 
   it('writes the period report: headline figures beside the year before, and one sheet per breakdown', async () => {
+    // 接待来访和咨询 from the enquiry log: two this quarter, one in the same quarter a year before.
+    for (const receivedAt of ['2026-01-05T10:00:00+08:00', '2026-03-02T08:30:00+08:00', '2025-02-10T10:00:00+08:00']) {
+      await staff.clerk.must('enquiries.log', { channel: 'phone', topic: '预付卡退费', answer: '告知投诉途径', receivedAt });
+    }
     const { id } = await staff.clerk.must<{ id: string }>('exports.start', { kind: 'stats', period: { from: '2026-01-01', to: '2026-03-31' } });
     expect(await finished(id)).toMatchObject({ state: 'done', fileName: '投诉统计-2026-01-01至2026-03-31.xlsx' });
     const workbook = await workbookOf(id);
@@ -81,6 +85,7 @@ describe('exports.start', () => {
     expect(line('为消费者挽回经济损失（元）').getCell(2).value).toBe(12345.67);
     expect(line('为消费者挽回经济损失（万元）').getCell(2).value).toBeCloseTo(1.234567, 6);
     expect(line('解决率').getCell(2).numFmt).toBe('0.0%');
+    expect([line('接待来访和咨询（人次）').getCell(2).value, line('接待来访和咨询（人次）').getCell(3).value]).toEqual([2, 1]);
     const categories = workbook.getWorksheet('按类别')!;
     expect(categories.getRow(2).getCell(1).value).toBe('家用电子电器');
     expect(categories.getRow(3).getCell(1).value).toBe('旅游');

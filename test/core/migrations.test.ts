@@ -244,3 +244,38 @@ describe('migration 7 (register store) on a register that holds cases', () => {
     db.close();
   });
 });
+
+describe('migration 10 (enquiries) on a register that holds cases', () => {
+  it('adds an empty enquiry log beside the cases, counted in 统计 by office date and linkable to a case once', async () => {
+    const file = join(tmp.dir, 'v9-with-cases.sqlite');
+    const db = new Database(file);
+    const at = migrations.findIndex((m) => m.name === 'enquiries');
+    expect(at).toBe(9);
+    await migrate(db, file, quietLog, migrations.slice(0, at));
+    db.exec(`
+      INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'clerk', '陈登记', 'clerk', 'x', '2026-06-01T09:00:00+08:00');
+      INSERT INTO respondents (id, name, created_at) VALUES (1, '温州健身会所', '2026-06-01T09:00:00+08:00');
+      INSERT INTO cases (id, case_no, received_at, received_on, channel, category, status, complainant_name, complainant_id_type, complainant_phone,
+        respondent_id, subject, facts, request, consent_mediation, rule_set, registered_by, created_at, updated_at)
+      VALUES (1, 'TS2026-00001', '2026-06-02T10:00:00+08:00', '2026-06-02', 'visit', 'S04', 'registered', '赵敏', 'resident', '13700003333',
+        1, '健身卡', '会所关门跑路。', '退还余额', 1, 'order121', 1, '2026-06-02T10:00:00+08:00', '2026-06-02T10:00:00+08:00');
+    `);
+    expect((await migrate(db, file, quietLog)).to).toBe(10);
+    expect(db.prepare('SELECT case_no FROM cases').pluck().all()).toEqual(['TS2026-00001']);
+    expect(db.prepare('SELECT COUNT(*) FROM enquiries').pluck().get()).toBe(0);
+    const insert = db.prepare(
+      "INSERT INTO enquiries (received_at, received_on, channel, topic, answer, logged_by, at) VALUES (?, ?, 'phone', '预付卡能否退', '可投诉', 1, ?)",
+    );
+    insert.run('2026-06-02T23:30:00+08:00', '2026-06-02', '2026-06-02T23:31:00+08:00');
+    insert.run('2026-06-03T08:00:00+08:00', '2026-06-03', '2026-06-03T08:01:00+08:00');
+    const count = db.prepare('SELECT COUNT(*) FROM enquiries WHERE received_on BETWEEN ? AND ?').pluck();
+    expect(count.get('2026-06-02', '2026-06-02')).toBe(1);
+    expect(db.prepare('EXPLAIN QUERY PLAN SELECT COUNT(*) FROM enquiries WHERE received_on BETWEEN ? AND ?').all('2026-01-01', '2026-12-31').map((r) => (r as { detail: string }).detail).join(' | ')).toMatch(
+      /SEARCH enquiries USING COVERING INDEX enquiries_received_on \(received_on>\? AND received_on<\?\)/,
+    );
+    db.prepare('UPDATE enquiries SET case_id = 1 WHERE id = 1').run();
+    expect(() => db.prepare('UPDATE enquiries SET case_id = 1 WHERE id = 2').run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO enquiries (received_at, received_on, channel, topic, answer, logged_by, at) VALUES ('x', 'x', 'phone', '', 'a', 1, 'x')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});

@@ -196,6 +196,20 @@ describe('every screen and dialog has no serious or critical accessibility findi
     await saved.getByRole('button', { name: /关闭|继续登记|完成/ }).first().click();
   });
 
+  it('咨询, with a refused save and an enquiry logged', async () => {
+    const page = pages.clerk;
+    await page.getByRole('link', { name: '咨询', exact: true }).click();
+    await page.getByLabel('咨询事项').waitFor();
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await expect.poll(() => page.getByText('请填写咨询事项').isVisible()).toBe(true);
+    await expectAccessible(page, 'enquiries-errors');
+    await page.getByLabel('咨询事项').fill('空调保修期多久');
+    await page.getByLabel('答复内容').fill('整机一年，主要部件按三包规定');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('button', { name: /^转为投诉/ }).count()).toBe(1);
+    await expectAccessible(page, 'enquiries');
+  });
+
   it('the register, searched and filtered', async () => {
     const page = pages.clerk;
     await page.goto(`${host.url}/#/cases`);

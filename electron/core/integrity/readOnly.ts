@@ -77,6 +77,8 @@ export const writesRegister = {
   'office.setSeal': true,
   'cases.repeats': false,
   'complainants.lookup': false,
+  'enquiries.log': true,
+  'enquiries.list': false,
 } as const satisfies Record<OperationName, boolean>;
 
 /**

@@ -20,6 +20,7 @@ import { createOfficeProfile } from './officeProfile';
 import { createOfficeSettings } from './officeSettings';
 import { createCaseChecklist } from './checklist/caseChecklist';
 import { createChecklistTemplates } from './checklist/templates';
+import { createEnquiries } from './enquiries';
 import { createEvidence } from './evidence';
 import type { MediaTools } from './evidence/media';
 import { createRequests } from './requests';
@@ -79,6 +80,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
   const evidence = createEvidence({ db, clock, audit, settings, events, vault, media, log });
   const noticeRecords = createNoticeRecords(db);
   const office = createOfficeProfile(db, clock, settings, audit, vault);
+  const enquiries = createEnquiries({ db, clock, audit, catalog, store: store.enquiries });
   const cases = {
     ...createCaseReader(db, store.read, workflowView, { checklist, evidence, noticesOf: noticeRecords.list, respondent: respondents.get }),
     search: store.read.search,
@@ -97,10 +99,11 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     records,
     requests: createRequests(db, instants),
     users: createUsers(db, clock, audit, settings, sessions, readOnly),
-    register: createRegister({ db, clock, audit, settings, catalog, respondents, store: store.write, deadlines, ruleSets, checklist, repeats }),
+    register: createRegister({ db, clock, audit, settings, catalog, respondents, store: store.write, deadlines, ruleSets, checklist, repeats, enquiries }),
     repeats,
     correct: createCorrect({ db, clock, audit, catalog, respondents, store, deadlines, ruleSets, records }),
     cases,
+    enquiries,
     act: createWorkflow({ db, clock, settings, audit, events, deadlines, ruleSets, catalog, records }),
     calendar: createCalendarAdmin({ db, clock, settings, audit, events, deadlines }),
     officeSettings: createOfficeSettings(db, clock, settings, audit),

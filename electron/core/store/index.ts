@@ -8,6 +8,7 @@ import { createCaseSearch } from './caseSearch';
 import { createCaseText } from './caseText';
 import { createCaseWrites } from './caseWrites';
 import { createComplainantReads } from './complainants';
+import { createEnquiryStore } from './enquiries';
 import { createStatsReads } from './statsReads';
 
 export interface CaseStoreDeps {
@@ -38,7 +39,8 @@ export function createCaseStore({ db, clock, calendar, repeatWindowDays }: CaseS
   const events = createCaseEvents(db, { text, facts });
   const reads = createCaseReads(db);
   const search = createCaseSearch(db, clock, calendar);
-  const stats = createStatsReads(db);
+  const enquiries = createEnquiryStore(db);
+  const stats = createStatsReads(db, enquiries.read.count);
   const writes = createCaseWrites(db);
   const complainants = createComplainantReads(db);
   return {
@@ -72,6 +74,8 @@ export function createCaseStore({ db, clock, calendar, repeatWindowDays }: CaseS
       /** The later complaints by the same person against the same business, counted again (a correction moved who, whom or when). */
       recountPeers: facts.refreshPeers,
     },
+    /** 咨询登记: the enquiry log, its day lists and the count 统计 reports. */
+    enquiries,
   };
 }
 export type CaseStore = ReturnType<typeof createCaseStore>;

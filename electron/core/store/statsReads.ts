@@ -52,9 +52,10 @@ export function yearBefore(date: string): string {
 /**
  * 统计 (DESIGN.md "统计"): the figures of a period from the daily totals the store keeps
  * (store/caseFacts.ts), so a year reads a few thousand rows whatever the register's size; the
- * businesses complained about most from the receipt-date index alone.
+ * businesses complained about most from the receipt-date index alone; 接待来访和咨询 from the enquiry
+ * log's (store/enquiries.ts).
  */
-export function createStatsReads(db: Db) {
+export function createStatsReads(db: Db, enquiries: (from: string, to: string) => number) {
   const total = db.prepare(STATS_SQL.total);
   const breakdown = db.prepare(STATS_SQL.breakdown);
   const months = db.prepare(STATS_SQL.months);
@@ -62,15 +63,7 @@ export function createStatsReads(db: Db) {
   const userNames = db.prepare('SELECT id, display_name FROM users');
   const top = db.prepare(STATS_SQL.top);
   const respondent = db.prepare(STATS_SQL.respondent);
-  const enquiriesTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'enquiries'").pluck();
-
   const sumsOf = (row: Partial<Sums> | undefined): Sums => Object.fromEntries(measureColumns.map((c) => [c, row?.[c] ?? 0])) as Sums;
-
-  /** Enquiries are logged by the intake desk ([B]); until that log exists there are none to count. */
-  function enquiries(from: string, to: string): number {
-    if (enquiriesTable.get() === undefined) return 0;
-    return db.prepare('SELECT COUNT(*) FROM enquiries WHERE received_on BETWEEN ? AND ?').pluck().get(from, to) as number;
-  }
 
   function namesOf(kind: BreakdownKind): (key: string) => { name: string; sort: number } {
     if (kind === 'handler') {

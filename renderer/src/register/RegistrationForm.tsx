@@ -29,6 +29,7 @@ import {
 } from './registerForm';
 import { RepeatWarning } from './RepeatWarning';
 import { RespondentSection } from './RespondentSection';
+import { registerFormFromEnquiry, type FromEnquiry } from '../enquiries/fromEnquiry';
 
 const CHECK_FIELDS = '有填写不正确的项目，请按红色提示修改后再保存（已填写的内容都还在）';
 /** The request id makes a second save safe whether or not the first one reached the register. */
@@ -44,15 +45,19 @@ interface Props {
   onSaved: (saved: OutputOf<'cases.register'>) => void;
   /** Changes when 投诉人姓名 should take the focus again (after the success dialog closes). */
   focusSignal: number;
+  /** 咨询登记's 转为投诉: the form starts from the enquiry, and saving links it to the case. */
+  fromEnquiry?: FromEnquiry | null;
 }
 
 /**
  * One page, keyboard first: 投诉人 → 被投诉方 → 消费经过 → 诉求 → 分类 → 保存 (Ctrl+Enter).
  * Nothing typed is lost on an error; after a save the page mounts a fresh form (see RegisterPage).
  */
-export function RegistrationForm({ catalog, onSaved, focusSignal }: Props) {
+export function RegistrationForm({ catalog, onSaved, focusSignal, fromEnquiry = null }: Props) {
   const api = useApi();
-  const defaults = useMemo(() => emptyRegisterForm(defaultChannel(catalog)), [catalog]);
+  // The enquiry fills the form once, as it opens; unlinking it later keeps what was typed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const defaults = useMemo(() => registerFormFromEnquiry(emptyRegisterForm(defaultChannel(catalog)), fromEnquiry, catalog.channels), [catalog]);
   const form = useForm<RegisterFormValues, unknown, RegisterFormOutput>({
     resolver: zodResolver(registerFormSchema),
     defaultValues: defaults,
@@ -84,7 +89,7 @@ export function RegistrationForm({ catalog, onSaved, focusSignal }: Props) {
   const save = form.handleSubmit(
     async (input) => {
       setAlert(null);
-      const result = await api.call('cases.register', { ...input, ...(repeatOf !== null ? { repeatOf } : {}), requestId });
+      const result = await api.call('cases.register', { ...input, ...(repeatOf !== null ? { repeatOf } : {}), requestId, ...(fromEnquiry ? { fromEnquiryId: fromEnquiry.id } : {}) });
       if (!result.ok) {
         // The id already holds an earlier, different registration; once checked, a new save is a new one.
         if (result.error.fields?.requestId) renew();

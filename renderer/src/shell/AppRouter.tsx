@@ -3,6 +3,7 @@ import { createHashRouter, Navigate, RouterProvider } from 'react-router-dom';
 import { BackupPage } from '../backup/BackupPage';
 import { CaseDetailPage } from '../cases/detail/CaseDetailPage';
 import { CaseListPage } from '../cases/CaseListPage';
+import { EnquiriesPage } from '../enquiries/EnquiriesPage';
 import { HomePage } from '../home/HomePage';
 import { RegisterPage } from '../register/RegisterPage';
 import { CalendarPanel } from '../settings/CalendarPanel';
@@ -28,6 +29,7 @@ function createRouter() {
       children: [
         { index: true, element: <HomePage /> },
         { path: 'register', element: <RegisterPage /> },
+        { path: 'enquiries', element: <EnquiriesPage /> },
         { path: 'cases', element: <CaseListPage /> },
         { path: 'cases/:id', element: <CaseDetailPage /> },
         // Its own chunk: the charts load when 统计 is first opened, not with the counter's screens.

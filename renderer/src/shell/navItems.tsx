@@ -1,6 +1,7 @@
 import BarChartIcon from '@mui/icons-material/BarChart';
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import FolderOpenIcon from '@mui/icons-material/FolderOpen';
+import QuestionAnswerIcon from '@mui/icons-material/QuestionAnswer';
 import SettingsIcon from '@mui/icons-material/Settings';
 import TodayIcon from '@mui/icons-material/Today';
 import type { ReactNode } from 'react';
@@ -11,13 +12,14 @@ export interface NavItem {
   to: string;
   icon: ReactNode;
   /** The digit that jumps here with Alt (keyboard first at the counter). */
-  hotkey?: '1' | '2' | '3' | '4';
+  hotkey?: '1' | '2' | '3' | '4' | '5';
   roles?: readonly Role[];
 }
 
 export const navItems: readonly NavItem[] = [
   { label: '今日', to: '/', icon: <TodayIcon />, hotkey: '1' },
   { label: '登记投诉', to: '/register', icon: <EditNoteIcon />, hotkey: '2' },
+  { label: '咨询', to: '/enquiries', icon: <QuestionAnswerIcon />, hotkey: '5' },
   { label: '案件', to: '/cases', icon: <FolderOpenIcon />, hotkey: '3' },
   { label: '统计', to: '/statistics', icon: <BarChartIcon />, hotkey: '4' },
   { label: '设置', to: '/settings', icon: <SettingsIcon />, roles: ['admin'] },

@@ -19,7 +19,7 @@ const phone = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-const optionalPhone = z
+export const optionalPhone = z
   .string()
   .trim()
   .max(30, '电话号码过长')
@@ -101,6 +101,8 @@ export const casesRegister = {
     consentPublication: z.boolean().optional(),
     /** 关联为重复投诉: the id of the earlier complaint (same person, same business, within the window) this one repeats. */
     repeatOf: id.optional(),
+    /** The enquiry (咨询登记) this complaint comes from: linked to the case in the same transaction. */
+    fromEnquiryId: id.optional(),
     requestId,
   }),
   output: z.object({

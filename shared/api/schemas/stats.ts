@@ -50,7 +50,7 @@ export const statsSummary = {
   output: figures.extend({
     from: z.string(),
     to: z.string(),
-    /** 接待来访和咨询 (人次): enquiries logged in the period (the enquiry log; 0 until it is kept). */
+    /** 接待来访和咨询 (人次): enquiries received in the period, by their office date (enquiries.log). */
     enquiries: z.number().int(),
     byCategory: z.array(breakdownRow),
     byNature: z.array(breakdownRow),

@@ -159,6 +159,14 @@ export function operations(m: SeedManifest, today: string, has: (op: string) => 
       floor: 'rows',
     },
   );
+  if (has('enquiries.list') && m.enquiries) {
+    ops.push({
+      label: `enquiries.list a day (${fmt(m.enquiries)} enquiries in the register)`,
+      group: 'today',
+      calls: () => [{ op: 'enquiries.list', input: { from: today, to: today, page: 1, pageSize: 50 }, as: 'investigator' }],
+      floor: 'roundTrip',
+    });
+  }
   if (has('stats.summary')) {
     const lm = { from: `${lastMonth}-01`, to: monthEnd(lastMonth) };
     const y = { from: `${year}-01-01`, to: `${year}-12-31` };

@@ -10,6 +10,8 @@ export interface SeedManifest {
   generator: string;
   seed: number;
   cases: number;
+  /** Enquiries logged beside the complaints (咨询登记); absent in a register seeded before them. */
+  enquiries?: number;
   /** The instant the register's clock ended at; the bench starts the host there (`--now`). */
   now: string;
   from: string;

@@ -4,11 +4,13 @@ import type { Logger } from '../../../electron/core/ports';
 import { loadCalendar } from '../../../electron/core/services/calendar';
 import { DomainError } from '../../../shared/api/errors';
 import { casesRegister } from '../../../shared/api/schemas/cases';
+import { enquiriesLog } from '../../../shared/api/schemas/enquiries';
 import type { UserView } from '../../../shared/api/schemas/common';
 import { caseActInput } from '../../../shared/api/schemas/workflow';
 import { ProgressBar } from '../progress';
 import { businessPool } from './businesses';
 import { ComplaintGenerator, optionalFieldsFor, type Draft } from './complaints';
+import { enquiriesBeside } from './enquiries';
 import { EARLIER_YEARS } from './holidays';
 import { Lifecycle, newLife, type CaseLife, type Staff, type Step } from './lifecycle';
 import { writeManifest, type SeedManifest } from './manifest';
@@ -200,6 +202,8 @@ export async function seedRegister(o: SeedOptions): Promise<SeedManifest> {
     const lifeRandom = Random.stream(seed, 'lives');
     const life = new Lifecycle(Random.stream(seed, 'workflow'), staff, calendar);
     const clerkRandom = Random.stream(seed, 'counter');
+    const enquiryRandom = Random.stream(seed, 'enquiries');
+    let enquiries = 0;
     const queue = new StepQueue();
     const probes = new ProbeCounter();
     const respondentOf = db.prepare('SELECT respondent_id FROM cases WHERE id = ?').pluck();
@@ -262,6 +266,14 @@ export async function seedRegister(o: SeedOptions): Promise<SeedManifest> {
       registered++;
       if (d.business.respondentId === undefined) d.business.respondentId = respondentOf.get(result.id) as number;
       probes.add(searchableText(d, result.caseNo));
+      for (const e of enquiriesBeside(enquiryRandom)) {
+        try {
+          timed('enquiries.log', () => s.enquiries.log(enquiriesLog.input.parse(e), clerk));
+          enquiries++;
+        } catch (error) {
+          refuse('enquiries.log', error);
+        }
+      }
       if (registered % sampleEvery === 0) {
         const c = d.input.complainant;
         samples.push({ id: result.id, caseNo: result.caseNo, name: c.name, phone: c.phone, idNumber: c.idNumber ?? null, respondent: d.business.name, creditCode: d.business.creditCode ?? null });
@@ -336,6 +348,7 @@ export async function seedRegister(o: SeedOptions): Promise<SeedManifest> {
       generator: GENERATOR,
       seed,
       cases: registered,
+      enquiries,
       now: nowIso,
       from: first,
       businesses: pool.all.length,

@@ -14,6 +14,7 @@ import type { CaseStoreWrite } from '../../store';
 import type { OfficeClock } from '../../officeClock';
 import type { Repeats } from './repeats';
 import { checkCodes, checkIdNumber, checkPurchasedOn, checkReceivedAt } from './intakeChecks';
+import type { Enquiries } from '../enquiries';
 
 type RegisterInput = z.output<typeof casesRegister.input>;
 
@@ -30,10 +31,12 @@ export interface RegisterDeps {
   checklist: Pick<CaseChecklist, 'instantiate'>;
   /** `repeatOf`: the earlier complaint this one repeats, checked and linked on both cases. */
   repeats: Pick<Repeats, 'checkRepeatOf' | 'link'>;
+  /** 咨询登记: a complaint turned from an enquiry links it (`fromEnquiryId`). */
+  enquiries: Pick<Enquiries, 'linkToCase'>;
 }
 
 /** 登记 (domain.md "A case" step 1): a number at once, and the acceptance deadline with it. */
-export function createRegister({ db, clock, audit, settings, catalog, respondents, store, deadlines, ruleSets, checklist, repeats }: RegisterDeps) {
+export function createRegister({ db, clock, audit, settings, catalog, respondents, store, deadlines, ruleSets, checklist, repeats, enquiries }: RegisterDeps) {
   return function register(input: RegisterInput, user: UserView) {
     checkCodes(input, catalog);
     const nowDate = clock.instant();
@@ -79,6 +82,7 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
         registeredBy: user.id,
         at: now,
       });
+      if (input.fromEnquiryId !== undefined) enquiries.linkToCase(input.fromEnquiryId, id);
       // 受理决定期限: N 工作日 from receipt, the day of receipt not counted (消法第46条; domain.md "Time limits").
       const due = deadlines.start(id, 'acceptance', { startOn: receivedOn, limit: rules.limits.acceptance, ruleSet: rules.code }, now);
       // The investigation checklist of its category, as the template stands today (domain.md step 4).
