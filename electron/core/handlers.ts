@@ -142,5 +142,10 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     'office.setSeal': (input, ctx) => s.office.setSeal(input, signedIn(ctx.user)),
     'cases.repeats': (input) => s.repeats.find(input),
     'complainants.lookup': (input) => s.repeats.lookup(input),
+    // Not through requests.once: saving a draft is idempotent by nature (last write wins).
+    'drafts.save': (input, ctx) => s.drafts.save(input, signedIn(ctx.user)),
+    'drafts.list': (_input, ctx) => s.drafts.list(signedIn(ctx.user)),
+    'drafts.get': (input, ctx) => s.drafts.get(input, signedIn(ctx.user)),
+    'drafts.discard': (input, ctx) => s.drafts.discard(input, signedIn(ctx.user)),
   } satisfies HandlerTable;
 }

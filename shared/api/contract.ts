@@ -25,6 +25,7 @@ import { noticesFile, noticesGet, noticesIssue, noticesLogPrint, noticesPreview 
 import { officeGet, officeSetSeal, officeUpdate } from './schemas/office';
 import { casesAct } from './schemas/workflow';
 import { casesRepeats, complainantsLookup } from './schemas/repeats';
+import { draftsDiscard, draftsGet, draftsList, draftsSave } from './schemas/drafts';
 import { statsSummary } from './schemas/stats';
 import { exportsCancel, exportsFile, exportsProgress, exportsStart } from './schemas/exports';
 import { streamedOperations, type OperationName } from './operationNames';
@@ -123,6 +124,10 @@ export const contract = {
   'office.setSeal': op('上传或移除印章图片（管理员）', ['admin'], officeSetSeal),
   'cases.repeats': op('重复投诉：同一投诉人（证件号码或电话）在本会规定天数内对同一经营者的投诉', 'user', casesRepeats),
   'complainants.lookup': op('回头投诉人：按电话或证件号码查找登记簿中已有的投诉人及其以往投诉', 'user', complainantsLookup),
+  'drafts.save': op('保存草稿：本人正在填写的表单（每人每张表单一份，后存的替换先存的）', 'user', draftsSave),
+  'drafts.list': op('本人的草稿列表（最新的在前），附投诉人与事由摘要', 'user', draftsList),
+  'drafts.get': op('读取本人某张表单的草稿（没有时为 null）', 'user', draftsGet),
+  'drafts.discard': op('丢弃本人某张表单的草稿', 'user', draftsDiscard),
 } as const satisfies Record<OperationName, Operation>;
 
 // The streamed list beside the names and the `stream` of each operation say the same.

@@ -67,6 +67,10 @@ export const operationNames = [
   'office.setSeal',
   'cases.repeats',
   'complainants.lookup',
+  'drafts.save',
+  'drafts.list',
+  'drafts.get',
+  'drafts.discard',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

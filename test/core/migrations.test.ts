@@ -244,3 +244,28 @@ describe('migration 7 (register store) on a register that holds cases', () => {
     db.close();
   });
 });
+
+describe('migration drafts on a register that holds users and cases', () => {
+  it('adds the drafts table, keeps every row, and refuses a draft that is not JSON or too large', async () => {
+    const file = join(tmp.dir, 'before-drafts.sqlite');
+    const db = new Database(file);
+    const at = migrations.findIndex((m) => m.name === 'drafts');
+    expect(at).toBeGreaterThan(0);
+    await migrate(db, file, quietLog, migrations.slice(0, at));
+    db.exec(`
+      INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'clerk', '陈登记', 'clerk', 'x', '2026-11-01T09:00:00+08:00');
+      INSERT INTO respondents (id, name, created_at) VALUES (1, '某某公司', '2026-11-01T09:00:00+08:00');
+    `);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'drafts'").get()).toBeUndefined();
+    await migrate(db, file, quietLog, migrations.slice(0, at + 1));
+    expect(db.pragma('user_version', { simple: true })).toBe(at + 1);
+    expect(db.prepare('SELECT username FROM users').pluck().all()).toEqual(['clerk']);
+    const insert = db.prepare("INSERT INTO drafts (user_id, form, key, data, saved_at) VALUES (1, 'register', ?, ?, '2026-11-02T09:41:00+08:00')");
+    insert.run('', '{"subject":"手机"}');
+    expect(() => insert.run('', '{}')).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => insert.run('b', 'not json')).toThrow(/CHECK/);
+    expect(() => insert.run('c', JSON.stringify({ facts: '字'.repeat(22_000) }))).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO drafts (user_id, form, key, data, saved_at) VALUES (99, 'register', '', '{}', 'x')").run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});

@@ -77,6 +77,12 @@ export const writesRegister = {
   'office.setSeal': true,
   'cases.repeats': false,
   'complainants.lookup': false,
+  // A draft is kept in the register file, so saving or discarding one writes it (the form then
+  // stops saving drafts and says so once); reading one does not.
+  'drafts.save': true,
+  'drafts.list': false,
+  'drafts.get': false,
+  'drafts.discard': true,
 } as const satisfies Record<OperationName, boolean>;
 
 /**

@@ -101,6 +101,8 @@ export const casesRegister = {
     consentPublication: z.boolean().optional(),
     /** 关联为重复投诉: the id of the earlier complaint (same person, same business, within the window) this one repeats. */
     repeatOf: id.optional(),
+    /** The signed-in user's 草稿 of the registration form (drafts.save key) to remove with the registration, in its transaction. */
+    draftKey: z.string({ error: '草稿标识应为文字' }).max(100, '草稿标识不能超过100个字').optional(),
     requestId,
   }),
   output: z.object({
