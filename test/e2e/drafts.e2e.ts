@@ -72,6 +72,7 @@ describe('a half-typed complaint survives a killed page and host', () => {
     expect(await page.getByLabel('投诉事实').inputValue()).toBe('买回第二天屏幕自己裂了，商家说是人为损坏');
     // The respondent comes back as the one picked from the register, not as a new business.
     await expect.poll(() => page.getByText(/已选用系统中的被投诉方/).count()).toBe(1);
+    expect(await status(page)).toMatch(/^草稿已保存 \d\d:\d\d$/);
     // Back where the clerk was typing.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('facts');
     await shot(page, '04-restored');

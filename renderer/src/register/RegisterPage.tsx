@@ -45,7 +45,7 @@ export function RegisterPage() {
 
   const restore = () => {
     if (!found || !empty) return;
-    setRestored(registerDraftOf(found.data, empty));
+    setRestored({ ...registerDraftOf(found.data, empty), savedAt: found.savedAt });
     setChoice('settled');
     setFormKey((k) => k + 1);
   };

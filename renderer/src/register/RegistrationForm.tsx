@@ -81,6 +81,7 @@ export function RegistrationForm({ catalog, onSaved, focusSignal, draftKey, rest
     form: 'register',
     draftKey,
     enabled: draftsEnabled,
+    restoredSavedAt: restored?.savedAt ?? null,
     snapshot: () => {
       const values = form.getValues();
       if (isEmptyRegisterForm(values, empty) && repeatOf === null) return null;

@@ -173,9 +173,11 @@ export interface RegisterDraft {
   repeatOf: number | null;
   /** The field that had the focus (its form path), so restoring puts the clerk back where they were. */
   focus: string | null;
+  /** When it was saved (a draft read back from the register); not part of what is saved. */
+  savedAt?: string;
 }
 
-export function registerDraftData(draft: RegisterDraft): Record<string, unknown> {
+export function registerDraftData(draft: Omit<RegisterDraft, 'savedAt'>): Record<string, unknown> {
   return { ...draft.values, repeatOf: draft.repeatOf, focus: draft.focus };
 }
 

@@ -23,6 +23,8 @@ interface Options {
   enabled: boolean;
   /** The form's data as it stands, or null when it holds nothing worth keeping (the draft is then removed). */
   snapshot: () => Record<string, unknown> | null;
+  /** When the draft the form was restored from was saved: the line says so until the next save. */
+  restoredSavedAt?: string | null;
 }
 
 /**
@@ -31,15 +33,15 @@ interface Options {
  * Saves go out one at a time, in order, so an older one never lands after a newer one; `stop`
  * waits for the last and allows no more (before the case is registered, which removes the draft).
  */
-export function useDraftAutosave({ form, draftKey, enabled, snapshot }: Options) {
+export function useDraftAutosave({ form, draftKey, enabled, snapshot, restoredSavedAt = null }: Options) {
   const api = useApi();
-  const [state, setState] = useState<DraftSaveState>({ status: 'idle' });
+  const [state, setState] = useState<DraftSaveState>(restoredSavedAt ? { status: 'saved', savedAt: restoredSavedAt } : { status: 'idle' });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const due = useRef(false);
   const stopped = useRef(false);
   const readOnly = useRef(false);
-  const savedAt = useRef<string | null>(null);
+  const savedAt = useRef<string | null>(restoredSavedAt);
   const snap = useRef(snapshot);
   snap.current = snapshot;
   const live = useRef({ enabled, draftKey });
