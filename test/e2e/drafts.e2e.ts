@@ -98,6 +98,28 @@ describe('a half-typed complaint survives a killed page and host', () => {
     await page.context().close();
   });
 
+  it('opens from 今日’s card with the draft restored, and 丢弃 removes it', async () => {
+    const draft = { complainant: { name: '赵六', phone: '13700000000' }, subject: '空调不制冷', facts: '安装后一直不制冷' };
+    await apiCall(host, 'drafts.save', { form: 'register', data: draft }, office.tokens.clerk);
+    const page = await deskOf(browser, host, 'clerk');
+    await page.getByTestId('drafts-card').getByRole('link', { name: /赵六 · 空调不制冷/ }).click();
+    await expect.poll(() => page.getByLabel('投诉人姓名').inputValue()).toBe('赵六');
+    expect(await page.getByLabel('投诉事实').inputValue()).toBe('安装后一直不制冷');
+    expect(await page.getByRole('button', { name: /^恢复草稿/ }).count()).toBe(0);
+
+    // Another visit to the form: the offer again; Tab to 丢弃 and Enter, and it is gone.
+    await page.getByRole('link', { name: '今日' }).first().click();
+    await page.getByRole('link', { name: '登记投诉' }).first().click();
+    await page.getByRole('button', { name: /^恢复草稿（\d\d:\d\d，赵六 · 空调不制冷）$/ }).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('button', { name: /^恢复草稿/ }).count()).toBe(0);
+    expect(await page.getByLabel('投诉人姓名').inputValue()).toBe('');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('complainant.name');
+    expect(await apiCall(host, 'drafts.list', {}, office.tokens.clerk)).toEqual({ drafts: [] });
+    await page.context().close();
+  });
+
   it('keeps one clerk’s draft from another', async () => {
     await apiCall(host, 'drafts.save', { form: 'register', data: { complainant: { name: '王五' }, subject: '洗衣机' } }, office.tokens.clerk);
     const page = await deskOf(browser, host, 'supervisor');
