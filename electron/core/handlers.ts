@@ -144,5 +144,10 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     'complainants.lookup': (input) => s.repeats.lookup(input),
     'enquiries.log': (input, ctx) => s.requests.once('enquiries.log', input, signedIn(ctx.user), () => s.enquiries.log(input, signedIn(ctx.user))),
     'enquiries.list': (input) => s.enquiries.list(input),
+    // Not through requests.once: saving a draft is idempotent by nature (last write wins).
+    'drafts.save': (input, ctx) => s.drafts.save(input, signedIn(ctx.user)),
+    'drafts.list': (_input, ctx) => s.drafts.list(signedIn(ctx.user)),
+    'drafts.get': (input, ctx) => s.drafts.get(input, signedIn(ctx.user)),
+    'drafts.discard': (input, ctx) => s.drafts.discard(input, signedIn(ctx.user)),
   } satisfies HandlerTable;
 }

@@ -19,8 +19,16 @@ export interface UploadOptions {
  * The one client the renderer talks to: window.api under Electron, HTTP under the host.
  * The renderer does not know which transport is underneath.
  */
+export interface CallOptions {
+  /**
+   * The call must reach the core even if the page is being closed (a draft saved on pagehide): the
+   * HTTP transport sends it with fetch's keepalive (bodies up to 64 KB); IPC messages go out anyway.
+   */
+  keepalive?: boolean;
+}
+
 export interface ApiClient {
-  call<K extends JsonOperationName>(name: K, input: InputOf<K>): Promise<Result<OutputOf<K>>>;
+  call<K extends JsonOperationName>(name: K, input: InputOf<K>, options?: CallOptions): Promise<Result<OutputOf<K>>>;
   /** A streamed upload: the file's bytes go to the core's import as they are read, never as JSON. */
   upload<K extends UploadOperationName>(name: K, input: InputOf<K>, file: UploadFile, options?: UploadOptions): Promise<Result<OutputOf<K>>>;
 }

@@ -25,6 +25,7 @@ import { noticesFile, noticesGet, noticesIssue, noticesLogPrint, noticesPreview 
 import { officeGet, officeSetSeal, officeUpdate } from './schemas/office';
 import { casesAct } from './schemas/workflow';
 import { casesRepeats, complainantsLookup } from './schemas/repeats';
+import { draftsDiscard, draftsGet, draftsList, draftsSave } from './schemas/drafts';
 import { statsSummary } from './schemas/stats';
 import { enquiriesList, enquiriesLog } from './schemas/enquiries';
 import { exportsCancel, exportsFile, exportsProgress, exportsStart } from './schemas/exports';
@@ -126,6 +127,10 @@ export const contract = {
   'complainants.lookup': op('回头投诉人：按电话或证件号码查找登记簿中已有的投诉人及其以往投诉', 'user', complainantsLookup),
   'enquiries.log': op('咨询登记：记录一次不构成投诉的咨询（时间、渠道、事项、答复，可留姓名电话）', 'user', enquiriesLog),
   'enquiries.list': op('咨询记录：某段日期内的咨询，最新的在前，分页', 'user', enquiriesList),
+  'drafts.save': op('保存草稿：本人正在填写的表单（每人每张表单一份，后存的替换先存的）', 'user', draftsSave),
+  'drafts.list': op('本人的草稿列表（最新的在前），附投诉人与事由摘要', 'user', draftsList),
+  'drafts.get': op('读取本人某张表单的草稿（没有时为 null）', 'user', draftsGet),
+  'drafts.discard': op('丢弃本人某张表单的草稿', 'user', draftsDiscard),
 } as const satisfies Record<OperationName, Operation>;
 
 // The streamed list beside the names and the `stream` of each operation say the same.

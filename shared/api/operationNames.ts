@@ -69,6 +69,10 @@ export const operationNames = [
   'complainants.lookup',
   'enquiries.log',
   'enquiries.list',
+  'drafts.save',
+  'drafts.list',
+  'drafts.get',
+  'drafts.discard',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -260,7 +260,7 @@ describe('migration 10 (enquiries) on a register that holds cases', () => {
       VALUES (1, 'TS2026-00001', '2026-06-02T10:00:00+08:00', '2026-06-02', 'visit', 'S04', 'registered', '赵敏', 'resident', '13700003333',
         1, '健身卡', '会所关门跑路。', '退还余额', 1, 'order121', 1, '2026-06-02T10:00:00+08:00', '2026-06-02T10:00:00+08:00');
     `);
-    expect((await migrate(db, file, quietLog)).to).toBe(10);
+    expect((await migrate(db, file, quietLog)).to).toBe(migrations.length);
     expect(db.prepare('SELECT case_no FROM cases').pluck().all()).toEqual(['TS2026-00001']);
     expect(db.prepare('SELECT COUNT(*) FROM enquiries').pluck().get()).toBe(0);
     const insert = db.prepare(
@@ -276,6 +276,31 @@ describe('migration 10 (enquiries) on a register that holds cases', () => {
     db.prepare('UPDATE enquiries SET case_id = 1 WHERE id = 1').run();
     expect(() => db.prepare('UPDATE enquiries SET case_id = 1 WHERE id = 2').run()).toThrow(/UNIQUE/);
     expect(() => db.prepare("INSERT INTO enquiries (received_at, received_on, channel, topic, answer, logged_by, at) VALUES ('x', 'x', 'phone', '', 'a', 1, 'x')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('migration drafts on a register that holds users and cases', () => {
+  it('adds the drafts table, keeps every row, and refuses a draft that is not JSON or too large', async () => {
+    const file = join(tmp.dir, 'before-drafts.sqlite');
+    const db = new Database(file);
+    const at = migrations.findIndex((m) => m.name === 'drafts');
+    expect(at).toBeGreaterThan(0);
+    await migrate(db, file, quietLog, migrations.slice(0, at));
+    db.exec(`
+      INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'clerk', '陈登记', 'clerk', 'x', '2026-11-01T09:00:00+08:00');
+      INSERT INTO respondents (id, name, created_at) VALUES (1, '某某公司', '2026-11-01T09:00:00+08:00');
+    `);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'drafts'").get()).toBeUndefined();
+    await migrate(db, file, quietLog, migrations.slice(0, at + 1));
+    expect(db.pragma('user_version', { simple: true })).toBe(at + 1);
+    expect(db.prepare('SELECT username FROM users').pluck().all()).toEqual(['clerk']);
+    const insert = db.prepare("INSERT INTO drafts (user_id, form, key, data, saved_at) VALUES (1, 'register', ?, ?, '2026-11-02T09:41:00+08:00')");
+    insert.run('', '{"subject":"手机"}');
+    expect(() => insert.run('', '{}')).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => insert.run('b', 'not json')).toThrow(/CHECK/);
+    expect(() => insert.run('c', JSON.stringify({ facts: '字'.repeat(22_000) }))).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO drafts (user_id, form, key, data, saved_at) VALUES (99, 'register', '', '{}', 'x')").run()).toThrow(/FOREIGN KEY/);
     db.close();
   });
 });

@@ -79,6 +79,12 @@ export const writesRegister = {
   'complainants.lookup': false,
   'enquiries.log': true,
   'enquiries.list': false,
+  // A draft is kept in the register file, so saving or discarding one writes it (the form then
+  // stops saving drafts and says so once); reading one does not.
+  'drafts.save': true,
+  'drafts.list': false,
+  'drafts.get': false,
+  'drafts.discard': true,
 } as const satisfies Record<OperationName, boolean>;
 
 /**

@@ -13,6 +13,8 @@ import { createRegister } from './cases/register';
 import { createRepeats } from './cases/repeats';
 import { createCorrect } from './cases/correct';
 import { createCatalog } from './catalog';
+import { createDrafts } from './drafts';
+import { createDraftStore } from '../store/drafts';
 import { createDeadlines } from './deadlines';
 import { createNotices } from './notices';
 import { createNoticeRecords } from './notices/records';
@@ -70,6 +72,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     repeatWindowDays: () => settings.get('intake.repeatWindowDays', DEFAULT_REPEAT_WINDOW_DAYS),
   });
   const events: CaseEvents = { record: store.write.event };
+  const draftStore = createDraftStore(db);
   const repeats = createRepeats({ db, clock, store, respondents, windowDays: () => settings.get('intake.repeatWindowDays', DEFAULT_REPEAT_WINDOW_DAYS) });
   const deadlines = createDeadlines(db);
   const ruleSets = createRuleSets(db, clock, audit);
@@ -99,8 +102,9 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     records,
     requests: createRequests(db, instants),
     users: createUsers(db, clock, audit, settings, sessions, readOnly),
-    register: createRegister({ db, clock, audit, settings, catalog, respondents, store: store.write, deadlines, ruleSets, checklist, repeats, enquiries }),
+    register: createRegister({ db, clock, audit, settings, catalog, respondents, store: store.write, deadlines, ruleSets, checklist, repeats, enquiries, drafts: draftStore.write }),
     repeats,
+    drafts: createDrafts({ db, clock, audit, store: draftStore }),
     correct: createCorrect({ db, clock, audit, catalog, respondents, store, deadlines, ruleSets, records }),
     cases,
     enquiries,

@@ -1,4 +1,4 @@
-import type { ApiClient, PreloadApi, UploadFile, UploadOptions } from '../../../shared/api/client';
+import type { ApiClient, CallOptions, PreloadApi, UploadFile, UploadOptions } from '../../../shared/api/client';
 import type { InputOf, OutputOf } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/errors';
 import { evidenceFilePath, FILE_SCHEME, noticeFilePath, type JsonOperationName, type UploadOperationName } from '../../../shared/api/operationNames';
@@ -70,13 +70,14 @@ function queryOf(input: object): string {
  */
 export function createHttpClient(base = '/api/'): ApiClient {
   return {
-    async call<K extends JsonOperationName>(name: K, input: InputOf<K>): Promise<Result<OutputOf<K>>> {
+    async call<K extends JsonOperationName>(name: K, input: InputOf<K>, options: CallOptions = {}): Promise<Result<OutputOf<K>>> {
       try {
         const response = await fetch(base + name, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify(input ?? {}),
           credentials: 'same-origin',
+          keepalive: options.keepalive === true,
         });
         const body: unknown = await response.json();
         return looksLikeResult(body) ? (body as Result<OutputOf<K>>) : UNREACHABLE;

@@ -14,6 +14,7 @@ import { FilterSelect } from '../cases/FilterSelect';
 import { formatDateCn } from '../format';
 import { useSession } from '../session/SessionContext';
 import { CountCard } from './CountCard';
+import { DraftsCard } from './DraftsCard';
 import { NewestCases } from './NewestCases';
 import { workCardsOf } from './workQueues';
 
@@ -101,6 +102,7 @@ export function HomePage() {
           快捷键：Alt+1 今日，Alt+2 登记投诉，Alt+3 案件
         </Typography>
       </Paper>
+      <DraftsCard />
       <NewestCases />
     </Stack>
   );

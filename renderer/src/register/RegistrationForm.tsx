@@ -19,12 +19,17 @@ import { ClassificationSection } from './ClassificationSection';
 import { ComplainantSection } from './ComplainantSection';
 import { LeaveGuard } from './LeaveGuard';
 import { PurchaseSection, RequestSection } from './PurchaseSection';
+import { DraftStatus } from './DraftStatus';
+import { useDraftAutosave } from './useDraftAutosave';
 import {
   emptyRegisterForm,
+  isEmptyRegisterForm,
+  registerDraftData,
   registerFieldPaths,
   registerFormPath,
   registerFormSchema,
   type RegisterFormOutput,
+  type RegisterDraft,
   type RegisterFormValues,
 } from './registerForm';
 import { RepeatWarning } from './RepeatWarning';
@@ -36,7 +41,7 @@ const CHECK_FIELDS = '有填写不正确的项目，请按红色提示修改后�
 const UNREACHABLE_SAVE = '无法连接到本机服务，不知道这次登记是否已保存。请确认程序仍在运行后再点“保存登记”：已保存的不会重复登记，已填写的内容都还在';
 
 /** Most complaints arrive at the counter; fall back to the catalog's first channel. */
-function defaultChannel(catalog: Catalog): string {
+export function defaultChannel(catalog: Catalog): string {
   return (catalog.channels.find((c) => c.name === '来访') ?? catalog.channels[0])?.code ?? '';
 }
 
@@ -47,17 +52,24 @@ interface Props {
   focusSignal: number;
   /** 咨询登记's 转为投诉: the form starts from the enquiry, and saving links it to the case. */
   fromEnquiry?: FromEnquiry | null;
+  /** 草稿: which draft of the registration form this is ('' for a new complaint). */
+  draftKey: string;
+  /** A draft the clerk chose to restore: the form starts from it. */
+  restored: RegisterDraft | null;
+  /** False while an earlier draft waits for the clerk's choice: nothing typed may overwrite it. */
+  draftsEnabled: boolean;
 }
 
 /**
  * One page, keyboard first: 投诉人 → 被投诉方 → 消费经过 → 诉求 → 分类 → 保存 (Ctrl+Enter).
  * Nothing typed is lost on an error; after a save the page mounts a fresh form (see RegisterPage).
  */
-export function RegistrationForm({ catalog, onSaved, focusSignal, fromEnquiry = null }: Props) {
+export function RegistrationForm({ catalog, onSaved, focusSignal, fromEnquiry = null, draftKey, restored, draftsEnabled }: Props) {
   const api = useApi();
-  // The enquiry fills the form once, as it opens; unlinking it later keeps what was typed.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const defaults = useMemo(() => registerFormFromEnquiry(emptyRegisterForm(defaultChannel(catalog)), fromEnquiry, catalog.channels), [catalog]);
+  const empty = useMemo(() => emptyRegisterForm(defaultChannel(catalog)), [catalog]);
+  // A restored draft is the form's starting point (the page mounts a fresh form to restore one); else the enquiry
+  // it was turned from fills it once, as it opens (unlinking the enquiry later keeps what was typed).
+  const [defaults] = useState(() => restored?.values ?? registerFormFromEnquiry(empty, fromEnquiry, catalog.channels));
   const form = useForm<RegisterFormValues, unknown, RegisterFormOutput>({
     resolver: zodResolver(registerFormSchema),
     defaultValues: defaults,
@@ -67,12 +79,39 @@ export function RegistrationForm({ catalog, onSaved, focusSignal, fromEnquiry = 
   const { requestId, renew } = useRequestId();
   const [alert, setAlert] = useState<string | null>(null);
   // 关联为重复投诉: the earlier complaint chosen in the repeat warning, sent as `repeatOf`.
-  const [repeatOf, setRepeatOf] = useState<number | null>(null);
+  const [repeatOf, setRepeatOf] = useState<number | null>(restored?.repeatOf ?? null);
+  const lastFocus = useRef<string | null>(restored?.focus ?? null);
+  const draft = useDraftAutosave({
+    form: 'register',
+    draftKey,
+    enabled: draftsEnabled,
+    restoredSavedAt: restored?.savedAt ?? null,
+    snapshot: () => {
+      const values = form.getValues();
+      if (isEmptyRegisterForm(values, empty) && repeatOf === null) return null;
+      return registerDraftData({ values, repeatOf, focus: lastFocus.current });
+    },
+  });
+  const { changed: draftChanged } = draft;
+  useEffect(() => {
+    const typing = form.watch(() => draftChanged());
+    return () => typing.unsubscribe();
+  }, [form, draftChanged]);
+  const firstRepeat = useRef(repeatOf);
+  useEffect(() => {
+    if (repeatOf !== firstRepeat.current) draftChanged();
+  }, [repeatOf, draftChanged]);
+  useEffect(() => {
+    // Back where the clerk was when the draft was last saved.
+    if (restored?.focus) form.setFocus(restored.focus as Parameters<typeof form.setFocus>[0]);
+  }, [form, restored]);
   const alertRef = useRef<HTMLDivElement>(null);
   const { isDirty: dirty, isSubmitting, errors } = form.formState;
   // "Please correct the marked fields" goes away once the clerk has corrected them all.
   const visibleAlert = alert === CHECK_FIELDS && Object.keys(errors).length === 0 ? null : alert;
-  useReportUnsaved('register', dirty);
+  // What is kept in a saved draft is not lost by leaving: only typing not yet in it is.
+  const unsaved = dirty && !(draftsEnabled && draft.state.status === 'saved');
+  useReportUnsaved('register', unsaved);
 
   useEffect(() => {
     // Never pull the focus away from a field the clerk has already moved into.
@@ -89,8 +128,19 @@ export function RegistrationForm({ catalog, onSaved, focusSignal, fromEnquiry = 
   const save = form.handleSubmit(
     async (input) => {
       setAlert(null);
-      const result = await api.call('cases.register', { ...input, ...(repeatOf !== null ? { repeatOf } : {}), requestId, ...(fromEnquiry ? { fromEnquiryId: fromEnquiry.id } : {}) });
+      // The draft's last save lands before the registration that removes it, never after.
+      await draft.stop();
+      const result = await api.call('cases.register', {
+        ...input,
+        ...(repeatOf !== null ? { repeatOf } : {}),
+        ...(fromEnquiry ? { fromEnquiryId: fromEnquiry.id } : {}),
+        // Only a draft this form owns: one still waiting for the clerk's choice is left alone.
+        ...(draftsEnabled ? { draftKey } : {}),
+        requestId,
+      });
       if (!result.ok) {
+        draft.resume();
+        draftChanged();
         // The id already holds an earlier, different registration; once checked, a new save is a new one.
         if (result.error.fields?.requestId) renew();
         const wrong = applyServerFieldErrors(form.setError, result.error.fields, registerFieldPaths, registerFormPath);
@@ -117,6 +167,11 @@ export function RegistrationForm({ catalog, onSaved, focusSignal, fromEnquiry = 
       aria-label="登记投诉"
       onSubmit={(e) => e.preventDefault()}
       onKeyDown={onKeyDown}
+      onFocus={(e) => {
+        const name = (e.target as Element).getAttribute('name');
+        if (name && registerFieldPaths.has(name)) lastFocus.current = name;
+      }}
+      onBlur={() => void draft.flush()}
     >
       <Typography variant="h5" component="h1" sx={{ mb: 1.5 }}>
         登记投诉
@@ -149,12 +204,13 @@ export function RegistrationForm({ catalog, onSaved, focusSignal, fromEnquiry = 
           >
             保存登记
           </Button>
-          <Typography variant="body2" color="text.secondary">
+          <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1 }}>
             快捷键 Ctrl+Enter 保存；Tab 到下一项
           </Typography>
+          <DraftStatus state={draft.state} enabled={draftsEnabled} />
         </Paper>
       </Stack>
-      <LeaveGuard dirty={dirty} />
+      <LeaveGuard dirty={unsaved} flush={draftsEnabled ? draft.flush : undefined} />
     </Box>
   );
 }

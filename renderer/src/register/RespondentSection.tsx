@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Grid from '@mui/material/Grid';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { FormSection } from './FormSection';
 import type { RegisterForm } from './registerForm';
@@ -26,6 +26,12 @@ export function RespondentSection({ form }: { form: RegisterForm }) {
   const current = picked !== null && picked.id === id ? picked : null;
   const name = form.watch('respondent.name');
   const { options, loading } = useRespondentSearch(current ? '' : name);
+  // A restored 草稿 names its picked respondent by id alone: shown as picked once the search finds it.
+  useEffect(() => {
+    if (id === null || current !== null) return;
+    const again = options.find((o) => o.id === id);
+    if (again) setPicked(again);
+  }, [id, current, options]);
 
   const pick = (option: RespondentOption) => {
     setPicked(option);

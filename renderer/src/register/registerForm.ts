@@ -166,3 +166,48 @@ export function registerFormPath(apiPath: string): string {
   if (apiPath.startsWith('natures.')) return 'natures';
   return apiPath;
 }
+
+/** What the registration form keeps in its 草稿: the values as typed, the repeat chosen, and where the clerk was. */
+export interface RegisterDraft {
+  values: RegisterFormValues;
+  repeatOf: number | null;
+  /** The field that had the focus (its form path), so restoring puts the clerk back where they were. */
+  focus: string | null;
+  /** When it was saved (a draft read back from the register); not part of what is saved. */
+  savedAt?: string;
+}
+
+export function registerDraftData(draft: Omit<RegisterDraft, 'savedAt'>): Record<string, unknown> {
+  return { ...draft.values, repeatOf: draft.repeatOf, focus: draft.focus };
+}
+
+/**
+ * Takes from a value what fits the shape of `template`, key by key: a draft comes back from the
+ * register as JSON written by an earlier page (or by anyone with the API), so a field of the wrong
+ * type or a key the form does not have is left at its empty value rather than trusted.
+ */
+function fitTo(template: unknown, value: unknown): unknown {
+  if (Array.isArray(template)) return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : template;
+  if (template === null) return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null;
+  if (typeof template === 'object') {
+    const from = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return Object.fromEntries(Object.entries(template).map(([k, t]) => [k, Object.hasOwn(from, k) ? fitTo(t, from[k]) : t]));
+  }
+  return typeof value === typeof template ? value : template;
+}
+
+/** A saved draft's data as the form's values, on top of an empty form (`empty`). */
+export function registerDraftOf(data: Record<string, unknown>, empty: RegisterFormValues): RegisterDraft {
+  const values = fitTo(empty, data) as RegisterFormValues;
+  // A half-typed date cannot be given back as typed; it comes back empty rather than as a marker.
+  if (values.purchasedOn === INCOMPLETE_DATE) values.purchasedOn = '';
+  if (values.receivedAt === INCOMPLETE_DATE) values.receivedAt = '';
+  const repeatOf = typeof data.repeatOf === 'number' && Number.isInteger(data.repeatOf) && data.repeatOf > 0 ? data.repeatOf : null;
+  const focus = typeof data.focus === 'string' && registerFieldPaths.has(data.focus) ? data.focus : null;
+  return { values, repeatOf, focus };
+}
+
+/** True when the form holds nothing beyond its empty values: no draft is worth keeping then. */
+export function isEmptyRegisterForm(values: RegisterFormValues, empty: RegisterFormValues): boolean {
+  return JSON.stringify(fitTo(empty, values)) === JSON.stringify(empty);
+}

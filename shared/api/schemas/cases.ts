@@ -103,6 +103,8 @@ export const casesRegister = {
     repeatOf: id.optional(),
     /** The enquiry (咨询登记) this complaint comes from: linked to the case in the same transaction. */
     fromEnquiryId: id.optional(),
+    /** The signed-in user's 草稿 of the registration form (drafts.save key) to remove with the registration, in its transaction. */
+    draftKey: z.string({ error: '草稿标识应为文字' }).max(100, '草稿标识不能超过100个字').optional(),
     requestId,
   }),
   output: z.object({

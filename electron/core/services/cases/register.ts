@@ -13,6 +13,7 @@ import type { Settings } from '../settings';
 import type { CaseStoreWrite } from '../../store';
 import type { OfficeClock } from '../../officeClock';
 import type { Repeats } from './repeats';
+import type { DraftStore } from '../../store/drafts';
 import { checkCodes, checkIdNumber, checkPurchasedOn, checkReceivedAt } from './intakeChecks';
 import type { Enquiries } from '../enquiries';
 
@@ -33,10 +34,12 @@ export interface RegisterDeps {
   repeats: Pick<Repeats, 'checkRepeatOf' | 'link'>;
   /** 咨询登记: a complaint turned from an enquiry links it (`fromEnquiryId`). */
   enquiries: Pick<Enquiries, 'linkToCase'>;
+  /** `draftKey`: the registration form's draft (草稿) this case was typed in, removed with the registration. */
+  drafts: Pick<DraftStore['write'], 'remove'>;
 }
 
 /** 登记 (domain.md "A case" step 1): a number at once, and the acceptance deadline with it. */
-export function createRegister({ db, clock, audit, settings, catalog, respondents, store, deadlines, ruleSets, checklist, repeats, enquiries }: RegisterDeps) {
+export function createRegister({ db, clock, audit, settings, catalog, respondents, store, deadlines, ruleSets, checklist, repeats, enquiries, drafts }: RegisterDeps) {
   return function register(input: RegisterInput, user: UserView) {
     checkCodes(input, catalog);
     const nowDate = clock.instant();
@@ -92,6 +95,8 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
       const typedRespondent = 'name' in input.respondent ? input.respondent : null;
       store.event({ caseId: id, at: now, userId: user.id, type: 'registered', data: { caseNo, acceptanceDueOn: due.dueOn, respondentCreated: respondent.created, typedRespondent } });
       if (earlier) repeats.link({ id, caseNo }, earlier, now, user.id);
+      // In the same transaction: a failed registration keeps the draft, a saved one never leaves it behind.
+      if (input.draftKey !== undefined) drafts.remove(user.id, 'register', input.draftKey);
       audit.append({ at: now, userId: user.id, action: 'cases.register', entity: 'case', entityId: id, data: earlier ? { caseNo, repeatOf: earlier.caseNo } : { caseNo } });
       return { id, caseNo, acceptanceDueOn: due.dueOn, acceptanceOverdue: due.dueOn < clock.dateOf(nowDate) };
     }).immediate();
