@@ -7,7 +7,8 @@ import { notices } from './0006-notices';
 import { registerStore } from './0007-register-store';
 import { evidenceRawCapture } from './0008-evidence-raw-capture';
 import { statsTopRespondents } from './0009-stats-top-respondents';
+import { respondentStats } from './0010-respondent-stats';
 import type { Migration } from './types';
 
 /** The explicit, ordered list (style.md, Signal): a file that is not listed here never runs. */
-export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, registerStore, evidenceRawCapture, statsTopRespondents];
+export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, registerStore, evidenceRawCapture, statsTopRespondents, respondentStats];
