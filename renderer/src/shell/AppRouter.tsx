@@ -5,6 +5,8 @@ import { CaseDetailPage } from '../cases/detail/CaseDetailPage';
 import { CaseListPage } from '../cases/CaseListPage';
 import { HomePage } from '../home/HomePage';
 import { RegisterPage } from '../register/RegisterPage';
+import { RespondentListPage } from '../respondents/RespondentListPage';
+import { RespondentPage } from '../respondents/RespondentPage';
 import { CalendarPanel } from '../settings/CalendarPanel';
 import { InvestigationSettingsPanel } from '../settings/InvestigationSettingsPanel';
 import { OfficeSettingsPage } from '../settings/OfficeSettingsPage';
@@ -30,6 +32,8 @@ function createRouter() {
         { path: 'register', element: <RegisterPage /> },
         { path: 'cases', element: <CaseListPage /> },
         { path: 'cases/:id', element: <CaseDetailPage /> },
+        { path: 'respondents', element: <RespondentListPage /> },
+        { path: 'respondents/:id', element: <RespondentPage /> },
         // Its own chunk: the charts load when 统计 is first opened, not with the counter's screens.
         { path: 'statistics', lazy: async () => ({ Component: (await import('../statistics/StatisticsPage')).StatisticsPage }) },
         {

@@ -2,6 +2,7 @@ import BarChartIcon from '@mui/icons-material/BarChart';
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import FolderOpenIcon from '@mui/icons-material/FolderOpen';
 import SettingsIcon from '@mui/icons-material/Settings';
+import StoreIcon from '@mui/icons-material/Store';
 import TodayIcon from '@mui/icons-material/Today';
 import type { ReactNode } from 'react';
 import type { Role } from '../../../shared/api/schemas/common';
@@ -19,6 +20,7 @@ export const navItems: readonly NavItem[] = [
   { label: '今日', to: '/', icon: <TodayIcon />, hotkey: '1' },
   { label: '登记投诉', to: '/register', icon: <EditNoteIcon />, hotkey: '2' },
   { label: '案件', to: '/cases', icon: <FolderOpenIcon />, hotkey: '3' },
+  { label: '被投诉方', to: '/respondents', icon: <StoreIcon /> },
   { label: '统计', to: '/statistics', icon: <BarChartIcon />, hotkey: '4' },
   { label: '设置', to: '/settings', icon: <SettingsIcon />, roles: ['admin'] },
 ];
