@@ -126,6 +126,8 @@ export function createRespondentStore(db: Db) {
       const text = !!q.text;
       const params = text ? { like: `%${escapeLike(q.text!)}%`, code: q.text!.toUpperCase() } : {};
       const rows = prepared(listSql(q.sort, text)).all({ ...params, limit: q.limit, offset: q.offset }) as RespondentCountsRow[];
+      // A short page is the last: its end is the count, without reading the matches a second time.
+      if (rows.length < q.limit && (rows.length > 0 || q.offset === 0)) return { rows, counted: q.offset + rows.length };
       const counted = prepared(countSql(text, q.cap)).pluck().get(params) as number;
       return { rows, counted };
     },
