@@ -87,6 +87,20 @@ describe('respondents.list', () => {
     expect((await staff.clerk.get(a)).status).toBe('registered');
   });
 
+  it('moves a case\'s counts when a correction names another business', async () => {
+    const id = await register({ name: '上城某某眼镜行' });
+    const other = respondentOf(await register({ name: '上城某某眼镜店' }));
+    const c = await staff.clerk.get(id);
+    await staff.clerk.must('cases.correct', { id, version: c.version, changes: { respondent: { id: other } }, reason: '登记时选错了商家' });
+    expect(respondentOf(id)).toBe(other);
+    const now = await staff.clerk.must<Row>('respondents.get', { id: other });
+    expect(now).toMatchObject({ cases: 2, openCases: 2 });
+    const left = (await list({ text: '上城某某眼镜行' })).rows[0]!;
+    expect(left).toMatchObject({ cases: 0, openCases: 0, lastReceivedOn: null });
+    expectInStep(left);
+    expectInStep(now);
+  });
+
   it('sorts by cases, name and latest complaint; pages; hides nothing that has cases', async () => {
     reg.clock.set('2026-11-24T10:00:00+08:00');
     await register({ name: '拱墅某某家具城' });
