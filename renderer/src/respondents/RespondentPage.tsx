@@ -53,7 +53,7 @@ function RespondentView({ id }: { id: number }) {
       <Typography variant="caption" color="text.secondary" component="div">
         {label}
       </Typography>
-      <Typography>{value || <Box component="span" sx={{ color: 'text.disabled' }}>未填写</Box>}</Typography>
+      <Typography>{value || <Box component="span" sx={{ color: 'text.secondary' }}>未填写</Box>}</Typography>
     </Box>
   );
   const figure = (label: string, value: number | string, testId: string) => (
