@@ -28,6 +28,7 @@ import { casesRepeats, complainantsLookup } from './schemas/repeats';
 import { draftsDiscard, draftsGet, draftsList, draftsSave } from './schemas/drafts';
 import { statsSummary } from './schemas/stats';
 import { enquiriesList, enquiriesLog } from './schemas/enquiries';
+import { respondentsGet, respondentsList, respondentsMerge, respondentsUpdate } from './schemas/respondents';
 import { exportsCancel, exportsFile, exportsProgress, exportsStart } from './schemas/exports';
 import { streamedOperations, type OperationName } from './operationNames';
 
@@ -77,6 +78,10 @@ export const contract = {
   'cases.get': op('案件详情', 'user', casesGet),
   'cases.search': op('查找案件', 'user', casesSearch),
   'respondents.search': op('按名称查找被投诉方（边输边查）', 'user', respondentsSearch),
+  'respondents.list': op('被投诉方名录：案件数、在办数、重复投诉数', 'user', respondentsList),
+  'respondents.get': op('一个被投诉方的信息与案件数', 'user', respondentsGet),
+  'respondents.update': op('修改被投诉方信息（负责人、管理员）', ['supervisor', 'admin'], respondentsUpdate),
+  'respondents.merge': op('把重复登记的被投诉方合并为一条（管理员）', ['admin'], respondentsMerge),
   'cases.act': op('办理案件的一步（受理、转办、调查、调解、审批、告知、回访、结案、作废……）', 'user', casesAct),
   'clock.today': op('本单位的今天与现在（由本机服务的时钟决定）', 'user', clockToday),
   'ruleSets.list': op('时限规则集（按施行日期）', 'user', ruleSetsList),

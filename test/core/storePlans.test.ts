@@ -38,6 +38,10 @@ const MILLION: [table: string, index: string | null, stat: string][] = [
   ['case_deadlines', 'case_deadlines_open', '40000 40 1'],
   ['case_deadlines', 'case_deadlines_kind_state', '3000000 430000 110000 30'],
   ['stats_daily', 'sqlite_autoindex_stats_daily_1', '250000 42000 7 1'],
+  ['respondents', 'respondents_merged_into', '500 1'],
+  ['respondent_stats', null, '50000'],
+  ['respondent_stats', 'respondent_stats_cases', '50000 20 1'],
+  ['respondent_stats', 'respondent_stats_recent', '50000 30 1'],
 ];
 
 let reg: Register;
@@ -162,5 +166,35 @@ describe('repeat and returning-complainant plans (issue [B])', () => {
     const byId = plan(sql().personById, ['330106198507120030']).join(' | ');
     expect(byId).toMatch(/SEARCH c USING INDEX cases_id_number \(complainant_id_number=\?\)/);
     expect(byId).not.toMatch(/TEMP B-TREE|SCAN c\b/);
+  });
+});
+
+describe('respondents register plans (issue [B])', () => {
+  const sql = () => reg.core.services.store.respondents.sql;
+  const text = { like: '%电器%', code: '电器', limit: 50, offset: 0 };
+  it('a page of the list reads its sort index and the maintained counts, never the cases', () => {
+    const index = { cases: /SCAN s USING INDEX respondent_stats_cases/, recent: /SCAN s USING INDEX respondent_stats_recent/, name: /SCAN r USING INDEX respondents_name/ };
+    for (const sort of ['cases', 'recent', 'name'] as const) {
+      for (const withText of [false, true]) {
+        const steps = plan(sql().list(sort, withText), [withText ? text : { limit: 50, offset: 0 }]).join(' | ');
+        expect(steps).toMatch(index[sort]);
+        expect(steps).not.toMatch(/TEMP B-TREE|\bcases\b|SCAN c\b/);
+      }
+    }
+    for (const withText of [false, true]) expect(plan(sql().count(withText, 10_000), [withText ? text : {}]).join(' | ')).not.toMatch(/\bcases\b/);
+  });
+
+  it("the registration's look-up and one business's page read no case", () => {
+    const lookup = plan(sql().lookup, [{ like: '%电器%', code: '电器', limit: 10 }]).join(' | ');
+    expect(lookup).toMatch(/SCAN s USING INDEX respondent_stats_cases/);
+    expect(lookup).not.toMatch(/TEMP B-TREE|\bcases\b/);
+    expect(plan(sql().withCounts, [1]).join(' | ')).not.toMatch(/\bcases\b|SCAN/);
+  });
+
+  it("a business's latest complaint and its cases to move are read from its own slice of cases_respondent_received", () => {
+    expect(plan(sql().latest, [1]).join(' | ')).toMatch(/SEARCH cases USING INDEX cases_respondent_received \(respondent_id=\?\)/);
+    expect(plan(sql().latest, [1]).join(' | ')).not.toMatch(/TEMP B-TREE/);
+    expect(plan(sql().caseIds, [1, 5000]).join(' | ')).toMatch(/SEARCH cases USING (COVERING )?INDEX cases_respondent_received \(respondent_id=\?\)/);
+    expect(plan(sql().caseIds, [1, 5000]).join(' | ')).not.toMatch(/TEMP B-TREE/);
   });
 });

@@ -348,4 +348,22 @@ describe('every screen and dialog has no serious or critical accessibility findi
     await expectAccessible(page, 'change-password');
     await page.keyboard.press('Escape');
   });
+
+  it('被投诉方: the list, one business, and its edit and merge dialogs', async () => {
+    const page = (pages.admin ??= await deskOf(browser, host, ADMIN));
+    await page.goto(`${host.url}/#/respondents`);
+    await expect.poll(() => page.getByTestId('respondent-count').textContent()).not.toBe('…');
+    await expectAccessible(page, 'respondents');
+    await page.getByRole('grid', { name: '被投诉方列表' }).getByRole('row').nth(1).click();
+    await expect.poll(() => page.getByTestId('respondent-name').isVisible()).toBe(true);
+    await expectAccessible(page, 'respondent');
+    for (const [button, name] of [['修改信息', 'respondent-edit-dialog'], ['合并到…', 'respondent-merge-dialog']] as const) {
+      await page.getByRole('button', { name: button }).click();
+      const dialog = page.getByRole('dialog');
+      await expect.poll(() => dialog.isVisible()).toBe(true);
+      await expectAccessible(page, name);
+      await dialog.getByRole('button', { name: '取消', exact: true }).click();
+      await expect.poll(() => dialog.count()).toBe(0);
+    }
+  });
 });

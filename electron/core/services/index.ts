@@ -26,7 +26,7 @@ import { createEnquiries } from './enquiries';
 import { createEvidence } from './evidence';
 import type { MediaTools } from './evidence/media';
 import { createRequests } from './requests';
-import { createRespondents } from './respondents';
+import { createRespondentRegister, createRespondents } from './respondents';
 import { createRuleSets } from './ruleSets';
 import { createSettings } from './settings';
 import { createUsers } from './users';
@@ -64,13 +64,13 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     : chain;
   const sessions = readOnly ? createMemorySessions(db, instants) : createSessions(db, instants);
   const catalog = createCatalog(db);
-  const respondents = createRespondents(db);
   const store = createCaseStore({
     db,
     clock,
     calendar: () => loadCalendar(db),
     repeatWindowDays: () => settings.get('intake.repeatWindowDays', DEFAULT_REPEAT_WINDOW_DAYS),
   });
+  const respondents = createRespondents(store.respondents);
   const events: CaseEvents = { record: store.write.event };
   const draftStore = createDraftStore(db);
   const repeats = createRepeats({ db, clock, store, respondents, windowDays: () => settings.get('intake.repeatWindowDays', DEFAULT_REPEAT_WINDOW_DAYS) });
@@ -96,6 +96,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     sessions,
     catalog,
     respondents,
+    respondentRegister: createRespondentRegister({ db, clock, audit, store }),
     events,
     deadlines,
     ruleSets,

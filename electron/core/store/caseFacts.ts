@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { WorkingDayCalendar } from '../../../shared/domain/calendar';
 import { repeatWindowStart } from '../../../shared/domain/repeats';
 import type { Db } from '../db/open';
+import type { RespondentStore } from './respondents';
 
 /**
  * What one case adds to the office's statistics (domain.md "Headline statistics"), counted on its
@@ -101,7 +102,18 @@ export interface FactsDeps {
   calendar: () => WorkingDayCalendar;
   /** Days back a complaint counts as a repeat (an office setting, default 90; API.md `cases.repeats`). */
   repeatWindowDays: () => number;
+  /**
+   * The per-business counts (store/respondents.ts), moved with each case's contribution. Absent only
+   * in migrations that run before those counts exist (0007).
+   */
+  respondents?: Pick<RespondentStore, 'follow'>;
 }
+
+const RECEIVED = measureColumns.indexOf('received');
+const FINISHED = measureColumns.indexOf('finished');
+const REPEATS = measureColumns.indexOf('repeats');
+/** What a case's stored measures gave its business: counted, open (counted and not finished), repeat. */
+const towardsRespondent = (day: string, m: number[]) => ({ day, counted: m[RECEIVED]!, open: m[RECEIVED]! - m[FINISHED]!, repeat: m[REPEATS]! });
 
 /** Reads a case's contribution from the register, and keeps the daily totals in step with it. */
 export function createCaseFacts(db: Db, deps: FactsDeps) {
@@ -134,6 +146,7 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
     `INSERT INTO stats_daily (dim, day, key, ${measureColumns.join(', ')}) VALUES (?, ?, ?, ${measureColumns.map(() => '?').join(', ')})
      ON CONFLICT(dim, day, key) DO UPDATE SET ${measureColumns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
   );
+  const respondentOf = db.prepare('SELECT respondent_id FROM cases WHERE id = ?').pluck();
   const dropEmpty = db.prepare('DELETE FROM stats_daily WHERE dim = ? AND day = ? AND key = ? AND received = 0');
 
   function factsOf(caseId: number): CaseFacts {
@@ -184,10 +197,17 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
     const nextKeys = packKeys(next.keys);
     const nextMeasures = measuresOf(next);
     const old = stored.get(caseId) as { day: string; keys: string; measures: string } | undefined;
-    if (old && old.day === next.day && old.keys === nextKeys && old.measures === JSON.stringify(nextMeasures)) return;
+    const follow = () =>
+      deps.respondents?.follow(caseId, old ? towardsRespondent(old.day, JSON.parse(old.measures) as number[]) : null, {
+        respondentId: respondentOf.get(caseId) as number,
+        ...towardsRespondent(next.day, nextMeasures),
+      });
+    // The business may have changed (a merge, a correction) while nothing counted did.
+    if (old && old.day === next.day && old.keys === nextKeys && old.measures === JSON.stringify(nextMeasures)) return follow();
     if (old) apply(old.day, unpackKeys(old.keys), JSON.parse(old.measures) as number[], -1);
     apply(next.day, next.keys, nextMeasures, 1);
     save.run(caseId, next.day, nextKeys, JSON.stringify(nextMeasures));
+    follow();
   }
 
   return {

@@ -9,6 +9,7 @@ import { createCaseText } from './caseText';
 import { createCaseWrites } from './caseWrites';
 import { createComplainantReads } from './complainants';
 import { createEnquiryStore } from './enquiries';
+import { createRespondentStore } from './respondents';
 import { createStatsReads } from './statsReads';
 
 export interface CaseStoreDeps {
@@ -35,7 +36,8 @@ export function refreshPlannerStatistics(db: Db): void {
 
 export function createCaseStore({ db, clock, calendar, repeatWindowDays }: CaseStoreDeps) {
   const text = createCaseText(db);
-  const facts = createCaseFacts(db, { calendar, repeatWindowDays });
+  const respondents = createRespondentStore(db);
+  const facts = createCaseFacts(db, { calendar, repeatWindowDays, respondents });
   const events = createCaseEvents(db, { text, facts });
   const reads = createCaseReads(db);
   const search = createCaseSearch(db, clock, calendar);
@@ -44,6 +46,8 @@ export function createCaseStore({ db, clock, calendar, repeatWindowDays }: CaseS
   const writes = createCaseWrites(db);
   const complainants = createComplainantReads(db);
   return {
+    /** The respondents register (its counts follow every case's statistics through `facts`). */
+    respondents,
     read: {
       registered: reads.registered,
       events: events.list,

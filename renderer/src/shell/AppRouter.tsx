@@ -6,6 +6,8 @@ import { CaseListPage } from '../cases/CaseListPage';
 import { EnquiriesPage } from '../enquiries/EnquiriesPage';
 import { HomePage } from '../home/HomePage';
 import { RegisterPage } from '../register/RegisterPage';
+import { RespondentListPage } from '../respondents/RespondentListPage';
+import { RespondentPage } from '../respondents/RespondentPage';
 import { CalendarPanel } from '../settings/CalendarPanel';
 import { InvestigationSettingsPanel } from '../settings/InvestigationSettingsPanel';
 import { OfficeSettingsPage } from '../settings/OfficeSettingsPage';
@@ -32,6 +34,8 @@ function createRouter() {
         { path: 'enquiries', element: <EnquiriesPage /> },
         { path: 'cases', element: <CaseListPage /> },
         { path: 'cases/:id', element: <CaseDetailPage /> },
+        { path: 'respondents', element: <RespondentListPage /> },
+        { path: 'respondents/:id', element: <RespondentPage /> },
         // Its own chunk: the charts load when 统计 is first opened, not with the counter's screens.
         { path: 'statistics', lazy: async () => ({ Component: (await import('../statistics/StatisticsPage')).StatisticsPage }) },
         {

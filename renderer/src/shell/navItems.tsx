@@ -3,6 +3,7 @@ import EditNoteIcon from '@mui/icons-material/EditNote';
 import FolderOpenIcon from '@mui/icons-material/FolderOpen';
 import QuestionAnswerIcon from '@mui/icons-material/QuestionAnswer';
 import SettingsIcon from '@mui/icons-material/Settings';
+import StoreIcon from '@mui/icons-material/Store';
 import TodayIcon from '@mui/icons-material/Today';
 import type { ReactNode } from 'react';
 import type { Role } from '../../../shared/api/schemas/common';
@@ -21,6 +22,7 @@ export const navItems: readonly NavItem[] = [
   { label: '登记投诉', to: '/register', icon: <EditNoteIcon />, hotkey: '2' },
   { label: '咨询', to: '/enquiries', icon: <QuestionAnswerIcon />, hotkey: '5' },
   { label: '案件', to: '/cases', icon: <FolderOpenIcon />, hotkey: '3' },
+  { label: '被投诉方', to: '/respondents', icon: <StoreIcon /> },
   { label: '统计', to: '/statistics', icon: <BarChartIcon />, hotkey: '4' },
   { label: '设置', to: '/settings', icon: <SettingsIcon />, roles: ['admin'] },
 ];

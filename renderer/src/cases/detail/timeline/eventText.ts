@@ -53,6 +53,7 @@ const otherEvents = {
   noticeIssued: '签发文书',
   noticePrinted: '打印文书',
   linkedRepeat: '关联重复投诉',
+  respondentMerged: '被投诉方合并',
 } as const;
 type OtherEvent = keyof typeof otherEvents;
 
@@ -65,6 +66,7 @@ const details: Partial<Record<CaseAction | OtherEvent, Describe>> = {
     line('更正原因', d.reason),
     ...list(d.deadlines).map(moved),
   ],
+  respondentMerged: (d) => [`被投诉方合并：${str((d.from as Data | undefined)?.name)} → ${str((d.into as Data | undefined)?.name)}`, line('合并原因', d.reason)],
   accept: (d) => [line('说明', d.note), d.mediationDueOn ? `调解期限 ${date(d.mediationDueOn)}` : null, d.acceptanceLate ? '受理时已超过受理期限' : null],
   refuse: (d, n) => [...list(d.grounds).map((g) => `理由：${n.refusalGround(str(g))}`), line('具体说明', d.reason)],
   requestMaterials: (d) => [line('需补正', list(d.items).map(str).join('、')), `补正期限 ${date(d.dueOn)}`, d.acceptancePaused ? '受理期限暂停计算' : null],
