@@ -105,7 +105,16 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
   }
   const swept = await vault.sweep();
   if (swept) log.warn(`removed ${swept} unfinished vault import(s) left by an interrupted run`);
-  const services = createServices({ db, clock, vault, media: deps.media ?? mediaToolsFromEnv(), log, pdf: deps.pdf });
+  let services: ReturnType<typeof createServices>;
+  try {
+    services = createServices({ db, clock, vault, media: deps.media ?? mediaToolsFromEnv(), log, pdf: deps.pdf });
+  } catch (error) {
+    // A schema this version did not write (a changed byte in a table's definition, say): damaged, never a crash of the start.
+    db.close();
+    if (fresh) throw error;
+    log.error('the register does not have the schema this version wrote', error);
+    return readOnlyState(ctx, file, vault, problemOfError(error));
+  }
   const health = { readOnly: false, problem: null };
   const backup = createBackupService({ db, dataDir: deps.dataDir, vaultRoot: vault.root, clock: services.clock, settings: services.settings, audit: services.audit, runner, log, readOnly: false, requestRestart, keys });
 
