@@ -58,7 +58,7 @@ describe('a typo at the counter, corrected', () => {
 
   it('corrects the name from the case page with a reason, keyboard only; the timeline shows before → after', async () => {
     await clerk.goto(`${host.url}/#/cases/${id}`);
-    const button = clerk.getByRole('toolbar', { name: '下一步' }).getByRole('button', { name: '更正登记信息' });
+    const button = clerk.getByRole('toolbar', { name: '登记信息' }).getByRole('button', { name: '更正登记信息' });
     await button.focus();
     await clerk.keyboard.press('Enter');
     const dialog = clerk.getByRole('dialog').filter({ has: clerk.getByRole('heading', { name: /^更正登记信息/ }) });
@@ -91,7 +91,7 @@ describe('a typo at the counter, corrected', () => {
   });
 
   it('offers no change as a correction, and the register finds the corrected name, not the typo', async () => {
-    await clerk.getByRole('toolbar', { name: '下一步' }).getByRole('button', { name: '更正登记信息' }).click();
+    await clerk.getByRole('toolbar', { name: '登记信息' }).getByRole('button', { name: '更正登记信息' }).click();
     const dialog = clerk.getByRole('dialog').filter({ has: clerk.getByRole('heading', { name: /^更正登记信息/ }) });
     await dialog.getByLabel('更正原因').fill('核对');
     await dialog.getByRole('button', { name: '提交更正' }).click();

@@ -53,7 +53,7 @@ export function CaseActions({ c, reload, open, setOpen }: Props) {
         <Typography variant="body2" color="text.secondary" sx={{ mr: 0.5 }}>
           下一步
         </Typography>
-        {c.allowedActions.length === 0 && !c.correction.allowed && (
+        {c.allowedActions.length === 0 && (
           <Typography variant="body2" color="text.secondary">
             您在本案当前状态下没有可办理的步骤
           </Typography>
@@ -63,17 +63,20 @@ export function CaseActions({ c, reload, open, setOpen }: Props) {
             {actionLabel(a)}
           </Button>
         ))}
-        {c.correction.allowed && (
-          <Button variant="outlined" size="small" onClick={() => setCorrecting(true)}>
-            更正登记信息
-          </Button>
-        )}
         {apart.map((a) => (
           <Button key={a} variant="outlined" color="error" size="small" onClick={() => setOpen(a)} sx={{ ml: 'auto !important' }}>
             {actionLabel(a)}
           </Button>
         ))}
       </Stack>
+      {/* A correction is no step of the workflow: it has its own bar, not 下一步. */}
+      {c.correction.allowed && (
+        <Stack direction="row" role="toolbar" aria-label="登记信息" sx={{ mt: 1 }}>
+          <Button variant="outlined" size="small" onClick={() => setCorrecting(true)}>
+            更正登记信息
+          </Button>
+        </Stack>
+      )}
       {open && (
         <StepDialog
           key={open}
