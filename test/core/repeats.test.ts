@@ -38,6 +38,7 @@ afterAll(() => reg.close());
 describe('cases.repeats: the same person against the same business within the window', () => {
   it('finds the earlier complaint by phone and by ID number on day 90, and not on day 91', async () => {
     // 1 August + 90 days = 30 October (31 + 30 + 29); the window counts calendar days back (shared/domain/repeats.ts).
+    reg.clock.set(at('2026-10-31', '09:00'));
     const byPhone = { complainant: { phone: '138 1234 5678' }, respondent: { name: SHOP } };
     const byId = { complainant: { phone: '13900000000', idNumber: ID_ZHANG.toLowerCase() }, respondent: { name: SHOP } };
     for (const input of [byPhone, byId]) {
@@ -76,6 +77,13 @@ describe('cases.repeats: the same person against the same business within the wi
   });
 
   it('refuses junk with a Chinese message and no 500', async () => {
+    const valid = { complainant: { phone: '13812345678' }, respondent: { name: SHOP } };
+    // A receipt time the registration would refuse (the fuzzer's year 9999 once gave a 500).
+    for (const receivedAt of ['9999-12-31T23:59:59Z', '2099-01-01T00:00:00+08:00', '1999-12-31T10:00:00+08:00']) {
+      const r = await staff.clerk.call('cases.repeats', { ...valid, receivedAt });
+      expect(r.ok ? 'answered' : r.error.code).toBe('VALIDATION');
+      if (!r.ok) expect(r.error.message).toMatch(/收到时间不能(晚于现在|早于2000年)/);
+    }
     for (const input of [{}, { complainant: { phone: 'abc' }, respondent: { name: SHOP } }, { complainant: { phone: '13812345678' }, respondent: { id: 1, name: SHOP } }, { complainant: { phone: '' }, respondent: { name: SHOP } }]) {
       const r = await staff.clerk.call('cases.repeats', input);
       expect(r.ok).toBe(false);

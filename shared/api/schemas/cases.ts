@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { caseStatuses, idTypes } from '../../domain/caseStatus';
 import { creditCodeProblem, phoneProblem, residentIdProblem } from '../../domain/validators';
 import { deadlineKinds, deadlineStates } from '../../domain/deadlines';
-import { code, fen, id, isoDate, isoDateTime, optionalText, requestId, storableText, text } from './common';
+import { code, fen, id, isoDate, optionalText, receivedAt, requestId, storableText, text } from './common';
+export { EARLIEST_RECEIPT_DATE } from './common';
 import { noticeListItem } from './notices';
 import { timeLeftView, workflowView } from './workflow';
 import { caseQueues } from '../../domain/workflow';
@@ -72,14 +73,6 @@ const existingRespondent = z.strictObject(
 
 export const respondentRef = z.union([existingRespondent, newRespondentInput], { error: '请填写被投诉方' });
 
-/**
- * The earliest receipt date the register takes: no consumer-association desk registers a complaint
- * from before the register's own era, so an earlier year is a typing slip (year 0999 once gave case
- * number TSNaN-00001). The latest is "now", which only the core's clock knows.
- */
-export const EARLIEST_RECEIPT_DATE = '2000-01-01';
-
-const receivedAt = isoDateTime.refine((v) => v.slice(0, 10) >= EARLIEST_RECEIPT_DATE, '收到时间不能早于2000年1月1日，请核对年份');
 
 export const casesRegister = {
   input: z.object({

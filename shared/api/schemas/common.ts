@@ -6,6 +6,16 @@ export const isoDate = z.iso.date({ error: '日期格式应为 年-月-日，如
 /** Instant with an offset (DESIGN.md "Data"). */
 export const isoDateTime = z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601 带时区，如 2026-11-22T09:30:00+08:00' });
 
+/**
+ * The earliest receipt date the register takes: no consumer-association desk registers a complaint
+ * from before the register's own era, so an earlier year is a typing slip (year 0999 once gave case
+ * number TSNaN-00001). The latest is "now", which only the core's clock knows.
+ */
+export const EARLIEST_RECEIPT_DATE = '2000-01-01';
+
+/** 收到时间 as every input that names one takes it (registration, correction, the repeat look-up). */
+export const receivedAt = isoDateTime.refine((v) => v.slice(0, 10) >= EARLIEST_RECEIPT_DATE, '收到时间不能早于2000年1月1日，请核对年份');
+
 /** Money is integer fen (分), never floating yuan (DESIGN.md "Data"). */
 export const fen = z
   .number({ error: '金额应为数字（单位：分）' })

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { EARLIEST_RECEIPT_DATE, optionalPhone } from './cases';
+import { optionalPhone } from './cases';
+import { EARLIEST_RECEIPT_DATE } from './common';
 import { code, isoDate, isoDateTime, optionalText, requestId, text } from './common';
 
 /** The longest period one list of enquiries covers: a year of a busy desk, read page by page. */

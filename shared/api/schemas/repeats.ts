@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { caseStatuses, idTypes } from '../../domain/caseStatus';
 import { phoneProblem } from '../../domain/validators';
-import { id, isoDateTime, optionalText, text } from './common';
+import { id, optionalText, receivedAt, text } from './common';
 
 /** A phone as looked up: the register's own phone rule, so junk is a Chinese error and never reaches SQL. */
 const lookupPhone = z
@@ -42,7 +42,7 @@ export const casesRepeats = {
     complainant: z.object({ idNumber, phone: lookupPhone.refine((v) => v !== '', '请填写联系电话') }),
     respondent: respondentQuery,
     /** The new complaint's receipt time (default now): the window ends on its office date. */
-    receivedAt: isoDateTime.optional(),
+    receivedAt: receivedAt.optional(),
   }),
   output: z.object({ windowDays: z.number().int(), rows: z.array(earlierCaseRow) }),
 };

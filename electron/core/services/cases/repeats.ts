@@ -7,6 +7,7 @@ import type { OfficeClock } from '../../officeClock';
 import type { CaseStoreRead, CaseStoreWrite } from '../../store';
 import type { CaseEventRow } from '../../store/caseEvents';
 import type { Respondents } from '../respondents';
+import { checkReceivedAt } from './intakeChecks';
 
 /** The case event that links a case and the earlier complaint it repeats; written on both cases. */
 export const LINKED_REPEAT = 'linkedRepeat';
@@ -37,7 +38,11 @@ export function createRepeats({ db, clock, store, respondents, windowDays }: Rep
       const days = windowDays();
       const respondent = 'id' in input.respondent ? { id: input.respondent.id } : respondents.find(input.respondent);
       if (!respondent) return { windowDays: days, rows: [] };
-      const on = clock.dateOf(input.receivedAt ? new Date(input.receivedAt) : clock.instant());
+      // The same bounds as the registration it warns for: a receipt time after now (year 9999 once
+      // reached the date arithmetic and failed as a 500) is the clerk's slip, said in Chinese.
+      const received = input.receivedAt ? new Date(input.receivedAt) : clock.instant();
+      checkReceivedAt(received, clock.instant());
+      const on = clock.dateOf(received);
       const rows = store.read.repeats({
         phone: storedPhone(input.complainant.phone),
         idNumber: storedId(input.complainant.idNumber),
