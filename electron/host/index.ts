@@ -5,6 +5,7 @@ import { FolderLockedError } from '../core/integrity/folderLock';
 import { createFileLogger } from '../core/fileLogger';
 import { clockStartingAt, consoleLogger } from '../core/ports';
 import { createChromiumPrinter } from './chromiumPrinter';
+import { whenIdle } from './whenIdle';
 import { parseHostArgs } from './cli';
 import { createHostServer } from './server';
 
@@ -19,6 +20,9 @@ function startFailure(error: unknown, dataDir: string): string {
 }
 
 /** `npm run web`: the register in browser mode, bound to loopback only. */
+/** A page's first burst of calls (sign-in page, 今日) ends well within this. */
+const WARM_WHEN_IDLE_MS = 1500;
+
 async function main(): Promise<void> {
   let args;
   try {
@@ -46,8 +50,11 @@ async function main(): Promise<void> {
     console.log(`ComplaintDesk listening on http://127.0.0.1:${port}`);
     log.info(`data folder: ${args.dataDir}`);
     if (args.now) log.info(`clock starts at ${args.now.toISOString()} (--now)`);
-    // The print engine starts in the background, so the first notice of the day is not the slow one.
-    printer.warm().catch(() => log.warn('notice print engine not available yet; it is tried again at the first notice'));
+    // The print engine starts in the background, so the first notice of the day is not the slow one,
+    // once the page has stopped asking (its load would otherwise hold the first answers).
+    whenIdle(server, WARM_WHEN_IDLE_MS, () => {
+      printer.warm().catch(() => log.warn('notice print engine not available yet; it is tried again at the first notice'));
+    });
   });
 
   let stopping = false;

@@ -47,7 +47,7 @@ export async function checkBodyFont(path: string): Promise<{ path: string; famil
     return refuse('该文件无法作为字体读取，可能已损坏');
   }
   // Chinese characters and full-width marks; Latin letters and digits may come from the bundled face.
-  const missing = [...noticeCharacters()].filter((c) => c.codePointAt(0)! >= 0x2e80 && !font.hasGlyphForCodePoint(c.codePointAt(0)!));
+  const missing = [...(await noticeCharacters())].filter((c) => c.codePointAt(0)! >= 0x2e80 && !font.hasGlyphForCodePoint(c.codePointAt(0)!));
   if (missing.length > 0) {
     refuse(`该字体缺少文书用字（${missing.slice(0, 12).join('')}${missing.length > 12 ? ` 等${missing.length}个字` : ''}），请选择完整的中文仿宋字体`);
   }

@@ -1,5 +1,4 @@
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { NoticeView } from '../../../shared/notices/components/NoticeView';
 import type { NoticeDocument } from '../../../shared/notices/model';
 import { anchorLine, NOTICE_OFFICE_FONT, noticeCss, noticePageCss } from '../../../shared/notices/styles';
@@ -27,6 +26,8 @@ const textOf = (markup: string, doc: NoticeDocument) =>
  * no printer (playwright-core, Electron's printToPDF) needs a file or a network.
  */
 export async function noticeHtml(doc: NoticeDocument, options: HtmlOptions): Promise<string> {
+  // Loaded at the first notice, not at every start: react-dom/server is ~0.15 s of the start's CPU.
+  const { renderToStaticMarkup } = await import('react-dom/server');
   const markup = renderToStaticMarkup(createElement(NoticeView, { doc, sealSrc: options.sealSrc }));
   const text = textOf(markup, doc);
   const fonts = [bundledFontCss(text)];

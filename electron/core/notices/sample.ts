@@ -1,5 +1,4 @@
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { NoticeView } from '../../../shared/notices/components/NoticeView';
 import type { NoticeDocument } from '../../../shared/notices/model';
 import { anchorLine } from '../../../shared/notices/styles';
@@ -63,7 +62,9 @@ const variants = (t: NoticeType): NoticeDocument[] => {
 
 let fixed: string | null = null;
 /** Every character the sample notices print, digits, the page-number dash and the verification line included. */
-export function noticeCharacters(): string {
+export async function noticeCharacters(): Promise<string> {
+  // Needed only when an office installs its own face; not loaded at start.
+  const { renderToStaticMarkup } = await import('react-dom/server');
   fixed ??= [
     ...new Set(
       noticeTypes
