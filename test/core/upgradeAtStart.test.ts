@@ -51,6 +51,25 @@ describe('an older register upgraded at start', () => {
     }
   });
 
+  it('once upgraded, no longer says the check before the upgrade is running', async () => {
+    const dir = tempDir();
+    try {
+      await olderRegister(dir.dir, 200);
+      // The rest of the check waits a minute here, so what the banner says in between is seen.
+      const core = await createCore({ dataDir: dir.dir, clock: fixedClock(TEST_NOW), log: quietLog, backgroundDelayMs: 60_000, inlineCheckBytes: 0 });
+      try {
+        await core.call('session.login', { username: 'clerk', password: 'wrong password 1' }, null);
+        const s = await core.call('setup.status', {}, null);
+        const check = s.ok ? (s.value as { check: { running: boolean; step: string } }).check : null;
+        expect(check).toMatchObject({ running: true, step: '数据文件已检查，稍后核对操作记录' });
+      } finally {
+        core.close();
+      }
+    } finally {
+      dir.remove();
+    }
+  });
+
   it('closed in the middle of an upgrade: rolled back whole, the folder held until then, and upgraded at the next start', async () => {
     const dir = tempDir();
     try {

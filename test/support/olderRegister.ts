@@ -13,6 +13,8 @@ const silent: Logger = { info() {}, warn() {}, error() {} };
 export async function olderRegister(dir: string, cases: number): Promise<void> {
   const file = join(dir, 'complaintdesk.sqlite');
   const db = new Database(file);
+  // As the app leaves every register: in WAL mode (a file whose header does not say so is checked whole before opening).
+  db.pragma('journal_mode = WAL');
   await migrate(db, file, silent, migrations.slice(0, migrations.findIndex((m) => m.name === 'register-store')));
   db.exec(`
     INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'clerk', '陈登记', 'clerk', 'x', '2026-06-01T09:00:00+08:00');

@@ -92,6 +92,8 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
               }
             }
             guardPassed = true;
+            // The check before the upgrade is done; the banner no longer says it is running.
+            check.step = '数据文件已检查，稍后核对操作记录';
           }
         : undefined,
     });
@@ -192,6 +194,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
         if (!quick.ok) return fail(guardFailure({ kind: 'quickCheck' }, quick));
       }
       if (!base) {
+        check.step = '正在计算数据文件的封签';
         // The chunk sums the next clean close starts from; chunks written meanwhile are noted dirty and hashed again then.
         const out = await run({ task: 'chunks', file });
         if (closed) return;
