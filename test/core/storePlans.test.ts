@@ -198,3 +198,21 @@ describe('respondents register plans (issue [B])', () => {
     expect(plan(sql().caseIds, [1, 5000]).join(' | ')).not.toMatch(/TEMP B-TREE/);
   });
 });
+
+describe("the heads other services read before they act ([F]: the register's tables read by the store alone)", () => {
+  const sql = () => reg.core.services.store.read.headSql;
+  it('a case by its id, a rule set in use and a handler\'s open cases each read an index, never every case', () => {
+    expect(plan(sql().head, [1]).join(' | ')).toMatch(/SEARCH cases USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(plan(sql().ruleSetUsed, ['order121']).join(' | ')).toMatch(/SEARCH cases USING COVERING INDEX cases_rule_set \(rule_set=\?\)/);
+    const open = plan(sql().openOf, [4]).join(' | ');
+    expect(open).toMatch(/SEARCH cases USING COVERING INDEX cases_handler \(handler_id=\? AND status=\?\)/);
+    expect(open).not.toMatch(/SCAN/);
+  });
+
+  it('the provisional deadlines are read from the open ones, not every deadline of the register', () => {
+    const steps = plan(sql().provisional, []).join(' | ');
+    expect(steps).toMatch(/case_deadlines_open/);
+    expect(steps).toMatch(/SEARCH case_deadlines USING INDEX case_deadlines_kind_state \(kind=\? AND state=\?\)/);
+    expect(steps).not.toMatch(/SCAN case_deadlines(?! USING INDEX case_deadlines_open)/);
+  });
+});

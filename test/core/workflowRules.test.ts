@@ -372,3 +372,21 @@ describe('a lost answer to a step', () => {
     expect(stale.ok || stale.error.code).toBe('CONFLICT');
   });
 });
+
+describe('ruleSets.save: a set some case was received under keeps its effective date', () => {
+  it('refuses to move the date of a set in use, lets its limits change, and moves the date of one no case uses', async () => {
+    await registered();
+    const sets = (await staff.admin.must<{ ruleSets: { code: string; name: string; effectiveFrom: string; limits: Record<string, unknown>; cases: number }[] }>('ruleSets.list', {})).ruleSets;
+    const inUse = sets.find((s) => s.cases > 0);
+    expect(inUse).toBeDefined();
+    const moved = await staff.admin.call('ruleSets.save', { code: inUse!.code, name: inUse!.name, effectiveFrom: '2000-01-02', limits: inUse!.limits });
+    expect(moved.ok ? 'saved' : moved.error.fields).toEqual({ effectiveFrom: '已有案件适用该规则集，不能改变其施行日期' });
+    await staff.admin.must('ruleSets.save', { code: inUse!.code, name: `${inUse!.name}（改）`, effectiveFrom: inUse!.effectiveFrom, limits: inUse!.limits });
+    // A set for rules coming into force later: no case uses it yet, so its date may still move.
+    const later = await staff.admin.must<{ code: string }>('ruleSets.save', { name: '2030年规则', effectiveFrom: '2030-01-01', limits: inUse!.limits });
+    await staff.admin.must('ruleSets.save', { code: later.code, name: '2030年规则', effectiveFrom: '2030-07-01', limits: inUse!.limits });
+    const after = (await staff.admin.must<{ ruleSets: { code: string; effectiveFrom: string }[] }>('ruleSets.list', {})).ruleSets;
+    expect(after.find((s) => s.code === later.code)?.effectiveFrom).toBe('2030-07-01');
+    expect(after.find((s) => s.code === inUse!.code)?.effectiveFrom).toBe(inUse!.effectiveFrom);
+  });
+});

@@ -8,6 +8,7 @@ import { calendarChanged, loadCalendar } from './calendar';
 import type { CaseEvents } from './cases/events';
 import type { Deadlines } from './deadlines';
 import type { Settings } from './settings';
+import type { ProvisionalSpan } from '../store/caseHeads';
 import type { OfficeClock } from '../officeClock';
 
 type SaveYear = z.output<typeof calendarSaveYear.input>;
@@ -19,18 +20,17 @@ const weekday = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
  * State Council's notice, so an administrator enters next year's when it is published. Entering a
  * year recounts every open deadline at once, so a provisional date becomes a real one.
  */
-export function createCalendarAdmin(deps: { db: Db; clock: OfficeClock; settings: Settings; audit: Audit; events: CaseEvents; deadlines: Deadlines }) {
+export function createCalendarAdmin(deps: { db: Db; clock: OfficeClock; settings: Settings; audit: Audit; events: CaseEvents; deadlines: Deadlines; provisionalSpans: () => ProvisionalSpan[] }) {
   const { db, clock, audit, events, deadlines } = deps;
   const years = db.prepare('SELECT year, source FROM calendar_years ORDER BY year');
   const daysOf = db.prepare("SELECT day, kind, name FROM calendar_days WHERE day >= ? AND day < ? ORDER BY day");
-  const openSpans = db.prepare("SELECT start_on, due_on FROM case_deadlines WHERE state IN ('running', 'paused') AND provisional = 1");
 
   function get() {
     const known = years.all() as { year: number; source: string }[];
     const knownSet = new Set(known.map((y) => y.year));
     const missing = new Set<number>();
-    for (const span of openSpans.all() as { start_on: string; due_on: string }[]) {
-      for (let y = Number(span.start_on.slice(0, 4)); y <= Number(span.due_on.slice(0, 4)); y++) if (!knownSet.has(y)) missing.add(y);
+    for (const span of deps.provisionalSpans()) {
+      for (let y = Number(span.startOn.slice(0, 4)); y <= Number(span.dueOn.slice(0, 4)); y++) if (!knownSet.has(y)) missing.add(y);
     }
     return {
       years: known.map((y) => {

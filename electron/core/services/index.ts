@@ -73,14 +73,14 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
   const respondents = createRespondents(store.respondents);
   const events: CaseEvents = { record: store.write.event };
   const draftStore = createDraftStore(db);
-  const repeats = createRepeats({ db, clock, store, respondents, windowDays: () => settings.get('intake.repeatWindowDays', DEFAULT_REPEAT_WINDOW_DAYS) });
+  const repeats = createRepeats({ clock, store, respondents, windowDays: () => settings.get('intake.repeatWindowDays', DEFAULT_REPEAT_WINDOW_DAYS) });
   const deadlines = createDeadlines(db);
-  const ruleSets = createRuleSets(db, clock, audit);
+  const ruleSets = createRuleSets(db, clock, audit, store.read.ruleSetUsed);
   const records = createCaseRecords(db, settings);
   const workflowView = createWorkflowView({ db, clock, deadlines, ruleSets, catalog, records });
   const checklistTemplates = createChecklistTemplates(db, clock, audit, settings, catalog);
   const checklist = createCaseChecklist({ db, clock, audit, events, templates: checklistTemplates, deadlines });
-  const evidence = createEvidence({ db, clock, audit, settings, events, vault, media, log });
+  const evidence = createEvidence({ db, clock, audit, settings, events, vault, media, log, caseHead: store.read.head });
   const noticeRecords = createNoticeRecords(db);
   const office = createOfficeProfile(db, clock, settings, audit, vault);
   const enquiries = createEnquiries({ db, clock, audit, catalog, store: store.enquiries });
@@ -102,7 +102,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     ruleSets,
     records,
     requests: createRequests(db, instants),
-    users: createUsers(db, clock, audit, settings, sessions, readOnly),
+    users: createUsers(db, clock, audit, settings, sessions, store.read.openCasesOf, readOnly),
     register: createRegister({ db, clock, audit, settings, catalog, respondents, store: store.write, deadlines, ruleSets, checklist, repeats, enquiries, drafts: draftStore.write }),
     repeats,
     drafts: createDrafts({ db, clock, audit, store: draftStore }),
@@ -110,7 +110,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     cases,
     enquiries,
     act: createWorkflow({ db, clock, settings, audit, events, deadlines, ruleSets, catalog, records }),
-    calendar: createCalendarAdmin({ db, clock, settings, audit, events, deadlines }),
+    calendar: createCalendarAdmin({ db, clock, settings, audit, events, deadlines, provisionalSpans: store.read.provisionalSpans }),
     officeSettings: createOfficeSettings(db, clock, settings, audit),
     /** An office setting changed by an administrator, on the audit log with its new value. */
     saveSetting(key: string, value: unknown, by: UserView): void {
@@ -132,7 +132,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     exports: createExports({ db, dir: join(dirname(db.name), 'exports'), store: store.read, clock, audit, settings, log }),
     evidence,
     office,
-    notices: createNotices({ db, clock, settings, audit, events, deadlines, ruleSets, records: noticeRecords, office, vault, getCase: cases.get, pdf }),
+    notices: createNotices({ db, clock, settings, audit, events, deadlines, ruleSets, records: noticeRecords, office, vault, getCase: cases.get, caseHead: store.read.head, pdf }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -23,11 +23,10 @@ interface Row { code: string; name: string; effective_from: string; spec: string
 const toRuleSet = (r: Row): RuleSet => ({ code: r.code, name: r.name, effectiveFrom: r.effective_from, ...spec.parse(JSON.parse(r.spec)) });
 
 /** Rule sets with an effective date (../shared/domain.md "Laws and rules in force"); a case uses the one in force on its receipt date. */
-export function createRuleSets(db: Db, clock: OfficeClock, audit: Audit) {
+export function createRuleSets(db: Db, clock: OfficeClock, audit: Audit, ruleSetUsed: (code: string) => boolean) {
   // Read from the statistics' totals per rule set, not by counting every case of the register
   // (voided cases are not counted there).
   const counts = db.prepare("SELECT key, SUM(received) AS n FROM stats_daily WHERE dim = 'ruleSet' GROUP BY key");
-  const used = db.prepare('SELECT 1 FROM cases WHERE rule_set = ? LIMIT 1').pluck();
   const all = db.prepare('SELECT code, name, effective_from, spec FROM rule_sets ORDER BY effective_from');
   const one = db.prepare('SELECT code, name, effective_from, spec FROM rule_sets WHERE code = ?');
   const list = (): RuleSet[] => (all.all() as Row[]).map(toRuleSet);
@@ -55,7 +54,7 @@ export function createRuleSets(db: Db, clock: OfficeClock, audit: Audit) {
           if (code) {
             const existing = sets.find((s) => s.code === code);
             if (!existing) throw new DomainError('NOT_FOUND', `没有代码为“${code}”的规则集`);
-            if (used.get(code) !== undefined && existing.effectiveFrom !== input.effectiveFrom) {
+            if (ruleSetUsed(code) && existing.effectiveFrom !== input.effectiveFrom) {
               throw new DomainError('VALIDATION', '已有案件适用该规则集，不能改变其施行日期；如规则变更，请新增规则集', { effectiveFrom: '已有案件适用该规则集，不能改变其施行日期' });
             }
             const spec = { limits: input.limits, refusal: existing.refusal, termination: existing.termination };

@@ -5,7 +5,6 @@ import { createPasswordWork } from '../auth/passwordGate';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { toUserView, type Sessions, type UserRow } from '../auth/sessions';
 import type { Db } from '../db/open';
-import { caseStatuses, finalStatuses } from '../../../shared/domain/caseStatus';
 import type { Audit } from './audit';
 import type { Settings } from './settings';
 import type { OfficeClock } from '../officeClock';
@@ -14,9 +13,9 @@ export interface NewUser { username: string; displayName: string; password: stri
 
 /** `readOnly`: the register's file is never written, so sign-in attempts are counted in memory. */
 /** Listed, so the count reads the open ones from the index (handler_id, status) and skips years of closed cases. */
-const OPEN = caseStatuses.filter((s) => !finalStatuses.includes(s)).map((s) => `'${s}'`).join(', ');
 
-export function createUsers(db: Db, clock: OfficeClock, audit: Audit, settings: Settings, sessions: Sessions, readOnly = false) {
+/** `openCasesOf`: the store's count of a handler's unfinished cases (the register's tables are read by the store alone). */
+export function createUsers(db: Db, clock: OfficeClock, audit: Audit, settings: Settings, sessions: Sessions, openCasesOf: (handlerId: number) => number, readOnly = false) {
   const count = db.prepare('SELECT COUNT(*) FROM users').pluck();
   const byName = db.prepare('SELECT id, username, display_name, role, password_hash FROM users WHERE username = ? AND disabled_at IS NULL');
   const insert = db.prepare('INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)');
@@ -26,11 +25,7 @@ export function createUsers(db: Db, clock: OfficeClock, audit: Audit, settings: 
   const one = db.prepare('SELECT id, role, disabled_at FROM users WHERE id = ?');
   const setDisabledAt = db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?');
   const activeAdmins = db.prepare("SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled_at IS NULL").pluck();
-  const assignable = db.prepare(
-    `SELECT u.id, u.display_name,
-            (SELECT COUNT(*) FROM cases c WHERE c.handler_id = u.id AND c.status IN (${OPEN})) AS open_cases
-       FROM users u WHERE u.role = 'investigator' AND u.disabled_at IS NULL ORDER BY u.display_name`,
-  );
+  const investigators = db.prepare("SELECT id, display_name FROM users WHERE role = 'investigator' AND disabled_at IS NULL ORDER BY display_name");
   const exists = db.prepare('SELECT 1 FROM users WHERE username = ?').pluck();
   // Sign-in bookkeeping keeps UTC instants: only compared, never shown, and text order is time order in any zone.
   const instants = { now: () => clock.instant() };
@@ -163,7 +158,7 @@ export function createUsers(db: Db, clock: OfficeClock, audit: Audit, settings: 
     },
 
     /** Active investigators a supervisor may assign, with how many open cases each carries. */
-    assignable: () => (assignable.all() as { id: number; display_name: string; open_cases: number }[]).map((u) => ({ id: u.id, displayName: u.display_name, openCases: u.open_cases })),
+    assignable: () => (investigators.all() as { id: number; display_name: string }[]).map((u) => ({ id: u.id, displayName: u.display_name, openCases: openCasesOf(u.id) })),
 
     /** 锁屏 unlock: the signed-in user's own password, paused like a login after repeated misses. */
     async verifyOwnPassword(user: UserView, password: string): Promise<void> {

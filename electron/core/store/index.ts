@@ -3,6 +3,7 @@ import type { Db } from '../db/open';
 import type { OfficeClock } from '../officeClock';
 import { createCaseEvents } from './caseEvents';
 import { createCaseFacts } from './caseFacts';
+import { createCaseHeads } from './caseHeads';
 import { createCaseReads } from './caseReads';
 import { createCaseSearch } from './caseSearch';
 import { createCaseText } from './caseText';
@@ -45,11 +46,19 @@ export function createCaseStore({ db, clock, calendar, repeatWindowDays }: CaseS
   const stats = createStatsReads(db, enquiries.read.count);
   const writes = createCaseWrites(db);
   const complainants = createComplainantReads(db);
+  const heads = createCaseHeads(db);
   return {
     /** The respondents register (its counts follow every case's statistics through `facts`). */
     respondents,
     read: {
       registered: reads.registered,
+      /** Where a case stands and who handles it, for a service's check before it acts. */
+      head: heads.head,
+      ruleSetUsed: heads.ruleSetUsed,
+      provisionalSpans: heads.provisionalSpans,
+      openCasesOf: heads.openCasesOf,
+      /** The statements of the heads (for EXPLAIN QUERY PLAN in the tests). */
+      headSql: heads.sql,
       events: events.list,
       search: search.search,
       /** The statements a search would run (for EXPLAIN QUERY PLAN in the tests). */

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import { DomainError } from '../../../../shared/api/errors';
 import type { casesRepeats, complainantsLookup, RepeatLink } from '../../../../shared/api/schemas/repeats';
 import { normalisePhone } from '../../../../shared/domain/validators';
-import type { Db } from '../../db/open';
 import type { OfficeClock } from '../../officeClock';
 import type { CaseStoreRead, CaseStoreWrite } from '../../store';
 import type { CaseEventRow } from '../../store/caseEvents';
@@ -13,9 +12,8 @@ import { checkReceivedAt } from './intakeChecks';
 export const LINKED_REPEAT = 'linkedRepeat';
 
 export interface RepeatDeps {
-  db: Db;
   clock: OfficeClock;
-  store: { read: Pick<CaseStoreRead, 'repeats' | 'isRepeatOf' | 'complainants'>; write: Pick<CaseStoreWrite, 'event'> };
+  store: { read: Pick<CaseStoreRead, 'repeats' | 'isRepeatOf' | 'complainants' | 'head'>; write: Pick<CaseStoreWrite, 'event'> };
   respondents: Pick<Respondents, 'find' | 'get'>;
   /** The office's window in days (API.md `cases.repeats`: "set by the office (default 90)"); the statistics read the same setting. */
   windowDays: () => number;
@@ -29,9 +27,7 @@ const storedId = (idNumber: string | undefined) => (idNumber ? idNumber.toUpperC
  * 重复投诉 and 回头投诉人 (issue [B]): what the counter learns from the register about the person in
  * front of it before it saves, and the link a clerk makes between a new complaint and the one it repeats.
  */
-export function createRepeats({ db, clock, store, respondents, windowDays }: RepeatDeps) {
-  const caseRow = db.prepare('SELECT id, case_no, status FROM cases WHERE id = ?');
-
+export function createRepeats({ clock, store, respondents, windowDays }: RepeatDeps) {
   return {
     /** API.md `cases.repeats`. A business not yet on the register has no earlier complaints. */
     find(input: z.output<typeof casesRepeats.input>) {
@@ -63,18 +59,18 @@ export function createRepeats({ db, clock, store, respondents, windowDays }: Rep
      * (the same person against the same business within the window), else 400 in Chinese.
      */
     checkRepeatOf(repeatOf: number, c: { phone: string; idNumber: string | null; respondentId: number | null; receivedOn: string }): { id: number; caseNo: string } {
-      const earlier = caseRow.get(repeatOf) as { id: number; case_no: string; status: string } | undefined;
+      const earlier = store.read.head(repeatOf);
       const refuse = (why: string): never => {
         throw new DomainError('VALIDATION', `无法关联为重复投诉：${why}`, { repeatOf: why });
       };
       if (!earlier) return refuse(`没有编号为 ${repeatOf} 的案件`);
-      if (earlier.status === 'voided') return refuse(`案件 ${earlier.case_no} 已作废`);
+      if (earlier.status === 'voided') return refuse(`案件 ${earlier.caseNo} 已作废`);
       const days = windowDays();
       const isRepeat =
         c.respondentId !== null &&
         store.read.isRepeatOf({ phone: storedPhone(c.phone), idNumber: c.idNumber, respondentId: c.respondentId, on: c.receivedOn, windowDays: days }, earlier.id);
-      if (!isRepeat) return refuse(`案件 ${earlier.case_no} 不是同一投诉人（证件号码或电话相同）${days} 天内对同一经营者的投诉`);
-      return { id: earlier.id, caseNo: earlier.case_no };
+      if (!isRepeat) return refuse(`案件 ${earlier.caseNo} 不是同一投诉人（证件号码或电话相同）${days} 天内对同一经营者的投诉`);
+      return { id: earlier.id, caseNo: earlier.caseNo };
     },
 
     /** Records the link on both cases, in the registration's transaction (the store's one write path). */

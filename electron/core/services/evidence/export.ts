@@ -10,6 +10,7 @@ import type { CaseEvents } from '../cases/events';
 import { mayWork, type WorkableCase } from '../cases/mayWork';
 import type { Settings } from '../settings';
 import type { EvidenceReader } from './read';
+import type { CaseHead } from '../../store/caseHeads';
 import type { OfficeClock } from '../../officeClock';
 
 /** The manifest `sha256sum -c SHA256SUMS` reads: "<hash>  <name>" per line, nothing else. */
@@ -50,8 +51,7 @@ export function csvCell(v: unknown): string {
  * (e.g. a USB stick), each copy hashed as it is written, with SHA256SUMS for `sha256sum -c` and a
  * list of names, kinds and hashes for people. A file found altered or missing stops the export.
  */
-export function createEvidenceExporter(db: Db, clock: OfficeClock, audit: Audit, settings: Settings, events: CaseEvents, vault: Vault, reader: EvidenceReader) {
-  const caseOf = db.prepare('SELECT id, case_no AS caseNo, status, category, handler_id AS handlerId FROM cases WHERE id = ?');
+export function createEvidenceExporter(db: Db, caseHead: (caseId: number) => CaseHead | null, clock: OfficeClock, audit: Audit, settings: Settings, events: CaseEvents, vault: Vault, reader: EvidenceReader) {
 
   /**
    * The case whose evidence this user may carry out of the office: as for its investigation
@@ -59,7 +59,7 @@ export function createEvidenceExporter(db: Db, clock: OfficeClock, audit: Audit,
    * supervisors and administrators any. A finished case's evidence may still be exported.
    */
   function caseToExport(caseId: number, user: UserView): WorkableCase {
-    const c = caseOf.get(caseId) as WorkableCase | undefined;
+    const c: WorkableCase | null = caseHead(caseId);
     if (!c) throw new DomainError('NOT_FOUND', `未找到编号为 ${caseId} 的案件`);
     if (!mayWork(user, c)) throw new DomainError('FORBIDDEN', `案件 ${c.caseNo} 未指派给您，不能导出其证据`);
     return c;

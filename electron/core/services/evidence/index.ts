@@ -11,8 +11,9 @@ import { createMediaReport } from './reportMedia';
 import { createEvidenceStore } from './store';
 import { createEvidenceVerifier } from './verify';
 import type { OfficeClock } from '../../officeClock';
+import type { CaseHead } from '../../store/caseHeads';
 
-export interface EvidenceDeps { db: Db; clock: OfficeClock; audit: Audit; settings: Settings; events: CaseEvents; vault: Vault; media: MediaTools; log: Logger }
+export interface EvidenceDeps { db: Db; clock: OfficeClock; audit: Audit; settings: Settings; events: CaseEvents; vault: Vault; media: MediaTools; log: Logger; caseHead: (caseId: number) => CaseHead | null }
 
 /** The evidence of cases: reading, adding, describing, voiding, verifying and exporting. */
 export function createEvidence(deps: EvidenceDeps) {
@@ -22,7 +23,7 @@ export function createEvidence(deps: EvidenceDeps) {
     ...reader,
     ...createEvidenceStore({ ...deps, reader }),
     verify: createEvidenceVerifier(db, clock, audit, settings, events, vault),
-    exportTo: createEvidenceExporter(db, clock, audit, settings, events, vault, reader),
+    exportTo: createEvidenceExporter(db, deps.caseHead, clock, audit, settings, events, vault, reader),
     reportMedia: createMediaReport(db, clock, audit, reader),
   };
 }

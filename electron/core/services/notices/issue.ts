@@ -22,6 +22,7 @@ import { integrityAnchor } from './anchor';
 import { refuseUnlessIssuer } from './issuer';
 import { buildNotice } from './build';
 import type { NoticeRecords } from './records';
+import type { CaseHead } from '../../store/caseHeads';
 import type { OfficeClock } from '../../officeClock';
 
 type PreviewInput = z.output<typeof noticesPreview.input>;
@@ -39,6 +40,7 @@ export interface IssueDeps {
   office: OfficeProfileService;
   vault: Vault;
   getCase: (id: number, user: UserView) => CaseDetail;
+  caseHead: (caseId: number) => CaseHead | null;
   pdf?: PdfPrinter;
 }
 
@@ -71,7 +73,6 @@ export interface IssueGuard {
 
 export function createNoticeIssuer(deps: IssueDeps) {
   const { db, clock, audit, events, deadlines, ruleSets, records, office, vault } = deps;
-  const versionOf = db.prepare('SELECT version FROM cases WHERE id = ?').pluck();
   const insert = db.prepare(
     `INSERT INTO notices (case_id, type, year, seq, number, issued_at, issued_by, snapshot, sha256, size, pages, supersedes, correction_reason)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -119,7 +120,7 @@ export function createNoticeIssuer(deps: IssueDeps) {
 
   /** The row, the number, the timeline and the audit: all or nothing; null (having written nothing) when the case or the numbers moved. */
   function commit(plan: Plan, stored: { sha256: string; size: number }, pages: number, user: UserView, reason: string | null) {
-    if (versionOf.get(plan.caseId) !== plan.version) return null;
+    if (deps.caseHead(plan.caseId)?.version !== plan.version) return null;
     if (records.peekSeq(plan.doc.type, plan.year) !== plan.seq) return null;
     if (clock.today() !== plan.doc.date) return null;
     // The same as peeked a line above, inside this immediate transaction: the number printed is the number got.
@@ -151,7 +152,7 @@ export function createNoticeIssuer(deps: IssueDeps) {
 
     /** `once`: the client request id's guard (services/requests.ts), so a retry after a lost answer gets the same notice. */
     issue(input: IssueInput, user: UserView, once?: IssueGuard): Promise<Issued> {
-      refuseUnlessIssuer(db, input, user);
+      refuseUnlessIssuer(deps.caseHead(input.caseId), input, user);
       if (once?.earlier) return Promise.resolve(once.earlier);
       return oneAtATime(async () => {
         for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
