@@ -304,3 +304,43 @@ describe('migration drafts on a register that holds users and cases', () => {
     db.close();
   });
 });
+
+describe('migration 14 (evidence text) on a register that holds evidence', () => {
+  it('queues the pictures already on the register for reading, lists PDFs as not read, and leaves voided items and videos alone', async () => {
+    const file = join(tmp.dir, 'before-evidence-text.sqlite');
+    const db = new Database(file);
+    const at = migrations.findIndex((m) => m.name === 'evidence-text');
+    expect(at).toBe(13);
+    await migrate(db, file, quietLog, migrations.slice(0, at));
+    db.exec(`
+      INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'clerk', '陈登记', 'clerk', 'x', '2026-06-01T09:00:00+08:00');
+      INSERT INTO respondents (id, name, created_at) VALUES (1, '温州健身会所', '2026-06-01T09:00:00+08:00');
+      INSERT INTO cases (id, case_no, received_at, received_on, channel, category, status, complainant_name, complainant_id_type, complainant_phone,
+        respondent_id, subject, facts, request, consent_mediation, rule_set, registered_by, created_at, updated_at)
+      VALUES (1, 'TS2026-00001', '2026-06-02T10:00:00+08:00', '2026-06-02', 'visit', 'S04', 'registered', '赵敏', 'resident', '13700003333',
+        1, '健身卡', '会所关门跑路。', '退还余额', 1, 'order121', 1, '2026-06-02T10:00:00+08:00', '2026-06-02T10:00:00+08:00');
+    `);
+    const insert = db.prepare(
+      `INSERT INTO evidence (id, case_id, sha256, size, mime, original_name, kind, added_by, added_at, voided_at, voided_by, void_reason)
+       VALUES (?, 1, ?, 10, ?, ?, 'electronic', 1, '2026-06-02T10:05:00+08:00', ?, ?, ?)`,
+    );
+    insert.run(1, 'a'.repeat(64), 'image/png', '截图.png', null, null, null);
+    insert.run(2, 'b'.repeat(64), 'image/jpeg', '误传.jpg', '2026-06-02T11:00:00+08:00', 1, '误传');
+    insert.run(3, 'c'.repeat(64), 'application/pdf', '发票.pdf', null, null, null);
+    insert.run(4, 'd'.repeat(64), 'video/mp4', '视频.mp4', null, null, null);
+    await migrate(db, file, quietLog, migrations.slice(0, at + 1));
+    expect(db.pragma('user_version', { simple: true })).toBe(at + 1);
+    expect(db.prepare('SELECT id, original_name, text, text_state, text_note FROM evidence ORDER BY id').all()).toEqual([
+      { id: 1, original_name: '截图.png', text: null, text_state: 'pending', text_note: null },
+      { id: 2, original_name: '误传.jpg', text: null, text_state: 'cancelled', text_note: null },
+      { id: 3, original_name: '发票.pdf', text: null, text_state: 'skipped', text_note: expect.stringContaining('PDF') },
+      { id: 4, original_name: '视频.mp4', text: null, text_state: null, text_note: null },
+    ]);
+    // The queue's look-up is the partial index, whatever the register holds.
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM evidence WHERE text_state = 'pending' AND voided_at IS NULL AND id > ? ORDER BY id LIMIT 1").all(0);
+    expect(plan.map((r) => (r as { detail: string }).detail).join(' | ')).toMatch(/evidence_text_pending/);
+    expect(() => db.prepare("UPDATE evidence SET text_state = 'maybe' WHERE id = 1").run()).toThrow(/CHECK/);
+    expect(() => db.prepare('UPDATE evidence SET text = ? WHERE id = 1').run('字'.repeat(20_001))).toThrow(/CHECK/);
+    db.close();
+  });
+});

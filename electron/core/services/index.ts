@@ -80,7 +80,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
   const workflowView = createWorkflowView({ db, clock, deadlines, ruleSets, catalog, records });
   const checklistTemplates = createChecklistTemplates(db, clock, audit, settings, catalog);
   const checklist = createCaseChecklist({ db, clock, audit, events, templates: checklistTemplates, deadlines });
-  const evidence = createEvidence({ db, clock, audit, settings, events, vault, media, log, caseHead: store.read.head });
+  const evidence = createEvidence({ db, clock, audit, settings, events, vault, media, log, caseHead: store.read.head, reindex: store.write.reindex });
   const noticeRecords = createNoticeRecords(db);
   const office = createOfficeProfile(db, clock, settings, audit, vault);
   const enquiries = createEnquiries({ db, clock, audit, catalog, store: store.enquiries });

@@ -126,6 +126,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
   let closed = false;
   let markTimer: NodeJS.Timeout | null = null;
   let afterStartTimer: NodeJS.Timeout | null = null;
+  let textTimer: NodeJS.Timeout | null = null;
   let stopDelay: (() => void) | null = null;
   const writeMark = (state: 'open' | 'closed', seal: string | null) => {
     const head = services.audit.mark();
@@ -152,6 +153,13 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
     released = true;
     check.writesHeld = false;
     releaseWrites();
+    // Evidence text left unread (a restart cut it off, or added by an older version) is read after
+    // the first seconds of the start, which are the clerks' (issue [H]); new items are read as they come.
+    textTimer = setTimeout(() => {
+      textTimer = null;
+      if (!closed) services.evidence.text.start(() => st.afterWrite());
+    }, deps.backgroundDelayMs ?? BACKGROUND_DELAY_MS);
+    textTimer.unref();
   };
 
   const table = withStorageErrors(createHandlers(services, backup, runner, health), log);
@@ -257,6 +265,9 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
       closed = true;
       if (markTimer) clearTimeout(markTimer);
       if (afterStartTimer) clearTimeout(afterStartTimer);
+      if (textTimer) clearTimeout(textTimer);
+      // A reading in progress is dropped: its item stays pending for the next start.
+      void services.evidence.text.stop();
       stopDelay?.();
       for (const r of running) r.stop();
       // Calls held for the check go on, to whatever state comes next (read-only after a failure).

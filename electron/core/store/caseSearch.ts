@@ -12,7 +12,7 @@ import { matchExpression } from './searchTokens';
 import { snippetOf, type SnippetSource } from './snippets';
 import { statementCache } from './statementCache';
 import { CASES_BY_IDS_NAMED } from './caseLabels';
-import { createCaseNotes } from './caseText';
+import { createCaseNotes, createEvidenceTexts } from './caseText';
 
 export type SearchInput = z.output<typeof casesSearch.input>;
 
@@ -129,6 +129,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       ORDER BY state = 'paused', due_on, id LIMIT 1`,
   );
   const notesOf = createCaseNotes(db);
+  const evidenceTextsOf = createEvidenceTexts(db);
   const details = db.prepare(
     `SELECT c.id, c.case_no, c.received_at, c.created_at, c.status, c.complainant_name, c.complainant_phone, c.subject,
             r.name AS respondent_name, COALESCE(k.name, c.category) AS category_name, COALESCE(ch.name, c.channel) AS channel_name,
@@ -334,6 +335,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
             ['请求', r.request],
           ],
           notes: () => notesOf(r.id),
+          evidence: () => evidenceTextsOf(r.id),
         };
         return {
           id: r.id,

@@ -32,6 +32,14 @@ export function createCaseNotes(db: Db): (caseId: number) => string[] {
   };
 }
 
+/** The text read from a case's evidence (OCR, issue [H]), voided items left out: indexed, and shown where a search found it. */
+export function createEvidenceTexts(db: Db): (caseId: number) => string[] {
+  // Migration 7 indexes the cases with this code on a schema before 14, which has no text yet.
+  if (!db.prepare("SELECT 1 FROM pragma_table_info('evidence') WHERE name = 'text'").get()) return () => [];
+  const texts = db.prepare('SELECT text FROM evidence WHERE case_id = ? AND voided_at IS NULL AND text IS NOT NULL ORDER BY id').pluck();
+  return (caseId) => texts.all(caseId) as string[];
+}
+
 /**
  * The search index of the register (DESIGN.md "Data"; searchTokens.ts): one contentless FTS5 row
  * per case, its rowid the case id. Two columns: the short fields a clerk names a case by, where a
@@ -49,6 +57,7 @@ export function createCaseText(db: Db) {
   const insert = db.prepare('INSERT INTO case_index (rowid, short, long) VALUES (?, ?, ?)');
 
   const notesOf = createCaseNotes(db);
+  const evidenceTextsOf = createEvidenceTexts(db);
 
   return {
     /** Writes the case's tokens afresh; call in the transaction that changed its words. */
@@ -67,7 +76,7 @@ export function createCaseText(db: Db) {
         r.contact_person,
         r.subject,
       ]);
-      const long = tokensOf([r.facts, r.request, ...notesOf(caseId)]);
+      const long = tokensOf([r.facts, r.request, ...notesOf(caseId), ...evidenceTextsOf(caseId)]);
       remove.run(caseId);
       insert.run(caseId, short, long);
     },

@@ -1,3 +1,5 @@
+import { FOUND_IN_EVIDENCE } from '../../../shared/domain/evidenceText';
+
 /** A case's words, as a register row offers them to show where a search found it. */
 export interface SnippetSource {
   /** The texts the register's columns show already: a word found there needs no snippet. */
@@ -6,6 +8,8 @@ export interface SnippetSource {
   hidden: [label: string, text: string | null][];
   /** The workflow's notes, read only when no other text holds the word. */
   notes: () => string[];
+  /** The text read from the case's evidence (OCR), read only when nothing else holds the word. */
+  evidence?: () => string[];
 }
 
 const CONTEXT = 14;
@@ -29,6 +33,10 @@ export function snippetOf(words: string[], source: SnippetSource): { field: stri
   for (const note of source.notes()) {
     const at = fold(note).indexOf(word);
     if (at >= 0) return { field: '办理记录', text: around(note, at, word.length) };
+  }
+  for (const found of source.evidence?.() ?? []) {
+    const at = fold(found).indexOf(word);
+    if (at >= 0) return { field: FOUND_IN_EVIDENCE, text: around(found, at, word.length) };
   }
   return null;
 }

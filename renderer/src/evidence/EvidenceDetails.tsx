@@ -7,6 +7,7 @@ import type { EvidenceView } from '../../../shared/api/schemas/evidence';
 import { CAPTURED_AFTER_UPLOAD, capturedAfterUpload } from '../../../shared/domain/captureDate';
 import { evidenceKindLabel, evidenceSourceLabel, formatBytes, typeLabel } from '../../../shared/domain/evidence';
 import { formatDateTime } from '../format';
+import { EvidenceText } from './EvidenceText';
 import { formatDuration } from './EvidenceTile';
 
 const CAPTURED_FROM = { exif: '照片 EXIF', media: '视频/录音自带信息', typed: '人工填写' } as const;
@@ -42,6 +43,7 @@ export function EvidenceDetails({ e, writable, onDescribe, onVoid }: { e: Eviden
           已于 {formatDateTime(e.voided.at)} 由 {e.voided.by.displayName} 作废：{e.voided.reason}
         </Alert>
       )}
+      <EvidenceText e={e} />
       <Box component="dl" sx={{ m: 0 }}>
         {rows.map(([label, value]) => (
           <Box key={label} sx={{ mb: 1 }}>

@@ -19,6 +19,9 @@ import { EvidenceViewer } from './EvidenceViewer';
 import { useMediaReport } from './useMediaReport';
 import { UploadDialog } from './UploadDialog';
 
+/** How often the case is fetched again while a picture's text is being read (about a second a picture). */
+const READ_POLL_MS = 2000;
+
 const PROBLEM = { missing: '文件缺失', altered: '文件已被改动' } as const;
 
 /** 证据: add files by picker or drag-and-drop, see them as a grid, open, verify, export, void. */
@@ -38,6 +41,18 @@ export function EvidenceTab({ c, onChanged }: { c: CaseDetail; onChanged: () => 
   const mediaLoaded = useMediaReport(onChanged);
   const items = c.evidence.filter((e) => showVoided || !e.voided);
   const voidedCount = c.evidence.filter((e) => e.voided).length;
+
+  // Pictures are read in the background (issue [H]): while one is, the case is fetched again now and then, so its text appears.
+  const reading = c.evidence.some((e) => e.textState === 'pending');
+  const refetch = useRef(onChanged);
+  useEffect(() => {
+    refetch.current = onChanged;
+  });
+  useEffect(() => {
+    if (!reading) return;
+    const timer = setInterval(() => refetch.current(), READ_POLL_MS);
+    return () => clearInterval(timer);
+  }, [reading]);
 
   // A file dropped beside the zone must not make the browser leave the app to show it.
   useEffect(() => {

@@ -10,6 +10,7 @@ import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import type { ReactNode, SyntheticEvent } from 'react';
 import type { EvidenceView } from '../../../shared/api/schemas/evidence';
+import { textStateLabel } from '../../../shared/domain/evidenceText';
 import { capturedAfterUpload } from '../../../shared/domain/captureDate';
 import { evidenceKindLabel, formatBytes, previewOf, type PreviewKind } from '../../../shared/domain/evidence';
 import { evidenceUrl } from '../api/client';
@@ -68,6 +69,12 @@ export function EvidenceTile({ e, onOpen, onLoadedMetadata }: { e: EvidenceView;
         <Typography variant="caption" color={doubtful ? 'error.main' : 'text.secondary'} component="p" noWrap data-testid={doubtful ? 'captured-after-upload' : undefined}>
           {e.capturedAt ? `形成于 ${formatDateTime(e.capturedAt)}${doubtful ? '（晚于添加时间，请核对）' : ''}` : `添加于 ${formatDateTime(e.addedAt)}`}
         </Typography>
+        {/* The first line of the text read from a picture, or that it is being read (issue [H]). */}
+        {(e.textState === 'pending' || e.text) && (
+          <Typography variant="caption" color="text.secondary" component="p" noWrap title={e.text ?? undefined} data-testid="evidence-tile-text">
+            {e.text ? `文字：${e.text.split('\n')[0]}` : textStateLabel.pending}
+          </Typography>
+        )}
       </Box>
     </ButtonBase>
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { evidenceTextStates } from '../../domain/evidenceText';
 import { captureTimeProblem, checklistStates, evidenceKinds, evidenceSources } from '../../domain/evidence';
 import { code, empty, id, isoDateTime, optionalText, text } from './common';
 
@@ -49,6 +50,15 @@ export const evidenceView = z.object({
   height: z.number().int().nullable(),
   durationSeconds: z.number().nullable(),
   hasThumbnail: z.boolean(),
+  /**
+   * The text read from the item (issue [H]): OCR of a photo, screenshot or scan, or a PDF's text
+   * layer; null while it is being read and when none was found. textState says which
+   * (shared/domain/evidenceText.ts; null: not a kind that is read, a video say), textNote why not.
+   */
+  text: z.string().nullable(),
+  textFrom: z.enum(['ocr', 'pdf']).nullable(),
+  textState: z.enum(evidenceTextStates).nullable(),
+  textNote: z.string().nullable(),
   addedBy: person,
   addedAt: z.string(),
   voided: z.object({ at: z.string(), by: person, reason: z.string() }).nullable(),

