@@ -57,36 +57,5 @@ export function formatYuan(fen: number | null | undefined): string {
   return fen === null || fen === undefined ? '—' : `${fenToYuan(fen)} 元`;
 }
 
-/** Clerks paste amounts with thousands separators, currency signs or full-width digits. */
-function normaliseAmount(text: string): string {
-  return text
-    .trim()
-    .replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/^[¥￥]/, '')
-    .replace(/[,，\s]/g, '')
-    .replace(/元$/, '');
-}
-
-const AMOUNT = /^(\d{1,12})(?:\.(\d*))?$/;
-
-/** What is wrong with a typed 元 amount, in Chinese; null when it is a valid amount. */
-export function yuanProblem(text: string): string | null {
-  const t = normaliseAmount(text);
-  if (t === '') return null;
-  if (t.startsWith('-')) return '金额不能为负数';
-  const m = AMOUNT.exec(t);
-  if (!m) return '金额应为数字（单位：元），如 199.50';
-  if ((m[2] ?? '').length > 2) return '金额最多保留两位小数（精确到分），如 199.50';
-  return null;
-}
-
-/** "199.50" → 19950; "" → undefined; an invalid amount → null (check yuanProblem first). */
-export function yuanToFen(text: string): number | undefined | null {
-  const t = normaliseAmount(text);
-  if (t === '') return undefined;
-  if (yuanProblem(text)) return null;
-  const m = AMOUNT.exec(t);
-  if (!m) return null;
-  const cents = (m[2] ?? '').padEnd(2, '0');
-  return Number(m[1]) * 100 + Number(cents);
-}
+/** The 元 rules live in shared/ (the core and the form check the same way); re-exported for the renderer's callers. */
+export { yuanProblem, yuanToFen } from '../../shared/domain/intake';

@@ -305,6 +305,47 @@ describe('migration drafts on a register that holds users and cases', () => {
   });
 });
 
+describe('migration intake-fields (13) on a register that holds cases', () => {
+  it('keeps every case as it was, with no agent, no purchase place and no request types, and checks an agent is whole', async () => {
+    const file = join(tmp.dir, 'before-intake-fields.sqlite');
+    const db = new Database(file);
+    const at = migrations.findIndex((m) => m.name === 'intake-fields');
+    expect(at).toBe(12);
+    await migrate(db, file, quietLog, migrations.slice(0, at));
+    db.exec(`
+      INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'clerk', '陈登记', 'clerk', 'x', '2026-11-01T09:00:00+08:00');
+      INSERT INTO respondents (id, name, created_at) VALUES (1, '温州健身会所', '2026-11-01T09:00:00+08:00');
+      INSERT INTO cases (id, case_no, received_at, received_on, channel, category, status, complainant_name, complainant_id_type, complainant_phone,
+        respondent_id, subject, purchased_on, facts, request, consent_mediation, rule_set, registered_by, created_at, updated_at)
+      VALUES (1, 'TS2026-00001', '2026-11-02T10:00:00+08:00', '2026-11-02', 'visit', 'S04', 'registered', '赵敏', 'resident', '13700003333',
+        1, '健身卡', '2026-01-02', '会所关门跑路。', '退还余额', 1, 'order121', 1, '2026-11-02T10:00:00+08:00', '2026-11-02T10:00:00+08:00');
+    `);
+    const before = db.prepare('SELECT * FROM cases').get() as Record<string, unknown>;
+    await migrate(db, file, quietLog, migrations.slice(0, at + 1));
+    expect(db.pragma('user_version', { simple: true })).toBe(at + 1);
+    expect(db.prepare('SELECT * FROM cases').get()).toEqual({
+      ...before,
+      agent_name: null,
+      agent_phone: null,
+      agent_relation: null,
+      agent_authorized: null,
+      purchase_shop: null,
+      purchase_platform: null,
+      order_no: null,
+      request_types: '[]',
+    });
+    const set = (sql: string) => () => db.prepare(`UPDATE cases SET ${sql} WHERE id = 1`).run();
+    expect(set("agent_name = '李四'")).toThrow(/CHECK/);
+    expect(set("agent_name = '李四', agent_phone = '13700001111'")).toThrow(/CHECK/);
+    expect(set("agent_phone = '13700001111'")).toThrow(/CHECK/);
+    expect(set("request_types = 'refund'")).toThrow(/CHECK/);
+    expect(set("request_types = '{}'")).toThrow(/CHECK/);
+    set("agent_name = '李四', agent_phone = '13700001111', agent_authorized = 0, order_no = 'JD123', request_types = '[\"refund\"]'")();
+    expect(db.prepare('SELECT agent_name, agent_authorized, order_no, request_types FROM cases').get()).toEqual({ agent_name: '李四', agent_authorized: 0, order_no: 'JD123', request_types: '["refund"]' });
+    db.close();
+  });
+});
+
 describe('migration 14 (evidence text) on a register that holds evidence', () => {
   it('queues the pictures already on the register for reading, lists PDFs as not read, and leaves voided items and videos alone', async () => {
     const file = join(tmp.dir, 'before-evidence-text.sqlite');

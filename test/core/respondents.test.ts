@@ -288,8 +288,10 @@ describe('migration 0010 on a register that had cases', () => {
         PRAGMA user_version = ${migrations.findIndex((m) => m.name === 'respondent-stats')};
       `);
       const progress: number[] = [];
-      await migrate(db, file, quietLog, undefined, (p) => progress.push(p.done));
-      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+      // Only up to respondent-stats itself: the later migrations already ran on this copy.
+      const upTo = migrations.findIndex((m) => m.name === 'respondent-stats') + 1;
+      await migrate(db, file, quietLog, migrations.slice(0, upTo), (p) => progress.push(p.done));
+      expect(db.pragma('user_version', { simple: true })).toBe(upTo);
       expect(db.prepare('SELECT * FROM respondent_stats ORDER BY respondent_id').all()).toEqual(expected);
       expect(db.prepare('SELECT case_id, respondent_id FROM case_stats ORDER BY case_id').all()).toEqual(links);
       expect(progress.length).toBeGreaterThan(0);

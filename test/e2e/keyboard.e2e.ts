@@ -46,8 +46,8 @@ describe('the front desk works from the keyboard', () => {
     await typeAndTab('刘芳');
     expect(await focusedLabel()).toBe('联系电话');
     await typeAndTab('13655556666');
-    // Tab walks the form in reading order: 证件类型, 证件号码, 投诉人地址, then the respondent.
-    await tabs(3);
+    // Tab walks the form in reading order: 证件类型, 证件号码, 投诉人地址, 有代理人 (unticked: no agent's fields), then the respondent.
+    await tabs(4);
     expect(await focusedLabel()).toBe('被投诉方名称');
     await typeAndTab('宁波某某健身有限公司');
     await tabs(4); // 统一社会信用代码, 联系人, 被投诉方电话, 被投诉方地址
@@ -56,8 +56,11 @@ describe('the front desk works from the keyboard', () => {
     await tabs(2); // 购买日期 and its calendar button
     expect(await focusedLabel()).toBe('实付金额（元）');
     await typeAndTab('6000');
+    await tabs(3); // 购买店铺, 购买平台, 订单号
     expect(await focusedLabel()).toBe('投诉事实');
     await page.keyboard.type('购买30节私教课后门店停业，剩余22节无法使用。');
+    await page.keyboard.press('Tab');
+    expect(await focusedLabel()).toBe('请求类型');
     await page.keyboard.press('Tab');
     expect(await focusedLabel()).toBe('投诉请求');
     await typeAndTab('退还剩余课时费用');

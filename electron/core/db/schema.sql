@@ -218,7 +218,7 @@ CREATE TABLE cases (
   registered_by INTEGER NOT NULL REFERENCES users(id),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-, version INTEGER NOT NULL DEFAULT 1, rule_set TEXT, accepted_on TEXT, paused TEXT, materials TEXT, proposal TEXT, refusal TEXT, referral TEXT, mediation TEXT, outcome TEXT, recovered_fen INTEGER CHECK (recovered_fen >= 0), punitive_fen INTEGER CHECK (punitive_fen >= 0), resolved INTEGER CHECK (resolved IN (0, 1)), notified_at TEXT, closed_on TEXT, voided TEXT, next_due_on TEXT, region TEXT, sent_back_at TEXT) STRICT;
+, version INTEGER NOT NULL DEFAULT 1, rule_set TEXT, accepted_on TEXT, paused TEXT, materials TEXT, proposal TEXT, refusal TEXT, referral TEXT, mediation TEXT, outcome TEXT, recovered_fen INTEGER CHECK (recovered_fen >= 0), punitive_fen INTEGER CHECK (punitive_fen >= 0), resolved INTEGER CHECK (resolved IN (0, 1)), notified_at TEXT, closed_on TEXT, voided TEXT, next_due_on TEXT, region TEXT, sent_back_at TEXT, agent_name TEXT, agent_phone TEXT CHECK ((agent_name IS NULL) = (agent_phone IS NULL)), agent_relation TEXT CHECK (agent_relation IS NULL OR agent_name IS NOT NULL), agent_authorized INTEGER CHECK (CASE WHEN agent_name IS NULL THEN agent_authorized IS NULL ELSE coalesce(agent_authorized IN (0, 1), 0) END), purchase_shop TEXT, purchase_platform TEXT, order_no TEXT, request_types TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(request_types) AND json_type(request_types) = 'array')) STRICT;
 
 CREATE TABLE "catalog_items" (
   kind TEXT NOT NULL CHECK (kind IN ('category', 'nature', 'channel', 'refusal_ground', 'termination_ground', 'measure', 'evidence_source', 'region')),

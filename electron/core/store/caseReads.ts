@@ -1,5 +1,7 @@
 import type { CaseDetail } from '../../../shared/api/schemas/cases';
 import type { CaseStatus, IdType } from '../../../shared/domain/caseStatus';
+import { purchaseOverLimitation } from '../../../shared/domain/intake';
+import { orderedRequestTypes, requestTypeName } from '../../../shared/domain/requestTypes';
 import type { Db } from '../db/open';
 
 /** The columns of a case as registered, as the cases table stores them. */
@@ -30,6 +32,14 @@ interface RegisteredRow {
   amount_claimed_fen: number | null;
   consent_mediation: 0 | 1;
   consent_publication: 0 | 1 | null;
+  request_types: string;
+  agent_name: string | null;
+  agent_phone: string | null;
+  agent_relation: string | null;
+  agent_authorized: 0 | 1 | null;
+  purchase_shop: string | null;
+  purchase_platform: string | null;
+  order_no: string | null;
   registered_by: number;
   registered_by_name: string;
   created_at: string;
@@ -53,6 +63,10 @@ export type RegisteredCase = Pick<
   | 'facts'
   | 'request'
   | 'amountClaimedFen'
+  | 'requestTypes'
+  | 'agent'
+  | 'purchasePlace'
+  | 'purchaseOverLimitation'
   | 'consentMediation'
   | 'consentPublication'
   | 'registeredBy'
@@ -83,6 +97,13 @@ const toRegistered = (c: RegisteredRow, natures: { code: string; name: string }[
   facts: c.facts,
   request: c.request,
   amountClaimedFen: c.amount_claimed_fen,
+  requestTypes: orderedRequestTypes(JSON.parse(c.request_types) as string[]).map((code) => ({ code, name: requestTypeName(code) })),
+  agent:
+    c.agent_name === null
+      ? null
+      : { name: c.agent_name, phone: c.agent_phone ?? '', relation: c.agent_relation, authorizationReceived: c.agent_authorized === 1 },
+  purchasePlace: { shop: c.purchase_shop, platform: c.purchase_platform, orderNo: c.order_no },
+  purchaseOverLimitation: purchaseOverLimitation(c.purchased_on, c.received_on),
   consentMediation: c.consent_mediation === 1,
   consentPublication: c.consent_publication === null ? null : c.consent_publication === 1,
   registeredBy: { id: c.registered_by, displayName: c.registered_by_name },
@@ -96,7 +117,8 @@ export function createCaseReads(db: Db) {
             c.category, cat.name AS category_name, cat.grp AS category_group, c.status,
             c.complainant_name, c.complainant_id_type, c.complainant_id_number, c.complainant_phone, c.complainant_address,
             c.respondent_id, c.subject, c.purchased_on, c.amount_paid_fen, c.facts, c.request, c.amount_claimed_fen,
-            c.consent_mediation, c.consent_publication, c.registered_by, u.display_name AS registered_by_name, c.created_at
+            c.consent_mediation, c.consent_publication, c.request_types, c.agent_name, c.agent_phone, c.agent_relation, c.agent_authorized,
+            c.purchase_shop, c.purchase_platform, c.order_no, c.registered_by, u.display_name AS registered_by_name, c.created_at
        FROM cases c
        LEFT JOIN catalog_items ch ON ch.kind = 'channel' AND ch.code = c.channel
        LEFT JOIN catalog_items rg ON rg.kind = 'region' AND rg.code = c.region

@@ -113,6 +113,10 @@ interface PageRow {
   complainant_address: string | null;
   facts: string;
   request: string;
+  agent_name: string | null;
+  order_no: string | null;
+  purchase_shop: string | null;
+  purchase_platform: string | null;
 }
 
 type KeyRow = { id: number } & Record<`k${number}`, CursorValue>;
@@ -135,7 +139,8 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
             r.name AS respondent_name, COALESCE(k.name, c.category) AS category_name, COALESCE(ch.name, c.channel) AS channel_name,
             rg.name AS region_name, h.display_name AS handler_name,
             (SELECT d.due_on FROM case_deadlines d WHERE d.case_id = c.id AND d.kind = 'acceptance' ORDER BY d.id DESC LIMIT 1) AS acceptance_due_on,
-            c.complainant_id_number, r.credit_code, c.complainant_address, c.facts, c.request
+            c.complainant_id_number, r.credit_code, c.complainant_address, c.facts, c.request,
+            c.agent_name, c.order_no, c.purchase_shop, c.purchase_platform
        ${CASES_BY_IDS_NAMED}`,
   );
 
@@ -331,6 +336,10 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
             ['证件号码', r.complainant_id_number],
             ['信用代码', r.credit_code],
             ['地址', r.complainant_address],
+            ['代理人', r.agent_name],
+            ['订单号', r.order_no],
+            ['购买店铺', r.purchase_shop],
+            ['购买平台', r.purchase_platform],
             ['事实', r.facts],
             ['请求', r.request],
           ],

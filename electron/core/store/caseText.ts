@@ -17,6 +17,11 @@ interface TextRow {
   credit_code: string | null;
   respondent_phone: string | null;
   contact_person: string | null;
+  agent_name: string | null;
+  agent_phone: string | null;
+  purchase_shop: string | null;
+  purchase_platform: string | null;
+  order_no: string | null;
 }
 
 /** The notes of a case: the words its events carry, oldest first (indexed, and shown where a search found them). */
@@ -47,9 +52,15 @@ export function createEvidenceTexts(db: Db): (caseId: number) => string[] {
  * holds it; the index holds tokens only.
  */
 export function createCaseText(db: Db) {
+  // Migration 0007 indexes every case with this code, before 0013 added the 登记表's agent and
+  // purchase-place columns: a register that does not have them yet indexes them as absent.
+  const hasIntakeFields = (db.prepare("SELECT COUNT(*) FROM pragma_table_info('cases') WHERE name = 'order_no'").pluck().get() as number) > 0;
+  const intakeFields = hasIntakeFields
+    ? 'c.agent_name, c.agent_phone, c.purchase_shop, c.purchase_platform, c.order_no'
+    : 'NULL AS agent_name, NULL AS agent_phone, NULL AS purchase_shop, NULL AS purchase_platform, NULL AS order_no';
   const row = db.prepare(
     `SELECT c.case_no, c.complainant_name, c.complainant_phone, c.complainant_id_number, c.complainant_address,
-            c.subject, c.facts, c.request,
+            c.subject, c.facts, c.request, ${intakeFields},
             r.name AS respondent_name, r.credit_code, r.phone AS respondent_phone, r.contact_person
        FROM cases c JOIN respondents r ON r.id = c.respondent_id WHERE c.id = ?`,
   );
@@ -75,6 +86,13 @@ export function createCaseText(db: Db) {
         r.respondent_phone,
         r.contact_person,
         r.subject,
+        // The 登记表's agent and where the purchase was made: a clerk finds a case by the agent who
+        // calls, or by the order number on a screenshot.
+        r.agent_name,
+        r.agent_phone,
+        r.order_no,
+        r.purchase_shop,
+        r.purchase_platform,
       ]);
       const long = tokensOf([r.facts, r.request, ...notesOf(caseId), ...evidenceTextsOf(caseId)]);
       remove.run(caseId);

@@ -1,6 +1,14 @@
 import type { IdType } from '../../../shared/domain/caseStatus';
 import type { Db } from '../db/open';
 
+/** 代理人 as the register stores it (the four agent_* columns, written together). */
+export interface CaseAgent {
+  name: string;
+  phone: string;
+  relation: string | null;
+  authorizationReceived: boolean;
+}
+
 /** A new case as the register stores it (cases.register, after its checks). */
 export interface NewCase {
   receivedAt: string;
@@ -17,6 +25,9 @@ export interface NewCase {
   facts: string;
   request: string;
   amountClaimedFen: number | null;
+  requestTypes: readonly string[];
+  agent: CaseAgent | null;
+  purchasePlace: { shop: string | null; platform: string | null; orderNo: string | null };
   consentMediation: boolean;
   consentPublication: boolean | null;
   ruleSet: string;
@@ -48,6 +59,11 @@ export interface CorrectedColumns {
   facts?: string;
   request?: string;
   amount_claimed_fen?: number | null;
+  purchase_shop?: string | null;
+  purchase_platform?: string | null;
+  order_no?: string | null;
+  /** JSON array of request type codes. */
+  request_types?: string;
   consent_mediation?: 0 | 1;
   consent_publication?: 0 | 1 | null;
 }
@@ -70,9 +86,20 @@ const CORRECTABLE_COLUMNS: readonly (keyof CorrectedColumns)[] = [
   'facts',
   'request',
   'amount_claimed_fen',
+  'purchase_shop',
+  'purchase_platform',
+  'order_no',
+  'request_types',
   'consent_mediation',
   'consent_publication',
 ];
+
+const agentParams = (a: CaseAgent | null) => ({
+  agentName: a?.name ?? null,
+  agentPhone: a?.phone ?? null,
+  agentRelation: a?.relation ?? null,
+  agentAuthorized: a === null ? null : a.authorizationReceived ? 1 : 0,
+});
 
 /** Writes of the cases table that are not a workflow step's own columns. */
 export function createCaseWrites(db: Db) {
@@ -81,17 +108,22 @@ export function createCaseWrites(db: Db) {
        complainant_name, complainant_id_type, complainant_id_number, complainant_phone, complainant_address,
        respondent_id, subject, purchased_on, amount_paid_fen, facts, request, amount_claimed_fen,
        consent_mediation, consent_publication, rule_set, version,
-       registered_by, created_at, updated_at)
+       registered_by, created_at, updated_at,
+       request_types, agent_name, agent_phone, agent_relation, agent_authorized, purchase_shop, purchase_platform, order_no)
      VALUES (@caseNo, @receivedAt, @receivedOn, @channel, @category, @region, 'registered',
        @name, @idType, @idNumber, @phone, @address,
        @respondentId, @subject, @purchasedOn, @amountPaidFen, @facts, @request, @amountClaimedFen,
        @consentMediation, @consentPublication, @ruleSet, 0,
-       @registeredBy, @at, @at)`,
+       @registeredBy, @at, @at,
+       @requestTypes, @agentName, @agentPhone, @agentRelation, @agentAuthorized, @purchaseShop, @purchasePlatform, @orderNo)`,
   );
   const insertNature = db.prepare('INSERT OR IGNORE INTO case_natures (case_id, nature) VALUES (?, ?)');
   const deleteNatures = db.prepare('DELETE FROM case_natures WHERE case_id = ?');
   // One statement per column, prepared once: the columns come from the list above, never from input.
   const setColumn = Object.fromEntries(CORRECTABLE_COLUMNS.map((col) => [col, db.prepare(`UPDATE cases SET ${col} = ? WHERE id = ?`)]));
+  const setAgent = db.prepare(
+    'UPDATE cases SET agent_name = @agentName, agent_phone = @agentPhone, agent_relation = @agentRelation, agent_authorized = @agentAuthorized WHERE id = @id',
+  );
   const takeNumber = db.prepare('INSERT INTO case_numbers (year, last) VALUES (?, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last').pluck();
 
   return {
@@ -130,6 +162,11 @@ export function createCaseWrites(db: Db) {
           ruleSet: c.ruleSet,
           registeredBy: c.registeredBy,
           at: c.at,
+          requestTypes: JSON.stringify(c.requestTypes),
+          ...agentParams(c.agent),
+          purchaseShop: c.purchasePlace.shop,
+          purchasePlatform: c.purchasePlace.platform,
+          orderNo: c.purchasePlace.orderNo,
         }).lastInsertRowid,
       );
       for (const n of c.natures) insertNature.run(id, n);
@@ -140,12 +177,14 @@ export function createCaseWrites(db: Db) {
      * given. Its event (which moves the version and the statistics) and the search index follow in
      * the same transaction.
      */
-    correct(caseId: number, columns: CorrectedColumns, natures?: readonly string[]): void {
+    correct(caseId: number, columns: CorrectedColumns, natures?: readonly string[], agent?: CaseAgent | null): void {
       for (const [col, value] of Object.entries(columns) as [keyof CorrectedColumns, unknown][]) {
         const statement = setColumn[col];
         if (!statement) throw new Error(`not a correctable column: ${col}`);
         statement.run(value, caseId);
       }
+      // The agent's columns are checked together (0013), so they are written in one statement.
+      if (agent !== undefined) setAgent.run({ id: caseId, ...agentParams(agent) });
       if (natures) {
         deleteNatures.run(caseId);
         for (const n of natures) insertNature.run(caseId, n);

@@ -6,6 +6,7 @@ import { textFieldProps } from '../common/textFieldProps';
 import { FormSection } from './FormSection';
 import type { RegisterForm } from './registerForm';
 import { ReturningComplainant } from './ReturningComplainant';
+import { AgentFields } from './AgentFields';
 
 const idTypeOptions = idTypes.map((t) => ({ value: t, label: idTypeLabel[t] }));
 
@@ -36,6 +37,7 @@ export function ComplainantSection({ form }: { form: RegisterForm }) {
         <TextField label="投诉人地址" slotProps={{ inputLabel: lifted(address) }} {...textFieldProps(form, 'complainant.address')} />
       </Grid>
       <ReturningComplainant form={form} />
+      <AgentFields form={form} />
     </FormSection>
   );
 }

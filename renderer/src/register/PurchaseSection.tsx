@@ -1,10 +1,18 @@
+import Alert from '@mui/material/Alert';
+import Autocomplete from '@mui/material/Autocomplete';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
 import Grid from '@mui/material/Grid';
 import TextField from '@mui/material/TextField';
+import { Controller } from 'react-hook-form';
+import { OLD_PURCHASE_WARNING } from '../../../shared/domain/intake';
+import { requestTypes, type RequestType } from '../../../shared/domain/requestTypes';
 import { textFieldProps } from '../common/textFieldProps';
 import { FormSection } from './FormSection';
 import { PickerField } from '../common/PickerField';
 import { useToday } from '../session/useToday';
-import type { RegisterForm } from './registerForm';
+import { oldPurchaseShown, type RegisterForm } from './registerForm';
 
 const money = { htmlInput: { inputMode: 'decimal' as const } };
 
@@ -22,6 +30,16 @@ export function PurchaseSection({ form }: { form: RegisterForm }) {
       <Grid size={{ xs: 12, sm: 6, md: 3 }}>
         <TextField label="实付金额（元）" placeholder="如 199.50" slotProps={money} {...textFieldProps(form, 'amountPaid')} />
       </Grid>
+      <OldPurchaseWarning form={form} today={today} />
+      <Grid size={{ xs: 12, sm: 4 }}>
+        <TextField label="购买店铺" placeholder="门店或网店名称" {...textFieldProps(form, 'purchasePlace.shop')} />
+      </Grid>
+      <Grid size={{ xs: 12, sm: 4 }}>
+        <TextField label="购买平台" placeholder="如 淘宝、京东、美团" {...textFieldProps(form, 'purchasePlace.platform')} />
+      </Grid>
+      <Grid size={{ xs: 12, sm: 4 }}>
+        <TextField label="订单号" {...textFieldProps(form, 'purchasePlace.orderNo')} />
+      </Grid>
       <Grid size={12}>
         <TextField
           label="投诉事实"
@@ -37,10 +55,81 @@ export function PurchaseSection({ form }: { form: RegisterForm }) {
   );
 }
 
-/** 诉求: what the complainant asks for, and how much. */
+/**
+ * 购买日期距收到投诉超过三年 (shared/domain/intake.ts; a possible refusal ground, domain.md): shown
+ * as soon as the dates say so, by the office's today from the core; the clerk ticks it to register
+ * all the same. Also shown when the core answers with it (it decides; the form only foresees).
+ */
+function OldPurchaseWarning({ form, today }: { form: RegisterForm; today: string }) {
+  const [purchasedOn, receivedAt] = form.watch(['purchasedOn', 'receivedAt']);
+  const { error } = form.getFieldState('oldPurchaseConfirmed', form.formState);
+  if (!oldPurchaseShown(purchasedOn, receivedAt, today) && !error) return null;
+  return (
+    <Grid size={12}>
+      <Alert severity="warning" sx={{ py: 0 }}>
+        {OLD_PURCHASE_WARNING}
+        <Controller
+          control={form.control}
+          name="oldPurchaseConfirmed"
+          render={({ field }) => (
+            <FormControlLabel
+              label="已核实，仍予登记"
+              sx={{ display: 'flex' }}
+              control={
+                <Checkbox
+                  name={field.name}
+                  checked={field.value}
+                  onChange={(e) => field.onChange(e.target.checked)}
+                  onBlur={field.onBlur}
+                  slotProps={{ input: { ref: field.ref } }}
+                />
+              }
+            />
+          )}
+        />
+        {error && <FormHelperText error>请核实后勾选“已核实，仍予登记”</FormHelperText>}
+      </Alert>
+    </Grid>
+  );
+}
+
+type RequestTypeOption = (typeof requestTypes)[number];
+
+/** 诉求: what kinds of remedy (a multi-choice typed like 投诉性质), what exactly in words, and how much. */
 export function RequestSection({ form }: { form: RegisterForm }) {
   return (
     <FormSection step={4} title="诉求">
+      <Grid size={12}>
+        <Controller
+          control={form.control}
+          name="requestTypes"
+          render={({ field, fieldState }) => (
+            <Autocomplete<RequestTypeOption, true>
+              multiple
+              options={requestTypes}
+              getOptionLabel={(t) => t.name}
+              isOptionEqualToValue={(a, b) => a.code === b.code}
+              autoHighlight
+              disableCloseOnSelect
+              filterSelectedOptions
+              noOptionsText="没有匹配的请求类型"
+              value={requestTypes.filter((t) => (field.value ?? []).includes(t.code as RequestType))}
+              onChange={(_e, chosen) => field.onChange(chosen.map((t) => t.code))}
+              renderInput={(params) => (
+                <TextField
+                  {...params}
+                  label="请求类型"
+                  name={field.name}
+                  inputRef={field.ref}
+                  onBlur={field.onBlur}
+                  error={!!fieldState.error}
+                  helperText={fieldState.error?.message ?? '可多选：输入“退”“修”等筛选，回车选中'}
+                />
+              )}
+            />
+          )}
+        />
+      </Grid>
       <Grid size={{ xs: 12, md: 9 }}>
         <TextField
           label="投诉请求"
@@ -48,7 +137,7 @@ export function RequestSection({ form }: { form: RegisterForm }) {
           multiline
           minRows={2}
           maxRows={8}
-          placeholder="如：退货退款、更换、修理、赔偿等"
+          placeholder="具体要求，如：退还货款 3999 元并赔偿往返交通费"
           {...textFieldProps(form, 'request')}
         />
       </Grid>

@@ -27,12 +27,13 @@ import {
   registerDraftData,
   registerFieldPaths,
   registerFormPath,
-  registerFormSchema,
+  registerFormSchemaOn,
   type RegisterFormOutput,
   type RegisterDraft,
   type RegisterFormValues,
 } from './registerForm';
 import { RepeatWarning } from './RepeatWarning';
+import { useToday } from '../session/useToday';
 import { RespondentSection } from './RespondentSection';
 import { registerFormFromEnquiry, type FromEnquiry } from '../enquiries/fromEnquiry';
 
@@ -70,8 +71,13 @@ export function RegistrationForm({ catalog, onSaved, focusSignal, fromEnquiry = 
   // A restored draft is the form's starting point (the page mounts a fresh form to restore one); else the enquiry
   // it was turned from fills it once, as it opens (unlinking the enquiry later keeps what was typed).
   const [defaults] = useState(() => restored?.values ?? registerFormFromEnquiry(empty, fromEnquiry, catalog.channels));
+  // The office's today, from the core (never the PC's clock): the date rules check against it.
+  const today = useToday();
+  const todayRef = useRef(today);
+  todayRef.current = today;
+  const [schema] = useState(() => registerFormSchemaOn(() => todayRef.current));
   const form = useForm<RegisterFormValues, unknown, RegisterFormOutput>({
-    resolver: zodResolver(registerFormSchema),
+    resolver: zodResolver(schema),
     defaultValues: defaults,
   });
   // One id for this form's registration: a retry after a lost answer gets the same case back.

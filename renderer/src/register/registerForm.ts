@@ -1,10 +1,9 @@
-import dayjs from 'dayjs';
 import type { UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
-import { casesRegister, complainantInput, newRespondentInput } from '../../../shared/api/schemas/cases';
+import { agentInput, casesRegister, complainantInput, newRespondentInput, purchasePlaceInput, requestTypesInput } from '../../../shared/api/schemas/cases';
 import { fen } from '../../../shared/api/schemas/common';
+import { OLD_PURCHASE_WARNING, purchaseAfterReceiptProblem, purchaseOverLimitation, receiptInFutureProblem, yuanProblem, yuanToFen } from '../../../shared/domain/intake';
 import { INCOMPLETE_DATE } from '../common/PickerField';
-import { yuanProblem, yuanToFen } from '../format';
 
 /**
  * The register form's schema: the contract's own rules (casesRegister.input and its parts), plus
@@ -14,9 +13,9 @@ import { yuanProblem, yuanToFen } from '../format';
 const shape = casesRegister.input.shape;
 
 /*
- * Neither date is checked against "today" here: the PC's clock is not the office's. The core checks
- * that the complaint was not received in the future nor the purchase made after it, and its
- * message appears under the field.
+ * The dates are checked by the rules the core applies (shared/domain/intake.ts), against the office
+ * date the core gave the page (useToday: clock.today), never the PC's clock; the core checks again
+ * at save, to the minute, and its message appears under the field.
  */
 
 const yuan = z
@@ -41,9 +40,20 @@ const receivedAt = z
   .transform((v) => (v === '' ? undefined : v))
   .pipe(shape.receivedAt);
 
-/** Nobody complains about a purchase before making it (the core checks the same, by the office's date). */
-function receivedBeforePurchase(v: { receivedAt?: string; purchasedOn?: string }): boolean {
-  return !!v.receivedAt && !!v.purchasedOn && dayjs(v.receivedAt).format('YYYY-MM-DD') < v.purchasedOn;
+/**
+ * The office date the complaint was received on, as the form knows it: the date typed with the time
+ * (the picker's wall-clock date, not shifted through the PC's zone), or, left empty ("now"), the
+ * core's today. Null while neither is known.
+ */
+export function receivedOnOf(receivedAt: string | undefined, today: string | null): string | null {
+  if (receivedAt && receivedAt !== INCOMPLETE_DATE) return /^\d{4}-\d{2}-\d{2}/.test(receivedAt) ? receivedAt.slice(0, 10) : null;
+  return today;
+}
+
+/** The three-year warning shows (shared/domain/intake.ts): the purchase is more than three years before receipt. */
+export function oldPurchaseShown(purchasedOn: string | undefined, receivedAt: string | undefined, today: string | null): boolean {
+  const on = receivedOnOf(receivedAt, today);
+  return !!on && !!purchasedOn && purchasedOn !== INCOMPLETE_DATE && purchaseOverLimitation(purchasedOn, on);
 }
 
 /** Runs the cross-field check even when other fields are wrong, so all red marks show at once. */
@@ -73,14 +83,27 @@ const respondent = z
 
 const chosen = (what: string) => z.string().min(1, `请选择${what}`);
 
-export const registerFormSchema = z
+/** 代理人: collapsed behind 有代理人 (a walk-in without one is not slowed); when ticked, the contract's own rules. */
+const agent = z
+  .object({ present: z.boolean(), name: z.string(), phone: z.string(), relation: z.string(), authorizationReceived: z.boolean() })
+  .transform(({ present, ...typed }, ctx) => {
+    if (!present) return undefined;
+    const parsed = agentInput.safeParse(typed);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.map(String) });
+    return z.NEVER;
+  });
+
+const fields = z
   .object({
     complainant: complainantInput,
     respondent,
     subject: shape.subject,
     purchasedOn,
     amountPaid: yuan,
+    purchasePlace: purchasePlaceInput,
     facts: shape.facts,
+    requestTypes: z.array(z.string()).pipe(requestTypesInput),
     request: shape.request,
     amountClaimed: yuan,
     category: chosen('投诉类别').pipe(shape.category),
@@ -92,22 +115,41 @@ export const registerFormSchema = z
       .transform((v) => (v === '' ? undefined : v))
       .pipe(shape.region),
     receivedAt,
+    agent,
     consentMediation: shape.consentMediation,
     consentPublication: z.boolean(),
-  })
-  .refine((v) => !receivedBeforePurchase(v), {
-    message: '收到时间不能早于购买日期',
-    path: ['receivedAt'],
-    when: bothDatesParsed,
-  })
-  .transform(({ amountPaid, amountClaimed, ...rest }) => ({
-    ...rest,
-    amountPaidFen: amountPaid,
-    amountClaimedFen: amountClaimed,
-  }));
+    /** 已核实，仍予登记: the clerk saw the three-year warning. */
+    oldPurchaseConfirmed: z.boolean(),
+  });
 
-export type RegisterFormValues = z.input<typeof registerFormSchema>;
-export type RegisterFormOutput = z.output<typeof registerFormSchema>;
+/**
+ * The form's schema with the office's "today" (from the core, read when asked: it may arrive after
+ * the form was made): the receipt not in the future, the purchase not after the receipt, and the
+ * three-year warning confirmed — each beside its field, all at once with the other red marks.
+ */
+export function registerFormSchemaOn(today: () => string | null) {
+  return fields
+    .superRefine((v, ctx) => {
+      const on = receivedOnOf(v.receivedAt, today());
+      if (!on) return;
+      const future = v.receivedAt ? receiptInFutureProblem(on, today() ?? on) : null;
+      if (future) ctx.addIssue({ code: 'custom', message: future, path: ['receivedAt'] });
+      const after = purchaseAfterReceiptProblem(v.purchasedOn, on);
+      if (after) ctx.addIssue({ code: 'custom', message: v.receivedAt ? '收到时间不能早于购买日期' : after, path: [v.receivedAt ? 'receivedAt' : 'purchasedOn'] });
+      if (!after && purchaseOverLimitation(v.purchasedOn, on) && !v.oldPurchaseConfirmed) {
+        ctx.addIssue({ code: 'custom', message: OLD_PURCHASE_WARNING, path: ['oldPurchaseConfirmed'] });
+      }
+    }, { when: bothDatesParsed })
+    .transform(({ amountPaid, amountClaimed, oldPurchaseConfirmed, ...rest }) => ({
+      ...rest,
+      amountPaidFen: amountPaid,
+      amountClaimedFen: amountClaimed,
+      ...(oldPurchaseConfirmed ? { oldPurchaseConfirmed } : {}),
+    }));
+}
+
+export type RegisterFormValues = z.input<ReturnType<typeof registerFormSchemaOn>>;
+export type RegisterFormOutput = z.output<ReturnType<typeof registerFormSchemaOn>>;
 export type RegisterForm = UseFormReturn<RegisterFormValues, unknown, RegisterFormOutput>;
 
 export function emptyRegisterForm(channel: string): RegisterFormValues {
@@ -117,7 +159,9 @@ export function emptyRegisterForm(channel: string): RegisterFormValues {
     subject: '',
     purchasedOn: '',
     amountPaid: '',
+    purchasePlace: { shop: '', platform: '', orderNo: '' },
     facts: '',
+    requestTypes: [],
     request: '',
     amountClaimed: '',
     category: '',
@@ -125,8 +169,10 @@ export function emptyRegisterForm(channel: string): RegisterFormValues {
     channel,
     region: '',
     receivedAt: '',
+    agent: { present: false, name: '', phone: '', relation: '', authorizationReceived: false },
     consentMediation: true,
     consentPublication: false,
+    oldPurchaseConfirmed: false,
   };
 }
 
@@ -137,6 +183,11 @@ export const registerFieldPaths: ReadonlySet<string> = new Set([
   'complainant.idType',
   'complainant.idNumber',
   'complainant.address',
+  'agent.present',
+  'agent.name',
+  'agent.phone',
+  'agent.relation',
+  'agent.authorizationReceived',
   'respondent.name',
   'respondent.creditCode',
   'respondent.address',
@@ -145,7 +196,12 @@ export const registerFieldPaths: ReadonlySet<string> = new Set([
   'subject',
   'purchasedOn',
   'amountPaid',
+  'oldPurchaseConfirmed',
+  'purchasePlace.shop',
+  'purchasePlace.platform',
+  'purchasePlace.orderNo',
   'facts',
+  'requestTypes',
   'request',
   'amountClaimed',
   'category',
@@ -164,6 +220,8 @@ export function registerFormPath(apiPath: string): string {
   if (apiPath === 'complainant') return 'complainant.name';
   if (apiPath === 'respondent' || apiPath === 'respondent.id') return 'respondent.name';
   if (apiPath.startsWith('natures.')) return 'natures';
+  if (apiPath.startsWith('requestTypes.')) return 'requestTypes';
+  if (apiPath === 'agent') return 'agent.name';
   return apiPath;
 }
 

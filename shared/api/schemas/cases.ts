@@ -9,11 +9,23 @@ import { timeLeftView, workflowView } from './workflow';
 import { caseQueues } from '../../domain/workflow';
 import { checklistItemView, checklistOrigin, evidenceView } from './evidence';
 import { repeatLink } from './repeats';
+import { requestTypeCodes } from '../../domain/requestTypes';
 
 const phone = z
   .string({ error: '请填写联系电话' })
   .trim()
   .min(1, '请填写联系电话')
+  .max(30, '电话号码过长')
+  .superRefine((v, ctx) => {
+    const problem = phoneProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** 代理人联系电话: required when an agent is named (the office reaches the agent, not the complainant). */
+const agentPhone = z
+  .string({ error: '请填写代理人联系电话' })
+  .trim()
+  .min(1, '请填写代理人联系电话')
   .max(30, '电话号码过长')
   .superRefine((v, ctx) => {
     const problem = phoneProblem(v);
@@ -46,6 +58,31 @@ export const complainantInput = z
       if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['idNumber'] });
     }
   });
+
+/**
+ * 代理人 (domain.md step 1: "agent with 授权委托书 if any"): who speaks for the complainant, and
+ * whether the signed power of attorney (授权委托书) is on file. Without it the agent is still noted:
+ * the desk asks for it (限期补正) rather than turning the person away.
+ */
+export const agentInput = z.object({
+  name: text('代理人姓名', 50),
+  phone: agentPhone,
+  relation: optionalText('与投诉人关系', 20),
+  authorizationReceived: z.boolean({ error: '请说明是否已收到授权委托书' }).default(false),
+});
+
+/** Where the purchase was made (domain.md step 1 "when, where"): a shop, an online platform, its order number; each optional. */
+export const purchasePlaceInput = z.object({
+  shop: optionalText('购买店铺', 100),
+  platform: optionalText('购买平台', 50),
+  orderNo: optionalText('订单号', 64),
+});
+
+/** 请求类型: codes of shared/domain/requestTypes.ts, each once. */
+export const requestTypesInput = z
+  .array(z.enum(requestTypeCodes, { error: '请从列表中选择请求类型' }), { error: '请求类型应为列表' })
+  .max(requestTypeCodes.length, '请求类型过多')
+  .refine((v) => new Set(v).size === v.length, '请求类型有重复');
 
 // An id with a name is ambiguous (link, or create?): refused rather than guessed, by either branch.
 const AMBIGUOUS_RESPONDENT = '选择已登记的被投诉方时只需给出 id，不要同时填写名称等信息';
@@ -85,9 +122,21 @@ export const casesRegister = {
     subject: text('商品或服务名称', 200),
     purchasedOn: isoDate.refine((v) => v >= '1900-01-01', '购买日期不能早于1900年1月1日，请核对年份').optional(),
     amountPaidFen: fen.optional(),
+    /** Where the purchase was made: shop, platform, order number (all optional). */
+    purchasePlace: purchasePlaceInput.optional(),
     facts: text('投诉事实', 5000),
     request: text('投诉请求', 2000),
+    /** 请求类型 (修理、重作、更换、退货 …) beside the free-text request. */
+    requestTypes: requestTypesInput.default([]),
     amountClaimedFen: fen.optional(),
+    /** 代理人, when someone complains on the complainant's behalf. */
+    agent: agentInput.optional(),
+    /**
+     * The clerk has seen that the purchase was more than three years before receipt (a possible
+     * refusal ground, domain.md) and registers it all the same; without it such a registration is
+     * answered 400 with the warning under `oldPurchaseConfirmed`, and nothing is saved.
+     */
+    oldPurchaseConfirmed: z.boolean({ error: '请确认购买日期' }).optional(),
     /** Where the complaint comes from: a code of the office's own list of districts or towns (catalog `regions`). */
     region: code.optional(),
     consentMediation: z.boolean({ error: '请选择是否同意调解' }),
@@ -152,6 +201,16 @@ export const correctionChanges = z.strictObject(
     facts: registerShape.facts.optional(),
     request: registerShape.request.optional(),
     amountClaimedFen: fen.nullable().optional(),
+    /** The agent as a whole, as at registration; null: no agent (any more). */
+    agent: agentInput.nullable().optional(),
+    purchasePlace: z
+      .strictObject({
+        shop: clearableText('购买店铺', 100),
+        platform: clearableText('购买平台', 50),
+        orderNo: clearableText('订单号', 64),
+      })
+      .optional(),
+    requestTypes: requestTypesInput.optional(),
     category: code.optional(),
     natures: registerShape.natures.unwrap().optional(),
     consentMediation: z.boolean({ error: '请选择是否同意调解' }).optional(),
@@ -168,6 +227,8 @@ export const casesCorrect = {
     version: z.number({ error: '版本号应为整数' }).int('版本号应为整数').min(0, '版本号不能为负'),
     changes: correctionChanges,
     reason: text('更正原因', 500),
+    /** As at registration: a purchase date that ends up more than three years before receipt needs the clerk's confirmation. */
+    oldPurchaseConfirmed: z.boolean({ error: '请确认购买日期' }).optional(),
     requestId,
   }),
   output: z.object({ version: z.number().int() }),
@@ -216,6 +277,14 @@ const caseRecord = z.object({
   facts: z.string(),
   request: z.string(),
   amountClaimedFen: z.number().int().nullable(),
+  /** 请求类型, in the list's order. */
+  requestTypes: z.array(z.object({ code: z.string(), name: z.string() })),
+  /** 代理人, or null: old cases and walk-ins without one. */
+  agent: z.object({ name: z.string(), phone: z.string(), relation: z.string().nullable(), authorizationReceived: z.boolean() }).nullable(),
+  /** Where the purchase was made; each null when not recorded (and for cases registered before it was asked). */
+  purchasePlace: z.object({ shop: z.string().nullable(), platform: z.string().nullable(), orderNo: z.string().nullable() }),
+  /** The purchase was more than three years before receipt: a possible refusal ground (domain.md), shown as a flag. */
+  purchaseOverLimitation: z.boolean(),
   consentMediation: z.boolean(),
   consentPublication: z.boolean().nullable(),
   registeredBy: z.object({ id: z.number().int(), displayName: z.string() }),

@@ -10,9 +10,9 @@ import { statsTopRespondents } from './0009-stats-top-respondents';
 import { enquiries } from './0010-enquiries';
 import { drafts } from './0011-drafts';
 import { respondentStats } from './0012-respondent-stats';
-import { reserved0013 } from './0013-reserved';
+import { intakeFields } from './0013-intake-fields';
 import { evidenceText } from './0014-evidence-text';
 import type { Migration } from './types';
 
 /** The explicit, ordered list (style.md, Signal): a file that is not listed here never runs. */
-export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, registerStore, evidenceRawCapture, statsTopRespondents, enquiries, drafts, respondentStats, reserved0013, evidenceText];
+export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, registerStore, evidenceRawCapture, statsTopRespondents, enquiries, drafts, respondentStats, intakeFields, evidenceText];

@@ -16,7 +16,9 @@ import type { Deadlines } from '../deadlines';
 import type { Respondents } from '../respondents';
 import type { RuleSets } from '../ruleSets';
 import type { CaseRecords } from '../workflow/caseState';
-import { checkCodes, checkIdNumber, checkPurchasedOn, checkReceivedAt } from './intakeChecks';
+import { checkCodes, checkIdNumber, checkOldPurchase, checkPurchasedOn, checkReceivedAt } from './intakeChecks';
+import { orderedRequestTypes, requestTypeName } from '../../../../shared/domain/requestTypes';
+import type { CaseAgent } from '../../store/caseWrites';
 
 type CorrectInput = z.output<typeof casesCorrect.input>;
 
@@ -31,6 +33,13 @@ export interface CorrectDeps {
   ruleSets: Pick<RuleSets, 'on'>;
   records: Pick<CaseRecords, 'load'>;
 }
+
+/** 代理人 in words on the timeline: "李明（儿子），13800000000，授权委托书已收到". */
+const agentText = (v: unknown): string => {
+  if (v === null || v === undefined) return '（无代理人）';
+  const a = v as CaseAgent;
+  return `${a.name}${a.relation ? `（${a.relation}）` : ''}，${a.phone}，授权委托书${a.authorizationReceived ? '已收到' : '未收到'}`;
+};
 
 const NOTHING_CHANGED = '更正的内容与现有登记相同，未作任何更改；请修改要更正的项目';
 const EMPTY = '（空）';
@@ -139,11 +148,34 @@ export function createCorrect({ db, clock, audit, catalog, respondents, store, d
 
         if (ch.subject !== undefined && note('subject', c.subject, ch.subject)) columns.subject = ch.subject;
         if (ch.purchasedOn !== undefined && note('purchasedOn', c.purchasedOn, ch.purchasedOn, day)) columns.purchased_on = ch.purchasedOn;
-        if (columns.purchased_on !== undefined || columns.received_on !== undefined) checkPurchasedOn(ch.purchasedOn === undefined ? c.purchasedOn : ch.purchasedOn, receivedOn);
+        if (columns.purchased_on !== undefined || columns.received_on !== undefined) {
+          const purchasedOn = ch.purchasedOn === undefined ? c.purchasedOn : ch.purchasedOn;
+          checkPurchasedOn(purchasedOn, receivedOn);
+          // A correction that makes the purchase more than three years old is warned of as a registration is.
+          checkOldPurchase(purchasedOn, receivedOn, input.oldPurchaseConfirmed);
+        }
+        const place: NonNullable<typeof ch.purchasePlace> = ch.purchasePlace ?? { shop: undefined, platform: undefined, orderNo: undefined };
+        if (place.shop !== undefined && note('purchasePlace.shop', c.purchasePlace.shop, place.shop)) columns.purchase_shop = place.shop;
+        if (place.platform !== undefined && note('purchasePlace.platform', c.purchasePlace.platform, place.platform)) columns.purchase_platform = place.platform;
+        if (place.orderNo !== undefined && note('purchasePlace.orderNo', c.purchasePlace.orderNo, place.orderNo)) columns.order_no = place.orderNo;
         if (ch.amountPaidFen !== undefined && note('amountPaidFen', c.amountPaidFen, ch.amountPaidFen, money)) columns.amount_paid_fen = ch.amountPaidFen;
         if (ch.facts !== undefined && note('facts', c.facts, ch.facts)) columns.facts = ch.facts;
         if (ch.request !== undefined && note('request', c.request, ch.request)) columns.request = ch.request;
         if (ch.amountClaimedFen !== undefined && note('amountClaimedFen', c.amountClaimedFen, ch.amountClaimedFen, money)) columns.amount_claimed_fen = ch.amountClaimedFen;
+        if (ch.requestTypes !== undefined) {
+          const next = orderedRequestTypes(ch.requestTypes);
+          const kinds = (v: unknown) => ((v as string[]).length ? (v as string[]).map(requestTypeName).join('、') : EMPTY);
+          if (note('requestTypes', c.requestTypes.map((t) => t.code), next, kinds)) columns.request_types = JSON.stringify(next);
+        }
+        // 代理人: named again as a whole (or removed), compared as stored.
+        let agent: CaseAgent | null | undefined;
+        if (ch.agent !== undefined) {
+          const next: CaseAgent | null =
+            ch.agent === null
+              ? null
+              : { name: ch.agent.name, phone: normalisePhone(ch.agent.phone), relation: ch.agent.relation ?? null, authorizationReceived: ch.agent.authorizationReceived };
+          if (note('agent', c.agent, next, agentText)) agent = next;
+        }
         if (ch.category !== undefined && note('category', c.category.code, ch.category, (v) => codeName('category', v))) columns.category = ch.category;
         let natures: string[] | undefined;
         if (ch.natures !== undefined) {
@@ -168,7 +200,7 @@ export function createCorrect({ db, clock, audit, catalog, respondents, store, d
           moved = deadlines.restart(c.id, 'acceptance', { startOn: receivedOn, ...(ruleChanged ? { limit: rules.limits.acceptance, ruleSet: rules.code } : {}) });
         }
 
-        store.write.correct(c.id, columns, natures);
+        store.write.correct(c.id, columns, natures, agent);
         store.write.reindex(c.id);
         store.write.event({
           caseId: c.id,

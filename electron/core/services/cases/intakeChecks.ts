@@ -1,5 +1,6 @@
 import { DomainError } from '../../../../shared/api/errors';
 import type { IdType } from '../../../../shared/domain/caseStatus';
+import { OLD_PURCHASE_WARNING, purchaseAfterReceiptProblem, purchaseOverLimitation } from '../../../../shared/domain/intake';
 import { residentIdProblem } from '../../../../shared/domain/validators';
 import type { CatalogService } from '../catalog';
 
@@ -40,7 +41,17 @@ export function checkIdNumber(idType: IdType, idNumber: string | null | undefine
   if (problem) refuse('complainant.idNumber', problem);
 }
 
-/** Nobody complains about a purchase before making it: the purchase date is not after the receipt date. */
+/** Nobody complains about a purchase before making it (the rule the form checks too: shared/domain/intake.ts). */
 export function checkPurchasedOn(purchasedOn: string | null | undefined, receivedOn: string): void {
-  if (purchasedOn && purchasedOn > receivedOn) refuse('purchasedOn', '购买日期不能晚于收到投诉的日期', '购买日期不能晚于收到投诉的日期');
+  const problem = purchaseAfterReceiptProblem(purchasedOn, receivedOn);
+  if (problem) refuse('purchasedOn', problem, problem);
+}
+
+/**
+ * A purchase more than three years before receipt may be 不予受理 ground 4 (domain.md "Grounds for
+ * refusal"; shared/domain/intake.ts): never saved silently nor refused silently — without the
+ * clerk's confirmation the answer is the warning, under the confirmation box, and nothing is kept.
+ */
+export function checkOldPurchase(purchasedOn: string | null | undefined, receivedOn: string, confirmed: boolean | undefined): void {
+  if (purchaseOverLimitation(purchasedOn, receivedOn) && confirmed !== true) refuse('oldPurchaseConfirmed', OLD_PURCHASE_WARNING, OLD_PURCHASE_WARNING);
 }

@@ -14,7 +14,9 @@ import type { CaseStoreWrite } from '../../store';
 import type { OfficeClock } from '../../officeClock';
 import type { Repeats } from './repeats';
 import type { DraftStore } from '../../store/drafts';
-import { checkCodes, checkIdNumber, checkPurchasedOn, checkReceivedAt } from './intakeChecks';
+import { checkCodes, checkIdNumber, checkOldPurchase, checkPurchasedOn, checkReceivedAt } from './intakeChecks';
+import { orderedRequestTypes } from '../../../../shared/domain/requestTypes';
+import { purchaseOverLimitation } from '../../../../shared/domain/intake';
 import type { Enquiries } from '../enquiries';
 
 type RegisterInput = z.output<typeof casesRegister.input>;
@@ -47,8 +49,9 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
     checkReceivedAt(received, nowDate);
     // A birth date after today is caught here, against the core's clock (the shared schema cannot know today).
     checkIdNumber(input.complainant.idType, input.complainant.idNumber, clock.dateOf(nowDate));
-    checkPurchasedOn(input.purchasedOn, clock.dateOf(received));
     const receivedOn = clock.dateOf(received);
+    checkPurchasedOn(input.purchasedOn, receivedOn);
+    checkOldPurchase(input.purchasedOn, receivedOn, input.oldPurchaseConfirmed);
     const now = clock.iso(nowDate);
     // The rules in force on the receipt date govern the case for good (domain.md "Laws and rules in force").
     const rules = ruleSets.on(receivedOn);
@@ -79,6 +82,11 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
         facts: input.facts,
         request: input.request,
         amountClaimedFen: input.amountClaimedFen ?? null,
+        requestTypes: orderedRequestTypes(input.requestTypes),
+        agent: input.agent
+          ? { name: input.agent.name, phone: normalisePhone(input.agent.phone), relation: input.agent.relation ?? null, authorizationReceived: input.agent.authorizationReceived }
+          : null,
+        purchasePlace: { shop: input.purchasePlace?.shop ?? null, platform: input.purchasePlace?.platform ?? null, orderNo: input.purchasePlace?.orderNo ?? null },
         consentMediation: input.consentMediation,
         consentPublication: input.consentPublication ?? null,
         ruleSet: rules.code,
@@ -93,7 +101,15 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
       store.reindex(id);
       // The respondent as typed stays on the event even when an existing row was linked.
       const typedRespondent = 'name' in input.respondent ? input.respondent : null;
-      store.event({ caseId: id, at: now, userId: user.id, type: 'registered', data: { caseNo, acceptanceDueOn: due.dueOn, respondentCreated: respondent.created, typedRespondent } });
+      store.event({ caseId: id, at: now, userId: user.id, type: 'registered', data: {
+          caseNo,
+          acceptanceDueOn: due.dueOn,
+          respondentCreated: respondent.created,
+          typedRespondent,
+          // The clerk saw the three-year warning and registered it all the same (shown on the timeline).
+          ...(input.oldPurchaseConfirmed && purchaseOverLimitation(input.purchasedOn, receivedOn) ? { oldPurchaseConfirmed: true } : {}),
+        },
+      });
       if (earlier) repeats.link({ id, caseNo }, earlier, now, user.id);
       // In the same transaction: a failed registration keeps the draft, a saved one never leaves it behind.
       if (input.draftKey !== undefined) drafts.remove(user.id, 'register', input.draftKey);

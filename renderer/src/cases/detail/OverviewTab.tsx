@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import type { CaseDetail } from '../../../../shared/api/schemas/cases';
 import { idTypeLabel } from '../../../../shared/domain/caseStatus';
 import { formatDateCn, formatDateTime, formatYuan } from '../../format';
@@ -21,6 +22,17 @@ export function OverviewTab({ c }: { c: CaseDetail }) {
           { label: '地址', value: c.complainant.address, wide: true },
         ]}
       />
+      {c.agent && (
+        <FieldList
+          title="代理人"
+          items={[
+            { label: '姓名', value: c.agent.name },
+            { label: '联系电话', value: c.agent.phone },
+            { label: '与投诉人关系', value: c.agent.relation },
+            { label: '授权委托书', value: c.agent.authorizationReceived ? '已收到' : '未收到（请补交）' },
+          ]}
+        />
+      )}
       <FieldList
         title="被投诉方"
         items={[
@@ -31,18 +43,27 @@ export function OverviewTab({ c }: { c: CaseDetail }) {
           { label: '地址', value: c.respondent.address, wide: true },
         ]}
       />
+      {c.purchaseOverLimitation && (
+        <Alert severity="warning" sx={{ mb: 1.5 }}>
+          购买日期距收到投诉已超过三年：若投诉人知道或者应当知道权益受到侵害已超过三年，属于不予受理的情形（登记时已核实）。
+        </Alert>
+      )}
       <FieldList
         title="消费经过"
         items={[
           { label: '商品或服务名称', value: c.subject },
           { label: '购买日期', value: c.purchasedOn ? formatDateCn(c.purchasedOn) : null },
           { label: '实付金额', value: formatYuan(c.amountPaidFen) },
+          { label: '购买店铺', value: c.purchasePlace.shop },
+          { label: '购买平台', value: c.purchasePlace.platform },
+          { label: '订单号', value: c.purchasePlace.orderNo },
           { label: '投诉事实', value: c.facts, wide: true },
         ]}
       />
       <FieldList
         title="诉求"
         items={[
+          { label: '请求类型', value: c.requestTypes.map((t) => t.name).join('、') },
           { label: '投诉请求', value: c.request, wide: true },
           { label: '请求金额', value: formatYuan(c.amountClaimedFen) },
         ]}

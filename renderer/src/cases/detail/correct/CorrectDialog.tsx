@@ -10,13 +10,14 @@ import { useApi } from '../../../api/ApiContext';
 import { isUnreachable } from '../../../api/client';
 import { useRequestId } from '../../../api/requestId';
 import { useApiQuery } from '../../../api/useApiQuery';
+import { useToday } from '../../../session/useToday';
 import { CenteredMessage } from '../../../common/CenteredMessage';
 import { FormDialog } from '../../../common/FormDialog';
 import { applyServerFieldErrors } from '../../../common/serverErrors';
 import { ClassificationSection } from '../../../register/ClassificationSection';
 import { ComplainantSection } from '../../../register/ComplainantSection';
 import { PurchaseSection, RequestSection } from '../../../register/PurchaseSection';
-import { registerFieldPaths, registerFormSchema, type RegisterFormOutput, type RegisterFormValues } from '../../../register/registerForm';
+import { registerFieldPaths, registerFormSchemaOn, type RegisterFormOutput, type RegisterFormValues } from '../../../register/registerForm';
 import { RespondentSection } from '../../../register/RespondentSection';
 import type { Catalog } from '../../../../../shared/api/schemas/catalog';
 import { changesBetween, correctionFormPath, formValuesOf } from './correctionForm';
@@ -49,7 +50,12 @@ export function CorrectDialog({ c, onClose, onDone }: Props) {
 function CorrectForm({ c, catalog, onClose, onDone }: Props & { catalog: Catalog }) {
   const api = useApi();
   const defaults = useMemo(() => formValuesOf(c), [c]);
-  const form = useForm<RegisterFormValues, unknown, RegisterFormOutput>({ resolver: zodResolver(registerFormSchema), defaultValues: defaults });
+  // The office's today, from the core (never the PC's clock): the date rules check against it.
+  const today = useToday();
+  const todayRef = useRef(today);
+  todayRef.current = today;
+  const [schema] = useState(() => registerFormSchemaOn(() => todayRef.current));
+  const form = useForm<RegisterFormValues, unknown, RegisterFormOutput>({ resolver: zodResolver(schema), defaultValues: defaults });
   const { requestId, renew } = useRequestId();
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
@@ -69,7 +75,14 @@ function CorrectForm({ c, catalog, onClose, onDone }: Props & { catalog: Catalog
       const changes = changesBetween(c, edited);
       if (Object.keys(changes).length === 0) return setNotice(NOTHING_CHANGED);
       setBusy(true);
-      const result = await api.call('cases.correct', { id: c.id, version: c.version, changes, reason: why, requestId });
+      const result = await api.call('cases.correct', {
+        id: c.id,
+        version: c.version,
+        changes,
+        reason: why,
+        ...(edited.oldPurchaseConfirmed ? { oldPurchaseConfirmed: true } : {}),
+        requestId,
+      });
       setBusy(false);
       if (result.ok) return onDone();
       const fields = result.error.fields ?? {};

@@ -1,4 +1,3 @@
-import dayjs from 'dayjs';
 import type { CorrectCaseInput, CaseDetail } from '../../../../../shared/api/schemas/cases';
 import { fenToYuan } from '../../../format';
 import { normalisePhone } from '../../../../../shared/domain/validators';
@@ -16,16 +15,24 @@ export function formValuesOf(c: CaseDetail): RegisterFormValues {
     subject: c.subject,
     purchasedOn: c.purchasedOn ?? '',
     amountPaid: c.amountPaidFen === null ? '' : fenToYuan(c.amountPaidFen),
+    purchasePlace: { shop: c.purchasePlace.shop ?? '', platform: c.purchasePlace.platform ?? '', orderNo: c.purchasePlace.orderNo ?? '' },
     facts: c.facts,
+    requestTypes: c.requestTypes.map((t) => t.code),
     request: c.request,
     amountClaimed: c.amountClaimedFen === null ? '' : fenToYuan(c.amountClaimedFen),
     category: c.category.code,
     natures: c.natures.map((n) => n.code),
     channel: c.channel.code,
     region: c.region?.code ?? '',
-    receivedAt: dayjs(c.receivedAt).format('YYYY-MM-DDTHH:mm:ssZ'),
+    // As the core wrote it, with the office's offset: its date is the office date, whatever the PC's zone.
+    receivedAt: c.receivedAt,
     consentMediation: c.consentMediation,
     consentPublication: c.consentPublication ?? false,
+    agent: c.agent
+      ? { present: true, name: c.agent.name, phone: c.agent.phone, relation: c.agent.relation ?? '', authorizationReceived: c.agent.authorizationReceived }
+      : { present: false, name: '', phone: '', relation: '', authorizationReceived: false },
+    // Confirmed at registration: the warning still shows, ticked, while the dates stay as they are.
+    oldPurchaseConfirmed: c.purchaseOverLimitation,
   };
 }
 
@@ -64,6 +71,15 @@ export function changesBetween(c: CaseDetail, edited: RegisterFormOutput): Chang
   if (edited.subject !== c.subject) changes.subject = edited.subject;
   if (!same(edited.purchasedOn, c.purchasedOn)) changes.purchasedOn = edited.purchasedOn ?? null;
   if (!same(edited.amountPaidFen, c.amountPaidFen)) changes.amountPaidFen = edited.amountPaidFen ?? null;
+  const place: NonNullable<Changes['purchasePlace']> = {};
+  const p = edited.purchasePlace;
+  if (!same(p.shop, c.purchasePlace.shop)) place.shop = p.shop ?? null;
+  if (!same(p.platform, c.purchasePlace.platform)) place.platform = p.platform ?? null;
+  if (!same(p.orderNo, c.purchasePlace.orderNo)) place.orderNo = p.orderNo ?? null;
+  if (Object.keys(place).length > 0) changes.purchasePlace = place;
+  if (!same(sorted(edited.requestTypes), sorted(c.requestTypes.map((t) => t.code)))) changes.requestTypes = edited.requestTypes;
+  const agentNow = edited.agent ? { ...edited.agent, phone: normalisePhone(edited.agent.phone), relation: edited.agent.relation ?? null } : null;
+  if (!same(agentNow, c.agent)) changes.agent = edited.agent ?? null;
   if (edited.facts !== c.facts) changes.facts = edited.facts;
   if (edited.request !== c.request) changes.request = edited.request;
   if (!same(edited.amountClaimedFen, c.amountClaimedFen)) changes.amountClaimedFen = edited.amountClaimedFen ?? null;

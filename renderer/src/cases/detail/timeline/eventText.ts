@@ -60,7 +60,11 @@ type OtherEvent = keyof typeof otherEvents;
 const PROBLEM: Record<string, string> = { missing: '文件缺失', altered: '文件已被改动' };
 
 const details: Partial<Record<CaseAction | OtherEvent, Describe>> = {
-  registered: (d) => [line('案件编号', d.caseNo), d.acceptanceDueOn ? `受理期限 ${date(d.acceptanceDueOn)}` : null],
+  registered: (d) => [
+    line('案件编号', d.caseNo),
+    d.acceptanceDueOn ? `受理期限 ${date(d.acceptanceDueOn)}` : null,
+    d.oldPurchaseConfirmed === true ? '购买日期距收到投诉已超过三年，登记员已核实' : null,
+  ],
   corrected: (d) => [
     ...(list(d.changes) as Data[]).map((x) => `更正：${labelOf(correctionFieldLabel, x.field)} ${clip(x.beforeText)} → ${clip(x.afterText)}`),
     line('更正原因', d.reason),
