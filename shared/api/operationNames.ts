@@ -77,6 +77,12 @@ export const operationNames = [
   'drafts.list',
   'drafts.get',
   'drafts.discard',
+  'typical.status',
+  'typical.mark',
+  'typical.list',
+  'typical.draft',
+  'typical.save',
+  'typical.export',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -10,7 +10,8 @@ import { statsTopRespondents } from './0009-stats-top-respondents';
 import { enquiries } from './0010-enquiries';
 import { drafts } from './0011-drafts';
 import { respondentStats } from './0012-respondent-stats';
+import { typicalCases } from './0013-typical-cases';
 import type { Migration } from './types';
 
 /** The explicit, ordered list (style.md, Signal): a file that is not listed here never runs. */
-export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, registerStore, evidenceRawCapture, statsTopRespondents, enquiries, drafts, respondentStats];
+export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, registerStore, evidenceRawCapture, statsTopRespondents, enquiries, drafts, respondentStats, typicalCases];
