@@ -16,7 +16,8 @@ type Coded = { code: string; name: string };
 export interface TypicalSource {
   caseNo: string;
   receivedAt: string;
-  category: Coded;
+  /** `group`: 商品类 or 服务类 (domain.md "Categories"), which decides 购买 or 接受. */
+  category: Coded & { group?: string };
   natures: Coded[];
   complainant: { name: string; idNumber: string | null; phone: string; address: string | null };
   /** An agent (委托代理人), where the register keeps one. */
@@ -70,7 +71,7 @@ export function typicalDraftOf(c: TypicalSource, nameBusiness: boolean): { title
 
   const bought = [
     c.purchasedOn ? `${cnDate(c.purchasedOn)}，` : '',
-    `${who}在${business}购买（接受）${anon(c.subject)}`,
+    `${who}在${business}${c.category.group?.startsWith('服务') ? '接受' : '购买'}${anon(c.subject)}`,
     c.amountPaidFen !== null ? `，支付${cnYuan(c.amountPaidFen)}` : '',
     '。',
   ].join('');

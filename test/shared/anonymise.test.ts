@@ -140,3 +140,32 @@ describe('personalDataLeft: what a supervisor typed back in', () => {
     expect(personalDataLeft('杭州美家电器有限公司', parties, { nameBusiness: true })).toEqual([]);
   });
 });
+
+describe('typicalDraftOf: a service is 接受, goods are 购买', () => {
+  it('words the purchase by the category group', async () => {
+    const { typicalDraftOf } = await import('../../shared/domain/typicalCase');
+    const base = {
+      caseNo: 'TS2026-00001',
+      receivedAt: '2026-11-02T09:00:00+08:00',
+      natures: [{ code: 'contract', name: '合同' }],
+      complainant: { name: '司马光', idNumber: null, phone: '13812345678', address: null },
+      respondent: { name: '上海市浦东新区好运旅行社', address: null, contactPerson: null, phone: null },
+      subject: '云南六日游',
+      purchasedOn: null,
+      amountPaidFen: 250_000,
+      facts: '行程缩水，司马光多次联系好运旅行社未果。',
+      request: '退还差价',
+      acceptedOn: null,
+      events: [],
+      mediation: null,
+      outcome: null,
+      closedOn: '2026-11-20',
+    };
+    const service = typicalDraftOf({ ...base, category: { code: 'S03', name: '旅游', group: '服务类' } }, false);
+    expect(service.title).toBe('云南六日游合同纠纷案');
+    expect(service.body).toContain('司马某在某旅行社接受云南六日游，支付2500.00元。行程缩水，司马某多次联系某旅行社未果。');
+    expect(service.body).toContain('（请补写本会的处理过程）');
+    const goods = typicalDraftOf({ ...base, category: { code: 'G01', name: '家用电子电器', group: '商品类' } }, true);
+    expect(goods.body).toContain('司马某在上海市浦东新区好运旅行社购买云南六日游');
+  });
+});
