@@ -150,6 +150,7 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     'enquiries.list': (input) => s.enquiries.list(input),
     'typical.status': (input, ctx) => s.typical.status(input.caseId, signedIn(ctx.user)),
     'typical.mark': (input, ctx) => s.typical.mark(input.caseId, signedIn(ctx.user)),
+    'typical.unmark': (input, ctx) => s.typical.unmark(input.caseId, input.reason, signedIn(ctx.user)),
     'typical.list': (input) => s.typical.list(input.page, input.pageSize),
     'typical.draft': (input, ctx) => s.typical.draft(input, signedIn(ctx.user)),
     'typical.save': (input, ctx) => s.typical.save(input, signedIn(ctx.user)),

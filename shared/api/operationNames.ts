@@ -79,6 +79,7 @@ export const operationNames = [
   'drafts.discard',
   'typical.status',
   'typical.mark',
+  'typical.unmark',
   'typical.list',
   'typical.draft',
   'typical.save',

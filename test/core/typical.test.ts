@@ -250,3 +250,20 @@ describe('migration typical-cases', () => {
     }
   });
 });
+
+describe('undoing a marking', () => {
+  it('needs a reason, keeps the saved write-up on the timeline, and lets the case be marked again', async () => {
+    const saved = await staff.supervisor.must('typical.draft', { caseId: closedId });
+    expect(await staff.investigator.call('typical.unmark', { caseId: closedId, reason: '误点' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await staff.supervisor.call('typical.unmark', { caseId: closedId, reason: ' ' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('撤销原因') } });
+    expect(await staff.supervisor.must('typical.unmark', { caseId: closedId, reason: '案情与已发布的案例重复' })).toEqual({ ok: true });
+    const c = await staff.supervisor.get(closedId);
+    expect(c.events.at(-1)).toMatchObject({ type: 'typical_unmarked', data: { reason: '案情与已发布的案例重复', title: saved.title, body: saved.body, exports: 1 } });
+    expect((await staff.admin.must('typical.list', {})).total).toBe(0);
+    expect(await staff.supervisor.call('typical.unmark', { caseId: closedId, reason: '再撤一次' })).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+    expect(await staff.supervisor.must('typical.status', { caseId: closedId })).toMatchObject({ marked: null, canMark: true });
+    await staff.supervisor.must('typical.mark', { caseId: closedId });
+    expect((await staff.admin.must('typical.list', {})).total).toBe(1);
+    expect((await staff.admin.must('audit.verify', {})).ok).toBe(true);
+  });
+});

@@ -153,4 +153,15 @@ describe('典型案例', () => {
     await expect.poll(() => row.textContent()).toContain('2 次');
     await screenshot(page, 'typical-06-list', { fullPage: false });
   });
+
+  it('undoes a marking with a reason, from the keyboard', async () => {
+    await page.getByRole('link', { name: '双开门冰箱合同纠纷案' }).click();
+    await page.getByRole('button', { name: '撤销典型案例' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('撤销原因').fill('与已发布的案例重复');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByText('还没有典型案例').isVisible()).toBe(true);
+    const c = await apiCall<{ events: { type: string; data: { reason?: string } }[] }>(host, 'cases.get', { id: caseId }, office.tokens.supervisor);
+    expect(c.events.at(-1)).toMatchObject({ type: 'typical_unmarked', data: { reason: '与已发布的案例重复' } });
+  });
 });

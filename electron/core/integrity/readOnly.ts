@@ -91,6 +91,7 @@ export const writesRegister = {
   'drafts.discard': true,
   'typical.status': false,
   'typical.mark': true,
+  'typical.unmark': true,
   'typical.list': false,
   'typical.draft': false,
   'typical.save': true,

@@ -91,6 +91,26 @@ export function createTypical({ db, clock, audit, events, settings, store, getCa
         .immediate();
     },
 
+    /** Undoes a marking: nothing is lost, the saved write-up and the reason go on the timeline (exports are there already). */
+    unmark(caseId: number, reason: string, user: UserView): { ok: true } {
+      return db
+        .transaction(() => {
+          const record = marked(caseId);
+          const at = clock.now();
+          events.record({
+            caseId,
+            at,
+            userId: user.id,
+            type: 'typical_unmarked',
+            data: { reason, markedAt: record.markedAt, markedBy: record.markedBy.displayName, title: record.title, body: record.body, exports: record.exports },
+          });
+          store.remove(caseId);
+          audit.append({ at, userId: user.id, action: 'typical.unmark', entity: 'case', entityId: caseId, data: { reason } });
+          return { ok: true as const };
+        })
+        .immediate();
+    },
+
     list(page: number, pageSize: number) {
       return store.list(page, pageSize);
     },

@@ -51,6 +51,7 @@ export function createTypicalStore(db: Db) {
   const insert = db.prepare('INSERT INTO typical_cases (case_id, marked_at, marked_by) VALUES (?, ?, ?)');
   const save = db.prepare('UPDATE typical_cases SET title = ?, body = ?, name_business = ?, saved_at = ?, saved_by = ? WHERE case_id = ?');
   const exported = db.prepare('UPDATE typical_cases SET exports = exports + 1, last_exported_at = ? WHERE case_id = ?');
+  const remove = db.prepare('DELETE FROM typical_cases WHERE case_id = ?');
   const count = db.prepare('SELECT COUNT(*) FROM typical_cases').pluck();
   // Newest marking first, read along its index; a page joins only its own rows to the register.
   const page = db.prepare(
@@ -72,6 +73,10 @@ export function createTypicalStore(db: Db) {
     },
     save(caseId: number, w: { title: string; body: string; nameBusiness: boolean }, at: string, by: number): void {
       save.run(w.title, w.body, w.nameBusiness ? 1 : 0, at, by, caseId);
+    },
+    /** Called with the row's content already on the case's timeline (typical_unmarked). */
+    remove(caseId: number): void {
+      remove.run(caseId);
     },
     exported(caseId: number, at: string): void {
       exported.run(at, caseId);

@@ -16,11 +16,12 @@ import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState, type KeyboardEvent } from 'react';
-import { Link as RouterLink, useParams } from 'react-router-dom';
+import { Link as RouterLink, useNavigate, useParams } from 'react-router-dom';
 import type { TypicalDraft } from '../../../shared/api/schemas/typical';
 import { TYPICAL_BODY_MAX, TYPICAL_TITLE_MAX } from '../../../shared/api/schemas/typical';
 import { useApi } from '../api/ApiContext';
 import { CenteredMessage } from '../common/CenteredMessage';
+import { FormDialog } from '../common/FormDialog';
 import { formatDateTime } from '../format';
 import { usePrintTypical } from './printTypical';
 
@@ -60,6 +61,7 @@ function TypicalEditor({ caseId }: { caseId: number }) {
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ severity: 'success' | 'error' | 'info'; text: string } | null>(null);
+  const [unmarking, setUnmarking] = useState(false);
   const dirty = draft !== null && (title !== draft.title || body !== draft.body);
 
   const load = async (input: { nameBusiness?: boolean; fresh?: boolean } = {}) => {
@@ -140,7 +142,11 @@ function TypicalEditor({ caseId }: { caseId: number }) {
             按案件记录生成的初稿，当事人已匿名
           </Typography>
         )}
+        <Button size="small" color="error" sx={{ ml: 'auto' }} onClick={() => setUnmarking(true)}>
+          撤销典型案例
+        </Button>
       </Stack>
+      {unmarking && <UnmarkDialog caseId={caseId} onClose={() => setUnmarking(false)} />}
 
       <Stack spacing={1.5}>
         {draft.consentPublication === null && <Alert severity="warning">登记时未询问投诉人是否同意公开；发布前请与投诉人确认。</Alert>}
@@ -244,5 +250,27 @@ function TypicalEditor({ caseId }: { caseId: number }) {
         </Box>
       </Stack>
     </Box>
+  );
+}
+
+/** 撤销典型案例: with a reason; the saved write-up goes on the case's timeline, then back to the list. */
+function UnmarkDialog({ caseId, onClose }: { caseId: number; onClose: () => void }) {
+  const api = useApi();
+  const navigate = useNavigate();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async () => {
+    setBusy(true);
+    const r = await api.call('typical.unmark', { caseId, reason });
+    setBusy(false);
+    if (!r.ok) return setProblem(r.error.message);
+    void navigate('/typical');
+  };
+  return (
+    <FormDialog title="撤销典型案例" onClose={onClose} onSubmit={() => void submit()} submitLabel="撤销" busy={busy} blocked={!reason.trim()} danger>
+      <Typography variant="body2">撤销后本案不再列为典型案例；已保存的文稿与撤销原因记入案件时间线，导出记录保留。</Typography>
+      <TextField label="撤销原因" value={reason} onChange={(e) => setReason(e.target.value)} autoFocus required fullWidth error={problem !== null} helperText={problem ?? ' '} />
+    </FormDialog>
   );
 }

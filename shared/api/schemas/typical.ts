@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, storableText } from './common';
+import { id, storableText, text } from './common';
 
 /**
  * 典型案例 (issue [H]): a supervisor marks a closed case as typical and exports a write-up of it
@@ -26,6 +26,12 @@ export const typicalStatus = {
 export const typicalMark = {
   input: z.object({ caseId: id }),
   output: z.object({ markedAt: z.string() }),
+};
+
+/** A marking undone (a slip, or the case should not be published): the reason and the saved write-up go on the timeline. */
+export const typicalUnmark = {
+  input: z.object({ caseId: id, reason: text('撤销原因', 500) }),
+  output: z.object({ ok: z.literal(true) }),
 };
 
 export const typicalRow = z.object({
