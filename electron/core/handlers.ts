@@ -148,6 +148,13 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     'complainants.lookup': (input) => s.repeats.lookup(input),
     'enquiries.log': (input, ctx) => s.requests.once('enquiries.log', input, signedIn(ctx.user), () => s.enquiries.log(input, signedIn(ctx.user))),
     'enquiries.list': (input) => s.enquiries.list(input),
+    'typical.status': (input, ctx) => s.typical.status(input.caseId, signedIn(ctx.user)),
+    'typical.mark': (input, ctx) => s.typical.mark(input.caseId, signedIn(ctx.user)),
+    'typical.unmark': (input, ctx) => s.typical.unmark(input.caseId, input.reason, signedIn(ctx.user)),
+    'typical.list': (input) => s.typical.list(input.page, input.pageSize),
+    'typical.draft': (input, ctx) => s.typical.draft(input, signedIn(ctx.user)),
+    'typical.save': (input, ctx) => s.typical.save(input, signedIn(ctx.user)),
+    'typical.export': (input, ctx) => s.typical.export(input, signedIn(ctx.user)),
     // Not through requests.once: saving a draft is idempotent by nature (last write wins).
     'drafts.save': (input, ctx) => s.drafts.save(input, signedIn(ctx.user)),
     'drafts.list': (_input, ctx) => s.drafts.list(signedIn(ctx.user)),

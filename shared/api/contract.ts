@@ -30,6 +30,7 @@ import { statsSummary } from './schemas/stats';
 import { enquiriesList, enquiriesLog } from './schemas/enquiries';
 import { respondentsGet, respondentsList, respondentsMerge, respondentsUpdate } from './schemas/respondents';
 import { exportsCancel, exportsFile, exportsProgress, exportsStart } from './schemas/exports';
+import { typicalDraft, typicalExport, typicalList, typicalMark, typicalSave, typicalStatus, typicalUnmark } from './schemas/typical';
 import { streamedOperations, type OperationName } from './operationNames';
 
 export { operationNames, streamedOperations, type OperationName } from './operationNames';
@@ -136,6 +137,13 @@ export const contract = {
   'drafts.list': op('本人的草稿列表（最新的在前），附投诉人与事由摘要', 'user', draftsList),
   'drafts.get': op('读取本人某张表单的草稿（没有时为 null）', 'user', draftsGet),
   'drafts.discard': op('丢弃本人某张表单的草稿', 'user', draftsDiscard),
+  'typical.status': op('典型案例：本案是否已标记，当前用户能否标记', 'user', typicalStatus),
+  'typical.mark': op('把已结案的案件标记为典型案例（负责人、管理员）', ['supervisor', 'admin'], typicalMark),
+  'typical.unmark': op('撤销典型案例标记，写明原因；已保存的文稿记入案件时间线（负责人、管理员）', ['supervisor', 'admin'], typicalUnmark),
+  'typical.list': op('典型案例列表：最近标记的在前（负责人、管理员）', ['supervisor', 'admin'], typicalList),
+  'typical.draft': op('典型案例文稿：已保存的文稿，或按案件记录生成、当事人已匿名的初稿（负责人、管理员）', ['supervisor', 'admin'], typicalDraft),
+  'typical.save': op('保存典型案例文稿（负责人、管理员）', ['supervisor', 'admin'], typicalSave),
+  'typical.export': op('导出典型案例文稿（文本或文档），记入案件时间线与审计日志；仍含当事人姓名、电话、证件号码的不予导出（负责人、管理员）', ['supervisor', 'admin'], typicalExport),
 } as const satisfies Record<OperationName, Operation>;
 
 // The streamed list beside the names and the `stream` of each operation say the same.

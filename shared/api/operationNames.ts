@@ -77,6 +77,13 @@ export const operationNames = [
   'drafts.list',
   'drafts.get',
   'drafts.discard',
+  'typical.status',
+  'typical.mark',
+  'typical.unmark',
+  'typical.list',
+  'typical.draft',
+  'typical.save',
+  'typical.export',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -89,6 +89,13 @@ export const writesRegister = {
   'drafts.list': false,
   'drafts.get': false,
   'drafts.discard': true,
+  'typical.status': false,
+  'typical.mark': true,
+  'typical.unmark': true,
+  'typical.list': false,
+  'typical.draft': false,
+  'typical.save': true,
+  'typical.export': true,
 } as const satisfies Record<OperationName, boolean>;
 
 /**

@@ -30,6 +30,8 @@ import { createRespondentRegister, createRespondents } from './respondents';
 import { createRuleSets } from './ruleSets';
 import { createSettings } from './settings';
 import { createUsers } from './users';
+import { createTypical } from './typical';
+import { createTypicalStore } from '../store/typicalCases';
 import { createWorkflow } from './workflow/act';
 import { createCaseRecords } from './workflow/caseState';
 import { createWorkflowView } from './workflow/view';
@@ -132,6 +134,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     exports: createExports({ db, dir: join(dirname(db.name), 'exports'), store: store.read, clock, audit, settings, log }),
     evidence,
     office,
+    typical: createTypical({ db, clock, audit, events, settings, store: createTypicalStore(db), getCase: cases.get }),
     notices: createNotices({ db, clock, settings, audit, events, deadlines, ruleSets, records: noticeRecords, office, vault, getCase: cases.get, caseHead: store.read.head, pdf }),
   };
 }

@@ -15,6 +15,8 @@ import { RegionsPanel } from '../settings/RegionsPanel';
 import { RuleSetsPanel } from '../settings/RuleSetsPanel';
 import { SettingsPage } from '../settings/SettingsPage';
 import { WorkflowSettingsPanel } from '../settings/WorkflowSettingsPanel';
+import { TypicalEditorPage } from '../typical/TypicalEditorPage';
+import { TypicalListPage } from '../typical/TypicalListPage';
 import { UsersPage } from '../users/UsersPage';
 import { AdminOnly } from './AdminOnly';
 import { NotFoundPage } from './NotFoundPage';
@@ -36,6 +38,8 @@ function createRouter() {
         { path: 'cases/:id', element: <CaseDetailPage /> },
         { path: 'respondents', element: <RespondentListPage /> },
         { path: 'respondents/:id', element: <RespondentPage /> },
+        { path: 'typical', element: <TypicalListPage /> },
+        { path: 'typical/:caseId', element: <TypicalEditorPage /> },
         // Its own chunk: the charts load when 统计 is first opened, not with the counter's screens.
         { path: 'statistics', lazy: async () => ({ Component: (await import('../statistics/StatisticsPage')).StatisticsPage }) },
         {

@@ -1,3 +1,4 @@
+import AutoStoriesIcon from '@mui/icons-material/AutoStories';
 import BarChartIcon from '@mui/icons-material/BarChart';
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import FolderOpenIcon from '@mui/icons-material/FolderOpen';
@@ -24,6 +25,7 @@ export const navItems: readonly NavItem[] = [
   { label: '案件', to: '/cases', icon: <FolderOpenIcon />, hotkey: '3' },
   { label: '被投诉方', to: '/respondents', icon: <StoreIcon /> },
   { label: '统计', to: '/statistics', icon: <BarChartIcon />, hotkey: '4' },
+  { label: '典型案例', to: '/typical', icon: <AutoStoriesIcon />, roles: ['supervisor', 'admin'] },
   { label: '设置', to: '/settings', icon: <SettingsIcon />, roles: ['admin'] },
 ];
 

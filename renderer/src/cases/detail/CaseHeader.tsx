@@ -18,6 +18,7 @@ import { CaseActions } from './CaseActions';
 import { DeadlineChip } from './DeadlineChip';
 import { labelOf } from './labels';
 import { RepeatLinks } from './RepeatLinks';
+import { TypicalMark } from '../../typical/TypicalMark';
 
 const OPEN_STATES = new Set(['running', 'overdue', 'paused']);
 
@@ -123,6 +124,7 @@ export function CaseHeader({ c, reload, onShowTab }: { c: CaseDetail; reload: ()
         </Alert>
       )}
       <CaseActions c={c} reload={reload} open={step} setOpen={setStep} />
+      <TypicalMark c={c} reload={reload} />
     </Stack>
   );
 }

@@ -54,6 +54,9 @@ const otherEvents = {
   noticePrinted: '打印文书',
   linkedRepeat: '关联重复投诉',
   respondentMerged: '被投诉方合并',
+  typical_marked: '标记为典型案例',
+  typical_exported: '导出典型案例文稿',
+  typical_unmarked: '撤销典型案例',
 } as const;
 type OtherEvent = keyof typeof otherEvents;
 
@@ -70,6 +73,8 @@ const details: Partial<Record<CaseAction | OtherEvent, Describe>> = {
     line('更正原因', d.reason),
     ...list(d.deadlines).map(moved),
   ],
+  typical_unmarked: (d) => [line('撤销原因', d.reason), line('文稿标题', d.title)],
+  typical_exported: (d) => [line('格式', d.formatName), line('标题', d.title), d.nameBusiness === true ? '公开经营者名称' : '经营者名称已匿名'],
   respondentMerged: (d) => [`被投诉方合并：${str((d.from as Data | undefined)?.name)} → ${str((d.into as Data | undefined)?.name)}`, line('合并原因', d.reason)],
   accept: (d) => [line('说明', d.note), d.mediationDueOn ? `调解期限 ${date(d.mediationDueOn)}` : null, d.acceptanceLate ? '受理时已超过受理期限' : null],
   refuse: (d, n) => [...list(d.grounds).map((g) => `理由：${n.refusalGround(str(g))}`), line('具体说明', d.reason)],
