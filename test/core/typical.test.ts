@@ -24,7 +24,7 @@ const PARTY = {
   address: '浙江省杭州市西湖区文三路90号3幢201室',
 };
 const BUSINESS = { name: '杭州美家电器有限公司', contactPerson: '李强', phone: '0571-88886666', address: '杭州市拱墅区莫干山路100号' };
-const SECRETS = ['欧阳娜娜', '娜娜', '李强', '13812345678', '88886666', '330106199001010034', '199001010034', '文三路90号', '莫干山路100号', 'DD20261001123456', '杭州美家电器有限公司', '美家'];
+const SECRETS = ['王建国', '13900001111', '欧阳娜娜', '娜娜', '李强', '13812345678', '88886666', '330106199001010034', '199001010034', '文三路90号', '莫干山路100号', 'DD20261001123456', '杭州美家电器有限公司', '美家'];
 
 const worked = (over: Record<string, unknown> = {}) =>
   minimalComplaint({
@@ -36,7 +36,9 @@ const worked = (over: Record<string, unknown> = {}) =>
     subject: '双开门冰箱',
     purchasedOn: '2026-10-01',
     amountPaidFen: 399_900,
-    facts: `欧阳娜娜（电话13812345678）于2026年10月1日在杭州美家电器有限公司购买冰箱，订单号：DD20261001123456。使用三天后不制冷，美家电器的店员李强拒绝退货。`,
+    // Her husband speaks for her (代理人, a field of the registration): his name and phone are the parties' too.
+    agent: { name: '王建国', phone: '13900001111', relation: '丈夫' },
+    facts: `由其丈夫王建国（13900001111）代为投诉。欧阳娜娜（电话13812345678）于2026年10月1日在杭州美家电器有限公司购买冰箱，订单号：DD20261001123456。使用三天后不制冷，美家电器的店员李强拒绝退货。`,
     request: '退货退款，并按消法第55条赔偿。',
     consentMediation: true,
     consentPublication: true,
@@ -136,6 +138,7 @@ describe('the write-up', () => {
     expect(d.title).toBe('双开门冰箱质量纠纷案');
     expect(d.pseudonyms).toEqual([
       { role: '投诉人', shown: '欧阳某' },
+      { role: '委托代理人', shown: '王某' },
       { role: '被投诉方', shown: '某电器有限公司' },
       { role: '被投诉方联系人', shown: '李某' },
     ]);
