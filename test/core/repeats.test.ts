@@ -176,3 +176,21 @@ describe('complainants.lookup: a returning complainant', () => {
     }
   });
 });
+
+describe('a voided complaint is no earlier complaint', () => {
+  it('the later complaint that counted as its repeat is counted again when it is voided', async () => {
+    reg.clock.set(at('2026-11-02'));
+    const person = { name: '赵六', phone: '13700006666' };
+    const shop = { name: '杭州作废测试商行' };
+    const a = await staff.clerk.must<{ id: number }>('cases.register', minimalComplaint({ complainant: person, respondent: shop, facts: '第一次投诉' }));
+    reg.clock.set(at('2026-11-12'));
+    const b = await staff.clerk.must<{ id: number }>('cases.register', minimalComplaint({ complainant: person, respondent: shop, facts: '十天后又来投诉' }));
+    const repeatsOf = (id: number) => reg.core.services.store.read.facts(id).repeats;
+    expect(repeatsOf(b.id)).toBe(1);
+    await staff.supervisor.act(a.id, 'void', { reason: '登记重复，作废' });
+    expect(repeatsOf(b.id)).toBe(0);
+    // The statistics' stored count follows: what 统计 and the business's page read.
+    const stored = reg.core.db.prepare('SELECT measures FROM case_stats WHERE case_id = ?').pluck().get(b.id) as string;
+    expect(JSON.parse(stored).at(-1)).toBe(0);
+  });
+});

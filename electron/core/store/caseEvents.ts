@@ -46,6 +46,9 @@ export function createCaseEvents(db: Db, derived: { text: CaseText; facts: CaseF
       else if (answers.has(e.type)) sentBack.run(null, e.caseId);
       if (carriesNotes(e.data)) derived.text.index(e.caseId);
       derived.facts.refresh(e.caseId);
+      // A voided complaint is no earlier complaint: a later one of the same person against the same business that counted
+      // as its repeat is counted again (重复投诉, shared/domain/repeats.ts).
+      if (e.type === 'void') derived.facts.refreshPeersOf(e.caseId);
       return id;
     },
     /** The case's timeline, oldest first. */

@@ -138,6 +138,7 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
       WHERE respondent_id = @respondent AND id <> @id AND received_on >= @since
         AND (complainant_phone = @phone OR (@idNumber IS NOT NULL AND complainant_id_number = @idNumber))`,
   ).pluck();
+  const identity = db.prepare('SELECT respondent_id AS respondentId, complainant_phone AS phone, complainant_id_number AS idNumber, received_on AS receivedOn FROM cases WHERE id = ?');
   const stored = db.prepare('SELECT day, keys, measures FROM case_stats WHERE case_id = ?');
   const save = db.prepare(
     'INSERT INTO case_stats (case_id, day, keys, measures) VALUES (?, ?, ?, ?) ON CONFLICT(case_id) DO UPDATE SET day = excluded.day, keys = excluded.keys, measures = excluded.measures',
@@ -210,6 +211,14 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
     follow();
   }
 
+  function refreshPeers(caseId: number, identities: readonly { respondentId: number; phone: string; idNumber: string | null; receivedOn: string }[]): void {
+    const ids = new Set<number>();
+    for (const p of identities) {
+      for (const id of peers.all({ respondent: p.respondentId, id: caseId, since: p.receivedOn, phone: p.phone, idNumber: p.idNumber }) as number[]) ids.add(id);
+    }
+    for (const id of ids) refresh(id);
+  }
+
   return {
     factsOf,
     /**
@@ -222,12 +231,11 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
      * that counted it as the earlier one, or may now, are counted again — by both the old and the
      * new identity. Only that person's complaints against those businesses are read.
      */
-    refreshPeers(caseId: number, identities: readonly { respondentId: number; phone: string; idNumber: string | null; receivedOn: string }[]): void {
-      const ids = new Set<number>();
-      for (const p of identities) {
-        for (const id of peers.all({ respondent: p.respondentId, id: caseId, since: p.receivedOn, phone: p.phone, idNumber: p.idNumber }) as number[]) ids.add(id);
-      }
-      for (const id of ids) refresh(id);
+    refreshPeers,
+    /** The later complaints that counted this case as the earlier one (it was voided, and no longer counts). */
+    refreshPeersOf(caseId: number): void {
+      const p = identity.get(caseId) as { respondentId: number; phone: string; idNumber: string | null; receivedOn: string } | undefined;
+      if (p) refreshPeers(caseId, [p]);
     },
   };
 }
