@@ -162,6 +162,9 @@ describe('turning an enquiry into a complaint', () => {
     const saved = await clerk.must<{ id: number; caseNo: string }>('cases.register', minimalComplaint({ fromEnquiryId: enquiryId, complainant: { name: '刘先生', phone: '13900002222' } }));
     const linked = (await rows('2026-11-23', '2026-11-23')).rows.find((r) => r.id === enquiryId)!;
     expect(linked.case).toEqual({ id: saved.id, caseNo: saved.caseNo });
+    // The case's own timeline says where it came from (由咨询转来).
+    const registered = reg.core.services.store.read.events(saved.id).find((e) => e.type === 'registered')!;
+    expect(registered.data.fromEnquiry).toEqual({ id: enquiryId, receivedAt: linked.receivedAt, topic: '买的冰箱不制冷，商家不给修' });
 
     const cases = count('SELECT COUNT(*) FROM cases');
     const twice = await clerk.call('cases.register', minimalComplaint({ fromEnquiryId: enquiryId }));

@@ -35,6 +35,11 @@ describe('a case event in words', () => {
     ]);
   });
 
+  it('says a complaint came from an enquiry (由咨询转来)', () => {
+    const d = describeEvent('registered', { caseNo: 'TS2026-00012', acceptanceDueOn: '2026-12-01', fromEnquiry: { id: 4, receivedAt: '2026-11-20T09:30:00+08:00', topic: '冰箱不制冷' } }, names);
+    expect(d.details).toContain('由咨询转来：2026年11月20日的咨询“冰箱不制冷”');
+  });
+
   it('keeps an event of a kind it does not know, by its type, rather than dropping it', () => {
     expect(describeEvent('evidenceAdded', { name: 'a.jpg' }, names)).toEqual({ what: 'evidenceAdded', change: null, details: [] });
   });

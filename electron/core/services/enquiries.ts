@@ -61,12 +61,14 @@ export function createEnquiries({ db, clock, audit, catalog, store }: EnquiryDep
      * Inside the registering transaction: the enquiry the complaint comes from becomes its case's,
      * once. An enquiry that does not exist or already became a case refuses the registration whole.
      */
-    linkToCase(enquiryId: number, caseId: number): void {
+    /** Links the enquiry to the case made from it; what the case's timeline says it came from. */
+    linkToCase(enquiryId: number, caseId: number): { id: number; receivedAt: string; topic: string } {
       const row = store.read.one(enquiryId);
       if (!row) throw new DomainError('VALIDATION', '所转的咨询记录不存在，请从咨询登记页重新选择', { fromEnquiryId: '咨询记录不存在' });
       if (row.caseId !== null || !store.write.link(enquiryId, caseId)) {
         throw new DomainError('CONFLICT', '这条咨询已经转为投诉，未重复登记；请在咨询登记页查看它对应的案件', { fromEnquiryId: '这条咨询已经转为投诉' });
       }
+      return { id: row.id, receivedAt: row.receivedAt, topic: row.topic };
     },
   };
 }

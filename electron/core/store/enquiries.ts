@@ -33,7 +33,7 @@ export const ENQUIRY_SQL = {
           ORDER BY e.received_on DESC, e.received_at DESC, e.id DESC
           LIMIT ? OFFSET ?`,
   count: 'SELECT COUNT(*) FROM enquiries WHERE received_on BETWEEN ? AND ?',
-  one: 'SELECT id, case_id FROM enquiries WHERE id = ?',
+  one: 'SELECT id, case_id, received_at, topic FROM enquiries WHERE id = ?',
   link: 'UPDATE enquiries SET case_id = ? WHERE id = ? AND case_id IS NULL',
 } as const;
 
@@ -100,9 +100,9 @@ export function createEnquiryStore(db: Db) {
       count(from: string, to: string): number {
         return (statement('count')?.pluck().get(from, to) as number | undefined) ?? 0;
       },
-      one(id: number): { id: number; caseId: number | null } | null {
-        const row = must('one').get(id) as { id: number; case_id: number | null } | undefined;
-        return row ? { id: row.id, caseId: row.case_id } : null;
+      one(id: number): { id: number; caseId: number | null; receivedAt: string; topic: string } | null {
+        const row = must('one').get(id) as { id: number; case_id: number | null; received_at: string; topic: string } | undefined;
+        return row ? { id: row.id, caseId: row.case_id, receivedAt: row.received_at, topic: row.topic } : null;
       },
     },
     write: {

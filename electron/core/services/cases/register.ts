@@ -93,7 +93,7 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
         registeredBy: user.id,
         at: now,
       });
-      if (input.fromEnquiryId !== undefined) enquiries.linkToCase(input.fromEnquiryId, id);
+      const fromEnquiry = input.fromEnquiryId !== undefined ? enquiries.linkToCase(input.fromEnquiryId, id) : null;
       // 受理决定期限: N 工作日 from receipt, the day of receipt not counted (消法第46条; domain.md "Time limits").
       const due = deadlines.start(id, 'acceptance', { startOn: receivedOn, limit: rules.limits.acceptance, ruleSet: rules.code }, now);
       // The investigation checklist of its category, as the template stands today (domain.md step 4).
@@ -106,6 +106,8 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
           acceptanceDueOn: due.dueOn,
           respondentCreated: respondent.created,
           typedRespondent,
+          // 由咨询转来: the enquiry this complaint was turned from, on the case's own timeline.
+          ...(fromEnquiry ? { fromEnquiry } : {}),
           // The clerk saw the three-year warning and registered it all the same (shown on the timeline).
           ...(input.oldPurchaseConfirmed && purchaseOverLimitation(input.purchasedOn, receivedOn) ? { oldPurchaseConfirmed: true } : {}),
         },

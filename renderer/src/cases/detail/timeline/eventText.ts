@@ -65,6 +65,7 @@ const PROBLEM: Record<string, string> = { missing: '文件缺失', altered: '文
 const details: Partial<Record<CaseAction | OtherEvent, Describe>> = {
   registered: (d) => [
     line('案件编号', d.caseNo),
+    d.fromEnquiry ? `由咨询转来：${date((d.fromEnquiry as Data).receivedAt)}的咨询“${str((d.fromEnquiry as Data).topic)}”` : null,
     d.acceptanceDueOn ? `受理期限 ${date(d.acceptanceDueOn)}` : null,
     d.oldPurchaseConfirmed === true ? '购买日期距收到投诉已超过三年，登记员已核实' : null,
   ],
