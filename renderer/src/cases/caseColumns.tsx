@@ -28,13 +28,14 @@ export function caseColumnsFor(words: readonly string[]): GridColDef<CaseRow>[] 
     {
       field: 'receivedAt',
       headerName: '收到',
-      width: 122,
+      // 2026年11月21日 on one line at 14 px with the cell's padding (at 122 px its 日 wrapped under it).
+      width: 130,
       sortingOrder: ['desc', 'asc', null],
       renderCell: ({ row }) => {
         const { day, time } = dayAndTime(row.receivedAt);
         return (
           <span>
-            {formatDateCn(day)}
+            <Box component="span" sx={{ whiteSpace: 'nowrap' }}>{formatDateCn(day)}</Box>
             {time && <Box component="span" sx={small}>{time}</Box>}
           </span>
         );
