@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core';
 import { sealFile } from '../../electron/core/integrity/seal';
@@ -80,8 +81,19 @@ describe('20 random byte corruptions of a sealed copy', () => {
         expect(r.unchanged, `byte ${at}`).toBe(true);
       } else unseen++;
     }
-    // What the seal adds: changes inside values and free space that no structural check can see.
+    // What the seal adds: changes inside values and free space that no structural check can see. Which of
+    // the random bytes land in structure depends on the file's layout (each migration moves it), so the
+    // bytes that always are structure are tried on their own: the page-type byte of pages of the cases table.
     console.info(`unsealed copies: found by ${JSON.stringify(byCheck)}, not found ${unseen} of 20`);
-    expect(Object.values(byCheck).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    const ro = new Database(databaseFile(original), { readonly: true });
+    const pageSize = ro.pragma('page_size', { simple: true }) as number;
+    const pages = ro.prepare("SELECT pageno FROM dbstat WHERE name = 'cases' AND pagetype = 'leaf' ORDER BY pageno LIMIT 3").pluck().all() as number[];
+    ro.close();
+    expect(pages.length).toBeGreaterThan(0);
+    for (const [i, page] of pages.entries()) {
+      const r = await corruptAndOpen(100 + i, (page - 1) * pageSize, 0xff, false);
+      expect(r.health.problem?.code, `page ${page}`).toMatch(/^(corrupt|unreadable)$/);
+      expect(r.unchanged, `page ${page}`).toBe(true);
+    }
   }, 180_000);
 });

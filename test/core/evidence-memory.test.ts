@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../shared/api/schemas/cases';
 import { minimalComplaint, openRegister, tempDir, type Register } from './harness';
+import type { TextReader } from '../../electron/core/services/evidence/textWorker';
+import { textReasons } from '../../shared/domain/evidenceText';
 import { fixture, importInto } from './evidenceHelpers';
 
 // Memory is measured, never time: the peak resident size of this test's own process (vitest runs
@@ -71,10 +73,17 @@ async function importMeasured(file: string, caseId: number, name: string) {
   return { r, growthMb, size };
 }
 
+/**
+ * What is measured is the import. The reading of a picture's text (OCR) runs beside it in a worker
+ * thread of this same process, with models of its own (measured in the bench): here it answers as on
+ * a PC where OCR cannot run, so its memory is not counted as the import's.
+ */
+const noOcr: TextReader = { read: async () => ({ state: 'failed', note: textReasons.unavailable, detail: 'not read in the import memory test' }), threadId: null, stop: async () => {} };
+
 let reg: Register;
 const tmp = tempDir('complaintdesk-mem-');
 beforeAll(async () => {
-  reg = await openRegister();
+  reg = await openRegister(undefined, { textReader: noOcr });
 });
 afterAll(() => {
   reg.close();

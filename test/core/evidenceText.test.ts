@@ -28,6 +28,16 @@ const ocrInstalled = (() => {
 type Detail = { evidence: EvidenceView[] };
 type Found = { rows: { id: number; match: { field: string; text: string } | null }[] };
 
+/** One PNG chunk with its length and checksum. */
+function chunk(type: string, data: Buffer): Buffer {
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  body.copy(out, 4);
+  out.writeUInt32BE(crc32(body), 8 + data.length);
+  return out;
+}
+
 async function readBy(reg: Register, caseId: number, id: number, timeoutMs = 60_000): Promise<EvidenceView> {
   const until = Date.now() + timeoutMs;
   for (;;) {
@@ -105,16 +115,19 @@ describe.skipIf(!ocrInstalled)('evidence text (OCR in a worker thread)', () => {
     expect(pending).toBe(0);
   });
 
+  it('reads a screenshot padded with 8 MB of text chunks as the plain one, from its bytes without the padding', async () => {
+    const plain = fixture('ocr-order.png');
+    // Signature and IHDR (8 + 25 bytes), then the padding (the import's thumbnail leaves it out too), then the rest.
+    const padding = chunk('tEXt', Buffer.concat([Buffer.from('Comment\0', 'latin1'), Buffer.alloc(1024 * 1024, 0x41)]));
+    const padded = Buffer.concat([plain.subarray(0, 33), ...Array.from({ length: 8 }, () => padding), plain.subarray(33)]);
+    const item = await mustImport(reg, { caseId: otherCase, name: '带注释的订单截图.png', kind: 'electronic', source: 'complainant' }, padded);
+    const read = await readBy(reg, otherCase, item.id);
+    expect(read.textState).toBe('done');
+    expect(read.text).toContain('订单编号');
+  });
+
   it('refuses a 20000×20000 picture from its header, before decoding it', async () => {
     // A PNG that says 20000×20000 in its header (with a valid checksum) and holds a few bytes: a decoder would need 1.6 GB.
-    const chunk = (type: string, data: Buffer) => {
-      const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-      const out = Buffer.alloc(12 + data.length);
-      out.writeUInt32BE(data.length, 0);
-      body.copy(out, 4);
-      out.writeUInt32BE(crc32(body), 8 + data.length);
-      return out;
-    };
     const ihdr = Buffer.alloc(13);
     ihdr.writeUInt32BE(20000, 0);
     ihdr.writeUInt32BE(20000, 4);

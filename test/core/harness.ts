@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../electron/core';
+import type { TextReader } from '../../electron/core/services/evidence/textWorker';
 import type { Clock, Logger, PdfPrinter } from '../../electron/core/ports';
 
 /** A clock the test moves by hand, so deadlines are computed against a known day. */
@@ -28,9 +29,9 @@ export function tempDir(prefix = 'complaintdesk-'): { dir: string; remove(): voi
 export const TEST_NOW = '2026-11-23T09:00:00+08:00';
 
 /** A real register in a temp folder, set up with an admin and signed in; `pdf` prints notices. */
-export async function openRegister(clock = fixedClock(TEST_NOW), { pdf }: { pdf?: PdfPrinter } = {}) {
+export async function openRegister(clock = fixedClock(TEST_NOW), { pdf, textReader }: { pdf?: PdfPrinter; textReader?: TextReader } = {}) {
   const tmp = tempDir();
-  const core = await createCore({ dataDir: tmp.dir, clock, log: quietLog, pdf });
+  const core = await createCore({ dataDir: tmp.dir, clock, log: quietLog, pdf, textReader });
   const r = await core.call('setup.init', { officeName: '杭州市消费者协会', admin: { username: 'admin', displayName: '王管理', password: 'correct horse' } }, null);
   if (!r.ok) throw new Error(`setup.init: ${r.error.message}`);
   const login = await core.call('session.login', { username: 'admin', password: 'correct horse' }, null);

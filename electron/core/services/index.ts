@@ -38,6 +38,7 @@ import { createWorkflowView } from './workflow/view';
 import { createOfficeClock, DEFAULT_OFFICE_ZONE } from '../officeClock';
 import { createCaseStore } from '../store';
 import { DEFAULT_REPEAT_WINDOW_DAYS } from '../store/caseFacts';
+import type { TextReader } from './evidence/textWorker';
 import { loadCalendar } from './calendar';
 
 export interface ServiceDeps {
@@ -53,10 +54,12 @@ export interface ServiceDeps {
    * what would go to the audit chain (sign-ins) goes to the file log, so reading never writes the file.
    */
   readOnly?: boolean;
+  /** Reads pictures' text (OCR); a worker of its own when not given. */
+  textReader?: TextReader;
 }
 
 /** The services of the register, wired once over one database, one clock and one vault. */
-export function createServices({ db, clock: instants, vault, media, log, pdf, readOnly }: ServiceDeps) {
+export function createServices({ db, clock: instants, vault, media, log, pdf, readOnly, textReader }: ServiceDeps) {
   const settings = createSettings(db);
   // Every service reads time from this one office clock (DESIGN.md "The case and its clock").
   const clock = createOfficeClock(instants, () => settings.get('office.timeZone', DEFAULT_OFFICE_ZONE));
@@ -82,7 +85,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
   const workflowView = createWorkflowView({ db, clock, deadlines, ruleSets, catalog, records });
   const checklistTemplates = createChecklistTemplates(db, clock, audit, settings, catalog);
   const checklist = createCaseChecklist({ db, clock, audit, events, templates: checklistTemplates, deadlines });
-  const evidence = createEvidence({ db, clock, audit, settings, events, vault, media, log, caseHead: store.read.head, reindex: store.write.reindex });
+  const evidence = createEvidence({ db, clock, audit, settings, events, vault, media, log, caseHead: store.read.head, reindex: store.write.reindex, textReader });
   const noticeRecords = createNoticeRecords(db);
   const office = createOfficeProfile(db, clock, settings, audit, vault);
   const enquiries = createEnquiries({ db, clock, audit, catalog, store: store.enquiries });

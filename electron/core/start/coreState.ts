@@ -13,6 +13,7 @@ import type { Clock, Logger, PdfPrinter } from '../ports';
 import type { Services } from '../services';
 import type { AuditMark } from '../services/audit';
 import type { MediaTools } from '../services/evidence/media';
+import type { TextReader } from '../services/evidence/textWorker';
 import type { Vault } from '../vault/vault';
 
 /** What the start's modules share: the core's dependencies, its context across restarts, and one opened register's state. */
@@ -34,6 +35,8 @@ export interface CoreDeps {
   inlineCheckBytes?: number;
   /** Delay before the checks that do not guard writing start (default 3 s); tests set 0. */
   backgroundDelayMs?: number;
+  /** Reads pictures' text (OCR in a worker thread) when not given; a test that measures the import alone gives its own. */
+  textReader?: TextReader;
 }
 
 /** The start check's work after the app answers (setup.status `check`). */

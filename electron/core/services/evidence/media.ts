@@ -120,7 +120,7 @@ async function exifFacts(path: string, zone: string) {
  * any camera writes, the file without the surplus (leanImage), so memory follows the picture, not
  * the padding. Null when even that is too large to hold (no thumbnail then: the page shows an icon).
  */
-async function decoderInput(path: string, mime: string): Promise<string | Buffer | null> {
+export async function decoderInput(path: string, mime: string): Promise<string | Buffer | null> {
   const lean = await leanImage(path, mime);
   if (!lean || lean.dropped === 0) return path;
   const keep = lean.ranges.reduce((n, [a, b]) => n + (b - a), 0);

@@ -2,12 +2,14 @@ import type { Db } from '../../db/open';
 import type { Logger } from '../../ports';
 import type { Vault } from '../../vault/vault';
 import { textReasons } from '../../../../shared/domain/evidenceText';
+import { decoderInput } from './media';
 import type { TextReader, TextReading } from './textWorker';
 
 interface Pending {
   id: number;
   case_id: number;
   sha256: string;
+  mime: string;
 }
 
 export interface TextQueueDeps {
@@ -29,7 +31,7 @@ export interface TextQueueDeps {
 export function createTextQueue({ db, vault, reader, reindex, log }: TextQueueDeps) {
   let afterWrite: (() => void) | undefined;
   const next = db.prepare(
-    "SELECT id, case_id, sha256 FROM evidence WHERE text_state = 'pending' AND voided_at IS NULL AND id > ? ORDER BY id LIMIT 1",
+    "SELECT id, case_id, sha256, mime FROM evidence WHERE text_state = 'pending' AND voided_at IS NULL AND id > ? ORDER BY id LIMIT 1",
   );
   const store = db.prepare(
     "UPDATE evidence SET text = @text, text_from = @from, text_state = @state, text_note = @note WHERE id = @id AND text_state = 'pending' AND voided_at IS NULL",
@@ -53,6 +55,16 @@ export function createTextQueue({ db, vault, reader, reindex, log }: TextQueueDe
   /** Items handed to the reader and not yet answered (one at most). */
   let current: number | null = null;
 
+  /**
+   * The picture as the import's thumbnail reads it (media.ts decoderInput): a JPEG or PNG padded with
+   * metadata (100 MB of EXIF or text chunks) is read without the padding, which libjpeg and libvips
+   * would otherwise hold whole (+300 MB for one picture).
+   */
+  async function readLean(item: Pending): Promise<TextReading> {
+    const input = await decoderInput(vault.pathOf(item.sha256), item.mime).catch(() => vault.pathOf(item.sha256));
+    return input === null ? { state: 'failed', note: textReasons.tooLarge, detail: 'metadata beyond the lean buffer' } : reader.read(input);
+  }
+
   async function drain(): Promise<void> {
     // An item whose reading failed to store (a full disk) is passed over until the next start, never read in a loop.
     let after = 0;
@@ -69,9 +81,7 @@ export function createTextQueue({ db, vault, reader, reindex, log }: TextQueueDe
       }
       after = item.id;
       current = item.id;
-      const reading: TextReading = vault.holds(item.sha256)
-        ? await reader.read(vault.pathOf(item.sha256))
-        : { state: 'failed', note: textReasons.missing, detail: 'missing' };
+      const reading: TextReading = vault.holds(item.sha256) ? await readLean(item) : { state: 'failed', note: textReasons.missing, detail: 'missing' };
       current = null;
       if (stopped) return;
       if (reading.state === 'failed') log.warn(`evidence ${item.id}: text not read (${reading.note}; ${reading.detail.slice(0, 300)})`);

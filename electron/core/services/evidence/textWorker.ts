@@ -114,7 +114,8 @@ function modulesOf(): WorkerModules | null {
 
 export interface TextReader {
   /** Reads one picture; never rejects: a picture that cannot be read gives 'failed' with the Chinese reason. */
-  read(path: string): Promise<TextReading>;
+  /** `input`: the picture's path, or its bytes without metadata padding (textQueue.ts). */
+  read(input: string | Buffer): Promise<TextReading>;
   /** The worker's thread id while it runs (for the bench's memory figures), else null. */
   readonly threadId: number | null;
   /** Ends the worker now (a close); a reading in progress gives 'failed'. */
@@ -158,7 +159,7 @@ export function createTextReader({ maxPixels = OCR_MAX_PIXELS, idleMs = IDLE_MS 
   }
 
   return {
-    read(path) {
+    read(input) {
       const found = modulesOf();
       if (!found) return Promise.resolve({ state: 'failed', note: textReasons.unavailable, detail: '@gutenye/ocr-node is not installed' });
       if (idle) clearTimeout(idle);
@@ -174,7 +175,7 @@ export function createTextReader({ maxPixels = OCR_MAX_PIXELS, idleMs = IDLE_MS 
             idle.unref();
           }
         });
-        w.postMessage({ id, path, maxPixels, maxSide: OCR_MAX_SIDE });
+        w.postMessage({ id, path: input, maxPixels, maxSide: OCR_MAX_SIDE });
       });
     },
     get threadId() {
