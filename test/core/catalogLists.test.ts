@@ -92,7 +92,9 @@ describe('natures, channels and outcome measures', () => {
     const c = await reg.must<any>('cases.get', { id });
     expect(c.channel).toMatchObject({ code: 'C001', name: '12315平台' });
     expect(c.natures).toEqual([expect.objectContaining({ code: 'price', name: '价格' })]);
-    expect((await reg.must<any>('catalog.get', {})).natures.map((n: any) => n.code)).not.toContain('price');
+    const offer = await reg.must<any>('catalog.get', {});
+    expect(offer.natures.map((n: any) => n.code)).not.toContain('price');
+    expect(offer.retired).toEqual([{ kind: 'nature', code: 'price', name: '价格' }]);
     const last = await reg.call('catalog.saveList', { kind: 'channel', items: [] });
     expect(last.ok ? null : last.error.fields).toEqual({ items: '至少要保留一个启用的投诉渠道' });
     await reg.must('catalog.saveList', { kind: 'measure', items: [...measure!].reverse() });

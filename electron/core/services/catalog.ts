@@ -11,6 +11,8 @@ interface FullRow extends ItemRow { words: string; active: number }
 export function createCatalog(db: Db) {
   const list = db.prepare('SELECT code, name, grp FROM catalog_items WHERE kind = ? AND active = 1 ORDER BY sort, code');
   const one = db.prepare('SELECT code, name, grp FROM catalog_items WHERE kind = ? AND code = ? AND active = 1');
+  const retiredItems = db.prepare("SELECT kind, code, name FROM catalog_items WHERE active = 0 AND kind IN ('category', 'nature', 'channel', 'measure') ORDER BY kind, sort, code");
+  const anyOne = db.prepare('SELECT name FROM catalog_items WHERE kind = ? AND code = ?').pluck();
   const items = (kind: Kind) => list.all(kind) as ItemRow[];
   const categoryWords = db.prepare("SELECT code, words FROM catalog_items WHERE kind = 'category'");
   const everything = db.prepare('SELECT code, name, grp, words, active FROM catalog_items WHERE kind = ? ORDER BY active DESC, sort, code');
@@ -41,6 +43,7 @@ export function createCatalog(db: Db) {
         terminationGrounds: items('termination_ground').map((g) => ({ code: g.code, text: g.name })),
         measures: items('measure').map(({ code, name }) => ({ code, name })),
         regions: items('region').map(({ code, name }) => ({ code, name })),
+        retired: retiredItems.all() as Catalog['retired'],
       };
     },
     /** Every item of the lists an administrator edits, retired ones too (after the active ones). */
@@ -98,6 +101,11 @@ export function createCatalog(db: Db) {
       const after = new Map(listOf(kind).map((item) => [item.code, item]));
       return [...saved, ...left.map((r) => r.code)].map((code) => after.get(code)!);
     },
+    /** The name a case shows for a code, retired or not (a retired item keeps its name on every case). */
+    nameOf(kind: Kind, code: string): string {
+      return (anyOne.get(kind, code) as string | undefined) ?? code;
+    },
+    /** An item offered for new cases (active); a retired one is not found. */
     find(kind: Kind, code: string): ItemRow | undefined {
       return one.get(kind, code) as ItemRow | undefined;
     },

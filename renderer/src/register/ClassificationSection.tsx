@@ -4,10 +4,12 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
 import { useMemo } from 'react';
 import { Controller } from 'react-hook-form';
 import { EARLIEST_RECEIPT_DATE } from '../../../shared/api/schemas/cases';
 import type { Catalog } from '../../../shared/api/schemas/catalog';
+import { categoryMatches, statisticsGroups } from '../../../shared/domain/catalogLists';
 import { SelectField } from '../common/SelectField';
 import { formatDateTime } from '../format';
 import { FormSection } from './FormSection';
@@ -18,10 +20,10 @@ import type { RegisterForm } from './registerForm';
 type Category = Catalog['categories'][number];
 type Nature = Catalog['natures'][number];
 
-/** Autocomplete's groupBy needs options grouped together; keep the catalog's group order. */
+/** Autocomplete's groupBy needs options grouped together: the 中消协 groups in their order, the administrator's order within each. */
 function groupedCategories(categories: Category[]): Category[] {
-  const order = [...new Set(categories.map((c) => c.group))];
-  return [...categories].sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
+  const rank = (g: string) => ((statisticsGroups as readonly string[]).indexOf(g) + statisticsGroups.length + 1) % (statisticsGroups.length + 1);
+  return [...categories].sort((a, b) => rank(a.group) - rank(b.group));
 }
 
 /**
@@ -45,6 +47,21 @@ export function ClassificationSection({ form, catalog, receivedAtLocked }: { for
               options={categories}
               groupBy={(c) => c.group}
               getOptionLabel={(c) => c.name}
+              // By name or by an everyday word an administrator gave it (typing 手机 finds 家用电子电器).
+              filterOptions={(options, { inputValue }) => options.filter((c) => categoryMatches(c, inputValue))}
+              renderOption={({ key, ...props }, c, { inputValue }) => {
+                const word = inputValue.trim() && !c.name.includes(inputValue.trim()) ? c.words.find((w) => categoryMatches({ name: '', words: [w] }, inputValue)) : undefined;
+                return (
+                  <li key={key} {...props}>
+                    {c.name}
+                    {word && (
+                      <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>
+                        （{word}）
+                      </Typography>
+                    )}
+                  </li>
+                );
+              }}
               isOptionEqualToValue={(a, b) => a.code === b.code}
               autoHighlight
               autoSelect

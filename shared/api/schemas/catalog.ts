@@ -17,6 +17,11 @@ export const catalogGet = {
     measures: z.array(item),
     /** The office's own districts or towns, for the region of a complaint and the statistics by region. */
     regions: z.array(item),
+    /**
+     * Retired items of the administrator-edited lists: never offered for a new case, only to name the
+     * cases that have them (a timeline's 处理结果, the register's filters).
+     */
+    retired: z.array(item.extend({ kind: z.enum(editableKinds) })),
   }),
 };
 export type Catalog = z.infer<typeof catalogGet.output>;

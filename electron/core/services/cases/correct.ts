@@ -58,7 +58,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  */
 export function createCorrect({ db, clock, audit, catalog, respondents, store, deadlines, ruleSets, records }: CorrectDeps) {
   const codeName = (kind: 'channel' | 'category' | 'region' | 'nature', code: unknown) =>
-    typeof code === 'string' ? (catalog.find(kind, code)?.name ?? code) : EMPTY;
+    typeof code === 'string' ? catalog.nameOf(kind, code) : EMPTY;
   const plain = (v: unknown) => (v === null || v === undefined || v === '' ? EMPTY : String(v));
   const yesNo = (v: unknown) => (v === true ? '是' : v === false ? '否' : EMPTY);
   const money = (v: unknown) => (typeof v === 'number' ? cnYuan(v) : EMPTY);
