@@ -27,6 +27,15 @@ function groupedCategories(categories: Category[]): Category[] {
 }
 
 /**
+ * A case being corrected may have a category an administrator has since retired: it is shown by
+ * its name (never offered for choosing), and stays unless the clerk picks another.
+ */
+function retiredCategory(catalog: Catalog, code: string): Category | null {
+  const r = catalog.retired.find((i) => i.kind === 'category' && i.code === code);
+  return r ? { code: r.code, name: `${r.name}（已停用）`, group: '', words: [] } : null;
+}
+
+/**
  * 分类: category and nature (data from catalog.get, never hard-coded), then how, from where and when
  * the complaint came in (投诉渠道, 地区 where the office keeps a list of its districts, 收到时间) and
  * the consents, in that Tab order. `receivedAtLocked` (a correction after acceptance) shows the
@@ -66,7 +75,7 @@ export function ClassificationSection({ form, catalog, receivedAtLocked }: { for
               autoHighlight
               autoSelect
               noOptionsText="没有匹配的类别"
-              value={categories.find((c) => c.code === field.value) ?? null}
+              value={categories.find((c) => c.code === field.value) ?? retiredCategory(catalog, field.value)}
               onChange={(_e, c) => field.onChange(c?.code ?? '')}
               renderInput={(params) => (
                 <TextField
