@@ -102,6 +102,17 @@ describe('natures, channels and outcome measures', () => {
     expect(auditRows().map((r) => JSON.parse(r.data).kind)).toEqual(['channel', 'nature', 'measure']);
   });
 
+  it('a correction keeps a nature the case has though it was retired since, and refuses a retired one anew', async () => {
+    const { id } = await reg.must<{ id: number }>('cases.register', minimalComplaint({ natures: ['price'] }));
+    const { nature } = await lists();
+    await reg.must('catalog.saveList', { kind: 'nature', items: nature!.map((n) => (n.code === 'price' || n.code === 'safety' ? { ...n, active: false } : n)) });
+    const v = (await reg.must<any>('cases.get', { id })).version;
+    await reg.must('cases.correct', { id, version: v, changes: { natures: ['price', 'quality'] }, reason: '补充投诉性质' });
+    expect((await reg.must<any>('cases.get', { id })).natures.map((n: any) => n.name).sort()).toEqual(['价格', '质量'].sort());
+    const anew = await reg.call('cases.correct', { id, version: v + 1, changes: { natures: ['price', 'safety'] }, reason: '改为安全' });
+    expect(anew.ok ? null : anew.error.fields).toEqual({ 'natures.1': '投诉性质不在目录中' });
+  });
+
   it('refusal and termination grounds (law, order 121) are not an editable list', async () => {
     const r = await reg.call('catalog.saveList', { kind: 'refusal_ground', items: [{ name: '随便', active: true }] });
     expect(r.ok).toBe(false);

@@ -35,6 +35,11 @@ function retiredCategory(catalog: Catalog, code: string): Category | null {
   return r ? { code: r.code, name: `${r.name}（已停用）`, group: '', words: [] } : null;
 }
 
+function retiredNature(catalog: Catalog, code: string): Nature | null {
+  const r = catalog.retired.find((i) => i.kind === 'nature' && i.code === code);
+  return r ? { code: r.code, name: `${r.name}（已停用）` } : null;
+}
+
 /**
  * 分类: category and nature (data from catalog.get, never hard-coded), then how, from where and when
  * the complaint came in (投诉渠道, 地区 where the office keeps a list of its districts, 收到时间) and
@@ -107,7 +112,8 @@ export function ClassificationSection({ form, catalog, receivedAtLocked }: { for
               disableCloseOnSelect
               filterSelectedOptions
               noOptionsText="没有匹配的性质"
-              value={catalog.natures.filter((n) => (field.value ?? []).includes(n.code))}
+              // A corrected case's nature retired since is kept, by name, until the clerk removes it.
+              value={(field.value ?? []).map((code) => catalog.natures.find((n) => n.code === code) ?? retiredNature(catalog, code)).filter((n): n is Nature => n !== null)}
               onChange={(_e, chosen) => field.onChange(chosen.map((n) => n.code))}
               renderInput={(params) => (
                 <TextField

@@ -72,7 +72,7 @@ export function createCorrect({ db, clock, audit, catalog, respondents, store, d
 
   return function correct(input: CorrectInput, user: UserView): { version: number } {
     const ch = input.changes;
-    checkCodes({ channel: ch.channel, category: ch.category, region: ch.region, natures: ch.natures }, catalog);
+    checkCodes({ channel: ch.channel, category: ch.category, region: ch.region }, catalog);
 
     return db
       .transaction(() => {
@@ -84,6 +84,7 @@ export function createCorrect({ db, clock, audit, catalog, respondents, store, d
         }
         const c = store.read.registered(input.id);
         if (!c) throw new DomainError('NOT_FOUND', `未找到编号为 ${input.id} 的案件`);
+        checkCodes({ natures: ch.natures }, catalog, c.natures.map((n) => n.code));
         const instant = clock.instant();
         const now = clock.iso(instant);
         const today = clock.dateOf(instant);
