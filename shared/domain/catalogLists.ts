@@ -42,16 +42,44 @@ export function splitWords(text: string): string[] {
 const fold = (s: string) => s.trim().toLowerCase();
 
 /**
- * Whether a category is what the clerk is typing: its name contains the text, or one of its
- * everyday words does (typing 手机 finds 家用电子电器), or the text names a word outright (typing
- * "买的手机坏了" still finds it by 手机). The registration form's picker filters with this.
+ * How well a category answers what the clerk is typing (0: not at all): its name first, then one of
+ * its everyday words (typing 手机 finds 家用电子电器), then a word the typed text holds ("买的手机坏了"
+ * still finds it by 手机), a longer such word before a shorter one, so 包裹 picks 邮政业 (its word
+ * 包裹) before 服装鞋帽 (its word 包). The registration form's picker ranks by this and highlights
+ * the best, so Enter takes it.
  */
-export function categoryMatches(category: { name: string; words?: readonly string[] }, typed: string): boolean {
+export function categoryScore(category: { name: string; words?: readonly string[] }, typed: string): number {
   const q = fold(typed);
-  if (!q) return true;
-  if (fold(category.name).includes(q)) return true;
-  return (category.words ?? []).some((w) => {
+  if (!q) return 1;
+  const name = fold(category.name);
+  if (name === q) return 100;
+  if (name.startsWith(q)) return 90;
+  if (name.includes(q)) return 80;
+  let best = 0;
+  for (const w of category.words ?? []) {
     const word = fold(w);
-    return word.length > 0 && (word.includes(q) || q.includes(word));
-  });
+    if (!word) continue;
+    const score = word === q ? 70 : word.startsWith(q) ? 60 : word.includes(q) ? 50 : q.includes(word) ? 10 + Math.min(word.length, 20) : 0;
+    best = Math.max(best, score);
+  }
+  return best;
+}
+
+/** Whether a category is what the clerk is typing (by name or everyday word; see categoryScore). */
+export const categoryMatches = (category: { name: string; words?: readonly string[] }, typed: string): boolean => categoryScore(category, typed) > 0;
+
+/** The categories that answer the typed text, best first (ties keep the administrator's order). */
+export function rankCategories<T extends { name: string; words?: readonly string[] }>(categories: readonly T[], typed: string): T[] {
+  return categories
+    .map((c, i) => ({ c, i, score: categoryScore(c, typed) }))
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map((x) => x.c);
+}
+
+/** The everyday word of a category that answers the typed text, to show beside its name; none when its name does. */
+export function matchingWord(category: { name: string; words?: readonly string[] }, typed: string): string | undefined {
+  const q = fold(typed);
+  if (!q || fold(category.name).includes(q)) return undefined;
+  return [...(category.words ?? [])].sort((a, b) => categoryScore({ name: '', words: [b] }, typed) - categoryScore({ name: '', words: [a] }, typed))[0];
 }

@@ -5,11 +5,11 @@ import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { EARLIEST_RECEIPT_DATE } from '../../../shared/api/schemas/cases';
 import type { Catalog } from '../../../shared/api/schemas/catalog';
-import { categoryMatches, statisticsGroups } from '../../../shared/domain/catalogLists';
+import { matchingWord, rankCategories, statisticsGroups } from '../../../shared/domain/catalogLists';
 import { SelectField } from '../common/SelectField';
 import { formatDateTime } from '../format';
 import { FormSection } from './FormSection';
@@ -49,6 +49,7 @@ function retiredNature(catalog: Catalog, code: string): Nature | null {
 export function ClassificationSection({ form, catalog, receivedAtLocked }: { form: RegisterForm; catalog: Catalog; receivedAtLocked?: string }) {
   const today = useToday();
   const categories = useMemo(() => groupedCategories(catalog.categories), [catalog.categories]);
+  const [typed, setTyped] = useState('');
 
   return (
     <FormSection step={5} title="分类">
@@ -59,12 +60,14 @@ export function ClassificationSection({ form, catalog, receivedAtLocked }: { for
           render={({ field, fieldState }) => (
             <Autocomplete<Category>
               options={categories}
-              groupBy={(c) => c.group}
+              // Grouped by 统计大类 while browsing; best match first while typing, so Enter takes it.
+              groupBy={typed.trim() ? undefined : (c) => c.group}
+              onInputChange={(_e, text, reason) => setTyped(reason === 'input' ? text : '')}
               getOptionLabel={(c) => c.name}
               // By name or by an everyday word an administrator gave it (typing 手机 finds 家用电子电器).
-              filterOptions={(options, { inputValue }) => options.filter((c) => categoryMatches(c, inputValue))}
+              filterOptions={(options, { inputValue }) => rankCategories(options, inputValue)}
               renderOption={({ key, ...props }, c, { inputValue }) => {
-                const word = inputValue.trim() && !c.name.includes(inputValue.trim()) ? c.words.find((w) => categoryMatches({ name: '', words: [w] }, inputValue)) : undefined;
+                const word = matchingWord(c, inputValue);
                 return (
                   <li key={key} {...props}>
                     {c.name}
