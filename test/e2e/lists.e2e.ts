@@ -53,6 +53,21 @@ describe('目录', () => {
     expect(now.find((c) => c.name === '预付式消费')).toEqual({ code: 'K001', name: '预付式消费', group: '服务类', words: ['办卡', '跑路', '储值'] });
     expect(now.map((c) => c.name)).not.toContain('农用生产资料');
     await screenshot(admin, 'settings-lists-saved', { fullPage: false });
+
+    // 投诉渠道: retiring every channel is refused, nothing changed; a new one added by keyboard is offered.
+    await admin.getByRole('button', { name: '投诉渠道' }).click();
+    const channels = admin.getByRole('form', { name: '投诉渠道' });
+    for (const name of ['来访', '电话', '信函', '传真', '短信', '电子邮件', '网络']) await channels.getByRole('button', { name: `停用 ${name}` }).click();
+    await channels.getByRole('button', { name: '保存投诉渠道' }).click();
+    await expect.poll(() => channels.getByText('至少要保留一个启用的投诉渠道').first().isVisible()).toBe(true);
+    for (const name of ['来访', '电话', '信函', '传真', '短信', '电子邮件', '网络']) await channels.getByRole('button', { name: `启用 ${name}` }).click();
+    await channels.getByLabel('新投诉渠道名称').fill('12315平台');
+    await channels.getByLabel('新投诉渠道名称').press('Enter');
+    await channels.getByRole('button', { name: '保存投诉渠道' }).click();
+    await expect.poll(() => channels.getByText(/已保存投诉渠道：启用 8 项，停用 0 项/).isVisible()).toBe(true);
+    await screenshot(admin, 'settings-lists-channels', { fullPage: false });
+    const { channels: offeredChannels } = await apiCall<{ channels: { code: string; name: string }[] }>(host, 'catalog.get', {}, office.tokens.clerk);
+    expect(offeredChannels.at(-1)).toEqual({ code: 'C001', name: '12315平台' });
   });
 
   it('lets a clerk find the new category by an everyday word and register a case with it', async () => {

@@ -107,7 +107,7 @@ export function CatalogListSection({ kind, saved, onSaved }: { kind: EditableKin
     <Stack spacing={1.5} component="form" aria-label={label} onSubmit={(e) => e.preventDefault()}>
       {notice && <Alert severity={notice.severity}>{notice.text}</Alert>}
       {errors.items && <Alert severity="error">{errors.items}</Alert>}
-      <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1, maxHeight: 'calc(100vh - 420px)', minHeight: 200 }}>
+      <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1, maxHeight: 'calc(100vh - 420px)', minHeight: 200, maxWidth: isCategory ? undefined : 720 }}>
         <Table size="small" stickyHeader aria-label={`${label}列表`} sx={{ '& td': { py: 0.5 }, '& th': { whiteSpace: 'nowrap' } }}>
           <TableHead>
             <TableRow>
