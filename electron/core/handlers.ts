@@ -123,6 +123,8 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     'backup.progress': () => runner.view(),
     'audit.verify': () => ({ ...s.audit.verify(), head: s.audit.head() }),
     'catalog.saveRegions': (input, ctx) => s.saveRegions(input.regions, signedIn(ctx.user)),
+    'catalog.lists': () => s.catalog.lists(),
+    'catalog.saveList': (input, ctx) => s.saveList(input.kind, input.items, signedIn(ctx.user)),
     'stats.summary': (input) => s.store.read.stats(input.from, input.to),
     'exports.start': (input, ctx) => s.exports.start(input, signedIn(ctx.user)),
     'exports.progress': (input, ctx) => s.exports.progress(input.id, signedIn(ctx.user)),

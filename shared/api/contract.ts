@@ -3,7 +3,7 @@ import { sessionChangePassword, sessionLogin, sessionLogout, sessionMe, setupIni
 import { calendarGet, calendarSaveYear, clockToday, ruleSetsList, ruleSetsSave, sessionUnlock, settingsGet, settingsUpdate, usersAssignable, usersSetDisabled } from './schemas/admin';
 import { backupConfigure, backupCreate, backupProgress, backupRestore, backupStatus, backupVerify } from './schemas/backup';
 import { auditVerify, officeKeyRecoveryCode } from './schemas/audit';
-import { catalogGet, catalogSaveRegions } from './schemas/catalog';
+import { catalogGet, catalogLists, catalogSaveList, catalogSaveRegions } from './schemas/catalog';
 import { casesCorrect, casesGet, casesRegister, casesSearch, respondentsSearch } from './schemas/cases';
 import {
   checklistAddItem,
@@ -118,6 +118,8 @@ export const contract = {
   'exports.progress': op('导出的进度', 'user', exportsProgress),
   'exports.cancel': op('取消正在进行的导出', 'user', exportsCancel),
   'exports.file': op('导出完成的文件信息（GET /files/exports/<id>.xlsx 使用）', 'user', exportsFile),
+  'catalog.lists': op('管理员编辑的目录（类别、性质、渠道、处理结果），含已停用的', ['admin'], catalogLists),
+  'catalog.saveList': op('保存一个目录（管理员）：新增、改名、排序、停用；代码不变，停用的不再供新案件选择', ['admin'], catalogSaveList),
   'catalog.saveRegions': op('保存本会的地区列表（管理员）：改名保留代码，删去的停用', ['admin'], catalogSaveRegions),
   'stats.summary': op('统计：一个期间的受理、解决、挽回损失等数字，按类别、性质、渠道、月份、地区、经办人分列，与上年同期比较', 'user', statsSummary),
   'officeKey.recoveryCode': op('显示办公室密钥的恢复码（管理员，需再次输入密码）', ['admin'], officeKeyRecoveryCode),

@@ -56,6 +56,8 @@ export const operationNames = [
   'audit.verify',
   'stats.summary',
   'catalog.saveRegions',
+  'catalog.lists',
+  'catalog.saveList',
   'exports.start',
   'exports.progress',
   'exports.cancel',

@@ -113,6 +113,6 @@ describe('catalog.get', () => {
     expect(c.refusalGrounds[3]).toEqual({ code: '4', text: expect.stringContaining('超过三年') });
     // Data, not enums: a category an administrator adds is served without a code change.
     reg.core.db.prepare("INSERT INTO catalog_items (kind, code, name, grp, sort) VALUES ('category', 'S14', '养老服务', '服务类', 99)").run();
-    expect((await reg.must<any>('catalog.get', {})).categories.at(-1)).toEqual({ code: 'S14', name: '养老服务', group: '服务类' });
+    expect((await reg.must<any>('catalog.get', {})).categories.at(-1)).toEqual({ code: 'S14', name: '养老服务', group: '服务类', words: [] });
   });
 });

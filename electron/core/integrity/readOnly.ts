@@ -64,6 +64,8 @@ export const writesRegister = {
   'audit.verify': false,
   'stats.summary': false,
   'catalog.saveRegions': true,
+  'catalog.lists': false,
+  'catalog.saveList': true,
   'exports.start': false,
   'exports.progress': false,
   'exports.cancel': false,

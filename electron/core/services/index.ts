@@ -1,5 +1,7 @@
 import { dirname, join } from 'node:path';
 import type { UserView } from '../../../shared/api/schemas/common';
+import type { ListItem } from '../../../shared/api/schemas/catalog';
+import type { EditableKind } from '../../../shared/domain/catalogLists';
 import { createExports } from '../exports/exportTasks';
 import { createMemorySessions, createSessions } from '../auth/sessions';
 import type { Db } from '../db/open';
@@ -130,6 +132,14 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
         const saved = catalog.saveRegions(regions);
         audit.append({ at: clock.now(), userId: by.id, action: 'catalog.saveRegions', entity: 'catalog', entityId: null, data: { regions: saved } });
         return { regions: saved };
+      }).immediate();
+    },
+    /** One administrator-edited list (category, nature, channel, measure), on the audit log with the list as saved. */
+    saveList(kind: EditableKind, items: ListItem[], by: UserView): { kind: EditableKind; items: ListItem[] } {
+      return db.transaction(() => {
+        const saved = catalog.saveList(kind, items);
+        audit.append({ at: clock.now(), userId: by.id, action: 'catalog.saveList', entity: 'catalog', entityId: null, data: { kind, items: saved } });
+        return { kind, items: saved };
       }).immediate();
     },
     checklistTemplates,

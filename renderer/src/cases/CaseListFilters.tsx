@@ -62,15 +62,23 @@ export function MoreFilters({ filters, set, catalog }: Props) {
   const mayAssign = roleMayTake(user.role, 'assign');
   const handlerList = useHandlers(mayAssign);
   const nameOf = (list: readonly { code: string; name: string }[] | undefined, code: string) => list?.find((i) => i.code === code)?.name ?? code;
+  // A retired category, nature or channel is still on its old cases, so the register still filters by it (after the active ones).
+  const offered = { category: catalog?.categories, nature: catalog?.natures, channel: catalog?.channels };
+  const retiredOf = (kind: keyof typeof offered) => catalog?.retired.filter((r) => r.kind === kind) ?? [];
+  const codesOf = (kind: keyof typeof offered) => [...(offered[kind] ?? []), ...retiredOf(kind)].map((c) => c.code);
+  const labelOf = (kind: keyof typeof offered, code: string) => {
+    const retired = retiredOf(kind).find((r) => r.code === code);
+    return retired ? `${retired.name}（已停用）` : nameOf(offered[kind], code);
+  };
   const handlerIds = [NONE, ...handlerList.map((u) => String(u.id))];
   const handlerLabel = (id: string) =>
     id === NONE ? '未指派' : (handlerList.find((u) => String(u.id) === id)?.displayName ?? ((filters.handler === id && filters.handlerName) || `经办人${id}`));
 
   return (
     <>
-      <FilterSelect label="类别" width={200} value={filters.category} options={catalog?.categories.map((c) => c.code) ?? []} labelOf={(c) => nameOf(catalog?.categories, c)} onChange={(category) => set({ category })} />
-      <FilterSelect label="性质" width={130} value={filters.nature} options={catalog?.natures.map((c) => c.code) ?? []} labelOf={(c) => nameOf(catalog?.natures, c)} onChange={(nature) => set({ nature })} />
-      <FilterSelect label="渠道" width={120} value={filters.channel} options={catalog?.channels.map((c) => c.code) ?? []} labelOf={(c) => nameOf(catalog?.channels, c)} onChange={(channel) => set({ channel })} />
+      <FilterSelect label="类别" width={200} value={filters.category} options={codesOf('category')} labelOf={(c) => labelOf('category', c)} onChange={(category) => set({ category })} />
+      <FilterSelect label="性质" width={130} value={filters.nature} options={codesOf('nature')} labelOf={(c) => labelOf('nature', c)} onChange={(nature) => set({ nature })} />
+      <FilterSelect label="渠道" width={120} value={filters.channel} options={codesOf('channel')} labelOf={(c) => labelOf('channel', c)} onChange={(channel) => set({ channel })} />
       <FilterSelect
         label="地区"
         width={130}

@@ -4,10 +4,12 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useMemo } from 'react';
+import Typography from '@mui/material/Typography';
+import { useMemo, useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { EARLIEST_RECEIPT_DATE } from '../../../shared/api/schemas/cases';
 import type { Catalog } from '../../../shared/api/schemas/catalog';
+import { matchingWord, rankCategories, statisticsGroups } from '../../../shared/domain/catalogLists';
 import { SelectField } from '../common/SelectField';
 import { formatDateTime } from '../format';
 import { FormSection } from './FormSection';
@@ -18,10 +20,24 @@ import type { RegisterForm } from './registerForm';
 type Category = Catalog['categories'][number];
 type Nature = Catalog['natures'][number];
 
-/** Autocomplete's groupBy needs options grouped together; keep the catalog's group order. */
+/** Autocomplete's groupBy needs options grouped together: the 中消协 groups in their order, the administrator's order within each. */
 function groupedCategories(categories: Category[]): Category[] {
-  const order = [...new Set(categories.map((c) => c.group))];
-  return [...categories].sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
+  const rank = (g: string) => ((statisticsGroups as readonly string[]).indexOf(g) + statisticsGroups.length + 1) % (statisticsGroups.length + 1);
+  return [...categories].sort((a, b) => rank(a.group) - rank(b.group));
+}
+
+/**
+ * A case being corrected may have a category an administrator has since retired: it is shown by
+ * its name (never offered for choosing), and stays unless the clerk picks another.
+ */
+function retiredCategory(catalog: Catalog, code: string): Category | null {
+  const r = catalog.retired.find((i) => i.kind === 'category' && i.code === code);
+  return r ? { code: r.code, name: `${r.name}（已停用）`, group: '', words: [] } : null;
+}
+
+function retiredNature(catalog: Catalog, code: string): Nature | null {
+  const r = catalog.retired.find((i) => i.kind === 'nature' && i.code === code);
+  return r ? { code: r.code, name: `${r.name}（已停用）` } : null;
 }
 
 /**
@@ -33,6 +49,7 @@ function groupedCategories(categories: Category[]): Category[] {
 export function ClassificationSection({ form, catalog, receivedAtLocked }: { form: RegisterForm; catalog: Catalog; receivedAtLocked?: string }) {
   const today = useToday();
   const categories = useMemo(() => groupedCategories(catalog.categories), [catalog.categories]);
+  const [typed, setTyped] = useState('');
 
   return (
     <FormSection step={5} title="分类">
@@ -43,13 +60,30 @@ export function ClassificationSection({ form, catalog, receivedAtLocked }: { for
           render={({ field, fieldState }) => (
             <Autocomplete<Category>
               options={categories}
-              groupBy={(c) => c.group}
+              // Grouped by 统计大类 while browsing; best match first while typing, so Enter takes it.
+              groupBy={typed.trim() ? undefined : (c) => c.group}
+              onInputChange={(_e, text, reason) => setTyped(reason === 'input' ? text : '')}
               getOptionLabel={(c) => c.name}
+              // By name or by an everyday word an administrator gave it (typing 手机 finds 家用电子电器).
+              filterOptions={(options, { inputValue }) => rankCategories(options, inputValue)}
+              renderOption={({ key, ...props }, c, { inputValue }) => {
+                const word = matchingWord(c, inputValue);
+                return (
+                  <li key={key} {...props}>
+                    {c.name}
+                    {word && (
+                      <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>
+                        （{word}）
+                      </Typography>
+                    )}
+                  </li>
+                );
+              }}
               isOptionEqualToValue={(a, b) => a.code === b.code}
               autoHighlight
               autoSelect
               noOptionsText="没有匹配的类别"
-              value={categories.find((c) => c.code === field.value) ?? null}
+              value={categories.find((c) => c.code === field.value) ?? retiredCategory(catalog, field.value)}
               onChange={(_e, c) => field.onChange(c?.code ?? '')}
               renderInput={(params) => (
                 <TextField
@@ -81,7 +115,8 @@ export function ClassificationSection({ form, catalog, receivedAtLocked }: { for
               disableCloseOnSelect
               filterSelectedOptions
               noOptionsText="没有匹配的性质"
-              value={catalog.natures.filter((n) => (field.value ?? []).includes(n.code))}
+              // A corrected case's nature retired since is kept, by name, until the clerk removes it.
+              value={(field.value ?? []).map((code) => catalog.natures.find((n) => n.code === code) ?? retiredNature(catalog, code)).filter((n): n is Nature => n !== null)}
               onChange={(_e, chosen) => field.onChange(chosen.map((n) => n.code))}
               renderInput={(params) => (
                 <TextField

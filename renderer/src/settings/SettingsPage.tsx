@@ -10,6 +10,7 @@ export const settingsTabs = [
   { path: 'rules', label: '时限规则' },
   { path: 'calendar', label: '节假日历' },
   { path: 'workflow', label: '办案设置' },
+  { path: 'lists', label: '目录' },
   { path: 'regions', label: '地区' },
   { path: 'office', label: '单位与文书' },
   { path: 'investigation', label: '调查与证据' },

@@ -11,6 +11,7 @@ import { RespondentPage } from '../respondents/RespondentPage';
 import { CalendarPanel } from '../settings/CalendarPanel';
 import { InvestigationSettingsPanel } from '../settings/InvestigationSettingsPanel';
 import { OfficeSettingsPage } from '../settings/OfficeSettingsPage';
+import { CatalogListsPanel } from '../settings/CatalogListsPanel';
 import { RegionsPanel } from '../settings/RegionsPanel';
 import { RuleSetsPanel } from '../settings/RuleSetsPanel';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -51,6 +52,7 @@ function createRouter() {
             { path: 'rules', element: <RuleSetsPanel /> },
             { path: 'calendar', element: <CalendarPanel /> },
             { path: 'workflow', element: <WorkflowSettingsPanel /> },
+            { path: 'lists', element: <CatalogListsPanel /> },
             { path: 'regions', element: <RegionsPanel /> },
             { path: 'office', element: <OfficeSettingsPage /> },
             { path: 'investigation', element: <InvestigationSettingsPanel /> },

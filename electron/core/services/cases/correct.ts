@@ -58,7 +58,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  */
 export function createCorrect({ db, clock, audit, catalog, respondents, store, deadlines, ruleSets, records }: CorrectDeps) {
   const codeName = (kind: 'channel' | 'category' | 'region' | 'nature', code: unknown) =>
-    typeof code === 'string' ? (catalog.find(kind, code)?.name ?? code) : EMPTY;
+    typeof code === 'string' ? catalog.nameOf(kind, code) : EMPTY;
   const plain = (v: unknown) => (v === null || v === undefined || v === '' ? EMPTY : String(v));
   const yesNo = (v: unknown) => (v === true ? '是' : v === false ? '否' : EMPTY);
   const money = (v: unknown) => (typeof v === 'number' ? cnYuan(v) : EMPTY);
@@ -72,7 +72,7 @@ export function createCorrect({ db, clock, audit, catalog, respondents, store, d
 
   return function correct(input: CorrectInput, user: UserView): { version: number } {
     const ch = input.changes;
-    checkCodes({ channel: ch.channel, category: ch.category, region: ch.region, natures: ch.natures }, catalog);
+    checkCodes({ channel: ch.channel, category: ch.category, region: ch.region }, catalog);
 
     return db
       .transaction(() => {
@@ -84,6 +84,7 @@ export function createCorrect({ db, clock, audit, catalog, respondents, store, d
         }
         const c = store.read.registered(input.id);
         if (!c) throw new DomainError('NOT_FOUND', `未找到编号为 ${input.id} 的案件`);
+        checkCodes({ natures: ch.natures }, catalog, c.natures.map((n) => n.code));
         const instant = clock.instant();
         const now = clock.iso(instant);
         const today = clock.dateOf(instant);

@@ -17,14 +17,22 @@ const refuse = (field: string, problem: string, message = `输入有误：${prob
   throw new DomainError('VALIDATION', message, { [field]: problem });
 };
 
-/** Codes from the catalog; only those given are checked (a correction names only what changes). */
-export function checkCodes(codes: { channel?: string; category?: string; region?: string | null; natures?: readonly string[] }, catalog: CatalogService): void {
+/**
+ * Codes from the catalog; only those given are checked (a correction names only what changes).
+ * `keptNatures`: the natures a corrected case already has, which may stay though an administrator
+ * has since retired them (a retired item is only not offered anew).
+ */
+export function checkCodes(
+  codes: { channel?: string; category?: string; region?: string | null; natures?: readonly string[] },
+  catalog: CatalogService,
+  keptNatures: readonly string[] = [],
+): void {
   const fields: Record<string, string> = {};
   if (codes.channel !== undefined && !catalog.find('channel', codes.channel)) fields.channel = '请选择有效的投诉渠道';
   if (codes.category !== undefined && !catalog.find('category', codes.category)) fields.category = '请选择有效的投诉类别';
   if (codes.region != null && !catalog.find('region', codes.region)) fields.region = '请从本会的地区列表中选择所属地区';
   codes.natures?.forEach((n, i) => {
-    if (!catalog.find('nature', n)) fields[`natures.${i}`] = '投诉性质不在目录中';
+    if (!keptNatures.includes(n) && !catalog.find('nature', n)) fields[`natures.${i}`] = '投诉性质不在目录中';
   });
   const first = Object.values(fields)[0];
   if (first) throw new DomainError('VALIDATION', `输入有误：${first}`, fields);

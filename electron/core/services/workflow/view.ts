@@ -32,7 +32,7 @@ export function createWorkflowView({ db, clock, deadlines, ruleSets, catalog, re
   const userName = db.prepare('SELECT display_name FROM users WHERE id = ?').pluck();
   const work = caseWorkOf(db);
   const person = (id: number) => ({ id, displayName: (userName.get(id) as string | undefined) ?? `用户${id}` });
-  const named = (kind: 'measure' | 'refusal_ground' | 'termination_ground', code: string) => catalog.find(kind, code)?.name ?? code;
+  const named = (kind: 'measure' | 'refusal_ground' | 'termination_ground', code: string) => catalog.nameOf(kind, code);
 
   /**
    * A proposal sent back and not yet answered (shared/domain/workflow.ts `sentBackAnsweredBy`),

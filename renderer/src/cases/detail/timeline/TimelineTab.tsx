@@ -25,7 +25,7 @@ export function TimelineTab({ events }: { events: CaseDetail['events'] }) {
     const names: Names = {
       refusalGround: finder(catalog.data?.refusalGrounds),
       terminationGround: finder(catalog.data?.terminationGrounds),
-      measure: finder(catalog.data?.measures),
+      measure: finder([...(catalog.data?.measures ?? []), ...(catalog.data?.retired.filter((r) => r.kind === 'measure') ?? [])]),
       handlerBefore: handler,
     };
     if (e.type === 'assign' && typeof e.data.handlerName === 'string') handler = e.data.handlerName;
