@@ -94,12 +94,14 @@ const registrationFormCss = `
 .cd-form .cd-form-caseno { text-align: right; margin: 1mm 0 1mm 0; }
 .cd-form table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 .cd-form table + table, .cd-form table + .cd-form-close { margin-top: -0.75pt; }
-.cd-form col.cd-form-label { width: 20%; }
-.cd-form th, .cd-form td { border: 0.75pt solid #000; padding: 0.5mm 1.5mm; vertical-align: top; }
-.cd-form th { font-weight: 700; text-align: left; }
+.cd-form col.cd-form-groupcol { width: 5.5%; }
+.cd-form col.cd-form-label { width: 18%; }
+/* The group's name down the left edge, one character under another, as on paper forms. */
+.cd-form th.cd-form-group { writing-mode: vertical-rl; text-align: center; vertical-align: middle; letter-spacing: 0; background: #eee; padding: 0.5mm 0; }
+.cd-form th, .cd-form td { border: 0.75pt solid #000; padding: 0.5mm 1.2mm; vertical-align: top; }
+.cd-form th { font-weight: 700; text-align: left; font-size: 11pt; }
+.cd-form th.cd-form-group { font-size: 12pt; }
 .cd-form tr { break-inside: avoid; }
-.cd-form tr.cd-form-section th { background: #eee; padding-top: 0.3mm; padding-bottom: 0.3mm; text-align: left; letter-spacing: 0.1em; }
-.cd-form tr.cd-form-section { break-after: avoid; }
 .cd-form tr.cd-form-long { break-inside: auto; }
 .cd-form tr.cd-form-long p { text-indent: 2em; text-align: justify; orphans: 2; widows: 2; }
 /* The consents, declaration and signatures: one piece that takes the request's row with it, never a page of its own. */

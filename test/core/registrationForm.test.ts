@@ -120,6 +120,24 @@ describe('notices.printRegistrationForm', () => {
     expect(last, 'the request goes with the signature').toContain('退货并退还货款4999元');
   }, 60_000);
 
+  it('at every length of facts around the page’s end, keeps the request’s row with the signature and the signature on the last page', async () => {
+    const seen = new Set<number>();
+    for (const chars of [120, 200, 280, 360, 440]) {
+      const { id } = await staff.clerk.must<{ id: number }>('cases.register', complaint({ facts: noticeText(chars, 3) }));
+      const form = await staff.clerk.must<{ sha256: string; pages: number }>('notices.printRegistrationForm', { caseId: id });
+      const file = pdfPath(reg.core, form.sha256);
+      const pages = (await pdfPages(file)).map(flat);
+      seen.add(pages.length);
+      const last = pages.at(-1)!;
+      expect(last, `${chars} characters`).toContain('退货并退还货款4999元');
+      expect(last, `${chars} characters`).toContain('投诉人（代理人）（签字）');
+      expect(pages.slice(0, -1).join(''), `${chars} characters`).not.toContain('投诉人（代理人）（签字）');
+      if (pages.length > 1) keepPng(file, `registration-form-edge-${chars}-2`, 2);
+    }
+    // The sweep crosses the page's end: some lengths fit one page, some do not.
+    expect([...seen].sort()).toEqual([1, 2]);
+  }, 120_000);
+
   it('refuses a case that does not exist or bad input, in Chinese, storing nothing', async () => {
     const events = () => reg.core.db.prepare("SELECT COUNT(*) FROM case_events WHERE type = 'registrationFormPrinted'").pluck().get();
     const n = events();
