@@ -86,6 +86,8 @@ const registrationFormCss = `
 }
 .cd-form * { box-sizing: border-box; font-synthesis: none; }
 .cd-form-attachment { break-before: page; }
+/* On screen (the preview's one long sheet) the 附件 is set apart where paper starts a new page. */
+@media screen { .cd-form-attachment { margin-top: 24mm; padding-top: 12mm; border-top: 1px dashed #999; } }
 .cd-form .cd-code { word-break: break-all; }
 .cd-form p { margin: 0; }
 .cd-form .cd-form-annex { font-weight: 700; font-size: 16pt; }
