@@ -54,9 +54,10 @@ async function imagesLoaded(root: HTMLElement): Promise<void> {
  * False when a weight did not load: better no print than a wrong one.
  */
 async function noticeFaceLoaded(root: HTMLElement, job: PrintJob): Promise<boolean> {
-  // All of the root: a referral carries its 附件 (the 投诉登记表) after the notice, a form has no .cd-notice at all.
+  // The notice and any form: a referral carries its 附件 (the 投诉登记表) after the notice, a form has no .cd-notice at all.
   const anchor = anchorOf(job);
-  const text = `${root.textContent ?? ''}${anchor ? anchorLine(anchor) : ''}0123456789—`;
+  const shown = [...root.querySelectorAll('.cd-notice, .cd-form')].map((e) => e.textContent ?? '').join('');
+  const text = `${shown}${anchor ? anchorLine(anchor) : ''}0123456789—`;
   try {
     const loaded = await Promise.all([400, 700].map((weight) => document.fonts.load(`${weight} 16pt "${NOTICE_SERIF}"`, text)));
     await document.fonts.ready;
