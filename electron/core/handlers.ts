@@ -143,6 +143,7 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     'notices.get': (input) => s.notices.get(input.id),
     'notices.logPrint': (input, ctx) => s.notices.logPrint(input, signedIn(ctx.user)),
     'notices.file': (input) => s.notices.file(input.id),
+    'notices.printRegistrationForm': (input, ctx) => s.notices.printRegistrationForm(input, signedIn(ctx.user)),
     'office.get': () => s.office.get(),
     'office.update': (input, ctx) => s.office.update(input, signedIn(ctx.user)),
     'office.setSeal': (input, ctx) => s.office.setSeal(input, signedIn(ctx.user)),

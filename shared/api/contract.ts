@@ -21,7 +21,7 @@ import {
   evidenceVoid,
 } from './schemas/evidence';
 import type { Role } from './schemas/common';
-import { noticesFile, noticesGet, noticesIssue, noticesLogPrint, noticesPreview } from './schemas/notices';
+import { noticesFile, noticesGet, noticesIssue, noticesLogPrint, noticesPreview, noticesPrintRegistrationForm } from './schemas/notices';
 import { officeGet, officeSetSeal, officeUpdate } from './schemas/office';
 import { casesAct } from './schemas/workflow';
 import { casesRepeats, complainantsLookup } from './schemas/repeats';
@@ -128,6 +128,7 @@ export const contract = {
   'notices.get': op('已签发文书的内容（按快照）', 'user', noticesGet),
   'notices.logPrint': op('记录一次打印或另存为PDF', 'user', noticesLogPrint),
   'notices.file': op('已签发文书的PDF文件信息（GET /files/notices/<id>.pdf 使用）', 'user', noticesFile),
+  'notices.printRegistrationForm': op('打印投诉登记表：按案件现有登记内容生成PDF并存证（SHA-256），不编文号', 'user', noticesPrintRegistrationForm),
   'office.get': op('本单位信息、文号与印章（文书使用）', 'user', officeGet),
   'office.update': op('修改本单位信息、文号与正文字体（管理员）', ['admin'], officeUpdate),
   'office.setSeal': op('上传或移除印章图片（管理员）', ['admin'], officeSetSeal),

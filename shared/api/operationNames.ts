@@ -68,6 +68,7 @@ export const operationNames = [
   'notices.get',
   'notices.logPrint',
   'notices.file',
+  'notices.printRegistrationForm',
   'office.get',
   'office.update',
   'office.setSeal',

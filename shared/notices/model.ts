@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { registrationFormDocument } from './registrationForm';
 import { noticeTypes } from './types';
 
 /**
@@ -60,7 +61,14 @@ export const noticeDocument = z.discriminatedUnion('type', [
   variant('acceptance', { acceptedOn: s }),
   variant('refusal', { article: s, grounds: z.array(z.object({ item: s, text: s })), approval }),
   variant('materials', { requestedOn: s, dueOn: s }),
-  variant('referral', { to: s, referredOn: s, reportDueOn: s, request: s }),
+  variant('referral', {
+    to: s,
+    referredOn: s,
+    reportDueOn: s,
+    request: s,
+    /** 附件：投诉登记表, printed as the referral's following pages (absent in referrals issued before it was). */
+    attachment: registrationFormDocument.nullable().optional(),
+  }),
   variant('mediationNotice', {
     session: z.object({ id: z.number().int(), date: s, time: s, place: s, mode: s, mediator: s, mediatorPhone: maybe }),
   }),

@@ -60,6 +60,60 @@ const ISSUER_TOP = `calc(${SEAL} * 0.42)`;
 /** Below the seal and before the 附注: a seal never covers the line beneath it. */
 const SEAL_CLEARANCE = '2.5mm';
 
+/**
+ * The 投诉登记表 (components/RegistrationFormView.tsx) on the same A4 page and 版心: a form, not a
+ * 公文 body, so 小四 (12 pt) at 1.25 times, the size of the office's paper forms — at 3号 the
+ * 156 mm block holds a label and some 9 characters a cell, and an address, an ID number or an
+ * order number would wrap in every row; at 12 pt a two-pair row reads as one line. Title 2号 bold
+ * as on the notices. Rows never break inside, except the long ones (facts, request), which run on
+ * line by line; the consents, declaration and signatures are one unbreakable block.
+ */
+const registrationFormCss = `
+.cd-form {
+  width: 156mm;
+  box-sizing: border-box;
+  color: #000;
+  font-family: '${NOTICE_SERIF}', serif;
+  font-size: 12pt;
+  font-weight: 400;
+  font-synthesis: none;
+  line-height: 1.25;
+  text-align: left;
+  word-break: normal;
+  overflow-wrap: anywhere;
+  line-break: strict;
+  overflow-x: clip;
+}
+.cd-form * { box-sizing: border-box; font-synthesis: none; }
+.cd-form-attachment { break-before: page; }
+/* On screen (the preview's one long sheet) the 附件 is set apart where paper starts a new page. */
+@media screen { .cd-form-attachment { margin-top: 24mm; padding-top: 12mm; border-top: 1px dashed #999; } }
+.cd-form .cd-code { word-break: break-all; }
+.cd-form p { margin: 0; }
+.cd-form .cd-form-annex { font-weight: 700; font-size: 16pt; }
+.cd-form .cd-form-office { text-align: center; font-size: 14pt; line-height: 1.3; }
+.cd-form h1 { margin: 1mm 0 0 0; font-size: 22pt; font-weight: 700; line-height: 1.45; letter-spacing: 0.3em; text-align: center; }
+.cd-form .cd-form-caseno { text-align: right; margin: 1mm 0 1mm 0; }
+.cd-form table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+.cd-form table + table, .cd-form table + .cd-form-close { margin-top: -0.75pt; }
+.cd-form col.cd-form-groupcol { width: 5.5%; }
+.cd-form col.cd-form-label { width: 18%; }
+/* The group's name down the left edge, one character under another, as on paper forms. */
+.cd-form th.cd-form-group { writing-mode: vertical-rl; text-align: center; vertical-align: middle; letter-spacing: 0; background: #eee; padding: 0.5mm 0; }
+.cd-form th, .cd-form td { border: 0.75pt solid #000; padding: 0.5mm 1.2mm; vertical-align: top; }
+.cd-form th { font-weight: 700; text-align: left; font-size: 11pt; }
+.cd-form th.cd-form-group { font-size: 12pt; }
+.cd-form tr { break-inside: avoid; }
+.cd-form tr.cd-form-long { break-inside: auto; }
+.cd-form tr.cd-form-long p { text-indent: 2em; text-align: justify; orphans: 2; widows: 2; }
+/* The consents, declaration and signatures: one piece that takes the request's row with it, never a page of its own. */
+.cd-form-close { break-inside: avoid; break-before: avoid; }
+.cd-form tr.cd-form-sign td { padding: 1.5mm 3mm 2.5mm 3mm; }
+.cd-form .cd-form-signline { display: flex; justify-content: space-between; margin-top: 3mm; }
+.cd-form .cd-form-fill { display: inline-block; width: 40mm; border-bottom: 0.75pt solid #000; height: 1.2em; vertical-align: bottom; }
+.cd-form .cd-form-fill-short { width: 30mm; }
+`;
+
 export const noticeCss = `
 .cd-notice {
   --cd-line: ${noticeLinePitch(22)}px;
@@ -166,7 +220,7 @@ export const noticeCss = `
 .cd-notice .cd-signatures { margin-top: var(--cd-line); }
 .cd-notice .cd-signatures .cd-row { display: flex; justify-content: space-between; }
 .cd-notice .cd-signatures .cd-cell { width: 50%; text-indent: 0; text-align: left; }
-`;
+${registrationFormCss}`;
 
 const pageNumberBox = (side: 'left' | 'right') => `
   @bottom-${side} {

@@ -78,6 +78,8 @@ export const writesRegister = {
   // Every print is logged on the case's timeline; a damaged register still shows the PDF.
   'notices.logPrint': true,
   'notices.file': false,
+  // Stores a PDF and writes the case's timeline: a write.
+  'notices.printRegistrationForm': true,
   'office.get': false,
   'office.update': true,
   'office.setSeal': true,

@@ -1,7 +1,8 @@
 import { DomainError } from '../../../shared/api/errors';
 import type { NoticeDocument } from '../../../shared/notices/model';
 import type { PdfPrinter } from '../ports';
-import { noticeHtml, type HtmlOptions } from './html';
+import type { RegistrationFormDocument } from '../../../shared/notices/registrationForm';
+import { noticeHtml, registrationFormHtml, type HtmlOptions } from './html';
 
 /** Pages of a PDF from Chromium's print engine: the /Count of its page tree. */
 export function pdfPageCount(pdf: Uint8Array): number {
@@ -19,12 +20,21 @@ export function pdfPageCount(pdf: Uint8Array): number {
  * page only by its sign block is closed up by the printing page itself: shared/notices/printPage.ts.)
  */
 export async function printNotice(printer: PdfPrinter | undefined, doc: NoticeDocument, options: Omit<HtmlOptions, 'pages'>): Promise<{ pdf: Buffer; pages: number }> {
+  return printCounted(printer, (pages) => noticeHtml(doc, { ...options, pages }));
+}
+
+/** The 投诉登记表 to PDF, as a notice: page numbers when it runs over, the verification line on its last page. */
+export async function printRegistrationForm(printer: PdfPrinter | undefined, doc: RegistrationFormDocument, options: Omit<HtmlOptions, 'pages' | 'sealSrc'>): Promise<{ pdf: Buffer; pages: number }> {
+  return printCounted(printer, (pages) => registrationFormHtml(doc, { ...options, pages }));
+}
+
+async function printCounted(printer: PdfPrinter | undefined, html: (pages: number | null) => Promise<string>): Promise<{ pdf: Buffer; pages: number }> {
   if (!printer) throw new DomainError('INTERNAL', '本机未配置文书打印引擎，无法生成PDF；请联系管理员');
-  let pdf = await printer.printToPdf(await noticeHtml(doc, { ...options, pages: null }), { pageSize: 'A4' });
+  let pdf = await printer.printToPdf(await html(null), { pageSize: 'A4' });
   let pages = pdfPageCount(pdf);
   if (pages > 1) {
     const counted = pages;
-    pdf = await printer.printToPdf(await noticeHtml(doc, { ...options, pages: counted }), { pageSize: 'A4' });
+    pdf = await printer.printToPdf(await html(counted), { pageSize: 'A4' });
     pages = pdfPageCount(pdf);
     if (pages !== counted) throw new Error(`a notice printed on ${counted} pages came out on ${pages} the second time`);
   }

@@ -39,6 +39,11 @@ export function NoticesTab({ c, reload }: { c: CaseDetail; reload: () => void })
     setMessage(problem ? { ok: false, text: problem } : { ok: true, text: '已送打印并记录' });
     reload();
   };
+  const printForm = async () => {
+    const problem = await printing.printRegistrationForm(c.id);
+    setMessage(problem ? { ok: false, text: problem } : { ok: true, text: '投诉登记表已存档并送打印，请投诉人阅后签字' });
+    reload();
+  };
   const savedPdf = (id: number) => {
     printing.logPdf(id);
     window.setTimeout(reload, 300);
@@ -60,6 +65,10 @@ export function NoticesTab({ c, reload }: { c: CaseDetail; reload: () => void })
               </span>
             </Tooltip>
           ))}
+          {/* The record, not a decision: no number, anyone who reads the case may print it for the complainant to sign. */}
+          <Button variant="outlined" size="small" color="secondary" disabled={printing.printing} onClick={() => void printForm()}>
+            打印投诉登记表
+          </Button>
         </Stack>
       </section>
       {message && (

@@ -3,6 +3,8 @@ import '@fontsource/noto-serif-sc/700.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { NoticeView } from '../../../shared/notices/components/NoticeView';
+import { RegistrationFormView } from '../../../shared/notices/components/RegistrationFormView';
+import type { RegistrationFormDocument } from '../../../shared/notices/registrationForm';
 import type { NoticeDocument } from '../../../shared/notices/model';
 import { closeUpToOnePage, keepTailWithSign } from '../../../shared/notices/printPage';
 import { anchorLine, NOTICE_LINES, NOTICE_SERIF, NOTICE_TAIL_LINES, NOTICE_WHOLE_UP_TO, noticeCss, noticeLinePitch, noticePageCss } from '../../../shared/notices/styles';
@@ -23,12 +25,17 @@ const ONLY_THE_NOTICE = `
   body.cd-printing > *:not(#${PRINT_ROOT}) { display: none !important; }
 }`;
 
-export interface PrintJob {
-  doc: NoticeDocument;
-  seal: string | null;
-  /** Notices of more than one page carry page numbers, as in the PDF; the verification line goes on the last. */
-  pages: number;
-}
+export type PrintJob =
+  | {
+      doc: NoticeDocument;
+      seal: string | null;
+      /** Notices of more than one page carry page numbers, as in the PDF; the verification line goes on the last. */
+      pages: number;
+    }
+  /** The 投诉登记表 (no seal, no number): on the same page, as its stored PDF. */
+  | { form: RegistrationFormDocument; pages: number };
+
+const anchorOf = (job: PrintJob) => ('form' in job ? job.form.anchor : job.doc.anchor);
 
 /** What the clerk reads when the notice's face could not be loaded: nothing was printed. */
 export const FONT_NOT_LOADED = '文书字体未能加载，未打印；请重试，或用“另存为PDF”后打印PDF';
@@ -47,7 +54,10 @@ async function imagesLoaded(root: HTMLElement): Promise<void> {
  * False when a weight did not load: better no print than a wrong one.
  */
 async function noticeFaceLoaded(root: HTMLElement, job: PrintJob): Promise<boolean> {
-  const text = `${root.querySelector('.cd-notice')?.textContent ?? ''}${job.doc.anchor ? anchorLine(job.doc.anchor) : ''}0123456789—`;
+  // The notice and any form: a referral carries its 附件 (the 投诉登记表) after the notice, a form has no .cd-notice at all.
+  const anchor = anchorOf(job);
+  const shown = [...root.querySelectorAll('.cd-notice, .cd-form')].map((e) => e.textContent ?? '').join('');
+  const text = `${shown}${anchor ? anchorLine(anchor) : ''}0123456789—`;
   try {
     const loaded = await Promise.all([400, 700].map((weight) => document.fonts.load(`${weight} 16pt "${NOTICE_SERIF}"`, text)));
     await document.fonts.ready;
@@ -112,8 +122,8 @@ export function usePrintNotice() {
   const element = job
     ? createPortal(
         <div id={PRINT_ROOT} ref={rootRef} data-testid="notice-print-root">
-          <style>{`${noticePageCss({ pages: job.pages, anchor: job.doc.anchor })}${noticeCss}${ONLY_THE_NOTICE}`}</style>
-          <NoticeView doc={job.doc} sealSrc={job.seal} />
+          <style>{`${noticePageCss({ pages: job.pages, anchor: anchorOf(job) })}${noticeCss}${ONLY_THE_NOTICE}`}</style>
+          {'form' in job ? <RegistrationFormView doc={job.form} /> : <NoticeView doc={job.doc} sealSrc={job.seal} />}
         </div>,
         document.body,
       )

@@ -24,7 +24,20 @@ export function useNoticePrinting() {
     [api, print],
   );
 
+  /**
+   * The 投诉登记表: the core prints it from the case and stores the PDF frozen (the record the
+   * 卷宗 binds), then the same form goes to the printer here. Null once printed, or the reason.
+   */
+  const printRegistrationForm = useCallback(
+    async (caseId: number): Promise<string | null> => {
+      const got = await api.call('notices.printRegistrationForm', { caseId });
+      if (!got.ok) return got.error.message;
+      return print({ form: got.value.document, pages: got.value.pages });
+    },
+    [api, print],
+  );
+
   const logPdf = useCallback((id: number) => void api.call('notices.logPrint', { id, how: 'pdf' }), [api]);
 
-  return { printIssued, logPdf, element, printing };
+  return { printIssued, printRegistrationForm, logPdf, element, printing };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { noticeDocument } from '../../notices/model';
+import { registrationFormDocument } from '../../notices/registrationForm';
 import { noticeTypes } from '../../notices/types';
 import { id, requestId, text } from './common';
 
@@ -80,4 +81,17 @@ export const noticesLogPrint = {
 export const noticesFile = {
   input: z.object({ id }),
   output: z.object({ id: z.number().int(), number: z.string(), fileName: z.string(), sha256: z.string(), size: z.number().int() }),
+};
+
+/** 投诉登记表 of a case, printed now and stored frozen (no 文号): its PDF's hash and pages, and what it printed. */
+export const noticesPrintRegistrationForm = {
+  input: z.object({ caseId: id }),
+  output: z.object({
+    sha256: z.string(),
+    size: z.number().int(),
+    pages: z.number().int(),
+    fileName: z.string(),
+    printedAt: z.string(),
+    document: registrationFormDocument,
+  }),
 };

@@ -4,6 +4,7 @@ import { AcceptanceBody, MaterialsBody, ReceiptBody, ReferralBody, RefusalBody }
 import { MediationAgreementBody, MediationEndedBody, MediationNoticeBody, MediationSignatures, OutcomeBody } from './handlingNotices';
 import { Head, Remarks, Sign } from './parts';
 import { noticeTitle } from '../types';
+import { RegistrationFormView } from './RegistrationFormView';
 
 export interface NoticeViewProps {
   doc: NoticeDocument;
@@ -52,15 +53,19 @@ function correction(doc: NoticeDocument): string | null {
  */
 export function NoticeView({ doc, sealSrc }: NoticeViewProps) {
   return (
-    <div className="cd-notice" lang="zh-CN" data-notice-type={doc.type}>
-      <Head doc={doc} />
-      {body(doc)}
-      {/* 署名, 成文日期, the seal and 附注 stay together, and never stand on a page without text. */}
-      <div className="cd-close">
-        {doc.type === 'mediationAgreement' && <MediationSignatures doc={doc} />}
-        <Sign doc={doc} sealSrc={sealSrc} />
-        <Remarks lines={[correction(doc), doc.text.contact]} />
+    <>
+      <div className="cd-notice" lang="zh-CN" data-notice-type={doc.type}>
+        <Head doc={doc} />
+        {body(doc)}
+        {/* 署名, 成文日期, the seal and 附注 stay together, and never stand on a page without text. */}
+        <div className="cd-close">
+          {doc.type === 'mediationAgreement' && <MediationSignatures doc={doc} />}
+          <Sign doc={doc} sealSrc={sealSrc} />
+          <Remarks lines={[correction(doc), doc.text.contact]} />
+        </div>
       </div>
-    </div>
+      {/* 附件 (GB/T 9704 7.4.2): bound with the notice, on its own pages, numbered on with it. */}
+      {doc.type === 'referral' && doc.attachment && <RegistrationFormView doc={doc.attachment} attachment />}
+    </>
   );
 }

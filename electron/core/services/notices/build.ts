@@ -9,6 +9,7 @@ import { cnDate, paragraphs } from '../../../../shared/notices/format';
 import type { NoticeDocument } from '../../../../shared/notices/model';
 import { numberHead, type NoticeType } from '../../../../shared/notices/types';
 import { isoLocal, localDate } from '../../time';
+import { registrationFormOf } from './registrationForm';
 
 /**
  * Each notice filled from the case (domain.md "Documents the office prints"): parties, dates,
@@ -139,6 +140,8 @@ export function buildNotice(type: NoticeType, ctx: BuildContext): NoticeDocument
         referredOn: r.on,
         reportDueOn: r.reportDueOn,
         request: c.request,
+        // The 附件 it lists is real: the 投诉登记表 prints as its following pages, in the same PDF.
+        attachment: registrationFormOf(c, { office: ctx.office.name, today: ctx.today, anchor: ctx.anchor }),
         text: { addressee: r.to, reason: r.reason, attachments: '投诉登记表\n相关证据材料复印件', contact },
       };
     }

@@ -1,10 +1,13 @@
 import type { UserView } from '../../../../shared/api/schemas/common';
 import { createNoticeIssuer, type IssueDeps } from './issue';
 import { fileNameOf, toListItem } from './records';
+import { printRegistrationForm } from '../../notices/print';
+import { integrityAnchor } from './anchor';
+import { registrationFormOf } from './registrationForm';
 
 /** Printed notices: issue and preview (./issue.ts), read back, the file for the host, each print logged. */
 export function createNotices(deps: IssueDeps) {
-  const { db, clock, audit, events, records, office } = deps;
+  const { db, clock, audit, events, records, office, vault } = deps;
   const insertPrint = db.prepare('INSERT INTO notice_prints (notice_id, at, user_id, how) VALUES (?, ?, ?, ?)');
   const printCount = db.prepare('SELECT COUNT(*) FROM notice_prints WHERE notice_id = ?').pluck();
   const issuer = createNoticeIssuer(deps);
@@ -23,6 +26,30 @@ export function createNotices(deps: IssueDeps) {
     file(id: number) {
       const r = records.row(id);
       return { id: r.id, number: r.number, fileName: fileNameOf(r), sha256: r.sha256, size: r.size };
+    },
+
+    /**
+     * 投诉登记表 (issue [B]): printed from the case as it stands, through the notices' engine and
+     * page, stored frozen in the vault (SHA-256) and named on the case's timeline and the audit log,
+     * so the 卷宗 can bind the very PDF the complainant signed. It is the record, not a decision:
+     * no 文号 is taken, and anyone who may read the case may print it. The event is written only
+     * once the PDF is stored; a PDF whose event never came is only an unused file.
+     */
+    async printRegistrationForm(input: { caseId: number }, user: UserView) {
+      const c = deps.getCase(input.caseId, user);
+      const today = clock.today();
+      const doc = registrationFormOf(c, { office: office.get().name, today, anchor: integrityAnchor(audit) });
+      const printed = await printRegistrationForm(deps.pdf, doc, { bodyFont: null });
+      const stored = await vault.putBuffer(printed.pdf);
+      const fileName = `投诉登记表-${c.caseNo}.pdf`;
+      return db
+        .transaction(() => {
+          const at = clock.now();
+          events.record({ caseId: c.id, at, userId: user.id, type: 'registrationFormPrinted', data: { sha256: stored.sha256, size: stored.size, pages: printed.pages, fileName } });
+          audit.append({ at, userId: user.id, action: 'notices.printRegistrationForm', entity: 'case', entityId: c.id, data: { caseNo: c.caseNo, sha256: stored.sha256 } });
+          return { sha256: stored.sha256, size: stored.size, pages: printed.pages, fileName, printedAt: at, document: doc };
+        })
+        .immediate();
     },
 
     /** Every print and save as PDF is on the record: a row, a case event, an audit entry. */

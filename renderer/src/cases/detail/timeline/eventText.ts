@@ -52,6 +52,7 @@ const otherEvents = {
   evidence_exported: '导出证据',
   noticeIssued: '签发文书',
   noticePrinted: '打印文书',
+  registrationFormPrinted: '打印投诉登记表',
   linkedRepeat: '关联重复投诉',
   respondentMerged: '被投诉方合并',
   typical_marked: '标记为典型案例',
@@ -144,6 +145,7 @@ const details: Partial<Record<CaseAction | OtherEvent, Describe>> = {
   ],
   evidence_exported: (d) => [`${str(d.files)} 个文件导出到 ${str(d.dir)}`],
   noticeIssued: (d) => [`${str(d.title)} ${str(d.number)}`],
+  registrationFormPrinted: (d) => [`共${str(d.pages)}页，已存档`],
   noticePrinted: (d) => [`${str(d.number)}（第${str(d.copy)}次${d.how === 'pdf' ? '另存为PDF' : '打印'}）`],
   linkedRepeat: (d) => [d.role === 'repeatOf' ? `本案为 ${str(d.caseNo)} 的重复投诉` : `${str(d.caseNo)} 关联为本案的重复投诉`],
 };
