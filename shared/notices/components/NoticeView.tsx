@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { NoticeDocument } from '../model';
-import { AcceptanceBody, MaterialsBody, ReceiptBody, ReferralBody, RefusalBody } from './counterNotices';
+import { AcceptanceBody, Attachments, MaterialsBody, ReceiptBody, ReferralBody, RefusalBody } from './counterNotices';
 import { MediationAgreementBody, MediationEndedBody, MediationNoticeBody, MediationSignatures, OutcomeBody } from './handlingNotices';
 import { Head, Remarks, Sign } from './parts';
 import { noticeTitle } from '../types';
@@ -59,6 +59,7 @@ export function NoticeView({ doc, sealSrc }: NoticeViewProps) {
         {body(doc)}
         {/* 署名, 成文日期, the seal and 附注 stay together, and never stand on a page without text. */}
         <div className="cd-close">
+          {doc.type === 'referral' && <Attachments doc={doc} />}
           {doc.type === 'mediationAgreement' && <MediationSignatures doc={doc} />}
           <Sign doc={doc} sealSrc={sealSrc} />
           <Remarks lines={[correction(doc), doc.text.contact]} />

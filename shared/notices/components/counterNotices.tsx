@@ -93,7 +93,6 @@ export function MaterialsBody({ doc }: { doc: NoticeOf<'materials'> }) {
 export function ReferralBody({ doc }: { doc: NoticeOf<'referral'> }) {
   const c = doc.complainant;
   const r = doc.respondent;
-  const attachments = (doc.text.attachments ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   return (
     <>
       <Addressee doc={doc} />
@@ -113,16 +112,26 @@ export function ReferralBody({ doc }: { doc: NoticeOf<'referral'> }) {
       <P>投诉事项：{doc.subject}。</P>
       <P>{sentence(`投诉请求：${doc.request}`)}</P>
       <P>请于{cnDate(doc.reportDueOn)}前将处理结果函告本会。</P>
-      {attachments.length > 0 && (
-        <div className="cd-gap cd-attachments">
-          {attachments.map((a, i) => (
-            <P key={i} style={i === 0 ? undefined : { paddingLeft: '3em' }}>
-              {i === 0 ? '附件：' : ''}
-              {attachments.length > 1 && !/^\d/.test(a) ? `${i + 1}．${a}` : a}
-            </P>
-          ))}
-        </div>
-      )}
     </>
+  );
+}
+
+/**
+ * 附件说明 (GB/T 9704 7.3.3), printed at the head of the sign block (NoticeView): one unbreakable piece
+ * with the signature, so the body's last paragraph goes with both as it does on every notice. Printed
+ * between the body and the block, a page of 附件 and the signature alone came out.
+ */
+export function Attachments({ doc }: { doc: NoticeOf<'referral'> }) {
+  const attachments = (doc.text.attachments ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  if (attachments.length === 0) return null;
+  return (
+    <div className="cd-gap cd-attachments">
+      {attachments.map((a, i) => (
+        <P key={i} style={i === 0 ? undefined : { paddingLeft: '3em' }}>
+          {i === 0 ? '附件：' : ''}
+          {attachments.length > 1 && !/^\d/.test(a) ? `${i + 1}．${a}` : a}
+        </P>
+      ))}
+    </div>
   );
 }
