@@ -186,7 +186,7 @@ export const noticeCss = `
 .cd-notice p.cd-head { text-align-last: justify; }
 .cd-notice p.cd-tail { text-indent: 0; }
 .cd-notice .cd-heading { break-after: avoid; }
-/* 附件说明 (GB/T 9704 7.3.3) is one list: never split over two pages, and (last before the sign block) it goes with it. */
+/* 附件说明 (GB/T 9704 7.3.3) is one list at the head of the sign block (NoticeView): never split over two pages. */
 .cd-notice .cd-attachments { break-inside: avoid; }
 .cd-notice .cd-sign { display: flex; justify-content: flex-end; text-indent: 0; }
 /*
