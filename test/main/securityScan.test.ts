@@ -52,7 +52,13 @@ describe('electronegativity over the Electron shell and preload', () => {
       "import { BrowserWindow } from 'electron';\nnew BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\n",
     );
     findings = electronegativity(app);
-  }, 90_000);
+    // Its global checks (CSP_GLOBAL_CHECK) run after the files' own and, on a loaded machine, were
+    // twice missing from the report of one run while present in the next: a race in the scanner, not
+    // a change in our code. Up to two more runs, their findings joined, before the checklist is held to them.
+    for (let run = 0; run < 2 && [...justified].some((j) => !findings.includes(j)); run++) {
+      findings = [...new Set([...findings, ...electronegativity(app)])];
+    }
+  }, 270_000);
 
   it('finds the planted insecure window', () => {
     expect(findings).toEqual(expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK planted/bad.ts', 'SANDBOX_JS_CHECK planted/bad.ts']));
