@@ -54,7 +54,7 @@ describe('an older register upgraded at start', () => {
   it('once upgraded, no longer says the check before the upgrade is running', async () => {
     const dir = tempDir();
     try {
-      await olderRegister(dir.dir, 200);
+      await olderRegister(dir.dir, 200, { wal: true });
       // The rest of the check waits a minute here, so what the banner says in between is seen.
       const core = await createCore({ dataDir: dir.dir, clock: fixedClock(TEST_NOW), log: quietLog, backgroundDelayMs: 60_000, inlineCheckBytes: 0 });
       try {

@@ -30,7 +30,7 @@ describe('installing a new version over an older register', () => {
     await page.goto(host.url);
     const screen = page.getByTestId('upgrade-screen');
     await expect.poll(() => screen.isVisible(), { timeout: 10_000 }).toBe(true);
-    await expect.poll(async () => /升级数据文件：第 \d 步，共 \d 步（\d+%）/.test(await screen.innerText()), { timeout: 30_000, interval: 200 }).toBe(true);
+    await expect.poll(async () => /升级数据文件：第 \d+ 步，共 \d+ 步（\d+%）/.test(await screen.innerText()), { timeout: 30_000, interval: 200 }).toBe(true);
     await screenshot(page, 'upgrade-in-progress', { fullPage: false });
     await expect.poll(() => page.getByRole('button', { name: '登录' }).isVisible(), { timeout: 180_000, interval: 500 }).toBe(true);
     expect(await screen.count()).toBe(0);
