@@ -6,7 +6,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
-import { Controller } from 'react-hook-form';
+import { Controller, useController } from 'react-hook-form';
 import { EARLIEST_RECEIPT_DATE } from '../../../shared/api/schemas/cases';
 import type { Catalog } from '../../../shared/api/schemas/catalog';
 import { matchingWord, rankCategories, statisticsGroups } from '../../../shared/domain/catalogLists';
@@ -38,6 +38,46 @@ function retiredCategory(catalog: Catalog, code: string): Category | null {
 function retiredNature(catalog: Catalog, code: string): Nature | null {
   const r = catalog.retired.find((i) => i.kind === 'nature' && i.code === code);
   return r ? { code: r.code, name: `${r.name}（已停用）` } : null;
+}
+
+/**
+ * 投诉性质, several at once. The same choice gives the same array on every render, since Autocomplete
+ * clears the words being typed whenever its value changes identity (a re-render mid-typing would
+ * turn the typed filter into the first option). A corrected case's nature retired since is kept,
+ * by name, until the clerk removes it.
+ */
+function NaturesInput({ form, catalog }: { form: RegisterForm; catalog: Catalog }) {
+  const { field, fieldState } = useController({ control: form.control, name: 'natures' });
+  const key = (field.value ?? []).join(' ');
+  const chosen = useMemo(
+    () => (key ? key.split(' ') : []).map((code) => catalog.natures.find((n) => n.code === code) ?? retiredNature(catalog, code)).filter((n): n is Nature => n !== null),
+    [key, catalog],
+  );
+  return (
+    <Autocomplete<Nature, true>
+      multiple
+      options={catalog.natures}
+      getOptionLabel={(n) => n.name}
+      isOptionEqualToValue={(a, b) => a.code === b.code}
+      autoHighlight
+      disableCloseOnSelect
+      filterSelectedOptions
+      noOptionsText="没有匹配的性质"
+      value={chosen}
+      onChange={(_e, picked) => field.onChange(picked.map((n) => n.code))}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label="投诉性质"
+          name={field.name}
+          inputRef={field.ref}
+          onBlur={field.onBlur}
+          error={!!fieldState.error}
+          helperText={fieldState.error?.message ?? '可多选'}
+        />
+      )}
+    />
+  );
 }
 
 /**
@@ -102,36 +142,7 @@ export function ClassificationSection({ form, catalog, receivedAtLocked }: { for
         />
       </Grid>
       <Grid size={{ xs: 12, md: 7 }}>
-        <Controller
-          control={form.control}
-          name="natures"
-          render={({ field, fieldState }) => (
-            <Autocomplete<Nature, true>
-              multiple
-              options={catalog.natures}
-              getOptionLabel={(n) => n.name}
-              isOptionEqualToValue={(a, b) => a.code === b.code}
-              autoHighlight
-              disableCloseOnSelect
-              filterSelectedOptions
-              noOptionsText="没有匹配的性质"
-              // A corrected case's nature retired since is kept, by name, until the clerk removes it.
-              value={(field.value ?? []).map((code) => catalog.natures.find((n) => n.code === code) ?? retiredNature(catalog, code)).filter((n): n is Nature => n !== null)}
-              onChange={(_e, chosen) => field.onChange(chosen.map((n) => n.code))}
-              renderInput={(params) => (
-                <TextField
-                  {...params}
-                  label="投诉性质"
-                  name={field.name}
-                  inputRef={field.ref}
-                  onBlur={field.onBlur}
-                  error={!!fieldState.error}
-                  helperText={fieldState.error?.message ?? '可多选'}
-                />
-              )}
-            />
-          )}
-        />
+        <NaturesInput form={form} catalog={catalog} />
       </Grid>
       <Grid size={{ xs: 12, sm: 6, md: 3 }}>
         <SelectField

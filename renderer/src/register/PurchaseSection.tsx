@@ -5,7 +5,8 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
 import Grid from '@mui/material/Grid';
 import TextField from '@mui/material/TextField';
-import { Controller } from 'react-hook-form';
+import { useMemo } from 'react';
+import { Controller, useController } from 'react-hook-form';
 import { OLD_PURCHASE_WARNING } from '../../../shared/domain/intake';
 import { requestTypes, type RequestType } from '../../../shared/domain/requestTypes';
 import { textFieldProps } from '../common/textFieldProps';
@@ -95,40 +96,49 @@ function OldPurchaseWarning({ form, today }: { form: RegisterForm; today: string
 
 type RequestTypeOption = (typeof requestTypes)[number];
 
+/**
+ * 请求类型, typed to filter and chosen with Enter. Autocomplete clears the words being typed whenever
+ * its value changes identity, so the same choice must give the same array on every render: a
+ * re-render mid-typing (a draft saved, a warning shown) otherwise turned "更换⏎" into the first
+ * option, 修理.
+ */
+function RequestTypesInput({ form }: { form: RegisterForm }) {
+  const { field, fieldState } = useController({ control: form.control, name: 'requestTypes' });
+  const key = (field.value ?? []).join(' ');
+  const chosen = useMemo(() => requestTypes.filter((t) => key.split(' ').includes(t.code as RequestType)), [key]);
+  return (
+    <Autocomplete<RequestTypeOption, true>
+      multiple
+      options={requestTypes}
+      getOptionLabel={(t) => t.name}
+      isOptionEqualToValue={(a, b) => a.code === b.code}
+      autoHighlight
+      disableCloseOnSelect
+      filterSelectedOptions
+      noOptionsText="没有匹配的请求类型"
+      value={chosen}
+      onChange={(_e, picked) => field.onChange(picked.map((t) => t.code))}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label="请求类型"
+          name={field.name}
+          inputRef={field.ref}
+          onBlur={field.onBlur}
+          error={!!fieldState.error}
+          helperText={fieldState.error?.message ?? '可多选：输入“退”“修”等筛选，回车选中'}
+        />
+      )}
+    />
+  );
+}
+
 /** 诉求: what kinds of remedy (a multi-choice typed like 投诉性质), what exactly in words, and how much. */
 export function RequestSection({ form }: { form: RegisterForm }) {
   return (
     <FormSection step={4} title="诉求">
       <Grid size={12}>
-        <Controller
-          control={form.control}
-          name="requestTypes"
-          render={({ field, fieldState }) => (
-            <Autocomplete<RequestTypeOption, true>
-              multiple
-              options={requestTypes}
-              getOptionLabel={(t) => t.name}
-              isOptionEqualToValue={(a, b) => a.code === b.code}
-              autoHighlight
-              disableCloseOnSelect
-              filterSelectedOptions
-              noOptionsText="没有匹配的请求类型"
-              value={requestTypes.filter((t) => (field.value ?? []).includes(t.code as RequestType))}
-              onChange={(_e, chosen) => field.onChange(chosen.map((t) => t.code))}
-              renderInput={(params) => (
-                <TextField
-                  {...params}
-                  label="请求类型"
-                  name={field.name}
-                  inputRef={field.ref}
-                  onBlur={field.onBlur}
-                  error={!!fieldState.error}
-                  helperText={fieldState.error?.message ?? '可多选：输入“退”“修”等筛选，回车选中'}
-                />
-              )}
-            />
-          )}
-        />
+        <RequestTypesInput form={form} />
       </Grid>
       <Grid size={{ xs: 12, md: 9 }}>
         <TextField
