@@ -18,7 +18,15 @@ beforeAll(async () => {
   closedId = (
     await clerk.must<{ id: number }>(
       'cases.register',
-      minimalComplaint({ receivedAt: '2026-03-02T08:45:00+08:00', amountPaidFen: 499900, purchasedOn: '2026-02-20', facts: '=HYPERLINK("http://x")，屏幕出现竖线。' }),
+      minimalComplaint({
+        receivedAt: '2026-03-02T08:45:00+08:00',
+        amountPaidFen: 499900,
+        purchasedOn: '2026-02-20',
+        facts: '=HYPERLINK("http://x")，屏幕出现竖线。',
+        agent: { name: '李志强', phone: '13788889999', relation: '儿子', authorizationReceived: true },
+        purchasePlace: { shop: '国美（天一店）', platform: '京东', orderNo: '0012026022000187' },
+        requestTypes: ['compensation', 'exchange'],
+      }),
     )
   ).id;
   await clerk.act(closedId, 'accept');
@@ -67,6 +75,11 @@ describe('exports.start', () => {
     // Text stays text, as typed: a cell of an .xlsx that starts with = is a string, never a formula.
     expect(cell('投诉事实').value).toBe('=HYPERLINK("http://x")，屏幕出现竖线。');
     expect(cell('投诉事实').type).toBe(ExcelJS.ValueType.String);
+    // Every field of the 投诉登记表: the agent, where it was bought, the request types in the list's order.
+    expect(['代理人', '代理人电话', '与投诉人关系', '授权委托书'].map((h) => cell(h).value)).toEqual(['李志强', '13788889999', '儿子', '已收到']);
+    expect(['购买店铺', '购买平台', '订单号', '请求类型'].map((h) => cell(h).value)).toEqual(['国美（天一店）', '京东', '0012026022000187', '更换、赔偿']);
+    // An order number of digits stays text: its leading zeros are part of it.
+    expect(cell('订单号').type).toBe(ExcelJS.ValueType.String);
   });
 
   it('writes the period report: headline figures beside the year before, and one sheet per breakdown', async () => {

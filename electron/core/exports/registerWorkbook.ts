@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { caseStatusLabel } from '../../../shared/domain/caseStatus';
+import { requestTypeName } from '../../../shared/domain/requestTypes';
 import type { ExportRow } from '../store/caseExport';
 import { dateCell, dateTimeCell, FORMAT, yuan } from './cells';
 
@@ -15,6 +16,10 @@ const COLUMNS: Column[] = [
   { header: '联系电话', width: 14, value: (r) => r.complainantPhone },
   { header: '证件号码', width: 20, value: (r) => r.complainantIdNumber },
   { header: '投诉人地址', width: 24, value: (r) => r.complainantAddress },
+  { header: '代理人', width: 10, value: (r) => r.agentName },
+  { header: '代理人电话', width: 14, value: (r) => r.agentPhone },
+  { header: '与投诉人关系', width: 10, value: (r) => r.agentRelation },
+  { header: '授权委托书', width: 9, value: (r) => (r.agentAuthorized === null ? null : r.agentAuthorized ? '已收到' : '未收到') },
   { header: '被投诉方', width: 24, value: (r) => r.respondentName },
   { header: '统一社会信用代码', width: 20, value: (r) => r.respondentCreditCode },
   { header: '投诉类别', width: 14, value: (r) => r.categoryName },
@@ -24,7 +29,11 @@ const COLUMNS: Column[] = [
   { header: '商品或服务', width: 16, value: (r) => r.subject },
   { header: '购买日期', width: 11, value: (r) => dateCell(r.purchasedOn), numFmt: FORMAT.date },
   { header: '支付金额（元）', width: 12, value: (r) => yuan(r.amountPaidFen), numFmt: FORMAT.yuan },
+  { header: '购买店铺', width: 16, value: (r) => r.purchaseShop },
+  { header: '购买平台', width: 12, value: (r) => r.purchasePlatform },
+  { header: '订单号', width: 20, value: (r) => r.orderNo },
   { header: '投诉事实', width: 40, value: (r) => r.facts },
+  { header: '请求类型', width: 14, value: (r) => r.requestTypes.map(requestTypeName).join('、') || null },
   { header: '投诉请求', width: 24, value: (r) => r.request },
   { header: '请求金额（元）', width: 12, value: (r) => yuan(r.amountClaimedFen), numFmt: FORMAT.yuan },
   { header: '经办人', width: 9, value: (r) => r.handlerName },

@@ -1,5 +1,6 @@
 import type { UserView } from '../../../shared/api/schemas/common';
 import type { CaseStatus } from '../../../shared/domain/caseStatus';
+import { orderedRequestTypes } from '../../../shared/domain/requestTypes';
 import type { Db } from '../db/open';
 import { CASES_BY_IDS_NAMED } from './caseLabels';
 import { encodeCursor, type SearchInput, type SearchPlan } from './caseSearch';
@@ -14,6 +15,11 @@ export interface ExportRow {
   complainantPhone: string;
   complainantIdNumber: string | null;
   complainantAddress: string | null;
+  /** 代理人 (issue [B]): null for a case without one. */
+  agentName: string | null;
+  agentPhone: string | null;
+  agentRelation: string | null;
+  agentAuthorized: boolean | null;
   respondentName: string;
   respondentCreditCode: string | null;
   categoryName: string;
@@ -23,7 +29,12 @@ export interface ExportRow {
   subject: string;
   purchasedOn: string | null;
   amountPaidFen: number | null;
+  purchaseShop: string | null;
+  purchasePlatform: string | null;
+  orderNo: string | null;
   facts: string;
+  /** 请求类型 codes, in the list's order. */
+  requestTypes: string[];
   request: string;
   amountClaimedFen: number | null;
   handlerName: string | null;
@@ -45,6 +56,10 @@ interface Row {
   complainant_phone: string;
   complainant_id_number: string | null;
   complainant_address: string | null;
+  agent_name: string | null;
+  agent_phone: string | null;
+  agent_relation: string | null;
+  agent_authorized: number | null;
   respondent_name: string;
   credit_code: string | null;
   category_name: string;
@@ -54,7 +69,11 @@ interface Row {
   subject: string;
   purchased_on: string | null;
   amount_paid_fen: number | null;
+  purchase_shop: string | null;
+  purchase_platform: string | null;
+  order_no: string | null;
   facts: string;
+  request_types: string;
   request: string;
   amount_claimed_fen: number | null;
   handler_name: string | null;
@@ -77,10 +96,11 @@ const CHUNK = 500;
 export function createCaseExportReader(db: Db, plan: (input: SearchInput, user: UserView) => SearchPlan) {
   const details = db.prepare(
     `SELECT c.id, c.case_no, c.received_at, c.created_at, c.status, c.complainant_name, c.complainant_phone, c.complainant_id_number, c.complainant_address,
+            c.agent_name, c.agent_phone, c.agent_relation, c.agent_authorized,
             r.name AS respondent_name, r.credit_code, COALESCE(k.name, c.category) AS category_name,
             (SELECT group_concat(COALESCE(nk.name, n.nature), '、') FROM case_natures n LEFT JOIN catalog_items nk ON nk.kind = 'nature' AND nk.code = n.nature WHERE n.case_id = c.id) AS nature_names,
             COALESCE(ch.name, c.channel) AS channel_name, rg.name AS region_name, c.subject, c.purchased_on, c.amount_paid_fen,
-            c.facts, c.request, c.amount_claimed_fen, h.display_name AS handler_name, c.accepted_on, c.closed_on, c.resolved,
+            c.purchase_shop, c.purchase_platform, c.order_no, c.facts, c.request_types, c.request, c.amount_claimed_fen, h.display_name AS handler_name, c.accepted_on, c.closed_on, c.resolved,
             c.recovered_fen, c.punitive_fen, c.next_due_on
        ${CASES_BY_IDS_NAMED}`,
   );
@@ -94,6 +114,10 @@ export function createCaseExportReader(db: Db, plan: (input: SearchInput, user: 
     complainantPhone: r.complainant_phone,
     complainantIdNumber: r.complainant_id_number,
     complainantAddress: r.complainant_address,
+    agentName: r.agent_name,
+    agentPhone: r.agent_phone,
+    agentRelation: r.agent_relation,
+    agentAuthorized: r.agent_authorized === null ? null : r.agent_authorized === 1,
     respondentName: r.respondent_name,
     respondentCreditCode: r.credit_code,
     categoryName: r.category_name,
@@ -103,7 +127,11 @@ export function createCaseExportReader(db: Db, plan: (input: SearchInput, user: 
     subject: r.subject,
     purchasedOn: r.purchased_on,
     amountPaidFen: r.amount_paid_fen,
+    purchaseShop: r.purchase_shop,
+    purchasePlatform: r.purchase_platform,
+    orderNo: r.order_no,
     facts: r.facts,
+    requestTypes: orderedRequestTypes(JSON.parse(r.request_types) as string[]),
     request: r.request,
     amountClaimedFen: r.amount_claimed_fen,
     handlerName: r.handler_name,
