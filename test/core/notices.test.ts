@@ -93,6 +93,16 @@ describe('which notice a case allows', () => {
     expect(receipt.ok || receipt.error).toMatchObject({ code: 'INVALID_TRANSITION', message: '案件已作废，不能再签发受理回执' });
   });
 
+  it('names the agent of the complainant registered at the counter among the parties of the 调解书, and none where there is none', async () => {
+    const agent = { name: '李志强', phone: '13788889999', relation: '儿子', authorizationReceived: true };
+    const withAgent = await caseReadyFor(reg, staff, 'mediationAgreement', { agent });
+    const issued = await staff.clerk.must<{ sha256: string }>('notices.issue', { caseId: withAgent, type: 'mediationAgreement' });
+    expect((await pdfText(pdfPath(reg.core, issued.sha256))).replace(/\s+/g, '')).toContain('委托代理人：李志强（儿子），联系电话：13788889999。');
+    const without = await caseReadyFor(reg, staff, 'mediationAgreement');
+    const preview = await staff.clerk.must<{ document: { text: { complainantAgent: string } } }>('notices.preview', { caseId: without, type: 'mediationAgreement' });
+    expect(preview.document.text.complainantAgent).toBe('');
+  });
+
   it('refuses an agreement whose terms were emptied, and overrides it does not have', async () => {
     const id = await caseReadyFor(reg, staff, 'mediationAgreement');
     const blank = await staff.clerk.call('notices.issue', { caseId: id, type: 'mediationAgreement', overrides: { terms: '  ' } });

@@ -169,7 +169,9 @@ export function buildNotice(type: NoticeType, ctx: BuildContext): NoticeDocument
         text: {
           complaint: `${c.facts.trim()}\n投诉请求：${c.request.trim()}`,
           terms: c.mediation?.terms ?? '',
-          complainantAgent: '',
+          // domain.md 调解书: "parties (with legal representative and agents)"; the agent registered
+          // at the counter is filled in, for the clerk to change before issuing.
+          complainantAgent: c.agent ? `${c.agent.name}${c.agent.relation ? `（${c.agent.relation}）` : ''}，联系电话：${c.agent.phone}` : '',
           respondentRepresentative: '',
           respondentAgent: '',
         },
