@@ -149,6 +149,7 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     'office.setSeal': (input, ctx) => s.office.setSeal(input, signedIn(ctx.user)),
     'cases.repeats': (input) => s.repeats.find(input),
     'complainants.lookup': (input) => s.repeats.lookup(input),
+    'intake.readScreenshot': (input) => s.screenshots.read(input),
     'enquiries.log': (input, ctx) => s.requests.once('enquiries.log', input, signedIn(ctx.user), () => s.enquiries.log(input, signedIn(ctx.user))),
     'enquiries.list': (input) => s.enquiries.list(input),
     'typical.status': (input, ctx) => s.typical.status(input.caseId, signedIn(ctx.user)),

@@ -25,6 +25,7 @@ import { noticesFile, noticesGet, noticesIssue, noticesLogPrint, noticesPreview,
 import { officeGet, officeSetSeal, officeUpdate } from './schemas/office';
 import { casesAct } from './schemas/workflow';
 import { casesRepeats, complainantsLookup } from './schemas/repeats';
+import { intakeReadScreenshot } from './schemas/screenshot';
 import { draftsDiscard, draftsGet, draftsList, draftsSave } from './schemas/drafts';
 import { statsSummary } from './schemas/stats';
 import { enquiriesList, enquiriesLog } from './schemas/enquiries';
@@ -133,6 +134,7 @@ export const contract = {
   'office.update': op('修改本单位信息、文号与正文字体（管理员）', ['admin'], officeUpdate),
   'office.setSeal': op('上传或移除印章图片（管理员）', ['admin'], officeSetSeal),
   'cases.repeats': op('重复投诉：同一投诉人（证件号码或电话）在本会规定天数内对同一经营者的投诉', 'user', casesRepeats),
+  'intake.readScreenshot': op('从截图识别：读出订单、小票或发票截图上的商家、商品、实付金额、日期和订单号，供登记时核对采用（不保存图片）', 'user', intakeReadScreenshot),
   'complainants.lookup': op('回头投诉人：按电话或证件号码查找登记簿中已有的投诉人及其以往投诉', 'user', complainantsLookup),
   'enquiries.log': op('咨询登记：记录一次不构成投诉的咨询（时间、渠道、事项、答复，可留姓名电话）', 'user', enquiriesLog),
   'enquiries.list': op('咨询记录：某段日期内的咨询，最新的在前，分页', 'user', enquiriesList),

@@ -74,6 +74,7 @@ export const operationNames = [
   'office.setSeal',
   'cases.repeats',
   'complainants.lookup',
+  'intake.readScreenshot',
   'enquiries.log',
   'enquiries.list',
   'drafts.save',

@@ -85,6 +85,7 @@ export const writesRegister = {
   'office.setSeal': true,
   'cases.repeats': false,
   'complainants.lookup': false,
+  'intake.readScreenshot': false,
   'enquiries.log': true,
   'enquiries.list': false,
   // A draft is kept in the register file, so saving or discarding one writes it (the form then

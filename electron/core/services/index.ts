@@ -40,7 +40,9 @@ import { createWorkflowView } from './workflow/view';
 import { createOfficeClock, DEFAULT_OFFICE_ZONE } from '../officeClock';
 import { createCaseStore } from '../store';
 import { DEFAULT_REPEAT_WINDOW_DAYS } from '../store/caseFacts';
-import type { TextReader } from './evidence/textWorker';
+import { createTextReader, type TextReader } from './evidence/textWorker';
+import { oneAtATime } from './evidence/oneAtATime';
+import { createScreenshotReader } from './intake/readScreenshot';
 import { loadCalendar } from './calendar';
 
 export interface ServiceDeps {
@@ -87,7 +89,8 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
   const workflowView = createWorkflowView({ db, clock, deadlines, ruleSets, catalog, records });
   const checklistTemplates = createChecklistTemplates(db, clock, audit, settings, catalog);
   const checklist = createCaseChecklist({ db, clock, audit, events, templates: checklistTemplates, deadlines });
-  const evidence = createEvidence({ db, clock, audit, settings, events, vault, media, log, caseHead: store.read.head, reindex: store.write.reindex, textReader });
+  const ocr = oneAtATime(textReader ?? createTextReader());
+  const evidence = createEvidence({ db, clock, audit, settings, events, vault, media, log, caseHead: store.read.head, reindex: store.write.reindex, textReader: ocr });
   const noticeRecords = createNoticeRecords(db);
   const office = createOfficeProfile(db, clock, settings, audit, vault);
   const enquiries = createEnquiries({ db, clock, audit, catalog, store: store.enquiries });
@@ -112,6 +115,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     users: createUsers(db, clock, audit, settings, sessions, store.read.openCasesOf, readOnly),
     register: createRegister({ db, clock, audit, settings, catalog, respondents, store: store.write, deadlines, ruleSets, checklist, repeats, enquiries, drafts: draftStore.write }),
     repeats,
+    screenshots: createScreenshotReader(ocr),
     drafts: createDrafts({ db, clock, audit, store: draftStore }),
     correct: createCorrect({ db, clock, audit, catalog, respondents, store, deadlines, ruleSets, records }),
     cases,

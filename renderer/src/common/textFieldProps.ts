@@ -9,3 +9,9 @@ export function textFieldProps<T extends FieldValues, C, O>(form: UseFormReturn<
   const { error } = form.getFieldState(name, form.formState);
   return { ...registered, inputRef: ref, error: !!error, helperText: error?.message ?? hint };
 }
+
+/**
+ * The label of an uncontrolled field lifted when a value was put there by the form (a returning
+ * complainant, a screenshot's fields): MUI notices only what is typed. Empty: MUI decides (focus).
+ */
+export const liftedLabel = (value: string | undefined | null) => (value ? { shrink: true } : {});

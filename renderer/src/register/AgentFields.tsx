@@ -3,7 +3,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Grid from '@mui/material/Grid';
 import TextField from '@mui/material/TextField';
 import { Controller } from 'react-hook-form';
-import { textFieldProps } from '../common/textFieldProps';
+import { liftedLabel, textFieldProps } from '../common/textFieldProps';
 import type { RegisterForm } from './registerForm';
 
 /**
@@ -12,7 +12,7 @@ import type { RegisterForm } from './registerForm';
  */
 export function AgentFields({ form }: { form: RegisterForm }) {
   const present = form.watch('agent.present');
-  const lifted = (v: string | undefined) => (v ? { shrink: true } : {});
+  const lifted = liftedLabel;
   const [name, phone, relation] = form.watch(['agent.name', 'agent.phone', 'agent.relation']);
   return (
     <>

@@ -2,7 +2,7 @@ import Grid from '@mui/material/Grid';
 import TextField from '@mui/material/TextField';
 import { idTypeLabel, idTypes } from '../../../shared/domain/caseStatus';
 import { SelectField } from '../common/SelectField';
-import { textFieldProps } from '../common/textFieldProps';
+import { liftedLabel, textFieldProps } from '../common/textFieldProps';
 import { FormSection } from './FormSection';
 import type { RegisterForm } from './registerForm';
 import { ReturningComplainant } from './ReturningComplainant';
@@ -12,7 +12,7 @@ const idTypeOptions = idTypes.map((t) => ({ value: t, label: idTypeLabel[t] }));
 
 export function ComplainantSection({ form }: { form: RegisterForm }) {
   // Values filled in from a returning complainant lift their labels too (the fields are uncontrolled).
-  const lifted = (v: string | undefined) => (v ? { shrink: true } : {});
+  const lifted = liftedLabel;
   const [name, phone, idNumber, address] = form.watch(['complainant.name', 'complainant.phone', 'complainant.idNumber', 'complainant.address']);
   return (
     <FormSection step={1} title="投诉人">

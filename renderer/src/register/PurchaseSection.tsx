@@ -9,7 +9,7 @@ import { useMemo } from 'react';
 import { Controller, useController } from 'react-hook-form';
 import { OLD_PURCHASE_WARNING } from '../../../shared/domain/intake';
 import { requestTypes, type RequestType } from '../../../shared/domain/requestTypes';
-import { textFieldProps } from '../common/textFieldProps';
+import { liftedLabel, textFieldProps } from '../common/textFieldProps';
 import { FormSection } from './FormSection';
 import { PickerField } from '../common/PickerField';
 import { useToday } from '../session/useToday';
@@ -20,26 +20,28 @@ const money = { htmlInput: { inputMode: 'decimal' as const } };
 /** 消费经过: what was bought or used, when, for how much, and what happened. */
 export function PurchaseSection({ form }: { form: RegisterForm }) {
   const today = useToday();
+  // Values put in from a screenshot (从截图识别) lift their labels too (the fields are uncontrolled).
+  const [subject, amountPaid, shop, platform, orderNo] = form.watch(['subject', 'amountPaid', 'purchasePlace.shop', 'purchasePlace.platform', 'purchasePlace.orderNo']);
   return (
     <FormSection step={3} title="消费经过">
       <Grid size={{ xs: 12, md: 6 }}>
-        <TextField label="商品或服务名称" required {...textFieldProps(form, 'subject')} />
+        <TextField label="商品或服务名称" required slotProps={{ inputLabel: liftedLabel(subject) }} {...textFieldProps(form, 'subject')} />
       </Grid>
       <Grid size={{ xs: 12, sm: 6, md: 3 }}>
         <PickerField form={form} name="purchasedOn" label="购买日期" kind="date" maxDate={today} />
       </Grid>
       <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-        <TextField label="实付金额（元）" placeholder="如 199.50" slotProps={money} {...textFieldProps(form, 'amountPaid')} />
+        <TextField label="实付金额（元）" placeholder="如 199.50" slotProps={{ ...money, inputLabel: liftedLabel(amountPaid) }} {...textFieldProps(form, 'amountPaid')} />
       </Grid>
       <OldPurchaseWarning form={form} today={today} />
       <Grid size={{ xs: 12, sm: 4 }}>
-        <TextField label="购买店铺" placeholder="门店或网店名称" {...textFieldProps(form, 'purchasePlace.shop')} />
+        <TextField label="购买店铺" placeholder="门店或网店名称" slotProps={{ inputLabel: liftedLabel(shop) }} {...textFieldProps(form, 'purchasePlace.shop')} />
       </Grid>
       <Grid size={{ xs: 12, sm: 4 }}>
-        <TextField label="购买平台" placeholder="如 淘宝、京东、美团" {...textFieldProps(form, 'purchasePlace.platform')} />
+        <TextField label="购买平台" placeholder="如 淘宝、京东、美团" slotProps={{ inputLabel: liftedLabel(platform) }} {...textFieldProps(form, 'purchasePlace.platform')} />
       </Grid>
       <Grid size={{ xs: 12, sm: 4 }}>
-        <TextField label="订单号" {...textFieldProps(form, 'purchasePlace.orderNo')} />
+        <TextField label="订单号" slotProps={{ inputLabel: liftedLabel(orderNo) }} {...textFieldProps(form, 'purchasePlace.orderNo')} />
       </Grid>
       <Grid size={12}>
         <TextField

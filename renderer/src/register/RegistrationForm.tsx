@@ -19,6 +19,7 @@ import { ClassificationSection } from './ClassificationSection';
 import { ComplainantSection } from './ComplainantSection';
 import { LeaveGuard } from './LeaveGuard';
 import { PurchaseSection, RequestSection } from './PurchaseSection';
+import { ScreenshotFill } from './ScreenshotFill';
 import { DraftStatus } from './DraftStatus';
 import { useDraftAutosave } from './useDraftAutosave';
 import {
@@ -86,6 +87,7 @@ export function RegistrationForm({ catalog, onSaved, focusSignal, fromEnquiry = 
   const [alert, setAlert] = useState<string | null>(null);
   // 关联为重复投诉: the earlier complaint chosen in the repeat warning, sent as `repeatOf`.
   const [repeatOf, setRepeatOf] = useState<number | null>(restored?.repeatOf ?? null);
+  const [screenshot, setScreenshot] = useState<File | null>(null);
   const lastFocus = useRef<string | null>(restored?.focus ?? null);
   const draft = useDraftAutosave({
     form: 'register',
@@ -178,6 +180,16 @@ export function RegistrationForm({ catalog, onSaved, focusSignal, fromEnquiry = 
         if (name && registerFieldPaths.has(name)) lastFocus.current = name;
       }}
       onBlur={() => void draft.flush()}
+      // A picture dropped anywhere on the form is offered for reading (从截图识别), never filled silently.
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const f = e.dataTransfer.files[0];
+        if (!f) return;
+        e.preventDefault();
+        setScreenshot(f);
+      }}
     >
       <Typography variant="h5" component="h1" sx={{ mb: 1.5 }}>
         登记投诉
@@ -210,8 +222,10 @@ export function RegistrationForm({ catalog, onSaved, focusSignal, fromEnquiry = 
           >
             保存登记
           </Button>
+          {/* After 保存 in the Tab order: the keyboard's way through the form is not interrupted. */}
+          <ScreenshotFill form={form} file={screenshot} onFile={setScreenshot} />
           <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1 }}>
-            快捷键 Ctrl+Enter 保存；Tab 到下一项
+            快捷键 Ctrl+Enter 保存；Tab 到下一项；订单截图可直接拖到表上识别
           </Typography>
           <DraftStatus state={draft.state} enabled={draftsEnabled} />
         </Paper>
