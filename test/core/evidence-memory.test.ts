@@ -78,7 +78,8 @@ async function importMeasured(file: string, caseId: number, name: string) {
  * thread of this same process, with models of its own (measured in the bench): here it answers as on
  * a PC where OCR cannot run, so its memory is not counted as the import's.
  */
-const noOcr: TextReader = { read: async () => ({ state: 'failed', note: textReasons.unavailable, detail: 'not read in the import memory test' }), threadId: null, stop: async () => {} };
+const notRead = async () => ({ state: 'failed' as const, note: textReasons.unavailable, detail: 'not read in the import memory test' });
+const noOcr: TextReader = { read: notRead, readPdf: notRead, threadId: null, stop: async () => {} };
 
 let reg: Register;
 const tmp = tempDir('complaintdesk-mem-');

@@ -1,12 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import * as fontkit from 'fontkit';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvidenceView } from '../../shared/api/schemas/evidence';
-import { FOUND_IN_EVIDENCE, PDF_NOT_READ, textReasons } from '../../shared/domain/evidenceText';
+import { FOUND_IN_EVIDENCE, PDF_MAX_PAGES, pdfNotes, textReasons } from '../../shared/domain/evidenceText';
 import { createCore } from '../../electron/core';
 import { createTextReader } from '../../electron/core/services/evidence/textWorker';
-import { fixture, mustImport } from './evidenceHelpers';
+import { FIXTURES, fixture, mustImport } from './evidenceHelpers';
 import { minimalComplaint, openRegister, quietLog, type Register } from './harness';
 
 /**
@@ -27,6 +31,28 @@ const ocrInstalled = (() => {
 
 type Detail = { evidence: EvidenceView[] };
 type Found = { rows: { id: number; match: { field: string; text: string } | null }[] };
+
+/** A PDF with a text layer in an embedded Chinese font (the test's cut of Droid Sans Fallback, embedded whole: fontkit 2 has no subset stream), a page per list of lines; an empty list is a page with no text. */
+async function pdfOf(pages: string[][]): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  // fontkit 2 (the project's own) does what pdf-lib asks of its fontkit 1 fork: create() a TrueType font.
+  doc.registerFontkit(fontkit as unknown as Parameters<typeof doc.registerFontkit>[0]);
+  const chinese = await doc.embedFont(readFileSync(join(FIXTURES, 'fonts/stand-in-fangsong.ttf')), { subset: false });
+  // That cut has no Latin digits: they are set in Helvetica on the same line, as a PDF from an office suite mixes fonts.
+  const latin = await doc.embedFont(StandardFonts.Helvetica);
+  for (const lines of pages) {
+    const page = doc.addPage([595, 842]);
+    lines.forEach((line, i) => {
+      let x = 60;
+      for (const run of line.match(/[\x20-\x7e]+|[^\x20-\x7e]+/g) ?? []) {
+        const font = /^[\x20-\x7e]/.test(run) ? latin : chinese;
+        page.drawText(run, { x, y: 760 - i * 28, size: 14, font });
+        x += font.widthOfTextAtSize(run, 14);
+      }
+    });
+  }
+  return Buffer.from(await doc.save());
+}
 
 /** One PNG chunk with its length and checksum. */
 function chunk(type: string, data: Buffer): Buffer {
@@ -147,13 +173,36 @@ describe.skipIf(!ocrInstalled)('evidence text (OCR in a worker thread)', () => {
     }
   });
 
-  it('lists a PDF as not read, and a video or a text file as nothing to read', async () => {
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+  it('reads the text layer of a PDF without OCR: Chinese in an embedded font, found by search, from its own words', async () => {
+    const pdf = await pdfOf([['发票号码：26332000000012345678', '购买方：杭州某某电器有限公司', '合计金额：1299.00元']]);
     const item = await mustImport(reg, { caseId, name: '发票.pdf', kind: 'document' }, pdf);
-    const clip = await mustImport(reg, { caseId, name: '视频.mp4', kind: 'audiovisual' }, fixture('clip.mp4'));
-    const items = (await reg.must<Detail>('cases.get', { id: caseId })).evidence;
-    expect(items.find((e) => e.id === item.id)).toMatchObject({ textState: 'skipped', textNote: PDF_NOT_READ, text: null });
-    expect(items.find((e) => e.id === clip.id)).toMatchObject({ textState: null, text: null });
+    const read = await readBy(reg, caseId, item.id);
+    expect(read).toMatchObject({ textState: 'done', textFrom: 'pdf', textNote: null });
+    expect(read.text!.split('\n')).toEqual(['发票号码：26332000000012345678', '购买方：杭州某某电器有限公司', '合计金额：1299.00元']);
+    const found = await reg.must<Found>('cases.search', { text: '26332000000012345678' });
+    expect(found.rows.map((x) => x.id)).toEqual([caseId]);
+    expect(found.rows[0]!.match?.field).toBe(FOUND_IN_EVIDENCE);
+  });
+
+  it('reads the first 100 pages of a 300-page PDF and says so; a scan without a text layer, a cut-off PDF: a clear note; a video: nothing to read', async () => {
+    const long = await pdfOf(Array.from({ length: 300 }, (_, i) => [`第${i + 1}页`]));
+    const scan = await pdfOf([[], []]);
+    const whole = await pdfOf([['合计金额：1299.00元']]);
+    const items = {
+      long: await mustImport(reg, { caseId, name: '合同.pdf', kind: 'document' }, long),
+      scan: await mustImport(reg, { caseId, name: '扫描件.pdf', kind: 'document' }, scan),
+      cut: await mustImport(reg, { caseId, name: '损坏.pdf', kind: 'document' }, whole.subarray(0, 300)),
+      clip: await mustImport(reg, { caseId, name: '视频.mp4', kind: 'audiovisual' }, fixture('clip.mp4')),
+    };
+    const longRead = await readBy(reg, caseId, items.long.id);
+    expect(longRead).toMatchObject({ textState: 'done', textFrom: 'pdf', textNote: pdfNotes.firstPages(PDF_MAX_PAGES, 300) });
+    const pages = longRead.text!.split('\n');
+    expect([pages.length, pages[0], pages.at(-1)]).toEqual([PDF_MAX_PAGES, '第1页', `第${PDF_MAX_PAGES}页`]);
+    expect(await readBy(reg, caseId, items.scan.id)).toMatchObject({ textState: 'empty', textNote: pdfNotes.noTextLayer, text: null });
+    expect(await readBy(reg, caseId, items.cut.id)).toMatchObject({ textState: 'failed', textNote: textReasons.pdfCorrupt, text: null });
+    const clip = (await reg.must<Detail>('cases.get', { id: caseId })).evidence.find((e) => e.id === items.clip.id);
+    expect(clip).toMatchObject({ textState: null, text: null });
+    expect(reg.core.db.prepare("SELECT COUNT(*) FROM evidence WHERE text_state = 'pending'").pluck().get()).toBe(0);
   });
 });
 

@@ -11,7 +11,7 @@ import { textStateLabel } from '../../../shared/domain/evidenceText';
 const FROM = { ocr: '文字识别（OCR）结果，可能有误，请与原图核对', pdf: 'PDF 自带的文字' } as const;
 
 /**
- * The text read from a picture (issue [H]), beside it in the viewer: selectable and copyable, so a
+ * The text read from a picture or a PDF's text layer (issue [H]), beside it in the viewer: selectable and copyable, so a
  * clerk takes an order number from a screenshot instead of retyping it. What the core decided is
  * shown as it is: pending, found, none found, or not read and why.
  */
@@ -49,6 +49,8 @@ export function EvidenceText({ e }: { e: EvidenceView }) {
           {e.textFrom && (
             <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }}>
               {FROM[e.textFrom]}
+              {/* Less than the whole, and why: a long PDF's first pages. */}
+              {e.textNote ? `；${e.textNote}` : ''}
             </Typography>
           )}
         </>

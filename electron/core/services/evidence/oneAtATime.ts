@@ -1,5 +1,5 @@
 import { textReasons } from '../../../../shared/domain/evidenceText';
-import type { TextReader } from './textWorker';
+import type { TextReader, TextReading } from './textWorker';
 
 /**
  * One OCR worker for the register, one picture at a time, whoever asks: the evidence queue and the
@@ -10,11 +10,17 @@ import type { TextReader } from './textWorker';
 export function oneAtATime(reader: TextReader): TextReader {
   let last: Promise<unknown> = Promise.resolve();
   let stopped = false;
+  const inTurn = (read: () => Promise<TextReading>): Promise<TextReading> => {
+    const turn = last.then(() => (stopped ? { state: 'failed' as const, note: textReasons.crashed, detail: 'stopped' } : read()));
+    last = turn.catch(() => undefined);
+    return turn;
+  };
   return {
     read(input) {
-      const turn = last.then(() => (stopped ? { state: 'failed' as const, note: textReasons.crashed, detail: 'stopped' } : reader.read(input)));
-      last = turn.catch(() => undefined);
-      return turn;
+      return inTurn(() => reader.read(input));
+    },
+    readPdf(input) {
+      return inTurn(() => reader.readPdf(input));
     },
     get threadId() {
       return reader.threadId;

@@ -5,6 +5,8 @@ import { textReasons } from '../../../../shared/domain/evidenceText';
 import { decoderInput } from './media';
 import type { TextReader, TextReading } from './textWorker';
 
+const PDF = 'application/pdf';
+
 interface Pending {
   id: number;
   case_id: number;
@@ -40,9 +42,9 @@ export function createTextQueue({ db, vault, reader, reindex, log }: TextQueueDe
     const changed = store.run({
       id: item.id,
       text: r.state === 'done' ? r.text : null,
-      from: r.state === 'done' ? 'ocr' : null,
+      from: r.state === 'done' ? (item.mime === PDF ? 'pdf' : 'ocr') : null,
       state: r.state,
-      note: r.state === 'failed' ? r.note : null,
+      note: r.note ?? null,
     }).changes;
     if (changed && r.state === 'done') reindex(item.case_id);
     return changed > 0;
@@ -81,7 +83,11 @@ export function createTextQueue({ db, vault, reader, reindex, log }: TextQueueDe
       }
       after = item.id;
       current = item.id;
-      const reading: TextReading = vault.holds(item.sha256) ? await readLean(item) : { state: 'failed', note: textReasons.missing, detail: 'missing' };
+      const reading: TextReading = !vault.holds(item.sha256)
+        ? { state: 'failed', note: textReasons.missing, detail: 'missing' }
+        : item.mime === PDF
+          ? await reader.readPdf(vault.pathOf(item.sha256))
+          : await readLean(item);
       current = null;
       if (stopped) return;
       if (reading.state === 'failed') log.warn(`evidence ${item.id}: text not read (${reading.note}; ${reading.detail.slice(0, 300)})`);

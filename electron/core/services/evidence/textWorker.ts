@@ -1,7 +1,7 @@
 import { dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { OCR_MAX_PIXELS, OCR_MAX_TEXT, textReasons } from '../../../../shared/domain/evidenceText';
+import { OCR_MAX_PIXELS, OCR_MAX_TEXT, PDF_MAX_BYTES, PDF_MAX_PAGES, pdfNotes, textReasons } from '../../../../shared/domain/evidenceText';
 
 /**
  * OCR of evidence pictures in a worker thread (issue [H]), so the process that answers the page is
@@ -56,16 +56,63 @@ async function read({ path, maxPixels, maxSide }) {
   return text ? { state: 'done', text } : { state: 'empty' };
 }
 
+// A PDF's own text layer (no OCR), page by page, at most maxPages: pdf.js in this thread, the
+// font and CMap files from the package so Chinese text in CID fonts maps to its characters.
+async function readPdf({ path, maxPages, maxBytes }) {
+  const fs = require('node:fs');
+  let data;
+  try {
+    if (typeof path === 'string' && fs.statSync(path).size > maxBytes) return { state: 'failed', reason: 'pdfTooLarge', detail: 'size' };
+    data = new Uint8Array(typeof path === 'string' ? fs.readFileSync(path) : path);
+  } catch (error) {
+    return { state: 'failed', reason: 'pdfCorrupt', detail: String(error && error.message) };
+  }
+  const pdfjs = await import(workerData.pdfjs);
+  let doc;
+  try {
+    doc = await pdfjs.getDocument({
+      data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0,
+      standardFontDataUrl: workerData.pdfFonts, cMapUrl: workerData.pdfCmaps, cMapPacked: true,
+    }).promise;
+  } catch (error) {
+    return { state: 'failed', reason: error && error.name === 'PasswordException' ? 'locked' : 'pdfCorrupt', detail: String(error && error.message) };
+  }
+  const lines = [];
+  const pages = Math.min(doc.numPages, maxPages);
+  try {
+    for (let n = 1; n <= pages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      let line = '';
+      for (const item of content.items) {
+        if (typeof item.str !== 'string') continue;
+        line += item.str;
+        if (item.hasEOL) { lines.push(line); line = ''; }
+      }
+      if (line) lines.push(line);
+      page.cleanup();
+    }
+  } catch (error) {
+    await doc.destroy();
+    return { state: 'failed', reason: 'pdfCorrupt', detail: String(error && error.message) };
+  }
+  const total = doc.numPages;
+  await doc.destroy();
+  const text = lines.map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
+  return text ? { state: 'done', text, pages: total, readPages: pages } : { state: 'empty', reason: 'noTextLayer', pages: total, readPages: pages };
+}
+
 parentPort.on('message', async (job) => {
   try {
-    parentPort.postMessage({ id: job.id, ...(await read(job)) });
+    parentPort.postMessage({ id: job.id, ...(await (job.kind === 'pdf' ? readPdf(job) : read(job))) });
   } catch (error) {
     parentPort.postMessage({ id: job.id, state: 'failed', reason: 'unavailable', detail: String((error && error.stack) || error) });
   }
 });
 `;
 
-export type TextReading = { state: 'done'; text: string } | { state: 'empty' } | { state: 'failed'; note: string; detail: string };
+/** `note` on a reading with or without text: why it is less than the whole (a PDF's first pages, no text layer). */
+export type TextReading = { state: 'done'; text: string; note?: string } | { state: 'empty'; note?: string } | { state: 'failed'; note: string; detail: string };
 
 /** Found text is cut at the column's bound rather than refused. */
 const cut = (text: string) => (text.length > OCR_MAX_TEXT ? text.slice(0, OCR_MAX_TEXT) : text);
@@ -83,6 +130,10 @@ const IDLE_MS = 60_000;
 interface WorkerModules {
   ocr: string;
   sharp: string;
+  /** pdf.js's legacy build (Node), and the folders of its standard fonts and CMaps, each ending in a separator. */
+  pdfjs: string;
+  pdfFonts: string;
+  pdfCmaps: string;
   models: { detectionPath: string; recognitionPath: string; dictionaryPath: string };
 }
 
@@ -104,7 +155,15 @@ let modules: WorkerModules | null | undefined;
 function modulesOf(): WorkerModules | null {
   if (modules === undefined) {
     try {
-      modules = { ocr: pathToFileURL(require.resolve('@gutenye/ocr-node')).href, sharp: require.resolve('sharp'), models: modelPaths() };
+      const pdfRoot = dirname(require.resolve('pdfjs-dist/package.json')).replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
+      modules = {
+        ocr: pathToFileURL(require.resolve('@gutenye/ocr-node')).href,
+        sharp: require.resolve('sharp'),
+        models: modelPaths(),
+        pdfjs: pathToFileURL(join(pdfRoot, 'legacy', 'build', 'pdf.mjs')).href,
+        pdfFonts: join(pdfRoot, 'standard_fonts') + sep,
+        pdfCmaps: join(pdfRoot, 'cmaps') + sep,
+      };
     } catch {
       modules = null;
     }
@@ -112,10 +171,23 @@ function modulesOf(): WorkerModules | null {
   return modules;
 }
 
+/** What the worker answers: the state, the text, and for a PDF its page count and how many were read. */
+interface WorkerAnswer {
+  id: number;
+  state: 'done' | 'empty' | 'failed';
+  text?: string;
+  reason?: keyof typeof textReasons | 'noTextLayer';
+  detail?: string;
+  pages?: number;
+  readPages?: number;
+}
+
 export interface TextReader {
   /** Reads one picture; never rejects: a picture that cannot be read gives 'failed' with the Chinese reason. */
   /** `input`: the picture's path, or its bytes without metadata padding (textQueue.ts). */
   read(input: string | Buffer): Promise<TextReading>;
+  /** A PDF's own text layer (no OCR), at most PDF_MAX_PAGES pages; never rejects. */
+  readPdf(input: string | Buffer): Promise<TextReading>;
   /** The worker's thread id while it runs (for the bench's memory figures), else null. */
   readonly threadId: number | null;
   /** Ends the worker now (a close); a reading in progress gives 'failed'. */
@@ -139,16 +211,37 @@ export function createTextReader({ maxPixels = OCR_MAX_PIXELS, idleMs = IDLE_MS 
     waiting.clear();
   };
 
+  function ask(job: Record<string, unknown>): Promise<TextReading> {
+    const found = modulesOf();
+    if (!found) return Promise.resolve({ state: 'failed', note: textReasons.unavailable, detail: '@gutenye/ocr-node or pdfjs-dist is not installed' });
+    if (idle) clearTimeout(idle);
+    idle = null;
+    worker ??= start(found);
+    const id = nextId++;
+    const w = worker;
+    return new Promise<TextReading>((resolve) => {
+      waiting.set(id, (r) => {
+        resolve(r);
+        if (waiting.size === 0 && worker === w) {
+          idle = setTimeout(() => void w.terminate(), idleMs);
+          idle.unref();
+        }
+      });
+      w.postMessage({ id, ...job });
+    });
+  }
+
   function start(found: WorkerModules): Worker {
     const w = new Worker(SOURCE, { eval: true, workerData: found });
     w.unref();
-    w.on('message', (m: { id: number; state: 'done' | 'empty' | 'failed'; text?: string; reason?: keyof typeof textReasons; detail?: string }) => {
+    w.on('message', (m: WorkerAnswer) => {
       const settle = waiting.get(m.id);
       waiting.delete(m.id);
       if (!settle) return;
-      if (m.state === 'done') settle({ state: 'done', text: cut(m.text ?? '') });
-      else if (m.state === 'empty') settle({ state: 'empty' });
-      else settle({ state: 'failed', note: textReasons[m.reason ?? 'unavailable'], detail: m.detail ?? '' });
+      const firstPages = m.pages !== undefined && m.readPages !== undefined && m.pages > m.readPages ? pdfNotes.firstPages(m.readPages, m.pages) : undefined;
+      if (m.state === 'done') settle({ state: 'done', text: cut(m.text ?? ''), ...(firstPages ? { note: firstPages } : {}) });
+      else if (m.state === 'empty') settle(m.reason === 'noTextLayer' ? { state: 'empty', note: firstPages ? `${pdfNotes.noTextLayer}（${firstPages}）` : pdfNotes.noTextLayer } : { state: 'empty' });
+      else settle({ state: 'failed', note: textReasons[m.reason === undefined || m.reason === 'noTextLayer' ? 'unavailable' : m.reason], detail: m.detail ?? '' });
     });
     w.once('error', (error) => failAll('crashed', error.message));
     w.once('exit', (code) => {
@@ -160,23 +253,10 @@ export function createTextReader({ maxPixels = OCR_MAX_PIXELS, idleMs = IDLE_MS 
 
   return {
     read(input) {
-      const found = modulesOf();
-      if (!found) return Promise.resolve({ state: 'failed', note: textReasons.unavailable, detail: '@gutenye/ocr-node is not installed' });
-      if (idle) clearTimeout(idle);
-      idle = null;
-      worker ??= start(found);
-      const id = nextId++;
-      const w = worker;
-      return new Promise<TextReading>((resolve) => {
-        waiting.set(id, (r) => {
-          resolve(r);
-          if (waiting.size === 0 && worker === w) {
-            idle = setTimeout(() => void w.terminate(), idleMs);
-            idle.unref();
-          }
-        });
-        w.postMessage({ id, path: input, maxPixels, maxSide: OCR_MAX_SIDE });
-      });
+      return ask({ kind: 'picture', path: input, maxPixels, maxSide: OCR_MAX_SIDE });
+    },
+    readPdf(input) {
+      return ask({ kind: 'pdf', path: input, maxPages: PDF_MAX_PAGES, maxBytes: PDF_MAX_BYTES });
     },
     get threadId() {
       return worker?.threadId ?? null;
