@@ -221,6 +221,43 @@ describe('cases.correct', () => {
     expect(after.received).toBe(mid.received);
   });
 
+  it('a corrected category brings its checklist: what nobody touched is set aside as 不适用, the new items come, worked ones stay', async () => {
+    const id = await registered({ category: 'G01' });
+    const warranty = (await staff.clerk.get(id)).checklist.find((i: { text: string }) => i.text === '三包凭证或保修卡');
+    await reg.must('checklist.mark', { caseId: id, itemId: warranty.id, state: 'done', note: '保修卡已复印' });
+    const { version } = await staff.clerk.get(id);
+    await staff.clerk.must('cases.correct', { id, version, changes: { category: 'G02' }, reason: '所购为羽绒服，类别登记有误' });
+
+    const c = await staff.clerk.get(id);
+    const state = Object.fromEntries(c.checklist.map((i: { text: string; state: string }) => [i.text, i.state]));
+    const note = '投诉类别由“家用电子电器”更正为“服装鞋帽”，此项不再适用';
+    expect(state).toEqual({
+      // Worked: kept as marked.
+      三包凭证或保修卡: 'done',
+      // In both lists: kept to do.
+      '购物凭证（发票、收据或订单截图）': 'todo',
+      检测或鉴定报告: 'todo',
+      经营者答复: 'todo',
+      // Only in the old list and untouched: set aside, with the reason.
+      '商品实物或照片（含铭牌、型号、序列号）': 'na',
+      维修记录或检测单: 'na',
+      现场核查记录: 'na',
+      // The new category's own.
+      '商品实物或照片（含吊牌、洗涤标识）': 'todo',
+      商品标签与合格证: 'todo',
+    });
+    expect(c.checklist.find((i: { text: string }) => i.text === '维修记录或检测单').note).toBe(note);
+    expect(c.checklistOrigin).toMatchObject({ version: 1 });
+    expect(c.events.at(-1).data.checklist).toEqual({
+      added: ['商品实物或照片（含吊牌、洗涤标识）', '商品标签与合格证'],
+      setAside: ['商品实物或照片（含铭牌、型号、序列号）', '维修记录或检测单', '现场核查记录'],
+    });
+    // A correction that leaves the category as it is leaves the list alone.
+    const again = await staff.clerk.get(id);
+    await staff.clerk.must('cases.correct', { id, version: again.version, changes: { subject: '羽绒服' }, reason: '商品名称补全' });
+    expect((await staff.clerk.get(id)).checklist).toEqual(c.checklist);
+  });
+
   it('a retry with the same requestId answers the first correction instead of refusing it as stale', async () => {
     const id = await registered();
     const { version } = await staff.clerk.get(id);

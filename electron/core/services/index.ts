@@ -117,7 +117,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     repeats,
     screenshots: createScreenshotReader(ocr),
     drafts: createDrafts({ db, clock, audit, store: draftStore }),
-    correct: createCorrect({ db, clock, audit, catalog, respondents, store, deadlines, ruleSets, records }),
+    correct: createCorrect({ db, clock, audit, catalog, respondents, store, deadlines, ruleSets, records, checklist }),
     cases,
     enquiries,
     act: createWorkflow({ db, clock, settings, audit, events, deadlines, ruleSets, catalog, records }),

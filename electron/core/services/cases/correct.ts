@@ -16,6 +16,7 @@ import type { Deadlines } from '../deadlines';
 import type { Respondents } from '../respondents';
 import type { RuleSets } from '../ruleSets';
 import type { CaseRecords } from '../workflow/caseState';
+import type { CaseChecklist } from '../checklist/caseChecklist';
 import { checkCodes, checkIdNumber, checkOldPurchase, checkPurchasedOn, checkReceivedAt } from './intakeChecks';
 import { orderedRequestTypes, requestTypeName } from '../../../../shared/domain/requestTypes';
 import type { CaseAgent } from '../../store/caseWrites';
@@ -32,6 +33,7 @@ export interface CorrectDeps {
   deadlines: Pick<Deadlines, 'restart'>;
   ruleSets: Pick<RuleSets, 'on'>;
   records: Pick<CaseRecords, 'load'>;
+  checklist: Pick<CaseChecklist, 'recategorise'>;
 }
 
 /** 代理人 in words on the timeline: "李明（儿子），13800000000，授权委托书已收到". */
@@ -56,7 +58,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * version (409 CONFLICT), then what the change itself must satisfy (400, as at registration).
  * The case number is never corrected; issued notices stay as issued (the next one reads the row).
  */
-export function createCorrect({ db, clock, audit, catalog, respondents, store, deadlines, ruleSets, records }: CorrectDeps) {
+export function createCorrect({ db, clock, audit, catalog, respondents, store, deadlines, ruleSets, records, checklist }: CorrectDeps) {
   const codeName = (kind: 'channel' | 'category' | 'region' | 'nature', code: unknown) =>
     typeof code === 'string' ? catalog.nameOf(kind, code) : EMPTY;
   const plain = (v: unknown) => (v === null || v === undefined || v === '' ? EMPTY : String(v));
@@ -203,12 +205,26 @@ export function createCorrect({ db, clock, audit, catalog, respondents, store, d
 
         store.write.correct(c.id, columns, natures, agent);
         store.write.reindex(c.id);
+        // The checklist follows a corrected category: the investigator works the list of what the case is.
+        const list =
+          columns.category === undefined
+            ? null
+            : checklist.recategorise(c.id, columns.category, {
+                userId: user.id,
+                at: now,
+                note: `投诉类别由“${c.category.name}”更正为“${codeName('category', columns.category)}”，此项不再适用`,
+              });
         store.write.event({
           caseId: c.id,
           at: now,
           userId: user.id,
           type: 'corrected',
-          data: { reason: input.reason, changes, ...(moved && moved.before !== moved.after ? { deadlines: [moved] } : {}) },
+          data: {
+            reason: input.reason,
+            changes,
+            ...(moved && moved.before !== moved.after ? { deadlines: [moved] } : {}),
+            ...(list && (list.added.length || list.setAside.length) ? { checklist: list } : {}),
+          },
         });
         // Whether a later complaint by this person against this business is a repeat may hang on this one.
         if (columns.respondent_id !== undefined || columns.complainant_phone !== undefined || columns.complainant_id_number !== undefined || columns.received_on !== undefined) {

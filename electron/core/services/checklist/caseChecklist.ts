@@ -47,6 +47,7 @@ export function markItemsMetBy(db: Db, caseId: number, kind: DeadlineKind, userI
 /** A case's investigation checklist: what to establish, marked by who and when, linked to the evidence that establishes it. */
 export function createCaseChecklist({ db, clock, audit, events, templates, deadlines }: ChecklistDeps) {
   const insertOrigin = db.prepare('INSERT INTO case_checklists (case_id, template_id, created_at) VALUES (?, ?, ?)');
+  const replaceOrigin = db.prepare('INSERT OR REPLACE INTO case_checklists (case_id, template_id, created_at) VALUES (?, ?, ?)');
   const insertItem = db.prepare(
     'INSERT INTO case_checklist_items (case_id, position, text, from_template, added_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -80,6 +81,32 @@ export function createCaseChecklist({ db, clock, audit, events, templates, deadl
       if (!t) return;
       insertOrigin.run(caseId, t.id, at);
       (JSON.parse(t.items) as string[]).forEach((text, i) => insertItem.run(caseId, i, text, 1, null, at));
+    },
+
+    /**
+     * A corrected category (issue [B]): the case's list follows it, and nothing worked is lost. The
+     * old template's items nobody has touched (to do, no note, no evidence) are marked 不适用 with
+     * the reason; the new category's current template adds its items the case does not already
+     * have, after the others; items marked, noted or added by hand stay as they are. Called inside
+     * the correction's transaction. Returns the texts added and set aside, for its event.
+     */
+    recategorise(caseId: number, category: string, why: { userId: number; at: string; note: string }): { added: string[]; setAside: string[] } {
+      const t = templates.current(category);
+      const current = items.all(caseId) as ItemRow[];
+      const wanted: string[] = t ? (JSON.parse(t.items) as string[]) : [];
+      const worked = new Set((links.all(caseId) as { item_id: number }[]).map((l) => l.item_id));
+      const setAside: string[] = [];
+      for (const r of current) {
+        if (r.from_template !== 1 || r.state !== 'todo' || r.note || worked.has(r.id) || wanted.includes(r.text)) continue;
+        update.run('na', why.note, why.userId, why.at, r.id);
+        setAside.push(r.text);
+      }
+      const have = new Set(current.map((r) => r.text));
+      const added = wanted.filter((text) => !have.has(text));
+      let position = nextPosition.get(caseId) as number;
+      for (const text of added) insertItem.run(caseId, position++, text, 1, null, why.at);
+      if (t) replaceOrigin.run(caseId, t.id, why.at);
+      return { added, setAside };
     },
 
     origin(caseId: number): { category: string; version: number } | null {

@@ -74,6 +74,8 @@ const details: Partial<Record<CaseAction | OtherEvent, Describe>> = {
     ...(list(d.changes) as Data[]).map((x) => `更正：${labelOf(correctionFieldLabel, x.field)} ${clip(x.beforeText)} → ${clip(x.afterText)}`),
     line('更正原因', d.reason),
     ...list(d.deadlines).map(moved),
+    ...list((d.checklist as Data | undefined)?.added).map((t) => `调查清单随类别新增“${str(t)}”`),
+    ...list((d.checklist as Data | undefined)?.setAside).map((t) => `调查清单“${str(t)}”标为不适用`),
   ],
   typical_unmarked: (d) => [line('撤销原因', d.reason), line('文稿标题', d.title)],
   typical_exported: (d) => [line('格式', d.formatName), line('标题', d.title), d.nameBusiness === true ? '公开经营者名称' : '经营者名称已匿名'],
