@@ -185,6 +185,13 @@ describe('every screen and dialog has no serious or critical accessibility findi
     await page.getByRole('link', { name: '登记投诉' }).first().click();
     await page.getByLabel('投诉人姓名').waitFor();
     await expectAccessible(page, 'register');
+    // 从截图识别's offer over the form.
+    await page.getByTestId('screenshot-picker').setInputFiles([join(FIXTURES, 'ocr-order.png')]);
+    const offer = page.getByRole('dialog', { name: /从截图识别/ });
+    await expect.poll(() => offer.getByRole('button', { name: '填入所选' }).isEnabled(), { timeout: 60_000 }).toBe(true);
+    await expectAccessible(page, 'register-screenshot-offer');
+    await offer.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => offer.count()).toBe(0);
     await page.getByRole('button', { name: '保存登记' }).click();
     await expect.poll(() => page.getByText('请填写投诉人姓名').first().isVisible()).toBe(true);
     await expectAccessible(page, 'register-errors');
