@@ -83,7 +83,8 @@ describe('从截图识别 on the registration form', () => {
     // 商品 is already typed: offered unticked, with what the form has now.
     expect(await dialog.getByLabel('填入商品或服务名称', { exact: true }).isChecked()).toBe(false);
     expect(await dialog.getByText('表中现为：扫地机器人 S10').isVisible()).toBe(true);
-    await dialog.getByRole('button', { name: '填入所选' }).click();
+    // From the keyboard: Enter in a field fills what is ticked.
+    await dialog.getByLabel('被投诉方名称', { exact: true }).press('Enter');
     await expect.poll(() => dialog.isVisible()).toBe(false);
     expect(await form.getByLabel('被投诉方名称', { exact: true }).inputValue()).toBe('鑫盛家电商行');
     expect(await form.getByLabel('商品或服务名称', { exact: true }).inputValue()).toBe('扫地机器人 S10');

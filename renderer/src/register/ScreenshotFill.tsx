@@ -127,54 +127,59 @@ export function ScreenshotFill({ form, file, onFile }: { form: RegisterForm; fil
         }}
       />
       <Dialog open={file !== null} onClose={close} maxWidth="sm" fullWidth aria-labelledby="screenshot-title">
-        <DialogTitle id="screenshot-title">从截图识别：{file?.name ?? ''}</DialogTitle>
-        <DialogContent>
-          {reading && (
-            <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', py: 2 }} role="status">
-              <CircularProgress size={20} />
-              <Typography>正在识别图中文字，约需几秒…</Typography>
-            </Stack>
-          )}
-          {problem && <Alert severity="error">{problem}</Alert>}
-          {read && read.state !== 'done' && <Alert severity="info">{read.note}</Alert>}
-          {read && read.state === 'done' && offers.length === 0 && <Alert severity="info">图中没有找到商家、商品、金额、日期或订单号，可从下面的文字中复制。</Alert>}
-          {offers.length > 0 && (
-            <Stack spacing={1.5} sx={{ pt: 0.5 }} aria-label="识别结果">
-              <Typography variant="body2" color="text.secondary">
-                勾选要填入的项目，可先修改；未勾选的不填。
-              </Typography>
-              {offers.map((o) => (
-                <Stack key={o.key} direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-                  <Checkbox checked={o.take} onChange={(e) => change(o.key, { take: e.target.checked })} slotProps={{ input: { 'aria-label': `填入${o.label}` } }} sx={{ mt: 0.5 }} />
-                  <TextField
-                    label={o.label}
-                    value={o.value}
-                    onChange={(e) => change(o.key, { value: e.target.value, take: true })}
-                    fullWidth
-                    size="small"
-                    helperText={`识别自：“${o.line}”${o.current ? `；表中现为：${o.current}` : ''}`}
-                  />
-                </Stack>
-              ))}
-            </Stack>
-          )}
-          {read?.text && (
-            <TextField label="识别出的全部文字" value={read.text} multiline minRows={3} maxRows={8} fullWidth size="small" sx={{ mt: 2 }} slotProps={{ htmlInput: { readOnly: true } }} />
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close}>取消</Button>
-          <Button
-            variant="contained"
-            disabled={!offers.some((o) => o.take)}
-            onClick={() => {
-              fill(form, offers);
-              close();
-            }}
-          >
-            填入所选
-          </Button>
-        </DialogActions>
+        {/* A form of its own (not nested in the registration's): Enter in a field fills what is ticked. */}
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            e.stopPropagation();
+            if (!offers.some((o) => o.take)) return;
+            fill(form, offers);
+            close();
+          }}
+        >
+          <DialogTitle id="screenshot-title">从截图识别：{file?.name ?? ''}</DialogTitle>
+          <DialogContent>
+            {reading && (
+              <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', py: 2 }} role="status">
+                <CircularProgress size={20} />
+                <Typography>正在识别图中文字，约需几秒…</Typography>
+              </Stack>
+            )}
+            {problem && <Alert severity="error">{problem}</Alert>}
+            {read && read.state !== 'done' && <Alert severity="info">{read.note}</Alert>}
+            {read && read.state === 'done' && offers.length === 0 && <Alert severity="info">图中没有找到商家、商品、金额、日期或订单号，可从下面的文字中复制。</Alert>}
+            {offers.length > 0 && (
+              <Stack spacing={1.5} sx={{ pt: 0.5 }} aria-label="识别结果">
+                <Typography variant="body2" color="text.secondary">
+                  勾选要填入的项目，可先修改；未勾选的不填。
+                </Typography>
+                {offers.map((o) => (
+                  <Stack key={o.key} direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+                    <Checkbox checked={o.take} onChange={(e) => change(o.key, { take: e.target.checked })} slotProps={{ input: { 'aria-label': `填入${o.label}` } }} sx={{ mt: 0.5 }} />
+                    <TextField
+                      label={o.label}
+                      value={o.value}
+                      onChange={(e) => change(o.key, { value: e.target.value, take: true })}
+                      fullWidth
+                      size="small"
+                      helperText={`识别自：“${o.line}”${o.current ? `；表中现为：${o.current}` : ''}`}
+                    />
+                  </Stack>
+                ))}
+              </Stack>
+            )}
+            {read?.text && (
+              <TextField label="识别出的全部文字" value={read.text} multiline minRows={3} maxRows={8} fullWidth size="small" sx={{ mt: 2 }} slotProps={{ htmlInput: { readOnly: true } }} />
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={close}>取消</Button>
+            <Button type="submit" variant="contained" disabled={!offers.some((o) => o.take)}>
+              填入所选
+            </Button>
+          </DialogActions>
+        </form>
       </Dialog>
     </>
   );
