@@ -98,6 +98,7 @@ describe('which notice a case allows', () => {
     const withAgent = await caseReadyFor(reg, staff, 'mediationAgreement', { agent });
     const issued = await staff.clerk.must<{ sha256: string }>('notices.issue', { caseId: withAgent, type: 'mediationAgreement' });
     expect((await pdfText(pdfPath(reg.core, issued.sha256))).replace(/\s+/g, '')).toContain('委托代理人：李志强（儿子），联系电话：13788889999。');
+    keepPdf(pdfPath(reg.core, issued.sha256), 'mediationAgreement-with-agent');
     const without = await caseReadyFor(reg, staff, 'mediationAgreement');
     const preview = await staff.clerk.must<{ document: { text: { complainantAgent: string } } }>('notices.preview', { caseId: without, type: 'mediationAgreement' });
     expect(preview.document.text.complainantAgent).toBe('');
