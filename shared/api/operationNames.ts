@@ -87,6 +87,9 @@ export const operationNames = [
   'typical.draft',
   'typical.save',
   'typical.export',
+  'dossier.make',
+  'dossier.list',
+  'dossier.file',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];
