@@ -167,7 +167,23 @@ describe('dossier.make', () => {
     expect(await staff.supervisor.must('dossier.file', { id: made.id })).toMatchObject({ sha256: made.sha256, version: 1 });
   }, 240_000);
 
-  it('remade after the case is reopened and closed again is version 2, version 1 kept as it was, with the 保管期限 of the setting', async () => {
+  it('binds a refused case too, its cover dated by the refusal and the 不予受理通知书 inside', async () => {
+    const { clerk, supervisor } = staff;
+    const { id } = await clerk.must<{ id: number }>('cases.register', minimalComplaint({ complainant: { name: '李四', phone: '13900002222' } }));
+    await clerk.act(id, 'refuse', { grounds: ['3', 'A1'], reason: '投诉人购买电视机用于经营活动，系经营者之间的争议。' });
+    await supervisor.act(id, 'approve', { comment: '同意不予受理' });
+    const refusal = await clerk.must<{ number: string }>('notices.issue', { caseId: id, type: 'refusal' });
+    // Nobody handled it: the supervisor who approved the refusal compiles it.
+    expect(await clerk.call('dossier.make', { caseId: id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const made = await supervisor.must<{ sha256: string; pages: number }>('dossier.make', { caseId: id });
+    const pages = (await pdfPages(pdfPath(reg.core, made.sha256))).map(flat);
+    expect(pages[0]).toContain('不予受理日期2026年11月2日');
+    expect(pages.join('')).toContain(flat(refusal.number));
+    expect(pages.join('')).toContain('本案无证据');
+    expect(pages.at(-1)).toContain('孙主任');
+  }, 120_000);
+
+  it('made again is version 2, version 1 kept as it was and still served, the new one with the 保管期限 the setting now gives', async () => {
     const [v1] = (await staff.supervisor.must('dossier.list', { caseId: closedId })).versions;
     reg.core.services.settings.set('archive.retention', '永久');
     const made = await staff.supervisor.must<{ version: number; sha256: string; pages: number }>('dossier.make', { caseId: closedId });
@@ -179,6 +195,7 @@ describe('dossier.make', () => {
     ]);
     expect(list.versions[1]).toEqual(v1);
     expect(await reg.core.vault.check(v1.sha256)).toBe('ok');
+    expect(await staff.clerk.must('dossier.file', { id: v1.id })).toMatchObject({ version: 1, sha256: v1.sha256 });
     const cover = flat((await pdfPages(pdfPath(reg.core, made.sha256)))[0]!);
     expect(cover).toContain('永久');
     expect(cover).toContain('第2版');

@@ -26,7 +26,7 @@ export const dossierCss = `
 .cd-cover .cd-cover-office { text-align: center; font-size: 18pt; font-weight: 700; margin-top: 6mm; letter-spacing: 0.1em; }
 .cd-cover h1 { font-size: 36pt; letter-spacing: 0.6em; margin: 16mm 0 16mm 0.6em; }
 .cd-cover table { font-size: 14pt; line-height: 1.6; }
-.cd-cover th { width: 32mm; background: none; text-align: justify; text-align-last: justify; }
+.cd-cover th { width: 38mm; background: none; text-align: justify; text-align-last: justify; }
 .cd-cover th, .cd-cover td { border: 0; border-bottom: 0.75pt solid #000; padding: 2.5mm 2mm 1mm 2mm; }
 /* 证据照片: two across, three down; a photo and its caption never split. */
 .cd-photos { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 5mm 6mm; }
