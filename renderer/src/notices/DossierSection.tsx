@@ -19,7 +19,7 @@ import { formatDateTime } from '../format';
 /**
  * 卷宗 (issue [H]) on a closed or refused case (NoticesTab shows it there): 生成卷宗 binds the case file in the core (its
  * rule says who may and why not: the button shows it), and each version made is listed with
- * 打印 (the stored PDF opened in the viewer, which prints it as bound) and 下载.
+ * 打印 (the stored PDF opened in the browser's viewer, which prints it as bound) and 下载.
  */
 export function DossierSection({ c, reload }: { c: CaseDetail; reload: () => void }) {
   const api = useApi();
@@ -96,9 +96,12 @@ export function DossierSection({ c, reload }: { c: CaseDetail; reload: () => voi
                     </Tooltip>
                   </TableCell>
                   <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                    <Button size="small" component="a" href={dossierPdfUrl(v.id)} target="_blank" rel="noopener" aria-label={`打印卷宗第 ${v.version} 版`}>
-                      打印
-                    </Button>
+                    {/* The desktop shell opens no second window (electron/main/hardening.ts): there the file is saved and printed from a PDF reader. */}
+                    {!window.api && (
+                      <Button size="small" component="a" href={dossierPdfUrl(v.id)} target="_blank" rel="noopener" aria-label={`打印卷宗第 ${v.version} 版`}>
+                        打印
+                      </Button>
+                    )}
                     <Button size="small" component="a" href={dossierPdfUrl(v.id, true)} download={v.fileName} aria-label={`下载卷宗第 ${v.version} 版`}>
                       下载
                     </Button>
