@@ -142,8 +142,11 @@ export function createDossiers(deps: DossierDeps) {
    * stored: a missing or altered one stops it, named, as evidence.export does.
    */
   async function refuseUnlessWhole(c: CaseDetail, formSha: string | null): Promise<void> {
+    // One read per distinct file (the same content added twice is stored once), as evidence.verify does.
+    const verdicts = new Map<string, 'ok' | 'missing' | 'altered'>();
     for (const e of c.evidence) {
-      const verdict = await vault.check(e.sha256);
+      if (!verdicts.has(e.sha256)) verdicts.set(e.sha256, await vault.check(e.sha256));
+      const verdict = verdicts.get(e.sha256);
       if (verdict === 'missing') throw new DomainError('CONFLICT', `证据 ${e.id}（${e.name}）的文件在证据库中缺失，卷宗未生成；请管理员校验证据库并从备份恢复`);
       if (verdict === 'altered') throw new DomainError('CONFLICT', `证据 ${e.id}（${e.name}）的文件与登记时的 SHA-256 不符（可能已被改动），卷宗未生成；请管理员校验证据库`);
     }
