@@ -159,6 +159,9 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     'typical.draft': (input, ctx) => s.typical.draft(input, signedIn(ctx.user)),
     'typical.save': (input, ctx) => s.typical.save(input, signedIn(ctx.user)),
     'typical.export': (input, ctx) => s.typical.export(input, signedIn(ctx.user)),
+    'dossier.make': (input, ctx) => s.dossiers.make(input.caseId, signedIn(ctx.user)),
+    'dossier.list': (input, ctx) => s.dossiers.list(input.caseId, signedIn(ctx.user)),
+    'dossier.file': (input) => s.dossiers.file(input.id),
     // Not through requests.once: saving a draft is idempotent by nature (last write wins).
     'drafts.save': (input, ctx) => s.drafts.save(input, signedIn(ctx.user)),
     'drafts.list': (_input, ctx) => s.drafts.list(signedIn(ctx.user)),

@@ -8,6 +8,7 @@ import { sendJson, sendResult } from './answers';
 import { readJson } from './body';
 import { clientWentAway } from './clientGone';
 import { serveExportFile } from './exportFiles';
+import { serveDossierFile } from './dossierFiles';
 import { serveNoticeFile } from './noticeFiles';
 import { clearedSessionCookie, sameOrigin, sessionCookie, tokenOf } from './session';
 import { serveStatic } from './static';
@@ -108,6 +109,8 @@ export function createHostServer({ core, staticDir, log }: HostOptions): Server 
         else await handleApi(req, res, name, url, core);
       } else if (url.pathname.startsWith('/files/notices/')) {
         await serveNoticeFile(req, res, url, core, log);
+      } else if (url.pathname.startsWith('/files/dossiers/')) {
+        await serveDossierFile(req, res, url, core, log);
       } else if (url.pathname.startsWith('/files/exports/')) {
         await serveExportFile(req, res, url, core, log);
       } else if (url.pathname.startsWith('/files/')) {

@@ -8,6 +8,7 @@ import { fileAnswer, type ServedFile } from '../core/vault/fileResponse';
 
 const FILE_PATH = /^\/files\/evidence\/(\d{1,15})(\/thumbnail)?$/;
 const NOTICE_PATH = /^\/files\/notices\/(\d{1,12})\.pdf$/;
+const DOSSIER_PATH = /^\/files\/dossiers\/(\d{1,12})\.pdf$/;
 const EXPORT_PATH = /^\/files\/exports\/([0-9a-f-]{36})\.xlsx$/;
 
 /**
@@ -34,6 +35,16 @@ async function served(core: Core, url: URL, token: string | null): Promise<Serve
       return json(500, { ok: false, error: { code: 'INTERNAL', message: `文书 ${n.number} 的PDF文件缺失或已被改动，请联系管理员核查` } });
     }
     return { path: core.vault.pathOf(n.sha256), size: n.size, mime: 'application/pdf', name: n.fileName, sha256: n.sha256 };
+  }
+  const dossier = DOSSIER_PATH.exec(url.pathname);
+  if (dossier) {
+    const result = await core.call('dossier.file', { id: Number(dossier[1]) }, token);
+    if (!result.ok) return json(httpStatusOf[result.error.code], result);
+    const d = result.value as OutputOf<'dossier.file'>;
+    if ((await core.vault.check(d.sha256)) !== 'ok') {
+      return json(500, { ok: false, error: { code: 'INTERNAL', message: `卷宗 ${d.caseNo} 第${d.version}版的PDF文件缺失或已被改动，请联系管理员核查` } });
+    }
+    return { path: core.vault.pathOf(d.sha256), size: d.size, mime: 'application/pdf', name: d.fileName, sha256: d.sha256 };
   }
   const exported = EXPORT_PATH.exec(url.pathname);
   if (exported) {

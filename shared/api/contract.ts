@@ -31,6 +31,7 @@ import { statsSummary } from './schemas/stats';
 import { enquiriesList, enquiriesLog } from './schemas/enquiries';
 import { respondentsGet, respondentsList, respondentsMerge, respondentsUpdate } from './schemas/respondents';
 import { exportsCancel, exportsFile, exportsProgress, exportsStart } from './schemas/exports';
+import { dossierFile, dossierList, dossierMake } from './schemas/dossier';
 import { typicalDraft, typicalExport, typicalList, typicalMark, typicalSave, typicalStatus, typicalUnmark } from './schemas/typical';
 import { streamedOperations, type OperationName } from './operationNames';
 
@@ -149,6 +150,9 @@ export const contract = {
   'typical.draft': op('典型案例文稿：已保存的文稿，或按案件记录生成、当事人已匿名的初稿（负责人、管理员）', ['supervisor', 'admin'], typicalDraft),
   'typical.save': op('保存典型案例文稿（负责人、管理员）', ['supervisor', 'admin'], typicalSave),
   'typical.export': op('导出典型案例文稿（文本或文档），记入案件时间线与审计日志；仍含当事人姓名、电话、证件号码的不予导出（负责人、管理员）', ['supervisor', 'admin'], typicalExport),
+  'dossier.make': op('生成卷宗：已结案或不予受理的案件，按归档顺序装订为一个PDF并存证（SHA-256）；再次生成为新版本，旧版本保留（负责人、管理员、本案承办人）', 'user', dossierMake),
+  'dossier.list': op('本案卷宗的各个版本（最新的在前），以及当前用户能否生成', 'user', dossierList),
+  'dossier.file': op('卷宗PDF的文件信息（GET /files/dossiers/<id>.pdf 使用）', 'user', dossierFile),
 } as const satisfies Record<OperationName, Operation>;
 
 // The streamed list beside the names and the `stream` of each operation say the same.

@@ -88,6 +88,9 @@ export const operationNames = [
   'typical.draft',
   'typical.save',
   'typical.export',
+  'dossier.make',
+  'dossier.list',
+  'dossier.file',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];
@@ -109,6 +112,8 @@ export const evidenceFilePath = (id: number, variant: 'original' | 'thumbnail' =
 
 /** Where an issued notice's stored PDF is read (host), the same path on the Electron shell's scheme. */
 export const noticeFilePath = (id: number, download = false) => `/files/notices/${id}.pdf${download ? '?download=1' : ''}`;
+/** A made 卷宗's stored PDF (dossier.make). */
+export const dossierFilePath = (id: number, download = false) => `/files/dossiers/${id}.pdf${download ? '?download=1' : ''}`;
 
 /** The one IPC channel the preload invokes and the main process handles. */
 export const IPC_CHANNEL = 'complaintdesk:api';

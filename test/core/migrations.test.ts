@@ -385,3 +385,39 @@ describe('migration 14 (evidence text) on a register that holds evidence', () =>
     db.close();
   });
 });
+
+describe('migration 17 (dossiers) on a register that holds a closed case', () => {
+  it('keeps every case, starts with no 卷宗, and keeps each version frozen: no update, no delete, no second version 1', async () => {
+    const file = join(tmp.dir, 'before-dossiers.sqlite');
+    const db = new Database(file);
+    const at = migrations.findIndex((m) => m.name === 'dossiers');
+    expect(at).toBe(16);
+    await migrate(db, file, quietLog, migrations.slice(0, at));
+    db.exec(`
+      INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'boss', '孙主任', 'supervisor', 'x', '2026-06-01T09:00:00+08:00');
+      INSERT INTO respondents (id, name, created_at) VALUES (1, '温州健身会所', '2026-06-01T09:00:00+08:00');
+      INSERT INTO cases (id, case_no, received_at, received_on, channel, category, status, complainant_name, complainant_id_type, complainant_phone,
+        respondent_id, subject, facts, request, consent_mediation, rule_set, registered_by, created_at, updated_at, closed_on)
+      VALUES (1, 'TS2026-00001', '2026-06-02T10:00:00+08:00', '2026-06-02', 'visit', 'S04', 'closed', '赵敏', 'resident', '13700003333',
+        1, '健身卡', '会所关门跑路。', '退还余额', 1, 'order121', 1, '2026-06-02T10:00:00+08:00', '2026-06-20T10:00:00+08:00', '2026-06-20');
+    `);
+    await migrate(db, file, quietLog, migrations.slice(0, at + 1));
+    expect(db.pragma('user_version', { simple: true })).toBe(at + 1);
+    expect(db.prepare('SELECT case_no, status FROM cases').all()).toEqual([{ case_no: 'TS2026-00001', status: 'closed' }]);
+    expect(db.prepare('SELECT COUNT(*) FROM dossiers').pluck().get()).toBe(0);
+    const insert = db.prepare(
+      "INSERT INTO dossiers (case_id, version, sha256, size, pages, retention, anchor, made_by, made_at) VALUES (1, ?, ?, 1000, 12, ?, NULL, 1, '2026-06-21T09:00:00+08:00')",
+    );
+    insert.run(1, 'a'.repeat(64), '定期30年');
+    expect(() => insert.run(1, 'b'.repeat(64), '定期30年')).toThrow(/UNIQUE/);
+    expect(() => insert.run(2, 'b'.repeat(64), '长期')).toThrow(/CHECK/);
+    insert.run(2, 'b'.repeat(64), '永久');
+    expect(() => db.prepare("UPDATE dossiers SET pages = 1 WHERE version = 1").run()).toThrow(/immutable/);
+    expect(() => db.prepare('DELETE FROM dossiers WHERE version = 1').run()).toThrow(/kept/);
+    expect(db.prepare('SELECT version, retention FROM dossiers ORDER BY version').all()).toEqual([
+      { version: 1, retention: '定期30年' },
+      { version: 2, retention: '永久' },
+    ]);
+    db.close();
+  });
+});

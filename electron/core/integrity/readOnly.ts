@@ -101,6 +101,9 @@ export const writesRegister = {
   'typical.draft': false,
   'typical.save': true,
   'typical.export': true,
+  'dossier.make': true,
+  'dossier.list': false,
+  'dossier.file': false,
 } as const satisfies Record<OperationName, boolean>;
 
 /**

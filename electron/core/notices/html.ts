@@ -1,9 +1,11 @@
 import { createElement } from 'react';
 import { NoticeView } from '../../../shared/notices/components/NoticeView';
 import { RegistrationFormView } from '../../../shared/notices/components/RegistrationFormView';
+import { DossierPartView, dossierCss } from '../../../shared/notices/components/DossierView';
+import { dossierPartTitle, type DossierPart } from '../../../shared/notices/dossier';
 import { REGISTRATION_FORM_TITLE, type RegistrationFormDocument } from '../../../shared/notices/registrationForm';
 import type { NoticeDocument } from '../../../shared/notices/model';
-import { anchorLine, NOTICE_OFFICE_FONT, noticeCss, noticePageCss } from '../../../shared/notices/styles';
+import { anchorLine, NOTICE_OFFICE_FONT, NOTICE_SERIF, noticeCss, noticePageCss } from '../../../shared/notices/styles';
 import { noticeTitle } from '../../../shared/notices/types';
 import { bundledFontCss, officeFontCss } from './fonts';
 
@@ -41,7 +43,35 @@ export async function registrationFormHtml(doc: RegistrationFormDocument, option
   return page(markup, doc.anchor, `${REGISTRATION_FORM_TITLE} ${doc.caseNo}`, options);
 }
 
-async function page(markup: string, anchor: string | null, title: string, options: Omit<HtmlOptions, 'sealSrc'>): Promise<string> {
+/**
+ * A part of a 卷宗 the core prints itself (cover, contents, history, checklist, evidence list and
+ * photos, 备考表: shared/notices/components/DossierView.tsx) for the same engine, page and faces.
+ * No page numbers of its own: the whole file is numbered through once bound (core/services/dossier).
+ */
+export async function dossierPartHtml(part: DossierPart, caseNo: string): Promise<string> {
+  const { renderToStaticMarkup } = await import('react-dom/server');
+  const markup = renderToStaticMarkup(createElement(DossierPartView, { part }));
+  return page(markup, null, `${dossierPartTitle[part.kind]} ${caseNo}`, { bodyFont: null, pages: null }, dossierCss);
+}
+
+/**
+ * The page numbers of a bound 卷宗, alone on `pages` blank A4 pages, to be laid over its pages:
+ * in the upper right corner, where an archive numbers the sheets of a file (the documents' own
+ * page numbers at the foot stay as they were printed).
+ */
+export function pageNumbersHtml(pages: number): string {
+  const numbers = Array.from({ length: pages }, (_, i) => String(i + 1));
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>页号</title><style>
+${bundledFontCss('0123456789')}
+@page { size: A4; margin: 0; }
+html,body{margin:0;padding:0;background:transparent;}
+.n{position:relative;width:210mm;height:297mm;break-after:page;overflow:hidden;}
+.n:last-child{break-after:auto;}
+.n span{position:absolute;top:10mm;right:14mm;font-family:'${NOTICE_SERIF}',serif;font-size:14pt;font-weight:400;}
+</style></head><body>${numbers.map((n) => `<div class="n"><span>${n}</span></div>`).join('')}</body></html>`;
+}
+
+async function page(markup: string, anchor: string | null, title: string, options: Omit<HtmlOptions, 'sealSrc'>, extraCss = ''): Promise<string> {
   const text = textOf(markup, { anchor });
   const fonts = [bundledFontCss(text)];
   if (options.bodyFont) fonts.push(await officeFontCss(options.bodyFont, text));
@@ -51,6 +81,7 @@ ${fonts.join('\n')}
 ${noticePageCss({ pages: options.pages, anchor })}
 html,body{margin:0;padding:0;background:#fff;}
 ${noticeCss}
+${extraCss}
 ${body}
 </style></head><body>${markup}</body></html>`;
 }

@@ -18,6 +18,7 @@ import { createCatalog } from './catalog';
 import { createDrafts } from './drafts';
 import { createDraftStore } from '../store/drafts';
 import { createDeadlines } from './deadlines';
+import { createDossiers } from './dossier';
 import { createNotices } from './notices';
 import { createNoticeRecords } from './notices/records';
 import { createOfficeProfile } from './officeProfile';
@@ -152,6 +153,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     evidence,
     office,
     typical: createTypical({ db, clock, audit, events, settings, store: createTypicalStore(db), getCase: cases.get }),
+    dossiers: createDossiers({ db, clock, audit, events, settings, vault, office, catalog, evidence, caseHead: store.read.head, getCase: cases.get, pdf }),
     notices: createNotices({ db, clock, settings, audit, events, deadlines, ruleSets, records: noticeRecords, office, vault, getCase: cases.get, caseHead: store.read.head, pdf }),
   };
 }

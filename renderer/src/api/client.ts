@@ -1,7 +1,7 @@
 import type { ApiClient, CallOptions, PreloadApi, UploadFile, UploadOptions } from '../../../shared/api/client';
 import type { InputOf, OutputOf } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/errors';
-import { evidenceFilePath, FILE_SCHEME, noticeFilePath, type JsonOperationName, type UploadOperationName } from '../../../shared/api/operationNames';
+import { dossierFilePath, evidenceFilePath, FILE_SCHEME, noticeFilePath, type JsonOperationName, type UploadOperationName } from '../../../shared/api/operationNames';
 
 const UNREACHABLE = {
   ok: false,
@@ -120,6 +120,11 @@ export function evidenceUrl(id: number, variant: 'original' | 'thumbnail' = 'ori
 /** An issued notice's PDF, to view or (download) save, from the host or the Electron shell's scheme. */
 export function noticePdfUrl(id: number, download = false): string {
   return fileUrl(noticeFilePath(id, download));
+}
+
+/** A made 卷宗's PDF, to open (and print from the viewer) or (download) save. */
+export function dossierPdfUrl(id: number, download = false): string {
+  return fileUrl(dossierFilePath(id, download));
 }
 
 const fileUrl = (path: string) => (window.api ? `${FILE_SCHEME}://app${path}` : path);

@@ -20,6 +20,7 @@ import { IssuedNoticeDialog } from './IssuedNoticeDialog';
 import { NoticeEditor, type EditRequest } from './NoticeEditor';
 import { noticePdfUrl } from '../api/client';
 import { useNoticePrinting } from './useNoticePrinting';
+import { DossierSection } from './DossierSection';
 
 /**
  * 文书: the notices the case allows now (the shared rule the core checks too), the ones issued
@@ -126,6 +127,7 @@ export function NoticesTab({ c, reload }: { c: CaseDetail; reload: () => void })
           </Table>
         )}
       </section>
+      {(c.status === 'closed' || c.status === 'refused') && <DossierSection c={c} reload={reload} />}
       {editing && (
         <NoticeEditor
           c={c}
