@@ -1,9 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { createChromiumPrinter } from '../../electron/host/chromiumPrinter';
-import { textReasons } from '../../shared/domain/evidenceText';
-import type { TextReader } from '../../electron/core/services/evidence/textWorker';
-import { chunked } from '../core/evidenceHelpers';
+import { chunked, notReading } from '../core/evidenceHelpers';
 import { fixedClock, minimalComplaint, openRegister, quietLog, type Register } from '../core/harness';
 
 /**
@@ -14,7 +12,7 @@ import { fixedClock, minimalComplaint, openRegister, quietLog, type Register } f
  * 500 : 50 is the figure, never asserted.
  */
 const printer = createChromiumPrinter({ log: quietLog });
-const noOcr: TextReader = { read: async () => ({ state: 'failed', note: textReasons.unavailable, detail: 'bench' }), threadId: null, stop: async () => {} };
+const noOcr = notReading('bench');
 let reg: Register;
 const cases: Record<number, number> = {};
 

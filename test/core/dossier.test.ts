@@ -2,9 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticeTitle } from '../../shared/notices/types';
-import { textReasons } from '../../shared/domain/evidenceText';
-import type { TextReader } from '../../electron/core/services/evidence/textWorker';
-import { fixture, importInto } from './evidenceHelpers';
+import { fixture, importInto, notReading } from './evidenceHelpers';
 import { fixedClock, minimalComplaint, openRegister, type Register } from './harness';
 import { keepPdf, keepPng, newPrinter, pdfFonts, pdfInfo, pdfPages, pdfPath } from './noticeKit';
 import { withStaff, type Staff } from './staff';
@@ -16,7 +14,7 @@ import { withStaff, type Staff } from './staff';
  */
 const printer = newPrinter();
 /** Pictures are not read (OCR) here: its worker would take the two cores the print engine needs. */
-const noOcr: TextReader = { read: async () => ({ state: 'failed', note: textReasons.unavailable, detail: 'not read in the 卷宗 test' }), threadId: null, stop: async () => {} };
+const noOcr = notReading('not read in the 卷宗 test');
 let reg: Register;
 let staff: Staff;
 let closedId: number;

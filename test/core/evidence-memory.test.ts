@@ -5,9 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../shared/api/schemas/cases';
 import { minimalComplaint, openRegister, tempDir, type Register } from './harness';
-import type { TextReader } from '../../electron/core/services/evidence/textWorker';
-import { textReasons } from '../../shared/domain/evidenceText';
-import { fixture, importInto } from './evidenceHelpers';
+import { fixture, importInto, notReading } from './evidenceHelpers';
 
 // Memory is measured, never time: the peak resident size of this test's own process (vitest runs
 // each test file in a child process of its own), reset before the import through Linux's
@@ -78,8 +76,7 @@ async function importMeasured(file: string, caseId: number, name: string) {
  * thread of this same process, with models of its own (measured in the bench): here it answers as on
  * a PC where OCR cannot run, so its memory is not counted as the import's.
  */
-const notRead = async () => ({ state: 'failed' as const, note: textReasons.unavailable, detail: 'not read in the import memory test' });
-const noOcr: TextReader = { read: notRead, readPdf: notRead, threadId: null, stop: async () => {} };
+const noOcr = notReading('not read in the import memory test');
 
 let reg: Register;
 const tmp = tempDir('complaintdesk-mem-');

@@ -1,3 +1,5 @@
+import type { TextReader } from '../../electron/core/services/evidence/textWorker';
+import { textReasons } from '../../shared/domain/evidenceText';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Register } from './harness';
@@ -29,4 +31,13 @@ export async function mustImport(reg: Register, input: Record<string, unknown>, 
   const r = await importInto(reg, input, body);
   if (!r.ok) throw new Error(`evidence.import: ${r.error.code} ${r.error.message}`);
   return r.value as { id: number; sha256: string; size: number; mime: string };
+}
+
+/**
+ * A text reader that reads nothing, as on a PC where OCR cannot run: for tests and benches whose
+ * measure the OCR worker would disturb (it takes a core and a few hundred megabytes).
+ */
+export function notReading(why: string): TextReader {
+  const read = async () => ({ state: 'failed' as const, note: textReasons.unavailable, detail: why });
+  return { read, readPdf: read, threadId: null, stop: async () => {} };
 }

@@ -7,6 +7,7 @@ import { migrations } from '../../electron/core/db/migrations';
 import type { Migration } from '../../electron/core/db/migrations/types';
 import { openDatabase } from '../../electron/core/db/open';
 import { quietLog, tempDir } from './harness';
+import { PDF_NOT_READ } from '../../shared/domain/evidenceText';
 
 const SNAPSHOT = join(__dirname, '../../electron/core/db/schema.sql');
 
@@ -417,6 +418,39 @@ describe('migration 17 (dossiers) on a register that holds a closed case', () =>
     expect(db.prepare('SELECT version, retention FROM dossiers ORDER BY version').all()).toEqual([
       { version: 1, retention: '定期30年' },
       { version: 2, retention: '永久' },
+    ]);
+    db.close();
+  });
+});
+
+describe('migration 18 (pdf-text) on a register that holds evidence', () => {
+  it('queues again the PDFs an older version listed as not read, and leaves pictures, voided PDFs and read ones alone', async () => {
+    const file = join(tmp.dir, 'before-pdf-text.sqlite');
+    const db = new Database(file);
+    const at = migrations.findIndex((m) => m.name === 'pdf-text');
+    expect(at).toBe(17);
+    await migrate(db, file, quietLog, migrations.slice(0, at));
+    db.exec(`
+      INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'clerk', '陈登记', 'clerk', 'x', '2026-06-01T09:00:00+08:00');
+      INSERT INTO respondents (id, name, created_at) VALUES (1, '温州健身会所', '2026-06-01T09:00:00+08:00');
+      INSERT INTO cases (id, case_no, received_at, received_on, channel, category, status, complainant_name, complainant_id_type, complainant_phone,
+        respondent_id, subject, facts, request, consent_mediation, rule_set, registered_by, created_at, updated_at)
+      VALUES (1, 'TS2026-00001', '2026-06-02T10:00:00+08:00', '2026-06-02', 'visit', 'S04', 'registered', '赵敏', 'resident', '13700003333',
+        1, '健身卡', '会所关门跑路。', '退还余额', 1, 'order121', 1, '2026-06-02T10:00:00+08:00', '2026-06-02T10:00:00+08:00');
+    `);
+    const insert = db.prepare(
+      `INSERT INTO evidence (id, case_id, sha256, size, mime, original_name, kind, added_by, added_at, voided_at, voided_by, void_reason, text, text_state, text_note)
+       VALUES (?, 1, ?, 10, ?, ?, 'document', 1, '2026-06-02T10:05:00+08:00', ?, ?, ?, ?, ?, ?)`,
+    );
+    insert.run(1, 'a'.repeat(64), 'application/pdf', '发票.pdf', null, null, null, null, 'skipped', PDF_NOT_READ);
+    insert.run(2, 'b'.repeat(64), 'application/pdf', '误传.pdf', '2026-06-02T11:00:00+08:00', 1, '误传', null, 'skipped', PDF_NOT_READ);
+    insert.run(3, 'c'.repeat(64), 'image/png', '截图.png', null, null, null, '订单编号 1', 'done', null);
+    await migrate(db, file, quietLog, migrations.slice(0, at + 1));
+    expect(db.pragma('user_version', { simple: true })).toBe(at + 1);
+    expect(db.prepare('SELECT id, text, text_state, text_note FROM evidence ORDER BY id').all()).toEqual([
+      { id: 1, text: null, text_state: 'pending', text_note: null },
+      { id: 2, text: null, text_state: 'skipped', text_note: PDF_NOT_READ },
+      { id: 3, text: '订单编号 1', text_state: 'done', text_note: null },
     ]);
     db.close();
   });

@@ -15,7 +15,8 @@ import { evidenceText } from './0014-evidence-text';
 import { typicalCases } from './0015-typical-cases';
 import { catalogWords } from './0016-catalog-words';
 import { dossiers } from './0017-dossiers';
+import { pdfText } from './0018-pdf-text';
 import type { Migration } from './types';
 
 /** The explicit, ordered list (style.md, Signal): a file that is not listed here never runs. */
-export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, registerStore, evidenceRawCapture, statsTopRespondents, enquiries, drafts, respondentStats, intakeFields, evidenceText, typicalCases, catalogWords, dossiers];
+export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, registerStore, evidenceRawCapture, statsTopRespondents, enquiries, drafts, respondentStats, intakeFields, evidenceText, typicalCases, catalogWords, dossiers, pdfText];
