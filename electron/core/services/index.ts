@@ -89,7 +89,9 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
   const checklist = createCaseChecklist({ db, clock, audit, events, templates: checklistTemplates, deadlines });
   const evidence = createEvidence({ db, clock, audit, settings, events, vault, media, log, caseHead: store.read.head, reindex: store.write.reindex, textReader });
   const noticeRecords = createNoticeRecords(db);
-  const office = createOfficeProfile(db, clock, settings, audit, vault);
+  // The office profile shows its seal in 办公设置, and its older operation saves through 办公设置.
+  const officeSettings = createOfficeSettings({ db, clock, settings, audit, seal: () => office.sealView() });
+  const office = createOfficeProfile(db, settings, vault, () => officeSettings);
   const enquiries = createEnquiries({ db, clock, audit, catalog, store: store.enquiries });
   const cases = {
     ...createCaseReader(db, store.read, workflowView, { checklist, evidence, noticesOf: noticeRecords.list, respondent: respondents.get }),
@@ -118,14 +120,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     enquiries,
     act: createWorkflow({ db, clock, settings, audit, events, deadlines, ruleSets, catalog, records }),
     calendar: createCalendarAdmin({ db, clock, settings, audit, events, deadlines, provisionalSpans: store.read.provisionalSpans }),
-    officeSettings: createOfficeSettings(db, clock, settings, audit),
-    /** An office setting changed by an administrator, on the audit log with its new value. */
-    saveSetting(key: string, value: unknown, by: UserView): void {
-      db.transaction(() => {
-        settings.set(key, value);
-        audit.append({ at: clock.now(), userId: by.id, action: 'settings.save', entity: 'setting', entityId: null, data: { key, value } });
-      }).immediate();
-    },
+    officeSettings,
     /** The office's regions, on the audit log with the list as saved. */
     saveRegions(regions: { code?: string; name: string }[], by: UserView): { regions: { code: string; name: string }[] } {
       return db.transaction(() => {
