@@ -9,7 +9,6 @@ import {
   type OfficeSettingsView,
   type RetentionPeriod,
   type SaveSectionInput,
-  type SettingsSection,
 } from '../../../shared/api/schemas/officeSettings';
 import { DEFAULT_EVIDENCE_MAX_BYTES } from '../../../shared/domain/evidence';
 import { defaultNumberMarks, noticeTitle, noticeTypes, type NoticeType } from '../../../shared/notices/types';
