@@ -28,7 +28,7 @@ export function OfficeSettingsPage() {
 
   const onSaved = (saved: Saved) => setView(saved);
   return (
-    <Stack spacing={2} aria-label="办公设置">
+    <Stack spacing={2}>
       <Typography variant="body2" color="text.secondary">
         每一部分单独保存；填错的项目在旁边说明原因，其余设置不受影响。每次修改都记入审计日志（修改前与修改后）。
       </Typography>

@@ -67,7 +67,6 @@ export function SettingsSectionCard({
         component="form"
         noValidate
         spacing={1.5}
-        aria-label={title}
         onSubmit={(e) => {
           e.preventDefault();
           onSubmit();
