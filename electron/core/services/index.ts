@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import type { UserView } from '../../../shared/api/schemas/common';
+import { settingKeys } from '../../../shared/api/schemas/officeSettings';
 import type { ListItem } from '../../../shared/api/schemas/catalog';
 import type { EditableKind } from '../../../shared/domain/catalogLists';
 import { createExports } from '../exports/exportTasks';
@@ -64,7 +65,7 @@ export interface ServiceDeps {
 export function createServices({ db, clock: instants, vault, media, log, pdf, readOnly, textReader }: ServiceDeps) {
   const settings = createSettings(db);
   // Every service reads time from this one office clock (DESIGN.md "The case and its clock").
-  const clock = createOfficeClock(instants, () => settings.get('office.timeZone', DEFAULT_OFFICE_ZONE));
+  const clock = createOfficeClock(instants, () => settings.get(settingKeys.office.timeZone, DEFAULT_OFFICE_ZONE));
   const chain = createAudit(db);
   const audit: typeof chain = readOnly
     ? { ...chain, append: (e) => log.info(`read-only, not in the audit chain: ${e.action} by user ${e.userId ?? '-'} at ${e.at}`) }
@@ -75,12 +76,12 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     db,
     clock,
     calendar: () => loadCalendar(db),
-    repeatWindowDays: () => settings.get('intake.repeatWindowDays', DEFAULT_REPEAT_WINDOW_DAYS),
+    repeatWindowDays: () => settings.get(settingKeys.intake.repeatWindowDays, DEFAULT_REPEAT_WINDOW_DAYS),
   });
   const respondents = createRespondents(store.respondents);
   const events: CaseEvents = { record: store.write.event };
   const draftStore = createDraftStore(db);
-  const repeats = createRepeats({ clock, store, respondents, windowDays: () => settings.get('intake.repeatWindowDays', DEFAULT_REPEAT_WINDOW_DAYS) });
+  const repeats = createRepeats({ clock, store, respondents, windowDays: () => settings.get(settingKeys.intake.repeatWindowDays, DEFAULT_REPEAT_WINDOW_DAYS) });
   const deadlines = createDeadlines(db);
   const ruleSets = createRuleSets(db, clock, audit, store.read.ruleSetUsed);
   const records = createCaseRecords(db, settings);

@@ -9,6 +9,7 @@ import {
   type OfficeSettingsView,
   type RetentionPeriod,
   type SaveSectionInput,
+  WORKFLOW_DEFAULTS,
 } from '../../../shared/api/schemas/officeSettings';
 import { DEFAULT_EVIDENCE_MAX_BYTES } from '../../../shared/domain/evidence';
 import { defaultNumberMarks, noticeTitle, noticeTypes, type NoticeType } from '../../../shared/notices/types';
@@ -74,9 +75,9 @@ export function createOfficeSettings({ db, clock, settings, audit, seal }: Deps)
 
   function workflow(): WorkflowSettings {
     return {
-      idleLockMinutes: settings.get(KEY.workflow.idleLockMinutes, 15),
-      followUpsRequired: settings.get(KEY.workflow.followUpsRequired, 1),
-      followUpsRequiredForQuality: settings.get(KEY.workflow.followUpsRequiredForQuality, 2),
+      idleLockMinutes: settings.get<number>(KEY.workflow.idleLockMinutes, WORKFLOW_DEFAULTS.idleLockMinutes),
+      followUpsRequired: settings.get<number>(KEY.workflow.followUpsRequired, WORKFLOW_DEFAULTS.followUpsRequired),
+      followUpsRequiredForQuality: settings.get<number>(KEY.workflow.followUpsRequiredForQuality, WORKFLOW_DEFAULTS.followUpsRequiredForQuality),
     };
   }
 

@@ -37,6 +37,8 @@ export type RetentionPeriod = (typeof retentionPeriods)[number];
 export const DEFAULT_RETENTION: RetentionPeriod = '定期30年';
 export const DEFAULT_CASE_NO_PREFIX = 'TS';
 export const REPEAT_WINDOW_MAX_DAYS = 365;
+/** The workflow section's defaults (回访: domain.md step 8, quality cases at least twice). */
+export const WORKFLOW_DEFAULTS = { idleLockMinutes: 15, followUpsRequired: 1, followUpsRequiredForQuality: 2 } as const;
 
 /**
  * The case-number prefix goes straight before the year (TS2026-00012), so it may not end in or hold
