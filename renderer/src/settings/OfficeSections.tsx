@@ -137,7 +137,7 @@ export function NumberingSection({ view, onSaved }: Props) {
         {noticeTypes.map((t: NoticeType) => {
           const field = textFieldProps(form, `noticeMarks.${t}`);
           return (
-            <Grid key={t} size={{ xs: 6, md: 3 }}>
+            <Grid key={t} size={{ xs: 6, md: 4 }}>
               <TextField label={noticeTitle[t]} fullWidth {...field} helperText={field.error ? field.helperText : noticeNumber({ prefix, mark: marks[t] ?? '', year }, 1)} />
             </Grid>
           );
