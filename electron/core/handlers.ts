@@ -4,8 +4,8 @@ import type { UserView } from '../../shared/api/schemas/common';
 import type { BackupService } from './backup/service';
 import type { TaskRunner } from './backup/progress';
 import type { DbProblem } from './integrity/startCheck';
-import { DEFAULT_EVIDENCE_MAX_BYTES } from '../../shared/domain/evidence';
 import type { Services } from './services';
+import { withLegacyFields } from './services/officeSettings';
 
 /** Operations that are not public always get a user; dispatch has checked the session already. */
 function signedIn(user: UserView | null): UserView {
@@ -51,7 +51,7 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
       user: signedIn(ctx.user),
       officeName: s.settings.get('office.name', ''),
       today: today().today,
-      idleLockMinutes: s.officeSettings.get().idleLockMinutes,
+      idleLockMinutes: s.officeSettings.workflow().idleLockMinutes,
     }),
     'users.create': (input, ctx) => s.requests.once('users.create', input, signedIn(ctx.user), s.users.creation(input, signedIn(ctx.user))),
     'users.list': () => ({ users: s.users.list() }),
@@ -75,8 +75,14 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     'ruleSets.save': (input, ctx) => s.ruleSets.save(input, signedIn(ctx.user)),
     'calendar.get': () => s.calendar.get(),
     'calendar.saveYear': (input, ctx) => s.calendar.saveYear(input, signedIn(ctx.user)),
-    'settings.get': () => s.officeSettings.get(),
-    'settings.update': (input, ctx) => s.officeSettings.update(input, signedIn(ctx.user)),
+    // The older settings operations, kept for a release: the same keys through 办公设置 (README "API changes").
+    'settings.get': () => s.officeSettings.workflow(),
+    'settings.update': async (input, ctx) => {
+      await withLegacyFields(() => s.officeSettings.save([{ section: 'workflow', values: input }], signedIn(ctx.user)));
+      return s.officeSettings.workflow();
+    },
+    'officeSettings.get': () => s.officeSettings.get(),
+    'officeSettings.saveSection': (input, ctx) => s.officeSettings.saveSection(input, signedIn(ctx.user)),
     'users.setDisabled': (input, ctx) => {
       s.users.setDisabled(input.userId, input.disabled, signedIn(ctx.user));
       return { ok: true as const };
@@ -110,13 +116,16 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     'evidence.verify': (input, ctx) => s.evidence.verify(input.caseId, signedIn(ctx.user)),
     'evidence.export': (input, ctx) => s.evidence.exportTo(input.caseId, input.dir, signedIn(ctx.user)),
     'evidence.reportMedia': (input, ctx) => s.evidence.reportMedia(input, signedIn(ctx.user)),
-    'evidenceSettings.get': () => ({ maxBytes: s.settings.get('evidence.maxBytes', DEFAULT_EVIDENCE_MAX_BYTES) }),
-    'evidenceSettings.save': (input, ctx) => {
-      s.saveSetting('evidence.maxBytes', input.maxBytes, signedIn(ctx.user));
+    'evidenceSettings.get': () => s.officeSettings.sections().evidence,
+    'evidenceSettings.save': async (input, ctx) => {
+      await withLegacyFields(() => s.officeSettings.save([{ section: 'evidence', values: input }], signedIn(ctx.user)));
       return { ok: true as const };
     },
     'backup.status': () => backup.status(),
-    'backup.configure': (input, ctx) => backup.configure(input, signedIn(ctx.user)),
+    'backup.configure': async (input, ctx) => {
+      await withLegacyFields(() => s.officeSettings.save([{ section: 'backup', values: input }], signedIn(ctx.user)));
+      return { ok: true as const };
+    },
     'backup.create': (input, ctx) => backup.create(input.dir, 'manual', signedIn(ctx.user)),
     'backup.verify': (input) => backup.verify(input.path, input.recoveryCode),
     'backup.restore': (input, ctx) => backup.restore(input.path, signedIn(ctx.user), input.recoveryCode),

@@ -23,6 +23,7 @@ import {
 import type { Role } from './schemas/common';
 import { noticesFile, noticesGet, noticesIssue, noticesLogPrint, noticesPreview, noticesPrintRegistrationForm } from './schemas/notices';
 import { officeGet, officeSetSeal, officeUpdate } from './schemas/office';
+import { officeSettingsGet, officeSettingsSaveSection } from './schemas/officeSettings';
 import { casesAct } from './schemas/workflow';
 import { casesRepeats, complainantsLookup } from './schemas/repeats';
 import { intakeReadScreenshot } from './schemas/screenshot';
@@ -91,8 +92,10 @@ export const contract = {
   'ruleSets.save': op('修改或新增时限规则集（管理员）', ['admin'], ruleSetsSave),
   'calendar.get': op('节假日历', 'user', calendarGet),
   'calendar.saveYear': op('录入或修改某年的节假日与调休（管理员）', ['admin'], calendarSaveYear),
-  'settings.get': op('办案设置（锁屏时间、回访次数）', 'user', settingsGet),
-  'settings.update': op('修改办案设置（管理员）', ['admin'], settingsUpdate),
+  'settings.get': op('办案设置（锁屏时间、回访次数）；保留一个版本，请改用 officeSettings.get', 'user', settingsGet),
+  'settings.update': op('修改办案设置（管理员）；保留一个版本，请改用 officeSettings.saveSection', ['admin'], settingsUpdate),
+  'officeSettings.get': op('办公设置：本单位、编号、办案、证据、备份、登记、归档各部分的现行值', 'user', officeSettingsGet),
+  'officeSettings.saveSection': op('保存办公设置的一部分（管理员）：逐项校验，有误则不作任何改动；每次修改记入审计日志（修改前后）', ['admin'], officeSettingsSaveSection),
   'users.setDisabled': op('停用或启用用户（管理员）', ['admin'], usersSetDisabled),
   'users.assignable': op('可指派的调查员及其在办案件数', ['supervisor', 'admin'], usersAssignable),
   'session.unlock': op('锁屏后输入本人密码解锁', 'user', sessionUnlock),

@@ -31,6 +31,8 @@ export const operationNames = [
   'calendar.saveYear',
   'settings.get',
   'settings.update',
+  'officeSettings.get',
+  'officeSettings.saveSection',
   'users.setDisabled',
   'users.assignable',
   'session.unlock',

@@ -121,9 +121,9 @@ describe('时限规则', () => {
 
 describe('锁屏', () => {
   it('locks after the configured idle minutes and asks for the user’s own password, keeping what was typed', async () => {
-    await openSettings('办案设置');
+    await openSettings('办公设置');
     await admin.getByLabel('无操作自动锁屏（分钟）').fill('1');
-    await admin.getByRole('button', { name: '保存' }).click();
+    await admin.getByRole('button', { name: '保存办案' }).click();
     await expect.poll(() => admin.getByText(/已保存/).isVisible()).toBe(true);
 
     await admin.getByRole('link', { name: '登记投诉' }).click();
@@ -147,9 +147,9 @@ describe('锁屏', () => {
     // 0 means never.
     // What was typed is in the admin's 草稿 by now, so leaving the form asks nothing.
     await admin.getByRole('link', { name: '设置' }).click();
-    await admin.getByRole('tab', { name: '办案设置' }).click();
+    await admin.getByRole('tab', { name: '办公设置' }).click();
     await admin.getByLabel('无操作自动锁屏（分钟）').fill('0');
-    await admin.getByRole('button', { name: '保存' }).click();
+    await admin.getByRole('button', { name: '保存办案' }).click();
     await expect.poll(() => admin.getByText(/已保存/).isVisible()).toBe(true);
     await admin.clock.fastForward('30:00');
     expect(await lock.count()).toBe(0);

@@ -186,20 +186,6 @@ export function createBackupService(d: BackupDeps) {
       };
     },
 
-    configure(input: { dir: string | null; dailyAt: string | null }, user: UserView): { ok: true } {
-      if (input.dailyAt && !input.dir) throw new DomainError('VALIDATION', '每日自动备份需要先填写备份位置', { dir: '请填写备份位置' });
-      const dir = input.dir === null ? null : backupTarget(input.dir, d.dataDir);
-      const at = d.clock.now();
-      d.db.transaction(() => {
-        const before = { dir: d.settings.get('backup.dir', null), dailyAt: d.settings.get('backup.dailyAt', null) };
-        d.settings.set('backup.dir', dir);
-        d.settings.set('backup.dailyAt', input.dailyAt);
-        if (input.dailyAt !== before.dailyAt) d.settings.set('backup.scheduleSince', at);
-        d.audit.append({ at, userId: user.id, action: 'backup.configure', entity: 'settings', entityId: null, data: { before, after: { dir, dailyAt: input.dailyAt } } });
-      }).immediate();
-      return { ok: true };
-    },
-
     async verify(path: string, recoveryCode?: string) {
       const folder = backupFolder(path);
       const recoveryKey = recovery(recoveryCode);

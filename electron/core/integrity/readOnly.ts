@@ -37,6 +37,8 @@ export const writesRegister = {
   'calendar.saveYear': true,
   'settings.get': false,
   'settings.update': true,
+  'officeSettings.get': false,
+  'officeSettings.saveSection': true,
   'users.setDisabled': true,
   'users.assignable': false,
   'session.unlock': false,

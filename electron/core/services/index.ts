@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import type { UserView } from '../../../shared/api/schemas/common';
+import { settingKeys } from '../../../shared/api/schemas/officeSettings';
 import type { ListItem } from '../../../shared/api/schemas/catalog';
 import type { EditableKind } from '../../../shared/domain/catalogLists';
 import { createExports } from '../exports/exportTasks';
@@ -67,7 +68,7 @@ export interface ServiceDeps {
 export function createServices({ db, clock: instants, vault, media, log, pdf, readOnly, textReader }: ServiceDeps) {
   const settings = createSettings(db);
   // Every service reads time from this one office clock (DESIGN.md "The case and its clock").
-  const clock = createOfficeClock(instants, () => settings.get('office.timeZone', DEFAULT_OFFICE_ZONE));
+  const clock = createOfficeClock(instants, () => settings.get(settingKeys.office.timeZone, DEFAULT_OFFICE_ZONE));
   const chain = createAudit(db);
   const audit: typeof chain = readOnly
     ? { ...chain, append: (e) => log.info(`read-only, not in the audit chain: ${e.action} by user ${e.userId ?? '-'} at ${e.at}`) }
@@ -78,12 +79,12 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     db,
     clock,
     calendar: () => loadCalendar(db),
-    repeatWindowDays: () => settings.get('intake.repeatWindowDays', DEFAULT_REPEAT_WINDOW_DAYS),
+    repeatWindowDays: () => settings.get(settingKeys.intake.repeatWindowDays, DEFAULT_REPEAT_WINDOW_DAYS),
   });
   const respondents = createRespondents(store.respondents);
   const events: CaseEvents = { record: store.write.event };
   const draftStore = createDraftStore(db);
-  const repeats = createRepeats({ clock, store, respondents, windowDays: () => settings.get('intake.repeatWindowDays', DEFAULT_REPEAT_WINDOW_DAYS) });
+  const repeats = createRepeats({ clock, store, respondents, windowDays: () => settings.get(settingKeys.intake.repeatWindowDays, DEFAULT_REPEAT_WINDOW_DAYS) });
   const deadlines = createDeadlines(db);
   const ruleSets = createRuleSets(db, clock, audit, store.read.ruleSetUsed);
   const records = createCaseRecords(db, settings);
@@ -93,7 +94,9 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
   const ocr = oneAtATime(textReader ?? createTextReader());
   const evidence = createEvidence({ db, clock, audit, settings, events, vault, media, log, caseHead: store.read.head, reindex: store.write.reindex, textReader: ocr });
   const noticeRecords = createNoticeRecords(db);
-  const office = createOfficeProfile(db, clock, settings, audit, vault);
+  // The office profile shows its seal in 办公设置, and its older operation saves through 办公设置.
+  const officeSettings = createOfficeSettings({ db, clock, settings, audit, seal: () => office.sealView() });
+  const office = createOfficeProfile(db, settings, vault, () => officeSettings);
   const enquiries = createEnquiries({ db, clock, audit, catalog, store: store.enquiries });
   const cases = {
     ...createCaseReader(db, store.read, workflowView, { checklist, evidence, noticesOf: noticeRecords.list, respondent: respondents.get }),
@@ -123,14 +126,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     enquiries,
     act: createWorkflow({ db, clock, settings, audit, events, deadlines, ruleSets, catalog, records }),
     calendar: createCalendarAdmin({ db, clock, settings, audit, events, deadlines, provisionalSpans: store.read.provisionalSpans }),
-    officeSettings: createOfficeSettings(db, clock, settings, audit),
-    /** An office setting changed by an administrator, on the audit log with its new value. */
-    saveSetting(key: string, value: unknown, by: UserView): void {
-      db.transaction(() => {
-        settings.set(key, value);
-        audit.append({ at: clock.now(), userId: by.id, action: 'settings.save', entity: 'setting', entityId: null, data: { key, value } });
-      }).immediate();
-    },
+    officeSettings,
     /** The office's regions, on the audit log with the list as saved. */
     saveRegions(regions: { code?: string; name: string }[], by: UserView): { regions: { code: string; name: string }[] } {
       return db.transaction(() => {

@@ -3,39 +3,19 @@ import type { z } from 'zod';
 import { DomainError } from '../../../shared/api/errors';
 import type { UserView } from '../../../shared/api/schemas/common';
 import type { OfficeProfile, officeSetSeal, officeUpdate } from '../../../shared/api/schemas/office';
-import { defaultNumberMarks, noticeTitle, noticeTypes, type NoticeType } from '../../../shared/notices/types';
+import type { SaveSectionInput } from '../../../shared/api/schemas/officeSettings';
 import type { Db } from '../db/open';
-import { checkBodyFont } from '../notices/fontCheck';
 import { readPng } from '../notices/png';
 import type { Vault } from '../vault/vault';
-import type { Audit } from './audit';
+import { withLegacyFields, type OfficeSettingsService } from './officeSettings';
 import type { Settings } from './settings';
-import type { OfficeClock } from '../officeClock';
 
 type UpdateInput = z.output<typeof officeUpdate.input>;
 type SealInput = z.output<typeof officeSetSeal.input>;
 
-const KEY = {
-  name: 'office.name',
-  address: 'office.address',
-  phone: 'office.phone',
-  issuer: 'office.issuer',
-  numberPrefix: 'notices.numberPrefix',
-  numberMarks: 'notices.numberMarks',
-  seal: 'notices.seal',
-  bodyFont: 'notices.bodyFont',
-} as const;
+const SEAL_KEY = 'notices.seal';
 
-/**
- * A first guess at the number prefix from the office's name, until an administrator sets it:
- * 杭州市消费者协会 → 杭消协, 宁波市消费者权益保护委员会 → 宁消保委.
- */
-export function guessPrefix(name: string): string {
-  const first = name.trim().charAt(0);
-  if (!first) return '消协';
-  if (name.includes('消费者权益保护委员会')) return `${first}消保委`;
-  return `${first}消协`;
-}
+export { guessPrefix } from './officeSettings';
 
 interface StoredSeal {
   sha256: string;
@@ -44,7 +24,7 @@ interface StoredSeal {
 }
 
 /** The office as its notices print it; administrators change it in 设置. */
-export function createOfficeProfile(db: Db, clock: OfficeClock, settings: Settings, audit: Audit, vault: Vault) {
+export function createOfficeProfile(db: Db, settings: Settings, vault: Vault, officeSettings: () => OfficeSettingsService) {
   const sealDataUrl = (seal: StoredSeal | null): string | null => {
     if (!seal) return null;
     try {
@@ -55,51 +35,53 @@ export function createOfficeProfile(db: Db, clock: OfficeClock, settings: Settin
     }
   };
 
-  function get(): OfficeProfile {
-    const name = settings.get(KEY.name, '');
-    const seal = settings.get<StoredSeal | null>(KEY.seal, null);
+  const storedSeal = () => settings.get<StoredSeal | null>(SEAL_KEY, null);
+
+  /** The seal as notices print it, or null (none set, or gone from the vault). */
+  function sealView(): OfficeProfile['seal'] {
+    const seal = storedSeal();
     const dataUrl = sealDataUrl(seal);
+    return seal && dataUrl ? { ...seal, dataUrl } : null;
+  }
+
+  /** The office as notices print it, from the office and numbering sections of 办公设置. */
+  function get(): OfficeProfile {
+    const { office, numbering } = officeSettings().sections();
     return {
-      name,
-      address: settings.get(KEY.address, ''),
-      phone: settings.get(KEY.phone, ''),
-      issuer: settings.get(KEY.issuer, '') || name,
-      numberPrefix: settings.get(KEY.numberPrefix, '') || guessPrefix(name),
-      numberMarks: { ...defaultNumberMarks, ...settings.get<Partial<Record<NoticeType, string>>>(KEY.numberMarks, {}) },
-      seal: seal && dataUrl ? { ...seal, dataUrl } : null,
-      bodyFont: settings.get<OfficeProfile['bodyFont']>(KEY.bodyFont, null),
+      name: office.name,
+      address: office.address,
+      phone: office.phone,
+      issuer: office.issuer,
+      numberPrefix: numbering.noticePrefix,
+      numberMarks: numbering.noticeMarks,
+      seal: office.seal,
+      bodyFont: office.bodyFont,
     };
   }
 
-  const record = (user: UserView, action: string, data: unknown) =>
-    audit.append({ at: clock.now(), userId: user.id, action, entity: 'settings', entityId: null, data });
-
   return {
     get,
+    sealView,
 
+    /**
+     * `office.update`, kept for a release: the office and numbering sections of 办公设置, saved
+     * together through the one settings service; its errors name the fields of this operation.
+     */
     async update(input: UpdateInput, user: UserView): Promise<OfficeProfile> {
-      // Checked before the transaction: reading a font file is slow, and a bad one changes nothing.
-      const font = input.bodyFontPath ? await checkBodyFont(input.bodyFontPath) : input.bodyFontPath;
-      return db
-        .transaction(() => {
-          const before = get();
-          const marks = { ...before.numberMarks, ...input.numberMarks };
-          // Reported under the mark the administrator just typed, naming the type it collides with.
-          const given = Object.keys(input.numberMarks ?? {}) as NoticeType[];
-          for (const t of [...given, ...noticeTypes]) {
-            const other = noticeTypes.find((o) => o !== t && marks[o] === marks[t]);
-            if (other) {
-              const message = `与“${noticeTitle[other]}”的类型字相同，文号会重复`;
-              throw new DomainError('VALIDATION', `各类文书的类型字不能相同：${message}`, { [`numberMarks.${t}`]: message });
-            }
-          }
-          for (const k of ['name', 'address', 'phone', 'issuer', 'numberPrefix'] as const) if (input[k] !== undefined) settings.set(KEY[k], input[k]);
-          if (input.numberMarks) settings.set(KEY.numberMarks, marks);
-          if (font !== undefined) settings.set(KEY.bodyFont, font);
-          record(user, 'office.update', { change: { ...input, bodyFont: font } });
-          return get();
-        })
-        .immediate();
+      const office: Record<string, unknown> = {};
+      for (const k of ['name', 'address', 'phone', 'issuer', 'bodyFontPath'] as const) if (input[k] !== undefined) office[k] = input[k];
+      const numbering: Record<string, unknown> = {};
+      if (input.numberPrefix !== undefined) numbering.noticePrefix = input.numberPrefix;
+      if (input.numberMarks !== undefined) numbering.noticeMarks = input.numberMarks;
+      const changes = [
+        ...(Object.keys(office).length ? [{ section: 'office', values: office }] : []),
+        ...(Object.keys(numbering).length ? [{ section: 'numbering', values: numbering }] : []),
+      ] as SaveSectionInput[];
+      await withLegacyFields(
+        () => officeSettings().save(changes, user),
+        (path) => path.replace(/^noticeMarks\./, 'numberMarks.').replace(/^noticePrefix$/, 'numberPrefix'),
+      );
+      return get();
     },
 
     async setSeal(input: SealInput, user: UserView): Promise<OfficeProfile> {
@@ -113,8 +95,9 @@ export function createOfficeProfile(db: Db, clock: OfficeClock, settings: Settin
       }
       return db
         .transaction(() => {
-          settings.set(KEY.seal, seal);
-          record(user, 'office.setSeal', seal ?? { removed: true });
+          const before = storedSeal()?.sha256 ?? null;
+          settings.set(SEAL_KEY, seal);
+          officeSettings().recordSeal(before, seal?.sha256 ?? null, user);
           return get();
         })
         .immediate();

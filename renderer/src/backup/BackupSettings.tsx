@@ -25,7 +25,8 @@ export function BackupSettings({ dir, onDirChange, dailyAt, onSaved }: Props) {
 
   const save = async () => {
     setSaved(false);
-    const r = await api.call('backup.configure', { dir: dir.trim() === '' ? null : dir.trim(), dailyAt: daily ? time : null });
+    // The backup section of 办公设置 (one service, one audit action for every settings change).
+    const r = await api.call('officeSettings.saveSection', { section: 'backup', values: { dir: dir.trim() === '' ? null : dir.trim(), dailyAt: daily ? time : null } });
     if (!r.ok) return setError(r.error);
     setError(null);
     setSaved(true);
@@ -38,8 +39,8 @@ export function BackupSettings({ dir, onDirChange, dailyAt, onSaved }: Props) {
         label="备份位置"
         value={dir}
         onChange={(e) => onDirChange(e.target.value)}
-        error={Boolean(error?.fields?.dir)}
-        helperText={error?.fields?.dir ?? '运行本系统的这台电脑上的文件夹完整路径，最好在另一块硬盘或U盘上，如 E:\\投诉备份'}
+        error={Boolean(error?.fields?.['values.dir'])}
+        helperText={error?.fields?.['values.dir'] ?? '运行本系统的这台电脑上的文件夹完整路径，最好在另一块硬盘或U盘上，如 E:\\投诉备份'}
         fullWidth
         size="small"
         slotProps={{ htmlInput: { spellCheck: false } }}
@@ -53,8 +54,8 @@ export function BackupSettings({ dir, onDirChange, dailyAt, onSaved }: Props) {
           value={time}
           disabled={!daily}
           onChange={(e) => setTime(e.target.value)}
-          error={Boolean(error?.fields?.dailyAt)}
-          helperText={error?.fields?.dailyAt ?? '下班时间；程序开着时自动进行，错过的在下次启动时补做'}
+          error={Boolean(error?.fields?.['values.dailyAt'])}
+          helperText={error?.fields?.['values.dailyAt'] ?? '下班时间；程序开着时自动进行，错过的在下次启动时补做'}
           sx={{ width: 320 }}
           slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 5 } }}
         />

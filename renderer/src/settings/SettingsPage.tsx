@@ -7,19 +7,19 @@ import { Link as RouterLink, Outlet, useLocation } from 'react-router-dom';
 
 export const settingsTabs = [
   { path: 'backup', label: '备份与恢复' },
+  { path: 'office', label: '办公设置' },
   { path: 'rules', label: '时限规则' },
   { path: 'calendar', label: '节假日历' },
-  { path: 'workflow', label: '办案设置' },
   { path: 'lists', label: '目录' },
   { path: 'regions', label: '地区' },
-  { path: 'office', label: '单位与文书' },
   { path: 'investigation', label: '调查与证据' },
   { path: 'users', label: '用户' },
 ] as const;
 
 /**
- * 设置 (administrators): the backup first (设置 opens on it, so an old backup is seen), time limits,
- * the holiday calendar, the workflow's settings, the office's regions, the office and its notices, checklists and evidence, and users.
+ * 设置 (administrators): the backup first (设置 opens on it, so an old backup is seen), 办公设置 (every
+ * office setting, a section at a time), time limits, the holiday calendar, lists, regions, checklists
+ * and the evidence check, and users.
  */
 export function SettingsPage() {
   const { pathname } = useLocation();

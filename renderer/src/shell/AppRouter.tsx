@@ -15,7 +15,6 @@ import { CatalogListsPanel } from '../settings/CatalogListsPanel';
 import { RegionsPanel } from '../settings/RegionsPanel';
 import { RuleSetsPanel } from '../settings/RuleSetsPanel';
 import { SettingsPage } from '../settings/SettingsPage';
-import { WorkflowSettingsPanel } from '../settings/WorkflowSettingsPanel';
 import { TypicalEditorPage } from '../typical/TypicalEditorPage';
 import { TypicalListPage } from '../typical/TypicalListPage';
 import { UsersPage } from '../users/UsersPage';
@@ -51,7 +50,8 @@ function createRouter() {
             { path: 'backup', element: <BackupPage /> },
             { path: 'rules', element: <RuleSetsPanel /> },
             { path: 'calendar', element: <CalendarPanel /> },
-            { path: 'workflow', element: <WorkflowSettingsPanel /> },
+            // 办案设置 and 单位与文书 became sections of 办公设置; old links still land there.
+            { path: 'workflow', element: <Navigate to="/settings/office" replace /> },
             { path: 'lists', element: <CatalogListsPanel /> },
             { path: 'regions', element: <RegionsPanel /> },
             { path: 'office', element: <OfficeSettingsPage /> },

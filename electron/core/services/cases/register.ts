@@ -1,3 +1,4 @@
+import { DEFAULT_CASE_NO_PREFIX, settingKeys } from '../../../../shared/api/schemas/officeSettings';
 import type { z } from 'zod';
 import type { casesRegister } from '../../../../shared/api/schemas/cases';
 import type { UserView } from '../../../../shared/api/schemas/common';
@@ -66,7 +67,7 @@ export function createRegister({ db, clock, audit, settings, catalog, respondent
         input.repeatOf === undefined
           ? null
           : repeats.checkRepeatOf(input.repeatOf, { phone: c.phone, idNumber, respondentId: respondent.created ? null : respondent.row.id, receivedOn });
-      const caseNo = store.nextCaseNo(settings.get('caseNo.prefix', 'TS'), receivedOn);
+      const caseNo = store.nextCaseNo(settings.get(settingKeys.numbering.caseNoPrefix, DEFAULT_CASE_NO_PREFIX), receivedOn);
       const id = store.insert(caseNo, {
         receivedAt: clock.iso(received),
         receivedOn,

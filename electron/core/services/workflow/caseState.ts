@@ -1,3 +1,4 @@
+import { settingKeys, WORKFLOW_DEFAULTS } from '../../../../shared/api/schemas/officeSettings';
 import { z } from 'zod';
 import { DomainError } from '../../../../shared/api/errors';
 import type { CaseStatus } from '../../../../shared/domain/caseStatus';
@@ -112,7 +113,9 @@ export function createCaseRecords(db: Db, settings: Settings) {
 
   /** 回访 (domain.md step 8): once, quality cases at least twice — both office settings. */
   function followUpsRequired(c: CaseRecord): number {
-    return c.natures.includes('quality') ? settings.get('followUp.requiredForQuality', 2) : settings.get('followUp.required', 1);
+    return c.natures.includes('quality')
+      ? settings.get<number>(settingKeys.workflow.followUpsRequiredForQuality, WORKFLOW_DEFAULTS.followUpsRequiredForQuality)
+      : settings.get<number>(settingKeys.workflow.followUpsRequired, WORKFLOW_DEFAULTS.followUpsRequired);
   }
 
   /** Follow-up visits since the outcome was last made known (a reopened case is visited afresh). */
