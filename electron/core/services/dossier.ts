@@ -4,6 +4,7 @@ import { DomainError } from '../../../shared/api/errors';
 import type { CaseDetail } from '../../../shared/api/schemas/cases';
 import type { UserView } from '../../../shared/api/schemas/common';
 import { DEFAULT_RETENTION, retentionPeriods, type DossierVersion, type RetentionPeriod } from '../../../shared/api/schemas/dossier';
+import { settingKeys } from '../../../shared/api/schemas/officeSettings';
 import { describeEvent, type Names } from '../../../shared/domain/caseHistory';
 import { caseStatusLabel } from '../../../shared/domain/caseStatus';
 import { checklistStateLabel, evidenceKindLabel, evidenceSourceLabel, previewOf } from '../../../shared/domain/evidence';
@@ -133,7 +134,7 @@ export function createDossiers(deps: DossierDeps) {
   }
 
   const retention = (): RetentionPeriod => {
-    const value = settings.get<string>('archive.retention', DEFAULT_RETENTION);
+    const value = settings.get<string>(settingKeys.archive.retention, DEFAULT_RETENTION);
     return (retentionPeriods as readonly string[]).includes(value) ? (value as RetentionPeriod) : DEFAULT_RETENTION;
   };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { retentionPeriods } from './officeSettings';
 import { id } from './common';
 
 /**
@@ -10,10 +11,8 @@ import { id } from './common';
 
 const person = z.object({ id: z.number().int(), displayName: z.string() });
 
-/** 保管期限 of a 卷宗 (the settings key `archive.retention`; default 定期30年). */
-export const retentionPeriods = ['永久', '定期30年', '定期10年'] as const;
-export type RetentionPeriod = (typeof retentionPeriods)[number];
-export const DEFAULT_RETENTION: RetentionPeriod = '定期30年';
+/** 保管期限 of a 卷宗: the 办公设置 archive section's values (one list, one default). */
+export { DEFAULT_RETENTION, retentionPeriods, type RetentionPeriod } from './officeSettings';
 
 export const dossierVersion = z.object({
   id: z.number().int(),
