@@ -97,7 +97,10 @@ describe('which notice a case allows', () => {
     const agent = { name: '李志强', phone: '13788889999', relation: '儿子', authorizationReceived: true };
     const withAgent = await caseReadyFor(reg, staff, 'mediationAgreement', { agent });
     const issued = await staff.clerk.must<{ sha256: string }>('notices.issue', { caseId: withAgent, type: 'mediationAgreement' });
-    expect((await pdfText(pdfPath(reg.core, issued.sha256))).replace(/\s+/g, '')).toContain('委托代理人：李志强（儿子），联系电话：13788889999。');
+    const printed = (await pdfText(pdfPath(reg.core, issued.sha256))).replace(/\s+/g, '');
+    expect(printed).toContain('委托代理人：李志强（儿子），联系电话：13788889999。');
+    // The party with an agent may sign by that agent.
+    expect(printed).toContain('投诉人（代理人）签字：');
     keepPdf(pdfPath(reg.core, issued.sha256), 'mediationAgreement-with-agent');
     const without = await caseReadyFor(reg, staff, 'mediationAgreement');
     const preview = await staff.clerk.must<{ document: { text: { complainantAgent: string } } }>('notices.preview', { caseId: without, type: 'mediationAgreement' });

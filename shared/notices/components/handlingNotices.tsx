@@ -74,9 +74,9 @@ export function MediationSignatures({ doc }: { doc: NoticeOf<'mediationAgreement
   return (
     <div className="cd-signatures">
       <div className="cd-row">
-        {/* A party with a 委托代理人 on the 调解书 may sign by that agent. */}
-        <P className="cd-cell">{doc.text.complainantAgent?.trim() ? '投诉人或委托代理人（签字）：' : '投诉人（签字）：'}</P>
-        <P className="cd-cell">{doc.text.respondentAgent?.trim() ? '被投诉人或委托代理人（签字或盖章）：' : '被投诉人（签字或盖章）：'}</P>
+        {/* A party with a 委托代理人 on the 调解书 may sign by that agent; each label fits its half of the line. */}
+        <P className="cd-cell">{doc.text.complainantAgent?.trim() ? '投诉人（代理人）签字：' : '投诉人（签字）：'}</P>
+        <P className="cd-cell">{doc.text.respondentAgent?.trim() ? '被投诉人（代理人）签章：' : '被投诉人（签字或盖章）：'}</P>
       </div>
       <div className="cd-row cd-gap">
         <P className="cd-cell">{DATE_TO_FILL}</P>
