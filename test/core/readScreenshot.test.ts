@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScreenshotReading } from '../../shared/api/schemas/screenshot';
-import { fixture } from './evidenceHelpers';
+import { fixture, ocrInstalled } from './evidenceHelpers';
 import { openRegister, type Register } from './harness';
 
 /**
@@ -9,14 +8,6 @@ import { openRegister, type Register } from './harness';
  * OCR worker and the purchase's fields it shows are offered; nothing is stored. The pictures are the
  * checked-in screenshots of test/fixtures/make-ocr-fixtures.mjs.
  */
-const ocrInstalled = (() => {
-  try {
-    createRequire(__filename).resolve('@gutenye/ocr-node');
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 let reg: Register;
 beforeAll(async () => {

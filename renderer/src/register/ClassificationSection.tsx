@@ -5,13 +5,14 @@ import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useMemo, useState } from 'react';
-import { Controller, useController } from 'react-hook-form';
+import { useCallback, useMemo, useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { EARLIEST_RECEIPT_DATE } from '../../../shared/api/schemas/cases';
 import type { Catalog } from '../../../shared/api/schemas/catalog';
 import { matchingWord, rankCategories, statisticsGroups } from '../../../shared/domain/catalogLists';
 import { SelectField } from '../common/SelectField';
 import { formatDateTime } from '../format';
+import { CodeChoicesInput } from './CodeChoicesInput';
 import { FormSection } from './FormSection';
 import { PickerField } from '../common/PickerField';
 import { useToday } from '../session/useToday';
@@ -41,46 +42,6 @@ function retiredNature(catalog: Catalog, code: string): Nature | null {
 }
 
 /**
- * 投诉性质, several at once. The same choice gives the same array on every render, since Autocomplete
- * clears the words being typed whenever its value changes identity (a re-render mid-typing would
- * turn the typed filter into the first option). A corrected case's nature retired since is kept,
- * by name, until the clerk removes it.
- */
-function NaturesInput({ form, catalog }: { form: RegisterForm; catalog: Catalog }) {
-  const { field, fieldState } = useController({ control: form.control, name: 'natures' });
-  const key = (field.value ?? []).join(' ');
-  const chosen = useMemo(
-    () => (key ? key.split(' ') : []).map((code) => catalog.natures.find((n) => n.code === code) ?? retiredNature(catalog, code)).filter((n): n is Nature => n !== null),
-    [key, catalog],
-  );
-  return (
-    <Autocomplete<Nature, true>
-      multiple
-      options={catalog.natures}
-      getOptionLabel={(n) => n.name}
-      isOptionEqualToValue={(a, b) => a.code === b.code}
-      autoHighlight
-      disableCloseOnSelect
-      filterSelectedOptions
-      noOptionsText="没有匹配的性质"
-      value={chosen}
-      onChange={(_e, picked) => field.onChange(picked.map((n) => n.code))}
-      renderInput={(params) => (
-        <TextField
-          {...params}
-          label="投诉性质"
-          name={field.name}
-          inputRef={field.ref}
-          onBlur={field.onBlur}
-          error={!!fieldState.error}
-          helperText={fieldState.error?.message ?? '可多选'}
-        />
-      )}
-    />
-  );
-}
-
-/**
  * 分类: category and nature (data from catalog.get, never hard-coded), then how, from where and when
  * the complaint came in (投诉渠道, 地区 where the office keeps a list of its districts, 收到时间) and
  * the consents, in that Tab order. `receivedAtLocked` (a correction after acceptance) shows the
@@ -89,6 +50,11 @@ function NaturesInput({ form, catalog }: { form: RegisterForm; catalog: Catalog 
 export function ClassificationSection({ form, catalog, receivedAtLocked }: { form: RegisterForm; catalog: Catalog; receivedAtLocked?: string }) {
   const today = useToday();
   const categories = useMemo(() => groupedCategories(catalog.categories), [catalog.categories]);
+  // A corrected case's nature retired since is kept, by name, until the clerk removes it.
+  const natures = useCallback(
+    (codes: string[]) => codes.map((code) => catalog.natures.find((n) => n.code === code) ?? retiredNature(catalog, code)).filter((n): n is Nature => n !== null),
+    [catalog],
+  );
   const [typed, setTyped] = useState('');
 
   return (
@@ -142,7 +108,7 @@ export function ClassificationSection({ form, catalog, receivedAtLocked }: { for
         />
       </Grid>
       <Grid size={{ xs: 12, md: 7 }}>
-        <NaturesInput form={form} catalog={catalog} />
+        <CodeChoicesInput<Nature> form={form} name="natures" options={catalog.natures} resolve={natures} label="投诉性质" noOptionsText="没有匹配的性质" hint="可多选" />
       </Grid>
       <Grid size={{ xs: 12, sm: 6, md: 3 }}>
         <SelectField

@@ -1,15 +1,14 @@
 import Alert from '@mui/material/Alert';
-import Autocomplete from '@mui/material/Autocomplete';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
 import Grid from '@mui/material/Grid';
 import TextField from '@mui/material/TextField';
-import { useMemo } from 'react';
-import { Controller, useController } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { OLD_PURCHASE_WARNING } from '../../../shared/domain/intake';
-import { requestTypes, type RequestType } from '../../../shared/domain/requestTypes';
+import { requestTypes } from '../../../shared/domain/requestTypes';
 import { liftedLabel, textFieldProps } from '../common/textFieldProps';
+import { CodeChoicesInput } from './CodeChoicesInput';
 import { FormSection } from './FormSection';
 import { PickerField } from '../common/PickerField';
 import { useToday } from '../session/useToday';
@@ -96,51 +95,23 @@ function OldPurchaseWarning({ form, today }: { form: RegisterForm; today: string
   );
 }
 
-type RequestTypeOption = (typeof requestTypes)[number];
-
-/**
- * 请求类型, typed to filter and chosen with Enter. Autocomplete clears the words being typed whenever
- * its value changes identity, so the same choice must give the same array on every render: a
- * re-render mid-typing (a draft saved, a warning shown) otherwise turned "更换⏎" into the first
- * option, 修理.
- */
-function RequestTypesInput({ form }: { form: RegisterForm }) {
-  const { field, fieldState } = useController({ control: form.control, name: 'requestTypes' });
-  const key = (field.value ?? []).join(' ');
-  const chosen = useMemo(() => requestTypes.filter((t) => key.split(' ').includes(t.code as RequestType)), [key]);
-  return (
-    <Autocomplete<RequestTypeOption, true>
-      multiple
-      options={requestTypes}
-      getOptionLabel={(t) => t.name}
-      isOptionEqualToValue={(a, b) => a.code === b.code}
-      autoHighlight
-      disableCloseOnSelect
-      filterSelectedOptions
-      noOptionsText="没有匹配的请求类型"
-      value={chosen}
-      onChange={(_e, picked) => field.onChange(picked.map((t) => t.code))}
-      renderInput={(params) => (
-        <TextField
-          {...params}
-          label="请求类型"
-          name={field.name}
-          inputRef={field.ref}
-          onBlur={field.onBlur}
-          error={!!fieldState.error}
-          helperText={fieldState.error?.message ?? '可多选：输入“退”“修”等筛选，回车选中'}
-        />
-      )}
-    />
-  );
-}
+/** 请求类型 as codes of the list's order (shared/domain/requestTypes.ts). */
+const chosenRequestTypes = (codes: string[]) => requestTypes.filter((t) => codes.includes(t.code));
 
 /** 诉求: what kinds of remedy (a multi-choice typed like 投诉性质), what exactly in words, and how much. */
 export function RequestSection({ form }: { form: RegisterForm }) {
   return (
     <FormSection step={4} title="诉求">
       <Grid size={12}>
-        <RequestTypesInput form={form} />
+        <CodeChoicesInput
+          form={form}
+          name="requestTypes"
+          options={requestTypes}
+          resolve={chosenRequestTypes}
+          label="请求类型"
+          noOptionsText="没有匹配的请求类型"
+          hint="可多选：输入“退”“修”等筛选，回车选中"
+        />
       </Grid>
       <Grid size={{ xs: 12, md: 9 }}>
         <TextField

@@ -25,7 +25,15 @@ export const officeProfile = z.object({
 });
 export type OfficeProfile = z.infer<typeof officeProfile>;
 
-const mark = z
+/** 文号前缀 (杭消协) and a type's mark (受): one rule for office.update and 办公设置's numbering section. */
+export const noticePrefix = z
+  .string({ error: '请填写文号前缀' })
+  .trim()
+  .min(1, '请填写文号前缀')
+  .max(12, '文号前缀不超过12个字')
+  .regex(/^[^\s〔〕\d]+$/, '文号前缀不能含空格、数字或六角括号');
+
+export const mark = z
   .string({ error: '请填写类型字' })
   .trim()
   .min(1, '请填写类型字')
@@ -41,12 +49,7 @@ export const officeUpdate = {
       address: z.string().trim().max(200, '地址不能超过200个字'),
       phone: z.string().trim().max(60, '电话不能超过60个字'),
       issuer: text('落款名称', 60),
-      numberPrefix: z
-        .string({ error: '请填写文号前缀' })
-        .trim()
-        .min(1, '请填写文号前缀')
-        .max(12, '文号前缀不超过12个字')
-        .regex(/^[^\s〔〕\d]+$/, '文号前缀不能含空格、数字或六角括号'),
+      numberPrefix: noticePrefix,
       numberMarks: z.object(Object.fromEntries(noticeTypes.map((t) => [t, mark])) as Record<(typeof noticeTypes)[number], typeof mark>).partial(),
       /** Absolute path of a licensed TrueType/OpenType 仿宋 file; null goes back to the bundled face. */
       bodyFontPath: z.string().trim().min(1, '请填写字体文件的完整路径').max(500, '路径过长').nullable(),

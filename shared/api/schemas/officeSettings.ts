@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { noticeTypes } from '../../notices/types';
 import { workflowSettings } from './admin';
 import { empty, text } from './common';
+import { mark, noticePrefix } from './office';
 
 /**
  * 办公设置: every office setting of the key/value store in typed sections, read together and saved a
@@ -51,20 +52,6 @@ export const caseNoPrefix = z
   .min(1, '请填写案件编号前缀')
   .max(6, '案件编号前缀不超过6个字')
   .regex(/^[A-Z\u3400-\u9fff]+$/, '案件编号前缀只能用大写英文字母或汉字，不能含数字、空格、横线、斜线或括号');
-
-const noticePrefix = z
-  .string({ error: '请填写文号前缀' })
-  .trim()
-  .min(1, '请填写文号前缀')
-  .max(12, '文号前缀不超过12个字')
-  .regex(/^[^\s〔〕\d]+$/, '文号前缀不能含空格、数字或六角括号');
-
-const mark = z
-  .string({ error: '请填写类型字' })
-  .trim()
-  .min(1, '请填写类型字')
-  .max(4, '类型字不超过4个字')
-  .regex(/^[^\s〔〕\d]+$/, '类型字不能含空格、数字或六角括号');
 
 const marks = z.object(Object.fromEntries(noticeTypes.map((t) => [t, mark])) as Record<(typeof noticeTypes)[number], typeof mark>);
 
