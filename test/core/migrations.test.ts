@@ -8,6 +8,7 @@ import type { Migration } from '../../electron/core/db/migrations/types';
 import { openDatabase } from '../../electron/core/db/open';
 import { quietLog, tempDir } from './harness';
 import { PDF_NOT_READ } from '../../shared/domain/evidenceText';
+import { VOIDED_MARK, withVoided } from '../../electron/core/store/searchTokens';
 
 const SNAPSHOT = join(__dirname, '../../electron/core/db/schema.sql');
 
@@ -452,6 +453,39 @@ describe('migration 18 (pdf-text) on a register that holds evidence', () => {
       { id: 2, text: null, text_state: 'skipped', text_note: PDF_NOT_READ },
       { id: 3, text: '订单编号 1', text_state: 'done', text_note: null },
     ]);
+    db.close();
+  });
+});
+
+describe('migration 19 (voided-mark) on a register that holds a voided case', () => {
+  it('marks the voided cases in the token index, and only them, keeping their words findable', async () => {
+    const file = join(tmp.dir, 'before-voided-mark.sqlite');
+    const db = new Database(file);
+    const at = migrations.findIndex((m) => m.name === 'voided-mark');
+    expect(at).toBe(18);
+    await migrate(db, file, quietLog, migrations.slice(0, at));
+    db.exec(`
+      INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'clerk', '陈登记', 'clerk', 'x', '2026-06-01T09:00:00+08:00');
+      INSERT INTO respondents (id, name, created_at) VALUES (1, '温州健身会所', '2026-06-01T09:00:00+08:00');
+    `);
+    const insert = db.prepare(
+      `INSERT INTO cases (id, case_no, received_at, received_on, channel, category, status, complainant_name, complainant_id_type, complainant_phone,
+         respondent_id, subject, facts, request, consent_mediation, rule_set, registered_by, created_at, updated_at)
+       VALUES (?, ?, '2026-06-02T10:00:00+08:00', '2026-06-02', 'visit', 'S04', ?, '赵敏', 'resident', '13700003333',
+         1, '健身卡', '会所关门跑路。', '退还余额', 1, 'order121', 1, '2026-06-02T10:00:00+08:00', '2026-06-02T10:00:00+08:00')`,
+    );
+    insert.run(1, 'TS2026-00001', 'registered');
+    insert.run(2, 'TS2026-00002', 'voided');
+    // As the version before indexed them: the same tokens, no mark.
+    for (const id of [1, 2]) db.prepare("INSERT INTO case_index (rowid, short, long) VALUES (?, '赵敏 敏', '跑路 路')").run(id);
+    const find = (expr: string) => db.prepare('SELECT rowid FROM case_index WHERE case_index MATCH ? ORDER BY rowid').pluck().all(expr);
+    expect(find(`{short} : ${VOIDED_MARK}`)).toEqual([]);
+    await migrate(db, file, quietLog, migrations.slice(0, at + 1));
+    expect(db.pragma('user_version', { simple: true })).toBe(at + 1);
+    expect(find(`{short} : ${VOIDED_MARK}`)).toEqual([2]);
+    expect(find('"跑路"')).toEqual([1, 2]);
+    expect(find(withVoided('"跑路"', false))).toEqual([1]);
+    expect(find(withVoided('"赵敏"', true))).toEqual([2]);
     db.close();
   });
 });

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import { DomainError } from '../../../shared/api/errors';
 import type { CaseDetail } from '../../../shared/api/schemas/cases';
 import type { UserView } from '../../../shared/api/schemas/common';
@@ -27,6 +27,13 @@ import { integrityAnchor } from './notices/anchor';
 import { registrationFormOf } from './notices/registrationForm';
 import type { OfficeProfileService } from './officeProfile';
 import type { Settings } from './settings';
+
+let pdfLibLoading: Promise<typeof import('pdf-lib')> | null = null;
+/** pdf-lib is read when a 卷宗 is first bound, not at start: loading it is a third of a second the first answer would wait for. */
+function pdfLib(): Promise<typeof import('pdf-lib')> {
+  pdfLibLoading ??= import('pdf-lib');
+  return pdfLibLoading;
+}
 
 /** The statuses a case is archived in (domain.md step 9 结案归档; a refusal ends the case at step 2). */
 const ARCHIVABLE = ['closed', 'refused'] as const;
@@ -164,10 +171,10 @@ export function createDossiers(deps: DossierDeps) {
 
   async function printPart(part: DossierPart, caseNo: string): Promise<PDFDocument> {
     const pdf = await printer().printToPdf(await dossierPartHtml(part, caseNo), { pageSize: 'A4' });
-    return PDFDocument.load(pdf);
+    return (await pdfLib()).PDFDocument.load(pdf);
   }
 
-  const storedPdf = async (sha256: string) => PDFDocument.load(await readFile(vault.pathOf(sha256)));
+  const storedPdf = async (sha256: string) => (await pdfLib()).PDFDocument.load(await readFile(vault.pathOf(sha256)));
 
   /** The history in words, with the catalog's names for the codes steps record. */
   function historyOf(c: CaseDetail): DossierPart & { kind: 'history' } {
@@ -258,7 +265,7 @@ export function createDossiers(deps: DossierDeps) {
       const body: Printed[] = [];
       const form = formSha
         ? await storedPdf(formSha)
-        : await PDFDocument.load((await printRegistrationForm(deps.pdf, registrationFormOf(c, { office: office.name, today, anchor }), { bodyFont: null })).pdf);
+        : await (await pdfLib()).PDFDocument.load((await printRegistrationForm(deps.pdf, registrationFormOf(c, { office: office.name, today, anchor }), { bodyFont: null })).pdf);
       body.push({ title: REGISTRATION_FORM_TITLE, number: null, date: formEvent?.at ?? today, note: formSha ? null : '立卷时打印', doc: form, listed: true });
       for (const n of c.notices) {
         const note = n.supersededBy ? `已由${n.supersededBy.number}更正` : n.supersedes ? `更正${n.supersedes.number}` : null;
@@ -278,7 +285,7 @@ export function createDossiers(deps: DossierDeps) {
       const photoCount = rows.filter((r) => r.printed === 'photo').length;
       body.push({ title: '证据清单', number: null, date: null, note: `${rows.length} 项`, doc: await printPart({ kind: 'evidence', caseNo: c.caseNo, rows }, c.caseNo), listed: true });
       if (photoCount > 0) {
-        const photos = await PDFDocument.create();
+        const photos = await (await pdfLib()).PDFDocument.create();
         await printPhotos(c, rows, photos);
         body.push({ title: '证据照片', number: null, date: null, note: `${photoCount} 张`, doc: photos, listed: true });
       }
@@ -347,7 +354,7 @@ export function createDossiers(deps: DossierDeps) {
       );
       if (closing.getPageCount() !== closingRow.pages) throw new Error(`the 备考表 came out on ${closing.getPageCount()} pages`);
 
-      const bound = await PDFDocument.create();
+      const bound = await (await pdfLib()).PDFDocument.create();
       bound.setTitle(`卷宗 ${c.caseNo}（第${version}版）`);
       bound.setAuthor(office.name);
       bound.setCreationDate(instant);
@@ -357,7 +364,7 @@ export function createDossiers(deps: DossierDeps) {
       }
       if (bound.getPageCount() !== total) throw new Error(`the 卷宗 has ${bound.getPageCount()} pages, its contents count ${total}`);
       // Numbered through: each page's number printed by the same engine, laid over it.
-      const numbers = await PDFDocument.load(await printer().printToPdf(pageNumbersHtml(total), { pageSize: 'A4' }));
+      const numbers = await (await pdfLib()).PDFDocument.load(await printer().printToPdf(pageNumbersHtml(total), { pageSize: 'A4' }));
       if (numbers.getPageCount() !== total) throw new Error(`the page numbers came out on ${numbers.getPageCount()} pages for ${total}`);
       const stamps = await bound.embedPdf(numbers, numbers.getPageIndices());
       bound.getPages().forEach((page, i) => {

@@ -44,7 +44,8 @@ export function createCaseEvents(db: Db, derived: { text: CaseText; facts: CaseF
       // The 被退回 queue: a proposal sent back waits until its handler proposes again (or the desk decides).
       if (e.type === 'sendBack') sentBack.run(e.at, e.caseId);
       else if (answers.has(e.type)) sentBack.run(null, e.caseId);
-      if (carriesNotes(e.data)) derived.text.index(e.caseId);
+      // A voided case carries the voided mark in the index (searchTokens.ts VOIDED_MARK).
+      if (carriesNotes(e.data) || e.type === 'void') derived.text.index(e.caseId);
       derived.facts.refresh(e.caseId);
       // A voided complaint is no earlier complaint: a later one of the same person against the same business that counted
       // as its repeat is counted again (重复投诉, shared/domain/repeats.ts).

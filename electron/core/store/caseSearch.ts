@@ -8,7 +8,7 @@ import { stateOn, timeLeft, workingDaysLeft, type DeadlineKind, type LimitUnit, 
 import type { CaseQueue } from '../../../shared/domain/workflow';
 import type { Db } from '../db/open';
 import type { OfficeClock } from '../officeClock';
-import { matchExpression } from './searchTokens';
+import { matchExpression, withVoided } from './searchTokens';
 import { snippetOf, type SnippetSource } from './snippets';
 import { statementCache } from './statementCache';
 import { CASES_BY_IDS_NAMED } from './caseLabels';
@@ -170,6 +170,10 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
 
     if (input.status) filter('c.status = ?', input.status);
     else if (!input.includeVoided) filter("c.status <> 'voided'");
+    // The status condition the token index can also answer by the voided mark, if it is the only one.
+    const voidedMark = input.status ? (input.status === 'voided' ? true : null) : input.includeVoided ? 'any' : false;
+    const markable = voidedMark !== null;
+    const statusFilters = where.length;
     if (input.open) filter(`c.status NOT IN (${FINAL})`);
     if (input.category) filter('c.category = ?', input.category);
     if (input.channel) filter('c.channel = ?', input.channel);
@@ -295,12 +299,19 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
        ${whereSql(cursorWhere)}
       ORDER BY ${orderSql}
       LIMIT ? OFFSET ?`;
-    // The count needs the business only where a filter names it (none does today).
+    // The count needs the business only where a filter names it (none does today). Text alone (or with
+    // the voided rule, which the index marks) is counted in the token index without reading a case.
     const countFrom = byText ? 'case_index t JOIN cases c ON c.id = t.rowid' : 'cases c';
-    const countSql = `SELECT COUNT(*) FROM (SELECT 1 FROM ${countFrom} ${whereSql(null)} LIMIT ${SEARCH_COUNT_CAP + 1})`;
+    const textAlone = byText && markable && where.length === statusFilters + 1;
+    const count = textAlone
+      ? {
+          sql: `SELECT COUNT(*) FROM (SELECT 1 FROM case_index WHERE case_index MATCH ? LIMIT ${SEARCH_COUNT_CAP + 1})`,
+          params: [voidedMark === 'any' ? match : withVoided(match, voidedMark)],
+        }
+      : { sql: `SELECT COUNT(*) FROM (SELECT 1 FROM ${countFrom} ${whereSql(null)} LIMIT ${SEARCH_COUNT_CAP + 1})`, params };
     return {
       page: { sql: pageSql, params: [...params, ...(cursorWhere?.params ?? []), input.pageSize + 1, offset] },
-      count: { sql: countSql, params },
+      count,
       // Sorted other than by registration, only the newest matches up to the cap are sorted: when the
       // text matched more, the count is of those, and reads as "at least" (N+).
       textBeyondCap: match !== null && !byText ? { sql: `SELECT COUNT(*) FROM (SELECT 1 FROM case_index WHERE case_index MATCH ? LIMIT ${SEARCH_COUNT_CAP + 1})`, params: [match] } : null,

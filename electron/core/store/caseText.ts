@@ -1,10 +1,11 @@
 import type { Db } from '../db/open';
-import { tokensOf } from './searchTokens';
+import { SEPARATOR, tokensOf, VOIDED_MARK } from './searchTokens';
 
 /** What the workflow writes in its own words on a case (a contact's summary, a proposal, a reason): found by search as the case's notes. */
 const NOTE_KEYS = ['summary', 'note', 'reason', 'comment', 'terms', 'reply'] as const;
 
 interface TextRow {
+  status: string;
   case_no: string;
   complainant_name: string;
   complainant_phone: string;
@@ -59,7 +60,7 @@ export function createCaseText(db: Db) {
     ? 'c.agent_name, c.agent_phone, c.purchase_shop, c.purchase_platform, c.order_no'
     : 'NULL AS agent_name, NULL AS agent_phone, NULL AS purchase_shop, NULL AS purchase_platform, NULL AS order_no';
   const row = db.prepare(
-    `SELECT c.case_no, c.complainant_name, c.complainant_phone, c.complainant_id_number, c.complainant_address,
+    `SELECT c.status, c.case_no, c.complainant_name, c.complainant_phone, c.complainant_id_number, c.complainant_address,
             c.subject, c.facts, c.request, ${intakeFields},
             r.name AS respondent_name, r.credit_code, r.phone AS respondent_phone, r.contact_person
        FROM cases c JOIN respondents r ON r.id = c.respondent_id WHERE c.id = ?`,
@@ -94,9 +95,10 @@ export function createCaseText(db: Db) {
         r.purchase_shop,
         r.purchase_platform,
       ]);
+      const marked = r.status === 'voided' ? `${short} ${SEPARATOR} ${VOIDED_MARK}` : short;
       const long = tokensOf([r.facts, r.request, ...notesOf(caseId), ...evidenceTextsOf(caseId)]);
       remove.run(caseId);
-      insert.run(caseId, short, long);
+      insert.run(caseId, marked, long);
     },
   };
 }
