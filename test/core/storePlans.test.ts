@@ -125,6 +125,14 @@ describe('cases.search plans at a million cases', () => {
     expect(searchPlans({ sort: 'dueOn:asc', dueWithinWorkingDays: 3 }).page.join(' | ')).toMatch(/case_deadlines_open/);
   });
 
+  it('the open cases are read from the status index, never by scanning the archive for them', () => {
+    for (const sort of ['dueOn:asc', 'receivedAt:desc'] as const) {
+      const p = searchPlans({ open: true, sort });
+      expect(p.count.join(' | ')).toMatch(/SEARCH c USING COVERING INDEX cases_status_received \(status=\?\)/);
+      expect([...p.page, ...p.count].some((s) => /^SCAN c( |$)/.test(s) && !/cases_next_due|cases_received_at|cases_status_received/.test(s))).toBe(false);
+    }
+  });
+
   it('the work queues of 今日 read the cases in progress, never the archive', () => {
     for (const queue of ['toAccept', 'awaitingMaterials', 'referralReplied'] as const) {
       expectIndexed(searchPlans({ queue }).page, /cases_status_received \(status=\?\)/);
