@@ -35,11 +35,61 @@ export function walPageOffsets(walFile: string): { offsets: number[]; pageSize: 
   }
 }
 
+function markPage(into: Set<number>, at: number, pageSize: number): void {
+  into.add(Math.floor(at / CHUNK));
+  into.add(Math.floor((at + pageSize - 1) / CHUNK));
+}
+
 /** The chunks of the seal's table that the pages at these byte offsets fall in. */
 export function markChunks(walFile: string, into: Set<number>): void {
   const { offsets, pageSize } = walPageOffsets(walFile);
-  for (const at of offsets) {
-    into.add(Math.floor(at / CHUNK));
-    into.add(Math.floor((at + pageSize - 1) / CHUNK));
-  }
+  for (const at of offsets) markPage(into, at, pageSize);
 }
+
+/**
+ * Follows the WAL as it grows, reading each frame's header once. After a checkpoint SQLite starts
+ * the WAL again from its beginning with new salts but leaves the file its size, so the file's
+ * size says nothing of what is in it: reading every frame header of it after every write cost a
+ * register 60–80 ms once it had reached 4 MB. This reads on from where it stopped, ends the round
+ * at the first frame with other salts (one of an older round, never to be checkpointed), and goes
+ * on after a round's last commit only, since frames after it may yet be written over.
+ */
+export function createWalTail(walFile: string) {
+  let salts: string | null = null;
+  let next = WAL_HEADER;
+  const header = Buffer.alloc(WAL_HEADER);
+  const frame = Buffer.alloc(FRAME_HEADER);
+  return {
+    /** Marks the chunks of the pages written since the last call; gives the bytes of frames in the WAL's current round. */
+    catchUp(into: Set<number>): number {
+      if (!existsSync(walFile)) {
+        salts = null;
+        return 0;
+      }
+      const fd = openSync(walFile, 'r');
+      try {
+        const size = fstatSync(fd).size;
+        if (size < WAL_HEADER || readSync(fd, header, 0, WAL_HEADER, 0) < WAL_HEADER) return 0;
+        const magic = header.readUInt32BE(0);
+        if (magic !== 0x377f0682 && magic !== 0x377f0683) return 0;
+        const pageSize = header.readUInt32BE(8) === 1 ? 65536 : header.readUInt32BE(8);
+        const round = header.toString('hex', 16, 24);
+        if (round !== salts) {
+          salts = round;
+          next = WAL_HEADER;
+        }
+        for (let at = next; at + FRAME_HEADER + pageSize <= size; at += FRAME_HEADER + pageSize) {
+          readSync(fd, frame, 0, FRAME_HEADER, at);
+          if (frame.toString('hex', 8, 16) !== round) break;
+          const page = frame.readUInt32BE(0);
+          if (page > 0) markPage(into, (page - 1) * pageSize, pageSize);
+          if (frame.readUInt32BE(4) !== 0) next = at + FRAME_HEADER + pageSize;
+        }
+        return next - WAL_HEADER;
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
+}
+export type WalTail = ReturnType<typeof createWalTail>;

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { HandlerTable } from '../../../shared/api/dispatch';
 import { DomainError } from '../../../shared/api/errors';
 import { createBackupService } from '../backup/service';
@@ -8,7 +8,7 @@ import { createHandlers } from '../handlers';
 import { runCheck, type CheckTask, type Running, type TaskOut } from '../integrity/checkWorker';
 import { chunkTableSync, unseal, writeSeal, type ChunkTable } from '../integrity/seal';
 import { problem as problemOf, problemOfError, type DbProblem } from '../integrity/startCheck';
-import { markChunks } from '../integrity/walPages';
+import { createWalTail, markChunks } from '../integrity/walPages';
 import { createServices } from '../services';
 import { mediaToolsFromEnv } from '../services/evidence/media';
 import { refreshPlannerStatistics } from '../store';
@@ -122,6 +122,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
 
   const dirty = new Set<number>();
   const wal = `${file}-wal`;
+  const walTail = createWalTail(wal);
   let released = false;
   let closed = false;
   let markTimer: NodeJS.Timeout | null = null;
@@ -240,10 +241,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
     afterWrite() {
       if (!released || closed) return;
       try {
-        if (existsSync(wal) && statSync(wal).size > CHECKPOINT_WAL_BYTES) {
-          markChunks(wal, dirty);
-          db.pragma('wal_checkpoint(PASSIVE)');
-        }
+        if (walTail.catchUp(dirty) > CHECKPOINT_WAL_BYTES) db.pragma('wal_checkpoint(PASSIVE)');
       } catch (error) {
         log.warn(`checkpoint after a write failed: ${(error as Error).message}`);
       }
