@@ -489,3 +489,18 @@ describe('migration 19 (voided-mark) on a register that holds a voided case', ()
     db.close();
   });
 });
+
+describe('migration 20 (next-due-status)', () => {
+  it('gives the nearest-deadline index the status, keeping the cases and their order', async () => {
+    const file = join(tmp.dir, 'before-next-due.sqlite');
+    const db = new Database(file);
+    const at = migrations.findIndex((m) => m.name === 'next-due-status');
+    expect(at).toBe(19);
+    await migrate(db, file, quietLog, migrations.slice(0, at));
+    const columns = () => db.prepare("SELECT name FROM pragma_index_xinfo('cases_next_due') WHERE key = 1").pluck().all();
+    expect(columns()).toEqual([null, 'next_due_on', 'id']);
+    await migrate(db, file, quietLog, migrations.slice(0, at + 1));
+    expect(columns()).toEqual([null, 'next_due_on', 'id', 'status']);
+    db.close();
+  });
+});
