@@ -88,6 +88,10 @@ describe('the search box', () => {
     expect(found.rows[0]!.match).toEqual({ field: '事实', text: '行程中被导游强制购物，预付款无法退还。' });
     expect((await search({ text: '李芳' })).rows[0]!.match).toBeNull();
     expect(found.words).toEqual(['强制购物']);
+    // Punctuation typed with a word is not searched for, nor marked: the word's letters are.
+    const typed = await search({ text: '/强制购物！' });
+    expect(typed.words).toEqual(['强制购物']);
+    expect(typed.rows[0]!.match).toEqual({ field: '事实', text: '行程中被导游强制购物，预付款无法退还。' });
   });
 
   it('finds the words the workflow wrote on the case (notes), as soon as they are written', async () => {

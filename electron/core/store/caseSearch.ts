@@ -8,7 +8,7 @@ import { stateOn, timeLeft, workingDaysLeft, type DeadlineKind, type LimitUnit, 
 import type { CaseQueue } from '../../../shared/domain/workflow';
 import type { Db } from '../db/open';
 import type { OfficeClock } from '../officeClock';
-import { matchExpression, withVoided } from './searchTokens';
+import { matchExpression, shownRunsOf, withVoided } from './searchTokens';
 import { snippetOf, type SnippetSource } from './snippets';
 import { statementCache } from './statementCache';
 import { CASES_BY_IDS_NAMED } from './caseLabels';
@@ -324,7 +324,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       // text matched more, the count is of those, and reads as "at least" (N+).
       textBeyondCap: match !== null && !byText ? { sql: `SELECT COUNT(*) FROM (SELECT 1 FROM case_index WHERE case_index MATCH ? LIMIT ${SEARCH_COUNT_CAP + 1})`, params: [match] } : null,
       cursorColumns: keys.length,
-      words,
+      words: shownRunsOf(words),
       empty,
     };
   }

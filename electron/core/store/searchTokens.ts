@@ -89,6 +89,14 @@ function wordQuery(word: string): string | null {
   return runs.length === 1 && prefix && Array.from(prefix).length === 1 ? `{short} : ${phrase}` : phrase;
 }
 
+/**
+ * What a page marks in its rows for the words typed: each word's runs of letters and digits, as the
+ * index reads them ("/有限公司" → 有限公司, "138-1234" → 138, 1234), each once.
+ */
+export function shownRunsOf(words: readonly string[]): string[] {
+  return [...new Set(words.flatMap(runsOf))];
+}
+
 /** Words typed into the search box; control characters part words as spaces do. */
 export function wordsOf(text: string): string[] {
   return text.split(/[\s\p{Cc}]+/u).filter(Boolean).slice(0, 8);
