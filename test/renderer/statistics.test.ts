@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { highlightRanges } from '../../renderer/src/cases/Highlight';
 import { countText } from '../../renderer/src/cases/listFormat';
+import { shareSlices } from '../../renderer/src/statistics/breakdowns';
+import { headlineFigures } from '../../renderer/src/statistics/figures';
 import { changeText, percentText, wanYuanText, yuanText } from '../../renderer/src/statistics/numbers';
 import { monthWithin, periodFrom, periodLabel, periodOf, shiftPeriod } from '../../renderer/src/statistics/period';
 
@@ -48,6 +50,33 @@ describe('统计’s numbers', () => {
     expect(wanYuanText(300000)).toBe('0.30');
     expect(wanYuanText(123456789)).toBe('123.46');
     expect(wanYuanText(0)).toBe('0.00');
+  });
+
+  it('reads 挽回经济损失 in 万元 from 10万元 on, so a city’s year fits its card', () => {
+    const recovered = headlineFigures.find((d) => d.key === 'recovered')!;
+    const at = (recoveredFen: number) => {
+      const f = { recoveredFen } as Parameters<typeof recovered.text>[0];
+      return [recovered.text(f), recovered.detail!(f)];
+    };
+    expect(at(9_999_999)).toEqual(['99,999.99 元', '10.00 万元（含加倍赔偿）']);
+    expect(at(10_000_000)).toEqual(['10.00 万元', '100,000.00 元（含加倍赔偿）']);
+    expect(at(25_092_055_874)).toEqual(['25,092.06 万元', '250,920,558.74 元（含加倍赔偿）']);
+  });
+
+  it('shows the largest categories’ shares, the rest together', () => {
+    const row = (key: string, received: number) => ({ key, name: key, received }) as Parameters<typeof shareSlices>[0][number];
+    const rows = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'].map((k, i) => row(k, i === 8 ? 100 : i + 1));
+    expect(shareSlices(rows).map((s) => [s.label, s.value])).toEqual([
+      ['I', 100],
+      ['H', 8],
+      ['G', 7],
+      ['F', 6],
+      ['E', 5],
+      ['D', 4],
+      ['C', 3],
+      ['其他类别', 3],
+    ]);
+    expect(shareSlices([row('A', 2), row('B', 0)]).map((s) => s.label)).toEqual(['A']);
   });
 
   it('compares with the year before as reports word it, and says nothing where nothing compares', () => {

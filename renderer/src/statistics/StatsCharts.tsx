@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { StatsSummary } from '../../../shared/api/schemas/stats';
 import { listLinkOf } from '../cases/caseFilters';
+import { shareSlices } from './breakdowns';
 import { monthCn, monthWithin } from './period';
 
 const chartsZhCN = { loading: '正在加载…', noData: '本期没有投诉' };
@@ -16,8 +17,8 @@ const chartsZhCN = { loading: '正在加载…', noData: '本期没有投诉' };
  * (25 px) cuts every label on the bottom axis to nothing.
  */
 const BOTTOM_AXIS = 32;
-/** Categories beyond these are shown together as 其他, so the share stays readable. */
-const SLICES = 7;
+/** One per slice of `shareSlices` (SHARE_SLICES of them), told apart at a glance and in print. */
+const SLICE_COLOURS = ['#1f4e79', '#2e7d32', '#c77700', '#6a1b9a', '#00838f', '#ad1457', '#8d6e63'];
 
 function ChartBox({ title, caption, children }: { title: string; caption: string; children: ReactNode }) {
   return (
@@ -42,12 +43,8 @@ export function StatsCharts({ summary }: { summary: StatsSummary }) {
   const period = { from: summary.from, to: summary.to };
   const byMonth = summary.byMonth.length > 1;
   const oneYear = summary.from.slice(0, 4) === summary.to.slice(0, 4);
-  const top = summary.byCategory.slice(0, SLICES);
-  const rest = summary.byCategory.slice(SLICES).reduce((n, r) => n + r.received, 0);
-  const slices = [
-    ...top.map((r) => ({ id: r.key, value: r.received, label: r.name })),
-    ...(rest > 0 ? [{ id: '', value: rest, label: '其他类别' }] : []),
-  ];
+  // The largest categories, each in a colour of its own; the rest together in grey.
+  const slices = shareSlices(summary.byCategory).map((s, i) => ({ ...s, color: s.id ? SLICE_COLOURS[i]! : '#b0bec5' }));
 
   return (
     <ChartsLocalizationProvider localeText={chartsZhCN}>

@@ -54,3 +54,19 @@ export function breakdownsOf(s: StatsSummary): Breakdown[] {
     },
   ];
 }
+
+/** Categories beyond these are shown together as 其他, so the share stays readable. */
+export const SHARE_SLICES = 7;
+
+/** The share of each category in a chart: the largest ones, then the rest together (id ''). */
+export function shareSlices(byCategory: readonly BreakdownRow[]): { id: string; value: number; label: string }[] {
+  const largest = [...byCategory].sort((a, b) => b.received - a.received);
+  const rest = largest.slice(SHARE_SLICES).reduce((n, r) => n + r.received, 0);
+  return [
+    ...largest
+      .slice(0, SHARE_SLICES)
+      .filter((r) => r.received > 0)
+      .map((r) => ({ id: r.key, value: r.received, label: r.name })),
+    ...(rest > 0 ? [{ id: '', value: rest, label: '其他类别' }] : []),
+  ];
+}

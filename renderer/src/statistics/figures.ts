@@ -4,6 +4,9 @@ import { daysText, percentText, wanYuanText, yuanText, type CompareMode } from '
 
 type WithEnquiries = Figures & { enquiries: number };
 
+/** 100,000 元 in fen: from here 挽回经济损失 reads in 万元. */
+const WAN_YUAN_FROM_FEN = 10_000_000;
+
 export interface FigureDef {
   key: string;
   label: string;
@@ -41,8 +44,9 @@ export const headlineFigures: FigureDef[] = [
     key: 'recovered',
     label: '挽回经济损失',
     value: (f) => f.recoveredFen,
-    text: (f) => `${yuanText(f.recoveredFen)} 元`,
-    detail: (f) => `${wanYuanText(f.recoveredFen)} 万元（含加倍赔偿）`,
+    // From 10万元 on the figure is read in 万元, as associations report it, and fits its card.
+    text: (f) => (Math.abs(f.recoveredFen) >= WAN_YUAN_FROM_FEN ? `${wanYuanText(f.recoveredFen)} 万元` : `${yuanText(f.recoveredFen)} 元`),
+    detail: (f) => (Math.abs(f.recoveredFen) >= WAN_YUAN_FROM_FEN ? `${yuanText(f.recoveredFen)} 元（含加倍赔偿）` : `${wanYuanText(f.recoveredFen)} 万元（含加倍赔偿）`),
     compare: 'amount',
     filter: { resolved: true },
     opens: '已解决的案件',
@@ -73,7 +77,8 @@ export const headlineFigures: FigureDef[] = [
     label: '按期办结率',
     value: (f) => f.inTimeRate,
     text: (f) => percentText(f.inTimeRate),
-    detail: (f) => `各期限均按时 ${f.inTimeRate === null ? 0 : Math.round(f.inTimeRate * f.finished)} / ${f.finished} 件`,
+    // "Within its time limit": every clock of the case was met on time (domain.md "Headline statistics").
+    detail: (f) => `按时 ${f.inTimeRate === null ? 0 : Math.round(f.inTimeRate * f.finished)} / 办结 ${f.finished} 件`,
     compare: 'rate',
     filter: { inTime: '1' },
     opens: '按期办结的案件',
