@@ -23,6 +23,29 @@ function dumpSchema(db: Database.Database): string {
 const tmp = tempDir();
 afterAll(() => tmp.remove());
 
+/**
+ * A register at the version before the migration named, with a clerk and a business to hang cases on;
+ * `upgrade()` runs that one migration.
+ */
+async function registerBefore(name: string, version: number) {
+  const file = join(tmp.dir, `before-${name}.sqlite`);
+  const db = new Database(file);
+  const at = migrations.findIndex((m) => m.name === name);
+  expect(at + 1).toBe(version);
+  await migrate(db, file, quietLog, migrations.slice(0, at));
+  db.exec(`
+    INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'clerk', '陈登记', 'clerk', 'x', '2026-06-01T09:00:00+08:00');
+    INSERT INTO respondents (id, name, created_at) VALUES (1, '温州健身会所', '2026-06-01T09:00:00+08:00');
+  `);
+  return {
+    db,
+    async upgrade() {
+      await migrate(db, file, quietLog, migrations.slice(0, at + 1));
+      expect(db.pragma('user_version', { simple: true })).toBe(version);
+    },
+  };
+}
+
 describe('migrations', () => {
   it('are listed in order, one file each, and every file is listed', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
@@ -459,15 +482,7 @@ describe('migration 18 (pdf-text) on a register that holds evidence', () => {
 
 describe('migration 19 (voided-mark) on a register that holds a voided case', () => {
   it('marks the voided cases in the token index, and only them, keeping their words findable', async () => {
-    const file = join(tmp.dir, 'before-voided-mark.sqlite');
-    const db = new Database(file);
-    const at = migrations.findIndex((m) => m.name === 'voided-mark');
-    expect(at).toBe(18);
-    await migrate(db, file, quietLog, migrations.slice(0, at));
-    db.exec(`
-      INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'clerk', '陈登记', 'clerk', 'x', '2026-06-01T09:00:00+08:00');
-      INSERT INTO respondents (id, name, created_at) VALUES (1, '温州健身会所', '2026-06-01T09:00:00+08:00');
-    `);
+    const { db, upgrade } = await registerBefore('voided-mark', 19);
     const insert = db.prepare(
       `INSERT INTO cases (id, case_no, received_at, received_on, channel, category, status, complainant_name, complainant_id_type, complainant_phone,
          respondent_id, subject, facts, request, consent_mediation, rule_set, registered_by, created_at, updated_at)
@@ -480,8 +495,7 @@ describe('migration 19 (voided-mark) on a register that holds a voided case', ()
     for (const id of [1, 2]) db.prepare("INSERT INTO case_index (rowid, short, long) VALUES (?, '赵敏 敏', '跑路 路')").run(id);
     const find = (expr: string) => db.prepare('SELECT rowid FROM case_index WHERE case_index MATCH ? ORDER BY rowid').pluck().all(expr);
     expect(find(`{short} : ${VOIDED_MARK}`)).toEqual([]);
-    await migrate(db, file, quietLog, migrations.slice(0, at + 1));
-    expect(db.pragma('user_version', { simple: true })).toBe(at + 1);
+    await upgrade();
     expect(find(`{short} : ${VOIDED_MARK}`)).toEqual([2]);
     expect(find('"跑路"')).toEqual([1, 2]);
     expect(find(withVoided('"跑路"', false))).toEqual([1]);
@@ -492,14 +506,10 @@ describe('migration 19 (voided-mark) on a register that holds a voided case', ()
 
 describe('migration 20 (next-due-status)', () => {
   it('gives the nearest-deadline index the status, keeping the cases and their order', async () => {
-    const file = join(tmp.dir, 'before-next-due.sqlite');
-    const db = new Database(file);
-    const at = migrations.findIndex((m) => m.name === 'next-due-status');
-    expect(at).toBe(19);
-    await migrate(db, file, quietLog, migrations.slice(0, at));
+    const { db, upgrade } = await registerBefore('next-due-status', 20);
     const columns = () => db.prepare("SELECT name FROM pragma_index_xinfo('cases_next_due') WHERE key = 1").pluck().all();
     expect(columns()).toEqual([null, 'next_due_on', 'id']);
-    await migrate(db, file, quietLog, migrations.slice(0, at + 1));
+    await upgrade();
     expect(columns()).toEqual([null, 'next_due_on', 'id', 'status']);
     db.close();
   });
