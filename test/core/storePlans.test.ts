@@ -129,11 +129,26 @@ describe('cases.search plans at a million cases', () => {
     expect(searchPlans({ overdue: true }).count.join(' | ')).toMatch(/SEARCH c USING COVERING INDEX cases_next_due/);
   });
 
-  it('the open cases are read from the status index, never by scanning the archive for them', () => {
-    for (const sort of ['dueOn:asc', 'receivedAt:desc'] as const) {
+  it('the open cases are counted from the status index, and paged by walking the sort’s index', () => {
+    for (const [sort, index] of [
+      ['dueOn:asc', /cases_next_due/],
+      ['receivedAt:desc', /cases_received_at/],
+    ] as const) {
       const p = searchPlans({ open: true, sort });
       expect(p.count.join(' | ')).toMatch(/SEARCH c USING COVERING INDEX cases_status_received \(status=\?\)/);
-      expect([...p.page, ...p.count].some((s) => /^SCAN c( |$)/.test(s) && !/cases_next_due|cases_received_at|cases_status_received/.test(s))).toBe(false);
+      expectIndexed(p.page, index);
+    }
+    // PRAGMA optimize's sampled statistics can make a status look rare (a 200,000-case register said
+    // 501 cases a status): the page must walk its index still, not sort every open case.
+    const db = reg.core.db;
+    const stat = db.prepare("UPDATE sqlite_stat1 SET stat = ? WHERE idx = 'cases_status_received'");
+    stat.run('1000000 501 1');
+    db.exec('ANALYZE sqlite_schema');
+    try {
+      expectIndexed(searchPlans({ open: true, sort: 'dueOn:asc' }).page, /cases_next_due/);
+    } finally {
+      stat.run('1000000 83334 1');
+      db.exec('ANALYZE sqlite_schema');
     }
   });
 

@@ -18,13 +18,16 @@ export type SearchInput = z.output<typeof casesSearch.input>;
 
 const FINAL = finalStatuses.map((s) => `'${s}'`).join(', ');
 /**
- * The statuses still in progress, listed: each is a range of the status index, where NOT IN the final
- * ones scans the archive for them (134 against 0.8 ms to count 10,000 open cases of 200,000).
+ * The open cases, two ways. A page walks its sort's index and drops the finished as it goes (the
+ * newest and the nearest-due are mostly open), so it stops at the page; a count lists each open
+ * status's range of the status index, where walking would pass the whole archive (134 against 0.8 ms
+ * to count 10,000 open cases of 200,000; listed for the page, the 10,000 were sorted: 36 against 0.1 ms).
  */
-const OPEN = caseStatuses
+const OPEN_WALKED = `c.status NOT IN (${FINAL})`;
+const OPEN_LISTED = `c.status IN (${caseStatuses
   .filter((s) => !finalStatuses.includes(s))
   .map((s) => `'${s}'`)
-  .join(', ');
+  .join(', ')})`;
 const APPROVERS = new Set(['supervisor', 'admin']);
 
 /** Accepted and not yet finished nor referred: where a case needs a handler. */
@@ -182,7 +185,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const voidedMark = input.status ? (input.status === 'voided' ? true : null) : input.includeVoided ? 'any' : false;
     const markable = voidedMark !== null;
     const statusFilters = where.length;
-    if (input.open) filter(`c.status IN (${OPEN})`);
+    if (input.open) filter(OPEN_WALKED);
     if (input.category) filter('c.category = ?', input.category);
     if (input.channel) filter('c.channel = ?', input.channel);
     if (input.region !== undefined) filter(input.region === null ? 'c.region IS NULL' : 'c.region = ?', ...(input.region === null ? [] : [input.region]));
@@ -294,8 +297,8 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const from = byText
       ? 'case_index t JOIN cases c ON c.id = t.rowid JOIN respondents r ON r.id = c.respondent_id'
       : 'cases c JOIN respondents r ON r.id = c.respondent_id';
-    const whereSql = (extra: { sql: string } | null) => {
-      const all = extra ? [...where, extra.sql] : where;
+    const whereSql = (extra: { sql: string } | null, conditions = where) => {
+      const all = extra ? [...conditions, extra.sql] : conditions;
       return all.length ? `WHERE ${all.join(' AND ')}` : '';
     };
     const orderSql = keys.map((k) => `${k}${desc ? ' DESC' : ''}`).join(', ');
@@ -316,7 +319,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
           sql: `SELECT COUNT(*) FROM (SELECT 1 FROM case_index WHERE case_index MATCH ? LIMIT ${SEARCH_COUNT_CAP + 1})`,
           params: [voidedMark === 'any' ? match : withVoided(match, voidedMark)],
         }
-      : { sql: `SELECT COUNT(*) FROM (SELECT 1 FROM ${countFrom} ${whereSql(null)} LIMIT ${SEARCH_COUNT_CAP + 1})`, params };
+      : { sql: `SELECT COUNT(*) FROM (SELECT 1 FROM ${countFrom} ${whereSql(null, where.map((w) => (w === OPEN_WALKED ? OPEN_LISTED : w)))} LIMIT ${SEARCH_COUNT_CAP + 1})`, params };
     return {
       page: { sql: pageSql, params: [...params, ...(cursorWhere?.params ?? []), input.pageSize + 1, offset] },
       count,
