@@ -15,8 +15,15 @@ import { fixedClock, minimalComplaint, openRegister, quietLog, tempDir, type Reg
 const place = tempDir('complaintdesk-folder-');
 let reg: Register;
 let backupPath: string;
+// A real read-only disk: a tmpfs mounted for the test (root, as here and in CI). Where mounting is not allowed the
+// test says so and is skipped (as root, chmod would not stop a write, so nothing else is a read-only folder).
+const roMount = join(place.dir, 'ro');
+const roDisk = mountTmpfs(roMount, '64m');
+const NO_TMPFS = 'cannot mount a tmpfs here (mounting needs root); the read-only mount is not tried';
+if (!roDisk) console.warn(`dataFolder: ${NO_TMPFS}`);
 afterAll(() => {
   reg?.close();
+  roDisk?.unmount();
   place.remove();
 });
 
@@ -125,38 +132,32 @@ describe('two programs on one data folder', () => {
   }, 60_000);
 });
 
-describe('a data folder that cannot be written (a read-only mount)', () => {
+describe.skipIf(!roDisk)('a data folder that cannot be written (a read-only tmpfs mount: needs root, skipped without)', () => {
   it('opens an intact register read-only, saying the folder cannot be written; a new register there is refused in Chinese', async () => {
-    const mount = join(place.dir, 'ro');
-    const disk = mountTmpfs(mount, '64m');
-    if (!disk) return console.warn('dataFolder: cannot mount a tmpfs here (not root?); the read-only mount is not tried');
+    const mount = roMount;
+    cpSync(reg.dir, join(mount, 'data'), { recursive: true });
+    rmSync(join(mount, 'data', LOCK_FILE), { force: true });
+    mkdirSync(join(mount, 'empty'));
+    execFileSync('mount', ['-o', 'remount,ro', mount], { stdio: 'ignore' });
+    const file = databaseFile(join(mount, 'data'));
+    const before = { bytes: readFileSync(file), mtime: statSync(file).mtimeMs };
+    const core = await createCore({ dataDir: join(mount, 'data'), clock: clock(), log: quietLog });
     try {
-      cpSync(reg.dir, join(mount, 'data'), { recursive: true });
-      rmSync(join(mount, 'data', LOCK_FILE), { force: true });
-      mkdirSync(join(mount, 'empty'));
-      execFileSync('mount', ['-o', 'remount,ro', mount], { stdio: 'ignore' });
-      const file = databaseFile(join(mount, 'data'));
-      const before = { bytes: readFileSync(file), mtime: statSync(file).mtimeMs };
-      const core = await createCore({ dataDir: join(mount, 'data'), clock: clock(), log: quietLog });
-      try {
-        const status = ((await core.call('setup.status', {}, null)) as { value: { readOnly: boolean; problem: { code: string; message: string } } }).value;
-        expect(status).toMatchObject({ readOnly: true, problem: { code: 'readOnlyFolder' } });
-        expect(status.problem.message).toMatch(/数据文件夹无法写入/);
-        expect(status.problem.message).not.toMatch(/损坏/);
-        const login = (await core.call('session.login', { username: 'admin', password: 'correct horse' }, null)) as { ok: boolean; value: { token: string } };
-        expect(login.ok).toBe(true);
-        const search = await core.call('cases.search', {}, login.value.token);
-        expect(search, JSON.stringify(search)).toMatchObject({ ok: true, value: { total: 1 } });
-      } finally {
-        core.close();
-      }
-      expect(readFileSync(file).equals(before.bytes)).toBe(true);
-      const fresh = await createCore({ dataDir: join(mount, 'empty'), clock: clock(), log: quietLog }).then(() => null, (e: unknown) => e);
-      expect((fresh as Error).message).toMatch(/无法写入.*不能在这里新建登记簿/);
-      const nested = await createCore({ dataDir: join(mount, 'new', 'folder'), clock: clock(), log: quietLog }).then(() => null, (e: unknown) => e);
-      expect((nested as Error).message, String(nested)).toMatch(/无法建立数据文件夹.*只读/);
+      const status = ((await core.call('setup.status', {}, null)) as { value: { readOnly: boolean; problem: { code: string; message: string } } }).value;
+      expect(status).toMatchObject({ readOnly: true, problem: { code: 'readOnlyFolder' } });
+      expect(status.problem.message).toMatch(/数据文件夹无法写入/);
+      expect(status.problem.message).not.toMatch(/损坏/);
+      const login = (await core.call('session.login', { username: 'admin', password: 'correct horse' }, null)) as { ok: boolean; value: { token: string } };
+      expect(login.ok).toBe(true);
+      const search = await core.call('cases.search', {}, login.value.token);
+      expect(search, JSON.stringify(search)).toMatchObject({ ok: true, value: { total: 1 } });
     } finally {
-      disk.unmount();
+      core.close();
     }
+    expect(readFileSync(file).equals(before.bytes)).toBe(true);
+    const fresh = await createCore({ dataDir: join(mount, 'empty'), clock: clock(), log: quietLog }).then(() => null, (e: unknown) => e);
+    expect((fresh as Error).message).toMatch(/无法写入.*不能在这里新建登记簿/);
+    const nested = await createCore({ dataDir: join(mount, 'new', 'folder'), clock: clock(), log: quietLog }).then(() => null, (e: unknown) => e);
+    expect((nested as Error).message, String(nested)).toMatch(/无法建立数据文件夹.*只读/);
   }, 60_000);
 });

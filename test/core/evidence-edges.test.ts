@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../electron/core';
 import { migrate } from '../../electron/core/db/migrate';
 import { migrations } from '../../electron/core/db/migrations';
@@ -11,6 +11,9 @@ import { databaseFile } from '../../electron/core/paths';
 import type { CaseDetail } from '../../shared/api/schemas/cases';
 import { fixedClock, minimalComplaint, openRegister, quietLog, tempDir, type Register } from './harness';
 import { chunked, fixture, importInto, mustImport } from './evidenceHelpers';
+
+// Imports hashed and fsynced, registers set up per test: seconds alone, 17–24 s beside other runs (vitest's default is 20 s).
+vi.setConfig({ testTimeout: 120_000 });
 
 // Evidence at its edges (issue [J]): what a file or a clerk may say about itself, and what the
 // register then keeps and serves.
@@ -242,12 +245,14 @@ describe('a file that is no longer what was recorded', () => {
         .poll(async () => {
           const r = await core.call('evidence.file', { id: v.id }, reg.token, { download: true });
           return r.ok || r.error.code;
-        }, { timeout: 15_000 })
+        }, { timeout: 90_000 })
         .toBe('CONFLICT');
     } finally {
       core.close();
     }
-  });
+    // A 70 MB import, a restart and a background hash of the file: seconds alone, far longer beside other test runs
+    // (it once ran out of vitest's 20 s default on a loaded machine). The assertion waits for the hash, not for a time.
+  }, 180_000);
 });
 
 describe('evidence.verify on a register opened read-only', () => {

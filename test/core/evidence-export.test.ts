@@ -1,11 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { csvCell, safeFileName } from '../../electron/core/services/evidence/export';
 import { minimalComplaint, openRegister, tempDir, type Register } from './harness';
 import { withStaff } from './staff';
 import { fixture, mustImport } from './evidenceHelpers';
+
+// Imports hashed and fsynced, registers set up per test: seconds alone, 17–24 s beside other runs (vitest's default is 20 s).
+vi.setConfig({ testTimeout: 120_000 });
 
 let reg: Register;
 let caseId: number;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { noticeIssuerRefusal } from '../../shared/notices/issuers';
 import { noticeTypes } from '../../shared/notices/types';
 import { openRegister, type Register } from './harness';
@@ -11,6 +11,8 @@ import { withStaff, type Staff } from './staff';
  * 受理通知书 and used up an official number. Issuing follows the workflow table now
  * (shared/notices/issuers.ts); a refusal prints nothing and takes no number.
  */
+// Issuing prints through Chromium (cold at the first notice): seconds alone, far more beside other runs, as in notices.test.ts.
+vi.setConfig({ testTimeout: 180_000 });
 const printer = newPrinter();
 let reg: Register;
 let staff: Staff;

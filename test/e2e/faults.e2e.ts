@@ -74,6 +74,10 @@ describe('kill -9 while cases are registered and worked on', () => {
       expect((await apiCall<{ readOnly: boolean }>(running, 'setup.status', {})).readOnly).toBe(false);
       const token = await login(running);
       let alive = true;
+      // What this round has had acknowledged: the kill waits for it, not for a span of wall-clock time, which on a
+      // loaded machine could pass before the first answer (once 4 registrations in 12 rounds).
+      let roundRegistrations = 0;
+      let roundSteps = 0;
       const worker = async () => {
         while (alive) {
           try {
@@ -82,12 +86,14 @@ describe('kill -9 while cases are registered and worked on', () => {
               const out = await apiCall<{ id: number; caseNo: string }>(running, 'cases.register', complaint(serial++), token);
               registered.set(out.id, out.caseNo);
               versions.set(out.id, Math.max(versions.get(out.id) ?? 0, 1));
+              roundRegistrations++;
             } else {
               const id = known[Math.floor(rand() * known.length)]!;
               const c = await apiCall<{ version: number; status: string }>(running, 'cases.get', { id }, token);
               const action = c.status === 'registered' ? { action: 'accept' } : { action: 'recordContact', with: 'complainant', how: 'phone', summary: `第${round}轮电话联系` };
               const out = await apiCall<{ version: number }>(running, 'cases.act', { id, version: c.version, ...action }, token);
               versions.set(id, Math.max(versions.get(id) ?? 0, out.version));
+              roundSteps++;
             }
           } catch (error) {
             // A refused step (someone else moved the case first) is fine; a dead host ends the worker.
@@ -96,7 +102,17 @@ describe('kill -9 while cases are registered and worked on', () => {
         }
       };
       const workers = [worker(), worker(), worker()];
-      await sleep(80 + Math.floor(rand() * 400));
+      // A seeded number of acknowledged changes (a registration and, once there are cases, a step among them), then a
+      // seeded pause: the three workers always have requests in flight, so the kill lands between commit and answer
+      // as often as the random pause allows, however slowly the machine answers.
+      const target = 2 + Math.floor(rand() * 4);
+      const pause = Math.floor(rand() * 250);
+      const enough = () => roundRegistrations >= 1 && (round === 0 || roundSteps >= 1) && roundRegistrations + roundSteps >= target;
+      for (const since = Date.now(); !enough(); await sleep(5)) {
+        // Generous: only a host that stopped answering altogether takes this long.
+        if (Date.now() - since > 90_000) throw new Error(`round ${round}: ${roundRegistrations} registrations and ${roundSteps} steps in 90 s\n${running.output().slice(-2000)}`);
+      }
+      await sleep(pause);
       alive = false;
       expect(await running.stop('SIGKILL')).toBeNull();
       await Promise.all(workers);
@@ -108,6 +124,7 @@ describe('kill -9 while cases are registered and worked on', () => {
     host = await startHost(dir);
     expect((await apiCall<{ readOnly: boolean }>(host, 'setup.status', {})).readOnly).toBe(false);
     const token = await login(host);
+    // Round 0's first answers are all registrations (there is nothing to act on yet), and every round has one.
     expect(registered.size).toBeGreaterThan(ROUNDS);
     for (const [id, caseNo] of registered) {
       const c = await apiCall<{ caseNo: string; version: number }>(host, 'cases.get', { id }, token);

@@ -1,5 +1,5 @@
 import { execSync, fork, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core';
@@ -27,6 +27,14 @@ let child: ChildProcess;
 let window: { url: string; webContentsId: number; options: { sandbox: boolean; contextIsolation: boolean } };
 let quit: Promise<void>;
 let exited: Promise<number | null>;
+/** What the shell wrote to stderr (its log lines): read as it comes, so a full pipe never stalls it, and shown when a step fails. */
+let shellErr = '';
+const shellSaid = () => `\n--- the shell's stderr ---\n${shellErr.slice(-4000)}`;
+/**
+ * Each step waits on the shell's answer, however long a loaded machine takes: the whole file once ran 16 s with
+ * four copies beside each other (2 s alone), so a step gets far more than vitest's 20 s default.
+ */
+const STEP_MS = 120_000;
 let nextId = 1;
 const replies = new Map<number, (m: { out?: unknown; error?: string }) => void>();
 
@@ -46,17 +54,18 @@ beforeAll(async () => {
     env: { ...process.env, COMPLAINTDESK_DATA: dataDir, COMPLAINTDESK_KEYS: keyDir, ELECTRON_RENDERER_URL: '' },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (shellErr += d));
   exited = new Promise((r) => child.once('exit', (code) => r(code)));
   let quitSeen!: () => void;
   quit = new Promise((r) => (quitSeen = r));
   window = await new Promise((resolveWindow, reject) => {
     child.on('message', (m: { type: string; id?: number } & Record<string, unknown>) => {
       if (m.type === 'window') resolveWindow(m as unknown as typeof window);
-      else if (m.type === 'errorBox') reject(new Error(`the shell showed an error: ${String(m.message)}`));
+      else if (m.type === 'errorBox') reject(new Error(`the shell showed an error: ${String(m.message)}${shellSaid()}`));
       else if (m.type === 'quit') quitSeen();
       else if (m.type === 'reply') replies.get(m.id!)?.(m as { out?: unknown; error?: string });
     });
-    child.once('exit', (code) => reject(new Error(`the shell exited (${code}) before opening its window`)));
+    child.once('exit', (code) => reject(new Error(`the shell exited (${code}) before opening its window${shellSaid()}`)));
   });
 }, 300_000);
 
@@ -78,7 +87,7 @@ describe('the desktop shell’s wiring (built main bundle, stand-in electron mod
     // The office key was made and kept through safeStorage, outside the data folder.
     expect(r.encrypted).toBe(1);
     expect(JSON.parse(readFileSync(join(keyDir, 'office-keys.json'), 'utf8')).protection).toBe('safeStorage');
-  });
+  }, STEP_MS);
 
   it('holds the data folder: a second program on it is refused, naming the desktop app', async () => {
     const lock = JSON.parse(readFileSync(join(dataDir, 'complaintdesk.lock.json'), 'utf8'));
@@ -86,7 +95,7 @@ describe('the desktop shell’s wiring (built main bundle, stand-in electron mod
     const second = await createCore({ dataDir, log: quietLog, keyDir }).then(() => null, (e: unknown) => e);
     expect(second).toBeInstanceOf(FolderLockedError);
     expect((second as Error).message).toMatch(/桌面版/);
-  });
+  }, STEP_MS);
 
   it('answers the window it made through the real core, and refuses any other sender', async () => {
     const init = await invoke<{ ok: boolean }>(IPC_CHANNEL, ['setup.init', { officeName: '杭州市消费者协会', admin: { username: 'admin', displayName: '王管理', password: 'correct horse' } }]);
@@ -97,7 +106,7 @@ describe('the desktop shell’s wiring (built main bundle, stand-in electron mod
     expect(me).toMatchObject({ ok: true, value: { user: { username: 'admin' } } });
     const stranger = await invoke<{ ok: boolean; error: { code: string } }>(IPC_CHANNEL, ['session.me', {}], 'https://evil.example/index.html');
     expect(stranger).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  });
+  }, STEP_MS);
 
   it('takes an upload from a path and serves a Range read of it through the file scheme', async () => {
     const reg = await invoke<{ ok: boolean; value: { id: number } }>(IPC_CHANNEL, [
@@ -115,23 +124,28 @@ describe('the desktop shell’s wiring (built main bundle, stand-in electron mod
     expect(Buffer.from(range.body, 'base64').equals(readFileSync(file).subarray(3, 12))).toBe(true);
     const page = await ask<{ status: number }>({ type: 'fetch', scheme: 'app', url: 'app://complaintdesk/../../etc/passwd' });
     expect(page.status).toBe(404);
-  });
+  }, STEP_MS);
 
   it('on quit closes the register cleanly: sealed, the folder released', async () => {
     child.send({ type: 'closeAll' });
     await quit;
-    expect(await exited).toBe(0);
+    expect(await exited, shellSaid()).toBe(0);
+    // What the close left (a -wal beside the file would say a reader was still open), shown if a step below fails.
+    const left = () => `\nin the data folder: ${readdirSync(dataDir).join(', ')}${shellSaid()}`;
     const seal = JSON.parse(readFileSync(sealFile(databaseFile(dataDir)), 'utf8'));
-    expect(seal).toMatchObject({ format: 'complaintdesk-seal', version: 2 });
-    expect(existsSync(join(dataDir, 'complaintdesk.lock.json'))).toBe(false);
-    const next = await createCore({ dataDir, log: quietLog, keyDir }).then(
+    expect(seal, left()).toMatchObject({ format: 'complaintdesk-seal', version: 2 });
+    expect(existsSync(join(dataDir, 'complaintdesk.lock.json')), left()).toBe(false);
+    const said: string[] = [];
+    const log = { info: (m: string) => said.push(m), warn: (m: string) => said.push(m), error: (m: string, e?: unknown) => said.push(`${m}: ${e instanceof Error ? e.stack : String(e ?? '')}`) };
+    const next = await createCore({ dataDir, log, keyDir }).then(
       (c) => c,
       (e: unknown) => e,
     );
+    const why = `${next instanceof Error ? next.stack : ''}\nthe reopening said: ${said.join('\n')}${left()}`;
     // The key was kept through safeStorage, which this process does not have: it says so rather than reading it.
     // Its health alone: a whole core's getters (services of a read-only register throw) would hide the difference.
-    expect(next).toHaveProperty('health');
-    expect((next as { health: unknown }).health).toMatchObject({ readOnly: true, problem: { code: 'keyUnavailable' } });
+    expect(next, why).toHaveProperty('health');
+    expect((next as { health: unknown }).health, why).toMatchObject({ readOnly: true, problem: { code: 'keyUnavailable' } });
     (next as { close(): void }).close();
-  });
+  }, STEP_MS);
 });
