@@ -336,9 +336,11 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   function search(input: SearchInput, user: UserView): { rows: CaseRow[]; total: number; more: boolean; next: string | null; words: string[] } {
     const p = plan(input, user);
     if (p.empty) return { rows: [], total: 0, more: false, next: null, words: p.words };
-    const counted = prepare(p.count.sql).pluck().get(...p.count.params) as number;
     const found = prepare(p.page.sql).all(...p.page.params) as KeyRow[];
     const hasNext = found.length > input.pageSize;
+    // A first page with room to spare holds every match: its rows are the count (a rare word's search
+    // reads its posting lists once, not twice).
+    const counted = !input.after && input.page === 1 && !hasNext ? found.length : (prepare(p.count.sql).pluck().get(...p.count.params) as number);
     const keyRows = hasNext ? found.slice(0, input.pageSize) : found;
     const last = keyRows[keyRows.length - 1];
     const byId = new Map((details.all(JSON.stringify(keyRows.map((k) => k.id))) as PageRow[]).map((r) => [r.id, r]));
