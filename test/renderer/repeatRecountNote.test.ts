@@ -8,8 +8,8 @@ describe('repeatRecountNote', () => {
   });
 
   it('names the new window and how far the recount has come, never 100 % before it ends', () => {
-    expect(repeatRecountNote({ windowDays: 180, done: 4500, total: 20000 })).toBe('正在按新的判断期限（180 天）重新统计重复投诉，已完成 22%；完成前此数字尚不准确');
+    expect(repeatRecountNote({ windowDays: 180, done: 4500, total: 20000 })).toBe('正在按新的 180 天期限重新统计，已完成 22%，此数字暂不准确');
     expect(repeatRecountNote({ windowDays: 30, done: 19999, total: 20000 })).toMatch(/已完成 99%/);
-    expect(repeatRecountNote({ windowDays: 90, done: 0, total: 0 })).toMatch(/（90 天）.*已完成 0%/);
+    expect(repeatRecountNote({ windowDays: 90, done: 0, total: 0 })).toMatch(/新的 90 天期限.*已完成 0%/);
   });
 });

@@ -97,5 +97,5 @@ export const headlineFigures: FigureDef[] = [
 export function repeatRecountNote(p: RepeatRecountProgress | null): string | null {
   if (!p) return null;
   const share = p.total > 0 ? Math.min(99, Math.floor((p.done / p.total) * 100)) : 0;
-  return `正在按新的判断期限（${p.windowDays} 天）重新统计重复投诉，已完成 ${share}%；完成前此数字尚不准确`;
+  return `正在按新的 ${p.windowDays} 天期限重新统计，已完成 ${share}%，此数字暂不准确`;
 }
