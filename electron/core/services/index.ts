@@ -13,6 +13,7 @@ import { createCalendarAdmin } from './calendarAdmin';
 import type { CaseEvents } from './cases/events';
 import { createCaseReader } from './cases/read';
 import { createRegister } from './cases/register';
+import { createRepeatRecount, repeatRecountProgress } from './repeatRecount';
 import { createRepeats } from './cases/repeats';
 import { createCorrect } from './cases/correct';
 import { createCatalog } from './catalog';
@@ -75,16 +76,20 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     : chain;
   const sessions = readOnly ? createMemorySessions(db, instants) : createSessions(db, instants);
   const catalog = createCatalog(db);
+  const repeatWindowDays = () => settings.get(settingKeys.intake.repeatWindowDays, DEFAULT_REPEAT_WINDOW_DAYS);
   const store = createCaseStore({
     db,
     clock,
     calendar: () => loadCalendar(db),
-    repeatWindowDays: () => settings.get(settingKeys.intake.repeatWindowDays, DEFAULT_REPEAT_WINDOW_DAYS),
+    repeatWindowDays,
+    repeatRecount: () => repeatRecountProgress(settings),
   });
+  // 统计's repeat figures counted again when the window changes (started by the opened register, after its first seconds).
+  const repeatRecount = createRepeatRecount({ db, settings, store, windowDays: repeatWindowDays, log });
   const respondents = createRespondents(store.respondents);
   const events: CaseEvents = { record: store.write.event };
   const draftStore = createDraftStore(db);
-  const repeats = createRepeats({ clock, store, respondents, windowDays: () => settings.get(settingKeys.intake.repeatWindowDays, DEFAULT_REPEAT_WINDOW_DAYS) });
+  const repeats = createRepeats({ clock, store, respondents, windowDays: repeatWindowDays });
   const deadlines = createDeadlines(db);
   const ruleSets = createRuleSets(db, clock, audit, store.read.ruleSetUsed);
   const records = createCaseRecords(db, settings);
@@ -95,7 +100,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
   const evidence = createEvidence({ db, clock, audit, settings, events, vault, media, log, caseHead: store.read.head, reindex: store.write.reindex, textReader: ocr });
   const noticeRecords = createNoticeRecords(db);
   // The office profile shows its seal in 办公设置, and its older operation saves through 办公设置.
-  const officeSettings = createOfficeSettings({ db, clock, settings, audit, seal: () => office.sealView() });
+  const officeSettings = createOfficeSettings({ db, clock, settings, audit, seal: () => office.sealView(), repeatRecount });
   const office = createOfficeProfile(db, settings, vault, () => officeSettings);
   const enquiries = createEnquiries({ db, clock, audit, catalog, store: store.enquiries });
   const cases = {
@@ -127,6 +132,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     act: createWorkflow({ db, clock, settings, audit, events, deadlines, ruleSets, catalog, records }),
     calendar: createCalendarAdmin({ db, clock, settings, audit, events, deadlines, provisionalSpans: store.read.provisionalSpans }),
     officeSettings,
+    repeatRecount,
     /** The office's regions, on the audit log with the list as saved. */
     saveRegions(regions: { code?: string; name: string }[], by: UserView): { regions: { code: string; name: string }[] } {
       return db.transaction(() => {

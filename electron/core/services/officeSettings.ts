@@ -19,6 +19,7 @@ import { checkBodyFont } from '../notices/fontCheck';
 import { DEFAULT_OFFICE_ZONE, type OfficeClock } from '../officeClock';
 import { DEFAULT_REPEAT_WINDOW_DAYS } from '../store/caseFacts';
 import type { Audit } from './audit';
+import type { RepeatRecount } from './repeatRecount';
 import type { Settings } from './settings';
 
 /** The action of every settings change on the audit chain, whichever operation made it. */
@@ -58,6 +59,8 @@ interface Deps {
   audit: Audit;
   /** The seal as notices print it (a data: URL from the vault), or null. */
   seal: () => { sha256: string; dataUrl: string; width: number; height: number } | null;
+  /** A new repeat window: the stored repeat flags are counted again (planned in the save's transaction, run after it). */
+  repeatRecount?: Pick<RepeatRecount, 'plan' | 'kick'>;
 }
 
 /**
@@ -68,7 +71,7 @@ interface Deps {
  * The older operations (`settings.*`, `office.update`, `evidenceSettings.save`, `backup.configure`)
  * come through here too, so every path writes the same keys the same way.
  */
-export function createOfficeSettings({ db, clock, settings, audit, seal }: Deps) {
+export function createOfficeSettings({ db, clock, settings, audit, seal, repeatRecount }: Deps) {
   const dataDir = dirname(db.name);
   const openDeadlines = db.prepare("SELECT count(*) FROM case_deadlines WHERE state IN ('running', 'paused')").pluck();
   const lastNumber = db.prepare('SELECT last FROM case_numbers WHERE year = ?').pluck();
@@ -209,7 +212,7 @@ export function createOfficeSettings({ db, clock, settings, audit, seal }: Deps)
   async function save(changes: SaveSectionInput[], user: UserView, confirmOpenDeadlines = false): Promise<OfficeSettingsView & { changed: string[] }> {
     const prepared: Record<string, unknown>[] = [];
     for (const c of changes) prepared.push(await prepare(c));
-    return db
+    const saved = db
       .transaction(() => {
         const current = sections();
         const changed: string[] = [];
@@ -217,13 +220,18 @@ export function createOfficeSettings({ db, clock, settings, audit, seal }: Deps)
         changes.forEach((c, i) => {
           const { writes, before, after } = plan(c, prepared[i]!, current, confirmOpenDeadlines || ('confirmOpenDeadlines' in c && c.confirmOpenDeadlines === true));
           if (writes.length === 0) return;
-          for (const [key, value] of writes) settings.set(key, value);
+          for (const [key, value] of writes) {
+            settings.set(key, value);
+            if (key === KEY.intake.repeatWindowDays) repeatRecount?.plan(value as number);
+          }
           changed.push(...Object.keys(after).map((f) => `${c.section}.${f}`));
           audit.append({ at, userId: user.id, action: SETTINGS_AUDIT_ACTION, entity: 'settings', entityId: null, data: { section: c.section, before, after } });
         });
         return { ...get(), changed };
       })
       .immediate();
+    if (saved.changed.includes('intake.repeatWindowDays')) repeatRecount?.kick();
+    return saved;
   }
 
   return {

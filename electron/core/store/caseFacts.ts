@@ -74,6 +74,22 @@ const measuresOf = (f: CaseFacts): number[] => [f.received, f.accepted, f.resolv
 const outcomeMeasures = z.object({ measures: z.array(z.string()) });
 const refusalDecision = z.object({ approval: z.object({ at: z.string() }) });
 
+/** What decides whether a case is a repeat: who complained, against whom, when. */
+interface RepeatIdentity {
+  id: number;
+  received_on: string;
+  complainant_phone: string;
+  complainant_id_number: string | null;
+  respondent_id: number;
+}
+
+/** A case as the repeat recount walks it: its identity and the repeat flag its stored contribution holds. */
+export interface RepeatFlagRow extends RepeatIdentity {
+  status: string;
+  /** measures[repeats] of its case_stats row; null when it has none. */
+  stored: number | null;
+}
+
 interface FactsRow {
   id: number;
   received_on: string;
@@ -148,7 +164,21 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
      ON CONFLICT(dim, day, key) DO UPDATE SET ${measureColumns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
   );
   const respondentOf = db.prepare('SELECT respondent_id FROM cases WHERE id = ?').pluck();
+  // The register in id order with each case's stored repeat flag, for the recount after the window changed.
+  const flagsAfter = db.prepare(
+    `SELECT c.id, c.status, c.received_on, c.complainant_phone, c.complainant_id_number, c.respondent_id,
+            json_extract(s.measures, '$[${REPEATS}]') AS stored
+       FROM cases c LEFT JOIN case_stats s ON s.case_id = c.id
+      WHERE c.id > @after AND c.id <= @through ORDER BY c.id LIMIT @limit`,
+  );
+  const lastId = db.prepare('SELECT MAX(id) FROM cases').pluck();
   const dropEmpty = db.prepare('DELETE FROM stats_daily WHERE dim = ? AND day = ? AND key = ? AND received = 0');
+
+  /** 重复投诉 under a window of days (shared/domain/repeats.ts), for a case that is not voided. */
+  function isRepeat(c: RepeatIdentity, windowDays: number): boolean {
+    const since = repeatWindowStart(c.received_on, windowDays);
+    return earlier.get({ respondent: c.respondent_id, id: c.id, phone: c.complainant_phone, idNumber: c.complainant_id_number, since, on: c.received_on }) !== undefined;
+  }
 
   function factsOf(caseId: number): CaseFacts {
     const c = row.get(caseId) as FactsRow | undefined;
@@ -158,8 +188,7 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
     const endedOn = c.status === 'closed' ? c.closed_on : c.status === 'refused' && c.refusal ? refusalDecision.parse(JSON.parse(c.refusal)).approval.at.slice(0, 10) : null;
     const measures = c.outcome ? outcomeMeasures.parse(JSON.parse(c.outcome)).measures : [];
     const punitiveFen = c.punitive_fen ?? 0;
-    const since = repeatWindowStart(c.received_on, deps.repeatWindowDays());
-    const repeat = earlier.get({ respondent: c.respondent_id, id: c.id, phone: c.complainant_phone, idNumber: c.complainant_id_number, since, on: c.received_on }) !== undefined;
+    const repeat = isRepeat(c, deps.repeatWindowDays());
     return {
       day: c.received_on,
       keys: {
@@ -232,6 +261,17 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
      * new identity. Only that person's complaints against those businesses are read.
      */
     refreshPeers,
+    /** The statements of the repeat recount (for EXPLAIN QUERY PLAN in the tests). */
+    repeatSql: { flags: flagsAfter.source, earlier: earlier.source },
+    /** Up to `limit` cases with `after` < id ≤ `through`, in id order, with their stored repeat flag. */
+    repeatFlags: (after: number, through: number, limit: number) => flagsAfter.all({ after, through, limit }) as RepeatFlagRow[],
+    /**
+     * Whether the case counts as a repeat under `windowDays` (a voided case never does), by the same
+     * statement its contribution is counted with.
+     */
+    repeatUnder: (c: RepeatFlagRow, windowDays: number): boolean => c.status !== 'voided' && isRepeat(c, windowDays),
+    /** The highest case id on the register (0 when none). */
+    lastCaseId: () => (lastId.get() as number | null) ?? 0,
     /** The later complaints that counted this case as the earlier one (it was voided, and no longer counts). */
     refreshPeersOf(caseId: number): void {
       const p = identity.get(caseId) as { respondentId: number; phone: string; idNumber: string | null; receivedOn: string } | undefined;

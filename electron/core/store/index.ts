@@ -1,3 +1,4 @@
+import type { RepeatRecountProgress } from '../../../shared/api/schemas/stats';
 import type { WorkingDayCalendar } from '../../../shared/domain/calendar';
 import type { Db } from '../db/open';
 import type { OfficeClock } from '../officeClock';
@@ -18,6 +19,8 @@ export interface CaseStoreDeps {
   clock: OfficeClock;
   calendar: () => WorkingDayCalendar;
   repeatWindowDays: () => number;
+  /** How far the repeat flags' recount after a change of the window has come (services/repeatRecount.ts); null when none runs. */
+  repeatRecount?: () => RepeatRecountProgress | null;
 }
 
 /**
@@ -35,7 +38,7 @@ export function refreshPlannerStatistics(db: Db): void {
   db.pragma('optimize = 0x10002');
 }
 
-export function createCaseStore({ db, clock, calendar, repeatWindowDays }: CaseStoreDeps) {
+export function createCaseStore({ db, clock, calendar, repeatWindowDays, repeatRecount }: CaseStoreDeps) {
   const text = createCaseText(db);
   const respondents = createRespondentStore(db);
   const facts = createCaseFacts(db, { calendar, repeatWindowDays, respondents });
@@ -43,7 +46,7 @@ export function createCaseStore({ db, clock, calendar, repeatWindowDays }: CaseS
   const reads = createCaseReads(db);
   const search = createCaseSearch(db, clock, calendar);
   const enquiries = createEnquiryStore(db);
-  const stats = createStatsReads(db, enquiries.read.count);
+  const stats = createStatsReads(db, enquiries.read.count, repeatRecount);
   const writes = createCaseWrites(db);
   const complainants = createComplainantReads(db);
   const heads = createCaseHeads(db);
@@ -65,6 +68,11 @@ export function createCaseStore({ db, clock, calendar, repeatWindowDays }: CaseS
       searchPlan: search.plan,
       stats: stats.summary,
       facts: facts.factsOf,
+      /** The register in id order with each case's stored repeat flag, and the flag under a given window (the recount after the window changed). */
+      repeatFlags: facts.repeatFlags,
+      repeatUnder: facts.repeatUnder,
+      lastCaseId: facts.lastCaseId,
+      repeatSql: facts.repeatSql,
       /** Earlier complaints of the same person against the same business within the window (重复投诉). */
       repeats: complainants.repeats,
       isRepeatOf: complainants.isRepeatOf,

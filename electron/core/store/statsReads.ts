@@ -1,4 +1,4 @@
-import type { BreakdownKind, BreakdownRow, Figures, StatsSummary } from '../../../shared/api/schemas/stats';
+import type { BreakdownKind, BreakdownRow, Figures, RepeatRecountProgress, StatsSummary } from '../../../shared/api/schemas/stats';
 import type { Db } from '../db/open';
 import { measureColumns, NONE } from './caseFacts';
 
@@ -55,7 +55,7 @@ export function yearBefore(date: string): string {
  * businesses complained about most from the receipt-date index alone; 接待来访和咨询 from the enquiry
  * log's (store/enquiries.ts).
  */
-export function createStatsReads(db: Db, enquiries: (from: string, to: string) => number) {
+export function createStatsReads(db: Db, enquiries: (from: string, to: string) => number, repeatRecount: () => RepeatRecountProgress | null = () => null) {
   const total = db.prepare(STATS_SQL.total);
   const breakdown = db.prepare(STATS_SQL.breakdown);
   const months = db.prepare(STATS_SQL.months);
@@ -112,6 +112,7 @@ export function createStatsReads(db: Db, enquiries: (from: string, to: string) =
         byMonth,
         topRespondents,
         yearEarlier: headline(yearBefore(from), yearBefore(to)),
+        repeatRecount: repeatRecount(),
       };
     },
   };

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import type { StatsSummary } from '../../../shared/api/schemas/stats';
 import { listLinkOf } from '../cases/caseFilters';
-import { headlineFigures, type FigureDef } from './figures';
+import { headlineFigures, repeatRecountNote, type FigureDef } from './figures';
 import { changeText } from './numbers';
 
 /**
@@ -37,6 +37,11 @@ function FigureCard({ def, summary }: { def: FigureDef; summary: StatsSummary })
       {def.detail && (
         <Typography variant="caption" component="p" color="text.secondary" sx={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
           {def.detail(summary)}
+        </Typography>
+      )}
+      {def.key === 'repeat' && repeatRecountNote(summary.repeatRecount) && (
+        <Typography variant="caption" component="p" role="status" data-testid="repeat-recount" sx={{ color: 'warning.dark', lineHeight: 1.4, my: 0.25 }}>
+          {repeatRecountNote(summary.repeatRecount)}
         </Typography>
       )}
       <Typography variant="caption" component="p" color="text.secondary" data-testid={`figure-${def.key}-before`} sx={{ mt: 0.5, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>

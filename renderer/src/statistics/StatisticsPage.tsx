@@ -8,7 +8,7 @@ import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useApiQuery } from '../api/useApiQuery';
 import { CenteredMessage } from '../common/CenteredMessage';
@@ -26,6 +26,8 @@ import { StatsCharts } from './StatsCharts';
 import { TopRespondents } from './TopRespondents';
 
 const TOP = 'top';
+/** How often 统计 reads the figures again while the repeat flags are being counted again. */
+const RECOUNT_POLL_MS = 2000;
 
 /**
  * 统计: a period's headline figures beside the same period a year earlier, charts, the breakdowns
@@ -44,6 +46,14 @@ export function StatisticsPage() {
   const exporting = useExport();
   const [exportOpen, setExportOpen] = useState(false);
   const s = summary.data && summary.data.from === period.from && summary.data.to === period.to ? summary.data : null;
+  // While the repeat figures are counted again (the window changed), read them again until they are final.
+  const recounting = summary.data?.repeatRecount != null;
+  const { reload } = summary;
+  useEffect(() => {
+    if (!recounting) return;
+    const timer = setTimeout(reload, RECOUNT_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [recounting, reload, summary.data]);
   const shown = s ?? summary.data;
 
   const startExport = () => {

@@ -45,6 +45,19 @@ export const statsPeriod = z
   .refine((p) => p.from <= p.to, { message: '开始日期不能晚于结束日期', path: ['to'] })
   .refine((p) => Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4)) <= 20, { message: '统计期间最长20年', path: ['from'] });
 
+/**
+ * The repeat flags being counted again after the office changed its repeat window (办公设置): until it
+ * ends, the repeat figures mix the old window and the new. `done` and `total` count the register's
+ * cases by id, up to the last case registered before the change (later ones are counted under the
+ * new window as they are registered).
+ */
+export const repeatRecountProgress = z.object({
+  windowDays: z.number().int(),
+  done: z.number().int(),
+  total: z.number().int(),
+});
+export type RepeatRecountProgress = z.infer<typeof repeatRecountProgress>;
+
 export const statsSummary = {
   input: statsPeriod,
   output: figures.extend({
@@ -63,6 +76,8 @@ export const statsSummary = {
     topRespondents: z.array(z.object({ id: z.number().int(), name: z.string(), creditCode: z.string().nullable(), received: z.number().int(), resolved: z.number().int() })),
     /** The same period a year earlier, for comparison. */
     yearEarlier: figures.extend({ from: z.string(), to: z.string(), enquiries: z.number().int() }),
+    /** Non-null while the repeat figures are being counted again under a new window (they are then not yet final). */
+    repeatRecount: repeatRecountProgress.nullable(),
   }),
 };
 export type StatsSummary = z.infer<typeof statsSummary.output>;
