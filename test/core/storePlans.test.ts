@@ -180,6 +180,16 @@ describe('statistics plans', () => {
   });
 });
 
+describe('the repeat recount’s plans', () => {
+  it('walks the register by id and finds an earlier complaint by the person’s phone or ID number, never by a scan', () => {
+    const sql = reg.core.services.store.read.repeatSql;
+    expect(plan(sql.flags, [{ after: 0, through: 500, limit: 500 }]).join(' | ')).toMatch(/SEARCH c USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
+    const earlier = plan(sql.earlier, [{ respondent: 1, id: 2, phone: '13800000000', idNumber: '110101199003077777', since: '2026-01-01', on: '2026-03-01' }]).join(' | ');
+    expect(earlier).toMatch(/cases_complainant_phone|cases_respondent_received/);
+    expect(earlier).not.toMatch(/SCAN cases( |$)/);
+  });
+});
+
 describe('repeat and returning-complainant plans (issue [B])', () => {
   const sql = () => reg.core.services.store.read.complainantSql;
   const params = { phone: '13812345678', idNumber: '330106198507120030', respondent: 42, since: '2026-08-01', on: '2026-10-30', except: 0 };
