@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { DomainError } from '../../../shared/api/errors';
-import { SEARCH_COUNT_CAP, type CaseRow, type CaseSort, type casesSearch } from '../../../shared/api/schemas/cases';
+import { SEARCH_COUNT_CAP, type CaseRow, type casesSearch } from '../../../shared/api/schemas/cases';
 import type { UserView } from '../../../shared/api/schemas/common';
 import { addDays, type WorkingDayCalendar } from '../../../shared/domain/calendar';
 import { caseStatuses, finalStatuses } from '../../../shared/domain/caseStatus';
@@ -8,6 +7,7 @@ import { stateOn, timeLeft, workingDaysLeft, type DeadlineKind, type LimitUnit, 
 import type { CaseQueue } from '../../../shared/domain/workflow';
 import type { Db } from '../db/open';
 import type { OfficeClock } from '../officeClock';
+import { decodeCursor, encodeCursor, ORDERS, type CursorValue } from './searchOrders';
 import { matchExpression, shownRunsOf, withVoided } from './searchTokens';
 import { snippetOf, type SnippetSource } from './snippets';
 import { statementCache } from './statementCache';
@@ -47,49 +47,6 @@ export const QUEUE_SQL: Record<CaseQueue, string> = {
   // The case's last sendBack is not yet answered (store/caseEvents.ts keeps the mark).
   sentBack: `c.sent_back_at IS NOT NULL AND c.status NOT IN (${FINAL})`,
 };
-
-/**
- * One ordering of the register: the columns it sorts by, ending in a unique one, each matched by an
- * index, so a page is read from the cursor's place in the index (keyset paging) at any depth.
- */
-interface Order {
-  keys: string[];
-  desc: boolean;
-}
-
-const ORDERS: Record<Exclude<CaseSort, 'acceptanceDueOn:asc' | 'dueOn:asc'>, Order> = {
-  'receivedAt:desc': { keys: ['c.received_at', 'c.id'], desc: true },
-  'receivedAt:asc': { keys: ['c.received_at', 'c.id'], desc: false },
-  'registeredAt:desc': { keys: ['c.id'], desc: true },
-  'caseNo:asc': { keys: ['c.case_no'], desc: false },
-  'caseNo:desc': { keys: ['c.case_no'], desc: true },
-  'complainantName:asc': { keys: ['c.complainant_name', 'c.id'], desc: false },
-  'complainantName:desc': { keys: ['c.complainant_name', 'c.id'], desc: true },
-  // By name, then the business (two may share a name), then within one business by receipt.
-  'respondentName:asc': { keys: ['r.name', 'r.id', 'c.received_at', 'c.id'], desc: false },
-  'respondentName:desc': { keys: ['r.name', 'r.id', 'c.received_at', 'c.id'], desc: true },
-  'status:asc': { keys: ['c.status', 'c.received_at', 'c.id'], desc: false },
-  'status:desc': { keys: ['c.status', 'c.received_at', 'c.id'], desc: true },
-  'category:asc': { keys: ['c.category', 'c.received_at', 'c.id'], desc: false },
-  'category:desc': { keys: ['c.category', 'c.received_at', 'c.id'], desc: true },
-};
-
-export type CursorValue = string | number | null;
-
-/** A page's place, for the page after it (an opaque string to the page). */
-export function encodeCursor(values: CursorValue[]): string {
-  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
-}
-
-function decodeCursor(raw: string, length: number): CursorValue[] {
-  try {
-    const values = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(values) && values.length === length && values.every((v) => v === null || typeof v === 'string' || typeof v === 'number')) return values as CursorValue[];
-  } catch {
-    // falls through to the refusal
-  }
-  throw new DomainError('VALIDATION', '翻页位置无效，请回到第一页重新查询', { after: '翻页位置无效' });
-}
 
 /** The statement a search runs, with its parameters: what the tests EXPLAIN, and what runs. */
 export interface SearchPlan {
