@@ -11,3 +11,14 @@ export function repeatWindowStart(receivedOn: string, windowDays: number): strin
   const t = Date.parse(`${receivedOn}T00:00:00Z`) - windowDays * 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
 }
+
+/**
+ * Said beside 重复投诉率 (on the screen, the printed report and the Excel report) while the core
+ * counts the repeat flags again under a window the office has just changed (stats.summary
+ * `repeatRecount`): until then the figure mixes the old window and the new.
+ */
+export function repeatRecountNote(p: { windowDays: number; done: number; total: number } | null): string | null {
+  if (!p) return null;
+  const share = p.total > 0 ? Math.min(99, Math.floor((p.done / p.total) * 100)) : 0;
+  return `正在按新的 ${p.windowDays} 天期限重新统计，已完成 ${share}%，此数字暂不准确`;
+}

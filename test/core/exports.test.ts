@@ -2,8 +2,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportState } from '../../shared/api/schemas/exports';
 import { REGISTER_HEADERS } from '../../electron/core/exports/registerWorkbook';
-import { STATS_SHEETS } from '../../electron/core/exports/statsWorkbook';
-import { fixedClock, minimalComplaint, openRegister, type Register } from './harness';
+import { join } from 'node:path';
+import { STATS_SHEETS, writeStatsWorkbook } from '../../electron/core/exports/statsWorkbook';
+import type { StatsSummary } from '../../shared/api/schemas/stats';
+import { fixedClock, minimalComplaint, openRegister, tempDir, type Register } from './harness';
 import { withStaff, type Staff } from './staff';
 
 /** Excel exports ([F]): the filtered register and the period report, read back with exceljs. */
@@ -104,6 +106,25 @@ describe('exports.start', () => {
     expect(categories.getRow(3).getCell(1).value).toBe('旅游');
     expect(categories.getRow(3).getCell(2).value).toBe(5);
     expect(workbook.getWorksheet('按月份')!.getRow(2).getCell(1).value).toBe('2026年1月');
+  });
+
+  it('says under the headline figures when the repeat figure is being counted again under a new window', async () => {
+    const summary = await staff.clerk.must<StatsSummary>('stats.summary', { from: '2026-01-01', to: '2026-03-31' });
+    const dir = tempDir();
+    try {
+      const lastLine = async (s: StatsSummary) => {
+        const file = join(dir.dir, 'report.xlsx');
+        await writeStatsWorkbook(file, '杭州市消费者协会', s);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(file);
+        const head = workbook.getWorksheet('主要数字')!;
+        return head.getRow(head.rowCount).getCell(1).value;
+      };
+      expect(await lastLine({ ...summary, repeatRecount: { windowDays: 180, done: 25, total: 100 } })).toBe('注：重复投诉正在按新的 180 天期限重新统计，已完成 25%，此数字暂不准确');
+      expect(await lastLine({ ...summary, repeatRecount: null })).toBe('重复投诉率');
+    } finally {
+      dir.remove();
+    }
   });
 
   it('gives the file to the person who made it only, and puts the export on the audit chain', async () => {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Figures, StatsSummary } from '../../../shared/api/schemas/stats';
+import { repeatRecountNote } from '../../../shared/domain/repeats';
 import { cnDate } from '../../../shared/notices/format';
 import { FORMAT, yuan } from './cells';
 
@@ -57,6 +58,8 @@ export async function writeStatsWorkbook(file: string, officeName: string, s: St
     const row = head.addRow([line.label, now, then, now !== null && then !== null ? now - then : null]);
     for (const col of [2, 3, 4]) row.getCell(col).numFmt = line.numFmt;
   }
+  const recounting = repeatRecountNote(s.repeatRecount);
+  if (recounting) head.addRow([`注：重复投诉${recounting}`]).font = { italic: true };
 
   const named = <T extends Figures>(rows: (T & { name: string })[]) => rows;
   breakdownSheet(workbook, STATS_SHEETS[1], '投诉类别', named(s.byCategory));

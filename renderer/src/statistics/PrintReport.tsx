@@ -2,7 +2,7 @@ import { createPortal } from 'react-dom';
 import type { StatsSummary } from '../../../shared/api/schemas/stats';
 import { breakdownColumns } from './BreakdownTable';
 import { breakdownsOf } from './breakdowns';
-import { headlineFigures } from './figures';
+import { headlineFigures, repeatRecountNote } from './figures';
 import { changeText } from './numbers';
 import { dateCn, periodLabel, type Period } from './period';
 
@@ -161,7 +161,7 @@ function ReportBody({ summary: s, period, officeName, preparedBy, today }: Props
                 <td className="n">{f.text(s)}</td>
                 <td className="n">{f.text(s.yearEarlier)}</td>
                 <td className="n">{changeText(f.value(s), f.value(s.yearEarlier), f.compare)?.replace(/^同比\s*/, '') ?? '—'}</td>
-                <td>{f.detail?.(s) ?? ''}</td>
+                <td>{(f.key === 'repeat' && repeatRecountNote(s.repeatRecount)) || (f.detail?.(s) ?? '')}</td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,4 @@
-import type { Figures, RepeatRecountProgress } from '../../../shared/api/schemas/stats';
+import type { Figures } from '../../../shared/api/schemas/stats';
 import type { CaseFilters } from '../cases/caseFilters';
 import { daysText, percentText, wanYuanText, yuanText, type CompareMode } from './numbers';
 
@@ -95,12 +95,4 @@ export const headlineFigures: FigureDef[] = [
   },
 ];
 
-/**
- * Said beside 重复投诉率 while the core counts the repeat flags again under a window the office has
- * just changed (stats.summary `repeatRecount`): until then the figure mixes the old window and the new.
- */
-export function repeatRecountNote(p: RepeatRecountProgress | null): string | null {
-  if (!p) return null;
-  const share = p.total > 0 ? Math.min(99, Math.floor((p.done / p.total) * 100)) : 0;
-  return `正在按新的 ${p.windowDays} 天期限重新统计，已完成 ${share}%，此数字暂不准确`;
-}
+export { repeatRecountNote } from '../../../shared/domain/repeats';
