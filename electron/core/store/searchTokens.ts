@@ -70,6 +70,9 @@ export function tokensOf(fields: readonly (string | null | undefined)[]): string
   return parts.join(' ');
 }
 
+/** The tokens of fields tokenised in two parts (`tokensOf(a)`, `tokensOf(b)`), as `tokensOf([...a, ...b])` gives them. */
+export const joinTokens = (a: string, b: string): string => (a && b ? `${a} ${SEPARATOR} ${b}` : a || b);
+
 /**
  * One word of a query, as FTS5 MATCH syntax over the tokens above; null when it has nothing to find.
  * A word of several runs ("TS2026-00042") is one phrase through the separators between them: every
