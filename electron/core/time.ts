@@ -23,11 +23,24 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-function localParts(instant: Date, timeZone: string) {
+interface LocalParts { readonly y: string; readonly m: string; readonly d: string; readonly h: string; readonly mi: string; readonly s: string }
+
+/**
+ * The last instant read per zone: a step of the workflow reads the same instant as a time and as a
+ * date (and its deadlines again), and formatToParts is the dearest call of a step's own code.
+ */
+const lastRead = new Map<string, { ms: number; parts: LocalParts }>();
+
+function localParts(instant: Date, timeZone: string): LocalParts {
+  const ms = instant.getTime();
+  const hit = lastRead.get(timeZone);
+  if (hit && hit.ms === ms) return hit.parts;
   const parts = formatterFor(timeZone).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   // Years before 1000 come back with fewer digits; ISO-8601 wants four.
-  return { y: get('year').padStart(4, '0'), m: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') };
+  const read = Object.freeze({ y: get('year').padStart(4, '0'), m: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') });
+  lastRead.set(timeZone, { ms, parts: read });
+  return read;
 }
 
 /** The calendar date of an instant in the office's zone, YYYY-MM-DD. */

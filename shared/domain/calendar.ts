@@ -21,6 +21,11 @@ export interface Deadline {
 const DAY_MS = 86_400_000;
 
 function toUtc(date: IsoDate): number {
+  // Every deadline walks day by day through here: a plain YYYY-MM-DD is read by slices (the same
+  // numbers the split gives), without an array per day.
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10));
+  }
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return Date.UTC(y, m - 1, d);
 }

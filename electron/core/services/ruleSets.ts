@@ -20,7 +20,34 @@ const spec = z.object({
 
 interface Row { code: string; name: string; effective_from: string; spec: string }
 
-const toRuleSet = (r: Row): RuleSet => ({ code: r.code, name: r.name, effectiveFrom: r.effective_from, ...spec.parse(JSON.parse(r.spec)) });
+type Spec = z.output<typeof spec>;
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
+/**
+ * Every step of the workflow reads its case's rule set, and parsing the stored spec (JSON, then the
+ * schema) cost more than the rest of the read. A spec is parsed once per stored text: a changed or
+ * hand-edited row is a new text, parsed (and refused if wrong) as before. The parsed spec is frozen,
+ * since every reader shares it. Few texts exist (one per set and edit), so the memo stays small.
+ */
+const parsedSpecs = new Map<string, Spec>();
+function specOf(raw: string): Spec {
+  let parsed = parsedSpecs.get(raw);
+  if (!parsed) {
+    parsed = deepFreeze(spec.parse(JSON.parse(raw)));
+    if (parsedSpecs.size >= 64) parsedSpecs.clear();
+    parsedSpecs.set(raw, parsed);
+  }
+  return parsed;
+}
+
+const toRuleSet = (r: Row): RuleSet => ({ code: r.code, name: r.name, effectiveFrom: r.effective_from, ...specOf(r.spec) });
 
 /** Rule sets with an effective date (../shared/domain.md "Laws and rules in force"); a case uses the one in force on its receipt date. */
 export function createRuleSets(db: Db, clock: OfficeClock, audit: Audit, ruleSetUsed: (code: string) => boolean) {

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { SEPARATOR, tokensOf, VOIDED_MARK } from './searchTokens';
+import { joinTokens, SEPARATOR, tokensOf, VOIDED_MARK } from './searchTokens';
 
 /** What the workflow writes in its own words on a case (a contact's summary, a proposal, a reason): found by search as the case's notes. */
 const NOTE_KEYS = ['summary', 'note', 'reason', 'comment', 'terms', 'reply'] as const;
@@ -46,6 +46,9 @@ export function createEvidenceTexts(db: Db): (caseId: number) => string[] {
   return (caseId) => texts.all(caseId) as string[];
 }
 
+/** Cases whose facts' tokens are kept (a few MB at most: a case's facts are a few hundred characters). */
+const STORIES_KEPT = 256;
+
 /**
  * The search index of the register (DESIGN.md "Data"; searchTokens.ts): one contentless FTS5 row
  * per case, its rowid the case id. Two columns: the short fields a clerk names a case by, where a
@@ -70,6 +73,19 @@ export function createCaseText(db: Db) {
 
   const notesOf = createCaseNotes(db);
   const evidenceTextsOf = createEvidenceTexts(db);
+
+  // Every event with words re-indexes its case, and the facts and request are most of its text: their
+  // tokens are kept for the cases indexed last, and used again while both texts read the same.
+  const stories = new Map<number, { facts: string; request: string; tokens: string }>();
+  function storyTokens(caseId: number, facts: string, request: string): string {
+    const hit = stories.get(caseId);
+    if (hit && hit.facts === facts && hit.request === request) return hit.tokens;
+    const tokens = tokensOf([facts, request]);
+    stories.delete(caseId);
+    if (stories.size >= STORIES_KEPT) stories.delete(stories.keys().next().value!);
+    stories.set(caseId, { facts, request, tokens });
+    return tokens;
+  }
 
   return {
     /** Writes the case's tokens afresh; call in the transaction that changed its words. */
@@ -96,7 +112,7 @@ export function createCaseText(db: Db) {
         r.purchase_platform,
       ]);
       const marked = r.status === 'voided' ? `${short} ${SEPARATOR} ${VOIDED_MARK}` : short;
-      const long = tokensOf([r.facts, r.request, ...notesOf(caseId), ...evidenceTextsOf(caseId)]);
+      const long = joinTokens(storyTokens(caseId, r.facts, r.request), tokensOf([...notesOf(caseId), ...evidenceTextsOf(caseId)]));
       remove.run(caseId);
       insert.run(caseId, marked, long);
     },

@@ -40,11 +40,20 @@ function runsOf(text: string): string[] {
 
 const widthOf = (run: string) => (ASCII.test(run) ? 4 : 2);
 
+// Called for every run of every text a case is indexed with (each note re-indexes the whole case):
+// plain string slices and pairs, not an array slice and join per token.
 function gramsOf(run: string): string[] {
+  if (widthOf(run) === 4) {
+    // ASCII: one code unit a character.
+    const out = new Array<string>(run.length);
+    for (let i = 0; i < run.length; i++) out[i] = run.slice(i, i + 4);
+    return out;
+  }
   const chars = Array.from(run);
-  const n = widthOf(run);
+  const last = chars.length - 1;
   const out = new Array<string>(chars.length);
-  for (let i = 0; i < chars.length; i++) out[i] = chars.slice(i, i + n).join('');
+  for (let i = 0; i < last; i++) out[i] = chars[i]! + chars[i + 1]!;
+  if (last >= 0) out[last] = chars[last]!;
   return out;
 }
 
@@ -60,6 +69,9 @@ export function tokensOf(fields: readonly (string | null | undefined)[]): string
   }
   return parts.join(' ');
 }
+
+/** The tokens of fields tokenised in two parts (`tokensOf(a)`, `tokensOf(b)`), as `tokensOf([...a, ...b])` gives them. */
+export const joinTokens = (a: string, b: string): string => (a && b ? `${a} ${SEPARATOR} ${b}` : a || b);
 
 /**
  * One word of a query, as FTS5 MATCH syntax over the tokens above; null when it has nothing to find.

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { z } from 'zod';
 import { DomainError } from '../../../../shared/api/errors';
 import type { ChecklistItemView, checklistMark } from '../../../../shared/api/schemas/evidence';
@@ -33,9 +34,20 @@ export interface ChecklistDeps { db: Db; clock: OfficeClock; audit: Audit; event
  * (the business's reply) marks that item 已完成, where it is still 待办. Called inside the step's
  * transaction; the step's own event records it. Returns the items it marked.
  */
+/** markItemsMetBy runs inside workflow steps (every business reply): its statements are prepared once per connection. */
+const metByQueries = new WeakMap<Db, { todo: Statement; mark: Statement }>();
+
 export function markItemsMetBy(db: Db, caseId: number, kind: DeadlineKind, userId: number, at: string, note: string): { itemId: number; text: string }[] {
-  const todo = db.prepare("SELECT id, text FROM case_checklist_items WHERE case_id = ? AND state = 'todo'").all(caseId) as { id: number; text: string }[];
-  const mark = db.prepare("UPDATE case_checklist_items SET state = 'done', note = COALESCE(note, ?), marked_by = ?, marked_at = ? WHERE id = ?");
+  let q = metByQueries.get(db);
+  if (!q) {
+    q = {
+      todo: db.prepare("SELECT id, text FROM case_checklist_items WHERE case_id = ? AND state = 'todo'"),
+      mark: db.prepare("UPDATE case_checklist_items SET state = 'done', note = COALESCE(note, ?), marked_by = ?, marked_at = ? WHERE id = ?"),
+    };
+    metByQueries.set(db, q);
+  }
+  const { mark } = q;
+  const todo = q.todo.all(caseId) as { id: number; text: string }[];
   return todo
     .filter((i) => deadlineMetByChecklistItem(i.text) === kind)
     .map((i) => {

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../../db/open';
 import { markItemsMetBy } from '../../checklist/caseChecklist';
 import type { StepContext, StepTable } from './context';
@@ -8,10 +9,13 @@ import { notBeforeToday } from './context';
 /** Clocks a pause stops: the handling limit; testing, appraisal and recusal do not count (order 20 第19、20条). */
 const PAUSABLE = ['mediation'] as const;
 
+/** Read twice on every 指派 (its check, then its event): prepared once per connection, not per call. */
+const investigatorQuery = new WeakMap<Db, Statement>();
+
 function activeInvestigator(db: Db, userId: number): { id: number; display_name: string } | undefined {
-  return db
-    .prepare("SELECT id, display_name FROM users WHERE id = ? AND role = 'investigator' AND disabled_at IS NULL")
-    .get(userId) as { id: number; display_name: string } | undefined;
+  let query = investigatorQuery.get(db);
+  if (!query) investigatorQuery.set(db, (query = db.prepare("SELECT id, display_name FROM users WHERE id = ? AND role = 'investigator' AND disabled_at IS NULL")));
+  return query.get(userId) as { id: number; display_name: string } | undefined;
 }
 
 const NO_REPLY_AWAITED = '本案没有等待中的经营者答复：尚未将投诉转交经营者，或答复已记录';
