@@ -212,6 +212,7 @@ export function createOfficeSettings({ db, clock, settings, audit, seal, repeatR
   async function save(changes: SaveSectionInput[], user: UserView, confirmOpenDeadlines = false): Promise<OfficeSettingsView & { changed: string[] }> {
     const prepared: Record<string, unknown>[] = [];
     for (const c of changes) prepared.push(await prepare(c));
+    let recount = false;
     const saved = db
       .transaction(() => {
         const current = sections();
@@ -222,7 +223,10 @@ export function createOfficeSettings({ db, clock, settings, audit, seal, repeatR
           if (writes.length === 0) return;
           for (const [key, value] of writes) {
             settings.set(key, value);
-            if (key === KEY.intake.repeatWindowDays) repeatRecount?.plan(value as number);
+            if (key === KEY.intake.repeatWindowDays) {
+              repeatRecount?.plan(value as number);
+              recount = true;
+            }
           }
           changed.push(...Object.keys(after).map((f) => `${c.section}.${f}`));
           audit.append({ at, userId: user.id, action: SETTINGS_AUDIT_ACTION, entity: 'settings', entityId: null, data: { section: c.section, before, after } });
@@ -230,7 +234,7 @@ export function createOfficeSettings({ db, clock, settings, audit, seal, repeatR
         return { ...get(), changed };
       })
       .immediate();
-    if (saved.changed.includes('intake.repeatWindowDays')) repeatRecount?.kick();
+    if (recount) repeatRecount?.kick();
     return saved;
   }
 

@@ -140,7 +140,6 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     else if (!input.includeVoided) filter("c.status <> 'voided'");
     // The status condition the token index can also answer by the voided mark, if it is the only one.
     const voidedMark = input.status ? (input.status === 'voided' ? true : null) : input.includeVoided ? 'any' : false;
-    const markable = voidedMark !== null;
     const statusFilters = where.length;
     if (input.open) filter(OPEN_WALKED);
     if (input.category) filter('c.category = ?', input.category);
@@ -270,7 +269,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     // The count needs the business only where a filter names it (none does today). Text alone (or with
     // the voided rule, which the index marks) is counted in the token index without reading a case.
     const countFrom = byText ? 'case_index t JOIN cases c ON c.id = t.rowid' : 'cases c';
-    const textAlone = byText && markable && where.length === statusFilters + 1;
+    const textAlone = byText && voidedMark !== null && where.length === statusFilters + 1;
     const count = textAlone
       ? {
           sql: `SELECT COUNT(*) FROM (SELECT 1 FROM case_index WHERE case_index MATCH ? LIMIT ${SEARCH_COUNT_CAP + 1})`,

@@ -18,7 +18,7 @@ export const SEPARATOR = 'zzzzz';
 
 /**
  * The mark of a voided case, in its short column: five letters, so no text or typed word makes it.
- * A search counts its matches within the token index alone (`voidedCondition`), where reading
+ * A search counts its matches within the token index alone (`withVoided`), where reading
  * each match's case to leave the voided out costs a lookup per match (36 ms at 10,000 of them).
  */
 export const VOIDED_MARK = 'zzzzv';

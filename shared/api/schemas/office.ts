@@ -25,20 +25,18 @@ export const officeProfile = z.object({
 });
 export type OfficeProfile = z.infer<typeof officeProfile>;
 
-/** 文号前缀 (杭消协) and a type's mark (受): one rule for office.update and 办公设置's numbering section. */
-export const noticePrefix = z
-  .string({ error: '请填写文号前缀' })
-  .trim()
-  .min(1, '请填写文号前缀')
-  .max(12, '文号前缀不超过12个字')
-  .regex(/^[^\s〔〕\d]+$/, '文号前缀不能含空格、数字或六角括号');
+/** A word of an official number (文号): not empty, at most `max` characters, no space, digit or 〔〕. */
+const numberWord = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不超过${max}个字`)
+    .regex(/^[^\s〔〕\d]+$/, `${label}不能含空格、数字或六角括号`);
 
-export const mark = z
-  .string({ error: '请填写类型字' })
-  .trim()
-  .min(1, '请填写类型字')
-  .max(4, '类型字不超过4个字')
-  .regex(/^[^\s〔〕\d]+$/, '类型字不能含空格、数字或六角括号');
+/** 文号前缀 (杭消协) and a type's mark (受): one rule for office.update and 办公设置's numbering section. */
+export const noticePrefix = numberWord('文号前缀', 12);
+export const mark = numberWord('类型字', 4);
 
 export const officeGet = { input: empty, output: officeProfile };
 
