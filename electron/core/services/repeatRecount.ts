@@ -2,6 +2,7 @@ import type { RepeatRecountProgress } from '../../../shared/api/schemas/stats';
 import type { Db } from '../db/open';
 import type { Logger } from '../ports';
 import type { CaseStore } from '../store';
+import { createBackgroundChunks } from './backgroundChunks';
 import type { Settings } from './settings';
 
 /**
@@ -58,11 +59,8 @@ export function createRepeatRecount({ db, settings, store, windowDays, log }: Re
     settings.set(RECOUNT_KEYS.job, { windowDays: days, lastId: 0, through: store.read.lastCaseId(), changed: 0 } satisfies Job);
   }
 
-  /**
-   * One chunk in its own write transaction: at most `limit` cases, ending early after SLICE_MS.
-   * Returns whether more remains.
-   */
-  const chunk = db.transaction((limit: number): boolean => {
+  /** One chunk: at most `limit` cases, ending early after SLICE_MS. Returns whether more remains. */
+  function chunk(limit: number): boolean {
     const job = jobOf();
     if (!job) return false;
     const days = windowDays();
@@ -95,67 +93,9 @@ export function createRepeatRecount({ db, settings, store, windowDays, log }: Re
     settings.set(RECOUNT_KEYS.counted, days);
     log.info(`repeat complaints counted again under a window of ${days} days: ${job.changed + changed} of ${job.through} case(s) changed`);
     return false;
-  });
-
-  /**
-   * A chunk committed without waiting for the disk (synchronous=NORMAL, for this commit only): all it
-   * writes is derived, and WAL keeps its commits in order, so a power cut loses at most the last
-   * chunks together with the place that records them, and the next start walks them again. The
-   * register's own commits keep their fsync (it is set back before any other call runs).
-   */
-  function runChunk(limit: number): boolean {
-    const was = db.pragma('synchronous', { simple: true }) as number;
-    db.pragma('synchronous = NORMAL');
-    try {
-      return chunk.immediate(limit);
-    } finally {
-      db.pragma(`synchronous = ${was}`);
-    }
   }
 
-  let started = false;
-  let stopped = false;
-  let again = false;
-  let running: Promise<void> | null = null;
-  let afterWrite: (() => void) | undefined;
-  /** This run's chunks and the longest of them, for the log line at its end (and the bench). */
-  let chunks = 0;
-  let longestMs = 0;
-
-  async function drain(): Promise<void> {
-    for (;;) {
-      // The page's calls go first (the settings save that kicked this answers before the first chunk): a turn of the event loop, then one chunk.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      again = false;
-      if (stopped) return;
-      const t = performance.now();
-      const more = runChunk(RECOUNT_CHUNK_CASES);
-      longestMs = Math.max(longestMs, performance.now() - t);
-      chunks++;
-      afterWrite?.();
-      if (!more) {
-        log.info(`repeat recount: ${chunks} chunk(s) in this run, the longest ${longestMs.toFixed(1)} ms`);
-        chunks = 0;
-        longestMs = 0;
-      }
-      if (!more) return;
-    }
-  }
-
-  function kick(): void {
-    if (!started || stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = drain()
-      // The place is kept: the next start resumes from the last chunk that was written.
-      .catch((error: unknown) => log.error('the recount of repeat complaints stopped', error))
-      .finally(() => {
-        running = null;
-        if (again && !stopped) kick();
-      });
-  }
+  const runner = createBackgroundChunks({ db, log, label: 'repeat recount', chunk, chunkSize: RECOUNT_CHUNK_CASES });
 
   return {
     /**
@@ -163,26 +103,24 @@ export function createRepeatRecount({ db, settings, store, windowDays, log }: Re
      * under `days`, from the first case. Runs once the transaction has committed (`kick`).
      */
     plan,
-    kick,
+    kick: runner.kick,
     /**
      * From now on the recount runs (call once the register takes writes, after the first seconds of
      * the start): a job a stop cut off resumes; a window other than the one the flags were last
      * counted with (or none recorded, on a register from before this recount) starts one.
      */
     start(onWrite?: () => void): void {
-      if (started || stopped) return;
-      started = true;
-      afterWrite = onWrite;
+      if (!runner.begin(onWrite)) return;
       try {
-        const job = jobOf();
+        const pending = jobOf();
         const days = windowDays();
         const counted = settings.get<number | null>(RECOUNT_KEYS.counted, null);
-        if (job) {
-          log.info(`resuming the recount of repeat complaints under ${job.windowDays} days after case ${job.lastId} of ${job.through}`);
+        if (pending) {
+          log.info(`resuming the recount of repeat complaints under ${pending.windowDays} days after case ${pending.lastId} of ${pending.through}`);
         } else if (counted !== days && store.read.lastCaseId() > 0) {
           log.info(`repeat complaints were counted under ${counted === null ? 'a window not recorded' : `${counted} days`}; counting them again under ${days} days`);
           db.transaction(() => plan(days)).immediate();
-          afterWrite?.();
+          runner.wrote();
         } else {
           return;
         }
@@ -190,19 +128,11 @@ export function createRepeatRecount({ db, settings, store, windowDays, log }: Re
         log.error('the recount of repeat complaints could not start', error);
         return;
       }
-      kick();
+      runner.kick();
     },
-    /** Stops after the chunk in progress (the register closes); the place is kept for the next start. */
-    async stop(): Promise<void> {
-      stopped = true;
-      await running;
-    },
-    /** Settles when no recount runs (tests, the bench). */
-    async idle(): Promise<void> {
-      while (running) await running;
-    },
-    /** One chunk now, outside the background run (tests, the bench): whether more remains. */
-    step: (limit = RECOUNT_CHUNK_CASES): boolean => runChunk(limit),
+    stop: runner.stop,
+    idle: runner.idle,
+    step: runner.step,
     progress: () => repeatRecountProgress(settings),
   };
 }

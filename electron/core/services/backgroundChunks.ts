@@ -1,0 +1,112 @@
+import type { Db } from '../db/open';
+import type { Logger } from '../ports';
+
+export interface BackgroundChunksDeps {
+  db: Db;
+  log: Logger;
+  /** What the job does, for its log lines ("the repeat recount"). */
+  label: string;
+  /**
+   * One chunk of the job, run in its own write transaction: at most `limit` items, and it should end
+   * early after a few tens of milliseconds so the page's calls are not held. Returns whether more remains.
+   */
+  chunk: (limit: number) => boolean;
+  /** Items per chunk, unless a caller asks otherwise (`step`). */
+  chunkSize: number;
+}
+
+/**
+ * A job that walks the register in the background, one chunk per write transaction and a turn of the
+ * event loop between chunks, so the page's calls go first ([F] #11: no call holds the event loop for
+ * more than 50 ms). The job keeps its own place in the register (the settings table), so a stop or a
+ * crash resumes it at the next start.
+ */
+export function createBackgroundChunks({ db, log, label, chunk, chunkSize }: BackgroundChunksDeps) {
+  const inTransaction = db.transaction(chunk);
+
+  /**
+   * A chunk committed without waiting for the disk (synchronous=NORMAL, for this commit only): what a
+   * background job writes is derived, and WAL keeps its commits in order, so a power cut loses at most
+   * the last chunks together with the place that records them, and the next start walks them again.
+   * The register's own commits keep their fsync (it is set back before any other call runs).
+   */
+  function runChunk(limit: number): boolean {
+    const was = db.pragma('synchronous', { simple: true }) as number;
+    db.pragma('synchronous = NORMAL');
+    try {
+      return inTransaction.immediate(limit);
+    } finally {
+      db.pragma(`synchronous = ${was}`);
+    }
+  }
+
+  let started = false;
+  let stopped = false;
+  let again = false;
+  let running: Promise<void> | null = null;
+  let afterWrite: (() => void) | undefined;
+  /** This run's chunks and the longest of them, for the log line at its end (and the bench). */
+  let chunks = 0;
+  let longestMs = 0;
+
+  async function drain(): Promise<void> {
+    for (;;) {
+      // The page's calls go first (a save that kicked the job answers before its first chunk): a turn of the event loop, then one chunk.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      again = false;
+      if (stopped) return;
+      const t = performance.now();
+      const more = runChunk(chunkSize);
+      longestMs = Math.max(longestMs, performance.now() - t);
+      chunks++;
+      afterWrite?.();
+      if (!more) {
+        log.info(`${label}: ${chunks} chunk(s) in this run, the longest ${longestMs.toFixed(1)} ms`);
+        chunks = 0;
+        longestMs = 0;
+        return;
+      }
+    }
+  }
+
+  function kick(): void {
+    if (!started || stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = drain()
+      // The place is kept: the next start resumes from the last chunk that was written.
+      .catch((error: unknown) => log.error(`${label} stopped`, error))
+      .finally(() => {
+        running = null;
+        if (again && !stopped) kick();
+      });
+  }
+
+  return {
+    /** From now on chunks run when kicked; `onWrite` follows each committed chunk (the seal's WAL tail). */
+    begin(onWrite?: () => void): boolean {
+      if (started || stopped) return false;
+      started = true;
+      afterWrite = onWrite;
+      return true;
+    },
+    /** Runs the job's chunks until it says nothing remains (a kick while it runs runs it again after). */
+    kick,
+    /** After this write transaction, for a plan made inside it: the register's write (the seal's WAL tail). */
+    wrote: () => afterWrite?.(),
+    /** Stops after the chunk in progress (the register closes); the place is kept for the next start. */
+    async stop(): Promise<void> {
+      stopped = true;
+      await running;
+    },
+    /** Settles when no chunk runs (tests, the bench). */
+    async idle(): Promise<void> {
+      while (running) await running;
+    },
+    /** One chunk now, outside the background run (tests, the bench): whether more remains. */
+    step: (limit = chunkSize): boolean => runChunk(limit),
+  };
+}
+export type BackgroundChunks = ReturnType<typeof createBackgroundChunks>;
