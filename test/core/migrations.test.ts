@@ -27,8 +27,8 @@ afterAll(() => tmp.remove());
  * A register at the version before the migration named, with a clerk and a business to hang cases on;
  * `upgrade()` runs that one migration.
  */
-async function registerBefore(name: string, version: number) {
-  const file = join(tmp.dir, `before-${name}.sqlite`);
+async function registerBefore(name: string, version: number, as = name) {
+  const file = join(tmp.dir, `before-${as}.sqlite`);
   const db = new Database(file);
   const at = migrations.findIndex((m) => m.name === name);
   expect(at + 1).toBe(version);
@@ -511,6 +511,28 @@ describe('migration 20 (next-due-status)', () => {
     expect(columns()).toEqual([null, 'next_due_on', 'id']);
     await upgrade();
     expect(columns()).toEqual([null, 'next_due_on', 'id', 'status']);
+    db.close();
+  });
+});
+
+describe('migration 21 (short-keys)', () => {
+  it('plans the re-index of every case registered so far, and nothing on an empty register', async () => {
+    const empty = await registerBefore('short-keys', 21, 'short-keys-empty');
+    await empty.upgrade();
+    expect(empty.db.prepare("SELECT value FROM settings WHERE key = 'search.reindex'").pluck().get()).toBeUndefined();
+    empty.db.close();
+
+    const { db, upgrade } = await registerBefore('short-keys', 21);
+    const insert = db.prepare(
+      `INSERT INTO cases (id, case_no, received_at, received_on, channel, category, status, complainant_name, complainant_id_type, complainant_phone,
+         respondent_id, subject, facts, request, consent_mediation, rule_set, registered_by, created_at, updated_at)
+       VALUES (?, ?, '2026-06-02T10:00:00+08:00', '2026-06-02', 'visit', 'S04', 'registered', '赵敏', 'resident', '13700003333',
+         1, '健身卡', '会所关门跑路。', '退还余额', 1, 'order121', 1, '2026-06-02T10:00:00+08:00', '2026-06-02T10:00:00+08:00')`,
+    );
+    insert.run(1, 'TS2026-00001');
+    insert.run(7, 'TS2026-00007');
+    await upgrade();
+    expect(JSON.parse(db.prepare("SELECT value FROM settings WHERE key = 'search.reindex'").pluck().get() as string)).toMatchObject({ lastId: 0, through: 7 });
     db.close();
   });
 });

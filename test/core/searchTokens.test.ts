@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinTokens, tokensOf } from '../../electron/core/store/searchTokens';
+import { joinTokens, keysOfFields, matchExpression, tokensOf } from '../../electron/core/store/searchTokens';
 
 describe('search tokens', () => {
   it('gives a case’s text tokenised in two parts (its facts kept, its notes new) exactly as in one', () => {
@@ -14,5 +14,24 @@ describe('search tokens', () => {
     expect(tokensOf(['退款𠀀'])).toBe('退款 款𠀀 𠀀');
     expect(tokensOf(['AB12x'])).toBe('ab12 b12x 12x 2x x');
     expect(tokensOf(['退款', 'ab'])).toBe('退款 款 zzzzz ab b');
+  });
+
+  it('keys the short fields once each: every Chinese character, every one and two letters or digits', () => {
+    const keys = keysOfFields(['王小王', '138-1381', null, 'ab']).split(' ');
+    expect(keys.map((k) => k.slice(0, -1))).toEqual(['王', '小', '1', '13', '3', '38', '8', '81', 'a', 'ab', 'b']);
+    // The mark is a private-use character: no text or typed word is made of it.
+    expect(keys.every((k) => k.at(-1) === '\uE000')).toBe(true);
+    expect(tokensOf(['\uE000'])).toBe('');
+    expect(matchExpression('\uE000').expr).toBeNull();
+  });
+
+  it('looks for one character, or one or two letters or digits, in the short fields by its key, or by prefix until every case has keys', () => {
+    expect(matchExpression('王').expr).toBe('({short} : "王\uE000")');
+    expect(matchExpression('王', false).expr).toBe('({short} : "王"*)');
+    expect(matchExpression('１３').expr).toBe('({short} : "13\uE000")');
+    expect(matchExpression('13', false).expr).toBe('({short} : "13"*)');
+    // Longer: tokens (or their prefix) in either column, as before.
+    expect(matchExpression('138').expr).toBe('("138"*)');
+    expect(matchExpression('王五 退款').expr).toBe('("王五") AND ("退款")');
   });
 });

@@ -14,6 +14,7 @@ import type { CaseEvents } from './cases/events';
 import { createCaseReader } from './cases/read';
 import { createRegister } from './cases/register';
 import { createRepeatRecount, repeatRecountProgress } from './repeatRecount';
+import { createSearchReindex, indexCurrent } from './searchReindex';
 import { createRepeats } from './cases/repeats';
 import { createCorrect } from './cases/correct';
 import { createCatalog } from './catalog';
@@ -83,9 +84,11 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     calendar: () => loadCalendar(db),
     repeatWindowDays,
     repeatRecount: () => repeatRecountProgress(settings),
+    indexCurrent: () => indexCurrent(settings),
   });
   // 统计's repeat figures counted again when the window changes (started by the opened register, after its first seconds).
   const repeatRecount = createRepeatRecount({ db, settings, store, windowDays: repeatWindowDays, log });
+  const searchReindex = createSearchReindex({ db, settings, store, log });
   const respondents = createRespondents(store.respondents);
   const events: CaseEvents = { record: store.write.event };
   const draftStore = createDraftStore(db);
@@ -133,6 +136,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     calendar: createCalendarAdmin({ db, clock, settings, audit, events, deadlines, provisionalSpans: store.read.provisionalSpans }),
     officeSettings,
     repeatRecount,
+    searchReindex,
     /** The office's regions, on the audit log with the list as saved. */
     saveRegions(regions: { code?: string; name: string }[], by: UserView): { regions: { code: string; name: string }[] } {
       return db.transaction(() => {

@@ -161,6 +161,8 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
       if (!closed) services.evidence.text.start(() => st.afterWrite());
       // 统计's repeat flags counted again if the repeat window changed since they were (or a stop cut a recount off).
       if (!closed) services.repeatRecount.start(() => st.afterWrite());
+      // The search index rewritten for the cases indexed by older rules (a migration planned it).
+      if (!closed) services.searchReindex.start(() => st.afterWrite());
     }, deps.backgroundDelayMs ?? BACKGROUND_DELAY_MS);
     textTimer.unref();
   };
@@ -269,6 +271,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
       // A reading in progress is dropped: its item stays pending for the next start.
       void services.evidence.text.stop();
       void services.repeatRecount.stop();
+      void services.searchReindex.stop();
       stopDelay?.();
       for (const r of running) r.stop();
       // Calls held for the check go on, to whatever state comes next (read-only after a failure).

@@ -131,7 +131,10 @@ export function createCaseReads(db: Db) {
        LEFT JOIN catalog_items k ON k.kind = 'nature' AND k.code = n.nature
       WHERE n.case_id = ? ORDER BY k.sort`,
   );
+  const idsAfter = db.prepare('SELECT id FROM cases WHERE id > ? AND id <= ? ORDER BY id LIMIT ?').pluck();
   return {
+    /** Up to `limit` case ids with `after` < id ≤ `through`, in order (a background walk of the register). */
+    idsAfter: (after: number, through: number, limit: number) => idsAfter.all(after, through, limit) as number[],
     /** The case as registered, or undefined when there is none with this id. */
     registered(id: number): RegisteredCase | undefined {
       const row = caseRow.get(id) as RegisteredRow | undefined;

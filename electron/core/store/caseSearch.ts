@@ -94,7 +94,7 @@ type KeyRow = { id: number } & Record<`k${number}`, CursorValue>;
  * Every page is read from an index at its place, never by sorting or counting every match: a text
  * search walks the token index newest first and stops at the page; counting stops at the cap.
  */
-export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => WorkingDayCalendar) {
+export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => WorkingDayCalendar, indexCurrent: () => boolean = () => true) {
   const prepare = statementCache(db, 200);
   const nextDeadline = db.prepare(
     `SELECT kind, due_on, state, limit_unit FROM case_deadlines WHERE case_id = ? AND state IN ('running', 'paused')
@@ -127,7 +127,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       params.push(...values);
     };
 
-    const text = input.text ? matchExpression(input.text) : null;
+    const text = input.text ? matchExpression(input.text, indexCurrent()) : null;
     const words = text?.words ?? [];
     // A whole case number names one case: read it by its unique key. As a phrase of the index its
     // common tokens (TS20, 2026) would read a posting list as long as the year's register.

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { joinTokens, SEPARATOR, tokensOf, VOIDED_MARK } from './searchTokens';
+import { joinTokens, keysOfFields, SEPARATOR, tokensOf, VOIDED_MARK } from './searchTokens';
 
 /** What the workflow writes in its own words on a case (a contact's summary, a proposal, a reason): found by search as the case's notes. */
 const NOTE_KEYS = ['summary', 'note', 'reason', 'comment', 'terms', 'reply'] as const;
@@ -52,7 +52,7 @@ const STORIES_KEPT = 256;
 /**
  * The search index of the register (DESIGN.md "Data"; searchTokens.ts): one contentless FTS5 row
  * per case, its rowid the case id. Two columns: the short fields a clerk names a case by, where a
- * single character is looked for, and the long texts. No copy of the text is kept: the cases table
+ * single character is looked for (by its key), and the long texts. No copy of the text is kept: the cases table
  * holds it; the index holds tokens only.
  */
 export function createCaseText(db: Db) {
@@ -92,7 +92,7 @@ export function createCaseText(db: Db) {
     index(caseId: number): void {
       const r = row.get(caseId) as TextRow | undefined;
       if (!r) throw new Error(`no case ${caseId} to index`);
-      const short = tokensOf([
+      const shortFields = [
         r.case_no,
         r.complainant_name,
         r.complainant_phone,
@@ -110,7 +110,8 @@ export function createCaseText(db: Db) {
         r.order_no,
         r.purchase_shop,
         r.purchase_platform,
-      ]);
+      ];
+      const short = joinTokens(tokensOf(shortFields), keysOfFields(shortFields));
       const marked = r.status === 'voided' ? `${short} ${SEPARATOR} ${VOIDED_MARK}` : short;
       const long = joinTokens(storyTokens(caseId, r.facts, r.request), tokensOf([...notesOf(caseId), ...evidenceTextsOf(caseId)]));
       remove.run(caseId);

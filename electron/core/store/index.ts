@@ -21,6 +21,8 @@ export interface CaseStoreDeps {
   repeatWindowDays: () => number;
   /** How far the repeat flags' recount after a change of the window has come (services/repeatRecount.ts); null when none runs. */
   repeatRecount?: () => RepeatRecountProgress | null;
+  /** Whether every case is indexed by today's search rules (no background re-index pending: services/searchReindex.ts). */
+  indexCurrent?: () => boolean;
 }
 
 /**
@@ -38,13 +40,13 @@ export function refreshPlannerStatistics(db: Db): void {
   db.pragma('optimize = 0x10002');
 }
 
-export function createCaseStore({ db, clock, calendar, repeatWindowDays, repeatRecount }: CaseStoreDeps) {
+export function createCaseStore({ db, clock, calendar, repeatWindowDays, repeatRecount, indexCurrent = () => true }: CaseStoreDeps) {
   const text = createCaseText(db);
   const respondents = createRespondentStore(db);
   const facts = createCaseFacts(db, { calendar, repeatWindowDays, respondents });
   const events = createCaseEvents(db, { text, facts });
   const reads = createCaseReads(db);
-  const search = createCaseSearch(db, clock, calendar);
+  const search = createCaseSearch(db, clock, calendar, indexCurrent);
   const enquiries = createEnquiryStore(db);
   const stats = createStatsReads(db, enquiries.read.count, repeatRecount);
   const writes = createCaseWrites(db);
@@ -55,6 +57,7 @@ export function createCaseStore({ db, clock, calendar, repeatWindowDays, repeatR
     respondents,
     read: {
       registered: reads.registered,
+      caseIdsAfter: reads.idsAfter,
       /** Where a case stands and who handles it, for a service's check before it acts. */
       head: heads.head,
       ruleSetUsed: heads.ruleSetUsed,

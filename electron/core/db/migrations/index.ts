@@ -18,7 +18,8 @@ import { dossiers } from './0017-dossiers';
 import { pdfText } from './0018-pdf-text';
 import { voidedMark } from './0019-voided-mark';
 import { nextDueStatus } from './0020-next-due-status';
+import { shortKeys } from './0021-short-keys';
 import type { Migration } from './types';
 
 /** The explicit, ordered list (style.md, Signal): a file that is not listed here never runs. */
-export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, registerStore, evidenceRawCapture, statsTopRespondents, enquiries, drafts, respondentStats, intakeFields, evidenceText, typicalCases, catalogWords, dossiers, pdfText, voidedMark, nextDueStatus];
+export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, registerStore, evidenceRawCapture, statsTopRespondents, enquiries, drafts, respondentStats, intakeFields, evidenceText, typicalCases, catalogWords, dossiers, pdfText, voidedMark, nextDueStatus, shortKeys];

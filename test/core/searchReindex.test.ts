@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createCore } from '../../electron/core';
+import { indexCurrent, planReindex } from '../../electron/core/services/searchReindex';
+import { matchExpression, tokensOf } from '../../electron/core/store/searchTokens';
+import { minimalComplaint, openRegister, quietLog, type Register } from './harness';
+
+/**
+ * The short fields' keys ([F] #11) on a register indexed before they existed: one character (a
+ * surname) and one or two digits find the same cases before the background re-index has reached
+ * them (by the tokens that begin with them) and after (by their keys); cases registered meanwhile
+ * have their keys at once; a stop in the middle resumes at the next start. A real register.
+ */
+let reg: Register;
+const ids: Record<string, number> = {};
+
+/** Finds the cases' ids (oldest first) for a search, as the register's page shows them. */
+async function found(text: string): Promise<number[]> {
+  const page = await reg.must<{ rows: { id: number }[]; total: number }>('cases.search', { text, pageSize: 50 });
+  expect(page.total).toBe(page.rows.length);
+  return page.rows.map((r) => r.id).sort((a, b) => a - b);
+}
+
+/** The cases whose index holds a word's key (the new rules' tokens, read from the index itself). */
+const keyed = (word: string) =>
+  reg.core.db.prepare('SELECT rowid FROM case_index WHERE case_index MATCH ? ORDER BY rowid').pluck().all(matchExpression(word, true).expr!) as number[];
+
+/** Indexes a case as the version before 21 did: its short fields' tokens without keys. */
+function indexAsBefore(id: number): void {
+  const c = reg.core.db
+    .prepare('SELECT c.case_no, c.complainant_name, c.complainant_phone, r.name AS respondent, c.subject, c.facts, c.request FROM cases c JOIN respondents r ON r.id = c.respondent_id WHERE c.id = ?')
+    .get(id) as Record<string, string>;
+  reg.core.db.prepare('DELETE FROM case_index WHERE rowid = ?').run(id);
+  reg.core.db
+    .prepare('INSERT INTO case_index (rowid, short, long) VALUES (?, ?, ?)')
+    .run(id, tokensOf([c.case_no, c.complainant_name, c.complainant_phone, c.respondent, c.subject]), tokensOf([c.facts, c.request]));
+}
+
+const searches = ['王', '赵', '5', '13', '87', '电', '王五'] as const;
+
+beforeAll(async () => {
+  reg = await openRegister();
+  const people = [
+    ['王五', '13812345678', '杭州某某电器有限公司', '洗衣机'],
+    ['赵敏', '15900008787', '温州健身会所', '健身卡'],
+    ['李雷', '0571-88886666', '王记餐馆', '团购券'],
+  ] as const;
+  for (const [name, phone, respondent, subject] of people) {
+    const { id } = await reg.must<{ id: number }>('cases.register', minimalComplaint({ complainant: { name, phone }, respondent: { name: respondent }, subject, facts: '王先生说电视坏了，13天未修。' }));
+    ids[name] = id;
+  }
+});
+afterAll(() => reg.close());
+
+describe('the short fields’ keys', () => {
+  it('are written for every case registered, so one character and one or two digits are found by them', async () => {
+    expect(indexCurrent(reg.core.services.settings)).toBe(true);
+    expect(keyed('王')).toEqual([ids['王五'], ids['李雷']]);
+    expect(keyed('5')).toEqual([ids['王五'], ids['赵敏'], ids['李雷']]);
+    expect(keyed('87')).toEqual([ids['赵敏']]);
+    // The facts (王先生, 13天) are not looked in for a word this short.
+    expect(await found('王')).toEqual([ids['王五'], ids['李雷']]);
+    expect(await found('13')).toEqual([ids['王五']]);
+    expect(await found('电')).toEqual([ids['王五']]);
+  });
+
+  it('find the same cases while older cases are re-indexed in the background, and after', async () => {
+    const before: Record<string, number[]> = {};
+    for (const s of searches) before[s] = await found(s);
+    for (const id of Object.values(ids)) indexAsBefore(id);
+    reg.core.db.transaction(() => planReindex(reg.core.db, 'a test'))();
+    expect(indexCurrent(reg.core.services.settings)).toBe(false);
+    expect(keyed('王')).toEqual([]);
+    for (const s of searches) expect([s, await found(s)]).toEqual([s, before[s]]);
+
+    // A case registered meanwhile is indexed by today's rules at once.
+    const { id: late } = await reg.must<{ id: number }>('cases.register', minimalComplaint({ complainant: { name: '王芳', phone: '13700001111' } }));
+    expect(keyed('王')).toEqual([late]);
+
+    // One case a chunk: the place is kept between chunks.
+    const steps: boolean[] = [];
+    while (steps.length < 10 && (steps.length === 0 || steps.at(-1))) steps.push(reg.core.services.searchReindex.step(1));
+    expect(steps).toEqual([true, true, false]);
+    expect(reg.core.services.searchReindex.progress()).toBeNull();
+    expect(indexCurrent(reg.core.services.settings)).toBe(true);
+    expect(keyed('王')).toEqual([ids['王五'], ids['李雷'], late]);
+    // 王芳's phone 137…, her business 杭州某某电器 and the subject 55英寸液晶电视机.
+    const lateFound = ['王', '13', '5', '电'];
+    for (const s of searches) expect([s, await found(s)]).toEqual([s, lateFound.includes(s) ? [...before[s]!, late] : before[s]]);
+  });
+
+  it('are written for the rest after a restart that cut the re-index off', async () => {
+    for (const id of Object.values(ids)) indexAsBefore(id);
+    reg.core.db.transaction(() => planReindex(reg.core.db, 'a test'))();
+    expect(reg.core.services.searchReindex.step(1)).toBe(true);
+    expect(reg.core.services.searchReindex.progress()).toEqual({ done: ids['王五'], total: expect.any(Number) });
+    reg.core.close();
+    const core = await createCore({ dataDir: reg.dir, clock: reg.clock, log: quietLog, backgroundDelayMs: 0 });
+    try {
+      await vi.waitFor(() => expect(core.services.searchReindex.progress()).toBeNull(), { timeout: 10_000, interval: 20 });
+      const keyedNow = core.db.prepare('SELECT rowid FROM case_index WHERE case_index MATCH ? ORDER BY rowid').pluck().all(matchExpression('赵', true).expr!);
+      expect(keyedNow).toEqual([ids['赵敏']]);
+    } finally {
+      core.close();
+    }
+  });
+});
