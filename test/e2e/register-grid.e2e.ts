@@ -152,9 +152,10 @@ describe('the register grid', () => {
     await openList();
     await page.getByLabel('搜索').fill(SURNAMES[3]!);
     await expect.poll(count).toBe(String(countWhere((i) => i % 10 === 3)));
-    expect(await page.getByText('单字只查姓名').isVisible()).toBe(true);
+    expect(await page.getByText('单字和一两位数字、字母只查姓名').isVisible()).toBe(true);
     await page.getByLabel('搜索').fill('12340007');
     await expect.poll(count).toBe('0');
+    expect(await page.getByText('单字和一两位数字、字母只查姓名').count()).toBe(0);
     await page.getByLabel('搜索').fill('12340017');
     await expect.poll(count).toBe('1');
     expect(await grid().locator('.MuiDataGrid-cell[data-field="complainantPhone"] mark').textContent()).toBe('12340017');

@@ -1,12 +1,15 @@
+import { isAsciiRun, runsOf, shortFieldsOnly, wordsOf } from '../../../shared/domain/searchWords';
+
 /**
  * The register's words as search tokens (DESIGN.md "Data": Chinese has no spaces). SQLite's FTS5
  * indexes what this module writes, with its plain `unicode61` tokenizer splitting on the spaces:
  *
  * - Chinese (and other non-ASCII letters) in runs: a token at every character of a run, the two
- *   characters from there (the last character alone), so a word of two characters is one token,
- *   one character is a token prefix, and a longer word is a phrase of consecutive tokens;
+ *   characters from there (the last character alone), so a word of two characters is one token
+ *   and a longer word is a phrase of consecutive tokens;
  * - ASCII letters and digits (phones, ID numbers, credit codes, case numbers): four characters from
- *   every position, since digit pairs are far too common to find anything quickly;
+ *   every position, since digit pairs are far too common to find anything quickly (three are a
+ *   prefix of a token);
  * - a separator token between runs and fields, so no phrase runs across a comma or two fields;
  * - in the short fields only, after their tokens: each distinct one-character key of the case (a
  *   Chinese character, one or two letters or digits), so a word that short is found by one token.
@@ -36,17 +39,7 @@ export function withVoided(expr: string, voided: boolean): string {
  */
 const KEY_MARK = '\uE000';
 
-const RUN = /[a-z0-9]+|[\p{L}\p{N}]+/gu;
-const ASCII = /^[a-z0-9]+$/;
-
-/** NFKC first, so full-width digits typed on a Chinese keyboard (１３８…) read as 138…. */
-const normalise = (text: string) => text.normalize('NFKC').toLowerCase();
-
-function runsOf(text: string): string[] {
-  return normalise(text).match(RUN) ?? [];
-}
-
-const widthOf = (run: string) => (ASCII.test(run) ? 4 : 2);
+const widthOf = (run: string) => (isAsciiRun(run) ? 4 : 2);
 
 // Called for every run of every text a case is indexed with (each note re-indexes the whole case):
 // plain string slices and pairs, not an array slice and join per token.
@@ -79,15 +72,13 @@ export function tokensOf(fields: readonly (string | null | undefined)[]): string
 }
 
 /**
- * A word shorter than a token of its kind (one Chinese character; one or two letters or digits) is
- * looked for in the short fields only, by its key. As a prefix of every token that begins with it,
- * it read the doclist of each in the whole index: "诉" (found in no short field) 11.5 ms, "5" 105 ms,
- * "13" 28 ms at 200,000 cases, growing with the register; a key reads its own cases alone.
+ * A word shorter than a token of its kind (shared/domain/searchWords.ts `shortFieldsOnly`) is looked
+ * for in the short fields by its key. As a prefix of every token that begins with it, it read the
+ * doclist of each in the whole index: "诉" (found in no short field) 11.5 ms, "5" 105 ms, "13" 28 ms
+ * at 200,000 cases, growing with the register; a key reads its own cases alone.
  */
-const keyedLength = (run: string) => (ASCII.test(run) ? 2 : 1);
-
 function keysOf(run: string, into: Set<string>): void {
-  if (ASCII.test(run)) {
+  if (isAsciiRun(run)) {
     for (let i = 0; i < run.length; i++) {
       into.add(run[i]! + KEY_MARK);
       if (i + 1 < run.length) into.add(run.slice(i, i + 2) + KEY_MARK);
@@ -116,8 +107,8 @@ export const joinTokens = (a: string, b: string): string => (a && b ? `${a} ${SE
 function wordQuery(word: string, keyed: boolean): string | null {
   const runs = runsOf(word);
   if (runs.length === 0) return null;
-  const only = runs.length === 1 ? runs[0]! : null;
-  if (only !== null && Array.from(only).length <= keyedLength(only)) {
+  const only = shortFieldsOnly(word);
+  if (only !== null) {
     // Every case indexed since the keys exist has them; until the last older one is (the background
     // re-index), the tokens that begin with the word find the same cases, slower.
     return keyed ? `{short} : "${only}${KEY_MARK}"` : `{short} : "${only}"*`;
@@ -145,11 +136,6 @@ function wordQuery(word: string, keyed: boolean): string | null {
  */
 export function shownRunsOf(words: readonly string[]): string[] {
   return [...new Set(words.flatMap(runsOf))];
-}
-
-/** Words typed into the search box; control characters part words as spaces do. */
-export function wordsOf(text: string): string[] {
-  return text.split(/[\s\p{Cc}]+/u).filter(Boolean).slice(0, 8);
 }
 
 /**

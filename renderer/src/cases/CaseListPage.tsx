@@ -4,6 +4,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import { shortFieldsOnly, wordsOf } from '../../../shared/domain/searchWords';
 import { caseQueueLabel } from '../../../shared/domain/workflow';
 import Collapse from '@mui/material/Collapse';
 import InputAdornment from '@mui/material/InputAdornment';
@@ -196,9 +197,9 @@ export function CaseListPage() {
             · 按登记时间排列，最新登记的在前
           </Typography>
         )}
-        {params.text.length === 1 && (
+        {wordsOf(params.text).some((w) => shortFieldsOnly(w) !== null) && (
           <Typography variant="body2" color="text.secondary">
-            · 单字只查姓名、被投诉方、商品或服务和编号
+            · 单字和一两位数字、字母只查姓名、电话、被投诉方、商品或服务和编号
           </Typography>
         )}
         {chips.map((c) => (
