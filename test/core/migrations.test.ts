@@ -536,3 +536,17 @@ describe('migration 21 (short-keys)', () => {
     db.close();
   });
 });
+
+describe('migration 22 (index-merges-apart)', () => {
+  it('turns FTS5’s own merging of the search index off, leaving its merges to the upkeep', async () => {
+    const { db, upgrade } = await registerBefore('index-merges-apart', 22);
+    const config = () => db.prepare("SELECT k, v FROM case_index_config WHERE k IN ('automerge', 'deletemerge') ORDER BY k").all();
+    expect(config()).toEqual([]);
+    await upgrade();
+    expect(config()).toEqual([
+      { k: 'automerge', v: 0 },
+      { k: 'deletemerge', v: 0 },
+    ]);
+    db.close();
+  });
+});

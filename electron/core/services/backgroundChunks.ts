@@ -13,6 +13,8 @@ export interface BackgroundChunksDeps {
   chunk: (limit: number) => boolean;
   /** Items per chunk, unless a caller asks otherwise (`step`). */
   chunkSize: number;
+  /** A job that runs after every write logs only the runs worth a look: 100 chunks or more, or one over 50 ms. */
+  quiet?: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface BackgroundChunksDeps {
  * more than 50 ms). The job keeps its own place in the register (the settings table), so a stop or a
  * crash resumes it at the next start.
  */
-export function createBackgroundChunks({ db, log, label, chunk, chunkSize }: BackgroundChunksDeps) {
+export function createBackgroundChunks({ db, log, label, chunk, chunkSize, quiet = false }: BackgroundChunksDeps) {
   const inTransaction = db.transaction(chunk);
 
   /**
@@ -53,15 +55,17 @@ export function createBackgroundChunks({ db, log, label, chunk, chunkSize }: Bac
     for (;;) {
       // The page's calls go first (a save that kicked the job answers before its first chunk): a turn of the event loop, then one chunk.
       await new Promise<void>((resolve) => setImmediate(resolve));
-      again = false;
       if (stopped) return;
       const t = performance.now();
       const more = runChunk(chunkSize);
       longestMs = Math.max(longestMs, performance.now() - t);
       chunks++;
       afterWrite?.();
+      // A kick before this chunk is answered by it (a chunk reads the register as it is now), and so
+      // is the one its own write made through `onWrite`: only a kick from a later call runs it again.
+      again = false;
       if (!more) {
-        log.info(`${label}: ${chunks} chunk(s) in this run, the longest ${longestMs.toFixed(1)} ms`);
+        if (!quiet || chunks >= 100 || longestMs > 50) log.info(`${label}: ${chunks} chunk(s) in this run, the longest ${longestMs.toFixed(1)} ms`);
         chunks = 0;
         longestMs = 0;
         return;

@@ -15,6 +15,7 @@ import { createCaseReader } from './cases/read';
 import { createRegister } from './cases/register';
 import { createRepeatRecount, repeatRecountProgress } from './repeatRecount';
 import { createSearchReindex, indexCurrent } from './searchReindex';
+import { createSearchUpkeep } from './searchUpkeep';
 import { createRepeats } from './cases/repeats';
 import { createCorrect } from './cases/correct';
 import { createCatalog } from './catalog';
@@ -89,6 +90,8 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
   // 统计's repeat figures counted again when the window changes (started by the opened register, after its first seconds).
   const repeatRecount = createRepeatRecount({ db, settings, store, windowDays: repeatWindowDays, log });
   const searchReindex = createSearchReindex({ db, settings, store, log });
+  // The search index's merges, between the page's calls rather than inside its writes.
+  const searchUpkeep = createSearchUpkeep({ db, log });
   const respondents = createRespondents(store.respondents);
   const events: CaseEvents = { record: store.write.event };
   const draftStore = createDraftStore(db);
@@ -137,6 +140,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     officeSettings,
     repeatRecount,
     searchReindex,
+    searchUpkeep,
     /** The office's regions, on the audit log with the list as saved. */
     saveRegions(regions: { code?: string; name: string }[], by: UserView): { regions: { code: string; name: string }[] } {
       return db.transaction(() => {

@@ -2,6 +2,7 @@ import type { Db } from '../db/open';
 import type { Logger } from '../ports';
 import type { CaseStore } from '../store';
 import { createBackgroundChunks } from './backgroundChunks';
+import { mergeStep } from './searchUpkeep';
 import { createSettings, type Settings } from './settings';
 
 /** Where the re-index keeps its place (the settings table): absent when every case is indexed by today's rules. */
@@ -49,6 +50,9 @@ export function createSearchReindex({ db, settings, store, log }: SearchReindexD
   function chunk(limit: number): boolean {
     const job = jobOf();
     if (!job) return false;
+    // The index's merge work first, a step per chunk: re-indexed cases left to the upkeep's pace
+    // would pile up segments until FTS5 merged a level of them inside one write (searchUpkeep.ts).
+    if (mergeStep(db)) return true;
     const started = performance.now();
     const ids = store.read.caseIdsAfter(job.lastId, job.through, limit);
     let last = job.lastId;

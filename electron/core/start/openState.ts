@@ -163,6 +163,8 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
       if (!closed) services.repeatRecount.start(() => st.afterWrite());
       // The search index rewritten for the cases indexed by older rules (a migration planned it).
       if (!closed) services.searchReindex.start(() => st.afterWrite());
+      // Merges of the search index left by the writes so far (a seed's, a stop's), then after each write.
+      if (!closed) services.searchUpkeep.start(() => st.afterWrite());
     }, deps.backgroundDelayMs ?? BACKGROUND_DELAY_MS);
     textTimer.unref();
   };
@@ -244,6 +246,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
     dispatchDeps: { handlers, authenticate: (t) => (restored && !released ? null : services.sessions.authenticate(t)), logError: (message, error) => log.error(message, error) },
     afterWrite() {
       if (!released || closed) return;
+      services.searchUpkeep.kick();
       try {
         if (walTail.catchUp(dirty) > CHECKPOINT_WAL_BYTES) db.pragma('wal_checkpoint(PASSIVE)');
       } catch (error) {
@@ -272,6 +275,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
       void services.evidence.text.stop();
       void services.repeatRecount.stop();
       void services.searchReindex.stop();
+      void services.searchUpkeep.stop();
       stopDelay?.();
       for (const r of running) r.stop();
       // Calls held for the check go on, to whatever state comes next (read-only after a failure).

@@ -326,6 +326,8 @@ export async function seedRegister(o: SeedOptions): Promise<SeedManifest> {
     const STRETCH = 10_000;
     for (;;) {
       const did = batch(batchSize);
+      // The search index's merges, as the app's upkeep does them after its writes (services/searchUpkeep.ts).
+      while (s.searchUpkeep.step(200));
       const mark = Math.floor(registered / STRETCH) * STRETCH;
       if (mark > 0 && !marks.has(mark)) marks.set(mark, { wall: performance.now(), cpu: cpuMs() });
       bar?.update(registered, `${officeDate(sim)} · ${steps.toLocaleString('en-US')} steps`);
