@@ -61,6 +61,14 @@ describe('migrations', () => {
     expect(schema).toBe(readFileSync(SNAPSHOT, 'utf8'));
   });
 
+  it('stamp the preset rule sets with the day each took effect, never the PC’s clock', async () => {
+    const db = await openDatabase(join(tmp.dir, 'presets.sqlite'), quietLog);
+    const sets = db.prepare('SELECT effective_from, updated_at FROM rule_sets ORDER BY effective_from').all() as { effective_from: string; updated_at: string }[];
+    db.close();
+    expect(sets.length).toBeGreaterThan(0);
+    for (const s of sets) expect(s.updated_at).toBe(`${s.effective_from}T00:00:00+08:00`);
+  });
+
   it('open the register with WAL, synchronous=FULL and foreign keys on', async () => {
     const db = await openDatabase(join(tmp.dir, 'pragmas.sqlite'), quietLog);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

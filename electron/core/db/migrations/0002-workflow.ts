@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import catalog from '../../../../resources/catalog/default-catalog.json';
 import presets from '../../../../resources/rules/rule-sets.json';
+import { DEFAULT_OFFICE_ZONE } from '../../officeClock';
+import { isoFromWallTime } from '../../time';
 import type { Migration } from './types';
 
 /**
@@ -111,13 +113,16 @@ CREATE INDEX cases_created_at ON cases(created_at);
 CREATE INDEX cases_next_due ON cases(next_due_on IS NULL, next_due_on, id);
 `;
 
-function seed(db: Database, now: string): void {
+function seed(db: Database): void {
   const item = db.prepare('INSERT OR IGNORE INTO catalog_items (kind, code, name, grp, sort) VALUES (?, ?, ?, ?, ?)');
   catalog.measures.forEach((m, i) => item.run('measure', m.code, m.name, null, i));
 
   const ruleSet = db.prepare('INSERT INTO rule_sets (code, name, effective_from, spec, updated_at) VALUES (?, ?, ?, ?, ?)');
   for (const s of presets.ruleSets) {
-    ruleSet.run(s.code, s.name, s.effectiveFrom, JSON.stringify({ limits: s.limits, refusal: s.refusal, termination: s.termination }), now);
+    // A preset is as its rules were published: stamped with the day it took effect, not the PC's clock
+    // (a migration has no clock; two registers made apart then hold the same rows).
+    const published = isoFromWallTime(`${s.effectiveFrom}T00:00:00`, DEFAULT_OFFICE_ZONE);
+    ruleSet.run(s.code, s.name, s.effectiveFrom, JSON.stringify({ limits: s.limits, refusal: s.refusal, termination: s.termination }), published);
   }
   const setting = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING');
   // 回访 (domain.md step 8): once, and at least twice for quality cases [L seeds].
@@ -127,7 +132,7 @@ function seed(db: Database, now: string): void {
 }
 
 /** Cases registered before this version: their acceptance deadline becomes a row, under the rules of their receipt date. */
-function moveAcceptanceDeadlines(db: Database, now: string): void {
+function moveAcceptanceDeadlines(db: Database): void {
   const sets = db.prepare('SELECT code, effective_from FROM rule_sets ORDER BY effective_from DESC').all() as { code: string; effective_from: string }[];
   const setting = db.prepare("SELECT value FROM settings WHERE key = 'limits.acceptanceWorkingDays'").pluck().get() as string | undefined;
   const days = setting ? (JSON.parse(setting) as number) : 7;
@@ -148,7 +153,7 @@ function moveAcceptanceDeadlines(db: Database, now: string): void {
     const rule = sets.find((s) => s.effective_from <= c.received_on) ?? sets[sets.length - 1]!;
     setRule.run(rule.code, c.id);
     const open = c.status === 'registered';
-    insert.run(c.id, c.received_on, days, rule.code, c.acceptance_due_on, c.deadline_provisional, open ? 'running' : 'met', open ? null : c.updated_at.slice(0, 10), now);
+    insert.run(c.id, c.received_on, days, rule.code, c.acceptance_due_on, c.deadline_provisional, open ? 'running' : 'met', open ? null : c.updated_at.slice(0, 10), c.updated_at);
   }
   db.exec(`
     UPDATE cases SET next_due_on = (SELECT MIN(d.due_on) FROM case_deadlines d WHERE d.case_id = cases.id AND d.state = 'running');
@@ -163,10 +168,9 @@ export const workflow: Migration = {
   version: 2,
   name: 'workflow',
   up(db) {
-    // Migrations run before any clock is wired in; SQLite's own time stamps the seeded rows.
-    const now = db.prepare("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')").pluck().get() as string;
     db.exec(schema);
-    seed(db, now);
-    moveAcceptanceDeadlines(db, now);
+    seed(db);
+    // A case's acceptance deadline becomes a row as of the case's last change (a migration has no clock).
+    moveAcceptanceDeadlines(db);
   },
 };
