@@ -1,13 +1,8 @@
-import { cpSync, existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
-import { createCore, type Core } from '../../electron/core';
-import type { Logger } from '../../electron/core/ports';
-import { clockStartingAt } from '../../electron/core/ports';
+import type { Core } from '../../electron/core';
 import { RECOUNT_CHUNK_CASES } from '../../electron/core/services/repeatRecount';
-import { tempDir } from '../core/harness';
-import { seedRegister } from './seed/seed';
+import { openBenchRegister, type BenchRegister } from './backgroundJob';
 
 /**
  * The recount of 重复投诉 after the office changes its repeat window ([F] #11): the whole register
@@ -20,64 +15,12 @@ import { seedRegister } from './seed/seed';
  * key folder in BENCH_RECOUNT_KEYS (copied too). Without it, BENCH_RECOUNT_CASES cases (default 2,000)
  * are seeded into a temporary folder.
  */
-const place = tempDir('complaintdesk-bench-recount-');
-const dataDir = join(place.dir, 'data');
-const keyDir = join(place.dir, 'keys');
-const lines: string[] = [];
-const log: Logger = { info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m, e) => lines.push(`${m} ${String(e)}`) };
 const admin = { id: 1, username: 'admin', displayName: '管理员', role: 'admin' as const };
+let reg: BenchRegister;
 let core: Core;
-let token = '';
 
-async function openRegister(): Promise<void> {
-  const from = process.env.BENCH_RECOUNT_DATA;
-  let now: string;
-  let password: string;
-  let username: string;
-  if (from) {
-    cpSync(from, dataDir, { recursive: true });
-    if (process.env.BENCH_RECOUNT_KEYS) cpSync(process.env.BENCH_RECOUNT_KEYS, keyDir, { recursive: true });
-    const seed = existsSync(join(from, 'seed.json')) ? (JSON.parse(readFileSync(join(from, 'seed.json'), 'utf8')) as { now: string; password: string; users: { admin: string } }) : null;
-    now = seed?.now ?? new Date().toISOString();
-    password = seed?.password ?? '';
-    username = seed?.users.admin ?? 'admin';
-  } else {
-    const m = await seedRegister({ dataDir, cases: Number(process.env.BENCH_RECOUNT_CASES ?? 2000), progress: false });
-    now = m.now;
-    password = m.password;
-    username = m.users.admin;
-  }
-  // The background part of the start (and so the recount) only when the bench says: it times each run itself.
-  core = await createCore({ dataDir, keyDir, clock: clockStartingAt(new Date(now)), log, backgroundDelayMs: 3_600_000 });
-  // Upgraded (an older seeded register is migrated first) and taking writes; the checks that do not guard writing wait.
-  for (;;) {
-    const status = await core.call('setup.status', {}, null);
-    if (status.ok && !(status.value as { upgrading?: unknown }).upgrading && !core.check.writesHeld) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const login = await core.call('session.login', { username, password }, null);
-  if (login.ok) token = (login.value as { token: string }).token;
-}
-
-/** The worst wait of a page's call (stats.summary of a year, every 20 ms) while `work` runs. */
-async function callsDuring(work: () => Promise<void>): Promise<{ calls: number; worst: number }> {
-  let worst = 0;
-  let calls = 0;
-  let pinging = true;
-  const pinger = (async () => {
-    while (pinging) {
-      const t = performance.now();
-      await core.call('stats.summary', { from: '2026-01-01', to: '2026-12-31' }, token);
-      worst = Math.max(worst, performance.now() - t);
-      calls++;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  })();
-  await work();
-  pinging = false;
-  await pinger;
-  return { calls, worst };
-}
+/** A page's call while the recount runs: 统计 for a year. */
+const statsOfAYear = () => core.call('stats.summary', { from: '2026-01-01', to: '2026-12-31' }, reg.token);
 
 /**
  * Runs the recount as the app does (started, then kicked by the save) and measures it: wall time and
@@ -86,6 +29,7 @@ async function callsDuring(work: () => Promise<void>): Promise<{ calls: number; 
  */
 async function measure(label: string, change: () => Promise<void>): Promise<void> {
   const delay = monitorEventLoopDelay({ resolution: 1 });
+  const lines = reg.lines;
   lines.length = 0;
   delay.enable();
   const started = performance.now();
@@ -103,9 +47,10 @@ const saveWindow = (days: number) => async () => {
 };
 
 beforeAll(async () => {
-  await openRegister();
+  reg = await openBenchRegister('BENCH_RECOUNT', 'complaintdesk-bench-recount-');
+  core = reg.core;
   const cases = core.services.store.read.lastCaseId();
-  console.info(`register: ${cases} cases (${process.env.BENCH_RECOUNT_DATA ?? 'seeded'})`);
+  console.info(`register: ${cases} cases (${reg.source})`);
   // The first start of this version on a register from before it: the window the flags were counted with is not recorded, so they are checked once.
   await measure('first start (window not recorded): a pass under 90 days', async () => core.services.repeatRecount.start());
   await measure('90 → 180 days', saveWindow(180));
@@ -115,8 +60,8 @@ beforeAll(async () => {
   // The seeded repeats come within six weeks: a window of 7 days moves many flags, and back.
   await measure('90 → 7 days', saveWindow(7));
   await measure('7 → 90 days', saveWindow(90));
-  const idle = await callsDuring(() => new Promise((r) => setTimeout(r, 1500)));
-  const during = await callsDuring(async () => {
+  const idle = await reg.callsDuring(statsOfAYear, () => new Promise((r) => setTimeout(r, 1500)));
+  const during = await reg.callsDuring(statsOfAYear, async () => {
     for (const days of [7, 90]) {
       await saveWindow(days)();
       await new Promise((r) => setImmediate(r));
@@ -126,10 +71,7 @@ beforeAll(async () => {
   console.info(`stats.summary (a year) every 20 ms: worst ${idle.worst.toFixed(1)} ms over ${idle.calls} calls with no recount; worst ${during.worst.toFixed(1)} ms over ${during.calls} calls during 90 → 7 → 90 days`);
 }, 3_600_000);
 
-afterAll(() => {
-  core?.close();
-  place.remove();
-});
+afterAll(() => reg?.close());
 
 describe(`one chunk of the recount (${RECOUNT_CHUNK_CASES} cases)`, () => {
   bench('baseline: the chunk\'s rows and one earlier-complaint look-up each, read bare', () => {

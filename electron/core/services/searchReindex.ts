@@ -81,6 +81,8 @@ export function createSearchReindex({ db, settings, store, log }: SearchReindexD
       log.info(`rewriting the search index after case ${job.lastId} of ${job.through} (${job.why})`);
       runner.kick();
     },
+    /** Runs what is planned (after `start`): a re-index planned while the register is open. */
+    kick: runner.kick,
     stop: runner.stop,
     idle: runner.idle,
     step: runner.step,
