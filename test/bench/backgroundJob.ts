@@ -23,9 +23,10 @@ export async function openBenchRegister(prefix: string, folderPrefix: string) {
   let now: string;
   let password: string;
   let username: string;
+  // The office key that sealed the register: the copied folder, else where the seed made it (COMPLAINTDESK_KEYS).
+  const keys = from ? process.env[`${prefix}_KEYS`] : undefined;
   if (from) {
     cpSync(from, dataDir, { recursive: true });
-    const keys = process.env[`${prefix}_KEYS`];
     if (keys) cpSync(keys, keyDir, { recursive: true });
     const seed = existsSync(join(from, 'seed.json')) ? (JSON.parse(readFileSync(join(from, 'seed.json'), 'utf8')) as { now: string; password: string; users: { admin: string } }) : null;
     now = seed?.now ?? new Date().toISOString();
@@ -37,13 +38,14 @@ export async function openBenchRegister(prefix: string, folderPrefix: string) {
     password = m.password;
     username = m.users.admin;
   }
-  const core: Core = await createCore({ dataDir, keyDir, clock: clockStartingAt(new Date(now)), log, backgroundDelayMs: 3_600_000 });
+  const core: Core = await createCore({ dataDir, keyDir: keys ? keyDir : undefined, clock: clockStartingAt(new Date(now)), log, backgroundDelayMs: 3_600_000 });
   // Upgraded (an older seeded register is migrated first) and taking writes; the checks that do not guard writing wait.
   for (;;) {
     const status = await core.call('setup.status', {}, null);
     if (status.ok && !(status.value as { upgrading?: unknown }).upgrading && !core.check.writesHeld) break;
     await new Promise((r) => setTimeout(r, 100));
   }
+  if (core.health.readOnly) throw new Error(`the register opened read-only: ${lines.join('; ')}`);
   const login = await core.call('session.login', { username, password }, null);
   const token = login.ok ? (login.value as { token: string }).token : '';
 

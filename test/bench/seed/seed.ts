@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createCore, type Core } from '../../../electron/core';
 import type { Logger } from '../../../electron/core/ports';
 import { loadCalendar } from '../../../electron/core/services/calendar';
+import { mergeStep } from '../../../electron/core/services/searchUpkeep';
 import { DomainError } from '../../../shared/api/errors';
 import { casesRegister } from '../../../shared/api/schemas/cases';
 import { enquiriesLog } from '../../../shared/api/schemas/enquiries';
@@ -314,6 +315,8 @@ export async function seedRegister(o: SeedOptions): Promise<SeedManifest> {
     const batch = db.transaction((n: number) => {
       let i = 0;
       while (i < n && once()) i++;
+      // The search index's merges, as the app's upkeep does them after its writes (services/searchUpkeep.ts).
+      while (mergeStep(db, 200));
       return i;
     });
     const bar = o.progress === false ? null : new ProgressBar(o.cases, 'cases');
@@ -326,8 +329,6 @@ export async function seedRegister(o: SeedOptions): Promise<SeedManifest> {
     const STRETCH = 10_000;
     for (;;) {
       const did = batch(batchSize);
-      // The search index's merges, as the app's upkeep does them after its writes (services/searchUpkeep.ts).
-      while (s.searchUpkeep.step(200));
       const mark = Math.floor(registered / STRETCH) * STRETCH;
       if (mark > 0 && !marks.has(mark)) marks.set(mark, { wall: performance.now(), cpu: cpuMs() });
       bar?.update(registered, `${officeDate(sim)} · ${steps.toLocaleString('en-US')} steps`);
