@@ -153,6 +153,7 @@ describe('the register grid', () => {
     await page.getByLabel('搜索').fill(SURNAMES[3]!);
     await expect.poll(count).toBe(String(countWhere((i) => i % 10 === 3)));
     expect(await page.getByText('单字和一两位数字、字母只查姓名').isVisible()).toBe(true);
+    await screenshot(page, 'register-grid-one-character', { fullPage: false });
     await page.getByLabel('搜索').fill('12340007');
     await expect.poll(count).toBe('0');
     expect(await page.getByText('单字和一两位数字、字母只查姓名').count()).toBe(0);
