@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../electron/core/db/open';
-import { mergeStep } from '../../electron/core/services/searchUpkeep';
+import { FULL_MERGE_KEY, mergeStep, planFullMerge } from '../../electron/core/services/searchUpkeep';
 import { copyRegister, minimalComplaint, openRegister, type Register } from './harness';
 
 /**
@@ -53,6 +53,26 @@ describe('the search index’s merges', () => {
     integrityCheck(db);
     expect(await found(reg, '钱')).toEqual(ids);
     expect(await found(reg, '13800001003')).toEqual([ids[3]]);
+  });
+
+  it('merge the whole index into one segment, a step at a time, when a full merge is planned (after a re-index)', async () => {
+    const db = reg.core.db;
+    const s = reg.core.services;
+    const ids = await registerSix(reg, '周');
+    while (s.searchUpkeep.step());
+    // Two cases written again: their older entries are deleted rows until their segments are merged,
+    // and two new segments are too few for the upkeep's own merges (four at a level).
+    for (const id of ids.slice(0, 2)) db.transaction(() => s.store.write.reindex(id))();
+    expect(segments(db)).toBeGreaterThan(2);
+    expect(mergeStep(db)).toBe(false);
+    db.transaction(() => planFullMerge(s.settings, 'a test'))();
+    let steps = 0;
+    while (s.searchUpkeep.step(2)) steps++;
+    expect(steps).toBeGreaterThan(0);
+    expect(segments(db)).toBe(1);
+    expect(s.settings.get(FULL_MERGE_KEY, null)).toBeNull();
+    integrityCheck(db);
+    expect(await found(reg, '周')).toEqual(ids);
   });
 
   it('run by themselves after the writes of an opened register', async () => {

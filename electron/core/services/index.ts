@@ -91,7 +91,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
   const repeatRecount = createRepeatRecount({ db, settings, store, windowDays: repeatWindowDays, log });
   const searchReindex = createSearchReindex({ db, settings, store, log });
   // The search index's merges, between the page's calls rather than inside its writes.
-  const searchUpkeep = createSearchUpkeep({ db, log });
+  const searchUpkeep = createSearchUpkeep({ db, settings, log });
   const respondents = createRespondents(store.respondents);
   const events: CaseEvents = { record: store.write.event };
   const draftStore = createDraftStore(db);

@@ -2,7 +2,7 @@ import type { Db } from '../db/open';
 import type { Logger } from '../ports';
 import type { CaseStore } from '../store';
 import { createBackgroundChunks } from './backgroundChunks';
-import { mergeStep } from './searchUpkeep';
+import { mergeStep, planFullMerge } from './searchUpkeep';
 import { createSettings, type Settings } from './settings';
 
 /** Where the re-index keeps its place (the settings table): absent when every case is indexed by today's rules. */
@@ -65,7 +65,9 @@ export function createSearchReindex({ db, settings, store, log }: SearchReindexD
       settings.set(REINDEX_KEY, { ...job, lastId: last } satisfies ReindexJob);
       return true;
     }
-    db.prepare('DELETE FROM settings WHERE key = ?').run(REINDEX_KEY);
+    settings.remove(REINDEX_KEY);
+    // Every older case's tokens are now deleted rows in the segments that held them: merged away once, in the background.
+    planFullMerge(settings, job.why);
     log.info(`search index rewritten for ${job.through} case(s) (${job.why})`);
     return false;
   }

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open';
 import type { Logger } from '../ports';
 import { createBackgroundChunks } from './backgroundChunks';
+import type { Settings } from './settings';
 
 /**
  * Pages of the search index written per merge step. Measured on a 200,000-case index (synthetic
@@ -9,13 +10,24 @@ import { createBackgroundChunks } from './backgroundChunks';
  */
 export const MERGE_PAGES = 25;
 
+/** Where a pending full merge is kept (the settings table, so a restart resumes it): absent when none is. */
+export const FULL_MERGE_KEY = 'search.fullMerge';
+
+/**
+ * Plans the index merged into one segment, in steps (after the re-index: the deleted rows of every
+ * older case are dropped only when the segments holding them are merged, and `deletemerge` is off).
+ */
+export function planFullMerge(settings: Settings, why: string): void {
+  settings.set(FULL_MERGE_KEY, { why });
+}
+
 /**
  * One bounded step of FTS5's merge work on the search index (`'merge'` command: about `pages` pages
  * written), in the caller's transaction. Whether it did any: FTS5 writes at least two rows when it
  * merges, so fewer changes mean nothing was left at a level with enough segments (SQLite's FTS5
  * documentation, "The 'merge' command").
  */
-export function mergeStep(db: Db, pages = MERGE_PAGES): boolean {
+export function mergeStep(db: Db, pages: number = MERGE_PAGES): boolean {
   const changes = db.prepare('SELECT total_changes()').pluck();
   const before = changes.get() as number;
   db.prepare("INSERT INTO case_index (case_index, rank) VALUES ('merge', ?)").run(BigInt(pages));
@@ -31,8 +43,21 @@ export function mergeStep(db: Db, pages = MERGE_PAGES): boolean {
  * pages at a time, in transactions of their own. If it falls behind (a long seed, a stop), FTS5's
  * `crisismerge` still merges a level of 16 segments inside the write: slower, never wrong.
  */
-export function createSearchUpkeep({ db, log }: { db: Db; log: Logger }) {
-  const runner = createBackgroundChunks({ db, log, label: 'search index merge', chunk: (pages) => mergeStep(db, pages), chunkSize: MERGE_PAGES, quiet: true });
+export function createSearchUpkeep({ db, settings, log }: { db: Db; settings: Settings; log: Logger }) {
+  /**
+   * A step of the merges the writes left (levels of four segments or more); while a full merge is
+   * planned, a step of it instead (a negative page count: FTS5 merges every segment into one, also
+   * a step at a time).
+   */
+  function chunk(pages: number): boolean {
+    const full = settings.get<{ why: string } | null>(FULL_MERGE_KEY, null);
+    if (mergeStep(db, full ? -pages : pages)) return true;
+    if (!full) return false;
+    settings.remove(FULL_MERGE_KEY);
+    log.info(`search index merged into one segment (${full.why})`);
+    return false;
+  }
+  const runner = createBackgroundChunks({ db, log, label: 'search index merge', chunk, chunkSize: MERGE_PAGES, quiet: true });
   return {
     /** From now on each kick merges until nothing is left (call once the register takes writes). */
     start(onWrite?: () => void): void {

@@ -4,6 +4,7 @@ import type { Db } from '../db/open';
 export function createSettings(db: Db) {
   const get = db.prepare('SELECT value FROM settings WHERE key = ?').pluck();
   const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  const drop = db.prepare('DELETE FROM settings WHERE key = ?');
   return {
     get<T>(key: string, fallback: T): T {
       const raw = get.get(key) as string | undefined;
@@ -11,6 +12,9 @@ export function createSettings(db: Db) {
     },
     set(key: string, value: unknown): void {
       put.run(key, JSON.stringify(value));
+    },
+    remove(key: string): void {
+      drop.run(key);
     },
   };
 }
