@@ -37,14 +37,21 @@ async function reindexAll(label: string): Promise<void> {
     s.searchReindex.kick();
     await new Promise((r) => setImmediate(r));
     await s.searchReindex.idle();
+    // Then the full merge the re-index planned at its end.
+    await new Promise((r) => setImmediate(r));
     await s.searchUpkeep.idle();
   });
   const ms = performance.now() - started;
   delay.disable();
   const chunks = reg.lines.find((l) => l.startsWith('search re-index:')) ?? '(no re-index ran)';
-  const merges = reg.lines.find((l) => l.startsWith('search index merge:')) ?? 'no merge run of 100 steps or with one over 50 ms';
+  // The upkeep logs its runs of 100 steps or more, or with one over 50 ms.
+  const runs = reg.lines.filter((l) => l.startsWith('search index merge:')).map((l) => /(\d+) chunk\(s\).* ([\d.]+) ms/.exec(l)!);
+  const merges = runs.length
+    ? `index merges: ${runs.reduce((n, m) => n + Number(m[1]), 0)} steps in ${runs.length} long run(s), the longest step ${Math.max(...runs.map((m) => Number(m[2]))).toFixed(1)} ms`
+    : 'no long merge run';
+  const full = reg.lines.find((l) => l.startsWith('search index merged into one')) ?? 'no full merge';
   console.info(
-    `${label}: ${(ms / 1000).toFixed(1)} s; ${chunks}; ${merges}; worst event-loop delay ${(delay.max / 1e6).toFixed(1)} ms (p99 ${(delay.percentile(99) / 1e6).toFixed(1)}); ` +
+    `${label}: ${(ms / 1000).toFixed(1)} s; ${chunks}; ${merges}; ${full}; worst event-loop delay ${(delay.max / 1e6).toFixed(1)} ms (p99 ${(delay.percentile(99) / 1e6).toFixed(1)}); ` +
       `search 王 every 20 ms: worst ${calls.worst.toFixed(1)} ms over ${calls.calls} calls`,
   );
 }
@@ -54,7 +61,8 @@ beforeAll(async () => {
   core = reg.core;
   console.info(`register: ${core.services.store.read.lastCaseId()} cases (${reg.source})`);
   const s = core.services;
-  s.searchReindex.start();
+  // As the opened register wires them: each chunk the re-index writes kicks the upkeep.
+  s.searchReindex.start(() => s.searchUpkeep.kick());
   s.searchUpkeep.start();
   const idle = await reg.callsDuring(searchWang, () => new Promise((r) => setTimeout(r, 1500)));
   console.info(`search 王 every 20 ms with nothing in the background: worst ${idle.worst.toFixed(1)} ms over ${idle.calls} calls`);
