@@ -171,7 +171,10 @@ export async function seedRegister(o: SeedOptions): Promise<SeedManifest> {
   const { first } = scheduleSpan(nowMs);
   // The office opens the register the morning before its first complaint.
   let sim = atOffice(first, 8 * 60);
-  const core = await createCore({ dataDir: o.dataDir, clock: { now: () => new Date(sim) }, log: o.log ?? quietLogger });
+  // The background part of the start held back while it builds: it would take the file's chunk sums
+  // for the seal while the seed writes around the WAL (journal_mode MEMORY below), where the close
+  // does not see which chunks changed; with no sums taken, the close hashes the whole file.
+  const core = await createCore({ dataDir: o.dataDir, clock: { now: () => new Date(sim) }, log: o.log ?? quietLogger, backgroundDelayMs: 24 * 3_600_000 });
   let closed = false;
   try {
     await must(core, 'setup.init', { officeName: '杭州市消费者权益保护委员会', admin: { username: 'admin', displayName: '系统管理员', password: PASSWORD } }, null);
@@ -190,8 +193,7 @@ export async function seedRegister(o: SeedOptions): Promise<SeedManifest> {
     const db = core.db;
     const s = core.services;
     // While it builds: no WAL (each page written once, no WAL index to search on every read), no
-    // fsync, 256 MB of page cache. The host's next start puts the register back in WAL mode
-    // (db/open.ts), and the clean close below seals it.
+    // fsync, 256 MB of page cache. WAL mode is set again at the end, before the clean close seals it.
     db.pragma('journal_mode = MEMORY');
     db.pragma('synchronous = OFF');
     db.pragma('cache_size = -262144');
@@ -337,6 +339,9 @@ export async function seedRegister(o: SeedOptions): Promise<SeedManifest> {
       await new Promise((resolve) => setImmediate(resolve));
     }
     bar?.done();
+    // Back in WAL mode before the close seals the file: the next start would otherwise switch it,
+    // rewriting the header of a sealed file, and find the file changed while closed.
+    db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     const statuses = Object.fromEntries((db.prepare('SELECT status, COUNT(*) AS n FROM cases GROUP BY status ORDER BY status').all() as { status: string; n: number }[]).map((x) => [x.status, x.n]));
     const rates: SeedManifest['rates'] = {};
