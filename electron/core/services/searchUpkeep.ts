@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { Logger } from '../ports';
 import { createBackgroundChunks } from './backgroundChunks';
@@ -21,6 +22,9 @@ export function planFullMerge(settings: Settings, why: string): void {
   settings.set(FULL_MERGE_KEY, { why });
 }
 
+/** A step follows every write: its statements are prepared once per connection. */
+const statements = new WeakMap<Db, { changes: Statement; merge: Statement }>();
+
 /**
  * One bounded step of FTS5's merge work on the search index (`'merge'` command: about `pages` pages
  * written), in the caller's transaction. Whether it did any: FTS5 writes at least two rows when it
@@ -28,10 +32,15 @@ export function planFullMerge(settings: Settings, why: string): void {
  * documentation, "The 'merge' command").
  */
 export function mergeStep(db: Db, pages: number = MERGE_PAGES): boolean {
-  const changes = db.prepare('SELECT total_changes()').pluck();
-  const before = changes.get() as number;
-  db.prepare("INSERT INTO case_index (case_index, rank) VALUES ('merge', ?)").run(BigInt(pages));
-  return (changes.get() as number) - before >= 2;
+  let s = statements.get(db);
+  if (!s) {
+    s = { changes: db.prepare('SELECT total_changes()').pluck(), merge: db.prepare("INSERT INTO case_index (case_index, rank) VALUES ('merge', ?)") };
+    statements.set(db, s);
+  }
+  const before = s.changes.get() as number;
+  // A BigInt binds as an integer: FTS5 refuses a REAL page count, which a JS number binds as.
+  s.merge.run(BigInt(pages));
+  return (s.changes.get() as number) - before >= 2;
 }
 
 /**
@@ -67,7 +76,7 @@ export function createSearchUpkeep({ db, settings, log }: { db: Db; settings: Se
     kick: runner.kick,
     stop: runner.stop,
     idle: runner.idle,
-    /** One step now, in a transaction of its own (the seed, tests): whether it merged anything. */
+    /** One step now, in a transaction of its own (tests, the benches): whether it merged anything. */
     step: runner.step,
   };
 }
