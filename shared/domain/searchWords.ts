@@ -24,8 +24,9 @@ export function wordsOf(text: string): string[] {
 
 /**
  * A word of one Chinese character, or of one or two letters or digits, is looked for in the short
- * fields only (names, phones and numbers, the business, the subject, the purchase): in the facts
- * such a word is in nearly every case, and it is found there by its own key ([F] #11).
+ * fields only (names, phones and numbers, the business, the subject, the purchase), by a key of its
+ * own there ([F] #11): in the facts such a word is in nearly every case, so it would find them all.
+ * Returns the word's one run when it is such a word, else null.
  */
 export function shortFieldsOnly(word: string): string | null {
   const runs = runsOf(word);
