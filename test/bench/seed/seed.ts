@@ -3,6 +3,7 @@ import { createCore, type Core } from '../../../electron/core';
 import type { Logger } from '../../../electron/core/ports';
 import { loadCalendar } from '../../../electron/core/services/calendar';
 import { mergeStep } from '../../../electron/core/services/searchUpkeep';
+import { refreshPlannerStatistics } from '../../../electron/core/store';
 import { DomainError } from '../../../shared/api/errors';
 import { casesRegister } from '../../../shared/api/schemas/cases';
 import { enquiriesLog } from '../../../shared/api/schemas/enquiries';
@@ -335,6 +336,11 @@ export async function seedRegister(o: SeedOptions): Promise<SeedManifest> {
       if (mark > 0 && !marks.has(mark)) marks.set(mark, { wall: performance.now(), cpu: cpuMs() });
       bar?.update(registered, `${officeDate(sim)} · ${steps.toLocaleString('en-US')} steps`);
       if (did < batchSize) break;
+      // The planner's statistics, as the app takes them at each start (an office starts it every
+      // day; the seed never restarts). Without this they stay those of the empty register the seed
+      // began with: FTS5's own DELETE of a merged segment then scanned the whole index (its table
+      // was believed to hold 2 rows), and each write grew with the register.
+      refreshPlannerStatistics(db);
       // Let stderr drain and signals through between batches.
       await new Promise((resolve) => setImmediate(resolve));
     }
