@@ -160,6 +160,19 @@ describe('paging and sorting', () => {
   });
 });
 
+describe('the order when none is asked for', () => {
+  it('is newest registered first for a text search (read off the index), newest received first for a plain list', async () => {
+    // Received by post days before the other two, registered after them.
+    const late = (await staff.clerk.must<{ id: number }>('cases.register', minimalComplaint({ receivedAt: '2026-10-28T10:00:00+08:00', facts: '预付卡到期后商家拒绝退还余额。' }))).id;
+    const found = await staff.clerk.must<Found>('cases.search', { text: '预付' });
+    expect(found.rows.map((r) => r.id)).toEqual([late, ids.zhao, ids.li]);
+    const listed = await staff.clerk.must<Found>('cases.search', { pageSize: 200 });
+    expect(listed.rows.map((r) => r.id).at(-1)).toBe(late);
+    const byReceipt = await staff.clerk.must<Found>('cases.search', { text: '预付', sort: 'receivedAt:desc' });
+    expect(byReceipt.rows.map((r) => r.id)).toEqual([ids.zhao, ids.li, late]);
+  });
+});
+
 describe('a word in more cases than the count goes to', () => {
   it('reads "N+" when sorted other than by registration, which sorts only the newest matches up to the cap', async () => {
     const many = (await staff.clerk.must<{ id: number }>('cases.register', minimalComplaint({ facts: '遇到罕见词语的投诉。' }))).id;

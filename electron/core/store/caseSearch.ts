@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { SEARCH_COUNT_CAP, type CaseRow, type casesSearch } from '../../../shared/api/schemas/cases';
+import { defaultSortFor, SEARCH_COUNT_CAP, type CaseRow, type casesSearch } from '../../../shared/api/schemas/cases';
 import type { UserView } from '../../../shared/api/schemas/common';
 import { addDays, type WorkingDayCalendar } from '../../../shared/domain/calendar';
 import { caseStatuses, finalStatuses } from '../../../shared/domain/caseStatus';
@@ -206,7 +206,8 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
 
     // Text: the token index, newest registered first. With the register's own order it drives the
     // page; sorted any other way, the newest matches up to the cap are sorted.
-    const sort = input.sort === 'acceptanceDueOn:asc' ? 'dueOn:asc' : input.sort;
+    const asked = input.sort ?? defaultSortFor(input.text);
+    const sort = asked === 'acceptanceDueOn:asc' ? 'dueOn:asc' : asked;
     const byText = match !== null && sort === 'registeredAt:desc';
     if (match !== null && !byText) filter(`c.id IN (SELECT rowid FROM case_index WHERE case_index MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_COUNT_CAP})`, match);
     if (byText) {

@@ -1,17 +1,11 @@
 import type { GridSortModel } from '@mui/x-data-grid';
 import { useCallback, useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { caseSorts, type CaseSort } from '../../../shared/api/schemas/cases';
+import { caseSorts, defaultSortFor, type CaseSort } from '../../../shared/api/schemas/cases';
 import { filtersFrom, putFilters, type CaseFilters } from './caseFilters';
 
 export type { CaseSort };
 export const PAGE_SIZES = [25, 50, 100] as const;
-
-/**
- * Newest first: by receipt date for a plain list; for a text search, newest registered first, which
- * is the order the core reads matches off its word index (any other order sorts the newest 10,000).
- */
-export const defaultSortFor = (text: string): CaseSort => (text ? 'registeredAt:desc' : 'receivedAt:desc');
 
 function isSort(s: string | null): s is CaseSort {
   return (caseSorts as readonly string[]).includes(s ?? '');

@@ -37,6 +37,13 @@ export const caseSorts = [
 ] as const;
 export type CaseSort = (typeof caseSorts)[number];
 
+/**
+ * The order when none is asked for: by receipt date for a plain list; for a text search, newest
+ * registered first, the order the core reads matches off its word index and stops at the page (any
+ * other order sorts the newest SEARCH_COUNT_CAP matches: ≈25 ms against 0.1 ms at 50,000 cases).
+ */
+export const defaultSortFor = (text: string | undefined): CaseSort => (text ? 'registeredAt:desc' : 'receivedAt:desc');
+
 /** How many matches a search counts before it says "10000+" instead of counting a million rows. */
 export const SEARCH_COUNT_CAP = 10_000;
 
@@ -123,7 +130,8 @@ export const casesSearch = {
     pageSize: z.number().int().min(1).max(200, '每页最多200条').default(50),
     /** The `next` of the page before: the page that follows it, read from its place in the index (any depth, same speed). */
     after: z.string().max(1000).optional(),
-    sort: z.enum(caseSorts).default('receivedAt:desc'),
+    /** Absent: `defaultSortFor(text)`. */
+    sort: z.enum(caseSorts).optional(),
   }),
   output: z.object({
     rows: z.array(caseRow),
