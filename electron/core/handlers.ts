@@ -36,6 +36,7 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     }),
     'setup.init': async (input) => {
       await s.users.init(input.officeName, input.admin);
+      s.repeatRecount.countingFromTheStart();
       return { ok: true as const };
     },
     'session.login': (input) => s.users.login(input.username, input.password),

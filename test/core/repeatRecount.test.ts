@@ -172,6 +172,31 @@ describe('the repeat flags follow a change of the office repeat window', () => {
   });
 });
 
+describe('a new register', () => {
+  it('records the window it counts under from the start, so its first start with cases recounts nothing', async () => {
+    const fresh = tempDir();
+    const freshLines: string[] = [];
+    const freshLog: Logger = { info: (m) => freshLines.push(m), warn: (m) => freshLines.push(m), error: (m) => freshLines.push(m) };
+    const openFresh = () => createCore({ dataDir: fresh.dir, clock, log: freshLog, backgroundDelayMs: 60_000, inlineCheckBytes: 1 << 30 });
+    let c = await openFresh();
+    try {
+      const init = await c.call('setup.init', { officeName: '杭州市消费者协会', admin: { username: 'admin', displayName: '王管理', password: 'correct horse' } }, null);
+      expect(init.ok).toBe(true);
+      expect(c.services.settings.get('stats.repeatWindowCounted', null)).toBe(90);
+      const login = (await c.call('session.login', { username: 'admin', password: 'correct horse' }, null)) as { ok: true; value: { token: string } };
+      expect((await c.call('cases.register', minimalComplaint(), login.value.token)).ok).toBe(true);
+      c.close();
+      c = await openFresh();
+      c.services.repeatRecount.start();
+      expect(c.services.repeatRecount.progress()).toBeNull();
+      expect(freshLines.filter((l) => /counting them again/.test(l))).toEqual([]);
+    } finally {
+      c.close();
+      fresh.remove();
+    }
+  });
+});
+
 describe('the recount reads along indexes', () => {
   it('walks the register by id and finds an earlier complaint by an index, never scanning every case', () => {
     const plan = (sql: string, params: Record<string, unknown>) =>

@@ -103,6 +103,14 @@ export function createRepeatRecount({ db, settings, store, windowDays, log }: Re
      * under `days`, from the first case. Runs once the transaction has committed (`kick`).
      */
     plan,
+    /**
+     * A new register (setup.init, before its first case) counts its repeats under the window in
+     * force from the start: recorded, so its first start with cases does not count them all again
+     * (it did: a seeded register of 200,000 cases recounted every one in the background).
+     */
+    countingFromTheStart(): void {
+      if (store.read.lastCaseId() === 0 && settings.get<number | null>(RECOUNT_KEYS.counted, null) === null) settings.set(RECOUNT_KEYS.counted, windowDays());
+    },
     kick: runner.kick,
     /**
      * From now on the recount runs (call once the register takes writes, after the first seconds of
