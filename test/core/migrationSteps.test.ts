@@ -37,6 +37,37 @@ async function registerBefore(name: string, version: number, as = name) {
   };
 }
 
+/**
+ * 赵敏's complaint against business 1, registered by user 1 on 2 June, in the columns every version
+ * since the workflow (2) holds; `more` adds columns of later versions or changes any of these.
+ */
+function insertCase(db: Database.Database, id: number, more: Record<string, string | number> = {}): void {
+  const row: Record<string, string | number> = {
+    id,
+    case_no: `TS2026-${String(id).padStart(5, '0')}`,
+    received_at: '2026-06-02T10:00:00+08:00',
+    received_on: '2026-06-02',
+    channel: 'visit',
+    category: 'S04',
+    status: 'registered',
+    complainant_name: '赵敏',
+    complainant_id_type: 'resident',
+    complainant_phone: '13700003333',
+    respondent_id: 1,
+    subject: '健身卡',
+    facts: '会所关门跑路。',
+    request: '退还余额',
+    consent_mediation: 1,
+    rule_set: 'order121',
+    registered_by: 1,
+    created_at: '2026-06-02T10:00:00+08:00',
+    updated_at: '2026-06-02T10:00:00+08:00',
+    ...more,
+  };
+  const columns = Object.keys(row);
+  db.prepare(`INSERT INTO cases (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
+}
+
 describe('migration 2 (workflow) on a register that holds cases', () => {
   it('turns each acceptance deadline into a row under the rules of its receipt date, and keeps every case', async () => {
     const file = join(tmp.dir, 'v1-with-cases.sqlite');
@@ -80,10 +111,9 @@ describe('migration 7 (register store) on a register that holds cases', () => {
     db.exec(`
       INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'clerk', '陈登记', 'clerk', 'x', '2026-06-01T09:00:00+08:00');
       INSERT INTO respondents (id, name, credit_code, created_at) VALUES (1, '温州健身会所', NULL, '2026-06-01T09:00:00+08:00');
-      INSERT INTO cases (id, case_no, received_at, received_on, channel, category, status, complainant_name, complainant_id_type, complainant_phone,
-        respondent_id, subject, facts, request, consent_mediation, rule_set, registered_by, created_at, updated_at, version, accepted_on)
-      VALUES (1, 'TS2026-00001', '2026-06-02T10:00:00+08:00', '2026-06-02', 'visit', 'S04', 'accepted', '赵敏', 'resident', '13700003333',
-        1, '健身卡', '会所关门跑路，预付卡余额无法退还。', '退还余额', 1, 'order121', 1, '2026-06-02T10:00:00+08:00', '2026-06-02T10:00:00+08:00', 2, '2026-06-03');
+    `);
+    insertCase(db, 1, { status: 'accepted', facts: '会所关门跑路，预付卡余额无法退还。', version: 2, accepted_on: '2026-06-03' });
+    db.exec(`
       INSERT INTO case_natures (case_id, nature) VALUES (1, 'contract');
       INSERT INTO case_search (rowid, body) VALUES (1, 'TS2026-00001 赵敏 13700003333 健身卡 会所关门跑路，预付卡余额无法退还。 退还余额 温州健身会所');
     `);
@@ -108,11 +138,8 @@ describe('migration 10 (enquiries) on a register that holds cases', () => {
     db.exec(`
       INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'clerk', '陈登记', 'clerk', 'x', '2026-06-01T09:00:00+08:00');
       INSERT INTO respondents (id, name, created_at) VALUES (1, '温州健身会所', '2026-06-01T09:00:00+08:00');
-      INSERT INTO cases (id, case_no, received_at, received_on, channel, category, status, complainant_name, complainant_id_type, complainant_phone,
-        respondent_id, subject, facts, request, consent_mediation, rule_set, registered_by, created_at, updated_at)
-      VALUES (1, 'TS2026-00001', '2026-06-02T10:00:00+08:00', '2026-06-02', 'visit', 'S04', 'registered', '赵敏', 'resident', '13700003333',
-        1, '健身卡', '会所关门跑路。', '退还余额', 1, 'order121', 1, '2026-06-02T10:00:00+08:00', '2026-06-02T10:00:00+08:00');
     `);
+    insertCase(db, 1);
     expect((await migrate(db, file, quietLog)).to).toBe(migrations.length);
     expect(db.prepare('SELECT case_no FROM cases').pluck().all()).toEqual(['TS2026-00001']);
     expect(db.prepare('SELECT COUNT(*) FROM enquiries').pluck().get()).toBe(0);
@@ -168,11 +195,9 @@ describe('migration intake-fields (13) on a register that holds cases', () => {
     db.exec(`
       INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'clerk', '陈登记', 'clerk', 'x', '2026-11-01T09:00:00+08:00');
       INSERT INTO respondents (id, name, created_at) VALUES (1, '温州健身会所', '2026-11-01T09:00:00+08:00');
-      INSERT INTO cases (id, case_no, received_at, received_on, channel, category, status, complainant_name, complainant_id_type, complainant_phone,
-        respondent_id, subject, purchased_on, facts, request, consent_mediation, rule_set, registered_by, created_at, updated_at)
-      VALUES (1, 'TS2026-00001', '2026-11-02T10:00:00+08:00', '2026-11-02', 'visit', 'S04', 'registered', '赵敏', 'resident', '13700003333',
-        1, '健身卡', '2026-01-02', '会所关门跑路。', '退还余额', 1, 'order121', 1, '2026-11-02T10:00:00+08:00', '2026-11-02T10:00:00+08:00');
     `);
+    const november = '2026-11-02T10:00:00+08:00';
+    insertCase(db, 1, { received_at: november, received_on: '2026-11-02', purchased_on: '2026-01-02', created_at: november, updated_at: november });
     const before = db.prepare('SELECT * FROM cases').get() as Record<string, unknown>;
     await migrate(db, file, quietLog, migrations.slice(0, at + 1));
     expect(db.pragma('user_version', { simple: true })).toBe(at + 1);
@@ -201,19 +226,8 @@ describe('migration intake-fields (13) on a register that holds cases', () => {
 
 describe('migration 14 (evidence text) on a register that holds evidence', () => {
   it('queues the pictures already on the register for reading, lists PDFs as not read, and leaves voided items and videos alone', async () => {
-    const file = join(tmp.dir, 'before-evidence-text.sqlite');
-    const db = new Database(file);
-    const at = migrations.findIndex((m) => m.name === 'evidence-text');
-    expect(at).toBe(13);
-    await migrate(db, file, quietLog, migrations.slice(0, at));
-    db.exec(`
-      INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'clerk', '陈登记', 'clerk', 'x', '2026-06-01T09:00:00+08:00');
-      INSERT INTO respondents (id, name, created_at) VALUES (1, '温州健身会所', '2026-06-01T09:00:00+08:00');
-      INSERT INTO cases (id, case_no, received_at, received_on, channel, category, status, complainant_name, complainant_id_type, complainant_phone,
-        respondent_id, subject, facts, request, consent_mediation, rule_set, registered_by, created_at, updated_at)
-      VALUES (1, 'TS2026-00001', '2026-06-02T10:00:00+08:00', '2026-06-02', 'visit', 'S04', 'registered', '赵敏', 'resident', '13700003333',
-        1, '健身卡', '会所关门跑路。', '退还余额', 1, 'order121', 1, '2026-06-02T10:00:00+08:00', '2026-06-02T10:00:00+08:00');
-    `);
+    const { db, upgrade } = await registerBefore('evidence-text', 14);
+    insertCase(db, 1);
     const insert = db.prepare(
       `INSERT INTO evidence (id, case_id, sha256, size, mime, original_name, kind, added_by, added_at, voided_at, voided_by, void_reason)
        VALUES (?, 1, ?, 10, ?, ?, 'electronic', 1, '2026-06-02T10:05:00+08:00', ?, ?, ?)`,
@@ -222,8 +236,7 @@ describe('migration 14 (evidence text) on a register that holds evidence', () =>
     insert.run(2, 'b'.repeat(64), 'image/jpeg', '误传.jpg', '2026-06-02T11:00:00+08:00', 1, '误传');
     insert.run(3, 'c'.repeat(64), 'application/pdf', '发票.pdf', null, null, null);
     insert.run(4, 'd'.repeat(64), 'video/mp4', '视频.mp4', null, null, null);
-    await migrate(db, file, quietLog, migrations.slice(0, at + 1));
-    expect(db.pragma('user_version', { simple: true })).toBe(at + 1);
+    await upgrade();
     expect(db.prepare('SELECT id, original_name, text, text_state, text_note FROM evidence ORDER BY id').all()).toEqual([
       { id: 1, original_name: '截图.png', text: null, text_state: 'pending', text_note: null },
       { id: 2, original_name: '误传.jpg', text: null, text_state: 'cancelled', text_note: null },
@@ -249,11 +262,8 @@ describe('migration 17 (dossiers) on a register that holds a closed case', () =>
     db.exec(`
       INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'boss', '孙主任', 'supervisor', 'x', '2026-06-01T09:00:00+08:00');
       INSERT INTO respondents (id, name, created_at) VALUES (1, '温州健身会所', '2026-06-01T09:00:00+08:00');
-      INSERT INTO cases (id, case_no, received_at, received_on, channel, category, status, complainant_name, complainant_id_type, complainant_phone,
-        respondent_id, subject, facts, request, consent_mediation, rule_set, registered_by, created_at, updated_at, closed_on)
-      VALUES (1, 'TS2026-00001', '2026-06-02T10:00:00+08:00', '2026-06-02', 'visit', 'S04', 'closed', '赵敏', 'resident', '13700003333',
-        1, '健身卡', '会所关门跑路。', '退还余额', 1, 'order121', 1, '2026-06-02T10:00:00+08:00', '2026-06-20T10:00:00+08:00', '2026-06-20');
     `);
+    insertCase(db, 1, { status: 'closed', updated_at: '2026-06-20T10:00:00+08:00', closed_on: '2026-06-20' });
     await migrate(db, file, quietLog, migrations.slice(0, at + 1));
     expect(db.pragma('user_version', { simple: true })).toBe(at + 1);
     expect(db.prepare('SELECT case_no, status FROM cases').all()).toEqual([{ case_no: 'TS2026-00001', status: 'closed' }]);
@@ -277,19 +287,8 @@ describe('migration 17 (dossiers) on a register that holds a closed case', () =>
 
 describe('migration 18 (pdf-text) on a register that holds evidence', () => {
   it('queues again the PDFs an older version listed as not read, and leaves pictures, voided PDFs and read ones alone', async () => {
-    const file = join(tmp.dir, 'before-pdf-text.sqlite');
-    const db = new Database(file);
-    const at = migrations.findIndex((m) => m.name === 'pdf-text');
-    expect(at).toBe(17);
-    await migrate(db, file, quietLog, migrations.slice(0, at));
-    db.exec(`
-      INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'clerk', '陈登记', 'clerk', 'x', '2026-06-01T09:00:00+08:00');
-      INSERT INTO respondents (id, name, created_at) VALUES (1, '温州健身会所', '2026-06-01T09:00:00+08:00');
-      INSERT INTO cases (id, case_no, received_at, received_on, channel, category, status, complainant_name, complainant_id_type, complainant_phone,
-        respondent_id, subject, facts, request, consent_mediation, rule_set, registered_by, created_at, updated_at)
-      VALUES (1, 'TS2026-00001', '2026-06-02T10:00:00+08:00', '2026-06-02', 'visit', 'S04', 'registered', '赵敏', 'resident', '13700003333',
-        1, '健身卡', '会所关门跑路。', '退还余额', 1, 'order121', 1, '2026-06-02T10:00:00+08:00', '2026-06-02T10:00:00+08:00');
-    `);
+    const { db, upgrade } = await registerBefore('pdf-text', 18);
+    insertCase(db, 1);
     const insert = db.prepare(
       `INSERT INTO evidence (id, case_id, sha256, size, mime, original_name, kind, added_by, added_at, voided_at, voided_by, void_reason, text, text_state, text_note)
        VALUES (?, 1, ?, 10, ?, ?, 'document', 1, '2026-06-02T10:05:00+08:00', ?, ?, ?, ?, ?, ?)`,
@@ -297,8 +296,7 @@ describe('migration 18 (pdf-text) on a register that holds evidence', () => {
     insert.run(1, 'a'.repeat(64), 'application/pdf', '发票.pdf', null, null, null, null, 'skipped', PDF_NOT_READ);
     insert.run(2, 'b'.repeat(64), 'application/pdf', '误传.pdf', '2026-06-02T11:00:00+08:00', 1, '误传', null, 'skipped', PDF_NOT_READ);
     insert.run(3, 'c'.repeat(64), 'image/png', '截图.png', null, null, null, '订单编号 1', 'done', null);
-    await migrate(db, file, quietLog, migrations.slice(0, at + 1));
-    expect(db.pragma('user_version', { simple: true })).toBe(at + 1);
+    await upgrade();
     expect(db.prepare('SELECT id, text, text_state, text_note FROM evidence ORDER BY id').all()).toEqual([
       { id: 1, text: null, text_state: 'pending', text_note: null },
       { id: 2, text: null, text_state: 'skipped', text_note: PDF_NOT_READ },
@@ -311,14 +309,8 @@ describe('migration 18 (pdf-text) on a register that holds evidence', () => {
 describe('migration 19 (voided-mark) on a register that holds a voided case', () => {
   it('marks the voided cases in the token index, and only them, keeping their words findable', async () => {
     const { db, upgrade } = await registerBefore('voided-mark', 19);
-    const insert = db.prepare(
-      `INSERT INTO cases (id, case_no, received_at, received_on, channel, category, status, complainant_name, complainant_id_type, complainant_phone,
-         respondent_id, subject, facts, request, consent_mediation, rule_set, registered_by, created_at, updated_at)
-       VALUES (?, ?, '2026-06-02T10:00:00+08:00', '2026-06-02', 'visit', 'S04', ?, '赵敏', 'resident', '13700003333',
-         1, '健身卡', '会所关门跑路。', '退还余额', 1, 'order121', 1, '2026-06-02T10:00:00+08:00', '2026-06-02T10:00:00+08:00')`,
-    );
-    insert.run(1, 'TS2026-00001', 'registered');
-    insert.run(2, 'TS2026-00002', 'voided');
+    insertCase(db, 1);
+    insertCase(db, 2, { status: 'voided' });
     // As the version before indexed them: the same tokens, no mark.
     for (const id of [1, 2]) db.prepare("INSERT INTO case_index (rowid, short, long) VALUES (?, '赵敏 敏', '跑路 路')").run(id);
     const find = (expr: string) => db.prepare('SELECT rowid FROM case_index WHERE case_index MATCH ? ORDER BY rowid').pluck().all(expr);
@@ -351,14 +343,8 @@ describe('migration 21 (short-keys)', () => {
     empty.db.close();
 
     const { db, upgrade } = await registerBefore('short-keys', 21);
-    const insert = db.prepare(
-      `INSERT INTO cases (id, case_no, received_at, received_on, channel, category, status, complainant_name, complainant_id_type, complainant_phone,
-         respondent_id, subject, facts, request, consent_mediation, rule_set, registered_by, created_at, updated_at)
-       VALUES (?, ?, '2026-06-02T10:00:00+08:00', '2026-06-02', 'visit', 'S04', 'registered', '赵敏', 'resident', '13700003333',
-         1, '健身卡', '会所关门跑路。', '退还余额', 1, 'order121', 1, '2026-06-02T10:00:00+08:00', '2026-06-02T10:00:00+08:00')`,
-    );
-    insert.run(1, 'TS2026-00001');
-    insert.run(7, 'TS2026-00007');
+    insertCase(db, 1);
+    insertCase(db, 7);
     await upgrade();
     expect(JSON.parse(db.prepare("SELECT value FROM settings WHERE key = 'search.reindex'").pluck().get() as string)).toMatchObject({ lastId: 0, through: 7 });
     db.close();
