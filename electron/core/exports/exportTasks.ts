@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { DomainError } from '../../../shared/api/errors';
 import type { UserView } from '../../../shared/api/schemas/common';
 import type { ExportState, exportsStart } from '../../../shared/api/schemas/exports';
 import { SEARCH_COUNT_CAP } from '../../../shared/api/schemas/cases';
-import type { Db } from '../db/open';
 import type { OfficeClock } from '../officeClock';
 import type { Logger } from '../ports';
 import type { Audit } from '../services/audit';
 import type { Settings } from '../services/settings';
 import type { CaseStoreRead } from '../store';
 import { createCaseExportReader } from '../store/caseExport';
+import type { Snapshots } from '../store/snapshots';
 
 type StartInput = z.output<typeof exportsStart.input>;
 
@@ -27,7 +26,7 @@ interface Task {
 }
 
 export interface ExportDeps {
-  db: Db;
+  snapshots: Snapshots;
   /** Where finished files wait to be downloaded (inside the data folder; emptied at every start). */
   dir: string;
   store: Pick<CaseStoreRead, 'searchPlan' | 'stats'>;
@@ -74,11 +73,9 @@ export function createExports(d: ExportDeps) {
   const stamp = () => d.clock.now().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 
   async function runRegister(t: Task, input: Extract<StartInput, { kind: 'register' }>, user: UserView): Promise<void> {
-    // A connection of its own, read-only, inside one read transaction: the spreadsheet is one
-    // moment of the register, however long it takes to write.
-    const conn = new Database(d.db.name, { readonly: true, fileMustExist: true });
-    try {
-      conn.prepare('BEGIN').run();
+    // A moment of the register of its own (store/snapshots.ts): the spreadsheet is one moment of
+    // the register, however long it takes to write.
+    await d.snapshots.read(async (conn) => {
       const reader = createCaseExportReader(conn, d.store.searchPlan);
       const counted = reader.count(input.filters, user);
       t.view.total = Math.min(counted, SEARCH_COUNT_CAP);
@@ -89,14 +86,11 @@ export function createExports(d: ExportDeps) {
       if (result === 'cancelled') throw new Cancelled();
       // Who took which cases out of the register, on the audit chain (in read-only mode, the log).
       d.audit.append({ at: d.clock.now(), userId: user.id, action: 'exports.register', entity: 'export', entityId: null, data: { filters: input.filters, rows: result.rows } });
-    } finally {
-      if (conn.inTransaction) conn.prepare('COMMIT').run();
-      conn.close();
-    }
+    });
   }
 
   async function runStats(t: Task, input: Extract<StartInput, { kind: 'stats' }>, user: UserView): Promise<void> {
-    const summary = d.store.stats(input.period.from, input.period.to);
+    const summary = await d.store.stats(input.period.from, input.period.to);
     t.view.total = 1;
     const { writeStatsWorkbook } = await import('./statsWorkbook');
     await writeStatsWorkbook(t.file, d.settings.get('office.name', ''), summary);

@@ -44,6 +44,7 @@ import { createCaseRecords } from './workflow/caseState';
 import { createWorkflowView } from './workflow/view';
 import { createOfficeClock, DEFAULT_OFFICE_ZONE } from '../officeClock';
 import { createCaseStore } from '../store';
+import { createSnapshots } from '../store/snapshots';
 import { DEFAULT_REPEAT_WINDOW_DAYS } from '../store/caseFacts';
 import { createTextReader, type TextReader } from './evidence/textWorker';
 import { oneAtATime } from './evidence/oneAtATime';
@@ -79,8 +80,11 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
   const sessions = readOnly ? createMemorySessions(db, instants) : createSessions(db, instants);
   const catalog = createCatalog(db);
   const repeatWindowDays = () => settings.get(settingKeys.intake.repeatWindowDays, DEFAULT_REPEAT_WINDOW_DAYS);
+  // Long reads (统计, exports) each on a moment of the register of their own; the close ends them first.
+  const snapshots = createSnapshots(db.name);
   const store = createCaseStore({
     db,
+    snapshots,
     clock,
     calendar: () => loadCalendar(db),
     repeatWindowDays,
@@ -116,6 +120,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
   return {
     clock,
     store,
+    snapshots,
     settings,
     audit,
     sessions,
@@ -159,7 +164,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     },
     checklistTemplates,
     checklist,
-    exports: createExports({ db, dir: join(dirname(db.name), 'exports'), store: store.read, clock, audit, settings, log }),
+    exports: createExports({ snapshots, dir: join(dirname(db.name), 'exports'), store: store.read, clock, audit, settings, log }),
     evidence,
     office,
     typical: createTypical({ db, clock, audit, events, settings, store: createTypicalStore(db), getCase: cases.get }),

@@ -304,6 +304,8 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
       void services.searchUpkeep.stop();
       stopDelay?.();
       for (const r of running) r.stop();
+      // A long read's snapshot would keep the checkpoint below from emptying the WAL before the seal.
+      services.snapshots.closeAll();
       // Calls held for the check go on, to whatever state comes next (read-only after a failure).
       releaseWrites();
       if (!released || !sealIt) {

@@ -12,10 +12,13 @@ import { createCaseWrites } from './caseWrites';
 import { createComplainantReads } from './complainants';
 import { createEnquiryStore } from './enquiries';
 import { createRespondentStore } from './respondents';
+import type { Snapshots } from './snapshots';
 import { createStatsReads } from './statsReads';
 
 export interface CaseStoreDeps {
   db: Db;
+  /** Read-only moments of the register for the long reads (统计), which answer the page's calls between their pieces. */
+  snapshots: Snapshots;
   clock: OfficeClock;
   calendar: () => WorkingDayCalendar;
   repeatWindowDays: () => number;
@@ -40,7 +43,7 @@ export function refreshPlannerStatistics(db: Db): void {
   db.pragma('optimize = 0x10002');
 }
 
-export function createCaseStore({ db, clock, calendar, repeatWindowDays, repeatRecount, indexCurrent = () => true }: CaseStoreDeps) {
+export function createCaseStore({ db, snapshots, clock, calendar, repeatWindowDays, repeatRecount, indexCurrent = () => true }: CaseStoreDeps) {
   const text = createCaseText(db);
   const respondents = createRespondentStore(db);
   const facts = createCaseFacts(db, { calendar, repeatWindowDays, respondents });
@@ -48,7 +51,7 @@ export function createCaseStore({ db, clock, calendar, repeatWindowDays, repeatR
   const reads = createCaseReads(db);
   const search = createCaseSearch(db, clock, calendar, indexCurrent);
   const enquiries = createEnquiryStore(db);
-  const stats = createStatsReads(db, enquiries.read.count, repeatRecount);
+  const stats = createStatsReads(snapshots, repeatRecount);
   const writes = createCaseWrites(db);
   const complainants = createComplainantReads(db);
   const heads = createCaseHeads(db);
