@@ -9,6 +9,7 @@ import { lockDataFolder } from './integrity/folderLock';
 import { defaultKeyDir, fileProtector, KeyUnavailableError, openKeyring, type Keyring } from './integrity/officeKey';
 import { writesRegister } from './integrity/readOnly';
 import { problemOfError, type DbProblem } from './integrity/startCheck';
+import { yieldToLoop } from './loop';
 import { databaseFile, vaultDir } from './paths';
 import { consoleLogger, systemClock } from './ports';
 import type { Services } from './services';
@@ -178,7 +179,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       for (;;) {
         const s = state;
         await s.watching;
-        await new Promise((r) => setImmediate(r));
+        await yieldToLoop();
         while (gate) await gate;
         if (s === state) return;
       }

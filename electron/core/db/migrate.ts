@@ -1,4 +1,5 @@
 import { DomainError } from '../../../shared/api/errors';
+import { yieldToLoop } from '../loop';
 import type { Logger } from '../ports';
 import { migrations as allMigrations } from './migrations';
 import type { Migration, MigrationProgress } from './migrations/types';
@@ -32,7 +33,6 @@ export interface UpgradeStep {
 
 /** How long a generator migration runs before it lets the process answer (the upgrade screen's polls). */
 const SLICE_MS = 50;
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function isGenerator(x: unknown): x is Generator<MigrationProgress, void, void> {
   return typeof x === 'object' && x !== null && typeof (x as Generator).next === 'function';

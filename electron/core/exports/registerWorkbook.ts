@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { caseStatusLabel } from '../../../shared/domain/caseStatus';
 import { requestTypeName } from '../../../shared/domain/requestTypes';
+import { yieldToLoop } from '../loop';
 import type { ExportRow } from '../store/caseExport';
 import { dateCell, dateTimeCell, FORMAT, yuan } from './cells';
 
@@ -71,7 +72,7 @@ export async function writeRegisterWorkbook(
     for (const r of chunk) sheet.addRow(COLUMNS.map((c) => c.value(r))).commit();
     done += chunk.length;
     progress(done);
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToLoop();
   }
   sheet.commit();
   workbook.title = title;

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { yieldToLoop } from '../loop';
 import type { Logger } from '../ports';
 
 export interface BackgroundChunksDeps {
@@ -54,7 +55,7 @@ export function createBackgroundChunks({ db, log, label, chunk, chunkSize, quiet
   async function drain(): Promise<void> {
     for (;;) {
       // The page's calls go first (a save that kicked the job answers before its first chunk): a turn of the event loop, then one chunk.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await yieldToLoop();
       if (stopped) return;
       const t = performance.now();
       const more = runChunk(chunkSize);
