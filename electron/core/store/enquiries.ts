@@ -96,10 +96,6 @@ export function createEnquiryStore(db: Db) {
         const rows = statement('page')?.all(from, to, pageSize, (page - 1) * pageSize) as PageRow[] | undefined;
         return { rows: (rows ?? []).map(toView), total: (statement('count')?.pluck().get(from, to) as number | undefined) ?? 0 };
       },
-      /** 接待来访和咨询（人次）: enquiries received in the period, by their office date. */
-      count(from: string, to: string): number {
-        return (statement('count')?.pluck().get(from, to) as number | undefined) ?? 0;
-      },
       one(id: number): { id: number; caseId: number | null; receivedAt: string; topic: string } | null {
         const row = must('one').get(id) as { id: number; case_id: number | null; received_at: string; topic: string } | undefined;
         return row ? { id: row.id, caseId: row.case_id, receivedAt: row.received_at, topic: row.topic } : null;
