@@ -23,8 +23,8 @@ const BACKGROUND_DELAY_MS = 3000;
 /** A register this small is checked before the first answer, in less time than a worker takes to start. */
 const INLINE_CHECK_BYTES = 16 * 1024 * 1024;
 /**
- * A WAL past this size is folded into the file once the call that grew it is answered (SQLite's own
- * default is 1000 pages). The checkpoint runs on the page's thread and costs about 30 µs a page here: 25–30 ms
+ * A WAL past this size is folded into the file after the call that grew it (SQLite's own default is
+ * 1000 pages). The checkpoint runs on the page's thread and costs about 30 µs a page here: 25–30 ms
  * for 4 MB, 9–11 ms for 1 MB (a 25,000-case register, synchronous=FULL).
  */
 const CHECKPOINT_WAL_BYTES = 1024 * 1024;
@@ -137,7 +137,6 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
   let released = false;
   let closed = false;
   let writesSinceStatistics = 0;
-  let checkpointQueued = false;
   let markTimer: NodeJS.Timeout | null = null;
   let afterStartTimer: NodeJS.Timeout | null = null;
   let textTimer: NodeJS.Timeout | null = null;
@@ -261,23 +260,9 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
       if (!released || closed) return;
       services.searchUpkeep.kick();
       try {
-        if (walTail.catchUp(dirty) > CHECKPOINT_WAL_BYTES && !checkpointQueued) {
-          // After the call is answered, not inside it: the call that crossed the mark came back the
-          // checkpoint's 9–11 ms later than the others. The frames are in `dirty` already, so the
-          // seal loses nothing whenever the checkpoint runs.
-          checkpointQueued = true;
-          setImmediate(() => {
-            checkpointQueued = false;
-            if (closed) return;
-            try {
-              db.pragma('wal_checkpoint(PASSIVE)');
-            } catch (error) {
-              log.warn(`checkpoint after a write failed: ${(error as Error).message}`);
-            }
-          });
-        }
+        if (walTail.catchUp(dirty) > CHECKPOINT_WAL_BYTES) db.pragma('wal_checkpoint(PASSIVE)');
       } catch (error) {
-        log.warn(`the WAL's new pages could not be read after a write: ${(error as Error).message}`);
+        log.warn(`checkpoint after a write failed: ${(error as Error).message}`);
       }
       if (++writesSinceStatistics >= STATISTICS_EVERY_WRITES) {
         writesSinceStatistics = 0;
