@@ -364,3 +364,32 @@ describe('migration 22 (index-merges-apart)', () => {
     db.close();
   });
 });
+
+describe('migration 23 (respondent-months)', () => {
+  it('counts each business’s cases and 解决 per month of receipt from the counted contributions, leaving voided cases out', async () => {
+    const { db, upgrade } = await registerBefore('respondent-months', 23);
+    db.exec("INSERT INTO respondents (id, name, created_at) VALUES (2, '瓯海某某家电', '2026-06-01T09:00:00+08:00')");
+    // received, accepted, resolved, recovered_fen, punitive_cases, punitive_fen, lawsuit, finished, handling_days, in_time, repeats
+    const counted = (resolved: number) => JSON.stringify([1, 1, resolved, 0, 0, 0, 0, 0, 0, 0, 0]);
+    const voided = JSON.stringify([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    const put = db.prepare("INSERT INTO case_stats (case_id, day, keys, measures, respondent_id) VALUES (?, ?, '[]', ?, ?)");
+    const cases: [id: number, day: string, measures: string, respondent: number][] = [
+      [1, '2026-06-02', counted(1), 1],
+      [2, '2026-06-30', counted(0), 1],
+      [3, '2026-07-01', counted(1), 1],
+      [4, '2026-06-15', voided, 2],
+      [5, '2026-06-16', counted(0), 2],
+    ];
+    for (const [id, day, measures, respondent] of cases) {
+      insertCase(db, id, { received_on: day, received_at: `${day}T10:00:00+08:00`, respondent_id: respondent, ...(measures === voided ? { status: 'voided' } : {}) });
+      put.run(id, day, measures, respondent);
+    }
+    await upgrade();
+    expect(db.prepare('SELECT respondent_id, month, received, resolved FROM respondent_months ORDER BY respondent_id, month').all()).toEqual([
+      { respondent_id: 1, month: '2026-06', received: 2, resolved: 1 },
+      { respondent_id: 1, month: '2026-07', received: 1, resolved: 1 },
+      { respondent_id: 2, month: '2026-06', received: 1, resolved: 0 },
+    ]);
+    db.close();
+  });
+});

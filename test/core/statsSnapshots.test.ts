@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core';
 import { databaseFile } from '../../electron/core/paths';
-import { periodSlices } from '../../electron/core/store/statsReads';
+import { periodSlices } from '../../electron/core/store/periods';
 import type { StatsSummary } from '../../shared/api/schemas/stats';
 import { fixedClock, minimalComplaint, openRegister, quietLog, type Register } from './harness';
 import { withStaff, type Staff } from './staff';

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserView } from '../../shared/api/schemas/common';
 import type { SearchInput } from '../../electron/core/store/caseSearch';
 import { STATS_SQL } from '../../electron/core/store/statsReads';
+import { TOP_SQL } from '../../electron/core/store/topRespondents';
 import { minimalComplaint, openRegister, type Register } from './harness';
 
 /**
@@ -42,6 +43,9 @@ const MILLION: [table: string, index: string | null, stat: string][] = [
   ['respondent_stats', null, '50000'],
   ['respondent_stats', 'respondent_stats_cases', '50000 20 1'],
   ['respondent_stats', 'respondent_stats_recent', '50000 30 1'],
+  // ≈ 9,500 businesses a month (Zipf-like over 50,000), ten years of months.
+  ['respondent_months', 'sqlite_autoindex_respondent_months_1', '1140000 23 1'],
+  ['respondent_months', 'respondent_months_rank', '1140000 9500 30 1 1'],
 ];
 
 let reg: Register;
@@ -174,9 +178,15 @@ describe('statistics plans', () => {
     const year = ['2026-01-01', '2026-12-31'];
     expect(plan(STATS_SQL.months, year).join(' | ')).toMatch(/SEARCH stats_daily USING PRIMARY KEY \(dim=\? AND day>\? AND day<\?\)/);
     expect(plan(STATS_SQL.breakdown, ['category', ...year]).join(' | ')).toMatch(/SEARCH stats_daily USING PRIMARY KEY \(dim=\? AND day>\? AND day<\?\)/);
-    expect(plan(STATS_SQL.top, year).join(' | ')).toMatch(/SEARCH cases USING COVERING INDEX cases_received_on \(received_on>\? AND received_on<\?\)/);
-    // Resolved counted in the same pass: no business's whole history is read.
     expect(plan(STATS_SQL.respondent, [1]).join(' | ')).toBe('SEARCH r USING INTEGER PRIMARY KEY (rowid=?)');
+  });
+
+  it('rank a month’s businesses from their counts in order, with no sort, and count one business over whole months by its key', () => {
+    expect(plan(TOP_SQL.ranked, ['2026-03', 16, 0])).toEqual(['SEARCH respondent_months USING COVERING INDEX respondent_months_rank (month=?)']);
+    expect(plan(TOP_SQL.month, ['2026-03'])).toEqual(['SEARCH respondent_months USING COVERING INDEX respondent_months_rank (month=?)']);
+    expect(plan(TOP_SQL.total, [1, '2026-01', '2026-12'])).toEqual(['SEARCH respondent_months USING PRIMARY KEY (respondent_id=? AND month>? AND month<?)']);
+    // The days at a period's ends: resolved counted in the same pass, no business's whole history read.
+    expect(plan(TOP_SQL.days, ['2026-03-15', '2026-03-31']).join(' | ')).toMatch(/SEARCH cases USING COVERING INDEX cases_received_on \(received_on>\? AND received_on<\?\)/);
   });
 });
 

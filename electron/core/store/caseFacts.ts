@@ -128,8 +128,9 @@ export interface FactsDeps {
 const RECEIVED = measureColumns.indexOf('received');
 const FINISHED = measureColumns.indexOf('finished');
 const REPEATS = measureColumns.indexOf('repeats');
-/** What a case's stored measures gave its business: counted, open (counted and not finished), repeat. */
-const towardsRespondent = (day: string, m: number[]) => ({ day, counted: m[RECEIVED]!, open: m[RECEIVED]! - m[FINISHED]!, repeat: m[REPEATS]! });
+const RESOLVED = measureColumns.indexOf('resolved');
+/** What a case's stored measures gave its business: counted, open (counted and not finished), repeat, resolved. */
+const towardsRespondent = (day: string, m: number[]) => ({ day, counted: m[RECEIVED]!, open: m[RECEIVED]! - m[FINISHED]!, repeat: m[REPEATS]!, resolved: m[RESOLVED]! });
 
 /** Reads a case's contribution from the register, and keeps the daily totals in step with it. */
 export function createCaseFacts(db: Db, deps: FactsDeps) {

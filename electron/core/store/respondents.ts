@@ -29,6 +29,8 @@ export interface RespondentContribution {
   /** Counted and not yet finished (closed, or refused by an approved decision). */
   open: number;
   repeat: number;
+  /** 解决 (counted only when counted). */
+  resolved: number;
 }
 
 export type RespondentSort = 'cases' | 'name' | 'recent';
@@ -92,6 +94,12 @@ export function createRespondentStore(db: Db) {
   // The latest receipt still counted, read backwards along cases_respondent_received (stops at the first not voided).
   const latest = db.prepare("SELECT received_on FROM cases WHERE respondent_id = ? AND status <> 'voided' ORDER BY received_at DESC LIMIT 1").pluck();
   const setLast = db.prepare('UPDATE respondent_stats SET last_received_on = ? WHERE respondent_id = ?');
+  // Each business's cases and 解决 per month of receipt (统计's businesses complained about most, store/statsReads.ts).
+  const bumpMonth = db.prepare(
+    `INSERT INTO respondent_months (respondent_id, month, received, resolved) VALUES (@id, @month, @received, @resolved)
+     ON CONFLICT(respondent_id, month) DO UPDATE SET received = received + excluded.received, resolved = resolved + excluded.resolved`,
+  );
+  const dropMonth = db.prepare('DELETE FROM respondent_months WHERE respondent_id = ? AND month = ? AND received = 0 AND resolved = 0');
 
   const caseIds = db.prepare('SELECT id FROM cases WHERE respondent_id = ? ORDER BY received_at, id LIMIT ?').pluck();
   const allCases = db.prepare('SELECT COUNT(*) FROM (SELECT 1 FROM cases WHERE respondent_id = ? LIMIT ?)').pluck();
@@ -109,6 +117,14 @@ export function createRespondentStore(db: Db) {
     bump.run({ id: c.respondentId, cases: sign * c.counted, open: sign * c.open, repeats: sign * c.repeat, last: sign > 0 && c.counted ? c.day : null });
     // Taken away: the latest date may have been this case's, so it is read again (one step along the index).
     if (sign < 0 && c.counted && lastOf.get(c.respondentId) === c.day) setLast.run((latest.get(c.respondentId) as string | undefined) ?? null, c.respondentId);
+  }
+
+  /** A month's row holds only counted cases; the last one taken away takes the row with it, so a month lists only its businesses. */
+  function applyMonth(c: RespondentContribution, sign: 1 | -1): void {
+    if (!c.counted && !c.resolved) return;
+    const month = c.day.slice(0, 7);
+    bumpMonth.run({ id: c.respondentId, month, received: sign * c.counted, resolved: sign * c.resolved });
+    if (sign < 0) dropMonth.run(c.respondentId, month);
   }
 
   return {
@@ -155,9 +171,15 @@ export function createRespondentStore(db: Db) {
     follow(caseId: number, before: Omit<RespondentContribution, 'respondentId'> | null, next: RespondentContribution): void {
       const was = previous.get(caseId) as number | null | undefined;
       const old = before && was != null ? { ...before, respondentId: was } : null;
-      if (old && old.respondentId === next.respondentId && old.day === next.day && old.counted === next.counted && old.open === next.open && old.repeat === next.repeat) return;
+      const sameBusiness = old !== null && old.respondentId === next.respondentId;
+      const sameMonth = sameBusiness && old.day.slice(0, 7) === next.day.slice(0, 7) && old.counted === next.counted && old.resolved === next.resolved;
+      if (sameMonth && old.day === next.day && old.open === next.open && old.repeat === next.repeat) return;
       if (old) apply(old, -1);
       apply(next, 1);
+      if (!sameMonth) {
+        if (old) applyMonth(old, -1);
+        applyMonth(next, 1);
+      }
       linkStats.run(next.respondentId, caseId);
     },
   };

@@ -2,7 +2,9 @@ import type { BreakdownKind, BreakdownRow, Figures, RepeatRecountProgress, Stats
 import { yieldToLoop } from '../loop';
 import { measureColumns, NONE } from './caseFacts';
 import { ENQUIRY_SQL } from './enquiries';
+import { monthsOf, periodSlices } from './periods';
 import type { SnapshotConnection, Snapshots } from './snapshots';
+import { topBusinesses } from './topRespondents';
 
 /** The sums of stats_daily's measures, in its column order. */
 type Sums = Record<(typeof measureColumns)[number], number>;
@@ -15,21 +17,17 @@ const TOP_RESPONDENTS = 20;
 export const STATS_SQL = {
   months: `SELECT substr(day, 1, 7) AS month, ${SUMS} FROM stats_daily WHERE dim = 'all' AND day BETWEEN ? AND ? GROUP BY month ORDER BY month`,
   breakdown: `SELECT key, ${SUMS} FROM stats_daily WHERE dim = ? AND day BETWEEN ? AND ? GROUP BY key`,
-  // One pass over a month's slice of cases_received_on, which holds every column it reads.
-  top: `SELECT respondent_id AS id, COUNT(*) AS received, COALESCE(SUM(resolved = 1), 0) AS resolved FROM cases
-         WHERE received_on BETWEEN ? AND ? AND status <> 'voided'
-         GROUP BY respondent_id`,
   respondent: `SELECT r.id, r.name, r.credit_code FROM respondents r WHERE r.id = ?`,
   hasEnquiries: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'enquiries'",
 } as const;
 
 /**
  * How many calendar months a statement reads at a time. The daily totals hold a few thousand rows a
- * year whatever the register's size (a year's breakdown ≈ 10 ms); the cases of a month are 1/36 of
- * a three-year register (at a million, about 30,000 rows of the receipt-date index: ≈ 15 ms).
+ * year whatever the register's size (a year's breakdown ≈ 10 ms); the enquiries of a month are read
+ * from their date index, a month at a time.
  */
 const DAILY_MONTHS = 12;
-const CASE_MONTHS = 1;
+const ENQUIRY_MONTHS = 1;
 
 const ratio = (part: number, whole: number, digits = 4): number | null => (whole > 0 ? Math.round((part / whole) * 10 ** digits) / 10 ** digits : null);
 
@@ -69,19 +67,18 @@ function addInto(total: Sums, row: Partial<Sums>): void {
 /**
  * 统计 (DESIGN.md "统计"): the figures of a period from the daily totals the store keeps
  * (store/caseFacts.ts), so a year reads a few thousand rows whatever the register's size; the
- * businesses complained about most from the receipt-date index alone; 接待来访和咨询 from the enquiry
- * log's (store/enquiries.ts).
+ * businesses complained about most from their counts per month (store/topRespondents.ts);
+ * 接待来访和咨询 from the enquiry log's (store/enquiries.ts).
  *
  * A period is read a slice at a time on a snapshot of its own (store/snapshots.ts), with a turn of
- * the event loop between the slices: a year at a million cases reads about 330,000 rows of the
- * receipt-date index, which in one statement held the page's calls for longer than 50 ms (86 ms at
- * 200,000). The slices' sums add up to the period's, and all of them see the same moment.
+ * the event loop between the slices, so no statement holds the page's calls long (a year's
+ * businesses, read from every case in one statement, held them 86 ms at 200,000 cases). The slices'
+ * sums add up to the period's, and all of them see the same moment.
  */
 export function createStatsReads(snapshots: Snapshots, repeatRecount: () => RepeatRecountProgress | null = () => null) {
   async function read(conn: SnapshotConnection, from: string, to: string): Promise<StatsSummary> {
     const months = conn.prepare(STATS_SQL.months);
     const breakdown = conn.prepare(STATS_SQL.breakdown);
-    const top = conn.prepare(STATS_SQL.top).raw();
     const respondent = conn.prepare(STATS_SQL.respondent);
     const enquiryCount = conn.prepare(STATS_SQL.hasEnquiries).pluck().get() === undefined ? null : conn.prepare(ENQUIRY_SQL.count).pluck();
 
@@ -95,7 +92,7 @@ export function createStatsReads(snapshots: Snapshots, repeatRecount: () => Repe
 
     async function enquiriesIn(a: string, b: string): Promise<number> {
       let n = 0;
-      if (enquiryCount) await sliced(a, b, CASE_MONTHS, (f, t) => (n += enquiryCount.get(f, t) as number));
+      if (enquiryCount) await sliced(a, b, ENQUIRY_MONTHS, (f, t) => (n += enquiryCount.get(f, t) as number));
       return n;
     }
 
@@ -136,23 +133,10 @@ export function createStatsReads(snapshots: Snapshots, repeatRecount: () => Repe
     }
 
     async function topRespondents(): Promise<StatsSummary['topRespondents']> {
-      const counts = new Map<number, { received: number; resolved: number }>();
-      await sliced(from, to, CASE_MONTHS, (f, t) => {
-        for (const [id, received, resolved] of top.all(f, t) as [number, number, number][]) {
-          const c = counts.get(id);
-          if (c) {
-            c.received += received;
-            c.resolved += resolved;
-          } else counts.set(id, { received, resolved });
-        }
+      return (await topBusinesses(conn, from, to, TOP_RESPONDENTS)).map(([id, c]) => {
+        const r = respondent.get(id) as { id: number; name: string; credit_code: string | null };
+        return { id: r.id, name: r.name, creditCode: r.credit_code, received: c.received, resolved: c.resolved };
       });
-      return [...counts]
-        .sort(([ia, a], [ib, b]) => b.received - a.received || ia - ib)
-        .slice(0, TOP_RESPONDENTS)
-        .map(([id, c]) => {
-          const r = respondent.get(id) as { id: number; name: string; credit_code: string | null };
-          return { id: r.id, name: r.name, creditCode: r.credit_code, received: c.received, resolved: c.resolved };
-        });
     }
 
     const monthly = await monthSums(from, to);
@@ -186,36 +170,4 @@ function namesOf(conn: SnapshotConnection, kind: BreakdownKind): (key: string) =
   }
   const names = new Map((conn.prepare('SELECT code, name, sort FROM catalog_items WHERE kind = ?').all(kind) as { code: string; name: string; sort: number }[]).map((c) => [c.code, c]));
   return (key) => (key === NONE ? { name: '未填写', sort: Number.MAX_SAFE_INTEGER } : { name: names.get(key)?.name ?? key, sort: names.get(key)?.sort ?? Number.MAX_SAFE_INTEGER - 1 });
-}
-
-/**
- * The period cut into runs of `months` calendar months, the first and last clipped to it. A run
- * ends on its last month's 31st: dates are compared as text, so that is after every day of the
- * month and before the next month's first.
- */
-export function periodSlices(from: string, to: string, months: number): { from: string; to: string }[] {
-  const all = monthsOf(from, to);
-  const out: { from: string; to: string }[] = [];
-  for (let i = 0; i < all.length; i += months) {
-    const last = Math.min(i + months, all.length) - 1;
-    out.push({ from: i === 0 ? from : `${all[i]}-01`, to: last === all.length - 1 ? to : `${all[last]}-31` });
-  }
-  return out;
-}
-
-/** Every month from the one of `from` to the one of `to`, as YYYY-MM. */
-export function monthsOf(from: string, to: string): string[] {
-  const out: string[] = [];
-  let [y, m] = from.split('-').map(Number) as [number, number];
-  const end = to.slice(0, 7);
-  for (;;) {
-    const month = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
-    if (month > end) return out;
-    out.push(month);
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-  }
 }

@@ -1,0 +1,170 @@
+import { yieldToLoop } from '../loop';
+import { monthsOf, partialRuns, wholeMonths } from './periods';
+import type { SnapshotConnection } from './snapshots';
+
+/** A business's cases in a period (voided ones left out) and how many of them were 解决. */
+export interface BusinessCount {
+  received: number;
+  resolved: number;
+}
+
+/** The statements of the businesses complained about most (the plan tests EXPLAIN these very strings). */
+export const TOP_SQL = {
+  /** One month's businesses, busiest first, read in order from respondent_months_rank (no sort). */
+  ranked: 'SELECT respondent_id AS id, received FROM respondent_months WHERE month = ? ORDER BY received DESC, respondent_id LIMIT ? OFFSET ?',
+  /** One business's counts over a run of whole months, from its own rows (the primary key). */
+  total: 'SELECT COALESCE(SUM(received), 0) AS received, COALESCE(SUM(resolved), 0) AS resolved FROM respondent_months WHERE respondent_id = ? AND month BETWEEN ? AND ?',
+  /** Every business of one month (respondent_months_rank covers it). */
+  month: 'SELECT respondent_id AS id, received, resolved FROM respondent_months WHERE month = ?',
+  /** Part of a month, counted from the cases: one pass over that slice of cases_received_on, which holds every column it reads. */
+  days: `SELECT respondent_id AS id, COUNT(*) AS received, COALESCE(SUM(resolved = 1), 0) AS resolved FROM cases
+          WHERE received_on BETWEEN ? AND ? AND status <> 'voided'
+          GROUP BY respondent_id`,
+} as const;
+
+/**
+ * Businesses ranked before the exact ranking gives way to adding up every row of the period: the
+ * early stop pays off when a few businesses stand out (complaints are Zipf-like: a year at a million
+ * cases stops after a few dozen rows a month); when none does, reading every row once is cheaper than
+ * a look-up per business.
+ */
+const CANDIDATE_CAP = 1_000;
+/** Rows read between two turns of the event loop. */
+const ROWS_PER_TURN = 2_000;
+
+/**
+ * The `k` businesses complained about most in a period, with their counts, busiest first and by id
+ * among equals (domain.md "Headline statistics").
+ *
+ * Fagin's threshold algorithm over one ranked list per whole month (respondent_months, kept by the
+ * store with each case's statistics) and per part-month at the period's ends (counted from the
+ * cases): the lists are read a row at a time in turn, each business seen is counted exactly over the
+ * whole period, and the reading stops once the k-th best count is above what any business not yet
+ * seen can have (the sum of the last count read from each list). What it reads depends on how
+ * the complaints spread over businesses, not on the register's size.
+ */
+export async function topBusinesses(conn: SnapshotConnection, from: string, to: string, k: number, candidateCap = CANDIDATE_CAP): Promise<[number, BusinessCount][]> {
+  const ranked = conn.prepare(TOP_SQL.ranked).raw();
+  const total = conn.prepare(TOP_SQL.total);
+  const monthRows = conn.prepare(TOP_SQL.month).raw();
+  const days = conn.prepare(TOP_SQL.days).raw();
+
+  const whole = wholeMonths(from, to);
+  const months = whole ? monthsOf(`${whole.first}-01`, `${whole.last}-01`) : [];
+  const parts: Map<number, BusinessCount>[] = [];
+  for (const run of partialRuns(from, to)) {
+    parts.push(new Map((days.all(run.from, run.to) as [number, number, number][]).map(([id, received, resolved]) => [id, { received, resolved }])));
+    await yieldToLoop();
+  }
+
+  const countOf = (id: number): BusinessCount => {
+    const c: BusinessCount = whole ? { ...(total.get(id, whole.first, whole.last) as BusinessCount) } : { received: 0, resolved: 0 };
+    for (const part of parts) {
+      const p = part.get(id);
+      if (p) {
+        c.received += p.received;
+        c.resolved += p.resolved;
+      }
+    }
+    return c;
+  };
+
+  const lists: RankedList[] = [...months.map((m) => monthList((limit, offset) => ranked.all(m, limit, offset) as [number, number][])), ...parts.map(partList)];
+  const seen = new Map<number, BusinessCount>();
+  /** The k largest counts seen so far, smallest first. */
+  const best: number[] = [];
+  const lastRead = lists.map(() => Number.POSITIVE_INFINITY);
+  let rows = 0;
+  for (;;) {
+    let more = false;
+    for (let i = 0; i < lists.length; i++) {
+      const row = lists[i]!.next();
+      if (!row) {
+        lastRead[i] = 0;
+        continue;
+      }
+      more = true;
+      lastRead[i] = row[1];
+      rows++;
+      if (seen.has(row[0])) continue;
+      const c = countOf(row[0]);
+      seen.set(row[0], c);
+      keepLargest(best, c.received, k);
+    }
+    if (!more) break;
+    if (seen.size > candidateCap) return everyRow(parts, months, monthRows, k);
+    const threshold = lastRead.reduce((a, b) => a + b, 0);
+    // Strictly above: a business not yet seen with the same count and a smaller id would rank first.
+    if (best.length === k && best[0]! > threshold) break;
+    if (rows >= ROWS_PER_TURN) {
+      rows = 0;
+      await yieldToLoop();
+    }
+  }
+  return ranking(seen, k);
+}
+
+type Row = [id: number, received: number];
+interface RankedList {
+  next(): Row | undefined;
+}
+
+/** A month's ranked rows, fetched in pages that double (16, 32, … 1,024), so an early stop reads little and a long read few statements. */
+function monthList(page: (limit: number, offset: number) => Row[]): RankedList {
+  let buffer: Row[] = [];
+  let at = 0;
+  let offset = 0;
+  let done = false;
+  return {
+    next() {
+      if (at === buffer.length) {
+        if (done) return undefined;
+        const limit = Math.min(1_024, Math.max(16, offset));
+        buffer = page(limit, offset);
+        at = 0;
+        offset += buffer.length;
+        done = buffer.length < limit;
+        if (buffer.length === 0) return undefined;
+      }
+      return buffer[at++];
+    },
+  };
+}
+
+function partList(part: Map<number, BusinessCount>): RankedList {
+  const rows: Row[] = [...part].map(([id, c]): Row => [id, c.received]).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  let at = 0;
+  return { next: () => rows[at++] };
+}
+
+function keepLargest(best: number[], value: number, k: number): void {
+  if (best.length === k && value <= best[0]!) return;
+  let i = best.findIndex((v) => v >= value);
+  if (i < 0) i = best.length;
+  best.splice(i, 0, value);
+  if (best.length > k) best.shift();
+}
+
+/** Adds up every row of the period: the rows of its whole months and the part-months' counts. */
+async function everyRow(parts: Map<number, BusinessCount>[], months: string[], monthRows: { all(month: string): unknown[] }, k: number): Promise<[number, BusinessCount][]> {
+  const counts = new Map<number, BusinessCount>();
+  const add = (id: number, received: number, resolved: number) => {
+    const c = counts.get(id);
+    if (c) {
+      c.received += received;
+      c.resolved += resolved;
+    } else counts.set(id, { received, resolved });
+  };
+  for (const part of parts) for (const [id, c] of part) add(id, c.received, c.resolved);
+  for (const month of months) {
+    for (const [id, received, resolved] of monthRows.all(month) as [number, number, number][]) add(id, received, resolved);
+    await yieldToLoop();
+  }
+  return ranking(counts, k);
+}
+
+const ranking = (counts: Map<number, BusinessCount>, k: number): [number, BusinessCount][] =>
+  [...counts]
+    .filter(([, c]) => c.received > 0)
+    .sort(([ia, a], [ib, b]) => b.received - a.received || ia - ib)
+    .slice(0, k);
