@@ -8,7 +8,7 @@ import { minimalComplaint, openRegister, type Register } from './harness';
 /**
  * A page asked for by its number deeper than the skip step is reached by walking the sort's index a
  * step at a time, with a turn of the event loop between steps (store/caseSearch.ts searchByPage).
- * Here the step is 3 rows instead of 10,000, so a register of 13 cases has deep pages: every page
+ * Here the step is 3 rows instead of 2,500, so a register of 13 cases has deep pages: every page
  * of every order must hold the very rows the one-statement OFFSET gives.
  */
 let reg: Register;

@@ -17,8 +17,13 @@ import { createCaseNotes, createEvidenceTexts } from './caseText';
 
 export type SearchInput = z.output<typeof casesSearch.input>;
 
-/** The deepest a page-by-number skips in one statement: about 13 ms of the sort's index (1.3 µs a row). */
-export const SKIP_STEP = 10_000;
+/**
+ * The deepest a page-by-number skips in one statement: 3–6 ms of the sort's index (1.3–2.2 µs a
+ * row). Short, because a call waiting meanwhile needs a few turns of the loop to be read and
+ * answered, and each turn can wait for a step: at 10,000 rows a step (≈ 22 ms) a probe waited 98 ms
+ * during page 1,000 at 100,000 cases; at 2,500, 12 ms, for a page 23 % slower (137 against 111 ms).
+ */
+export const SKIP_STEP = 2_500;
 
 const FINAL = finalStatuses.map((s) => `'${s}'`).join(', ');
 /**
