@@ -29,7 +29,7 @@ export interface RespondentContribution {
   /** Counted and not yet finished (closed, or refused by an approved decision). */
   open: number;
   repeat: number;
-  /** 解决 (counted only when counted). */
+  /** 1 when the case counts and was 解决 (domain.md "Headline statistics"). */
   resolved: number;
 }
 
@@ -94,7 +94,7 @@ export function createRespondentStore(db: Db) {
   // The latest receipt still counted, read backwards along cases_respondent_received (stops at the first not voided).
   const latest = db.prepare("SELECT received_on FROM cases WHERE respondent_id = ? AND status <> 'voided' ORDER BY received_at DESC LIMIT 1").pluck();
   const setLast = db.prepare('UPDATE respondent_stats SET last_received_on = ? WHERE respondent_id = ?');
-  // Each business's cases and 解决 per month of receipt (统计's businesses complained about most, store/statsReads.ts).
+  // Each business's cases and 解决 per month of receipt (统计's businesses complained about most, store/topRespondents.ts).
   const bumpMonth = db.prepare(
     `INSERT INTO respondent_months (respondent_id, month, received, resolved) VALUES (@id, @month, @received, @resolved)
      ON CONFLICT(respondent_id, month) DO UPDATE SET received = received + excluded.received, resolved = resolved + excluded.resolved`,
@@ -172,11 +172,11 @@ export function createRespondentStore(db: Db) {
       const was = previous.get(caseId) as number | null | undefined;
       const old = before && was != null ? { ...before, respondentId: was } : null;
       const sameBusiness = old !== null && old.respondentId === next.respondentId;
-      const sameMonth = sameBusiness && old.day.slice(0, 7) === next.day.slice(0, 7) && old.counted === next.counted && old.resolved === next.resolved;
-      if (sameMonth && old.day === next.day && old.open === next.open && old.repeat === next.repeat) return;
+      const sameMonthCounts = sameBusiness && old.day.slice(0, 7) === next.day.slice(0, 7) && old.counted === next.counted && old.resolved === next.resolved;
+      if (sameMonthCounts && old.day === next.day && old.open === next.open && old.repeat === next.repeat) return;
       if (old) apply(old, -1);
       apply(next, 1);
-      if (!sameMonth) {
+      if (!sameMonthCounts) {
         if (old) applyMonth(old, -1);
         applyMonth(next, 1);
       }
