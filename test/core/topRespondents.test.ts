@@ -53,6 +53,42 @@ describe('the early stop', () => {
     ]);
     db.close();
   });
+
+  it('looks up a few dozen businesses of a skewed year, not all of them, and ranks them as adding up every row does', async () => {
+    // A year of 5,000 businesses with Zipf-like counts (the k-th busiest about 1/k of the busiest), as complaints are.
+    const db = new Database(':memory:');
+    db.exec(`
+      CREATE TABLE cases (respondent_id INTEGER, received_on TEXT, status TEXT, resolved INTEGER);
+      CREATE TABLE respondent_months (respondent_id INTEGER, month TEXT, received INTEGER, resolved INTEGER, PRIMARY KEY (respondent_id, month)) WITHOUT ROWID;
+      CREATE INDEX respondent_months_rank ON respondent_months(month, received DESC, respondent_id, resolved);
+    `);
+    const put = db.prepare('INSERT INTO respondent_months VALUES (?, ?, ?, ?)');
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let m = 1; m <= 12; m++) {
+      for (let id = 1; id <= 5_000; id++) {
+        const received = Math.floor((2_000 / id) * (0.5 + next()));
+        if (received > 0) put.run(id, `2025-${String(m).padStart(2, '0')}`, received, Math.floor(received / 2));
+      }
+    }
+    let lookups = 0;
+    const counting = new Proxy(db, {
+      get(target, key) {
+        if (key !== 'prepare') return Reflect.get(target, key);
+        return (sql: string) => {
+          const statement = target.prepare(sql);
+          if (!sql.includes('SUM(received)')) return statement;
+          return new Proxy(statement, { get: (s, k) => (k === 'get' ? (...args: unknown[]) => (lookups++, s.get(...args)) : Reflect.get(s, k)) });
+        };
+      },
+    });
+    const ranked = await topBusinesses(counting, '2025-01-01', '2025-12-31', 20);
+    expect(ranked).toEqual(await topBusinesses(db, '2025-01-01', '2025-12-31', 20, 0));
+    expect(ranked.map(([id]) => id).slice(0, 3)).toEqual([1, 2, 3]);
+    expect(lookups).toBeGreaterThanOrEqual(20);
+    expect(lookups).toBeLessThan(100);
+    db.close();
+  });
 });
 
 describe('the businesses complained about most, counted ahead per month', () => {
