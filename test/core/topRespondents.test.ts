@@ -175,6 +175,7 @@ describe('the businesses complained about most, counted ahead per month', () => 
     ['a period crossing the year', '2025-11-01', '2026-02-28'],
     ['parts of months at both ends', '2025-11-15', '2026-02-10'],
     ['part of one month', '2026-02-20', '2026-02-27'],
+    ['parts of two months and no whole one', '2026-01-20', '2026-02-27'],
     ['one day', '2026-02-27', '2026-02-27'],
     ['the whole register', '2025-01-01', '2026-12-31'],
     ['a month with no complaint', '2025-06-01', '2025-06-30'],

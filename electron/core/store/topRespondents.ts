@@ -1,5 +1,5 @@
 import { yieldToLoop } from '../loop';
-import { monthsOf, partialRuns, wholeMonths } from './periods';
+import { monthsOf, partialRuns, periodSlices, wholeMonths } from './periods';
 import type { SnapshotConnection } from './snapshots';
 
 /** A business's cases in a period (voided ones left out) and how many of them were 解决. */
@@ -51,10 +51,15 @@ export async function topBusinesses(conn: SnapshotConnection, from: string, to: 
 
   const whole = wholeMonths(from, to);
   const months = whole ? monthsOf(`${whole.first}-01`, `${whole.last}-01`) : [];
+  // A run of days with no whole month can span up to two months: read a calendar month of it at a time.
   const parts: Map<number, BusinessCount>[] = [];
   for (const run of partialRuns(from, to)) {
-    parts.push(new Map((days.all(run.from, run.to) as [number, number, number][]).map(([id, received, resolved]) => [id, { received, resolved }])));
-    await yieldToLoop();
+    const part = new Map<number, BusinessCount>();
+    for (const slice of periodSlices(run.from, run.to, 1)) {
+      for (const [id, received, resolved] of days.all(slice.from, slice.to) as [number, number, number][]) addInto(part, id, received, resolved);
+      await yieldToLoop();
+    }
+    parts.push(part);
   }
 
   const countOf = (id: number): BusinessCount => {
@@ -148,19 +153,20 @@ function keepLargest(best: number[], value: number, k: number): void {
 /** Adds up every row of the period: the rows of its whole months and the part-months' counts. */
 async function everyRow(parts: Map<number, BusinessCount>[], months: string[], monthRows: { all(month: string): unknown[] }, k: number): Promise<[number, BusinessCount][]> {
   const counts = new Map<number, BusinessCount>();
-  const add = (id: number, received: number, resolved: number) => {
-    const c = counts.get(id);
-    if (c) {
-      c.received += received;
-      c.resolved += resolved;
-    } else counts.set(id, { received, resolved });
-  };
-  for (const part of parts) for (const [id, c] of part) add(id, c.received, c.resolved);
+  for (const part of parts) for (const [id, c] of part) addInto(counts, id, c.received, c.resolved);
   for (const month of months) {
-    for (const [id, received, resolved] of monthRows.all(month) as [number, number, number][]) add(id, received, resolved);
+    for (const [id, received, resolved] of monthRows.all(month) as [number, number, number][]) addInto(counts, id, received, resolved);
     await yieldToLoop();
   }
   return ranking(counts, k);
+}
+
+function addInto(counts: Map<number, BusinessCount>, id: number, received: number, resolved: number): void {
+  const c = counts.get(id);
+  if (c) {
+    c.received += received;
+    c.resolved += resolved;
+  } else counts.set(id, { received, resolved });
 }
 
 const ranking = (counts: Map<number, BusinessCount>, k: number): [number, BusinessCount][] =>

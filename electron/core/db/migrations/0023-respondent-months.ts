@@ -9,7 +9,7 @@ const RESOLVED = measureColumns.indexOf('resolved');
  * business and month of receipt, as stats_daily keeps the rest: a year read every case of the year
  * from the receipt-date index (≈ 330,000 rows at a million cases, 60–70 ms of a year's 86 ms at
  * 200,000). The store moves a case's count with its statistics (store/respondents.ts `follow`), and
- * the read ranks each month's businesses from respondent_months_rank (store/statsReads.ts).
+ * the read ranks each month's businesses from respondent_months_rank (store/topRespondents.ts).
  * A row holds only counted cases (voided ones left out), so a month lists only its businesses.
  */
 const schema = `
