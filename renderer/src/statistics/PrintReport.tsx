@@ -34,7 +34,9 @@ const PRINT_CSS = `
   #${PRINT_ROOT} .new-page > h2:first-child { margin-top: 0; }
   /* A hair under the full width: a collapsed outer border at exactly 100% falls outside the page and is cut. */
   #${PRINT_ROOT} table { width: 99.6%; border-collapse: collapse; font-size: 9pt; }
-  #${PRINT_ROOT} table.breakdown { table-layout: fixed; }
+  /* Sized for a large office's year: six-digit counts in 合计 and amounts up to 999,999,999.99 元 fit their cells. */
+  #${PRINT_ROOT} table.breakdown { table-layout: fixed; font-size: 8.5pt; }
+  #${PRINT_ROOT} table.breakdown th, #${PRINT_ROOT} table.breakdown td { padding: 1.2mm 1mm; }
 
   #${PRINT_ROOT} th, #${PRINT_ROOT} td { border: 0.6pt solid #333; padding: 1.2mm 1.5mm; }
   #${PRINT_ROOT} th { background: #eee; font-weight: 600; }
@@ -61,8 +63,12 @@ export async function printReport(): Promise<void> {
   window.print();
 }
 
-/** The breakdown tables' columns on paper, in per cent: the name, then breakdownColumns in order. */
-const BREAKDOWN_WIDTHS = [14, 6, 6, 6, 9, 11, 9, 9, 6, 12, 12];
+/**
+ * The breakdown tables' columns on paper, in per cent: the name, then breakdownColumns in order.
+ * At 100,000 cases a year's 挽回损失 (151,852,959.36) ran past its cell at 11 %, and 房屋装修及物业服务
+ * past the name's at 14 %.
+ */
+const BREAKDOWN_WIDTHS = [21, 6.8, 6.8, 6.8, 6.6, 15.4, 7, 7, 6.8, 8.3, 7.5];
 
 interface Props {
   summary: StatsSummary;
