@@ -36,7 +36,12 @@ export interface Core {
   checked(): Promise<void>;
   /** The daily backup, looked at every minute while the app runs (and at once: a missed one is caught up). */
   startSchedule(): () => void;
-  close(): void;
+  /**
+   * Closes the register; a clean close seals it. `seal: false` leaves it as a crash would (the next
+   * start checks the whole file): for a writer that went around the WAL, whose chunks the seal's
+   * bookkeeping did not see (the seed, test/bench/seed).
+   */
+  close(options?: { seal?: boolean }): void;
 }
 
 /** Operations that write even though they do not change the register's records (sessions, sign-in throttle). */
@@ -200,7 +205,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       setImmediate(look);
       return () => clearInterval(timer);
     },
-    close: () => {
+    close: ({ seal = true } = {}) => {
       if (closed) return;
       closed = true;
       ctx.closing = true;
@@ -211,7 +216,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         return;
       }
       try {
-        state.close();
+        state.close(seal);
       } finally {
         lock?.release();
       }

@@ -12,7 +12,11 @@ export class ProgressBar {
   constructor(
     private readonly total: number,
     private readonly unit: string,
-  ) {}
+    /** Done before this run began (a resumed seed): the rate counts from there. */
+    from = 0,
+  ) {
+    this.window.push([from, 0]);
+  }
 
   update(done: number, note = ''): void {
     const now = performance.now() - this.started;

@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,6 +130,29 @@ describe('after a crash (no seal is owed), the audit chain is held to the head t
   it('an edited case with no audit row is what it cannot see (README: a crash leaves no seal)', async () => {
     const r = await tamperAndOpen(TAMPERING['an edited case']!, 'seal removed', true, false);
     expect(r.health.readOnly).toBe(false);
+  }, 30_000);
+
+  it('a close without the seal (a stopped seed) is a crash to the next start: the whole file is checked, then writes are taken', async () => {
+    const r = await tamperAndOpen(() => {}, 'seal left as it was', false, false);
+    expect(r.health.readOnly).toBe(false);
+    const dir = join(place.dir, `case-${n - 1}`);
+    const first = await open(dir);
+    await first.checked();
+    const login = (await first.call('session.login', { username: 'admin', password: 'correct horse' }, null)) as { value: { token: string } };
+    expect(await first.call('cases.register', minimalComplaint({ subject: '封签之前' }), login.value.token)).toMatchObject({ ok: true });
+    first.close({ seal: false });
+    expect(existsSync(sealFile(databaseFile(dir)))).toBe(false);
+    const next = await open(dir);
+    try {
+      expect(next.check).toMatchObject({ running: true, writesHeld: true, step: expect.stringMatching(/上次未正常关闭/) });
+      await next.checked();
+      expect(next.health.readOnly).toBe(false);
+      const again = (await next.call('session.login', { username: 'admin', password: 'correct horse' }, null)) as { value: { token: string } };
+      expect(await next.call('cases.register', minimalComplaint({ subject: '重新打开之后' }), again.value.token)).toMatchObject({ ok: true });
+    } finally {
+      next.close();
+    }
+    expect(existsSync(sealFile(databaseFile(dir)))).toBe(true);
   }, 30_000);
 });
 

@@ -2,8 +2,8 @@ import type { RegisterCaseInput } from '../../../shared/api/schemas/cases';
 import type { Business, BusinessPool } from './businesses';
 import { facts, request } from './facts';
 import { addDays, officeDate, officeIso } from './officeTime';
-import { person, type District, type Person } from './people';
-import { Random } from './random';
+import { DISTRICTS, person, type District, type Person } from './people';
+import { Random, type RandomState } from './random';
 import { channelDraw, natureDraw, tradeDraw, TRADES, type Trade } from './trades';
 
 /**
@@ -54,6 +54,16 @@ interface Recent {
 }
 
 /**
+ * The generator's place, for `npm run seed -- --resume`: its stream and the complaints a repeat may
+ * come back to, with the business as its place in the pool, the trade by code and the district by
+ * name (the objects the next process has are its own, and the pool's carry the respondents' ids).
+ */
+export interface ComplaintsState {
+  r: RandomState;
+  recent: (Omit<Recent, 'person' | 'business' | 'trade'> & { person: Omit<Person, 'district'> & { district: string }; business: number; trade: string })[];
+}
+
+/**
  * How long before its registration a complaint arrived, in minutes: a visitor or a caller is
  * registered at once, a letter, a message or an online form some hours later.
  */
@@ -77,6 +87,22 @@ export class ComplaintGenerator {
     this.r = Random.stream(seed, 'complaints');
     const pr = Random.stream(seed, 'professionals');
     this.professionals = Array.from({ length: 150 }, () => person(pr, '2020-01-01'));
+  }
+
+  snapshot(): ComplaintsState {
+    const place = new Map(this.businesses.all.map((b, i) => [b, i]));
+    return {
+      r: this.r.state(),
+      recent: this.recent.slice(this.recentHead).map((x) => ({ ...x, person: { ...x.person, district: x.person.district.name }, business: place.get(x.business)!, trade: x.trade.code })),
+    };
+  }
+
+  restore(s: ComplaintsState): void {
+    this.r.restore(s.r);
+    const district = new Map(DISTRICTS.map((d) => [d.name, d]));
+    const trade = new Map(TRADES.map((t) => [t.code, t]));
+    this.recent = s.recent.map((x) => ({ ...x, person: { ...x.person, district: district.get(x.person.district)! }, business: this.businesses.all[x.business]!, trade: trade.get(x.trade)! }));
+    this.recentHead = 0;
   }
 
   /** A complaint registered at `registeredMs`. */

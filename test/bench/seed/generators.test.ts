@@ -10,7 +10,9 @@ import { creditCodeCheck, orgCodeCheck, residentIdCheck } from './identity';
 import { readManifest } from './manifest';
 import { person } from './people';
 import { Random } from './random';
-import { seedRegister } from './seed';
+import { createCore } from '../../../electron/core';
+import { hasProgress, loadProgress, stageProgress } from './progressFile';
+import { seedRegister, seedUntilStopped } from './seed';
 import { TRADES } from './trades';
 
 const REGISTERED_ON = '2026-11-30';
@@ -136,5 +138,67 @@ describe('npm run seed', () => {
       }
     }
     expect(heads[1]).toBe(heads[0]);
+  });
+
+  it('stopped after a batch, carries on to the register an uninterrupted run makes (the same audit chain)', { timeout: 240_000 }, async () => {
+    const lastRow = (dir: string) => {
+      const db = new Database(databaseFile(dir), { readonly: true });
+      try {
+        return db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string };
+      } finally {
+        db.close();
+      }
+    };
+    const whole = tempDir('complaintdesk-seed-whole-');
+    const stopped = tempDir('complaintdesk-seed-stopped-');
+    try {
+      const m = await seedRegister({ dataDir: whole.dir, cases: 150, seed: 7, batch: 40, progress: false });
+      const stop = new AbortController();
+      const cut = await seedUntilStopped({
+        dataDir: stopped.dir,
+        cases: 150,
+        seed: 7,
+        batch: 40,
+        progress: false,
+        signal: stop.signal,
+        onBatch: (n) => n >= 50 && stop.abort(),
+      });
+      expect(cut).toBeNull();
+      expect(hasProgress(stopped.dir)).toBe(true);
+      const part = lastRow(stopped.dir);
+      expect(part.id).toBeLessThan(lastRow(whole.dir).id);
+      // A fresh seed refuses the folder, and says how to go on.
+      await expect(seedRegister({ dataDir: stopped.dir, cases: 150, progress: false })).rejects.toThrow(/--resume/);
+
+      const resumed = await seedRegister({ dataDir: stopped.dir, cases: 0, resume: true, progress: false });
+      expect(lastRow(stopped.dir)).toEqual(lastRow(whole.dir));
+      expect(hasProgress(stopped.dir)).toBe(false);
+      for (const k of ['cases', 'steps', 'enquiries', 'statuses', 'terms', 'samples', 'refused', 'users', 'businesses'] as const) expect(resumed[k]).toEqual(m[k]);
+      // Sealed at the end as the app seals it: the next start opens it for writing at once.
+      const core = await createCore({ dataDir: stopped.dir, clock: { now: () => new Date(resumed.now) }, backgroundDelayMs: 60_000, log: { info() {}, warn() {}, error() {} } });
+      try {
+        expect(core.health.readOnly).toBe(false);
+        expect(core.check.writesHeld).toBe(false);
+      } finally {
+        core.close();
+      }
+    } finally {
+      whole.remove();
+      stopped.remove();
+    }
+  });
+
+  it('refuses to carry on a register that is not where its saved progress stopped', () => {
+    const tmp = tempDir('complaintdesk-seed-progress-');
+    try {
+      stageProgress(tmp.dir, { head: { id: 40, hash: 'a'.repeat(64) }, note: 'staged, never committed' });
+      // The register's head is the staged one: the batch committed, and its state is taken.
+      expect(loadProgress<{ head: { id: number; hash: string }; note: string }>(tmp.dir, { id: 40, hash: 'a'.repeat(64) }).note).toBe('staged, never committed');
+      // The register moved on without its state (or was written to by something else): no guess.
+      expect(() => loadProgress(tmp.dir, { id: 41, hash: 'b'.repeat(64) })).toThrow(/cannot be carried on/);
+      expect(() => loadProgress(tmp.dir, null)).toThrow(/cannot be carried on/);
+    } finally {
+      tmp.remove();
+    }
   });
 });

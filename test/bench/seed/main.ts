@@ -1,29 +1,52 @@
 import { resolve } from 'node:path';
 import { duration } from '../progress';
-import { DEFAULT_NOW, DEFAULT_SEED, seedRegister } from './seed';
+import { DEFAULT_NOW, DEFAULT_SEED, seedUntilStopped } from './seed';
 
-const USAGE = 'npm run seed -- --data <folder> --cases <n> [--seed <n>] [--now <ISO date-time with zone>] [--businesses <n>]';
+const USAGE =
+  'npm run seed -- --data <folder> --cases <n> [--seed <n>] [--now <ISO date-time with zone>] [--businesses <n>]\n' +
+  '       npm run seed -- --data <folder> --resume   (carries on a seed that was stopped)';
+const FLAGS = ['resume'];
 
-/** `npm run seed`: parses its arguments, makes the register, prints what it made. */
+/** `npm run seed`: parses its arguments, makes the register (or carries one on), prints what it made. */
 async function main(argv: string[]): Promise<void> {
   const args = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.includes('=') ? argv[i]!.split(/=(.*)/s) : [argv[i]!, undefined];
+    if (!flag!.startsWith('--')) throw new Error(`usage: ${USAGE}`);
+    if (FLAGS.includes(flag!.slice(2)) && inline === undefined) {
+      args.set(flag!.slice(2), 'true');
+      continue;
+    }
     const value = inline ?? argv[++i];
-    if (!flag!.startsWith('--') || value === undefined) throw new Error(`usage: ${USAGE}`);
+    if (value === undefined) throw new Error(`usage: ${USAGE}`);
     args.set(flag!.slice(2), value);
   }
-  for (const k of args.keys()) if (!['data', 'cases', 'seed', 'now', 'businesses', 'batch'].includes(k)) throw new Error(`unknown option --${k}; usage: ${USAGE}`);
+  for (const k of args.keys()) if (!['data', 'cases', 'seed', 'now', 'businesses', 'batch', 'resume'].includes(k)) throw new Error(`unknown option --${k}; usage: ${USAGE}`);
   const data = args.get('data');
+  const resume = args.has('resume');
   const cases = Number(args.get('cases'));
-  if (!data || !Number.isInteger(cases) || cases < 1) throw new Error(`usage: ${USAGE}`);
+  if (!data || (!resume && (!Number.isInteger(cases) || cases < 1))) throw new Error(`usage: ${USAGE}`);
+  if (resume && [...args.keys()].some((k) => k !== 'data' && k !== 'resume')) throw new Error('--resume carries the seed on as it was begun: give it --data alone');
   const int = (k: string) => (args.has(k) ? Number(args.get(k)) : undefined);
   for (const k of ['seed', 'businesses', 'batch']) if (args.has(k) && !Number.isInteger(int(k))) throw new Error(`--${k} should be an integer`);
   const now = args.get('now') ?? DEFAULT_NOW;
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.test(now)) throw new Error(`--now should be an ISO date-time with its zone, e.g. ${DEFAULT_NOW}`);
   const dataDir = resolve(data);
-  process.stderr.write(`seeding ${cases.toLocaleString('en-US')} cases into ${dataDir} (seed ${int('seed') ?? DEFAULT_SEED}, now ${now})\n`);
-  const m = await seedRegister({ dataDir, cases, seed: int('seed'), now, businesses: int('businesses'), batch: int('batch') });
+  // Ctrl+C (or a TERM) stops after the batch under way, the register closed cleanly; --resume goes on.
+  const stop = new AbortController();
+  const onSignal = () => {
+    if (stop.signal.aborted) return;
+    process.stderr.write('\n[seed] stopping after this batch; `npm run seed -- --data <folder> --resume` carries on from there\n');
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.stderr.write(resume ? `carrying on the seed in ${dataDir}\n` : `seeding ${cases.toLocaleString('en-US')} cases into ${dataDir} (seed ${int('seed') ?? DEFAULT_SEED}, now ${now})\n`);
+  const m = await seedUntilStopped({ dataDir, cases, seed: int('seed'), now, businesses: int('businesses'), batch: int('batch'), resume, signal: stop.signal });
+  if (!m) {
+    console.log(`stopped after a whole batch; carry on with: npm run seed -- --data ${dataDir} --resume`);
+    return;
+  }
   const refused = Object.entries(m.refused);
   console.log(
     [

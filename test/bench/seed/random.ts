@@ -22,6 +22,9 @@ function labelHash(label: string): number {
   return h;
 }
 
+/** Where a stream stands: its four words of state (`npm run seed -- --resume` carries on from it). */
+export type RandomState = [number, number, number, number];
+
 export class Random {
   private a: number;
   private b: number;
@@ -40,6 +43,17 @@ export class Random {
   /** Another independent stream, e.g. one for the calendar of receipts and one for the cases' content. */
   static stream(seed: number, label: string): Random {
     return new Random(seed, label);
+  }
+
+  state(): RandomState {
+    return [this.a, this.b, this.c, this.d];
+  }
+
+  restore([a, b, c, d]: RandomState): void {
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
   }
 
   /** A uniform number in [0, 1). */

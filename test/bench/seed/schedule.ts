@@ -1,5 +1,5 @@
 import { addDays, atOffice, minuteOf, officeDate } from './officeTime';
-import { Random, Weighted } from './random';
+import { Random, Weighted, type RandomState } from './random';
 
 /**
  * When complaints are registered over the three years before `now`: on working days in office
@@ -30,6 +30,13 @@ export const YEARS = 3;
 export function scheduleSpan(nowMs: number): { first: string; last: string } {
   const last = officeDate(nowMs);
   return { first: addDays(last, -Math.round(YEARS * 365.25) + 1), last };
+}
+
+export interface ScheduleState {
+  dayIndex: number;
+  today: number[];
+  at: number;
+  r: RandomState;
 }
 
 export class RegistrationSchedule {
@@ -64,6 +71,18 @@ export class RegistrationSchedule {
     weights.forEach((x, i) => this.days.push({ date: x.date, count: counts[i]! }));
     this.total = total;
     this.r = r;
+  }
+
+  /** Where the schedule stands, to carry on from it in another process. */
+  snapshot(): ScheduleState {
+    return { dayIndex: this.dayIndex, today: this.today, at: this.at, r: this.r.state() };
+  }
+
+  restore(s: ScheduleState): void {
+    this.dayIndex = s.dayIndex;
+    this.today = s.today;
+    this.at = s.at;
+    this.r.restore(s.r);
   }
 
   /** The next registration instant, or null when all are out. */

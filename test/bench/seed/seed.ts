@@ -16,11 +16,13 @@ import { enquiriesBeside } from './enquiries';
 import { EARLIER_YEARS } from './holidays';
 import { Lifecycle, newLife, type CaseLife, type Staff, type Step } from './lifecycle';
 import { writeManifest, type SeedManifest } from './manifest';
+import { clearProgress, commitProgress, hasProgress, loadProgress, peekProgress, stageProgress, type AuditHead } from './progressFile';
 import { atOffice, officeDate } from './officeTime';
 import { DISTRICTS, fullName, type District } from './people';
 import { ProbeCounter } from './probes';
-import { Random } from './random';
-import { RegistrationSchedule, scheduleSpan } from './schedule';
+import { Random, type RandomState } from './random';
+import { RegistrationSchedule, scheduleSpan, type ScheduleState } from './schedule';
+import type { ComplaintsState } from './complaints';
 
 /**
  * `npm run seed`: a register of `cases` complaints made through the core's own write path — the
@@ -28,7 +30,8 @@ import { RegistrationSchedule, scheduleSpan } from './schedule';
  * with the cases' dates — so every case number, deadline, event and audit row is the one the app
  * would have written. Only durability is relaxed while it builds (synchronous=OFF, many services'
  * transactions inside one outer transaction, where they become savepoints); FULL is restored and
- * the register closed (and sealed) cleanly at the end.
+ * the register closed (and sealed) cleanly at the end. A seed stopped on the way (`signal`: Ctrl+C)
+ * closes the register after its batch, unsealed, and is carried on by `resume` (progressFile.ts).
  */
 
 export const GENERATOR = 'complaintdesk-seed/2';
@@ -48,6 +51,56 @@ export interface SeedOptions {
   batch?: number;
   progress?: boolean;
   log?: Logger;
+  /** Carry on the unfinished seed in `dataDir` (its options come from there). */
+  resume?: boolean;
+  /** Stop after the batch under way, the register closed cleanly and resumable. */
+  signal?: AbortSignal;
+  /** After each committed batch, with the cases registered so far. */
+  onBatch?: (registered: number) => void;
+}
+
+/** Everything the seed's generators and tallies hold after a batch, as `resume` needs it. */
+interface SeedProgress {
+  head: AuditHead;
+  generator: string;
+  seed: number;
+  cases: number;
+  now: string;
+  /** The pool size asked for (the pool holds a few more: at least 40 a trade). */
+  businesses: number;
+  batch: number;
+  sim: number;
+  staff: Staff;
+  optionalFields: string[];
+  randoms: Record<'lives' | 'workflow' | 'counter' | 'enquiries', RandomState>;
+  schedule: ScheduleState;
+  complaints: ComplaintsState;
+  /** The pool's businesses' respondent ids, by their place in the pool. */
+  respondentIds: (number | undefined)[];
+  queue: QueueState;
+  registered: number;
+  steps: number;
+  enquiries: number;
+  terms: Record<string, number>;
+  refused: Record<string, number>;
+  firstRefusals: string[];
+  samples: SeedManifest['samples'];
+  timings: [string, Timing][];
+  marks: [number, { wall: number; cpu: number }][];
+  wallMs: number;
+  cpuMs: number;
+}
+
+interface Timing {
+  n: number;
+  ms: number;
+  cpuN: number;
+  cpu: number;
+}
+
+interface QueueState {
+  items: { at: number; seq: number; life: CaseLife; step: Step }[];
+  seq: number;
 }
 
 /** A min-heap of the next steps of open cases, by time (then by order of scheduling, so ties are deterministic). */
@@ -57,6 +110,15 @@ class StepQueue {
 
   get size(): number {
     return this.items.length;
+  }
+
+  snapshot(): QueueState {
+    return { items: this.items, seq: this.seq };
+  }
+
+  restore(s: QueueState): void {
+    this.items = s.items;
+    this.seq = s.seq;
   }
 
   push(life: CaseLife, step: Step): void {
@@ -160,51 +222,95 @@ function searchableText(d: Draft, caseNo: string): string {
   return [caseNo, c.name, c.phone, c.idNumber ?? '', d.business.name, r.creditCode ?? d.business.creditCode ?? '', d.input.subject, d.input.facts, d.input.request].join('\n');
 }
 
-export async function seedRegister(o: SeedOptions): Promise<SeedManifest> {
-  const seed = o.seed ?? DEFAULT_SEED;
-  const nowIso = o.now ?? DEFAULT_NOW;
+/** The register's last audit row: where a batch left the chain. */
+function auditHead(db: { prepare(sql: string): { get(): unknown } }): AuditHead | null {
+  return (db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as AuditHead | undefined) ?? null;
+}
+
+/** Makes the register (or carries an unfinished one on) to its end. */
+export async function seedRegister(o: Omit<SeedOptions, 'signal'>): Promise<SeedManifest> {
+  const m = await seedUntilStopped(o);
+  if (!m) throw new Error('the seed stopped without being asked to');
+  return m;
+}
+
+/** Waits for the start check of a reopened register to let writes through; an error in words if it fails. */
+async function writesLetThrough(core: Core): Promise<void> {
+  while (core.check.writesHeld && !core.health.readOnly) await new Promise((resolve) => setTimeout(resolve, 50));
+  if (core.health.readOnly) {
+    throw new Error(`the register failed its check when reopened (${core.health.problem?.code ?? ''}: ${core.health.problem?.detail ?? ''}): it cannot be carried on; seed again into a new folder`);
+  }
+}
+
+/**
+ * Makes the register, or carries an unfinished one on (`o.resume`). Resolves to the manifest, or to
+ * null when `o.signal` stopped it: the register is then closed cleanly and `resume` goes on from there.
+ */
+export async function seedUntilStopped(o: SeedOptions): Promise<SeedManifest | null> {
+  // Read before the core opens the register (its clock starts where the seed stopped), and checked
+  // against its audit head once it is open: nothing else may open the sealed file before the core.
+  let saved = o.resume ? peekProgress<SeedProgress>(o.dataDir) : null;
+  if (saved && saved.generator !== GENERATOR) throw new Error(`${o.dataDir} was begun by ${saved.generator}; this is ${GENERATOR}: seed again into a new folder`);
+  const seed = saved?.seed ?? o.seed ?? DEFAULT_SEED;
+  const nowIso = saved?.now ?? o.now ?? DEFAULT_NOW;
+  const cases = saved?.cases ?? o.cases;
   const nowMs = Date.parse(nowIso);
-  if (!Number.isInteger(o.cases) || o.cases < 1) throw new Error(`--cases should be a positive integer, got ${o.cases}`);
+  if (!Number.isInteger(cases) || cases < 1) throw new Error(`--cases should be a positive integer, got ${cases}`);
   if (Number.isNaN(nowMs)) throw new Error(`--now should be an ISO date-time with its zone, got ${nowIso}`);
-  if (existsSync(o.dataDir) && readdirSync(o.dataDir).length > 0) throw new Error(`${o.dataDir} is not empty: the seed makes a new register and never writes into an existing one`);
+  if (!saved && existsSync(o.dataDir) && readdirSync(o.dataDir).length > 0) {
+    throw new Error(`${o.dataDir} is not empty: the seed makes a new register and never writes into an existing one${hasProgress(o.dataDir) ? ' (an unfinished seed is there: --resume carries it on)' : ''}`);
+  }
   const started = performance.now();
   const cpuAtStart = process.cpuUsage();
   const { first } = scheduleSpan(nowMs);
   // The office opens the register the morning before its first complaint.
-  let sim = atOffice(first, 8 * 60);
+  let sim = saved?.sim ?? atOffice(first, 8 * 60);
   // The background part of the start held back while it builds: it would take the file's chunk sums
   // for the seal while the seed writes around the WAL (journal_mode MEMORY below), where the close
   // does not see which chunks changed; with no sums taken, the close hashes the whole file.
   const core = await createCore({ dataDir: o.dataDir, clock: { now: () => new Date(sim) }, log: o.log ?? quietLogger, backgroundDelayMs: 24 * 3_600_000 });
   let closed = false;
   try {
-    await must(core, 'setup.init', { officeName: '杭州市消费者权益保护委员会', admin: { username: 'admin', displayName: '系统管理员', password: PASSWORD } }, null);
-    const login = await must<{ token: string; user: UserView }>(core, 'session.login', { username: 'admin', password: PASSWORD }, null);
-    const staff = await hireStaff(core, seed, o.cases, login.token, login.user);
-    // The years before those the app ships with, as the administrator entered them.
-    const known = await must<{ years: { year: number }[] }>(core, 'calendar.get', {}, login.token);
-    const firstYear = Number(first.slice(0, 4));
-    for (const y of EARLIER_YEARS) {
-      if (y.year >= firstYear && !known.years.some((k) => k.year === y.year)) await must(core, 'calendar.saveYear', y, login.token);
+    if (saved) {
+      // A stopped seed left its register unsealed (as a crash does): the core checks the whole file
+      // (quick_check, in a worker) before it lets writes through; a commit torn by a kill is found there.
+      await writesLetThrough(core);
+      saved = loadProgress<SeedProgress>(o.dataDir, auditHead(core.db));
     }
-
-    // The office's own list of districts, as the administrator enters it in 设置 (catalog.saveRegions).
-    await must(core, 'catalog.saveRegions', { regions: DISTRICTS.map((d) => ({ name: d.name })) }, login.token);
+    let staff: Staff;
+    if (saved) staff = saved.staff;
+    else {
+      await must(core, 'setup.init', { officeName: '杭州市消费者权益保护委员会', admin: { username: 'admin', displayName: '系统管理员', password: PASSWORD } }, null);
+      const login = await must<{ token: string; user: UserView }>(core, 'session.login', { username: 'admin', password: PASSWORD }, null);
+      staff = await hireStaff(core, seed, cases, login.token, login.user);
+      // The years before those the app ships with, as the administrator entered them.
+      const known = await must<{ years: { year: number }[] }>(core, 'calendar.get', {}, login.token);
+      const firstYear = Number(first.slice(0, 4));
+      for (const y of EARLIER_YEARS) {
+        if (y.year >= firstYear && !known.years.some((k) => k.year === y.year)) await must(core, 'calendar.saveYear', y, login.token);
+      }
+      // The office's own list of districts, as the administrator enters it in 设置 (catalog.saveRegions).
+      await must(core, 'catalog.saveRegions', { regions: DISTRICTS.map((d) => ({ name: d.name })) }, login.token);
+    }
 
     const db = core.db;
     const s = core.services;
     // While it builds: no WAL (each page written once, no WAL index to search on every read), no
     // fsync, 256 MB of page cache. WAL mode is set again at the end, before the clean close seals it.
+    // A process killed between batches leaves the file as the last commit wrote it (the page cache
+    // holds a batch's changes); only a kill in the middle of a commit tears it.
     db.pragma('journal_mode = MEMORY');
     db.pragma('synchronous = OFF');
     db.pragma('cache_size = -262144');
     const calendar = loadCalendar(db);
-    const pool = businessPool(seed, o.businesses ?? Math.max(1000, Math.min(50_000, Math.round(o.cases / 20))));
+    const poolSize = saved?.businesses ?? o.businesses ?? Math.max(1000, Math.min(50_000, Math.round(cases / 20)));
+    const pool = businessPool(seed, poolSize);
     const optional = optionalFieldsFor(casesRegister.input.shape, regionCodes(core));
     const complaints = new ComplaintGenerator(seed, pool, optional);
-    const schedule = new RegistrationSchedule(seed, o.cases, nowMs, calendar);
+    const schedule = new RegistrationSchedule(seed, cases, nowMs, calendar);
     const lifeRandom = Random.stream(seed, 'lives');
-    const life = new Lifecycle(Random.stream(seed, 'workflow'), staff, calendar);
+    const workflowRandom = Random.stream(seed, 'workflow');
+    const life = new Lifecycle(workflowRandom, staff, calendar);
     const clerkRandom = Random.stream(seed, 'counter');
     const enquiryRandom = Random.stream(seed, 'enquiries');
     let enquiries = 0;
@@ -212,17 +318,44 @@ export async function seedRegister(o: SeedOptions): Promise<SeedManifest> {
     const probes = new ProbeCounter();
     const respondentOf = db.prepare('SELECT respondent_id FROM cases WHERE id = ?').pluck();
     const openSession = db.prepare('SELECT id FROM mediation_sessions WHERE case_id = ? AND held IS NULL ORDER BY id DESC LIMIT 1').pluck();
-    const refused: Record<string, number> = {};
-    const firstRefusals: string[] = [];
-    const samples: SeedManifest['samples'] = [];
-    const sampleEvery = Math.max(1, Math.floor(o.cases / 12));
+    let refused: Record<string, number> = {};
+    let firstRefusals: string[] = [];
+    let samples: SeedManifest['samples'] = [];
+    const sampleEvery = Math.max(1, Math.floor(cases / 12));
     let registered = 0;
     let steps = 0;
     // Per service call: count, wall ms, CPU ms (on a shared machine the wall time is mostly waiting).
     // The CPU time of one call in 64: process.cpuUsage on every call took 7 % of the seed's CPU, and
     // on one call in eight still 2.7 % (a CPU profile of a 5,000-case seed, 2026-12-04).
     const CPU_SAMPLED = 64;
-    const timings = new Map<string, { n: number; ms: number; cpuN: number; cpu: number }>();
+    let timings = new Map<string, Timing>();
+    // Wall and CPU time at every 10,000 cases: a shared machine's wall rate says little alone.
+    let marks = new Map<number, { wall: number; cpu: number }>();
+    // Time spent before a resume, so rates and totals run on across the stops.
+    const wallBefore = saved?.wallMs ?? 0;
+    const cpuBefore = saved?.cpuMs ?? 0;
+    const wallMs = () => wallBefore + performance.now() - started;
+    const cpuMs = () => {
+      const u = process.cpuUsage(cpuAtStart);
+      return cpuBefore + (u.user + u.system) / 1000;
+    };
+    if (saved) {
+      for (const name of Object.keys(optional)) if (!saved.optionalFields.includes(name)) delete optional[name];
+      lifeRandom.restore(saved.randoms.lives);
+      workflowRandom.restore(saved.randoms.workflow);
+      clerkRandom.restore(saved.randoms.counter);
+      enquiryRandom.restore(saved.randoms.enquiries);
+      schedule.restore(saved.schedule);
+      complaints.restore(saved.complaints);
+      saved.respondentIds.forEach((id, i) => {
+        if (id !== undefined) pool.all[i]!.respondentId = id;
+      });
+      queue.restore(saved.queue);
+      ({ registered, steps, enquiries, refused, firstRefusals, samples } = saved);
+      Object.assign(probes.counts, saved.terms);
+      timings = new Map(saved.timings);
+      marks = new Map(saved.marks);
+    }
     const timed = <T>(k: string, f: () => T): T => {
       let t = timings.get(k);
       if (!t) timings.set(k, (t = { n: 0, ms: 0, cpuN: 0, cpu: 0 }));
@@ -250,7 +383,6 @@ export async function seedRegister(o: SeedOptions): Promise<SeedManifest> {
       // A step after now has not happened yet: the case stays where it is.
       if (next && next.at <= nowMs) queue.push(c, next);
     };
-
     const registerOne = (at: number) => {
       const d = complaints.next(at);
       const clerk = clerkRandom.pick(staff.clerks);
@@ -320,7 +452,35 @@ export async function seedRegister(o: SeedOptions): Promise<SeedManifest> {
       return true;
     };
 
-    const batchSize = o.batch ?? 2000;
+    const batchSize = saved?.batch ?? o.batch ?? 2000;
+    const progress = (head: AuditHead): SeedProgress => ({
+      head,
+      generator: GENERATOR,
+      seed,
+      cases,
+      now: nowIso,
+      businesses: poolSize,
+      batch: batchSize,
+      sim,
+      staff,
+      optionalFields: Object.keys(optional),
+      randoms: { lives: lifeRandom.state(), workflow: workflowRandom.state(), counter: clerkRandom.state(), enquiries: enquiryRandom.state() },
+      schedule: schedule.snapshot(),
+      complaints: complaints.snapshot(),
+      respondentIds: pool.all.map((b) => b.respondentId),
+      queue: queue.snapshot(),
+      registered,
+      steps,
+      enquiries,
+      terms: probes.counts,
+      refused,
+      firstRefusals,
+      samples,
+      timings: [...timings],
+      marks: [...marks],
+      wallMs: wallMs(),
+      cpuMs: cpuMs(),
+    });
     const batch = db.transaction((n: number) => {
       let i = 0;
       while (i < n && once()) i++;
@@ -328,20 +488,33 @@ export async function seedRegister(o: SeedOptions): Promise<SeedManifest> {
       while (mergeStep(db, 200));
       return i;
     });
-    const bar = o.progress === false ? null : new ProgressBar(o.cases, 'cases');
-    // Wall and CPU time at every 10,000 cases: a shared machine's wall rate says little alone.
-    const marks = new Map<number, { wall: number; cpu: number }>();
-    const cpuMs = () => {
-      const u = process.cpuUsage(cpuAtStart);
-      return (u.user + u.system) / 1000;
+    // The register is committed only with its progress saved (written before the commit, put in place
+    // after it): batches between two saves are savepoints of one transaction, so a kill loses the
+    // batches since the last save and never leaves the file ahead of it. A save costs more as the
+    // register grows (the open cases and the recent complaints it holds: 2.5 ms at 5,000 cases), so
+    // the next one waits at least 20 times as long as the last took (≤ 5 % of the time).
+    let lastSave = { at: performance.now(), ms: 0 };
+    const save = () => {
+      const t0 = performance.now();
+      timed('progress.save', () => stageProgress(o.dataDir, progress(auditHead(db)!)));
+      db.exec('COMMIT');
+      commitProgress(o.dataDir);
+      lastSave = { at: performance.now(), ms: performance.now() - t0 };
     };
+    const bar = o.progress === false ? null : new ProgressBar(cases, 'cases', registered);
     const STRETCH = 10_000;
+    let stopped = false;
+    db.exec('BEGIN');
     for (;;) {
       const did = batch(batchSize);
+      o.onBatch?.(registered);
       const mark = Math.floor(registered / STRETCH) * STRETCH;
-      if (mark > 0 && !marks.has(mark)) marks.set(mark, { wall: performance.now(), cpu: cpuMs() });
+      if (mark > 0 && !marks.has(mark)) marks.set(mark, { wall: wallMs(), cpu: cpuMs() });
       bar?.update(registered, `${officeDate(sim)} · ${steps.toLocaleString('en-US')} steps`);
-      if (did < batchSize) break;
+      if (did < batchSize) {
+        save();
+        break;
+      }
       // The planner's statistics, as the app takes them at each start (an office starts it every
       // day; the seed never restarts). Without this they stay those of the empty register the seed
       // began with: FTS5's own DELETE of a merged segment then scanned the whole index (its table
@@ -349,12 +522,28 @@ export async function seedRegister(o: SeedOptions): Promise<SeedManifest> {
       refreshPlannerStatistics(db);
       // Let stderr drain and signals through between batches.
       await new Promise((resolve) => setImmediate(resolve));
+      if (o.signal?.aborted) {
+        save();
+        stopped = true;
+        break;
+      }
+      if (performance.now() - lastSave.at >= 20 * lastSave.ms) {
+        save();
+        db.exec('BEGIN');
+      }
     }
     bar?.done();
     // Back in WAL mode before the close seals the file: the next start would otherwise switch it,
     // rewriting the header of a sealed file, and find the file changed while closed.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    if (stopped) {
+      // Unsealed: the seal's bookkeeping follows the WAL, which this run went around (journal_mode
+      // MEMORY), so its seal would not hold; the resume's start checks the whole file instead.
+      closed = true;
+      core.close({ seal: false });
+      return null;
+    }
     const statuses = Object.fromEntries((db.prepare('SELECT status, COUNT(*) AS n FROM cases GROUP BY status ORDER BY status').all() as { status: string; n: number }[]).map((x) => [x.status, x.n]));
     const rates: SeedManifest['rates'] = {};
     for (const [m, t] of marks) {
@@ -399,10 +588,10 @@ export async function seedRegister(o: SeedOptions): Promise<SeedManifest> {
     // A clean close seals the file, as the app does at the end of a day.
     closed = true;
     core.close();
-    manifest.seconds = Math.round((performance.now() - started) / 100) / 10;
-    const cpu = process.cpuUsage(cpuAtStart);
-    manifest.cpuSeconds = Math.round((cpu.user + cpu.system) / 1e5) / 10;
+    manifest.seconds = Math.round(wallMs() / 100) / 10;
+    manifest.cpuSeconds = Math.round(cpuMs() / 100) / 10;
     writeManifest(o.dataDir, manifest);
+    clearProgress(o.dataDir);
     return manifest;
   } finally {
     if (!closed) core.close();
