@@ -167,6 +167,14 @@ export async function runBench(o: BenchOptions, log: (line: string) => void): Pr
     const ops = operations(m, today, (name) => available.has(name));
     if (!available.has('stats.summary')) notes.push('stats.summary: not served by this host yet (GET /api), so not measured.');
     const warmP50 = new Map<string, number>();
+    // Which operation raised the host's peak memory (VmHWM), and by how much: the peak alone does not say.
+    let peakSoFar = memoryOf(host.child.pid!)?.peakMb ?? 0;
+    const peakRises: { label: string; mb: number }[] = [];
+    const notePeak = (label: string) => {
+      const now = memoryOf(host.child.pid!)?.peakMb ?? peakSoFar;
+      if (now > peakSoFar) peakRises.push({ label, mb: now - peakSoFar });
+      peakSoFar = Math.max(peakSoFar, now);
+    };
     for (const op of ops) {
       const missing = op.calls(0).find((c) => !available.has(c.op));
       if (missing) {
@@ -194,7 +202,8 @@ export async function runBench(o: BenchOptions, log: (line: string) => void): Pr
       const total = (first.answers[0]?.value as { total?: number })?.total;
       rows.push({ group: op.group, label: op.label, n: t.samples.length, p50: t.p50, p95: t.p95, floorLabel: floorLabel(op), floor: floor.p50, unit: 'ms', loop, note: total !== undefined && op.calls(0).length === 1 ? `total ${total.toLocaleString('en-US')}` : undefined });
       warmP50.set(op.label, t.p50);
-      log(`  ${op.label}: p50 ${fmtMs(t.p50)} ms, p95 ${fmtMs(t.p95)} ms, floor ${fmtMs(floor.p50)} ms, loop worst ${fmtMs(loop.worst)} ms`);
+      notePeak(op.label);
+      log(`  ${op.label}: p50 ${fmtMs(t.p50)} ms, p95 ${fmtMs(t.p95)} ms, floor ${fmtMs(floor.p50)} ms, loop worst ${fmtMs(loop.worst)} ms, host peak ${peakSoFar.toFixed(0)} MB`);
     }
 
     // The first searches after the file has left the OS cache (a morning, or a PC short of memory).
@@ -215,6 +224,7 @@ export async function runBench(o: BenchOptions, log: (line: string) => void): Pr
         }
       }
       notes.push(`Cold cache: before each cold search the register's files were dropped from the OS cache by ${how}.`);
+      notePeak('the cold-cache searches');
       for (const [label, c] of cold) rows.push({ group: 'cold', label: `cold: ${label}`, n: c.cold.length, ...timing(c.cold), floorLabel: 'the same search again, warm', floor: timing(c.warm).p50, unit: 'ms' });
     }
 
@@ -240,6 +250,7 @@ export async function runBench(o: BenchOptions, log: (line: string) => void): Pr
       const loop = await withProbe(probe, PROBE_EVERY_MS, async () => {
         for (let k = 0; k < 5; k++) await clients.admin.call('cases.register', draft());
       });
+      notePeak('cases.register');
       rows.push({ group: 'write', label: 'cases.register (synchronous=FULL)', n: reg.samples.length, p50: reg.p50, p95: reg.p95, floorLabel: 'round trip + bare INSERT of the same row (FULL)', floor: timing(insertFloor).p50, unit: 'ms', loop });
       notes.push(`cases.register added ${registered.length + 5} cases to this register (received at the bench's now).`);
 
@@ -256,6 +267,7 @@ export async function runBench(o: BenchOptions, log: (line: string) => void): Pr
             imp = await clients.admin.upload(`/api/evidence.import?caseId=${caseId}&name=${encodeURIComponent('现场视频.mp4')}&kind=audiovisual`, body);
           });
           const done = imp as Answer | null;
+          notePeak(`evidence.import of ${o.importMb} MB`);
           const floor = await copyAndHash(file, work);
           rows.push({ group: 'write', label: `evidence.import of ${o.importMb} MB`, n: 1, p50: done?.ms ?? NaN, p95: done?.ms ?? NaN, floorLabel: 'fs.copyFile + SHA-256 of the copy', floor, unit: 'ms', loop: importLoop, note: done && !done.ok ? `error ${done.status}: ${done.error?.message}` : undefined });
         } finally {
@@ -265,6 +277,8 @@ export async function runBench(o: BenchOptions, log: (line: string) => void): Pr
     } else notes.push('Writes skipped (--no-writes): cases.register and evidence.import not measured.');
 
     const peak = memoryOf(host.child.pid!);
+    const rises = peakRises.sort((a, b) => b.mb - a.mb).slice(0, 4);
+    if (rises.length) notes.push(`The host's peak memory rose most during: ${rises.map((r) => `${r.label} (+${r.mb.toFixed(0)} MB)`).join(', ')}; after opening ${afterOpen?.peakMb.toFixed(0) ?? '?'} MB.`);
     rows.push({ group: 'host', label: 'host memory after opening (RSS)', n: 1, p50: afterOpen?.rssMb ?? NaN, p95: afterOpen?.rssMb ?? NaN, floorLabel: 'bare Node HTTP server RSS', floor: bareRss, unit: 'MB' });
     rows.push({ group: 'host', label: 'host memory peak during the bench (VmHWM)', n: 1, p50: peak?.peakMb ?? NaN, p95: peak?.peakMb ?? NaN, floorLabel: 'bare Node HTTP server RSS', floor: bareRss, unit: 'MB' });
     const sizes = sizeByObject(db);
