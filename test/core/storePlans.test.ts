@@ -124,13 +124,23 @@ describe('cases.search plans at a million cases', () => {
     expectIndexed(searchPlans({ sort: 'caseNo:desc' }).page, /sqlite_autoindex_cases_1/);
     expectIndexed(searchPlans({ sort: 'respondentName:asc' }).page, /SCAN r USING COVERING INDEX respondents_name.*cases_respondent_received/);
     expectIndexed(searchPlans({ sort: 'dueOn:asc' }).page, /cases_next_due/);
-    expectIndexed(searchPlans({ sort: 'dueOn:asc', overdue: true }).page, /cases_next_due/);
+    expect(searchPlans({ sort: 'dueOn:asc', overdue: true }).page.join(' | ')).toMatch(/^SEARCH c USING COVERING INDEX cases_running_due [^|]*\| USE TEMP B-TREE FOR LAST TERM OF ORDER BY$/);
     // Due soon: the few cases with such a clock are listed from the open-clock index first.
     expect(searchPlans({ sort: 'dueOn:asc', dueWithinWorkingDays: 3 }).page.join(' | ')).toMatch(/case_deadlines_open/);
   });
 
-  it('the overdue cases are counted in the deadline index alone, without reading a case', () => {
-    expect(searchPlans({ overdue: true }).count.join(' | ')).toMatch(/SEARCH c USING COVERING INDEX cases_next_due/);
+  it('the overdue cases are counted, and listed newest first, from the running clocks’ index alone, without reading a case', () => {
+    expect(searchPlans({ overdue: true }).count.join(' | ')).toMatch(/SEARCH c USING COVERING INDEX cases_running_due/);
+    for (const sort of ['receivedAt:desc', 'registeredAt:desc'] as const) {
+      expect(searchPlans({ overdue: true, sort }).page.join(' | '), sort).toMatch(/^SEARCH c USING COVERING INDEX cases_running_due[^|]*\| USE TEMP B-TREE FOR ORDER BY$/);
+    }
+  });
+
+  it('a page reads the business of its cases only when it is sorted by the business', () => {
+    for (const input of [{}, { overdue: true }, { status: 'closed' as const }, { text: '退款', sort: 'registeredAt:desc' as const }, { sort: 'complainantName:asc' as const }]) {
+      expect(searchPlans(input).page.join(' | '), JSON.stringify(input)).not.toMatch(/ r USING| respondents/);
+    }
+    expect(searchPlans({ sort: 'respondentName:desc' }).page.join(' | ')).toMatch(/ r USING/);
   });
 
   it('the open cases are counted from the status index, and paged by walking the sort’s index', () => {

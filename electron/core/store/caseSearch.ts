@@ -186,9 +186,9 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     }
     if (input.overdue !== undefined) {
       if (input.deadlineKind) filter(input.overdue ? running('d.due_on < ?') : `NOT ${running('d.due_on < ?')}`, today, ...kindParam);
-      // Some running clock is late exactly when the earliest one is. Written with the leading
-      // expression of the index cases_next_due so SQLite searches it instead of scanning.
-      else filter(input.overdue ? '(c.next_due_on IS NULL) = 0 AND c.next_due_on < ?' : '(c.next_due_on IS NULL OR c.next_due_on >= ?)', today);
+      // Some running clock is late exactly when the earliest one is. "IS NOT NULL" spelled out, so
+      // SQLite reads the partial index of running clocks (cases_running_due) alone.
+      else filter(input.overdue ? 'c.next_due_on IS NOT NULL AND c.next_due_on < ?' : '(c.next_due_on IS NULL OR c.next_due_on >= ?)', today);
     }
     if (input.deadlineState) {
       const state =
@@ -260,9 +260,12 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       }
     }
 
-    const from = byText
-      ? 'case_index t JOIN cases c ON c.id = t.rowid JOIN respondents r ON r.id = c.respondent_id'
-      : 'cases c JOIN respondents r ON r.id = c.respondent_id';
+    // The business only where the sort reads its name: joined for nothing, it cost a lookup of every
+    // case the page passed, and kept SQLite from answering from an index alone (500,000 cases: the
+    // 4,224 overdue read case by case for their business, 30 ms a page, against 1 ms from cases_next_due).
+    const withBusiness = keys.some((k) => k.startsWith('r.'));
+    const business = withBusiness ? ' JOIN respondents r ON r.id = c.respondent_id' : '';
+    const from = byText ? `case_index t JOIN cases c ON c.id = t.rowid${business}` : `cases c${business}`;
     const whereSql = (extra: { sql: string } | null, conditions = where) => {
       const all = extra ? [...conditions, extra.sql] : conditions;
       return all.length ? `WHERE ${all.join(' AND ')}` : '';
