@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, minimalComplaint, openRegister, type Register } from './harness';
-import { withStaff, type Staff } from './staff';
+import { signIn, withStaff, type Staff } from './staff';
 
 /**
  * The lists behind 今日 (issue [C]): overdue, due today, due within 3 working days (after today),
@@ -84,5 +84,34 @@ describe('今日, on 2026-11-18', () => {
     expect(first.nextDeadline).toMatchObject({ kind: 'businessReply', dueOn: '2026-11-12', state: 'overdue', workingDaysLeft: -4 });
     expect(first.handlerName).toBe('赵调查');
     expect(await staff.clerk.must('clock.today', {})).toEqual({ today: '2026-11-18', now: '2026-11-18T09:00:00+08:00' });
+  });
+});
+
+describe('a case with two running clocks, one of them late', () => {
+  it('is overdue, not also due soon on the later clock: the lists go by the deadline its row shows', async () => {
+    const own = await openRegister(fixedClock('2026-11-09T09:00:00+08:00'));
+    try {
+      const team = await withStaff(own);
+      // Accepted on Monday 11-09 (its 60-day mediation clock: due 2027-01-08), passed to the business,
+      // whose reply was due 11-12.
+      const { id } = await team.clerk.must<{ id: number }>('cases.register', minimalComplaint({ complainant: { name: '两个期限', phone: '13812345678' } }));
+      await team.clerk.act(id, 'accept');
+      await team.supervisor.act(id, 'assign', { userId: team.investigator.user.id });
+      await team.investigator.act(id, 'startInvestigation');
+      await team.investigator.act(id, 'recordContact', { with: 'respondent', how: 'phone', summary: '转交', transfer: true });
+      own.clock.set('2026-12-31T09:00:00+08:00');
+      const clerk = await signIn(own, 'clerk');
+      const names = async (filter: Record<string, unknown>) => ((await clerk.must('cases.search', filter)) as { rows: { complainantName: string }[] }).rows.map((r) => r.complainantName);
+
+      expect(await names({ overdue: true })).toEqual(['两个期限']);
+      expect(await names({ dueWithinWorkingDays: 10 })).toEqual([]);
+      expect(await names({ dueWithinWorkingDays: 10, sort: 'dueOn:asc' })).toEqual([]);
+      // Asked for by kind, the later clock is due within the span.
+      expect(await names({ dueWithinWorkingDays: 10, deadlineKind: 'mediation' })).toEqual(['两个期限']);
+      const [row] = ((await clerk.must('cases.search', { overdue: true })) as { rows: { nextDeadline: unknown }[] }).rows;
+      expect(row!.nextDeadline).toMatchObject({ kind: 'businessReply', dueOn: '2026-11-12', state: 'overdue' });
+    } finally {
+      own.close();
+    }
   });
 });

