@@ -115,3 +115,29 @@ describe('a case with two running clocks, one of them late', () => {
     }
   });
 });
+
+describe("a row's next deadline", () => {
+  it('is the nearest running clock before any paused one, and a paused clock when nothing runs', async () => {
+    const own = await openRegister(fixedClock('2026-11-09T09:00:00+08:00'));
+    try {
+      const team = await withStaff(own);
+      const register = async (name: string) => (await team.clerk.must<{ id: number }>('cases.register', minimalComplaint({ complainant: { name, phone: '13812345678' } }))).id;
+      // 限期补正: the acceptance clock (due 11-18) waits; the materials' clock runs to 11-30.
+      const waiting = await register('补正中');
+      await team.clerk.act(waiting, 'requestMaterials', { items: ['购物发票'], dueOn: '2026-11-30' });
+      // Sent for appraisal: the investigation's clocks stop, none runs.
+      const stopped = await register('送检中');
+      await team.clerk.act(stopped, 'accept');
+      await team.supervisor.act(stopped, 'assign', { userId: team.investigator.user.id });
+      await team.investigator.act(stopped, 'startInvestigation');
+      await team.investigator.act(stopped, 'pause', { reason: 'appraisal', note: '送检电视机' });
+
+      const rows = ((await team.clerk.must('cases.search', {})) as { rows: { complainantName: string; nextDeadline: any }[] }).rows;
+      const next = Object.fromEntries(rows.map((r) => [r.complainantName, r.nextDeadline]));
+      expect(next['补正中']).toMatchObject({ kind: 'materials', dueOn: '2026-11-30', state: 'running' });
+      expect(next['送检中']).toMatchObject({ kind: 'mediation', state: 'paused', workingDaysLeft: null, left: null });
+    } finally {
+      own.close();
+    }
+  });
+});

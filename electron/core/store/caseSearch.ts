@@ -54,15 +54,20 @@ interface PageRow {
   region_name: string | null;
   handler_name: string | null;
   acceptance_due_on: string;
-  complainant_id_number: string | null;
-  credit_code: string | null;
-  complainant_address: string | null;
-  facts: string;
-  request: string;
-  agent_name: string | null;
-  order_no: string | null;
-  purchase_shop: string | null;
-  purchase_platform: string | null;
+  next_kind: DeadlineKind | null;
+  next_due_on: string | null;
+  next_state: StoredDeadlineState | null;
+  next_unit: LimitUnit | null;
+  /** Read only for a text search, to show where the words matched. */
+  complainant_id_number?: string | null;
+  credit_code?: string | null;
+  complainant_address?: string | null;
+  facts?: string;
+  request?: string;
+  agent_name?: string | null;
+  order_no?: string | null;
+  purchase_shop?: string | null;
+  purchase_platform?: string | null;
 }
 
 type KeyRow = { id: number } & Record<`k${number}`, CursorValue>;
@@ -74,21 +79,26 @@ type KeyRow = { id: number } & Record<`k${number}`, CursorValue>;
  */
 export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => WorkingDayCalendar, indexCurrent: () => boolean = () => true, { skipStep = SKIP_STEP } = {}) {
   const prepare = statementCache(db, 200);
-  const nextDeadline = db.prepare(
-    `SELECT kind, due_on, state, limit_unit FROM case_deadlines WHERE case_id = ? AND state IN ('running', 'paused')
-      ORDER BY state = 'paused', due_on, id LIMIT 1`,
-  );
   const notesOf = createCaseNotes(db);
   const evidenceTextsOf = createEvidenceTexts(db);
-  const details = db.prepare(
+  // The page's cases with their names and the next deadline their row shows (running before paused,
+  // then the nearest), in one statement; the texts a match is shown from only for a text search
+  // (at 500,000 cases 0.41 ms for 50 rows, against 1.04 with the texts and a statement a row).
+  const detailsSql = (withTexts: boolean) =>
     `SELECT c.id, c.case_no, c.received_at, c.created_at, c.status, c.complainant_name, c.complainant_phone, c.subject,
             r.name AS respondent_name, COALESCE(k.name, c.category) AS category_name, COALESCE(ch.name, c.channel) AS channel_name,
             rg.name AS region_name, h.display_name AS handler_name,
             (SELECT d.due_on FROM case_deadlines d WHERE d.case_id = c.id AND d.kind = 'acceptance' ORDER BY d.id DESC LIMIT 1) AS acceptance_due_on,
-            c.complainant_id_number, r.credit_code, c.complainant_address, c.facts, c.request,
-            c.agent_name, c.order_no, c.purchase_shop, c.purchase_platform
-       ${CASES_BY_IDS_NAMED}`,
-  );
+            nd.kind AS next_kind, nd.due_on AS next_due_on, nd.state AS next_state, nd.limit_unit AS next_unit
+            ${withTexts ? ', c.complainant_id_number, r.credit_code, c.complainant_address, c.facts, c.request, c.agent_name, c.order_no, c.purchase_shop, c.purchase_platform' : ''}
+       ${CASES_BY_IDS_NAMED.replace(
+         'WHERE c.id IN',
+         `LEFT JOIN case_deadlines nd ON nd.id = (SELECT d.id FROM case_deadlines d WHERE d.case_id = c.id AND d.state IN ('running', 'paused')
+                                                  ORDER BY d.state = 'paused', d.due_on, d.id LIMIT 1)
+      WHERE c.id IN`,
+       )}`;
+  const details = db.prepare(detailsSql(false));
+  const detailsWithTexts = db.prepare(detailsSql(true));
 
   const caseNumbered = db.prepare('SELECT id FROM cases WHERE case_no IN (?, ?)').pluck();
   function caseByNumber(word: string): number | null {
@@ -280,6 +290,23 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     };
   }
 
+  /** Where a text search's words are looked for in a row, to show the match (only a text search reads the texts). */
+  const snippetSource = (r: PageRow): SnippetSource => ({
+    shown: [r.case_no, r.complainant_name, r.complainant_phone, r.respondent_name, r.subject],
+    hidden: [
+      ['证件号码', r.complainant_id_number ?? null],
+      ['信用代码', r.credit_code ?? null],
+      ['地址', r.complainant_address ?? null],
+      ['代理人', r.agent_name ?? null],
+      ['订单号', r.order_no ?? null],
+      ['购买店铺', r.purchase_shop ?? null],
+      ['购买平台', r.purchase_platform ?? null],
+      ['事实', r.facts ?? null],
+      ['请求', r.request ?? null],
+    ],
+    notes: () => notesOf(r.id),
+    evidence: () => evidenceTextsOf(r.id),
+  });
 
   function search(input: SearchInput, user: UserView): { rows: CaseRow[]; total: number; more: boolean; next: string | null; words: string[] } {
     const p = plan(input, user);
@@ -291,7 +318,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const counted = !input.after && input.page === 1 && !hasNext ? found.length : (prepare(p.count.sql).pluck().get(...p.count.params) as number);
     const keyRows = hasNext ? found.slice(0, input.pageSize) : found;
     const last = keyRows[keyRows.length - 1];
-    const byId = new Map((details.all(JSON.stringify(keyRows.map((k) => k.id))) as PageRow[]).map((r) => [r.id, r]));
+    const byId = new Map(((p.words.length ? detailsWithTexts : details).all(JSON.stringify(keyRows.map((k) => k.id))) as PageRow[]).map((r) => [r.id, r]));
     const rows = keyRows.map((k) => byId.get(k.id)!);
     const today = clock.today();
     const cal = calendar();
@@ -301,23 +328,6 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       next: hasNext && last ? encodeCursor(Array.from({ length: p.cursorColumns }, (_, i) => last[`k${i}`] ?? null)) : null,
       words: p.words,
       rows: rows.map((r) => {
-        const next = nextDeadline.get(r.id) as { kind: DeadlineKind; due_on: string; state: StoredDeadlineState; limit_unit: LimitUnit | null } | undefined;
-        const source: SnippetSource = {
-          shown: [r.case_no, r.complainant_name, r.complainant_phone, r.respondent_name, r.subject],
-          hidden: [
-            ['证件号码', r.complainant_id_number],
-            ['信用代码', r.credit_code],
-            ['地址', r.complainant_address],
-            ['代理人', r.agent_name],
-            ['订单号', r.order_no],
-            ['购买店铺', r.purchase_shop],
-            ['购买平台', r.purchase_platform],
-            ['事实', r.facts],
-            ['请求', r.request],
-          ],
-          notes: () => notesOf(r.id),
-          evidence: () => evidenceTextsOf(r.id),
-        };
         return {
           id: r.id,
           caseNo: r.case_no,
@@ -333,16 +343,17 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
           subject: r.subject,
           acceptanceDueOn: r.acceptance_due_on,
           handlerName: r.handler_name,
-          nextDeadline: next
-            ? {
-                kind: next.kind,
-                dueOn: next.due_on,
-                state: stateOn(next.state, next.due_on, today),
-                workingDaysLeft: workingDaysLeft(next.state, next.due_on, today, cal),
-                left: timeLeft(next.state, next.limit_unit, next.due_on, today, cal),
-              }
-            : null,
-          match: p.words.length ? snippetOf(p.words, source) : null,
+          nextDeadline:
+            r.next_kind && r.next_due_on && r.next_state
+              ? {
+                  kind: r.next_kind,
+                  dueOn: r.next_due_on,
+                  state: stateOn(r.next_state, r.next_due_on, today),
+                  workingDaysLeft: workingDaysLeft(r.next_state, r.next_due_on, today, cal),
+                  left: timeLeft(r.next_state, r.next_unit, r.next_due_on, today, cal),
+                }
+              : null,
+          match: p.words.length ? snippetOf(p.words, snippetSource(r)) : null,
         };
       }),
     };
