@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { joinTokens, keysOfFields, matchExpression, tokensOf } from '../../electron/core/store/searchTokens';
+import Database from 'better-sqlite3';
+import { joinTokens, keysOfFields, matchExpression, textCount, tokensOf } from '../../electron/core/store/searchTokens';
 
 describe('search tokens', () => {
   it('gives a case’s text tokenised in two parts (its facts kept, its notes new) exactly as in one', () => {
@@ -33,5 +34,30 @@ describe('search tokens', () => {
     // Longer: tokens (or their prefix) in either column, as before.
     expect(matchExpression('138').expr).toBe('("138"*)');
     expect(matchExpression('王五 退款').expr).toBe('("王五") AND ("退款")');
+  });
+});
+
+describe('a text count in the token indexes', () => {
+  it('leaves the voided out by the voided cases’ own index, exactly below the cap and as "past it" above', () => {
+    const db = new Database(':memory:');
+    for (const table of ['case_index', 'case_index_voided']) db.exec(`CREATE VIRTUAL TABLE ${table} USING fts5(short, long, tokenize = 'unicode61', content = '', contentless_delete = 1)`);
+    const put = (table: string, id: number, words: string) => db.prepare(`INSERT INTO ${table} (rowid, short, long) VALUES (?, ?, '')`).run(id, words);
+    // 30 cases say 退款, 3 of them voided; 4 say 甲醛, 3 of them voided.
+    for (let id = 1; id <= 30; id++) put('case_index', id, id <= 4 ? '退款 甲醛' : '退款');
+    for (const id of [1, 2, 3]) put('case_index_voided', id, '退款 甲醛');
+    const count = (match: string, voided: boolean | 'any', cap: number) => {
+      const c = textCount(match, voided, cap);
+      return db.prepare(c.sql).pluck().get(...c.params);
+    };
+    expect(count('"甲醛"', false, 5)).toBe(1);
+    expect(count('"甲醛"', true, 5)).toBe(3);
+    expect(count('"甲醛"', 'any', 5)).toBe(4);
+    expect(count('"退款"', false, 100)).toBe(27);
+    // Past the cap of 5: one past it, though 3 of the first 6 matches read were voided.
+    expect(count('"退款"', false, 5)).toBe(6);
+    expect(count('"退款"', false, 26)).toBe(27);
+    expect(count('"退款"', false, 27)).toBe(27);
+    expect(count('"退款"', 'any', 5)).toBe(6);
+    db.close();
   });
 });

@@ -7,7 +7,7 @@ import type { Db } from '../db/open';
 import { yieldToLoop } from '../loop';
 import type { OfficeClock } from '../officeClock';
 import { decodeCursor, encodeCursor, ORDERS, type CursorValue } from './searchOrders';
-import { matchExpression, shownRunsOf, withVoided } from './searchTokens';
+import { matchExpression, shownRunsOf, textCount } from './searchTokens';
 import { snippetOf, type SnippetSource } from './snippets';
 import { statementCache } from './statementCache';
 import { FINAL, OPEN_LISTED, OPEN_WALKED, QUEUE_SQL } from './statusConditions';
@@ -269,14 +269,12 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       ORDER BY ${orderSql}
       LIMIT ? OFFSET ?`;
     // The count needs the business only where a filter names it (none does today). Text alone (or with
-    // the voided rule, which the index marks) is counted in the token index without reading a case.
+    // the voided rule: the voided cases have an index of their own) is counted in the token indexes
+    // without reading a case.
     const countFrom = byText ? 'case_index t JOIN cases c ON c.id = t.rowid' : 'cases c';
     const textAlone = byText && voidedMark !== null && where.length === statusFilters + 1;
     const count = textAlone
-      ? {
-          sql: `SELECT COUNT(*) FROM (SELECT 1 FROM case_index WHERE case_index MATCH ? LIMIT ${SEARCH_COUNT_CAP + 1})`,
-          params: [voidedMark === 'any' ? match : withVoided(match, voidedMark)],
-        }
+      ? textCount(match, voidedMark, SEARCH_COUNT_CAP)
       : { sql: `SELECT COUNT(*) FROM (SELECT 1 FROM ${countFrom} ${whereSql(null, where.map((w) => (w === OPEN_WALKED ? OPEN_LISTED : w)))} LIMIT ${SEARCH_COUNT_CAP + 1})`, params };
     return {
       page: { sql: pageSql, params: [...params, ...(cursorWhere?.params ?? []), input.pageSize + 1, offset] },
