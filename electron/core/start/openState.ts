@@ -23,11 +23,17 @@ const BACKGROUND_DELAY_MS = 3000;
 /** A register this small is checked before the first answer, in less time than a worker takes to start. */
 const INLINE_CHECK_BYTES = 16 * 1024 * 1024;
 /**
- * A WAL past this size is folded into the file after the call that grew it (SQLite's own default is
- * 1000 pages). The checkpoint runs on the page's thread and costs about 30 µs a page here: 25–30 ms
- * for 4 MB, 9–11 ms for 1 MB (a 25,000-case register, synchronous=FULL).
+ * A WAL past this size is folded into the file once the writes pause (SQLite's own default is 1000
+ * pages). The checkpoint runs on the page's thread and costs about 30 µs a page here: 25–30 ms for
+ * 4 MB, 9–11 ms for 1 MB (a 25,000-case register, synchronous=FULL). Run right after the call that
+ * grew the WAL past the mark, it was in that call's answer: one registration in twenty took twice as
+ * long. Writes at a desk are seconds apart, so it waits for a pause instead.
  */
 const CHECKPOINT_WAL_BYTES = 1024 * 1024;
+/** How long writes must pause before the WAL is folded into the file. */
+const CHECKPOINT_PAUSE_MS = 200;
+/** A WAL that grew past this size in a burst of writes with no pause is folded in after the call that grew it. */
+const CHECKPOINT_WAL_MAX_BYTES = 4 * 1024 * 1024;
 /** How soon after a write the audit head is kept beside the key: a crash loses at most this much of it. */
 const MARK_EVERY_MS = 1000;
 /**
@@ -138,6 +144,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
   let closed = false;
   let writesSinceStatistics = 0;
   let markTimer: NodeJS.Timeout | null = null;
+  let checkpointTimer: NodeJS.Timeout | null = null;
   let afterStartTimer: NodeJS.Timeout | null = null;
   let textTimer: NodeJS.Timeout | null = null;
   let stopDelay: (() => void) | null = null;
@@ -259,10 +266,23 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
     afterWrite() {
       if (!released || closed) return;
       services.searchUpkeep.kick();
-      try {
-        if (walTail.catchUp(dirty) > CHECKPOINT_WAL_BYTES) db.pragma('wal_checkpoint(PASSIVE)');
-      } catch (error) {
-        log.warn(`checkpoint after a write failed: ${(error as Error).message}`);
+      const checkpoint = () => {
+        try {
+          db.pragma('wal_checkpoint(PASSIVE)');
+        } catch (error) {
+          log.warn(`checkpoint after a write failed: ${(error as Error).message}`);
+        }
+      };
+      if (checkpointTimer) clearTimeout(checkpointTimer);
+      checkpointTimer = null;
+      const walBytes = walTail.catchUp(dirty);
+      if (walBytes > CHECKPOINT_WAL_MAX_BYTES) checkpoint();
+      else if (walBytes > CHECKPOINT_WAL_BYTES) {
+        checkpointTimer = setTimeout(() => {
+          checkpointTimer = null;
+          if (!closed) checkpoint();
+        }, CHECKPOINT_PAUSE_MS);
+        checkpointTimer.unref();
       }
       if (++writesSinceStatistics >= STATISTICS_EVERY_WRITES) {
         writesSinceStatistics = 0;
@@ -295,6 +315,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
       if (closed) return;
       closed = true;
       if (markTimer) clearTimeout(markTimer);
+      if (checkpointTimer) clearTimeout(checkpointTimer);
       if (afterStartTimer) clearTimeout(afterStartTimer);
       if (textTimer) clearTimeout(textTimer);
       // A reading in progress is dropped: its item stays pending for the next start.

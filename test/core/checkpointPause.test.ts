@@ -1,0 +1,44 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { minimalComplaint, openRegister, type Register } from './harness';
+
+/**
+ * The WAL is folded into the register once the writes pause, not in the answer of the call that grew
+ * it past 1 MB (start/openState.ts): in WAL mode only a checkpoint writes the main file, so its
+ * size and time of change show when one ran.
+ */
+let reg: Register;
+beforeAll(async () => {
+  reg = await openRegister();
+});
+afterAll(() => reg.close());
+
+const mainFile = () => statSync(join(reg.dir, 'complaintdesk.sqlite'));
+const walBytes = () => statSync(join(reg.dir, 'complaintdesk.sqlite-wal')).size;
+const stamp = () => `${mainFile().size}/${mainFile().mtimeMs}`;
+const register = (i: number) => reg.must('cases.register', minimalComplaint({ complainant: { name: `暂停${i}`, phone: '13812345678' }, facts: `第${i}件：${'商家拒绝退款，'.repeat(120)}` }));
+
+describe('the checkpoint after writes', () => {
+  it('waits for a pause in the writes, then folds the WAL into the file', async () => {
+    reg.core.db.pragma('wal_checkpoint(TRUNCATE)');
+    const before = stamp();
+    // Registrations back to back, each checking that the main file was not written in its answer.
+    let i = 0;
+    while (walBytes() < 1.5 * 1024 * 1024) {
+      await register(i++);
+      expect(stamp(), `registration ${i}`).toBe(before);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(stamp()).not.toBe(before);
+  });
+
+  it('folds it in at once after a burst that grew it past 4 MB with no pause', async () => {
+    reg.core.db.pragma('wal_checkpoint(TRUNCATE)');
+    const before = stamp();
+    let i = 1000;
+    while (stamp() === before && i < 3000) await register(i++);
+    expect(stamp()).not.toBe(before);
+    expect(walBytes()).toBeGreaterThan(4 * 1024 * 1024);
+  });
+});
