@@ -410,3 +410,25 @@ describe('migration 25 (voided-index)', () => {
     db.close();
   });
 });
+
+describe('migration 26 (enquiry-days)', () => {
+  it('counts the enquiries already logged by their office date', async () => {
+    const { db, upgrade } = await registerBefore('enquiry-days', 26);
+    const put = db.prepare(
+      "INSERT INTO enquiries (received_at, received_on, channel, topic, answer, logged_by, at) VALUES (?, ?, 'phone', '退款', '已答复', 1, ?)",
+    );
+    for (const [at, on] of [
+      ['2026-06-01T23:50:00+08:00', '2026-06-01'],
+      ['2026-06-02T00:10:00+08:00', '2026-06-02'],
+      ['2026-06-02T09:00:00+08:00', '2026-06-02'],
+      ['2026-06-30T16:00:00+08:00', '2026-06-30'],
+    ]) put.run(at, on, at);
+    await upgrade();
+    expect(db.prepare('SELECT day, n FROM enquiry_days ORDER BY day').all()).toEqual([
+      { day: '2026-06-01', n: 1 },
+      { day: '2026-06-02', n: 2 },
+      { day: '2026-06-30', n: 1 },
+    ]);
+    db.close();
+  });
+});

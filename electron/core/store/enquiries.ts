@@ -32,7 +32,11 @@ export const ENQUIRY_SQL = {
           WHERE e.received_on BETWEEN ? AND ?
           ORDER BY e.received_on DESC, e.received_at DESC, e.id DESC
           LIMIT ? OFFSET ?`,
-  count: 'SELECT COUNT(*) FROM enquiries WHERE received_on BETWEEN ? AND ?',
+  // A row a day (migration 0026), kept with each enquiry logged.
+  count: 'SELECT COALESCE(SUM(n), 0) FROM enquiry_days WHERE day BETWEEN ? AND ?',
+  countDay: 'INSERT INTO enquiry_days (day, n) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET n = n + 1',
+  /** A register opened read-only from before 0026 has no daily counts: its enquiries are counted. */
+  countRows: 'SELECT COUNT(*) FROM enquiries WHERE received_on BETWEEN ? AND ?',
   one: 'SELECT id, case_id, received_at, topic FROM enquiries WHERE id = ?',
   link: 'UPDATE enquiries SET case_id = ? WHERE id = ? AND case_id IS NULL',
 } as const;
@@ -74,6 +78,7 @@ const toView = (r: PageRow): EnquiryView => ({
  */
 export function createEnquiryStore(db: Db) {
   const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'enquiries'").pluck();
+  const daysExist = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'enquiry_days'").pluck();
   let present = false;
   const prepared = new Map<keyof typeof ENQUIRY_SQL, Statement>();
   const statement = (key: keyof typeof ENQUIRY_SQL): Statement | null => {
@@ -94,7 +99,8 @@ export function createEnquiryStore(db: Db) {
       /** One page of a period, newest first, and how many the period holds. */
       page(from: string, to: string, page: number, pageSize: number): { rows: EnquiryView[]; total: number } {
         const rows = statement('page')?.all(from, to, pageSize, (page - 1) * pageSize) as PageRow[] | undefined;
-        return { rows: (rows ?? []).map(toView), total: (statement('count')?.pluck().get(from, to) as number | undefined) ?? 0 };
+        const count = statement(daysExist.get() === undefined ? 'countRows' : 'count');
+        return { rows: (rows ?? []).map(toView), total: (count?.pluck().get(from, to) as number | undefined) ?? 0 };
       },
       one(id: number): { id: number; caseId: number | null; receivedAt: string; topic: string } | null {
         const row = must('one').get(id) as { id: number; case_id: number | null; received_at: string; topic: string } | undefined;
@@ -102,8 +108,11 @@ export function createEnquiryStore(db: Db) {
       },
     },
     write: {
+      /** Logs an enquiry and counts it on its date; call inside a transaction. */
       insert(e: NewEnquiry): number {
-        return Number(must('insert').run(e).lastInsertRowid);
+        const id = Number(must('insert').run(e).lastInsertRowid);
+        must('countDay').run(e.receivedOn);
+        return id;
       },
       /** Records the complaint an enquiry became; false when it had already become one. Call inside the registering transaction. */
       link(id: number, caseId: number): boolean {

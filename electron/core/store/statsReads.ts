@@ -19,14 +19,15 @@ export const STATS_SQL = {
   breakdown: `SELECT key, ${SUMS} FROM stats_daily WHERE dim = ? AND day BETWEEN ? AND ? GROUP BY key`,
   respondent: `SELECT r.id, r.name, r.credit_code FROM respondents r WHERE r.id = ?`,
   hasEnquiries: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'enquiries'",
+  hasEnquiryDays: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'enquiry_days'",
 } as const;
 
 /**
- * How many calendar months a statement reads at a time. The daily totals hold a few thousand rows a
- * year whatever the register's size (a year's breakdown ≈ 10 ms); the enquiries of a month are read
- * from their date index, a month at a time.
+ * How many calendar months a statement reads at a time. The daily totals (of cases and of enquiries)
+ * hold a few thousand rows a year whatever the register's size (a year's breakdown ≈ 10 ms).
  */
 const DAILY_MONTHS = 12;
+/** A register opened read-only from before the daily counts of enquiries (0026) counts the enquiries of a month at a time. */
 const ENQUIRY_MONTHS = 1;
 
 const ratio = (part: number, whole: number, digits = 4): number | null => (whole > 0 ? Math.round((part / whole) * 10 ** digits) / 10 ** digits : null);
@@ -80,7 +81,8 @@ export function createStatsReads(snapshots: Snapshots, repeatRecount: () => Repe
     const months = conn.prepare(STATS_SQL.months);
     const breakdown = conn.prepare(STATS_SQL.breakdown);
     const respondent = conn.prepare(STATS_SQL.respondent);
-    const enquiryCount = conn.prepare(STATS_SQL.hasEnquiries).pluck().get() === undefined ? null : conn.prepare(ENQUIRY_SQL.count).pluck();
+    const byDay = conn.prepare(STATS_SQL.hasEnquiryDays).pluck().get() !== undefined;
+    const enquiryCount = conn.prepare(STATS_SQL.hasEnquiries).pluck().get() === undefined ? null : conn.prepare(byDay ? ENQUIRY_SQL.count : ENQUIRY_SQL.countRows).pluck();
 
     /** Runs `each` over the period's slices of `months` calendar months, answering the page's calls between them. */
     async function sliced(a: string, b: string, size: number, each: (from: string, to: string) => void): Promise<void> {
@@ -92,7 +94,7 @@ export function createStatsReads(snapshots: Snapshots, repeatRecount: () => Repe
 
     async function enquiriesIn(a: string, b: string): Promise<number> {
       let n = 0;
-      if (enquiryCount) await sliced(a, b, ENQUIRY_MONTHS, (f, t) => (n += enquiryCount.get(f, t) as number));
+      if (enquiryCount) await sliced(a, b, byDay ? DAILY_MONTHS : ENQUIRY_MONTHS, (f, t) => (n += enquiryCount.get(f, t) as number));
       return n;
     }
 
