@@ -234,8 +234,17 @@ export async function seedRegister(o: Omit<SeedOptions, 'signal'>): Promise<Seed
   return m;
 }
 
-/** Waits for the start check of a reopened register to let writes through; an error in words if it fails. */
+/**
+ * Waits for the start check of a reopened register to let writes through; an error in words if it
+ * fails. A register seeded by an earlier version is upgraded first (its migrations run at the start,
+ * setup.status tells how far), as the app would upgrade it.
+ */
 async function writesLetThrough(core: Core): Promise<void> {
+  const upgrading = async () => {
+    const status = await core.call('setup.status', {}, null);
+    return status.ok && (status.value as { upgrading?: unknown }).upgrading != null;
+  };
+  while (await upgrading()) await new Promise((resolve) => setTimeout(resolve, 200));
   while (core.check.writesHeld && !core.health.readOnly) await new Promise((resolve) => setTimeout(resolve, 50));
   if (core.health.readOnly) {
     throw new Error(`the register failed its check when reopened (${core.health.problem?.code ?? ''}: ${core.health.problem?.detail ?? ''}): it cannot be carried on; seed again into a new folder`);
