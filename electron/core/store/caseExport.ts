@@ -2,7 +2,7 @@ import type { UserView } from '../../../shared/api/schemas/common';
 import type { CaseStatus } from '../../../shared/domain/caseStatus';
 import { orderedRequestTypes } from '../../../shared/domain/requestTypes';
 import type { Db } from '../db/open';
-import { CASES_BY_IDS_NAMED } from './caseLabels';
+import { casesByIdsNamed } from './caseLabels';
 import type { SearchInput, SearchPlan } from './caseSearch';
 import { encodeCursor } from './searchOrders';
 
@@ -103,7 +103,7 @@ export function createCaseExportReader(db: Db, plan: (input: SearchInput, user: 
             COALESCE(ch.name, c.channel) AS channel_name, rg.name AS region_name, c.subject, c.purchased_on, c.amount_paid_fen,
             c.purchase_shop, c.purchase_platform, c.order_no, c.facts, c.request_types, c.request, c.amount_claimed_fen, h.display_name AS handler_name, c.accepted_on, c.closed_on, c.resolved,
             c.recovered_fen, c.punitive_fen, c.next_due_on
-       ${CASES_BY_IDS_NAMED}`,
+       ${casesByIdsNamed()}`,
   );
 
   const toExport = (r: Row): ExportRow => ({

@@ -11,7 +11,7 @@ import { matchExpression, shownRunsOf, textCount } from './searchTokens';
 import { snippetOf, type SnippetSource } from './snippets';
 import { statementCache } from './statementCache';
 import { FINAL, OPEN_LISTED, OPEN_WALKED, QUEUE_SQL } from './statusConditions';
-import { CASES_BY_IDS_NAMED } from './caseLabels';
+import { casesByIdsNamed } from './caseLabels';
 import { createCaseNotes, createEvidenceTexts } from './caseText';
 
 export type SearchInput = z.output<typeof casesSearch.input>;
@@ -91,11 +91,9 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
             (SELECT d.due_on FROM case_deadlines d WHERE d.case_id = c.id AND d.kind = 'acceptance' ORDER BY d.id DESC LIMIT 1) AS acceptance_due_on,
             nd.kind AS next_kind, nd.due_on AS next_due_on, nd.state AS next_state, nd.limit_unit AS next_unit
             ${withTexts ? ', c.complainant_id_number, r.credit_code, c.complainant_address, c.facts, c.request, c.agent_name, c.order_no, c.purchase_shop, c.purchase_platform' : ''}
-       ${CASES_BY_IDS_NAMED.replace(
-         'WHERE c.id IN',
+       ${casesByIdsNamed(
          `LEFT JOIN case_deadlines nd ON nd.id = (SELECT d.id FROM case_deadlines d WHERE d.case_id = c.id AND d.state IN ('running', 'paused')
-                                                  ORDER BY d.state = 'paused', d.due_on, d.id LIMIT 1)
-      WHERE c.id IN`,
+                                                  ORDER BY d.state = 'paused', d.due_on, d.id LIMIT 1)`,
        )}`;
   const details = db.prepare(detailsSql(false));
   const detailsWithTexts = db.prepare(detailsSql(true));
