@@ -99,6 +99,8 @@ export function createBackgroundChunks({ db, log, label, chunk, chunkSize, quiet
     },
     /** Runs the job's chunks until it says nothing remains (a kick while it runs runs it again after). */
     kick,
+    /** Whether its chunks are running now (a kick from their own writes is answered by them). */
+    busy: (): boolean => running !== null,
     /** After this write transaction, for a plan made inside it: the register's write (the seal's WAL tail). */
     wrote: () => afterWrite?.(),
     /** Stops after the chunk in progress (the register closes); the place is kept for the next start. */

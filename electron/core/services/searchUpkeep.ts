@@ -11,6 +11,14 @@ import type { Settings } from './settings';
  */
 export const MERGE_PAGES = 25;
 
+/**
+ * Merging waits for the writes to pause this long: a step run between two calls of a burst (a desk's
+ * registrations back to back, several clerks at once) made the next call wait for it.
+ */
+export const MERGE_PAUSE_MS = 100;
+/** ...but never longer than this after the first write it waits for, so segments do not pile up in a long burst. */
+export const MERGE_MAX_WAIT_MS = 1000;
+
 /** Where a pending full merge is kept (the settings table, so a restart resumes it): absent when none is. */
 export const FULL_MERGE_KEY = 'search.fullMerge';
 
@@ -67,14 +75,34 @@ export function createSearchUpkeep({ db, settings, log }: { db: Db; settings: Se
     return false;
   }
   const runner = createBackgroundChunks({ db, log, label: 'search index merge', chunk, chunkSize: MERGE_PAGES, quiet: true });
+  let pause: NodeJS.Timeout | null = null;
+  let firstWaiting = 0;
   return {
     /** From now on each kick merges until nothing is left (call once the register takes writes). */
     start(onWrite?: () => void): void {
       if (runner.begin(onWrite)) runner.kick();
     },
-    /** After a write that indexed a case (any write call: one that did not leaves nothing to merge, and a step finds that in microseconds). */
-    kick: runner.kick,
-    stop: runner.stop,
+    /**
+     * After a write that indexed a case (any write call: one that did not leaves nothing to merge, and
+     * a step finds that in microseconds): the merging starts once the writes pause.
+     */
+    kick(): void {
+      // While it merges, a kick (its own chunks' writes among them) is answered by the merging itself.
+      if (runner.busy()) return runner.kick();
+      const now = performance.now();
+      if (pause) clearTimeout(pause);
+      else firstWaiting = now;
+      pause = setTimeout(() => {
+        pause = null;
+        runner.kick();
+      }, Math.max(0, Math.min(MERGE_PAUSE_MS, firstWaiting + MERGE_MAX_WAIT_MS - now)));
+      pause.unref();
+    },
+    stop(): Promise<void> {
+      if (pause) clearTimeout(pause);
+      pause = null;
+      return runner.stop();
+    },
     idle: runner.idle,
     /** One step now, in a transaction of its own (tests, the benches): whether it merged anything. */
     step: runner.step,
