@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { Logger } from '../ports';
+import { afterPause } from '../afterPause';
 import { createBackgroundChunks } from './backgroundChunks';
 import type { Settings } from './settings';
 
@@ -75,8 +76,7 @@ export function createSearchUpkeep({ db, settings, log }: { db: Db; settings: Se
     return false;
   }
   const runner = createBackgroundChunks({ db, log, label: 'search index merge', chunk, chunkSize: MERGE_PAGES, quiet: true });
-  let pause: NodeJS.Timeout | null = null;
-  let firstWaiting = 0;
+  const merging = afterPause(() => runner.kick(), MERGE_PAUSE_MS, MERGE_MAX_WAIT_MS);
   return {
     /** From now on each kick merges until nothing is left (call once the register takes writes). */
     start(onWrite?: () => void): void {
@@ -89,18 +89,10 @@ export function createSearchUpkeep({ db, settings, log }: { db: Db; settings: Se
     kick(): void {
       // While it merges, a kick (its own chunks' writes among them) is answered by the merging itself.
       if (runner.busy()) return runner.kick();
-      const now = performance.now();
-      if (pause) clearTimeout(pause);
-      else firstWaiting = now;
-      pause = setTimeout(() => {
-        pause = null;
-        runner.kick();
-      }, Math.max(0, Math.min(MERGE_PAUSE_MS, firstWaiting + MERGE_MAX_WAIT_MS - now)));
-      pause.unref();
+      merging.poke();
     },
     stop(): Promise<void> {
-      if (pause) clearTimeout(pause);
-      pause = null;
+      merging.cancel();
       return runner.stop();
     },
     idle: runner.idle,

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import type { HandlerTable } from '../../../shared/api/dispatch';
 import { DomainError } from '../../../shared/api/errors';
+import { afterPause } from '../afterPause';
 import { createBackupService } from '../backup/service';
 import { MigrationStopped } from '../db/migrate';
 import { openDatabase, type Db } from '../db/open';
@@ -144,7 +145,15 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
   let closed = false;
   let writesSinceStatistics = 0;
   let markTimer: NodeJS.Timeout | null = null;
-  let checkpointTimer: NodeJS.Timeout | null = null;
+  const checkpoint = () => {
+    if (closed) return;
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch (error) {
+      log.warn(`checkpoint after a write failed: ${(error as Error).message}`);
+    }
+  };
+  const checkpointing = afterPause(checkpoint, CHECKPOINT_PAUSE_MS);
   let afterStartTimer: NodeJS.Timeout | null = null;
   let textTimer: NodeJS.Timeout | null = null;
   let stopDelay: (() => void) | null = null;
@@ -266,24 +275,12 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
     afterWrite() {
       if (!released || closed) return;
       services.searchUpkeep.kick();
-      const checkpoint = () => {
-        try {
-          db.pragma('wal_checkpoint(PASSIVE)');
-        } catch (error) {
-          log.warn(`checkpoint after a write failed: ${(error as Error).message}`);
-        }
-      };
-      if (checkpointTimer) clearTimeout(checkpointTimer);
-      checkpointTimer = null;
       const walBytes = walTail.catchUp(dirty);
-      if (walBytes > CHECKPOINT_WAL_MAX_BYTES) checkpoint();
-      else if (walBytes > CHECKPOINT_WAL_BYTES) {
-        checkpointTimer = setTimeout(() => {
-          checkpointTimer = null;
-          if (!closed) checkpoint();
-        }, CHECKPOINT_PAUSE_MS);
-        checkpointTimer.unref();
-      }
+      if (walBytes > CHECKPOINT_WAL_MAX_BYTES) {
+        checkpointing.cancel();
+        checkpoint();
+      } else if (walBytes > CHECKPOINT_WAL_BYTES) checkpointing.poke();
+      else checkpointing.cancel();
       if (++writesSinceStatistics >= STATISTICS_EVERY_WRITES) {
         writesSinceStatistics = 0;
         // After the call that wrote: only tables grown or shrunk 25-fold are sampled again (store/index.ts).
@@ -315,7 +312,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
       if (closed) return;
       closed = true;
       if (markTimer) clearTimeout(markTimer);
-      if (checkpointTimer) clearTimeout(checkpointTimer);
+      checkpointing.cancel();
       if (afterStartTimer) clearTimeout(afterStartTimer);
       if (textTimer) clearTimeout(textTimer);
       // A reading in progress is dropped: its item stays pending for the next start.
