@@ -66,10 +66,12 @@ export interface ServiceDeps {
   readOnly?: boolean;
   /** Reads pictures' text (OCR); a worker of its own when not given. */
   textReader?: TextReader;
+  /** A bulk load: the search index written once, at its end (start/coreState.ts `bulkLoad`). */
+  bulkLoad?: boolean;
 }
 
 /** The services of the register, wired once over one database, one clock and one vault. */
-export function createServices({ db, clock: instants, vault, media, log, pdf, readOnly, textReader }: ServiceDeps) {
+export function createServices({ db, clock: instants, vault, media, log, pdf, readOnly, textReader, bulkLoad }: ServiceDeps) {
   const settings = createSettings(db);
   // Every service reads time from this one office clock (DESIGN.md "The case and its clock").
   const clock = createOfficeClock(instants, () => settings.get(settingKeys.office.timeZone, DEFAULT_OFFICE_ZONE));
@@ -90,6 +92,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     repeatWindowDays,
     repeatRecount: () => repeatRecountProgress(settings),
     indexCurrent: () => indexCurrent(settings),
+    bulkLoad,
   });
   // 统计's repeat figures counted again when the window changes (started by the opened register, after its first seconds).
   const repeatRecount = createRepeatRecount({ db, settings, store, windowDays: repeatWindowDays, log });

@@ -37,6 +37,11 @@ export interface CoreDeps {
   backgroundDelayMs?: number;
   /** Reads pictures' text (OCR in a worker thread) when not given; a test that measures the import alone gives its own. */
   textReader?: TextReader;
+  /**
+   * A bulk load (the bench's seed): the search index is not written case by case but once, by its
+   * end (store/caseText.ts `indexCases`). Cases registered meanwhile are not found by the search.
+   */
+  bulkLoad?: boolean;
 }
 
 /** The start check's work after the app answers (setup.status `check`). */

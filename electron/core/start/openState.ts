@@ -127,7 +127,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
   if (swept) log.warn(`removed ${swept} unfinished vault import(s) left by an interrupted run`);
   let services: ReturnType<typeof createServices>;
   try {
-    services = createServices({ db, clock, vault, media: deps.media ?? mediaToolsFromEnv(), log, pdf: deps.pdf, textReader: deps.textReader });
+    services = createServices({ db, clock, vault, media: deps.media ?? mediaToolsFromEnv(), log, pdf: deps.pdf, textReader: deps.textReader, bulkLoad: deps.bulkLoad });
   } catch (error) {
     // A schema this version did not write (a changed byte in a table's definition, say): damaged, never a crash of the start.
     db.close();

@@ -26,6 +26,8 @@ export interface CaseStoreDeps {
   repeatRecount?: () => RepeatRecountProgress | null;
   /** Whether every case is indexed by today's search rules (no background re-index pending: services/searchReindex.ts). */
   indexCurrent?: () => boolean;
+  /** A bulk load writes the search index once, at its end (coreState.ts `bulkLoad`). */
+  bulkLoad?: boolean;
 }
 
 /**
@@ -43,8 +45,8 @@ export function refreshPlannerStatistics(db: Db): void {
   db.pragma('optimize = 0x10002');
 }
 
-export function createCaseStore({ db, snapshots, clock, calendar, repeatWindowDays, repeatRecount, indexCurrent = () => true }: CaseStoreDeps) {
-  const text = createCaseText(db);
+export function createCaseStore({ db, snapshots, clock, calendar, repeatWindowDays, repeatRecount, indexCurrent = () => true, bulkLoad = false }: CaseStoreDeps) {
+  const text = createCaseText(db, { bulkLoad });
   const respondents = createRespondentStore(db);
   const facts = createCaseFacts(db, { calendar, repeatWindowDays, respondents });
   const events = createCaseEvents(db, { text, facts });
