@@ -1,3 +1,4 @@
+import type { Draft } from './complaints';
 import { RARE_NAME_CHARS } from './people';
 import { RARE_PHRASES } from './facts';
 
@@ -22,4 +23,11 @@ export class ProbeCounter {
   add(text: string): void {
     for (const t of PROBE_TERMS) if (text.includes(t)) this.counts[t]!++;
   }
+}
+
+/** The searchable text of a registered complaint, as a clerk would find it. */
+export function searchableText(d: Draft, caseNo: string): string {
+  const c = d.input.complainant;
+  const r = d.input.respondent as { name?: string; creditCode?: string };
+  return [caseNo, c.name, c.phone, c.idNumber ?? '', d.business.name, r.creditCode ?? d.business.creditCode ?? '', d.input.subject, d.input.facts, d.input.request].join('\n');
 }

@@ -16,6 +16,11 @@ export interface AuditHead {
   hash: string;
 }
 
+/** The register's last audit row: where a batch left the chain. */
+export function auditHead(db: { prepare(sql: string): { get(): unknown } }): AuditHead | null {
+  return (db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as AuditHead | undefined) ?? null;
+}
+
 const CURRENT = 'seed-progress.v8';
 const NEXT = 'seed-progress.next.v8';
 

@@ -12,18 +12,23 @@ import type { UserView } from '../../../shared/api/schemas/common';
 import { caseActInput } from '../../../shared/api/schemas/workflow';
 import { ProgressBar } from '../progress';
 import { businessPool } from './businesses';
-import { ComplaintGenerator, optionalFieldsFor, type Draft } from './complaints';
+import { CallTimings, type Timing } from './callTimings';
+import { ComplaintGenerator, optionalFieldsFor } from './complaints';
 import { enquiriesBeside } from './enquiries';
 import { EARLIER_YEARS } from './holidays';
 import { Lifecycle, newLife, type CaseLife, type Staff, type Step } from './lifecycle';
 import { writeManifest, type SeedManifest } from './manifest';
-import { clearProgress, commitProgress, hasProgress, loadProgress, peekProgress, stageProgress, type AuditHead } from './progressFile';
+import { hireStaff, must, PASSWORD, quietLogger, regionCodes } from './office';
+import { auditHead, clearProgress, commitProgress, hasProgress, loadProgress, peekProgress, stageProgress, type AuditHead } from './progressFile';
 import { atOffice, officeDate } from './officeTime';
-import { DISTRICTS, fullName, type District } from './people';
-import { ProbeCounter } from './probes';
+import { DISTRICTS } from './people';
+import { ProbeCounter, searchableText } from './probes';
 import { Random, type RandomState } from './random';
 import { RegistrationSchedule, scheduleSpan, type ScheduleState } from './schedule';
+import { StepQueue, type QueueState } from './stepQueue';
 import type { ComplaintsState } from './complaints';
+
+export { PASSWORD } from './office';
 
 /**
  * `npm run seed`: a register of `cases` complaints made through the core's own write path — the
@@ -32,15 +37,15 @@ import type { ComplaintsState } from './complaints';
  * would have written. Only durability is relaxed while it builds (synchronous=OFF, many services'
  * transactions inside one outer transaction, where they become savepoints); FULL is restored and
  * the register closed (and sealed) cleanly at the end; and the search index is written once, for
- * every case, by the core's own indexer at the end (`bulkLoad`) rather than at each case. A seed stopped on the way (`signal`: Ctrl+C)
- * closes the register after its batch, unsealed, and is carried on by `resume` (progressFile.ts).
+ * every case, by the core's own indexer at the end (`bulkLoad`) rather than case by case. A seed
+ * stopped on the way (`signal`: Ctrl+C) closes the register after its batch, unsealed, and is
+ * carried on by `resume` (progressFile.ts).
  */
 
 export const GENERATOR = 'complaintdesk-seed/2';
 export const DEFAULT_SEED = 20261130;
 /** A fixed instant, so two runs make the same register whatever day they run on. */
 export const DEFAULT_NOW = '2026-11-30T17:00:00+08:00';
-export const PASSWORD = 'bench-pass-1';
 
 export interface SeedOptions {
   dataDir: string;
@@ -91,142 +96,6 @@ interface SeedProgress {
   marks: [number, { wall: number; cpu: number }][];
   wallMs: number;
   cpuMs: number;
-}
-
-interface Timing {
-  n: number;
-  ms: number;
-  cpuN: number;
-  cpu: number;
-}
-
-interface QueueState {
-  items: { at: number; seq: number; life: CaseLife; step: Step }[];
-  seq: number;
-}
-
-/** A min-heap of the next steps of open cases, by time (then by order of scheduling, so ties are deterministic). */
-class StepQueue {
-  private items: { at: number; seq: number; life: CaseLife; step: Step }[] = [];
-  private seq = 0;
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  snapshot(): QueueState {
-    return { items: this.items, seq: this.seq };
-  }
-
-  restore(s: QueueState): void {
-    this.items = s.items;
-    this.seq = s.seq;
-  }
-
-  push(life: CaseLife, step: Step): void {
-    const a = this.items;
-    a.push({ at: step.at, seq: this.seq++, life, step });
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (this.less(i, p)) {
-        [a[i], a[p]] = [a[p]!, a[i]!];
-        i = p;
-      } else break;
-    }
-  }
-
-  peekAt(): number {
-    return this.items[0]?.at ?? Infinity;
-  }
-
-  pop(): { life: CaseLife; step: Step } {
-    const a = this.items;
-    const top = a[0]!;
-    const last = a.pop()!;
-    if (a.length) {
-      a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && this.less(l, m)) m = l;
-        if (r < a.length && this.less(r, m)) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m]!, a[i]!];
-        i = m;
-      }
-    }
-    return top;
-  }
-
-  private less(i: number, j: number): boolean {
-    const a = this.items[i]!;
-    const b = this.items[j]!;
-    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
-  }
-}
-
-const quietLogger: Logger = { info() {}, warn: (m) => process.stderr.write(`[warn] ${m}\n`), error: (m, e) => process.stderr.write(`[error] ${m} ${String(e ?? '')}\n`) };
-
-function staffCounts(cases: number): { clerks: number; investigators: number; supervisors: number } {
-  const perDay = cases / 750; // working days in three years
-  const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.ceil(x)));
-  return { clerks: clamp(perDay / 40, 2, 40), investigators: clamp(perDay / 12, 4, 120), supervisors: clamp(perDay / 150, 2, 12) };
-}
-
-async function must<T>(core: Core, name: string, input: unknown, token: string | null): Promise<T> {
-  const r = await core.call(name, input, token);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
-  return r.value as T;
-}
-
-/** The office's staff, signed up by the administrator through `users.create`. */
-async function hireStaff(core: Core, seed: number, cases: number, token: string, admin: UserView): Promise<Staff> {
-  const r = Random.stream(seed, 'staff');
-  const counts = staffCounts(cases);
-  const staff: Staff = { admin, clerks: [], investigators: [], supervisors: [] };
-  const wanted: { username: string; role: 'clerk' | 'investigator' | 'supervisor'; list: UserView[] }[] = [];
-  for (let i = 1; i <= counts.clerks; i++) wanted.push({ username: `clerk${i}`, role: 'clerk', list: staff.clerks });
-  for (let i = 1; i <= counts.investigators; i++) wanted.push({ username: `inv${i}`, role: 'investigator', list: staff.investigators });
-  for (let i = 1; i <= counts.supervisors; i++) wanted.push({ username: `sup${i}`, role: 'supervisor', list: staff.supervisors });
-  const names = new Set<string>();
-  const people = wanted.map((w) => {
-    let name = fullName(r, r.chance(0.5));
-    while (names.has(name)) name = fullName(r, r.chance(0.5));
-    names.add(name);
-    return { ...w, displayName: name };
-  });
-  // One after another, so ids follow the list and the same seed gives the same ids (and audit chain).
-  for (const p of people) {
-    const made = await must<{ id: number }>(core, 'users.create', { username: p.username, displayName: p.displayName, password: PASSWORD, role: p.role }, token);
-    p.list.push({ id: made.id, username: p.username, displayName: p.displayName, role: p.role });
-  }
-  return staff;
-}
-
-/** The catalog's region codes by district name, when the register has a region list; else the names themselves. */
-function regionCodes(core: Core): (d: District) => string {
-  let byName = new Map<string, string>();
-  try {
-    const rows = core.db.prepare("SELECT code, name FROM catalog_items WHERE kind = 'region' AND active = 1").all() as { code: string; name: string }[];
-    byName = new Map(rows.map((x) => [x.name, x.code]));
-  } catch {}
-  const codes = [...byName.values()];
-  return (d) => byName.get(d.name) ?? (codes.length ? codes[DISTRICTS.indexOf(d) % codes.length]! : d.name);
-}
-
-/** The searchable text of a registered complaint, as a clerk would find it. */
-function searchableText(d: Draft, caseNo: string): string {
-  const c = d.input.complainant;
-  const r = d.input.respondent as { name?: string; creditCode?: string };
-  return [caseNo, c.name, c.phone, c.idNumber ?? '', d.business.name, r.creditCode ?? d.business.creditCode ?? '', d.input.subject, d.input.facts, d.input.request].join('\n');
-}
-
-/** The register's last audit row: where a batch left the chain. */
-function auditHead(db: { prepare(sql: string): { get(): unknown } }): AuditHead | null {
-  return (db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as AuditHead | undefined) ?? null;
 }
 
 /** Makes the register (or carries an unfinished one on) to its end. */
@@ -335,11 +204,8 @@ export async function seedUntilStopped(o: SeedOptions): Promise<SeedManifest | n
     const sampleEvery = Math.max(1, Math.floor(cases / 12));
     let registered = 0;
     let steps = 0;
-    // Per service call: count, wall ms, CPU ms (on a shared machine the wall time is mostly waiting).
-    // The CPU time of one call in 64: process.cpuUsage on every call took 7 % of the seed's CPU, and
-    // on one call in eight still 2.7 % (a CPU profile of a 5,000-case seed, 2026-12-04).
-    const CPU_SAMPLED = 64;
-    let timings = new Map<string, Timing>();
+    const timings = new CallTimings(saved?.timings);
+    const timed = timings.timed.bind(timings);
     // Wall and CPU time at every 10,000 cases: a shared machine's wall rate says little alone.
     let marks = new Map<number, { wall: number; cpu: number }>();
     // Time spent before a resume, so rates and totals run on across the stops.
@@ -364,25 +230,8 @@ export async function seedUntilStopped(o: SeedOptions): Promise<SeedManifest | n
       queue.restore(saved.queue);
       ({ registered, steps, enquiries, refused, firstRefusals, samples } = saved);
       Object.assign(probes.counts, saved.terms);
-      timings = new Map(saved.timings);
       marks = new Map(saved.marks);
     }
-    const timed = <T>(k: string, f: () => T): T => {
-      let t = timings.get(k);
-      if (!t) timings.set(k, (t = { n: 0, ms: 0, cpuN: 0, cpu: 0 }));
-      const c0 = t.n % CPU_SAMPLED === 0 ? process.cpuUsage() : null;
-      const t0 = performance.now();
-      const out = f();
-      t.ms += performance.now() - t0;
-      t.n++;
-      if (c0) {
-        const c = process.cpuUsage(c0);
-        t.cpuN++;
-        t.cpu += (c.user + c.system) / 1000;
-      }
-      return out;
-    };
-
     const refuse = (what: string, error: unknown) => {
       const code = error instanceof DomainError ? error.code : 'ERROR';
       refused[`${what}:${code}`] = (refused[`${what}:${code}`] ?? 0) + 1;
@@ -487,7 +336,7 @@ export async function seedUntilStopped(o: SeedOptions): Promise<SeedManifest | n
       refused,
       firstRefusals,
       samples,
-      timings: [...timings],
+      timings: timings.entries(),
       marks: [...marks],
       wallMs: wallMs(),
       cpuMs: cpuMs(),
@@ -603,12 +452,7 @@ export async function seedUntilStopped(o: SeedOptions): Promise<SeedManifest | n
       seconds: 0,
       cpuSeconds: 0,
       rates,
-      operations: Object.fromEntries(
-        [...timings]
-          .filter(([, t]) => t.n > 0)
-          .sort((a, b) => b[1].ms - a[1].ms)
-          .map(([k, t]) => [k, { count: t.n, meanMs: Math.round((t.ms / t.n) * 1000) / 1000, cpuMs: Math.round((t.cpu / t.cpuN) * 1000) / 1000 }]),
-      ),
+      operations: timings.summary(),
     };
     // A clean close seals the file, as the app does at the end of a day.
     closed = true;
