@@ -1,26 +1,52 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexCases } from '../../electron/core/store/caseText';
 import type { Db } from '../../electron/core/db/open';
 import { fixedClock, minimalComplaint, openRegister, type Register } from './harness';
-import { withStaff } from './staff';
+import { withStaff, type Actor } from './staff';
 
 /**
- * A bulk load (the bench's seed; start/coreState.ts `bulkLoad`) writes no search index while it
- * registers and acts; `indexCases` then writes the index each case would have had, so a register
- * loaded in bulk and one written case by case hold the same tokens at the same places, the voided
- * cases' own index included. Two real registers, the same calls on the same clock.
+ * A bulk load (the bench's seed; start/coreState.ts `bulkLoad`) writes neither the search index nor
+ * the statistics while it registers and acts; `store.finishBulkLoad` then writes, for every case,
+ * what its steps would have written one by one. Two real registers, the same calls on the same clock:
+ * one loaded case by case, one in bulk; after the finish they hold the same tokens at the same places
+ * (the voided cases' own index included) and the same counts, row for row.
  */
 const registers: Record<'each' | 'bulk', Register> = {} as never;
+const clerks: Record<'each' | 'bulk', Actor> = {} as never;
 
-async function load(bulkLoad: boolean): Promise<Register> {
-  const reg = await openRegister(fixedClock('2026-11-02T09:00:00+08:00'), { bulkLoad });
-  const staff = await withStaff(reg);
-  const add = async (over: Record<string, unknown>) => (await staff.clerk.must<{ id: number }>('cases.register', minimalComplaint(over))).id;
-  await add({ complainant: { name: '王晓明', phone: '13912345678' }, respondent: { name: '杭州星辰电器有限公司' }, subject: '变频空调', facts: '空调安装后制冷效果差，商家承诺上门维修但一直未到。' });
+/** The tables a case's statistics are kept in (store/caseFacts.ts, store/respondents.ts: a business's row is made with it, its counts by the cases). */
+const COUNTS = ['case_stats', 'stats_daily', 'respondent_stats', 'respondent_months'] as const;
+const COUNTED = ['case_stats', 'stats_daily', 'respondent_months'] as const;
+
+async function load(bulkLoad: boolean): Promise<[Register, Actor]> {
+  const clock = fixedClock('2026-10-12T09:00:00+08:00');
+  const reg = await openRegister(clock, { bulkLoad });
+  const { clerk, supervisor, investigator } = await withStaff(reg);
+  const add = async (over: Record<string, unknown>) => (await clerk.must<{ id: number }>('cases.register', minimalComplaint(over))).id;
+  const wang = { name: '王晓明', phone: '13912345678' };
+  const closed = await add({ complainant: wang, respondent: { name: '杭州星辰电器有限公司' }, subject: '变频空调', facts: '空调安装后制冷效果差，商家承诺上门维修但一直未到。' });
+  await clerk.act(closed, 'accept');
+  await supervisor.act(closed, 'assign', { userId: investigator.user.id });
+  await investigator.act(closed, 'startInvestigation');
+  await investigator.act(closed, 'proposeOutcome', { measures: ['refund', 'punitive'], recoveredFen: 300000, punitiveFen: 200000, summary: '退一赔三' });
+  await supervisor.act(closed, 'approve', { comment: '同意' });
+  await investigator.act(closed, 'notify');
+  clock.set('2026-10-15T10:00:00+08:00');
+  await investigator.act(closed, 'followUp', { satisfaction: 5, note: '满意' });
+  clock.set('2026-10-19T10:00:00+08:00');
+  // 退一赔三 is followed up twice before it may close.
+  await investigator.act(closed, 'followUp', { satisfaction: 5, note: '已收到赔偿款' });
+  await investigator.act(closed, 'close');
+  clock.set('2026-10-20T10:00:00+08:00');
+  // The same person against the same business again: a repeat complaint.
+  const repeat = await add({ complainant: wang, respondent: { name: '杭州星辰电器有限公司' }, subject: '空调遥控器', facts: '遥控器失灵。' });
+  await clerk.act(repeat, 'accept');
   await add({ complainant: { name: '李芳', phone: '0571-88886666' }, respondent: { name: '宁波快乐旅行社' }, category: 'S03', subject: '跟团游', facts: '行程中被导游强制购物。' });
+  const refused = await add({ complainant: { name: '钱多多', phone: '13600001111' }, respondent: { name: '温州某某贸易公司' }, subject: '办公设备', facts: '单位采购的打印机故障。' });
+  await clerk.act(refused, 'refuse', { grounds: ['3'], reason: '系经营性采购' });
+  await supervisor.act(refused, 'approve', { comment: '同意不予受理' });
   const voided = await add({ complainant: { name: '赵敏', phone: '13700003333' }, respondent: { name: '温州健身会所' }, category: 'S04', subject: '健身卡', facts: '会所闭店，余额无法退还。' });
-  await staff.supervisor.act(voided, 'void', { reason: '重复登记作废' });
-  return reg;
+  await supervisor.act(voided, 'void', { reason: '重复登记作废' });
+  return [reg, clerk];
 }
 
 /** Every token the index holds, with its case, column and place (FTS5's own vocabulary of instances). */
@@ -29,12 +55,16 @@ function instances(db: Db, table: 'case_index' | 'case_index_voided'): string[] 
   return (db.prepare(`SELECT term, doc, col, offset FROM temp.${table}_seen ORDER BY term, doc, col, offset`).all() as Record<string, unknown>[]).map((r) => `${r.term}|${r.doc}|${r.col}|${r.offset}`);
 }
 
-const found = async (reg: Register, text: string, includeVoided = false) =>
-  (await reg.must<{ rows: { caseNo: string }[] }>('cases.search', { text, includeVoided, pageSize: 50 })).rows.map((r) => r.caseNo);
+const rowsOf = (db: Db, table: string) => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3`).all();
+
+const found = async (who: 'each' | 'bulk', text: string, includeVoided = false) =>
+  (await clerks[who].must<{ rows: { caseNo: string }[] }>('cases.search', { text, includeVoided, pageSize: 50 })).rows.map((r) => r.caseNo);
+
+const year = (who: 'each' | 'bulk') => clerks[who].must<Record<string, unknown>>('stats.summary', { from: '2026-01-01', to: '2026-12-31' });
 
 beforeAll(async () => {
-  registers.each = await load(false);
-  registers.bulk = await load(true);
+  [registers.each, clerks.each] = await load(false);
+  [registers.bulk, clerks.bulk] = await load(true);
 });
 afterAll(() => {
   registers.each?.close();
@@ -42,32 +72,42 @@ afterAll(() => {
 });
 
 describe('a bulk load', () => {
-  it('writes no search index while it loads', async () => {
-    expect(instances(registers.bulk.core.db, 'case_index')).toEqual([]);
-    expect(await found(registers.bulk, '王晓明')).toEqual([]);
-    expect(await found(registers.each, '王晓明')).toHaveLength(1);
+  it('writes no search index and no statistics while it loads, and the same events and audit rows', async () => {
+    const bulk = registers.bulk.core.db;
+    expect(instances(bulk, 'case_index')).toEqual([]);
+    for (const table of COUNTED) expect(rowsOf(bulk, table), table).toEqual([]);
+    expect(await found('bulk', '王晓明')).toEqual([]);
+    expect(await found('each', '王晓明')).toHaveLength(2);
+    const each = registers.each.core.db;
+    for (const table of ['cases', 'case_events', 'case_deadlines']) expect(rowsOf(bulk, table), table).toEqual(rowsOf(each, table));
+    const audit = (db: Db) => db.prepare('SELECT action, entity, entity_id, data FROM audit_log WHERE action <> ? ORDER BY id').all('session.login');
+    expect(audit(bulk)).toEqual(audit(each));
   });
 
-  it('then indexes every case as each would have been indexed, the voided one in its own index too', async () => {
+  it('then indexes and counts every case as its steps would have, the voided one in its own index too', async () => {
     const db = registers.bulk.core.db;
+    const each = registers.each.core.db;
     const seen: number[] = [];
-    expect(indexCases(db, (done) => seen.push(done), 2)).toBe(3);
-    expect(seen).toEqual([2, 3]);
-    const each = instances(registers.each.core.db, 'case_index');
-    expect(each.length).toBeGreaterThan(100);
-    expect(instances(db, 'case_index')).toEqual(each);
-    expect(instances(db, 'case_index_voided')).toEqual(instances(registers.each.core.db, 'case_index_voided'));
-    for (const text of ['王晓明', '旅行社', '重复登记', '赵']) {
-      expect(await found(registers.bulk, text, true)).toEqual(await found(registers.each, text, true));
+    expect(registers.bulk.core.services.store.finishBulkLoad((done) => seen.push(done), 2)).toBe(5);
+    expect(seen).toEqual([2, 4, 5]);
+    expect(instances(each, 'case_index').length).toBeGreaterThan(100);
+    expect(instances(db, 'case_index')).toEqual(instances(each, 'case_index'));
+    expect(instances(db, 'case_index_voided')).toEqual(instances(each, 'case_index_voided'));
+    for (const table of COUNTS) {
+      expect(rowsOf(each, table).length, table).toBeGreaterThan(0);
+      expect(rowsOf(db, table), table).toEqual(rowsOf(each, table));
     }
-    expect(await found(registers.bulk, '重复登记', true)).toHaveLength(1);
-    expect(await found(registers.bulk, '重复登记')).toEqual([]);
+    for (const text of ['王晓明', '旅行社', '重复登记', '赵']) expect(await found('bulk', text, true)).toEqual(await found('each', text, true));
+    expect(await found('bulk', '重复登记')).toEqual([]);
+    const summary = await year('bulk');
+    expect(summary).toEqual(await year('each'));
+    expect(summary).toMatchObject({ received: 4 });
   });
 
-  it('indexes again without change when it is carried on after a stop', () => {
+  it('finishes again without a change when it is carried on after a stop', () => {
     const db = registers.bulk.core.db;
-    const before = instances(db, 'case_index');
-    expect(indexCases(db)).toBe(3);
-    expect(instances(db, 'case_index')).toEqual(before);
+    const before = [instances(db, 'case_index'), ...COUNTS.map((t) => rowsOf(db, t))];
+    expect(registers.bulk.core.services.store.finishBulkLoad()).toBe(5);
+    expect([instances(db, 'case_index'), ...COUNTS.map((t) => rowsOf(db, t))]).toEqual(before);
   });
 });

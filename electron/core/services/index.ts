@@ -66,7 +66,7 @@ export interface ServiceDeps {
   readOnly?: boolean;
   /** Reads pictures' text (OCR); a worker of its own when not given. */
   textReader?: TextReader;
-  /** A bulk load: the search index written once, at its end (start/coreState.ts `bulkLoad`). */
+  /** A bulk load: the search index and the statistics written once, at its end (start/coreState.ts `bulkLoad`). */
   bulkLoad?: boolean;
 }
 

@@ -38,8 +38,9 @@ export interface CoreDeps {
   /** Reads pictures' text (OCR in a worker thread) when not given; a test that measures the import alone gives its own. */
   textReader?: TextReader;
   /**
-   * A bulk load (the bench's seed): the search index is not written case by case but once, by its
-   * end (store/caseText.ts `indexCases`). Cases registered meanwhile are not found by the search.
+   * A bulk load (the bench's seed): the search index and the statistics are not written case by case
+   * but once, at its end (`services.store.finishBulkLoad`, store/bulkLoad.ts). Until then the cases it
+   * registers are neither found by the search nor counted by 统计.
    */
   bulkLoad?: boolean;
 }

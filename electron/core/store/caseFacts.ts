@@ -123,6 +123,8 @@ export interface FactsDeps {
    * in migrations that run before those counts exist (0007).
    */
   respondents?: Pick<RespondentStore, 'follow'>;
+  /** A bulk load counts every case once, at its end (start/coreState.ts `bulkLoad`, store/bulkLoad.ts). */
+  bulkLoad?: boolean;
 }
 
 const RECEIVED = measureColumns.indexOf('received');
@@ -224,6 +226,7 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
   }
 
   function refresh(caseId: number): void {
+    if (deps.bulkLoad) return;
     const next = factsOf(caseId);
     const nextKeys = packKeys(next.keys);
     const nextMeasures = measuresOf(next);
@@ -246,6 +249,7 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
     for (const p of identities) {
       for (const id of peers.all({ respondent: p.respondentId, id: caseId, since: p.receivedOn, phone: p.phone, idNumber: p.idNumber }) as number[]) ids.add(id);
     }
+    if (deps.bulkLoad) return;
     for (const id of ids) refresh(id);
   }
 
@@ -275,6 +279,7 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
     lastCaseId: () => (lastId.get() as number | null) ?? 0,
     /** The later complaints that counted this case as the earlier one (it was voided, and no longer counts). */
     refreshPeersOf(caseId: number): void {
+      if (deps.bulkLoad) return;
       const p = identity.get(caseId) as { respondentId: number; phone: string; idNumber: string | null; receivedOn: string } | undefined;
       if (p) refreshPeers(caseId, [p]);
     },

@@ -134,27 +134,3 @@ export type CaseText = ReturnType<typeof createCaseText>;
 
 /** Whether an event's data carries words the index keeps (so only those events re-index the case). */
 export const carriesNotes = (data: Record<string, unknown>): boolean => NOTE_KEYS.some((k) => typeof data[k] === 'string');
-
-/**
- * Every case's search index, written at the end of a bulk load (start/coreState.ts `bulkLoad`): a
- * transaction per `chunk` cases, so FTS5 writes a segment per chunk rather than one per case and
- * merge. Rewrites what is there, so a load stopped on the way and carried on indexes again safely.
- */
-export function indexCases(db: Db, onChunk?: (done: number, total: number) => void, chunk = 10_000): number {
-  const text = createCaseText(db);
-  const total = db.prepare('SELECT COUNT(*) FROM cases').pluck().get() as number;
-  const after = db.prepare('SELECT id FROM cases WHERE id > ? ORDER BY id LIMIT ?').pluck();
-  const indexChunk = db.transaction((ids: number[]) => {
-    for (const id of ids) text.index(id);
-  });
-  let done = 0;
-  let last = 0;
-  for (;;) {
-    const ids = after.all(last, chunk) as number[];
-    if (ids.length === 0) return done;
-    indexChunk(ids);
-    done += ids.length;
-    last = ids.at(-1)!;
-    onChunk?.(done, total);
-  }
-}

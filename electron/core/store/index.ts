@@ -3,6 +3,7 @@ import type { WorkingDayCalendar } from '../../../shared/domain/calendar';
 import type { Db } from '../db/open';
 import type { OfficeClock } from '../officeClock';
 import { createCaseEvents } from './caseEvents';
+import { finishBulkLoad } from './bulkLoad';
 import { createCaseFacts } from './caseFacts';
 import { createCaseHeads } from './caseHeads';
 import { createCaseReads } from './caseReads';
@@ -26,7 +27,7 @@ export interface CaseStoreDeps {
   repeatRecount?: () => RepeatRecountProgress | null;
   /** Whether every case is indexed by today's search rules (no background re-index pending: services/searchReindex.ts). */
   indexCurrent?: () => boolean;
-  /** A bulk load writes the search index once, at its end (coreState.ts `bulkLoad`). */
+  /** A bulk load writes the search index and the statistics once, at its end (coreState.ts `bulkLoad`). */
   bulkLoad?: boolean;
 }
 
@@ -48,7 +49,7 @@ export function refreshPlannerStatistics(db: Db): void {
 export function createCaseStore({ db, snapshots, clock, calendar, repeatWindowDays, repeatRecount, indexCurrent = () => true, bulkLoad = false }: CaseStoreDeps) {
   const text = createCaseText(db, { bulkLoad });
   const respondents = createRespondentStore(db);
-  const facts = createCaseFacts(db, { calendar, repeatWindowDays, respondents });
+  const facts = createCaseFacts(db, { calendar, repeatWindowDays, respondents, bulkLoad });
   const events = createCaseEvents(db, { text, facts });
   const reads = createCaseReads(db);
   const search = createCaseSearch(db, clock, calendar, indexCurrent);
@@ -105,6 +106,9 @@ export function createCaseStore({ db, snapshots, clock, calendar, repeatWindowDa
     },
     /** 咨询登记: the enquiry log, its day lists and the count 统计 reports. */
     enquiries,
+    /** Writes what a bulk load left out, for every case (store/bulkLoad.ts); returns the cases done. */
+    finishBulkLoad: (onChunk?: (done: number, total: number) => void, chunk?: number): number =>
+      finishBulkLoad(db, { text: createCaseText(db), facts: createCaseFacts(db, { calendar, repeatWindowDays, respondents }) }, onChunk, chunk),
   };
 }
 export type CaseStore = ReturnType<typeof createCaseStore>;
