@@ -245,11 +245,11 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
   }
 
   function refreshPeers(caseId: number, identities: readonly { respondentId: number; phone: string; idNumber: string | null; receivedOn: string }[]): void {
+    if (deps.bulkLoad) return;
     const ids = new Set<number>();
     for (const p of identities) {
       for (const id of peers.all({ respondent: p.respondentId, id: caseId, since: p.receivedOn, phone: p.phone, idNumber: p.idNumber }) as number[]) ids.add(id);
     }
-    if (deps.bulkLoad) return;
     for (const id of ids) refresh(id);
   }
 
