@@ -4,6 +4,7 @@ import type { Db } from '../db/open';
 import type { OfficeClock } from '../officeClock';
 import { createCaseEvents } from './caseEvents';
 import { finishBulkLoad } from './bulkLoad';
+export { refreshPlannerStatistics } from './plannerStatistics';
 import { createCaseFacts } from './caseFacts';
 import { createCaseHeads } from './caseHeads';
 import { createCaseReads } from './caseReads';
@@ -36,15 +37,6 @@ export interface CaseStoreDeps {
  * events, search and statistics, with typed rows. Features read through `read` and change through
  * `write`; a read path has no way to write.
  */
-/**
- * The planner chooses between the register's indexes by their statistics (without them, status and
- * date once took the wrong one). Sampled, so it costs milliseconds at any size; it writes, so it runs
- * once writing is allowed.
- */
-export function refreshPlannerStatistics(db: Db): void {
-  db.pragma('analysis_limit = 1000');
-  db.pragma('optimize = 0x10002');
-}
 
 export function createCaseStore({ db, snapshots, clock, calendar, repeatWindowDays, repeatRecount, indexCurrent = () => true, bulkLoad = false }: CaseStoreDeps) {
   const text = createCaseText(db, { bulkLoad });
