@@ -30,6 +30,7 @@ const MILLION: [table: string, index: string | null, stat: string][] = [
   ['cases', 'cases_next_due', '1000000 500000 40 1 1'],
   ['cases', 'cases_sent_back', '300 1'],
   ['cases', 'cases_rule_set', '1000000 500000'],
+  ['cases', 'cases_awaiting_approval', '3000 1 1 1'],
   ['respondents', null, '50000'],
   ['respondents', 'respondents_name', '50000 1'],
   ['respondents', 'respondents_credit_code', '40000 1'],
@@ -121,6 +122,15 @@ describe('cases.search plans at a million cases', () => {
     expectIndexed(searchPlans({ respondentId: 42 }).page, /cases_respondent_received \(respondent_id=\?\)/);
     expectIndexed(searchPlans({ mine: true }).page, /cases_handler_received \(handler_id=\?\)/);
     expectIndexed(searchPlans({ from: '2026-06-01', to: '2026-06-30' }).page, /cases_received_at \(received_at>\? AND received_at<\?\)/);
+  });
+
+  it('awaiting my approval is counted in the awaiting cases’ own index, the proposer read from it, never their rows', () => {
+    const supervisor: UserView = { id: 7, username: 'sup1', displayName: '孙主任', role: 'supervisor' };
+    expect(searchPlans({ awaitingMyApproval: true }, supervisor).count.join(' | ')).toMatch(/^CO-ROUTINE \(subquery-\d\) \| SCAN c USING COVERING INDEX cases_awaiting_approval \| SCAN \(subquery-\d\)$/);
+    // The page walks the newest awaiting cases and stops at 50 not proposed by the reader.
+    expectIndexed(searchPlans({ awaitingMyApproval: true }, supervisor).page, /cases_status_received \(status=\?\)/);
+    // With another filter the count is that filter's.
+    expect(searchPlans({ awaitingMyApproval: true, category: 'S04' }, supervisor).count.join(' | ')).not.toMatch(/cases_awaiting_approval/);
   });
 
   it('every sortable column is read in order from an index', () => {

@@ -70,6 +70,11 @@ describe('今日, on 2026-11-18', () => {
     expect(await search('supervisor2', { awaitingMyApproval: true })).toEqual(['待审批']);
     expect(await search('clerk', { awaitingMyApproval: true })).toEqual([]);
     expect(await search('investigator', { awaitingMyApproval: true })).toEqual([]);
+    // Counted past a full page (today's 今日 count) in the awaiting cases' own index (migration 0027): the same rule.
+    const total = async (who: keyof Staff) => ((await staff[who].must('cases.search', { awaitingMyApproval: true, pageSize: 1 })) as { total: number }).total;
+    expect(await total('supervisor')).toBe(2);
+    expect(await total('supervisor2')).toBe(1);
+    expect(await total('investigator')).toBe(0);
   });
 
   it('counts as registered today what was entered today, whatever day it was received', async () => {
