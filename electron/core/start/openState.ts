@@ -283,7 +283,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
       else checkpointing.cancel();
       if (++writesSinceStatistics >= STATISTICS_EVERY_WRITES) {
         writesSinceStatistics = 0;
-        // After the call that wrote: only tables grown or shrunk 25-fold are sampled again (store/index.ts).
+        // After the call that wrote: only tables grown or shrunk 25-fold are sampled again (store/plannerStatistics.ts).
         setImmediate(() => {
           if (closed) return;
           try {

@@ -10,9 +10,9 @@ import { refreshPlannerStatistics } from './plannerStatistics';
  * segment per chunk rather than one per case to merge, and the planner's statistics are taken again
  * after each: the index's tables grow here from nothing, and with the statistics of their empty
  * start FTS5's DELETE of each merged segment's pages scanned the whole data table (a million cases
- * were indexed at 650 a second, then 2,400 once the statistics were taken again by hand).
- * Rewrites what is there (a case counted again
- * moves nothing), so a load stopped on the way and carried on finishes again safely.
+ * were indexed at 650 a second, then 2,400 once the statistics were taken again by hand). Rewrites
+ * what is there (a case counted again moves nothing), so a load stopped on the way and carried on
+ * finishes again safely.
  */
 export function finishBulkLoad(db: Db, { text, facts }: { text: CaseText; facts: Pick<CaseFactsStore, 'refresh'> }, onChunk?: (done: number, total: number) => void, chunk = 10_000): number {
   const total = db.prepare('SELECT COUNT(*) FROM cases').pluck().get() as number;

@@ -279,7 +279,6 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
     lastCaseId: () => (lastId.get() as number | null) ?? 0,
     /** The later complaints that counted this case as the earlier one (it was voided, and no longer counts). */
     refreshPeersOf(caseId: number): void {
-      if (deps.bulkLoad) return;
       const p = identity.get(caseId) as { respondentId: number; phone: string; idNumber: string | null; receivedOn: string } | undefined;
       if (p) refreshPeers(caseId, [p]);
     },

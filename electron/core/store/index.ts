@@ -4,7 +4,6 @@ import type { Db } from '../db/open';
 import type { OfficeClock } from '../officeClock';
 import { createCaseEvents } from './caseEvents';
 import { finishBulkLoad } from './bulkLoad';
-export { refreshPlannerStatistics } from './plannerStatistics';
 import { createCaseFacts } from './caseFacts';
 import { createCaseHeads } from './caseHeads';
 import { createCaseReads } from './caseReads';
@@ -32,12 +31,13 @@ export interface CaseStoreDeps {
   bulkLoad?: boolean;
 }
 
+export { refreshPlannerStatistics } from './plannerStatistics';
+
 /**
  * The case register's store (DESIGN.md "Data"): the one module that holds the SQL of cases, their
  * events, search and statistics, with typed rows. Features read through `read` and change through
  * `write`; a read path has no way to write.
  */
-
 export function createCaseStore({ db, snapshots, clock, calendar, repeatWindowDays, repeatRecount, indexCurrent = () => true, bulkLoad = false }: CaseStoreDeps) {
   const text = createCaseText(db, { bulkLoad });
   const respondents = createRespondentStore(db);
