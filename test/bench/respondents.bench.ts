@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { refreshPlannerStatistics } from '../../electron/core/store';
+import { createRespondentNames } from '../../electron/core/store/respondentNames';
 import { casesRegister } from '../../shared/api/schemas/cases';
 import { respondentsUpdate } from '../../shared/api/schemas/respondents';
 import { minimalComplaint, openRegister, type Register } from '../core/harness';
@@ -43,9 +44,12 @@ beforeAll(async () => {
   // 50,000 businesses as a million-case register has them (counts Zipf-like), straight into the tables.
   reg.core.db.transaction(() => {
     const put = reg.core.db.prepare("INSERT INTO respondents (name, credit_code, created_at) VALUES (?, NULL, '2026-01-01T09:00:00+08:00')");
+    const names = createRespondentNames(reg.core.db);
     const stats = reg.core.db.prepare('INSERT INTO respondent_stats (respondent_id, cases, open_cases, repeats, last_received_on) VALUES (?, ?, ?, ?, ?)');
     for (let i = 1; i <= BUSINESSES; i++) {
-      const id = Number(put.run(`${['杭州', '宁波', '温州', '嘉兴'][i % 4]}某某${i}号${['电器', '餐饮', '商贸', '物业'][i % 4]}有限公司`).lastInsertRowid);
+      const name = `${['杭州', '宁波', '温州', '嘉兴'][i % 4]}某某${i}号${['电器', '餐饮', '商贸', '物业'][i % 4]}有限公司`;
+      const id = Number(put.run(name).lastInsertRowid);
+      names.add(id, name);
       const cases = Math.max(1, Math.round(20_000 / i));
       stats.run(id, cases, Math.round(cases / 10), Math.round(cases / 30), `2026-${String(1 + (i % 11)).padStart(2, '0')}-15`);
     }

@@ -432,3 +432,15 @@ describe('migration 26 (enquiry-days)', () => {
     db.close();
   });
 });
+
+describe('migration 28 (respondent-names)', () => {
+  it('puts every business’s name in pieces, its characters and pairs (ASCII letters as LIKE compares them)', async () => {
+    const { db, upgrade } = await registerBefore('respondent-names', 28);
+    db.exec("INSERT INTO respondents (id, name, created_at) VALUES (2, 'ABC眼镜', '2026-06-01T09:00:00+08:00')");
+    await upgrade();
+    const pieces = (id: number) => db.prepare('SELECT piece FROM respondent_names WHERE respondent_id = ? ORDER BY piece').pluck().all(id);
+    expect(pieces(1)).toEqual(['会', '会所', '健', '健身', '州', '州健', '所', '温', '温州', '身', '身会'].sort());
+    expect(pieces(2)).toEqual(['a', 'ab', 'b', 'bc', 'c', 'c眼', '眼', '眼镜', '镜'].sort());
+    db.close();
+  });
+});

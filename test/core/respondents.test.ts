@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/migrate';
 import { migrations } from '../../electron/core/db/migrations';
+import { createRespondentNames } from '../../electron/core/store/respondentNames';
+import { createRespondentStore } from '../../electron/core/store/respondents';
 import { minimalComplaint, openRegister, quietLog, tempDir, type Register } from './harness';
 import { withStaff, type Staff } from './staff';
 
@@ -61,6 +63,45 @@ const snapshot = () => {
     db.prepare("SELECT COUNT(*) FROM audit_log WHERE action NOT LIKE 'session.%'").pluck().get(),
   ]);
 };
+
+describe('a fragment of a name (the look-up and the list)', () => {
+  const names = ['西湖某某眼镜有限公司', '拱墅ABC数码商行', '滨江某某眼镜店', '萧山某某鞋业有限公司', '余杭100号鲜果行', '临平某_某超市'];
+  /** What LIKE over every business gives: the rule the pieces must not change. */
+  const byLike = (text: string) =>
+    reg.core.db
+      .prepare("SELECT r.id FROM respondents r JOIN respondent_stats s ON s.respondent_id = r.id WHERE r.merged_into IS NULL AND (r.name LIKE ? ESCAPE '\\' OR r.credit_code = ?) ORDER BY s.cases DESC, r.id")
+      .pluck()
+      .all(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, text.toUpperCase()) as number[];
+  beforeAll(async () => {
+    for (const name of names) await register({ name });
+  });
+
+  it('finds the same businesses by the pieces of the name as by reading every name, whatever the fragment', () => {
+    const store = (narrowBelow: number) => createRespondentStore(reg.core.db, createRespondentNames(reg.core.db, narrowBelow));
+    // Always by the pieces, never by them, and as the app chooses.
+    const ways = [store(Number.MAX_SAFE_INTEGER), store(0), reg.core.services.store.respondents];
+    const fragments = ['眼镜', '眼', '某某', 'abc', 'ABC', 'Bc数', '100号', '%', '_', '某_某', '镜有限', '西湖某某眼镜有限公司', '有限公司', '公', '鲜果行', '不存在', 'c眼'];
+    for (const text of fragments) {
+      const expected = byLike(text);
+      for (const way of ways) expect([text, way.lookup(text, 100).map((r) => r.id)]).toEqual([text, expected]);
+      for (const way of ways) expect([text, way.list({ text, sort: 'cases', limit: 100, offset: 0, cap: 10_000 }).rows.map((r) => r.id)]).toEqual([text, expected]);
+    }
+    expect(byLike('眼镜').length).toBeGreaterThanOrEqual(2);
+    expect(byLike('ABC').length).toBe(1);
+  });
+
+  it('follows a rename: the old name’s fragment no longer finds the business, the new one’s does', async () => {
+    const id = respondentOf(await register({ name: '上城某某钟表行' }));
+    const search = async (text: string) => (await staff.clerk.must<{ rows: { id: number }[] }>('respondents.search', { text })).rows.map((r) => r.id);
+    expect(await search('钟表')).toContain(id);
+    const { version } = await staff.admin.must<{ version: number }>('respondents.get', { id });
+    await staff.admin.must('respondents.update', { id, name: '上城某某珠宝行', version });
+    expect(await search('钟表')).not.toContain(id);
+    expect(await search('珠宝')).toContain(id);
+    expect(await search('上城某某')).toContain(id);
+    expect(reg.core.db.prepare("SELECT COUNT(*) FROM respondent_names WHERE respondent_id = ? AND piece IN ('钟', '钟表', '表', '表行')").pluck().get(id)).toBe(0);
+  });
+});
 
 describe('respondents.list', () => {
   it('counts cases, open cases and repeats after registrations, steps and a void', async () => {

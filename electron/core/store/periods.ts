@@ -22,6 +22,16 @@ export function monthsOf(from: string, to: string): string[] {
   return out;
 }
 
+/** Every date from `from` to `to`, as YYYY-MM-DD. */
+export function daysOf(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = new Date(`${from}T00:00:00Z`); ; d.setUTCDate(d.getUTCDate() + 1)) {
+    const day = d.toISOString().slice(0, 10);
+    if (day > to) return out;
+    out.push(day);
+  }
+}
+
 /** A period as its whole months (read from the counts kept per month) and the parts of months at its ends (read from the cases). */
 export function wholeMonths(from: string, to: string): { first: string; last: string } | null {
   const firstWhole = from.endsWith('-01') ? from.slice(0, 7) : nextMonth(from.slice(0, 7));

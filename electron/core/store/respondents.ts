@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { createRespondentNames } from './respondentNames';
 
 export interface RespondentRow {
   id: number;
@@ -55,9 +56,17 @@ const FROM: Record<RespondentSort, string> = {
 const COLUMNS = 'r.*, s.cases, s.open_cases, s.repeats, s.last_received_on';
 /** A name fragment, or the exact credit code. Reads the respondents table (≈50,000 rows at a million cases), never the cases. */
 const TEXT_FILTER = "(r.name LIKE @like ESCAPE '\\' OR r.credit_code = @code)";
+/**
+ * How a text is looked for: not at all, by the filter on every business in the list's order
+ * (`scan`: its matches are common, a page of them is near), or among the businesses whose name holds
+ * the fragment's rarest piece and the one with the code (`pieces`, store/respondentNames.ts).
+ */
+export type TextMode = 'none' | 'scan' | 'pieces';
+const CANDIDATES = 'r.id IN (SELECT respondent_id FROM respondent_names WHERE piece = @piece UNION ALL SELECT id FROM respondents WHERE credit_code = @code)';
+const textFilter = (mode: TextMode) => (mode === 'none' ? '' : mode === 'scan' ? ` AND ${TEXT_FILTER}` : ` AND ${CANDIDATES} AND ${TEXT_FILTER}`);
 
 /** The SQL of the respondents register (DESIGN.md "Data": features call the store, not SQL). */
-export function createRespondentStore(db: Db) {
+export function createRespondentStore(db: Db, names = createRespondentNames(db)) {
   const byId = db.prepare('SELECT * FROM respondents WHERE id = ?');
   const withCounts = db.prepare(`SELECT ${COLUMNS} FROM respondents r LEFT JOIN respondent_stats s ON s.respondent_id = r.id WHERE r.id = ?`);
   const byCode = db.prepare('SELECT * FROM respondents WHERE credit_code = ?');
@@ -65,15 +74,12 @@ export function createRespondentStore(db: Db) {
   const insert = db.prepare('INSERT INTO respondents (name, credit_code, address, contact_person, phone, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const insertStats = db.prepare('INSERT OR IGNORE INTO respondent_stats (respondent_id) VALUES (?)');
   // The registration's look-up: the busiest matching businesses first, by the maintained count.
-  const lookup = db.prepare(
-    `SELECT ${COLUMNS} FROM ${FROM.cases}
-      WHERE r.merged_into IS NULL AND ${TEXT_FILTER}
-      ORDER BY ${ORDER.cases} LIMIT @limit`,
-  );
-  const listSql = (sort: RespondentSort, text: boolean) =>
-    `SELECT ${COLUMNS} FROM ${FROM[sort]} WHERE r.merged_into IS NULL${text ? ` AND ${TEXT_FILTER}` : ''} ORDER BY ${ORDER[sort]} LIMIT @limit OFFSET @offset`;
-  const countSql = (text: boolean, cap: number) =>
-    `SELECT COUNT(*) FROM (SELECT 1 FROM respondents r WHERE r.merged_into IS NULL${text ? ` AND ${TEXT_FILTER}` : ''} LIMIT ${cap + 1})`;
+  const lookupSql = (mode: Exclude<TextMode, 'none'>) =>
+    `SELECT ${COLUMNS} FROM ${FROM.cases} WHERE r.merged_into IS NULL${textFilter(mode)} ORDER BY ${ORDER.cases} LIMIT @limit`;
+  const listSql = (sort: RespondentSort, mode: TextMode) =>
+    `SELECT ${COLUMNS} FROM ${FROM[sort]} WHERE r.merged_into IS NULL${textFilter(mode)} ORDER BY ${ORDER[sort]} LIMIT @limit OFFSET @offset`;
+  const countSql = (mode: TextMode, cap: number) =>
+    `SELECT COUNT(*) FROM (SELECT 1 FROM respondents r WHERE r.merged_into IS NULL${textFilter(mode)} LIMIT ${cap + 1})`;
   const statements = new Map<string, ReturnType<Db['prepare']>>();
   const prepared = (sql: string) => {
     let s = statements.get(sql);
@@ -104,6 +110,7 @@ export function createRespondentStore(db: Db) {
   const caseIds = db.prepare('SELECT id FROM cases WHERE respondent_id = ? ORDER BY received_at, id LIMIT ?').pluck();
   const allCases = db.prepare('SELECT COUNT(*) FROM (SELECT 1 FROM cases WHERE respondent_id = ? LIMIT ?)').pluck();
   const moveCase = db.prepare('UPDATE cases SET respondent_id = ? WHERE id = ?');
+  const nameOf = db.prepare('SELECT name FROM respondents WHERE id = ?').pluck();
   const update = db.prepare(
     'UPDATE respondents SET name = @name, credit_code = @creditCode, address = @address, contact_person = @contactPerson, phone = @phone, version = version + 1 WHERE id = @id',
   );
@@ -111,6 +118,14 @@ export function createRespondentStore(db: Db) {
   const repoint = db.prepare('UPDATE respondents SET merged_into = ? WHERE merged_into = ?');
   const mergedInto = db.prepare('SELECT * FROM respondents WHERE merged_into = ? ORDER BY merged_at, id');
   const identity = db.prepare('SELECT id, complainant_phone AS phone, complainant_id_number AS idNumber, received_on AS receivedOn FROM cases WHERE id = ?');
+
+  /** The text's filter and its parameters: the pieces when the fragment has a rare one. */
+  function textQuery(text: string | undefined): { mode: TextMode; params: Record<string, string> } {
+    if (!text) return { mode: 'none', params: {} };
+    const params = { like: `%${escapeLike(text)}%`, code: text.toUpperCase() };
+    const piece = names.narrowest(text);
+    return piece === null ? { mode: 'scan', params } : { mode: 'pieces', params: { ...params, piece } };
+  }
 
   function apply(c: RespondentContribution, sign: 1 | -1): void {
     if (!c.counted && !c.open && !c.repeat) return;
@@ -135,20 +150,23 @@ export function createRespondentStore(db: Db) {
     insert(r: { name: string; creditCode: string | null; address: string | null; contactPerson: string | null; phone: string | null }, at: string): number {
       const id = Number(insert.run(r.name, r.creditCode, r.address, r.contactPerson, r.phone, at).lastInsertRowid);
       insertStats.run(id);
+      names.add(id, r.name);
       return id;
     },
-    lookup: (text: string, limit: number) => lookup.all({ like: `%${escapeLike(text)}%`, code: text.toUpperCase(), limit }) as RespondentCountsRow[],
+    lookup(text: string, limit: number): RespondentCountsRow[] {
+      const { mode, params } = textQuery(text);
+      return prepared(lookupSql(mode === 'none' ? 'scan' : mode)).all({ like: '%%', code: '', ...params, limit }) as RespondentCountsRow[];
+    },
     list(q: { text?: string | undefined; sort: RespondentSort; limit: number; offset: number; cap: number }): { rows: RespondentCountsRow[]; counted: number } {
-      const text = !!q.text;
-      const params = text ? { like: `%${escapeLike(q.text!)}%`, code: q.text!.toUpperCase() } : {};
-      const rows = prepared(listSql(q.sort, text)).all({ ...params, limit: q.limit, offset: q.offset }) as RespondentCountsRow[];
+      const { mode, params } = textQuery(q.text);
+      const rows = prepared(listSql(q.sort, mode)).all({ ...params, limit: q.limit, offset: q.offset }) as RespondentCountsRow[];
       // A short page is the last: its end is the count, without reading the matches a second time.
       if (rows.length < q.limit && (rows.length > 0 || q.offset === 0)) return { rows, counted: q.offset + rows.length };
-      const counted = prepared(countSql(text, q.cap)).pluck().get(params) as number;
+      const counted = prepared(countSql(mode, q.cap)).pluck().get(params) as number;
       return { rows, counted };
     },
     /** The statements of the list and the look-up (for EXPLAIN QUERY PLAN in the tests). */
-    sql: { list: listSql, count: countSql, lookup: lookup.source, withCounts: withCounts.source, latest: latest.source, caseIds: caseIds.source },
+    sql: { list: listSql, count: countSql, lookup: lookupSql, withCounts: withCounts.source, latest: latest.source, caseIds: caseIds.source },
     /** Up to `limit` of the business's cases (voided ones too: a merge moves them all). */
     caseIds: (respondentId: number, limit: number) => caseIds.all(respondentId, limit) as number[],
     /** All its cases, voided ones too, counted up to `cap + 1` (to refuse what is too big for one request). */
@@ -158,7 +176,11 @@ export function createRespondentStore(db: Db) {
     /** Who complained when, per case (to count repeats again after the cases moved). */
     identities: (ids: readonly number[]) => ids.map((id) => identity.get(id) as { id: number; phone: string; idNumber: string | null; receivedOn: string }),
     moveCase: (caseId: number, into: number) => moveCase.run(into, caseId),
-    update: (id: number, r: { name: string; creditCode: string | null; address: string | null; contactPerson: string | null; phone: string | null }) => update.run({ id, ...r }),
+    update(id: number, r: { name: string; creditCode: string | null; address: string | null; contactPerson: string | null; phone: string | null }): void {
+      const before = nameOf.get(id) as string | undefined;
+      update.run({ id, ...r });
+      if (before !== undefined && before !== r.name) names.rename(id, before, r.name);
+    },
     /** `from` merged into `into`; rows merged into `from` earlier now point at `into` (one hop, always). */
     markMerged(from: number, into: number, at: string): void {
       markMerged.run(into, at, from);

@@ -1,5 +1,5 @@
 import { yieldToLoop } from '../loop';
-import { monthsOf, partialRuns, periodSlices, wholeMonths } from './periods';
+import { daysOf, monthsOf, partialRuns, wholeMonths } from './periods';
 import type { SnapshotConnection } from './snapshots';
 
 /** A business's cases in a period (voided ones left out) and how many of them were 解决. */
@@ -16,9 +16,14 @@ export const TOP_SQL = {
   total: 'SELECT COALESCE(SUM(received), 0) AS received, COALESCE(SUM(resolved), 0) AS resolved FROM respondent_months WHERE respondent_id = ? AND month BETWEEN ? AND ?',
   /** Every business of one month (respondent_months_rank covers it). */
   month: 'SELECT respondent_id AS id, received, resolved FROM respondent_months WHERE month = ?',
-  /** Part of a month, counted from the cases: one pass over that slice of cases_received_on, which holds every column it reads. */
-  days: `SELECT respondent_id AS id, COUNT(*) AS received, COALESCE(SUM(resolved = 1), 0) AS resolved FROM cases
-          WHERE received_on BETWEEN ? AND ? AND status <> 'voided'
+  /**
+   * One day of a part-month, counted from the cases: its slice of cases_received_on holds every
+   * column read, in business order, so the counts stream out without a sort. A run of days in one
+   * statement sorted its ≈ 15,000–27,000 cases by business at a million cases and held the event
+   * loop 73 ms.
+   */
+  day: `SELECT respondent_id AS id, COUNT(*) AS received, COALESCE(SUM(resolved = 1), 0) AS resolved FROM cases
+          WHERE received_on = ? AND status <> 'voided'
           GROUP BY respondent_id`,
 } as const;
 
@@ -47,17 +52,23 @@ export async function topBusinesses(conn: SnapshotConnection, from: string, to: 
   const ranked = conn.prepare(TOP_SQL.ranked).raw();
   const total = conn.prepare(TOP_SQL.total);
   const monthRows = conn.prepare(TOP_SQL.month).raw();
-  const days = conn.prepare(TOP_SQL.days).raw();
+  const day = conn.prepare(TOP_SQL.day).raw();
 
   const whole = wholeMonths(from, to);
   const months = whole ? monthsOf(`${whole.first}-01`, `${whole.last}-01`) : [];
-  // A run of days with no whole month can span up to two months: read a calendar month of it at a time.
+  // A run of days with no whole month can span up to two months; it is read a day at a time.
   const parts: Map<number, BusinessCount>[] = [];
   for (const run of partialRuns(from, to)) {
     const part = new Map<number, BusinessCount>();
-    for (const slice of periodSlices(run.from, run.to, 1)) {
-      for (const [id, received, resolved] of days.all(slice.from, slice.to) as [number, number, number][]) addInto(part, id, received, resolved);
-      await yieldToLoop();
+    let rows = 0;
+    for (const date of daysOf(run.from, run.to)) {
+      const counts = day.all(date) as [number, number, number][];
+      for (const [id, received, resolved] of counts) addInto(part, id, received, resolved);
+      rows += counts.length;
+      if (rows >= ROWS_PER_TURN) {
+        rows = 0;
+        await yieldToLoop();
+      }
     }
     parts.push(part);
   }
