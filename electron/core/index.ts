@@ -17,6 +17,7 @@ import type { CheckView, CoreDeps, Ctx, State } from './start/coreState';
 import { openState } from './start/openState';
 import { readOnlyState } from './start/readOnlyState';
 import { olderRegister, upgradingState } from './start/upgrading';
+import { warmMediaLibraries } from './services/evidence/media';
 import { createVault } from './vault/vault';
 import type { Vault } from './vault/vault';
 
@@ -34,6 +35,8 @@ export interface Core {
   check: CheckView;
   /** Resolves when the background checks have finished (or failed and switched to read-only). */
   checked(): Promise<void>;
+  /** Loads the libraries the first piece of evidence needs, for a moment nobody is waiting (services/evidence/media.ts). */
+  warm(): Promise<void>;
   /** The daily backup, looked at every minute while the app runs (and at once: a missed one is caught up). */
   startSchedule(): () => void;
   /**
@@ -189,6 +192,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         if (s === state) return;
       }
     },
+    warm: () => warmMediaLibraries(),
     startSchedule() {
       let first = true;
       const look = () => {

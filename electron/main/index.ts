@@ -53,6 +53,9 @@ function createWindow(): void {
   void win.loadURL(appUrl());
 }
 
+/** Long enough for the window to have drawn its first page and answered its first calls. */
+const WARM_AFTER_MS = 5_000;
+
 function harden(): void {
   protocol.handle(APP_SCHEME, appProtocolHandler(join(__dirname, '../renderer'), (fileUrl) => net.fetch(fileUrl)));
   hardenSession(session.defaultSession, appUrl);
@@ -88,6 +91,9 @@ if (!app.requestSingleInstanceLock()) {
     // One window, one register: its session reads the files its page shows.
     serveFiles(core, () => (mainWindow ? sessions.get(mainWindow.webContents.id) : null));
     createWindow();
+    // The first photo's image libraries load while the clerk signs in, not in the first import (core.warm).
+    const warming = core;
+    setTimeout(() => void warming.warm().catch(() => undefined), WARM_AFTER_MS).unref();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });

@@ -76,6 +76,13 @@ describe('evidence.import', () => {
     expect(e!.durationSeconds).toBeCloseTo(3, 1);
   });
 
+  it('loads the image libraries ahead of the first picture when asked (the idle warm-up), and imports with them after', async () => {
+    await expect(reg.core.warm()).resolves.toBeUndefined();
+    // A second warm-up is the same loaded libraries.
+    await expect(reg.core.warm()).resolves.toBeUndefined();
+    expect((await mustImport(reg, { caseId, name: '现场照片.jpg', kind: 'audiovisual' }, fixture('photo-exif.jpg'))).mime).toBe('image/jpeg');
+  });
+
   it('keeps a video without a poster where no ffmpeg is installed (the page draws one from Chromium’s decoder)', async () => {
     reg.core.close();
     const { createCore } = await import('../../electron/core');
