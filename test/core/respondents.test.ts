@@ -90,6 +90,25 @@ describe('a fragment of a name (the look-up and the list)', () => {
     expect(byLike('ABC').length).toBe(1);
   });
 
+  it('reads every name on a register from before the pieces (a damaged one opens read-only, not upgraded)', async () => {
+    const tmp = tempDir();
+    try {
+      const file = join(tmp.dir, 'v27.sqlite');
+      const db = new Database(file);
+      await migrate(db, file, quietLog, migrations.slice(0, migrations.findIndex((m) => m.name === 'respondent-names')));
+      db.exec(`
+        INSERT INTO respondents (id, name, created_at) VALUES (1, '西湖某某眼镜有限公司', '2026-06-01T09:00:00+08:00'), (2, '滨江某某鞋店', '2026-06-01T09:00:00+08:00');
+        INSERT INTO respondent_stats (respondent_id, cases) VALUES (1, 3), (2, 1);
+      `);
+      const store = createRespondentStore(db);
+      expect(store.lookup('眼镜', 10).map((r) => r.id)).toEqual([1]);
+      expect(store.list({ text: '某某', sort: 'cases', limit: 10, offset: 0, cap: 100 }).rows.map((r) => r.id)).toEqual([1, 2]);
+      db.close();
+    } finally {
+      tmp.remove();
+    }
+  });
+
   it('follows a rename: the old name’s fragment no longer finds the business, the new one’s does', async () => {
     const id = respondentOf(await register({ name: '上城某某钟表行' }));
     const search = async (text: string) => (await staff.clerk.must<{ rows: { id: number }[] }>('respondents.search', { text })).rows.map((r) => r.id);

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 
 /**
@@ -36,30 +37,53 @@ export function fragmentPieces(fragment: string): string[] {
  */
 export const NARROW_BELOW = 2_000;
 
+/**
+ * Statements are prepared on first use, as the enquiry log's are: a damaged register from before
+ * migration 0028 opens read-only without the table, and its look-up then reads every name.
+ */
 export function createRespondentNames(db: Db, narrowBelow = NARROW_BELOW) {
-  const put = db.prepare('INSERT OR IGNORE INTO respondent_names (piece, respondent_id) VALUES (?, ?)');
-  const drop = db.prepare('DELETE FROM respondent_names WHERE piece = ? AND respondent_id = ?');
-  const countUpTo = db.prepare('SELECT COUNT(*) FROM (SELECT 1 FROM respondent_names WHERE piece = ? LIMIT ?)').pluck();
+  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'respondent_names'").pluck();
+  let statements: { put: Statement; drop: Statement; countUpTo: Statement } | null = null;
+  const table = () => {
+    if (!statements && exists.get() !== undefined) {
+      statements = {
+        put: db.prepare('INSERT OR IGNORE INTO respondent_names (piece, respondent_id) VALUES (?, ?)'),
+        drop: db.prepare('DELETE FROM respondent_names WHERE piece = ? AND respondent_id = ?'),
+        countUpTo: db.prepare('SELECT COUNT(*) FROM (SELECT 1 FROM respondent_names WHERE piece = ? LIMIT ?)').pluck(),
+      };
+    }
+    return statements;
+  };
+  /** A register that is written to has been upgraded: a missing table there is a fault, not a fallback. */
+  const writable = () => {
+    const t = table();
+    if (!t) throw new Error('the businesses’ name pieces (migration 0028) are missing from this register');
+    return t;
+  };
 
   return {
     add(respondentId: number, name: string): void {
+      const { put } = writable();
       for (const piece of namePieces(name)) put.run(piece, respondentId);
     },
     /** The old name's pieces the new one lacks go, the new one's come (each found by its key, no scan). */
     rename(respondentId: number, before: string, after: string): void {
+      const { put, drop } = writable();
       const keep = new Set(namePieces(after));
       for (const piece of namePieces(before)) if (!keep.has(piece)) drop.run(piece, respondentId);
       for (const piece of keep) put.run(piece, respondentId);
     },
     /**
      * The fragment's rarest piece when it has fewer than `narrowBelow` businesses, else null (walk
-     * the list instead). Each piece is counted no further than the rarest so far.
+     * the list instead, as also without the table). Each piece is counted no further than the rarest so far.
      */
     narrowest(fragment: string): string | null {
+      const t = table();
+      if (!t) return null;
       let best: string | null = null;
       let fewest = narrowBelow;
       for (const piece of fragmentPieces(fragment)) {
-        const n = countUpTo.get(piece, fewest) as number;
+        const n = t.countUpTo.get(piece, fewest) as number;
         if (n < fewest) {
           best = piece;
           fewest = n;
