@@ -33,7 +33,7 @@ const INLINE_CHECK_BYTES = 16 * 1024 * 1024;
 const CHECKPOINT_WAL_BYTES = 1024 * 1024;
 /** How long writes must pause before the WAL is folded into the file. */
 const CHECKPOINT_PAUSE_MS = 200;
-/** A WAL that grew past this size in a burst of writes with no pause is folded in after the call that grew it. */
+/** A WAL that grew past this size in a burst of writes with no pause is folded in right after the call that grew it (its answer first). */
 const CHECKPOINT_WAL_MAX_BYTES = 4 * 1024 * 1024;
 /** How soon after a write the audit head is kept beside the key: a crash loses at most this much of it. */
 const MARK_EVERY_MS = 1000;
@@ -154,6 +154,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
     }
   };
   const checkpointing = afterPause(checkpoint, CHECKPOINT_PAUSE_MS);
+  let checkpointQueued = false;
   let afterStartTimer: NodeJS.Timeout | null = null;
   let textTimer: NodeJS.Timeout | null = null;
   let stopDelay: (() => void) | null = null;
@@ -278,7 +279,15 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
       const walBytes = walTail.catchUp(dirty);
       if (walBytes > CHECKPOINT_WAL_MAX_BYTES) {
         checkpointing.cancel();
-        checkpoint();
+        // Right after the call that grew it, not in its answer: at a million cases the fold of 4 MB
+        // made one registration in seventeen of a burst wait 25–40 ms for it.
+        if (!checkpointQueued) {
+          checkpointQueued = true;
+          setImmediate(() => {
+            checkpointQueued = false;
+            if (!closed) checkpoint();
+          });
+        }
       } else if (walBytes > CHECKPOINT_WAL_BYTES) checkpointing.poke();
       else checkpointing.cancel();
       if (++writesSinceStatistics >= STATISTICS_EVERY_WRITES) {
