@@ -1,3 +1,5 @@
+import { addDays } from '../../../shared/domain/calendar';
+
 /** Periods of 统计 as calendar months (dates are YYYY-MM-DD, months YYYY-MM, compared as text). */
 
 /**
@@ -25,11 +27,8 @@ export function monthsOf(from: string, to: string): string[] {
 /** Every date from `from` to `to`, as YYYY-MM-DD. */
 export function daysOf(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let d = new Date(`${from}T00:00:00Z`); ; d.setUTCDate(d.getUTCDate() + 1)) {
-    const day = d.toISOString().slice(0, 10);
-    if (day > to) return out;
-    out.push(day);
-  }
+  for (let day = from; day <= to; day = addDays(day, 1)) out.push(day);
+  return out;
 }
 
 /** A period as its whole months (read from the counts kept per month) and the parts of months at its ends (read from the cases). */
