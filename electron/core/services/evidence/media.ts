@@ -1,7 +1,7 @@
-import { execFile } from 'node:child_process';
 import type { Sharp, SharpOptions } from 'sharp';
 import { EARLIEST_CAPTURE_DATE, isRealDay, isRealOffset, previewOf } from '../../../../shared/domain/evidence';
 import type { Logger } from '../../ports';
+import { childTools } from './childTools';
 import { isoFromWallTime, isoLocal } from '../../time';
 import { leanImage, readRanges } from './leanImage';
 
@@ -80,15 +80,6 @@ const EXIF_READ = { chunked: true, firstChunkSize: 64 * 1024, chunkSize: 64 * 10
 // eslint-disable-next-line no-control-regex -- control characters are what goes
 const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\ud800-\udfff]/g, '\ufffd').slice(0, 100);
 
-/** Runs a tool as a child process (never blocking the process that answers the page); null when it is absent or fails. */
-function run(file: string, args: string[], encoding: 'buffer' | 'utf8'): Promise<Buffer | string | null> {
-  return new Promise((resolve) => {
-    execFile(file, args, { encoding, maxBuffer: 16 * 1024 * 1024, timeout: 60_000, windowsHide: true }, (error, stdout) =>
-      resolve(error ? null : stdout),
-    );
-  });
-}
-
 /**
  * An EXIF time text (`2026:11:20 14:03:05`, DateTimeOriginal has no zone) with its offset tag, if
  * any, → ISO-8601: read as office time unless the photo gives its offset. Null when the text is no
@@ -150,10 +141,10 @@ function mediaTimeIsReal(text: string): boolean {
 /** Width, height, duration and the recording time a phone writes into a video or recording. */
 async function probe(tools: MediaTools, path: string) {
   if (!tools.ffprobe) return null;
-  const out = await run(tools.ffprobe, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path], 'utf8');
+  const out = await childTools.run(tools.ffprobe, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path], 'utf8');
   if (!out) return null;
   try {
-    const info = JSON.parse(String(out)) as { format?: { duration?: string; tags?: Record<string, string> }; streams?: { codec_type?: string; width?: number; height?: number }[] };
+    const info = JSON.parse(out) as { format?: { duration?: string; tags?: Record<string, string> }; streams?: { codec_type?: string; width?: number; height?: number }[] };
     const video = info.streams?.find((s) => s.codec_type === 'video');
     const created = info.format?.tags?.creation_time;
     // A real instant only: Date.parse would read 2026-02-30 as 2 March.
@@ -188,8 +179,8 @@ async function thumbnailOf(input: string | Buffer): Promise<Buffer | null> {
 async function posterFrame(tools: MediaTools, path: string, duration: number | null): Promise<Buffer | null> {
   if (!tools.ffmpeg) return null;
   const at = duration !== null && duration < 2 ? 0 : 1;
-  const frame = await run(tools.ffmpeg, ['-v', 'error', '-ss', String(at), '-i', path, '-frames:v', '1', '-f', 'image2pipe', '-vcodec', 'mjpeg', '-'], 'buffer');
-  return frame && (frame as Buffer).length > 0 ? thumbnailOf(frame as Buffer) : null;
+  const frame = await childTools.run(tools.ffmpeg, ['-v', 'error', '-ss', String(at), '-i', path, '-frames:v', '1', '-f', 'image2pipe', '-vcodec', 'mjpeg', '-'], 'buffer');
+  return frame && frame.length > 0 ? thumbnailOf(frame) : null;
 }
 
 /**
