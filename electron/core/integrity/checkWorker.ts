@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { sqliteModulePath } from '../db/sqliteModule';
 
 /**
  * The checks that read a whole file, run in a worker thread on their own read-only connection so
@@ -164,17 +165,7 @@ export interface Running<T = TaskOut> {
   stop(): void;
 }
 
-let sqliteModule: string | null | undefined;
-const moduleOf = () => {
-  if (sqliteModule === undefined) {
-    try {
-      sqliteModule = require.resolve('better-sqlite3');
-    } catch {
-      sqliteModule = null;
-    }
-  }
-  return sqliteModule;
-};
+const moduleOf = sqliteModulePath;
 
 /** Runs one check in a worker thread. `onProgress` gets bytes or rows done of a total. */
 export function runCheck(t: CheckTask, onProgress?: (done: number, total: number) => void): Running {
