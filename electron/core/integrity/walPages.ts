@@ -3,6 +3,7 @@ import { CHUNK } from './seal';
 
 const WAL_HEADER = 32;
 const FRAME_HEADER = 24;
+const BATCH_FRAMES = 64;
 
 /**
  * The database pages a WAL holds, read from its frame headers (https://sqlite.org/fileformat.html
@@ -55,10 +56,11 @@ export function markChunks(walFile: string, into: Set<number>): void {
  * on after a round's last commit only, since frames after it may yet be written over.
  */
 export function createWalTail(walFile: string) {
-  let salts: string | null = null;
+  let salts: Buffer | null = null;
   let next = WAL_HEADER;
   const header = Buffer.alloc(WAL_HEADER);
-  const frame = Buffer.alloc(FRAME_HEADER);
+  /** Frames read a batch at a time: a frame header per read cost each registration 85 reads (0.3–2 ms at a million cases). */
+  let batch = Buffer.alloc(0);
   return {
     /** Marks the chunks of the pages written since the last call; gives the bytes of frames in the WAL's current round. */
     catchUp(into: Set<number>): number {
@@ -73,17 +75,25 @@ export function createWalTail(walFile: string) {
         const magic = header.readUInt32BE(0);
         if (magic !== 0x377f0682 && magic !== 0x377f0683) return 0;
         const pageSize = header.readUInt32BE(8) === 1 ? 65536 : header.readUInt32BE(8);
-        const round = header.toString('hex', 16, 24);
-        if (round !== salts) {
-          salts = round;
+        const frameSize = FRAME_HEADER + pageSize;
+        const round = header.subarray(16, 24);
+        if (salts === null || !round.equals(salts)) {
+          salts = Buffer.from(round);
           next = WAL_HEADER;
         }
-        for (let at = next; at + FRAME_HEADER + pageSize <= size; at += FRAME_HEADER + pageSize) {
-          readSync(fd, frame, 0, FRAME_HEADER, at);
-          if (frame.toString('hex', 8, 16) !== round) break;
-          const page = frame.readUInt32BE(0);
-          if (page > 0) markPage(into, (page - 1) * pageSize, pageSize);
-          if (frame.readUInt32BE(4) !== 0) next = at + FRAME_HEADER + pageSize;
+        if (batch.length < BATCH_FRAMES * frameSize) batch = Buffer.alloc(BATCH_FRAMES * frameSize);
+        let at = next;
+        scan: while (at + frameSize <= size) {
+          const frames = Math.min(BATCH_FRAMES, Math.floor((size - at) / frameSize));
+          const got = Math.floor(readSync(fd, batch, 0, frames * frameSize, at) / frameSize);
+          if (got === 0) break;
+          for (let i = 0; i < got; i++, at += frameSize) {
+            const f = i * frameSize;
+            if (!batch.subarray(f + 8, f + 16).equals(salts)) break scan;
+            const page = batch.readUInt32BE(f);
+            if (page > 0) markPage(into, (page - 1) * pageSize, pageSize);
+            if (batch.readUInt32BE(f + 4) !== 0) next = at + frameSize;
+          }
         }
         return next - WAL_HEADER;
       } finally {
