@@ -223,6 +223,8 @@ describe('statistics plans', () => {
     expect(plan(TOP_SQL.total, [1, '2026-01', '2026-12'])).toEqual(['SEARCH respondent_months USING PRIMARY KEY (respondent_id=? AND month>? AND month<?)']);
     // A day at a period's ends: resolved counted in the same pass, in the index's order (no sort), no business's whole history read.
     expect(plan(TOP_SQL.day, ['2026-03-15'])).toEqual(['SEARCH cases USING COVERING INDEX cases_received_on (received_on=?)']);
+    // A business's days of a part-month: one seek a day into the covering index, by day and business.
+    expect(plan(TOP_SQL.piece(3), ['2026-03-15', '2026-03-16', '2026-03-17', 7])).toEqual(['SEARCH cases USING COVERING INDEX cases_received_on (received_on=? AND respondent_id=?)']);
   });
 });
 

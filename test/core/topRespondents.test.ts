@@ -54,6 +54,40 @@ describe('the early stop', () => {
     db.close();
   });
 
+  it('bounds a part-month by its whole month and counts each business seen over its days only', async () => {
+    // January's list ranks 1 first (40 cases, all before the 10th); from the 10th, 2 has 6 and 3 has 5.
+    const db = new Database(':memory:');
+    db.exec(`
+      CREATE TABLE cases (respondent_id INTEGER, received_on TEXT, status TEXT, resolved INTEGER);
+      CREATE TABLE respondent_months (respondent_id INTEGER, month TEXT, received INTEGER, resolved INTEGER, PRIMARY KEY (respondent_id, month)) WITHOUT ROWID;
+    `);
+    const put = db.prepare('INSERT INTO cases VALUES (?, ?, ?, ?)');
+    const add = (id: number, day: string, n: number, status = 'closed', resolved = 0) => {
+      for (let i = 0; i < n; i++) put.run(id, day, status, resolved);
+    };
+    add(1, '2026-01-03', 40);
+    add(1, '2026-01-10', 1);
+    add(2, '2026-01-12', 5, 'closed', 1);
+    add(2, '2026-01-31', 1);
+    add(3, '2026-01-20', 5);
+    add(3, '2026-01-21', 4, 'voided');
+    add(4, '2026-01-09', 9);
+    add(5, '2026-02-02', 2);
+    db.exec(`INSERT INTO respondent_months SELECT respondent_id, substr(received_on, 1, 7), COUNT(*), SUM(resolved = 1) FROM cases
+             WHERE status <> 'voided' GROUP BY respondent_id, substr(received_on, 1, 7)`);
+    const expected = [
+      [2, { received: 6, resolved: 5 }],
+      [3, { received: 5, resolved: 0 }],
+      [5, { received: 2, resolved: 0 }],
+    ];
+    expect(await topBusinesses(db, '2026-01-10', '2026-02-28', 3)).toEqual(expected);
+    // The same when every row is added up (no early stop), and for a run of days with no whole month.
+    expect(await topBusinesses(db, '2026-01-10', '2026-02-28', 3, 0)).toEqual(expected);
+    expect(await topBusinesses(db, '2026-01-10', '2026-02-05', 2)).toEqual(expected.slice(0, 2));
+    expect(await topBusinesses(db, '2026-01-01', '2026-01-09', 1)).toEqual([[1, { received: 40, resolved: 0 }]]);
+    db.close();
+  });
+
   it('looks up a few dozen businesses of a skewed year, not all of them, and ranks them as adding up every row does', async () => {
     // A year of 5,000 businesses with Zipf-like counts (the k-th busiest about 1/k of the busiest), as complaints are.
     const db = new Database(':memory:');
