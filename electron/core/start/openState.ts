@@ -281,12 +281,11 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
       if (!released || closed) return;
       services.searchUpkeep.kick();
       const walBytes = walTail.catchUp(dirty);
-      let folded: Promise<void> | undefined;
       if (walBytes > CHECKPOINT_WAL_MAX_BYTES) {
         checkpointing.cancel();
         // Now, in its worker, beside the calls that follow. A background job's next chunk waits for
         // it (the promise), so a job writing without pause never outruns the fold.
-        folded = checkpointer.request();
+        return checkpointer.request();
       } else if (walBytes > CHECKPOINT_WAL_BYTES) checkpointing.poke();
       else checkpointing.cancel();
       if (++writesSinceStatistics >= STATISTICS_EVERY_WRITES) {
@@ -315,7 +314,6 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
         }, MARK_EVERY_MS);
         markTimer.unref();
       }
-      return folded;
     },
     close(sealIt = true) {
       if (closed) return;
