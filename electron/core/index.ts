@@ -161,7 +161,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       } finally {
         inFlight--;
       }
-      if (holdsWrite(name)) void current.afterWrite();
+      if (holdsWrite(name)) current.afterWrite();
       if (restartRequested) {
         restartRequested = false;
         await restart();

@@ -1,5 +1,4 @@
 import { Worker } from 'node:worker_threads';
-import { sqliteModulePath } from '../db/sqliteModule';
 
 /**
  * The checks that read a whole file, run in a worker thread on their own read-only connection so
@@ -165,7 +164,17 @@ export interface Running<T = TaskOut> {
   stop(): void;
 }
 
-const moduleOf = sqliteModulePath;
+let sqliteModule: string | null | undefined;
+const moduleOf = () => {
+  if (sqliteModule === undefined) {
+    try {
+      sqliteModule = require.resolve('better-sqlite3');
+    } catch {
+      sqliteModule = null;
+    }
+  }
+  return sqliteModule;
+};
 
 /** Runs one check in a worker thread. `onProgress` gets bytes or rows done of a total. */
 export function runCheck(t: CheckTask, onProgress?: (done: number, total: number) => void): Running {

@@ -47,7 +47,7 @@ export function createBackgroundChunks({ db, log, label, chunk, chunkSize, quiet
   let stopped = false;
   let again = false;
   let running: Promise<void> | null = null;
-  let afterWrite: (() => void | Promise<void>) | undefined;
+  let afterWrite: (() => void) | undefined;
   /** This run's chunks and the longest of them, for the log line at its end (and the bench). */
   let chunks = 0;
   let longestMs = 0;
@@ -61,9 +61,7 @@ export function createBackgroundChunks({ db, log, label, chunk, chunkSize, quiet
       const more = runChunk(chunkSize);
       longestMs = Math.max(longestMs, performance.now() - t);
       chunks++;
-      // A WAL past its mark is being folded in (start/openState.ts): the next chunk waits for the fold,
-      // so a job that writes without pause never outruns it.
-      await afterWrite?.();
+      afterWrite?.();
       // A kick before this chunk is answered by it (a chunk reads the register as it is now), and so
       // is the one its own write made through `onWrite`: only a kick from a later call runs it again.
       again = false;
@@ -93,7 +91,7 @@ export function createBackgroundChunks({ db, log, label, chunk, chunkSize, quiet
 
   return {
     /** From now on chunks run when kicked; `onWrite` follows each committed chunk (the seal's WAL tail). */
-    begin(onWrite?: () => void | Promise<void>): boolean {
+    begin(onWrite?: () => void): boolean {
       if (started || stopped) return false;
       started = true;
       afterWrite = onWrite;
@@ -104,7 +102,7 @@ export function createBackgroundChunks({ db, log, label, chunk, chunkSize, quiet
     /** Whether its chunks are running now (a kick from their own writes is answered by them). */
     busy: (): boolean => running !== null,
     /** After this write transaction, for a plan made inside it: the register's write (the seal's WAL tail). */
-    wrote: (): void => void afterWrite?.(),
+    wrote: () => afterWrite?.(),
     /** Stops after the chunk in progress (the register closes); the place is kept for the next start. */
     async stop(): Promise<void> {
       stopped = true;

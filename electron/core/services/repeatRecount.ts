@@ -117,7 +117,7 @@ export function createRepeatRecount({ db, settings, store, windowDays, log }: Re
      * the start): a job a stop cut off resumes; a window other than the one the flags were last
      * counted with (or none recorded, on a register from before this recount) starts one.
      */
-    start(onWrite?: () => void | Promise<void>): void {
+    start(onWrite?: () => void): void {
       if (!runner.begin(onWrite)) return;
       try {
         const pending = jobOf();

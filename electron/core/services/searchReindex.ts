@@ -76,7 +76,7 @@ export function createSearchReindex({ db, settings, store, log }: SearchReindexD
 
   return {
     /** From now on the re-index runs, if one is pending (call once the register takes writes, after the first seconds of the start). */
-    start(onWrite?: () => void | Promise<void>): void {
+    start(onWrite?: () => void): void {
       if (!runner.begin(onWrite)) return;
       const job = jobOf();
       if (!job) return;

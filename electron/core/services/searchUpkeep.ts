@@ -79,7 +79,7 @@ export function createSearchUpkeep({ db, settings, log }: { db: Db; settings: Se
   const merging = afterPause(() => runner.kick(), MERGE_PAUSE_MS, MERGE_MAX_WAIT_MS);
   return {
     /** From now on each kick merges until nothing is left (call once the register takes writes). */
-    start(onWrite?: () => void | Promise<void>): void {
+    start(onWrite?: () => void): void {
       if (runner.begin(onWrite)) runner.kick();
     },
     /**

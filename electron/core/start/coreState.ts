@@ -87,8 +87,7 @@ export interface State {
   writesReleased: Promise<void> | null;
   /** The background checks. */
   watching: Promise<void>;
-  /** After each write; a promise while the WAL is being folded in past its mark (a background job's next chunk waits for it). */
-  afterWrite(): void | Promise<void>;
+  afterWrite(): void;
   /** `seal` false: a register found damaged is closed as it is, neither sealed nor marked closed. */
   close(seal?: boolean): void;
 }
