@@ -3,7 +3,8 @@ import { CHUNK } from './seal';
 
 const WAL_HEADER = 32;
 const FRAME_HEADER = 24;
-const BATCH_FRAMES = 64;
+/** What the WAL's tail reads at once: 63 frames of 4 KB pages, one frame of 64 KB pages or more. */
+const BATCH_BYTES = 256 * 1024;
 
 /**
  * The database pages a WAL holds, read from its frame headers (https://sqlite.org/fileformat.html
@@ -59,7 +60,7 @@ export function createWalTail(walFile: string) {
   let salts: Buffer | null = null;
   let next = WAL_HEADER;
   const header = Buffer.alloc(WAL_HEADER);
-  /** Frames read a batch at a time: a frame header per read cost each registration 85 reads (0.3–2 ms at a million cases). */
+  /** Frames read a batch at a time: a read per frame header cost each registration 85 reads (0.3–2 ms at a million cases). */
   let batch = Buffer.alloc(0);
   return {
     /** Marks the chunks of the pages written since the last call; gives the bytes of frames in the WAL's current round. */
@@ -81,10 +82,11 @@ export function createWalTail(walFile: string) {
           salts = Buffer.from(round);
           next = WAL_HEADER;
         }
-        if (batch.length < BATCH_FRAMES * frameSize) batch = Buffer.alloc(BATCH_FRAMES * frameSize);
+        const batchFrames = Math.max(1, Math.floor(BATCH_BYTES / frameSize));
+        if (batch.length < batchFrames * frameSize) batch = Buffer.alloc(batchFrames * frameSize);
         let at = next;
         scan: while (at + frameSize <= size) {
-          const frames = Math.min(BATCH_FRAMES, Math.floor((size - at) / frameSize));
+          const frames = Math.min(batchFrames, Math.floor((size - at) / frameSize));
           const got = Math.floor(readSync(fd, batch, 0, frames * frameSize, at) / frameSize);
           if (got === 0) break;
           for (let i = 0; i < got; i++, at += frameSize) {
