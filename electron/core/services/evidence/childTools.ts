@@ -1,12 +1,11 @@
-import { Worker } from 'node:worker_threads';
+import { createIdleWorker } from './idleWorker';
 
 /**
  * ffprobe and ffmpeg started from a worker thread, not from the thread that answers the page.
  * libuv's spawn holds the thread that calls it until the child has forked and exec'd: 3–5 ms on an
  * idle machine, but 168 ms in a CPU profile of the host importing a video at a million cases on two
  * busy cores (README "Measured"). From a worker that wait is the worker's; the page's calls go on.
- * The worker is plain JavaScript evaluated from this string (as checkWorker.ts), so it runs the same
- * in the bundled host, the Electron main process and the tests.
+ * The worker thread's upkeep (started at the first tool, ended when idle) is idleWorker.ts's.
  */
 const SOURCE = String.raw`
 const { parentPort } = require('node:worker_threads');
@@ -49,71 +48,30 @@ export interface ChildTools {
 }
 
 export function createChildTools({ idleMs = IDLE_MS }: { idleMs?: number } = {}): ChildTools {
-  let worker: Worker | null = null;
-  let idle: NodeJS.Timeout | null = null;
-  let nextId = 1;
-  const waiting = new Map<number, (out: string | Uint8Array | null) => void>();
-
-  const failAll = () => {
-    for (const settle of waiting.values()) settle(null);
-    waiting.clear();
-  };
-
-  function start(): Worker {
-    const w = new Worker(SOURCE, { eval: true });
-    w.unref();
-    w.on('message', (m: { id: number; out: string | Uint8Array | null }) => {
-      if (m.id === undefined) return;
-      const settle = waiting.get(m.id);
-      waiting.delete(m.id);
-      settle?.(m.out);
-    });
-    w.once('error', failAll);
-    w.once('exit', () => {
-      if (worker === w) worker = null;
-      failAll();
-    });
-    return w;
-  }
-
-  function run(file: string, args: string[], encoding: 'utf8' | 'buffer'): Promise<string | Buffer | null> {
-    if (idle) clearTimeout(idle);
-    idle = null;
-    worker ??= start();
-    const w = worker;
-    const id = nextId++;
-    return new Promise((resolve) => {
-      waiting.set(id, (out) => {
-        resolve(out === null || typeof out === 'string' ? out : Buffer.from(out.buffer, out.byteOffset, out.byteLength));
-        if (waiting.size === 0 && worker === w) {
-          idle = setTimeout(() => void w.terminate(), idleMs);
-          idle.unref();
-        }
-      });
-      w.postMessage({ id, file, args, encoding, maxBuffer: MAX_BUFFER, timeout: TIMEOUT_MS });
-    });
-  }
+  const worker = createIdleWorker<{ id?: number; out: string | Uint8Array | null }, string | Buffer | null>({
+    source: SOURCE,
+    idleMs,
+    name: 'the media tools\' worker',
+    failed: () => null,
+    answer: ({ out }) => (out === null || typeof out === 'string' ? out : Buffer.from(out.buffer, out.byteOffset, out.byteLength)),
+  });
 
   return {
-    run: run as ChildTools['run'],
+    run: ((file: string, args: string[], encoding: 'utf8' | 'buffer') =>
+      worker.ask({ file, args, encoding, maxBuffer: MAX_BUFFER, timeout: TIMEOUT_MS })) as ChildTools['run'],
     get threadId() {
-      return worker?.threadId ?? null;
+      return worker.threadId;
     },
-    async stop() {
-      if (idle) clearTimeout(idle);
-      idle = null;
-      const w = worker;
-      worker = null;
-      failAll();
-      if (!w) return;
-      const stopped = new Promise<void>((resolve) => {
-        w.on('message', (m: { stopped?: boolean }) => m.stopped && resolve());
-        setTimeout(resolve, 1_000).unref();
-      });
-      w.postMessage({ stop: true });
-      await stopped;
-      await w.terminate();
-    },
+    // The children go before the worker: it kills them and says so (at most a second is waited for).
+    stop: () =>
+      worker.stop(
+        (w) =>
+          new Promise<void>((resolve) => {
+            w.on('message', (m: { stopped?: boolean }) => m.stopped && resolve());
+            setTimeout(resolve, 1_000).unref();
+            w.postMessage({ stop: true });
+          }),
+      ),
   };
 }
 

@@ -1,6 +1,6 @@
 import { dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { createIdleWorker } from './idleWorker';
 import { OCR_MAX_PIXELS, OCR_MAX_TEXT, PDF_MAX_BYTES, PDF_MAX_PAGES, pdfNotes, textReasons } from '../../../../shared/domain/evidenceText';
 
 /**
@@ -201,54 +201,23 @@ export interface TextReaderOptions {
 
 /** One worker, one picture at a time: the queue (textQueue.ts) sends the next only when this one is answered. */
 export function createTextReader({ maxPixels = OCR_MAX_PIXELS, idleMs = IDLE_MS }: TextReaderOptions = {}): TextReader {
-  let worker: Worker | null = null;
-  let idle: NodeJS.Timeout | null = null;
-  let nextId = 1;
-  const waiting = new Map<number, (r: TextReading) => void>();
-
-  const failAll = (reason: keyof typeof textReasons, detail: string) => {
-    for (const settle of waiting.values()) settle({ state: 'failed', note: textReasons[reason], detail });
-    waiting.clear();
-  };
+  const worker = createIdleWorker<WorkerAnswer, TextReading>({
+    source: SOURCE,
+    workerData: modulesOf,
+    idleMs,
+    name: 'the OCR worker',
+    failed: (detail) => ({ state: 'failed', note: textReasons.crashed, detail }),
+    answer(m) {
+      const firstPages = m.pages !== undefined && m.readPages !== undefined && m.pages > m.readPages ? pdfNotes.firstPages(m.readPages, m.pages) : undefined;
+      if (m.state === 'done') return { state: 'done', text: cut(m.text ?? ''), ...(firstPages ? { note: firstPages } : {}) };
+      if (m.state === 'empty') return m.reason === 'noTextLayer' ? { state: 'empty', note: firstPages ? `${pdfNotes.noTextLayer}（${firstPages}）` : pdfNotes.noTextLayer } : { state: 'empty' };
+      return { state: 'failed', note: textReasons[m.reason === undefined || m.reason === 'noTextLayer' ? 'unavailable' : m.reason], detail: m.detail ?? '' };
+    },
+  });
 
   function ask(job: Record<string, unknown>): Promise<TextReading> {
-    const found = modulesOf();
-    if (!found) return Promise.resolve({ state: 'failed', note: textReasons.unavailable, detail: '@gutenye/ocr-node or pdfjs-dist is not installed' });
-    if (idle) clearTimeout(idle);
-    idle = null;
-    worker ??= start(found);
-    const id = nextId++;
-    const w = worker;
-    return new Promise<TextReading>((resolve) => {
-      waiting.set(id, (r) => {
-        resolve(r);
-        if (waiting.size === 0 && worker === w) {
-          idle = setTimeout(() => void w.terminate(), idleMs);
-          idle.unref();
-        }
-      });
-      w.postMessage({ id, ...job });
-    });
-  }
-
-  function start(found: WorkerModules): Worker {
-    const w = new Worker(SOURCE, { eval: true, workerData: found });
-    w.unref();
-    w.on('message', (m: WorkerAnswer) => {
-      const settle = waiting.get(m.id);
-      waiting.delete(m.id);
-      if (!settle) return;
-      const firstPages = m.pages !== undefined && m.readPages !== undefined && m.pages > m.readPages ? pdfNotes.firstPages(m.readPages, m.pages) : undefined;
-      if (m.state === 'done') settle({ state: 'done', text: cut(m.text ?? ''), ...(firstPages ? { note: firstPages } : {}) });
-      else if (m.state === 'empty') settle(m.reason === 'noTextLayer' ? { state: 'empty', note: firstPages ? `${pdfNotes.noTextLayer}（${firstPages}）` : pdfNotes.noTextLayer } : { state: 'empty' });
-      else settle({ state: 'failed', note: textReasons[m.reason === undefined || m.reason === 'noTextLayer' ? 'unavailable' : m.reason], detail: m.detail ?? '' });
-    });
-    w.once('error', (error) => failAll('crashed', error.message));
-    w.once('exit', (code) => {
-      if (worker === w) worker = null;
-      failAll('crashed', `the OCR worker exited (${code})`);
-    });
-    return w;
+    if (!modulesOf()) return Promise.resolve({ state: 'failed', note: textReasons.unavailable, detail: '@gutenye/ocr-node or pdfjs-dist is not installed' });
+    return worker.ask(job);
   }
 
   return {
@@ -259,15 +228,8 @@ export function createTextReader({ maxPixels = OCR_MAX_PIXELS, idleMs = IDLE_MS 
       return ask({ kind: 'pdf', path: input, maxPages: PDF_MAX_PAGES, maxBytes: PDF_MAX_BYTES });
     },
     get threadId() {
-      return worker?.threadId ?? null;
+      return worker.threadId;
     },
-    async stop() {
-      if (idle) clearTimeout(idle);
-      idle = null;
-      const w = worker;
-      worker = null;
-      if (w) await w.terminate();
-      failAll('crashed', 'stopped');
-    },
+    stop: () => worker.stop(),
   };
 }
