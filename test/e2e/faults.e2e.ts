@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { verifyBackup } from '../../electron/core/backup/verify';
 import { verifyAuditChain } from '../../electron/core/integrity/auditChain';
 import { openKeyring } from '../../electron/core/integrity/officeKey';
+import { HOST_NODE_FLAGS } from '../../electron/host/nodeFlags';
 import { seeded } from '../support/random';
 import { apiCall, startHost, type RunningHost } from './host';
 
@@ -170,7 +171,7 @@ describe('two hosts on one data folder', () => {
     const first = await startHost();
     try {
       await apiCall(first, 'setup.init', { officeName: '测试协会', admin: { username: 'admin', displayName: '管理员', password: PASSWORD } });
-      const second = spawn(process.execPath, [join(ROOT, 'out/host/index.js'), '--data', first.dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const second = spawn(process.execPath, [...HOST_NODE_FLAGS, join(ROOT, 'out/host/index.js'), '--data', first.dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       second.stdout!.on('data', (d) => (out += d));
       second.stderr!.on('data', (d) => (out += d));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium } from '../support/browser';
+import { HOST_NODE_FLAGS } from '../../electron/host/nodeFlags';
 
 const ROOT = join(__dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
@@ -55,7 +56,7 @@ export async function startHost(dataDir?: string, { now = E2E_NOW, port = 0, env
   if (!existsSync(hostFile)) throw new Error('out/host/index.js is missing: run `npm run build` first');
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'complaintdesk-e2e-'));
   const startedAt = Date.now();
-  const child = spawn(process.execPath, [hostFile, '--data', dir, '--port', String(port), '--now', now], { stdio: ['ignore', 'pipe', 'pipe'], env, cwd });
+  const child = spawn(process.execPath, [...HOST_NODE_FLAGS, hostFile, '--data', dir, '--port', String(port), '--now', now], { stdio: ['ignore', 'pipe', 'pipe'], env, cwd });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

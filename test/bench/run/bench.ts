@@ -28,6 +28,8 @@ export interface BenchOptions {
   importMb: number;
   coldRounds: number;
   writes: boolean;
+  /** Node's flags for the host (default: HOST_NODE_FLAGS, as `npm run web`); set to compare others. */
+  hostNodeFlags?: readonly string[];
 }
 
 export interface Row {
@@ -91,7 +93,7 @@ export async function runBench(o: BenchOptions, log: (line: string) => void): Pr
     bare = await startBareNode();
     bareStarts.push(bare.startMs);
     if (i < o.starts - 1) await bare.stop();
-    host = await startHost(o.dataDir, m.now);
+    host = await startHost(o.dataDir, m.now, o.hostNodeFlags);
     hostStarts.push(host.startMs);
     log(`  host start ${i + 1}: ${fmtMs(host.startMs)} ms to the first answer (bare Node: ${fmtMs(bare.startMs)} ms)`);
     if (i < o.starts - 1) stops.push(await host.stop());

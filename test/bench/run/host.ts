@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
+import { HOST_NODE_FLAGS } from '../../../electron/host/nodeFlags';
 
 /**
  * The built host as `npm run web` runs it, started as a child process, and a plain HTTP client
@@ -142,9 +143,9 @@ async function startServer(args: string[], firstPath: string, firstBody: unknown
   };
 }
 
-/** The register's host: `node out/host/index.js --data <folder> --port 0 --now <instant>`. */
-export function startHost(dataDir: string, now: string): Promise<Running> {
-  return startServer([HOST_ENTRY, '--data', dataDir, '--port', '0', '--now', now], 'setup.status', {});
+/** The register's host as `npm run web` starts it: `node <HOST_NODE_FLAGS> out/host/index.js --data <folder> --port 0 --now <instant>`. */
+export function startHost(dataDir: string, now: string, nodeFlags: readonly string[] = HOST_NODE_FLAGS): Promise<Running> {
+  return startServer([...nodeFlags, HOST_ENTRY, '--data', dataDir, '--port', '0', '--now', now], 'setup.status', {});
 }
 
 /** The floor of any start: a bare Node HTTP server that answers at once. */

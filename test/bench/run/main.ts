@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { seedRegister } from '../seed/seed';
 import { formatReport, runBench, type BenchOptions } from './bench';
 
-const USAGE = `npm run bench [-- --data <seeded folder> | --cases 20000] [--runs 30] [--budget-ms 6000] [--starts 3] [--registers 20] [--import-mb 16] [--cold-rounds 3] [--no-writes] [--json <file>] [--no-vitest]`;
+const USAGE = `npm run bench [-- --data <seeded folder> | --cases 20000] [--runs 30] [--budget-ms 6000] [--starts 3] [--registers 20] [--import-mb 16] [--cold-rounds 3] [--no-writes] [--host-node-flags "<flags>"] [--json <file>] [--no-vitest]`;
 
 /**
  * `npm run bench`. With `--data`: the register table on that seeded folder (npm run seed). Without:
@@ -25,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
       args.set(flag!.slice(2), v);
     }
   }
-  const known = ['data', 'cases', 'runs', 'budget-ms', 'starts', 'registers', 'import-mb', 'cold-rounds', 'no-writes', 'json', 'no-vitest'];
+  const known = ['data', 'cases', 'runs', 'budget-ms', 'starts', 'registers', 'import-mb', 'cold-rounds', 'no-writes', 'json', 'no-vitest', 'host-node-flags'];
   for (const k of args.keys()) if (!known.includes(k)) throw new Error(`unknown option --${k}; usage: ${USAGE}`);
   const int = (k: string, d: number) => {
     const v = args.has(k) ? Number(args.get(k)) : d;
@@ -41,6 +41,8 @@ async function main(argv: string[]): Promise<number> {
     importMb: int('import-mb', 16),
     coldRounds: int('cold-rounds', 3),
     writes: !args.has('no-writes'),
+    // Node's flags for the host, to compare against `npm run web`'s (HOST_NODE_FLAGS): "" for none.
+    ...(args.has('host-node-flags') ? { hostNodeFlags: args.get('host-node-flags')!.split(/\s+/).filter(Boolean) } : {}),
   };
 
   let temp: string | null = null;
