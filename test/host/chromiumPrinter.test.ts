@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createChromiumPrinter, systemChromium } from '../../electron/host/chromiumPrinter';
 import { minimalComplaint, openRegister, quietLog } from '../core/harness';
@@ -38,6 +39,32 @@ describe('the print engine of browser mode', () => {
     } finally {
       reg.close();
     }
+  }, 120_000);
+
+  it('runs on a thread of its own: the thread that answers the page never loads playwright-core', async () => {
+    // Loading it held the host's thread ≈ 0.9 s at a million cases (README "Measured"). Vitest runs
+    // each file in a process of its own, so this file's module cache is this thread's alone.
+    const loadedHere = () => Object.keys(createRequire(import.meta.url).cache).filter((f) => f.includes('/playwright-core/'));
+    expect(await bundled.warm()).toMatch(/^@sparticuz\/chromium /);
+    expect(bundled.threadId).toBeGreaterThan(0);
+    const pdf = await bundled.printToPdf('<!doctype html><html><body>线程</body></html>', { pageSize: 'A4' });
+    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    expect(loadedHere()).toEqual([]);
+  }, 120_000);
+
+  it('gives up on a print that hangs, says so in Chinese, and prints the next notice on a fresh browser', async () => {
+    const impatient = createChromiumPrinter({ log: quietLog, prefer: 'bundled', timeoutMs: 3_000 });
+    try {
+      await impatient.warm();
+      // A page whose script never ends never reaches `load`.
+      const hung = impatient.printToPdf('<!doctype html><html><body><script>for (;;) {}</script></body></html>', { pageSize: 'A4' });
+      const next = impatient.printToPdf('<!doctype html><html><body>下一份</body></html>', { pageSize: 'A4' });
+      await expect(hung).rejects.toMatchObject({ code: 'INTERNAL', message: '生成PDF超时，请重试' });
+      expect(Buffer.from((await next).subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    } finally {
+      await impatient.close();
+    }
+    expect(impatient.threadId).toBeNull();
   }, 120_000);
 
   it('refuses at once what is beyond its queue, and prints the rest', async () => {
