@@ -50,7 +50,7 @@ interface WorkerAnswer {
 const NO_ENGINE = '文书打印引擎无法启动（未找到可用的 Chromium），请联系管理员';
 
 export interface ChromiumPrinter extends PdfPrinter {
-  /** Starts the browser ahead of the first notice; resolves with the engine's name. */
+  /** Starts the browser ahead of a notice; resolves with the engine's name. */
   warm(): Promise<string>;
   close(): Promise<void>;
   engine(): string | null;
@@ -58,20 +58,34 @@ export interface ChromiumPrinter extends PdfPrinter {
   readonly threadId: number | null;
 }
 
-export function createChromiumPrinter(options: ChromiumPrinterOptions): ChromiumPrinter {
+/** One start of the engine's thread, with the jobs it has not answered. */
+interface Engine {
+  worker: Worker;
+  waiting: Map<number, { resolve(a: WorkerAnswer): void; reject(e: Error): void }>;
+}
+
+/**
+ * Without a notice for this long the engine ends, giving back its thread (≈ 25 MB of the host) and
+ * its Chromium (≈ 130 MB of the PC); the next notice starts it again, ≈ 0.8 s on this PC, on its
+ * own thread, so no one else waits.
+ */
+const IDLE_MS = 5 * 60_000;
+
+export function createChromiumPrinter(options: ChromiumPrinterOptions & { idleMs?: number }): ChromiumPrinter {
   const maxQueue = options.maxQueue ?? 16;
   const timeoutMs = options.timeoutMs ?? 60_000;
-  let worker: Worker | null = null;
+  const idleMs = options.idleMs ?? IDLE_MS;
+  let current: Engine | null = null;
   let engine: string | null = null;
   let nextId = 1;
-  const waiting = new Map<number, { resolve(a: WorkerAnswer): void; reject(e: Error): void }>();
+  let idle: NodeJS.Timeout | null = null;
   /** Jobs taken and not finished: the one printing and those waiting behind it. */
   let inFlight = 0;
   let tail: Promise<unknown> = Promise.resolve();
 
-  function start(): Worker {
+  function start(): Engine {
     const env = options.env ?? process.env;
-    const w = new Worker(PRINT_WORKER_SOURCE, {
+    const worker = new Worker(PRINT_WORKER_SOURCE, {
       eval: true,
       workerData: {
         env: { ...env },
@@ -81,35 +95,56 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): Chromium
         prepare: PREPARE_FOR_PRINT,
       },
     });
-    w.on('message', (m: WorkerAnswer) => {
-      const job = waiting.get(m.id);
+    const e: Engine = { worker, waiting: new Map() };
+    worker.on('message', (m: WorkerAnswer) => {
+      const job = e.waiting.get(m.id);
       if (!job) return;
-      waiting.delete(m.id);
-      if (waiting.size === 0) w.unref();
+      e.waiting.delete(m.id);
+      if (e.waiting.size === 0) worker.unref();
       job.resolve(m);
     });
     const fail = (detail: string) => {
-      if (worker === w) {
-        worker = null;
+      if (current === e) {
+        current = null;
         engine = null;
       }
-      for (const job of waiting.values()) job.reject(new Error(`the print engine's thread stopped (${detail})`));
-      waiting.clear();
+      for (const job of e.waiting.values()) job.reject(new Error(`the print engine's thread stopped (${detail})`));
+      e.waiting.clear();
     };
-    w.once('error', (error) => fail(error.message));
-    w.once('exit', (code) => fail(`exit ${code}`));
-    return w;
+    worker.once('error', (error) => fail(error.message));
+    worker.once('exit', (code) => fail(`exit ${code}`));
+    return e;
   }
 
-  function ask(op: 'warm' | 'print' | 'reset' | 'close', html?: string): Promise<WorkerAnswer> {
-    const w = (worker ??= start());
+  function ask(op: 'warm' | 'print' | 'reset' | 'close', html?: string, e: Engine = (current ??= start())): Promise<WorkerAnswer> {
+    if (idle) clearTimeout(idle);
+    idle = null;
     // Held open while it has work, so a script that prints and ends waits for its PDF; idle, it keeps nothing alive.
-    w.ref();
+    e.worker.ref();
     const id = nextId++;
     return new Promise((resolve, reject) => {
-      waiting.set(id, { resolve, reject });
-      w.postMessage({ id, op, html });
+      e.waiting.set(id, { resolve, reject });
+      e.worker.postMessage({ id, op, html });
     });
+  }
+
+  /** Ends the engine: its browser closed by the thread that launched it, then the thread. */
+  async function end(): Promise<void> {
+    const e = current;
+    if (!e) return;
+    current = null;
+    engine = null;
+    await ask('close', undefined, e).catch(() => {});
+    await e.worker.terminate();
+  }
+
+  function restIfIdle(): void {
+    if (inFlight > 0 || !current || idle) return;
+    idle = setTimeout(() => {
+      idle = null;
+      if (inFlight === 0) void end();
+    }, idleMs);
+    idle.unref();
   }
 
   /** The engine's answer, its start's failure logged and said in Chinese. */
@@ -127,7 +162,7 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): Chromium
   }
 
   async function print(html: string): Promise<Uint8Array> {
-    // The browser's start is not timed (the first notice of the day may wait for it); the print is.
+    // The browser's start is not timed (the first notice after a rest waits for it); the print is.
     await ask('warm').then(named);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -150,26 +185,29 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): Chromium
     printToPdf(html) {
       if (inFlight > maxQueue) return Promise.reject(new DomainError('CONFLICT', '正在生成的文书过多，请稍后再试'));
       inFlight++;
-      const job = tail.then(() => print(html)).finally(() => inFlight--);
+      const job = tail.then(() => print(html)).finally(() => {
+        inFlight--;
+        restIfIdle();
+      });
       tail = job.catch(() => undefined);
       return job;
     },
     async warm() {
-      named(await ask('warm'));
-      return engine!;
+      try {
+        named(await ask('warm'));
+        return engine!;
+      } finally {
+        restIfIdle();
+      }
     },
     engine: () => engine,
     get threadId() {
-      return worker?.threadId ?? null;
+      return current?.worker.threadId ?? null;
     },
     async close() {
-      const w = worker;
-      if (!w) return;
-      // The browser closed by the thread that launched it, then the thread ended.
-      await ask('close').catch(() => {});
-      worker = null;
-      engine = null;
-      await w.terminate();
+      if (idle) clearTimeout(idle);
+      idle = null;
+      await end();
     },
   };
 }

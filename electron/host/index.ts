@@ -50,11 +50,12 @@ async function main(): Promise<void> {
     console.log(`ComplaintDesk listening on http://127.0.0.1:${port}`);
     log.info(`data folder: ${args.dataDir}`);
     if (args.now) log.info(`clock starts at ${args.now.toISOString()} (--now)`);
-    // The print engine and the evidence's image libraries load in the background, so the first notice
-    // and the first photo of the day are not the slow ones, once the page has stopped asking (their
-    // load would otherwise hold the first answers).
+    // The evidence's image libraries load in the background, so the first photo of the day is not the
+    // slow one, once the page has stopped asking (their load would otherwise hold the first answers).
+    // The print engine is not warmed: it starts on its own thread at the first notice (≈ 0.8 s, no one
+    // else waits) and rests when unused (chromiumPrinter.ts), rather than holding ≈ 25 MB of the host
+    // and a Chromium all day.
     whenIdle(server, WARM_WHEN_IDLE_MS, () => {
-      printer.warm().catch(() => log.warn('notice print engine not available yet; it is tried again at the first notice'));
       core.warm().catch((error: unknown) => log.warn(`image libraries not loaded ahead (${(error as Error).message}); they load at the first picture`));
     });
   });

@@ -15,6 +15,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
+const UNWANTED = ['--single-process', '--no-zygote', '--disable-web-security', '--allow-running-insecure-content', '--disable-site-isolation-trials'];
 const QUIET = ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-gpu', '--font-render-hinting=none'];
 
 // The engine's own home, in the temp folder and removed with it: Chromium writes its settings,
@@ -42,7 +43,11 @@ async function launch() {
       const loaded = require(workerData.bundled);
       const bundled = loaded.default || loaded;
       const path = await bundled.executablePath();
-      browser = await chromium.launch({ executablePath: path, args: [...bundled.args, ...QUIET], env: home.env });
+      // Its arguments are made for a cloud function. Left out here: one process for everything (a page
+      // whose script hangs then hangs the browser, which no close can end) and the switches that
+      // turn off the web's security — a notice needs none of them.
+      const args = bundled.args.filter((a) => !UNWANTED.includes(a));
+      browser = await chromium.launch({ executablePath: path, args: [...args, ...QUIET], env: home.env });
       engine = '@sparticuz/chromium ' + browser.version();
     }
     browser.on('disconnected', home.remove);

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createChromiumPrinter, systemChromium } from '../../electron/host/chromiumPrinter';
@@ -11,6 +12,23 @@ import { keepPng, pdfFonts, pdfInfo, pdfText } from '../core/noticeKit';
  */
 const bundled = createChromiumPrinter({ log: quietLog, prefer: 'bundled' });
 afterAll(() => bundled.close());
+
+/** The Chromium processes this test process started (Linux /proc; elsewhere none are seen). */
+function browsersOfThisProcess(): number[] {
+  if (!existsSync('/proc/self/stat')) return [];
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return ppid === process.pid && /chrom/i.test(readFileSync(`/proc/${d}/cmdline`, 'utf8'));
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
 
 describe('the print engine of browser mode', () => {
   it('honours CHROMIUM_PATH, and names no Chromium that is not there', () => {
@@ -53,6 +71,7 @@ describe('the print engine of browser mode', () => {
   }, 120_000);
 
   it('gives up on a print that hangs, says so in Chinese, and prints the next notice on a fresh browser', async () => {
+    const before = browsersOfThisProcess();
     const impatient = createChromiumPrinter({ log: quietLog, prefer: 'bundled', timeoutMs: 3_000 });
     try {
       await impatient.warm();
@@ -65,6 +84,31 @@ describe('the print engine of browser mode', () => {
       await impatient.close();
     }
     expect(impatient.threadId).toBeNull();
+    // The hung page's browser is gone too, not left spinning a core (the registry's Chromium runs
+    // as one process for a cloud function unless told otherwise, and then no close could end it).
+    const until = Date.now() + 10_000;
+    const left = () => browsersOfThisProcess().filter((pid) => !before.includes(pid));
+    while (left().length && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    expect(left()).toEqual([]);
+  }, 120_000);
+
+  it('rests when no notice comes: its thread and browser end, and the next notice starts them again', async () => {
+    const resting = createChromiumPrinter({ log: quietLog, prefer: 'bundled', idleMs: 300 });
+    try {
+      const html = '<!doctype html><html><body>歇</body></html>';
+      await resting.printToPdf(html, { pageSize: 'A4' });
+      const first = resting.threadId;
+      expect(first).toBeGreaterThan(0);
+      const until = Date.now() + 20_000;
+      while (resting.threadId !== null && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      expect(resting.threadId).toBeNull();
+      expect(resting.engine()).toBeNull();
+      const again = await resting.printToPdf(html, { pageSize: 'A4' });
+      expect(Buffer.from(again.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+      expect(resting.threadId).not.toBe(first);
+    } finally {
+      await resting.close();
+    }
   }, 120_000);
 
   it('refuses at once what is beyond its queue, and prints the rest', async () => {

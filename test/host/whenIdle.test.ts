@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { whenIdle } from '../../electron/host/whenIdle';
 
 /**
- * The print engine's warm-up waits until the page stops asking: loading playwright-core held the
- * host's first answers for a second and more ([F] #11, start to first answer).
+ * The host's idle warm-up (the evidence's image libraries) waits until the page stops asking: run
+ * at once, such a load held the host's first answers for a second and more ([F] #11, start to first answer).
  */
 describe('whenIdle', () => {
   beforeEach(() => vi.useFakeTimers());
