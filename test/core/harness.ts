@@ -29,9 +29,9 @@ export function tempDir(prefix = 'complaintdesk-'): { dir: string; remove(): voi
 export const TEST_NOW = '2026-11-23T09:00:00+08:00';
 
 /** A real register in a temp folder, set up with an admin and signed in; `pdf` prints notices. */
-export async function openRegister(clock = fixedClock(TEST_NOW), { pdf, textReader, bulkLoad }: { pdf?: PdfPrinter; textReader?: TextReader; bulkLoad?: boolean } = {}) {
+export async function openRegister(clock = fixedClock(TEST_NOW), { pdf, textReader, bulkLoad, log = quietLog }: { pdf?: PdfPrinter; textReader?: TextReader; bulkLoad?: boolean; log?: Logger } = {}) {
   const tmp = tempDir();
-  const core = await createCore({ dataDir: tmp.dir, clock, log: quietLog, pdf, textReader, bulkLoad });
+  const core = await createCore({ dataDir: tmp.dir, clock, log, pdf, textReader, bulkLoad });
   const r = await core.call('setup.init', { officeName: '杭州市消费者协会', admin: { username: 'admin', displayName: '王管理', password: 'correct horse' } }, null);
   if (!r.ok) throw new Error(`setup.init: ${r.error.message}`);
   const login = await core.call('session.login', { username: 'admin', password: 'correct horse' }, null);

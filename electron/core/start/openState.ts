@@ -146,7 +146,9 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
   let writesSinceStatistics = 0;
   let markTimer: NodeJS.Timeout | null = null;
   const checkpoint = () => {
-    if (closed) return;
+    // A transaction held across the loop's turns (the bench's seed batches its writes so) would only
+    // make the fold fail with SQLITE_LOCKED; the next write asks for it again.
+    if (closed || db.inTransaction) return;
     try {
       db.pragma('wal_checkpoint(PASSIVE)');
     } catch (error) {
@@ -203,7 +205,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
   const handlers = withStatus({ ...table, 'audit.verify': auditVerifyInWorker(file, ctx) } as HandlerTable, () => ref.st!);
 
   const fail = (p: DbProblem) => {
-    if (closed) return;
+    if (closed || db.inTransaction) return;
     log.error(`the register failed its check after start (${p.code}: ${p.detail ?? ''}); switching to read-only`);
     check.running = false;
     onFailure(p);
