@@ -31,8 +31,9 @@ describe("the host's Node flags", () => {
   it("keep V8's young generation small under a churn of short-lived rows, where Node's default lets it grow", () => {
     const bounded = youngGeneration(HOST_NODE_FLAGS);
     const unbounded = youngGeneration([]);
-    // Two halves of 4 MB (and a page of rounding) against two of 16.
+    // Two halves of 4 MB (and a page of rounding); Node's own halves are 16 MB here (8 on a PC short
+    // of memory, V8 sizes them by it), so the same churn grows it further without the flag.
     expect(bounded).toBeLessThanOrEqual(9);
-    expect(unbounded).toBeGreaterThan(bounded * 2);
+    expect(unbounded).toBeGreaterThan(bounded);
   });
 });
