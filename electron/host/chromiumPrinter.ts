@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { DomainError } from '../../shared/api/errors';
 import { PREPARE_FOR_PRINT } from '../core/notices/printReady';
+import { createIdleWorker } from '../core/idleWorker';
 import type { Logger, PdfPrinter } from '../core/ports';
 import { PRINT_WORKER_SOURCE } from './printWorker';
 
@@ -40,11 +40,13 @@ export function systemChromium(env: NodeJS.ProcessEnv = process.env): string | n
 }
 
 interface WorkerAnswer {
-  id: number;
+  id?: number;
   engine?: string;
   pdf?: Uint8Array;
   error?: string;
   launchFailed?: string;
+  /** Set by the page's side: the engine's thread ended before it answered. */
+  stopped?: string;
 }
 
 const NO_ENGINE = '文书打印引擎无法启动（未找到可用的 Chromium），请联系管理员';
@@ -58,122 +60,75 @@ export interface ChromiumPrinter extends PdfPrinter {
   readonly threadId: number | null;
 }
 
-/** One start of the engine's thread, with the jobs it has not answered. */
-interface Engine {
-  worker: Worker;
-  waiting: Map<number, { resolve(a: WorkerAnswer): void; reject(e: Error): void }>;
-}
-
 /**
  * Without a notice for this long the engine ends, giving back its thread (≈ 25 MB of the host) and
  * its Chromium (≈ 130 MB of the PC); the next notice starts it again, ≈ 0.8 s on this PC, on its
  * own thread, so no one else waits.
  */
 const IDLE_MS = 5 * 60_000;
+/** A browser that does not close in this long is left to the thread's end. */
+const CLOSE_WAIT_MS = 5_000;
 
 export function createChromiumPrinter(options: ChromiumPrinterOptions & { idleMs?: number }): ChromiumPrinter {
   const maxQueue = options.maxQueue ?? 16;
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const idleMs = options.idleMs ?? IDLE_MS;
-  let current: Engine | null = null;
-  let engine: string | null = null;
-  let nextId = 1;
-  let idle: NodeJS.Timeout | null = null;
+  const env = options.env ?? process.env;
+  /** The engine's name as last logged, and the thread it was logged for. */
+  let engine: { name: string; thread: number | null } | null = null;
   /** Jobs taken and not finished: the one printing and those waiting behind it. */
   let inFlight = 0;
   let tail: Promise<unknown> = Promise.resolve();
 
-  function start(): Engine {
-    const env = options.env ?? process.env;
-    const worker = new Worker(PRINT_WORKER_SOURCE, {
-      eval: true,
-      workerData: {
-        env: { ...env },
-        executable: options.prefer === 'bundled' ? null : systemChromium(env),
-        playwright: require.resolve('playwright-core'),
-        bundled: require.resolve('@sparticuz/chromium'),
-        prepare: PREPARE_FOR_PRINT,
-      },
-    });
-    const e: Engine = { worker, waiting: new Map() };
-    worker.on('message', (m: WorkerAnswer) => {
-      const job = e.waiting.get(m.id);
-      if (!job) return;
-      e.waiting.delete(m.id);
-      if (e.waiting.size === 0) worker.unref();
-      job.resolve(m);
-    });
-    const fail = (detail: string) => {
-      if (current === e) {
-        current = null;
-        engine = null;
-      }
-      for (const job of e.waiting.values()) job.reject(new Error(`the print engine's thread stopped (${detail})`));
-      e.waiting.clear();
-    };
-    worker.once('error', (error) => fail(error.message));
-    worker.once('exit', (code) => fail(`exit ${code}`));
-    return e;
-  }
+  const thread = createIdleWorker<WorkerAnswer, WorkerAnswer>({
+    source: PRINT_WORKER_SOURCE,
+    workerData: () => ({
+      env: { ...env },
+      executable: options.prefer === 'bundled' ? null : systemChromium(env),
+      playwright: require.resolve('playwright-core'),
+      bundled: require.resolve('@sparticuz/chromium'),
+      prepare: PREPARE_FOR_PRINT,
+    }),
+    idleMs: options.idleMs ?? IDLE_MS,
+    name: "the print engine's thread",
+    answer: (m) => m,
+    failed: (detail) => ({ stopped: detail }),
+    // The browser closed by the thread that launched it (its scratch home goes with it), then the thread.
+    beforeEnd: (w) =>
+      new Promise<void>((resolve) => {
+        w.on('message', (m: WorkerAnswer) => m.id === 0 && resolve());
+        setTimeout(resolve, CLOSE_WAIT_MS).unref();
+        w.postMessage({ id: 0, op: 'close' });
+      }),
+  });
 
-  function ask(op: 'warm' | 'print' | 'reset' | 'close', html?: string, e: Engine = (current ??= start())): Promise<WorkerAnswer> {
-    if (idle) clearTimeout(idle);
-    idle = null;
-    // Held open while it has work, so a script that prints and ends waits for its PDF; idle, it keeps nothing alive.
-    e.worker.ref();
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      e.waiting.set(id, { resolve, reject });
-      e.worker.postMessage({ id, op, html });
-    });
-  }
-
-  /** Ends the engine: its browser closed by the thread that launched it, then the thread. */
-  async function end(): Promise<void> {
-    const e = current;
-    if (!e) return;
-    current = null;
-    engine = null;
-    await ask('close', undefined, e).catch(() => {});
-    await e.worker.terminate();
-  }
-
-  function restIfIdle(): void {
-    if (inFlight > 0 || !current || idle) return;
-    idle = setTimeout(() => {
-      idle = null;
-      if (inFlight === 0) void end();
-    }, idleMs);
-    idle.unref();
-  }
-
-  /** The engine's answer, its start's failure logged and said in Chinese. */
+  /** The engine's answer; its start's failure logged and said in Chinese, its thread's end thrown. */
   function named(answer: WorkerAnswer): WorkerAnswer {
     if (answer.launchFailed !== undefined) {
       engine = null;
       options.log.error('notice print engine failed to start', new Error(answer.launchFailed));
       throw new DomainError('INTERNAL', NO_ENGINE);
     }
-    if (answer.engine && answer.engine !== engine) {
-      engine = answer.engine;
-      options.log.info(`notice print engine ready: ${engine}`);
+    if (answer.stopped !== undefined) throw new Error(`the print engine's thread stopped (${answer.stopped})`);
+    if (answer.engine && (answer.engine !== engine?.name || thread.threadId !== engine.thread)) {
+      engine = { name: answer.engine, thread: thread.threadId };
+      options.log.info(`notice print engine ready: ${answer.engine}`);
     }
     return answer;
   }
 
   async function print(html: string): Promise<Uint8Array> {
     // The browser's start is not timed (the first notice after a rest waits for it); the print is.
-    await ask('warm').then(named);
+    named(await thread.ask({ op: 'warm' }));
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         // Its answer, if it ever comes, finds no one waiting; the next notice gets a fresh browser.
-        void ask('reset').catch(() => {});
+        void thread.ask({ op: 'reset' });
         reject(new DomainError('INTERNAL', '生成PDF超时，请重试'));
       }, timeoutMs);
     });
     try {
-      const answer = named(await Promise.race([ask('print', html), timeout]));
+      const answer = named(await Promise.race([thread.ask({ op: 'print', html }), timeout]));
       if (answer.error !== undefined || !answer.pdf) throw new Error(answer.error ?? 'the print engine returned no PDF');
       return answer.pdf;
     } finally {
@@ -185,29 +140,17 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions & { idleMs
     printToPdf(html) {
       if (inFlight > maxQueue) return Promise.reject(new DomainError('CONFLICT', '正在生成的文书过多，请稍后再试'));
       inFlight++;
-      const job = tail.then(() => print(html)).finally(() => {
-        inFlight--;
-        restIfIdle();
-      });
+      const job = tail.then(() => print(html)).finally(() => inFlight--);
       tail = job.catch(() => undefined);
       return job;
     },
     async warm() {
-      try {
-        named(await ask('warm'));
-        return engine!;
-      } finally {
-        restIfIdle();
-      }
+      return named(await thread.ask({ op: 'warm' })).engine!;
     },
-    engine: () => engine,
+    engine: () => (engine && thread.threadId !== null && thread.threadId === engine.thread ? engine.name : null),
     get threadId() {
-      return current?.worker.threadId ?? null;
+      return thread.threadId;
     },
-    async close() {
-      if (idle) clearTimeout(idle);
-      idle = null;
-      await end();
-    },
+    close: () => thread.stop(),
   };
 }

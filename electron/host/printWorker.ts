@@ -3,7 +3,7 @@
  * the Chromium it launches live here, not on the thread that answers the page. Loading
  * playwright-core alone held that thread ≈ 0.9 s at a million cases (README "Measured"), so a
  * call that came in while the engine warmed up waited for it. Plain JavaScript evaluated from this
- * string, as the other workers are (services/evidence/idleWorker.ts), so it runs the same in the
+ * string, as the other workers are (core/idleWorker.ts keeps it), so it runs the same in the
  * bundled host and the tests; the packages' entry files are resolved on the page's thread and given to it.
  *
  * Jobs: `warm` (start the browser), `print` (HTML → PDF bytes, moved to the page's thread, not

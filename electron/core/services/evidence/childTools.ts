@@ -1,11 +1,11 @@
-import { createIdleWorker } from './idleWorker';
+import { createIdleWorker } from '../../idleWorker';
 
 /**
  * ffprobe and ffmpeg started from a worker thread, not from the thread that answers the page.
  * libuv's spawn holds the thread that calls it until the child has forked and exec'd: 3–5 ms on an
  * idle machine, but 168 ms in a CPU profile of the host importing a video at a million cases on two
  * busy cores (README "Measured"). From a worker that wait is the worker's; the page's calls go on.
- * The worker thread's upkeep (started at the first tool, ended when idle) is idleWorker.ts's.
+ * The worker thread's upkeep (started at the first tool, ended when idle) is core/idleWorker.ts's.
  */
 const SOURCE = String.raw`
 const { parentPort } = require('node:worker_threads');
@@ -54,6 +54,13 @@ export function createChildTools({ idleMs = IDLE_MS }: { idleMs?: number } = {})
     name: 'the media tools\' worker',
     failed: () => null,
     answer: ({ out }) => (out === null || typeof out === 'string' ? out : Buffer.from(out.buffer, out.byteOffset, out.byteLength)),
+    // The children go before the worker: it kills them and says so (at most a second is waited for).
+    beforeEnd: (w) =>
+      new Promise<void>((resolve) => {
+        w.on('message', (m: { stopped?: boolean }) => m.stopped && resolve());
+        setTimeout(resolve, 1_000).unref();
+        w.postMessage({ stop: true });
+      }),
   });
 
   return {
@@ -62,16 +69,7 @@ export function createChildTools({ idleMs = IDLE_MS }: { idleMs?: number } = {})
     get threadId() {
       return worker.threadId;
     },
-    // The children go before the worker: it kills them and says so (at most a second is waited for).
-    stop: () =>
-      worker.stop(
-        (w) =>
-          new Promise<void>((resolve) => {
-            w.on('message', (m: { stopped?: boolean }) => m.stopped && resolve());
-            setTimeout(resolve, 1_000).unref();
-            w.postMessage({ stop: true });
-          }),
-      ),
+    stop: () => worker.stop(),
   };
 }
 

@@ -1,6 +1,6 @@
 import { dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createIdleWorker } from './idleWorker';
+import { createIdleWorker } from '../../idleWorker';
 import { OCR_MAX_PIXELS, OCR_MAX_TEXT, PDF_MAX_BYTES, PDF_MAX_PAGES, pdfNotes, textReasons } from '../../../../shared/domain/evidenceText';
 
 /**
