@@ -205,7 +205,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
   const handlers = withStatus({ ...table, 'audit.verify': auditVerifyInWorker(file, ctx) } as HandlerTable, () => ref.st!);
 
   const fail = (p: DbProblem) => {
-    if (closed || db.inTransaction) return;
+    if (closed) return;
     log.error(`the register failed its check after start (${p.code}: ${p.detail ?? ''}); switching to read-only`);
     check.running = false;
     onFailure(p);
