@@ -77,6 +77,25 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('write the copy under a name of its own until it is whole, and remove one a stopped program left half-written', async () => {
+    const file = join(tmp.dir, 'stopped-copy.sqlite');
+    const db = new Database(file);
+    await migrate(db, file, quietLog);
+    db.prepare("INSERT INTO respondents (name, created_at) VALUES ('某某公司', '2026-11-23T09:00:00+08:00')").run();
+    // What a program closed during the copy leaves (the copy, and SQLite's journal beside it).
+    const left = [`${file}.v29-before-migration-1796421058787.bak.partial`, `${file}.v29-before-migration-1796421058787.bak.partial-journal`];
+    for (const f of left) writeFileSync(f, 'half a copy');
+    const other = join(tmp.dir, 'other.sqlite.v29-before-migration-1796421058787.bak.partial');
+    writeFileSync(other, 'another register’s');
+    const next: Migration = { version: migrations.length + 1, name: 'nothing', up: () => {} };
+    const result = await migrate(db, file, quietLog, [...migrations, next]);
+    for (const f of left) expect(existsSync(f)).toBe(false);
+    expect(existsSync(other)).toBe(true);
+    expect(result.backup).toMatch(/-before-migration-\d+\.bak$/);
+    expect(readdirSync(tmp.dir).filter((n) => n.startsWith('stopped-copy.sqlite.v') && n.includes('.partial'))).toEqual([]);
+    db.close();
+  });
+
   it('roll a failing migration back whole, leaving the version and data as they were', async () => {
     const file = join(tmp.dir, 'failing.sqlite');
     const db = new Database(file);
