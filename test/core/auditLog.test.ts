@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core';
 import type { Logger } from '../../electron/core/ports';
 import { databaseFile } from '../../electron/core/paths';
-import { minimalComplaint, openRegister, type Register } from './harness';
+import { minimalComplaint, openRegister, quietLog, type Register } from './harness';
 
 let reg: Register;
 beforeEach(async () => {
@@ -25,25 +25,28 @@ function outside<T>(work: (db: Database.Database) => T): T {
 
 const rows = (db: Database.Database, table: string) => db.prepare(`SELECT * FROM ${table} ORDER BY id`).all();
 
+/** 32 zero bytes: a hash of the stored form that no row's content gives. */
+const ZERO = `x'${'00'.repeat(32)}'`;
+
 describe('the append-only logs refuse every rewrite SQL offers', () => {
   // Each statement would replace, edit, remove or insert into history; none may change a row.
   const rewrites: [string, string][] = [
-    ['INSERT OR REPLACE', "INSERT OR REPLACE INTO audit_log (id, at, user_id, action, entity, entity_id, data, prev_hash, hash) SELECT id, at, user_id, 'x', entity, entity_id, data, prev_hash, hash FROM audit_log WHERE id = 2"],
-    ['REPLACE INTO', "REPLACE INTO audit_log (id, at, user_id, action, entity, entity_id, data, prev_hash, hash) SELECT id, at, user_id, 'x', entity, entity_id, data, prev_hash, hash FROM audit_log WHERE id = 2"],
-    ['INSERT OR IGNORE of an existing id', "INSERT OR IGNORE INTO audit_log (id, at, action, data, prev_hash, hash) VALUES (2, 'x', 'x', '{}', 'x', 'x')"],
-    ['upsert', "INSERT INTO audit_log (id, at, action, data, prev_hash, hash) VALUES (2, 'x', 'x', '{}', 'x', 'x') ON CONFLICT(id) DO UPDATE SET action = 'x'"],
+    ['INSERT OR REPLACE', "INSERT OR REPLACE INTO audit_log (id, at, user_id, action, entity, entity_id, data, hash) SELECT id, at, user_id, 'x', entity, entity_id, data, hash FROM audit_log WHERE id = 2"],
+    ['REPLACE INTO', "REPLACE INTO audit_log (id, at, user_id, action, entity, entity_id, data, hash) SELECT id, at, user_id, 'x', entity, entity_id, data, hash FROM audit_log WHERE id = 2"],
+    ['INSERT OR IGNORE of an existing id', `INSERT OR IGNORE INTO audit_log (id, at, action, data, hash) VALUES (2, 'x', 'x', '{}', ${ZERO})`],
+    ['upsert', `INSERT INTO audit_log (id, at, action, data, hash) VALUES (2, 'x', 'x', '{}', ${ZERO}) ON CONFLICT(id) DO UPDATE SET action = 'x'`],
     ['UPDATE', "UPDATE audit_log SET action = 'x' WHERE id = 2"],
     ['UPDATE OR REPLACE of the id', 'UPDATE OR REPLACE audit_log SET id = 3 WHERE id = 2'],
     ['DELETE of all rows (no truncate shortcut)', 'DELETE FROM audit_log'],
     ['DELETE of one row', 'DELETE FROM audit_log WHERE id = 2'],
-    ['a row that does not chain onto the last', "INSERT INTO audit_log (at, action, data, prev_hash, hash) VALUES ('x', 'x', '{}', 'not-the-last-hash', 'x')"],
-    ['a row put into the middle of history', "INSERT INTO audit_log (id, at, action, data, prev_hash, hash) SELECT 0, 'x', 'x', '{}', '" + '0'.repeat(64) + "', 'x'"],
+    ['a row put into the middle of history', `INSERT INTO audit_log (id, at, action, data, hash) SELECT 0, 'x', 'x', '{}', ${ZERO}`],
+    ['a hash that is not 32 bytes', "INSERT INTO audit_log (at, action, data, hash) VALUES ('x', 'x', '{}', x'00')"],
   ];
   for (const [what, sql] of rewrites) {
     it(`audit_log: ${what}`, () => {
       outside((db) => {
         const before = rows(db, 'audit_log');
-        expect(() => db.exec(sql)).toThrow(/audit_log/);
+        expect(() => db.exec(sql)).toThrow(/audit_log|length\(hash\) = 32/);
         expect(rows(db, 'audit_log')).toEqual(before);
       });
     });
@@ -104,6 +107,25 @@ describe('audit.verify and the chain head', () => {
       expect(reopened.health).toMatchObject({ readOnly: true, problem: { code: 'auditBroken', detail: '第 4 条起不符（已核对 3 条）' } });
       expect(errors).toContainEqual(expect.stringContaining('failed its check after start (auditBroken'));
     } finally {
+      reopened.close();
+    }
+  });
+
+  it('finds a row appended outside the app that does not chain onto the last (SQL can add it; only the hash tells)', async () => {
+    outside((db) => db.exec(`INSERT INTO audit_log (at, action, data, hash) VALUES ('2026-06-02T10:00:00+08:00', 'cases.void', '{}', ${ZERO})`));
+    expect(reg.core.services.audit.verify()).toEqual({ ok: false, checked: 4, firstBroken: 5 });
+    // Written while the app ran, the row is in the head it keeps at its close: the whole chain re-hashed after the start finds it.
+    reg.core.close();
+    const reopened = await createCore({ dataDir: reg.dir, clock: reg.clock, log: quietLog, backgroundDelayMs: 0 });
+    // A transaction the page's connection holds meanwhile does not keep the register writable.
+    const held = reopened.db;
+    held.exec('BEGIN');
+    held.prepare('SELECT COUNT(*) FROM cases').get();
+    try {
+      await reopened.checked();
+      expect(reopened.health).toMatchObject({ readOnly: true, problem: { code: 'auditBroken', detail: '第 5 条起不符（已核对 4 条）' } });
+    } finally {
+      if (held.open && held.inTransaction) held.exec('ROLLBACK');
       reopened.close();
     }
   });

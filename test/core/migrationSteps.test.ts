@@ -6,6 +6,8 @@ import { migrations } from '../../electron/core/db/migrations';
 import { quietLog, tempDir } from './harness';
 import { PDF_NOT_READ } from '../../shared/domain/evidenceText';
 import { VOIDED_MARK } from '../../electron/core/store/searchTokens';
+import { chainHash, createAudit, GENESIS } from '../../electron/core/services/audit';
+import { runCheck } from '../../electron/core/integrity/checkWorker';
 
 /**
  * Each migration that changes rows, run on a register of the version before it that holds such rows
@@ -30,6 +32,7 @@ async function registerBefore(name: string, version: number, as = name) {
   `);
   return {
     db,
+    file,
     async upgrade() {
       await migrate(db, file, quietLog, migrations.slice(0, at + 1));
       expect(db.pragma('user_version', { simple: true })).toBe(version);
@@ -441,6 +444,68 @@ describe('migration 28 (respondent-names)', () => {
     const pieces = (id: number) => db.prepare('SELECT piece FROM respondent_names WHERE respondent_id = ? ORDER BY piece').pluck().all(id);
     expect(pieces(1)).toEqual(['会', '会所', '健', '健身', '州', '州健', '所', '温', '温州', '身', '身会'].sort());
     expect(pieces(2)).toEqual(['a', 'ab', 'b', 'bc', 'c', 'c眼', '眼', '眼镜', '镜'].sort());
+    db.close();
+  });
+});
+
+describe('migration 30 (audit-hash-bytes)', () => {
+  /** Three rows chained as every version before 30 wrote them: both hashes as hex text. */
+  function oldChain(db: Database.Database, rows = 3): string[] {
+    const put = db.prepare('INSERT INTO audit_log (at, user_id, action, entity, entity_id, data, prev_hash, hash) VALUES (?, 1, ?, ?, ?, ?, ?, ?)');
+    const hashes: string[] = [];
+    let prev = GENESIS;
+    for (let i = 1; i <= rows; i++) {
+      const row = { at: `2026-06-0${i}T10:00:00+08:00`, userId: 1, action: 'cases.register', entity: 'case', entityId: i, data: `{"caseNo":"TS2026-0000${i}"}` };
+      const hash = chainHash(prev, row);
+      put.run(row.at, row.action, row.entity, row.entityId, row.data, prev, hash);
+      hashes.push(hash);
+      prev = hash;
+    }
+    return hashes;
+  }
+
+  it('keeps each hash as its 32 bytes and drops prev_hash: the same chain, the same head, and it takes new rows', async () => {
+    const { db, file, upgrade } = await registerBefore('audit-hash-bytes', 30);
+    const hashes = oldChain(db);
+    // The start check's worker re-hashes the chain of either form (a backup of an older version is checked by it too).
+    const whole = { ok: true, checked: 3, head: { hash: hashes[2], rows: 3 } };
+    expect(await runCheck({ task: 'chain', file }).done).toEqual(whole);
+    // The start reads a register before its upgrade (the chain from the kept mark): the old form verifies.
+    expect(createAudit(db).verifyFrom({ id: 1, hash: hashes[0]! })).toEqual({ ok: true, checked: 2 });
+    const before = createAudit(db).head();
+    await upgrade();
+    const columns = db.prepare("SELECT name, type FROM pragma_table_info('audit_log')").all();
+    expect(columns).toContainEqual({ name: 'hash', type: 'BLOB' });
+    expect(columns).not.toContainEqual(expect.objectContaining({ name: 'prev_hash' }));
+    const stored = db.prepare('SELECT id, action, data, hash FROM audit_log ORDER BY id').all() as { id: number; action: string; data: string; hash: Buffer }[];
+    expect(stored.map((r) => r.hash.toString('hex'))).toEqual(hashes);
+    expect(stored.map((r) => r.data)).toEqual(['{"caseNo":"TS2026-00001"}', '{"caseNo":"TS2026-00002"}', '{"caseNo":"TS2026-00003"}']);
+    const audit = createAudit(db);
+    expect(audit.head()).toEqual(before);
+    expect(audit.mark()).toEqual({ id: 3, hash: hashes[2] });
+    expect(audit.verify()).toEqual({ ok: true, checked: 3 });
+    expect(await runCheck({ task: 'chain', file, mark: { id: 2, hash: hashes[1]! } }).done).toEqual(whole);
+    audit.append({ at: '2026-06-04T10:00:00+08:00', userId: 1, action: 'cases.void', entity: 'case', entityId: 1, data: {} });
+    expect(audit.verify()).toEqual({ ok: true, checked: 4 });
+    expect(audit.verifyFrom({ id: 3, hash: hashes[2]! })).toEqual({ ok: true, checked: 1 });
+    // The log stays append-only after the table is rebuilt.
+    expect(() => db.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE audit_log SET data = '{}' WHERE id = 1").run()).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('stops at a hash not in the form the app writes, naming the row, and leaves the register as it was', async () => {
+    const { db } = await registerBefore('audit-hash-bytes', 30, 'audit-hash-bytes-edited');
+    const hashes = oldChain(db);
+    db.exec('DROP TRIGGER audit_log_append_only_update');
+    // Upper case would turn into the same bytes and a chain that verifies again: not guessed at either.
+    db.prepare('UPDATE audit_log SET hash = ? WHERE id = 2').run(hashes[1]!.toUpperCase());
+    const rowsBefore = db.prepare('SELECT * FROM audit_log ORDER BY id').all();
+    await expect(migrate(db, ':memory:', quietLog, migrations.slice(0, 30))).rejects.toThrow('第 2 条审计记录的校验值不是程序写下的格式');
+    expect(db.pragma('user_version', { simple: true })).toBe(29);
+    expect(db.prepare('SELECT * FROM audit_log ORDER BY id').all()).toEqual(rowsBefore);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'audit_log_bytes'").get()).toBeUndefined();
+    expect(() => db.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/append-only/);
     db.close();
   });
 });

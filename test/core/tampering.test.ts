@@ -53,14 +53,14 @@ const TAMPERING: Record<string, Tamper> = {
     db.prepare('DELETE FROM audit_log WHERE id > (SELECT MAX(id) - 3 FROM audit_log)').run();
   },
   'an audit row edited and the chain re-hashed': (db) => {
-    db.exec('DROP TRIGGER audit_log_append_only_update; DROP TRIGGER audit_log_chained');
+    db.exec('DROP TRIGGER audit_log_append_only_update');
     db.prepare(`UPDATE audit_log SET data = '{"username":"someone"}' WHERE id = 2`).run();
     let prev = GENESIS;
     const rows = db.prepare('SELECT id, at, user_id, action, entity, entity_id, data FROM audit_log ORDER BY id').all() as { id: number; at: string; user_id: number | null; action: string; entity: string | null; entity_id: number | null; data: string }[];
-    const update = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?');
+    const update = db.prepare('UPDATE audit_log SET hash = ? WHERE id = ?');
     for (const r of rows) {
       const hash = chainHash(prev, { at: r.at, userId: r.user_id, action: r.action, entity: r.entity, entityId: r.entity_id, data: r.data });
-      update.run(prev, hash, r.id);
+      update.run(Buffer.from(hash, 'hex'), r.id);
       prev = hash;
     }
   },

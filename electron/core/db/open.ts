@@ -12,6 +12,8 @@ export interface OpenOptions {
    * migration never writes onto a damaged file. Not called when no migration is pending.
    */
   beforeMigrate?: () => Promise<void>;
+  /** After migrations ran, before the connection is used: what they left in the WAL is folded off the page's thread. */
+  afterMigrate?: () => Promise<void>;
   /** Writes refused at the SQLite level (query_only) until the start check lets them through. */
   holdWrites?: boolean;
   /** How far an upgrade of an older register has come (the pre-migration copy, each migration). */
@@ -36,7 +38,8 @@ export async function openDatabase(file: string, log: Logger, options: OpenOptio
     db.pragma('busy_timeout = 5000');
     db.pragma('wal_autocheckpoint = 0');
     if (migrationPending(db)) await options.beforeMigrate?.();
-    await migrate(db, file, log, undefined, options.onUpgrade, options.stopped);
+    const upgrade = await migrate(db, file, log, undefined, options.onUpgrade, options.stopped);
+    if (upgrade.to > upgrade.from) await options.afterMigrate?.();
     if (options.holdWrites) db.pragma('query_only = ON');
     return db;
   } catch (error) {

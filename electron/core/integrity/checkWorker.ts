@@ -64,6 +64,21 @@ function open(file) {
   return db;
 }
 
+// The WAL folded into the file on a connection of the worker's own: after an upgrade it holds
+// gigabytes (the audit log rewritten: 3 GB at a million cases), seconds of copying that would
+// hold the page's thread. The only task that writes; run before the core uses its connection.
+function fold(file) {
+  const Database = require(workerData.module);
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    const [r] = db.pragma('wal_checkpoint(TRUNCATE)');
+    return { ok: r.busy === 0, detail: r.busy === 0 ? undefined : 'busy' };
+  } finally {
+    db.close();
+  }
+}
+
 function pragmaCheck(file, which) {
   const db = open(file);
   try {
@@ -88,6 +103,9 @@ function pragmaCheck(file, which) {
   }
 }
 
+// The row's hash as 64 hex digits: stored as its 32 bytes since migration 30, as text before (services/audit.ts hashHex).
+const hashHex = (stored) => (typeof stored === 'string' ? stored : stored.toString('hex'));
+
 function chainHash(prev, r) {
   return createHash('sha256').update(JSON.stringify([prev, r.at, r.user_id, r.action, r.entity, r.entity_id, r.data])).digest('hex');
 }
@@ -98,7 +116,7 @@ function chain(file, mark) {
     const out = walk(db, mark);
     if (!out.head) {
       const last = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get();
-      out.head = { hash: last || GENESIS, rows: db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() };
+      out.head = { hash: last === undefined ? GENESIS : hashHex(last), rows: db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() };
     }
     return out;
   } finally {
@@ -114,13 +132,14 @@ function walk(db, mark) {
     let checked = 0;
     // A mark of id 0 is the empty chain of a new register: nothing before it can have been cut.
     let markSeen = !mark || mark.id === 0;
-    for (const row of db.prepare('SELECT id, at, user_id, action, entity, entity_id, data, prev_hash, hash FROM audit_log ORDER BY id').iterate()) {
-      if (row.prev_hash !== prev || row.hash !== chainHash(prev, row)) return { ok: false, checked, firstBroken: row.id, reason: 'broken' };
+    for (const row of db.prepare('SELECT id, at, user_id, action, entity, entity_id, data, hash FROM audit_log ORDER BY id').iterate()) {
+      const hash = hashHex(row.hash);
+      if (hash !== chainHash(prev, row)) return { ok: false, checked, firstBroken: row.id, reason: 'broken' };
       if (mark && row.id === mark.id) {
-        if (row.hash !== mark.hash) return { ok: false, checked, firstBroken: row.id, reason: 'rewritten' };
+        if (hash !== mark.hash) return { ok: false, checked, firstBroken: row.id, reason: 'rewritten' };
         markSeen = true;
       }
-      prev = row.hash;
+      prev = hash;
       checked++;
       if (checked % 20000 === 0) progress(row.id, total);
     }
@@ -136,6 +155,7 @@ try {
   else if (d.task === 'sha256') out = { ok: true, ...sha256(d.file) };
   else if (d.task === 'quick_check' || d.task === 'integrity_check') out = pragmaCheck(d.file, d.task);
   else if (d.task === 'chain') out = chain(d.file, d.mark);
+  else if (d.task === 'fold') out = fold(d.file);
   else out = { ok: false, detail: 'unknown task' };
   parentPort.postMessage({ type: 'result', out });
 } catch (error) {
@@ -156,7 +176,8 @@ export type CheckTask =
   | { task: 'chunks'; file: string; sealed?: { size: number; hashes: Buffer } | null }
   | { task: 'sha256'; file: string }
   | { task: 'quick_check' | 'integrity_check'; file: string; countCases?: boolean }
-  | { task: 'chain'; file: string; mark?: { id: number; hash: string } | null };
+  | { task: 'chain'; file: string; mark?: { id: number; hash: string } | null }
+  | { task: 'fold'; file: string };
 
 export interface Running<T = TaskOut> {
   done: Promise<T>;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 
 export interface AuditEntry {
@@ -10,7 +11,7 @@ export interface AuditEntry {
   data: unknown;
 }
 
-/** The prev_hash of the first row (migration 0002 checks new rows against it too). */
+/** What the first row's hash is taken over in place of a row before it. */
 export const GENESIS = '0'.repeat(64);
 
 export interface AuditVerification {
@@ -31,45 +32,60 @@ export function chainHash(prev: string, e: { at: string; userId: number | null; 
 }
 
 /**
+ * A row's hash as the chain takes it: 64 hex digits. Stored as its 32 bytes since migration 30; a
+ * register not yet upgraded (read at start before its migration, opened read-only, a backup of an
+ * older version) still holds the text.
+ */
+export const hashHex = (stored: Buffer | string): string => (typeof stored === 'string' ? stored : stored.toString('hex'));
+
+type Row = { id: number; at: string; user_id: number | null; action: string; entity: string | null; entity_id: number | null; data: string; hash: Buffer | string };
+const COLUMNS = 'id, at, user_id, action, entity, entity_id, data, hash';
+const hashOf = (prev: string, row: Row) => chainHash(prev, { at: row.at, userId: row.user_id, action: row.action, entity: row.entity, entityId: row.entity_id, data: row.data });
+
+/**
  * The audit log is hash-chained (DESIGN.md "Data"): each row's hash covers the previous row's,
  * so a removed or edited row breaks the chain from that point on.
  */
 export function createAudit(db: Db) {
   const last = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck();
-  const insert = db.prepare(
-    'INSERT INTO audit_log (at, user_id, action, entity, entity_id, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
   const count = db.prepare('SELECT COUNT(*) FROM audit_log').pluck();
-  const all = db.prepare('SELECT id, at, user_id, action, entity, entity_id, data, prev_hash, hash FROM audit_log ORDER BY id');
   const lastRow = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
   const rowAt = db.prepare('SELECT hash FROM audit_log WHERE id = ?').pluck();
-  const after = db.prepare('SELECT id, at, user_id, action, entity, entity_id, data, prev_hash, hash FROM audit_log WHERE id > ? ORDER BY id');
-  type Row = { id: number; at: string; user_id: number | null; action: string; entity: string | null; entity_id: number | null; data: string; prev_hash: string; hash: string };
-  const fits = (prev: string, row: Row) =>
-    row.prev_hash === prev && row.hash === chainHash(prev, { at: row.at, userId: row.user_id, action: row.action, entity: row.entity, entityId: row.entity_id, data: row.data });
+  const all = db.prepare(`SELECT ${COLUMNS} FROM audit_log ORDER BY id`);
+  const after = db.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE id > ? ORDER BY id`);
+  // Prepared at the first append: a connection to a register not yet upgraded only reads.
+  let insert: Statement<[string, number | null, string, string | null, number | null, string, Buffer]> | null = null;
+  const lastHash = () => {
+    const h = last.get() as Buffer | string | undefined;
+    return h === undefined ? GENESIS : hashHex(h);
+  };
+  /** Each row fits the one before, starting from `prev`. */
+  const walk = (rows: Iterable<Row>, prev: string): AuditVerification => {
+    let checked = 0;
+    for (const row of rows) {
+      const hash = hashHex(row.hash);
+      if (hash !== hashOf(prev, row)) return { ok: false, checked, firstBroken: row.id, reason: 'broken' };
+      prev = hash;
+      checked++;
+    }
+    return { ok: true, checked };
+  };
 
   return {
     /** Call inside the transaction that makes the change, so the record and the change land together. */
     append(entry: AuditEntry): void {
-      const prev = (last.get() as string | undefined) ?? GENESIS;
+      insert ??= db.prepare('INSERT INTO audit_log (at, user_id, action, entity, entity_id, data, hash) VALUES (?, ?, ?, ?, ?, ?, ?)');
       const data = JSON.stringify(entry.data ?? {});
-      const hash = chainHash(prev, { ...entry, data });
-      insert.run(entry.at, entry.userId, entry.action, entry.entity, entry.entityId, data, prev, hash);
+      const hash = chainHash(lastHash(), { ...entry, data });
+      insert.run(entry.at, entry.userId, entry.action, entry.entity, entry.entityId, data, Buffer.from(hash, 'hex'));
     },
     /**
      * Re-hashes the whole chain from the first row. `firstBroken` is the id of the first row that
      * does not fit (edited, or following a removed row); every row from there on is suspect.
      */
     verify(): AuditVerification {
-      let prev = GENESIS;
-      let checked = 0;
-      for (const row of all.iterate() as Iterable<{ id: number; at: string; user_id: number | null; action: string; entity: string | null; entity_id: number | null; data: string; prev_hash: string; hash: string }>) {
-        const expected = chainHash(prev, { at: row.at, userId: row.user_id, action: row.action, entity: row.entity, entityId: row.entity_id, data: row.data });
-        if (row.prev_hash !== prev || row.hash !== expected) return { ok: false, checked, firstBroken: row.id };
-        prev = row.hash;
-        checked++;
-      }
-      return { ok: true, checked };
+      const out = walk(all.iterate() as Iterable<Row>, GENESIS);
+      return out.ok ? { ok: true, checked: out.checked } : { ok: false, checked: out.checked, firstBroken: out.firstBroken };
     },
     /**
      * The chain from a mark the app kept beside the office key: the marked row is there with the
@@ -79,32 +95,17 @@ export function createAudit(db: Db) {
      * without re-hashing breaks the rows after it.
      */
     verifyFrom(mark: AuditMark): AuditVerification {
-      if (mark.id === 0) {
-        let prev = GENESIS;
-        let checked = 0;
-        for (const row of after.iterate(0) as Iterable<Row>) {
-          if (!fits(prev, row)) return { ok: false, checked, firstBroken: row.id, reason: 'broken' };
-          prev = row.hash;
-          checked++;
-        }
-        return { ok: true, checked };
-      }
-      const hash = rowAt.get(mark.id) as string | undefined;
-      if (hash === undefined) return { ok: false, checked: 0, firstBroken: mark.id, reason: 'cut' };
+      if (mark.id === 0) return walk(all.iterate() as Iterable<Row>, GENESIS);
+      const stored = rowAt.get(mark.id) as Buffer | string | undefined;
+      if (stored === undefined) return { ok: false, checked: 0, firstBroken: mark.id, reason: 'cut' };
+      const hash = hashHex(stored);
       if (hash !== mark.hash) return { ok: false, checked: 0, firstBroken: mark.id, reason: 'rewritten' };
-      let prev = hash;
-      let checked = 0;
-      for (const row of after.iterate(mark.id) as Iterable<Row>) {
-        if (!fits(prev, row)) return { ok: false, checked, firstBroken: row.id, reason: 'broken' };
-        prev = row.hash;
-        checked++;
-      }
-      return { ok: true, checked };
+      return walk(after.iterate(mark.id) as Iterable<Row>, hash);
     },
     /** The last row's id and hash, in O(1). */
     mark(): AuditMark {
-      const r = lastRow.get() as AuditMark | undefined;
-      return r ?? { id: 0, hash: GENESIS };
+      const r = lastRow.get() as { id: number; hash: Buffer | string } | undefined;
+      return r ? { id: r.id, hash: hashHex(r.hash) } : { id: 0, hash: GENESIS };
     },
     /**
      * The chain's head: the last row's hash and the number of rows. Kept outside the database (in
@@ -112,7 +113,7 @@ export function createAudit(db: Db) {
      * cut short, which the chain alone cannot: anyone holding the file can recompute every hash.
      */
     head(): AuditHead {
-      return { hash: (last.get() as string | undefined) ?? GENESIS, rows: count.get() as number };
+      return { hash: lastHash(), rows: count.get() as number };
     },
   };
 }

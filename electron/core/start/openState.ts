@@ -114,6 +114,17 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
             check.step = '数据文件已检查，稍后核对操作记录';
           }
         : undefined,
+      afterMigrate: async () => {
+        const folded = await run({ task: 'fold', file });
+        if (!folded.ok) {
+          // Left for the core's own fold after writes pause, its pages noted for the seal as any write's.
+          log.warn(`the WAL after the upgrade was not folded in a worker: ${folded.detail ?? ''}`);
+          return;
+        }
+        // The chunk sums of the file before the upgrade no longer hold, and the pages the fold wrote
+        // went past the WAL's reader: the seal's sums are taken afresh in the background.
+        base = null;
+      },
     });
   } catch (error) {
     if (migrationFailure) return readOnlyState(ctx, file, vault, migrationFailure);

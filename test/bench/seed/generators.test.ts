@@ -129,7 +129,7 @@ describe('npm run seed', () => {
           expect(selfApproved).toBe(0);
           // The clock moved with the cases: nothing happened after the register's now.
           expect(db.prepare('SELECT MAX(at) FROM case_events').pluck().get() as string <= m.now).toBe(true);
-          heads.push(db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string);
+          heads.push(db.prepare('SELECT lower(hex(hash)) FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string);
         } finally {
           db.close();
         }
@@ -144,7 +144,7 @@ describe('npm run seed', () => {
     const lastRow = (dir: string) => {
       const db = new Database(databaseFile(dir), { readonly: true });
       try {
-        return db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string };
+        return db.prepare('SELECT id, lower(hex(hash)) AS hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string };
       } finally {
         db.close();
       }

@@ -18,7 +18,7 @@ export interface AuditHead {
 
 /** The register's last audit row: where a batch left the chain. */
 export function auditHead(db: { prepare(sql: string): { get(): unknown } }): AuditHead | null {
-  return (db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as AuditHead | undefined) ?? null;
+  return (db.prepare('SELECT id, lower(hex(hash)) AS hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as AuditHead | undefined) ?? null;
 }
 
 const CURRENT = 'seed-progress.v8';
