@@ -78,7 +78,10 @@ describe('20 random byte corruptions of a sealed copy', () => {
       const r = await corruptAndOpen(n, at, xor, false);
       if (r.health.problem) {
         byCheck[r.health.problem.code] = (byCheck[r.health.problem.code] ?? 0) + 1;
-        expect(r.unchanged, `byte ${at}`).toBe(true);
+        // A byte inside an audit row's values is found by the chain alone, which after a crash does not hold
+        // writes (README, "The office key, the seal and the start check"): the app's own upkeep (the planner's
+        // statistics) may have written by then. Every other check finds its damage before anything is written.
+        if (r.health.problem.code !== 'auditBroken') expect(r.unchanged, `byte ${at}`).toBe(true);
       } else unseen++;
     }
     // What the seal adds: changes inside values and free space that no structural check can see. Which of
