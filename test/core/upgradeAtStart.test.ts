@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core';
@@ -99,6 +100,50 @@ describe('an older register upgraded at start', () => {
         expect(again.db.prepare('SELECT COUNT(*) FROM cases').pluck().get()).toBe(CASES);
       } finally {
         again.close();
+      }
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('a disk without room for the upgrade: said before a byte is written, read-only with 磁盘空间不足 (not 已损坏), upgraded once there is room', async () => {
+    const dir = tempDir();
+    try {
+      await olderRegister(dir.dir, 200, { wal: true });
+      const file = join(dir.dir, 'complaintdesk.sqlite');
+      const version = (): number => {
+        const db = new Database(file, { readonly: true });
+        try {
+          return db.pragma('user_version', { simple: true }) as number;
+        } finally {
+          db.close();
+        }
+      };
+      const older = version();
+      const upgraded = async (core: Awaited<ReturnType<typeof createCore>>) => {
+        for (;;) {
+          const s = await core.call('setup.status', {}, null);
+          if (!(s.ok && (s.value as { upgrading?: unknown }).upgrading)) return s.ok ? (s.value as { readOnly: boolean; problem?: { code: string; message: string } }) : null;
+          await new Promise((r) => setTimeout(r, 10));
+        }
+      };
+      const full = await createCore({ dataDir: dir.dir, clock: fixedClock(TEST_NOW), log: quietLog, backgroundDelayMs: 0, freeBytes: () => 3_000_000 });
+      try {
+        const status = await upgraded(full);
+        expect(status).toMatchObject({ readOnly: true, problem: { code: 'diskFull', message: expect.stringContaining('磁盘空间不足') } });
+        expect(full.health.problem?.detail).toMatch(/^升级约需 \d+ MB 磁盘空间，尚余 3 MB$/);
+      } finally {
+        full.close();
+      }
+      // Nothing written: no copy begun, the version as it was.
+      expect(readdirSync(dir.dir).filter((n) => n.includes('before-migration'))).toEqual([]);
+      expect(version()).toBe(older);
+      const roomy = await createCore({ dataDir: dir.dir, clock: fixedClock(TEST_NOW), log: quietLog, backgroundDelayMs: 0 });
+      try {
+        expect(await upgraded(roomy)).toMatchObject({ readOnly: false });
+        expect(roomy.db.pragma('user_version', { simple: true })).toBe(migrations.length);
+      } finally {
+        roomy.close();
       }
     } finally {
       dir.remove();

@@ -1,4 +1,4 @@
-import { readdirSync, renameSync, rmSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DomainError } from '../../../shared/api/errors';
 import { yieldToLoop } from '../loop';
@@ -6,6 +6,7 @@ import type { Logger } from '../ports';
 import { migrations as allMigrations } from './migrations';
 import type { Migration, MigrationProgress } from './migrations/types';
 import type { Db } from './open';
+import { freeBytesOn, NotEnoughSpaceError, spaceForUpgrade } from './diskSpace';
 
 /** A database written by a newer app: refuse, rather than let old code misread new data. */
 export class DatabaseTooNewError extends DomainError {
@@ -36,6 +37,18 @@ function removeUnfinishedCopies(file: string, log: Logger): void {
 
 function hasUserTables(db: Db): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 1").get() !== undefined;
+}
+
+/**
+ * Room for the copy and the migrations, asked before either (and before the full check that precedes
+ * them: minutes at a million cases): a disk that fills halfway is found only after that much work.
+ */
+export function checkSpaceForUpgrade(db: Db, file: string, freeBytes: (dir: string) => number = freeBytesOn): void {
+  // A new register is made, not copied: nothing to ask room for.
+  if (file === ':memory:' || !hasUserTables(db)) return;
+  const needed = spaceForUpgrade(statSync(file).size);
+  const free = freeBytes(dirname(file));
+  if (free < needed) throw new NotEnoughSpaceError(needed, free);
 }
 
 /** Whether a migration would write (the start check then runs in full before it). */
@@ -104,6 +117,7 @@ export async function migrate(
   migrations: readonly Migration[] = allMigrations,
   onProgress: (p: UpgradeStep) => void = () => {},
   stopped: () => boolean = () => false,
+  freeBytes: (dir: string) => number = freeBytesOn,
 ): Promise<{ from: number; to: number; backup: string | null }> {
   const latestVersion = migrations.length;
   migrations.forEach((m, i) => {
@@ -116,6 +130,7 @@ export async function migrate(
   let backup: string | null = null;
   if (file !== ':memory:' && hasUserTables(db)) {
     removeUnfinishedCopies(file, log);
+    checkSpaceForUpgrade(db, file, freeBytes);
     backup = `${file}.v${from}-before-migration-${Date.now()}.bak`;
     const partial = `${backup}${PARTIAL}`;
     onProgress({ step: `升级前备份原数据文件（版本 ${from}）`, done: 0, total: 0 });

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate, migrationPending, type UpgradeStep } from './migrate';
+import { checkSpaceForUpgrade, migrate, migrationPending, type UpgradeStep } from './migrate';
 import type { Logger } from '../ports';
 
 export type Db = Database.Database;
@@ -12,6 +12,8 @@ export interface OpenOptions {
    * migration never writes onto a damaged file. Not called when no migration is pending.
    */
   beforeMigrate?: () => Promise<void>;
+  /** Free bytes on the disk holding a folder (tests give a full disk). */
+  freeBytes?: (dir: string) => number;
   /** After migrations ran, before the connection is used: what they left in the WAL is folded off the page's thread. */
   afterMigrate?: () => Promise<void>;
   /** Writes refused at the SQLite level (query_only) until the start check lets them through. */
@@ -37,8 +39,11 @@ export async function openDatabase(file: string, log: Logger, options: OpenOptio
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('wal_autocheckpoint = 0');
-    if (migrationPending(db)) await options.beforeMigrate?.();
-    const upgrade = await migrate(db, file, log, undefined, options.onUpgrade, options.stopped);
+    if (migrationPending(db)) {
+      checkSpaceForUpgrade(db, file, options.freeBytes);
+      await options.beforeMigrate?.();
+    }
+    const upgrade = await migrate(db, file, log, undefined, options.onUpgrade, options.stopped, options.freeBytes);
     if (upgrade.to > upgrade.from) await options.afterMigrate?.();
     if (options.holdWrites) db.pragma('query_only = ON');
     return db;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Checkpoint, CheckpointRead } from './checkpoint';
 import type { SealRead } from './seal';
 
-export type ProblemCode = 'unreadable' | 'corrupt' | 'changedWhileClosed' | 'auditBroken' | 'missing' | 'readOnlyFolder' | 'keyUnavailable' | 'foreignKey';
+export type ProblemCode = 'unreadable' | 'corrupt' | 'changedWhileClosed' | 'auditBroken' | 'missing' | 'readOnlyFolder' | 'keyUnavailable' | 'foreignKey' | 'diskFull';
 
 /** Why the register was opened read-only; reaches the page through `setup.status`. */
 export interface DbProblem {
@@ -23,6 +23,8 @@ const MESSAGES: Record<ProblemCode, string> = {
   auditBroken: `操作记录（审计链）对不上，数据可能被改动过。${AFTER}`,
   missing:
     '登记簿数据文件（complaintdesk.sqlite）不见了或是空的，但这个数据文件夹里还有以前的证据、封签、备份记录或日志，所以这不是第一次使用：不能新建登记簿，以免案件编号从头开始、原有证据无人认领。请管理员从最近一次完好的备份恢复（设置 → 备份与恢复，或用恢复工具）。',
+  diskFull:
+    '磁盘空间不足，数据文件未能升级到本版程序（升级前要先复制一份数据文件，再改写其中的表）。数据未作任何改动，在升级之前不能登记或修改。请清理数据文件所在磁盘的空间后重新启动程序。',
   readOnlyFolder: '数据文件夹无法写入（磁盘或U盘为只读，或没有写入权限），本次以只读方式打开：可以查阅，不能登记或修改。请让管理员检查文件夹的权限或磁盘后重新启动程序。',
   keyUnavailable: `无法读取本机的办公室密钥，不能核对数据文件的封签。${AFTER}`,
   foreignKey: '数据文件的封签由另一把办公室密钥制作（数据文件夹可能是从另一台电脑复制来的），无法确认它未被改动。本次以只读方式打开。请管理员从备份恢复，并输入原单位的恢复码（设置 → 备份与恢复）。',
@@ -107,5 +109,7 @@ export function decide(seal: SealRead, cp: CheckpointRead): Decision {
 /** A SQLite or file error met while opening or checking, as a problem. */
 export function problemOfError(error: unknown): DbProblem {
   const code = String((error as { code?: unknown }).code ?? '');
+  // A full disk is no damage: saying 已损坏 would send the office to restore a backup it does not need.
+  if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC') return problem('diskFull', (error as Error).message);
   return problem(code.startsWith('SQLITE_CORRUPT') ? 'corrupt' : 'unreadable', (error as Error).message);
 }

@@ -43,6 +43,8 @@ export interface CoreDeps {
    * registers are neither found by the search nor counted by 统计.
    */
   bulkLoad?: boolean;
+  /** Free bytes on the disk holding a folder, asked before an upgrade (db/diskSpace.ts); tests give a full disk. */
+  freeBytes?: (dir: string) => number;
 }
 
 /** The start check's work after the app answers (setup.status `check`). */

@@ -93,6 +93,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
         if (ctx.upgrade) ctx.upgrade = step;
       },
       stopped: () => ctx.closing,
+      freeBytes: deps.freeBytes,
       beforeMigrate: guard && !guardPassed
         ? async () => {
             check.step = '升级前检查数据文件';

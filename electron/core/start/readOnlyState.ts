@@ -53,7 +53,8 @@ export function readOnlyState(ctx: Ctx, file: string, vault: Vault, problem: DbP
     if (problem.code !== 'missing') log.error('the damaged register cannot be read at all', error);
     db?.close();
     dropCopy();
-    const unreadable = problem.code === 'missing' || problem.code === 'readOnlyFolder' ? problem : problemOf('unreadable', problem.detail ?? (error as Error).message);
+    // A register this version cannot read before its upgrade (an older schema) is not damaged when the disk was only full.
+    const unreadable = problem.code === 'missing' || problem.code === 'readOnlyFolder' || problem.code === 'diskFull' ? problem : problemOf('unreadable', problem.detail ?? (error as Error).message);
     const u = openUnreadable({ dataDir: deps.dataDir, problem: unreadable, clock, runner, log, requestRestart, vaultRoot: vault.root, keys: ctx.keys });
     const ref: { st?: State } = {};
     const handlers = withStatus(u.handlers, () => ref.st!);

@@ -20,7 +20,7 @@ export const setupStatus = {
     /** Why, in Chinese, with a stable code; absent when all is well. */
     problem: z
       .object({
-        code: z.enum(['unreadable', 'corrupt', 'changedWhileClosed', 'auditBroken', 'missing', 'readOnlyFolder', 'keyUnavailable', 'foreignKey']),
+        code: z.enum(['unreadable', 'corrupt', 'changedWhileClosed', 'auditBroken', 'missing', 'readOnlyFolder', 'keyUnavailable', 'foreignKey', 'diskFull']),
         message: z.string(),
         detail: z.string().optional(),
       })
