@@ -131,7 +131,8 @@ describe('an older register upgraded at start', () => {
       try {
         const status = await upgraded(full);
         expect(status).toMatchObject({ readOnly: true, problem: { code: 'diskFull', message: expect.stringContaining('磁盘空间不足') } });
-        expect(full.health.problem?.detail).toMatch(/^升级约需 \d+ MB 磁盘空间，尚余 3 MB$/);
+        expect(full.health.problem?.detail).toMatch(/^升级约需 \d+ MB，磁盘尚余 3 MB$/);
+        expect(full.health.problem?.message).toMatch(/^磁盘空间不足（升级约需 \d+ MB，磁盘尚余 3 MB），数据文件未能升级/);
       } finally {
         full.close();
       }

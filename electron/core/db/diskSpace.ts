@@ -20,7 +20,7 @@ export class NotEnoughSpaceError extends Error {
   /** Read by problemOfError (integrity/startCheck.ts) like SQLite's own "disk is full". */
   readonly code = 'SQLITE_FULL';
   constructor(readonly needed: number, readonly free: number) {
-    super(`升级约需 ${sizeInWords(needed)} 磁盘空间，尚余 ${sizeInWords(free)}`);
+    super(`升级约需 ${sizeInWords(needed)}，磁盘尚余 ${sizeInWords(free)}`);
   }
 }
 

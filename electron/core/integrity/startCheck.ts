@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Checkpoint, CheckpointRead } from './checkpoint';
 import type { SealRead } from './seal';
+import { NotEnoughSpaceError } from '../db/diskSpace';
 
 export type ProblemCode = 'unreadable' | 'corrupt' | 'changedWhileClosed' | 'auditBroken' | 'missing' | 'readOnlyFolder' | 'keyUnavailable' | 'foreignKey' | 'diskFull';
 
@@ -110,6 +111,7 @@ export function decide(seal: SealRead, cp: CheckpointRead): Decision {
 export function problemOfError(error: unknown): DbProblem {
   const code = String((error as { code?: unknown }).code ?? '');
   // A full disk is no damage: saying 已损坏 would send the office to restore a backup it does not need.
+  if (error instanceof NotEnoughSpaceError) return problem('diskFull', error.message, MESSAGES.diskFull.replace('磁盘空间不足', `磁盘空间不足（${error.message}）`));
   if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC') return problem('diskFull', (error as Error).message);
   return problem(code.startsWith('SQLITE_CORRUPT') ? 'corrupt' : 'unreadable', (error as Error).message);
 }
