@@ -131,6 +131,8 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     'backup.verify': (input) => backup.verify(input.path, input.recoveryCode),
     'backup.restore': (input, ctx) => backup.restore(input.path, signedIn(ctx.user), input.recoveryCode),
     'backup.progress': () => runner.view(),
+    'backup.keptCopies': () => backup.keptCopies(),
+    'backup.removeKeptCopy': (input, ctx) => backup.removeKeptCopy(input.name, signedIn(ctx.user)),
     'audit.verify': () => ({ ...s.audit.verify(), head: s.audit.head() }),
     'catalog.saveRegions': (input, ctx) => s.saveRegions(input.regions, signedIn(ctx.user)),
     'catalog.lists': () => s.catalog.lists(),

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { sessionChangePassword, sessionLogin, sessionLogout, sessionMe, setupInit, setupStatus, usersCreate, usersList, usersResetPassword } from './schemas/auth';
 import { calendarGet, calendarSaveYear, clockToday, ruleSetsList, ruleSetsSave, sessionUnlock, settingsGet, settingsUpdate, usersAssignable, usersSetDisabled } from './schemas/admin';
-import { backupConfigure, backupCreate, backupProgress, backupRestore, backupStatus, backupVerify } from './schemas/backup';
+import { backupConfigure, backupCreate, backupKeptCopies, backupProgress, backupRemoveKeptCopy, backupRestore, backupStatus, backupVerify } from './schemas/backup';
 import { auditVerify, officeKeyRecoveryCode } from './schemas/audit';
 import { catalogGet, catalogLists, catalogSaveList, catalogSaveRegions } from './schemas/catalog';
 import { casesCorrect, casesGet, casesRegister, casesSearch, respondentsSearch } from './schemas/cases';
@@ -118,6 +118,8 @@ export const contract = {
   'backup.verify': op('检查一份备份：完整性与每个文件的校验值（管理员）', ['admin'], backupVerify),
   'backup.restore': op('从备份恢复：当前数据移到一旁保留，备份取而代之（管理员）', ['admin'], backupRestore),
   'backup.progress': op('正在进行的备份、检查或恢复的进度（管理员）', ['admin'], backupProgress),
+  'backup.keptCopies': op('数据文件夹中留存的副本：升级前的数据文件、恢复前的数据（管理员）', ['admin'], backupKeptCopies),
+  'backup.removeKeptCopy': op('删除一份留存的副本，腾出磁盘空间（管理员，须确认）', ['admin'], backupRemoveKeptCopy),
   'audit.verify': op('核验审计日志的哈希链（管理员、负责人）', ['admin', 'supervisor'], auditVerify),
   'exports.start': op('导出 Excel：案件登记簿（按当前筛选）或统计报表，在后台进行', 'user', exportsStart),
   'exports.progress': op('导出的进度', 'user', exportsProgress),

@@ -55,6 +55,8 @@ export const operationNames = [
   'backup.verify',
   'backup.restore',
   'backup.progress',
+  'backup.keptCopies',
+  'backup.removeKeptCopy',
   'audit.verify',
   'stats.summary',
   'catalog.saveRegions',

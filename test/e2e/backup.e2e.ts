@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -90,6 +90,27 @@ describe('备份与恢复', () => {
     expect((await apiCall<{ total: number }>(host, 'cases.search', {}, await admin())).total).toBe(3);
     await page.getByRole('button', { name: '重新登录' }).click();
     await logIn(page);
+  });
+
+  it('lists the data the restore set aside under 留存的数据副本, and removes it only after an explicit yes', async () => {
+    const asideNow = () => readdirSync(host.dataDir).filter((n) => n.startsWith('before-restore-'));
+    expect(asideNow()).toHaveLength(1);
+    await page.getByRole('link', { name: '设置' }).click();
+    await page.getByRole('tab', { name: '备份与恢复' }).click();
+    const table = page.getByRole('table', { name: '留存的数据副本' });
+    await expect.poll(() => table.textContent()).toMatch(/2026年11月23日 09:0\d恢复前的数据（数据库与证据文件）\d+(\.\d+)? (KB|MB)before-restore-20261123-09/);
+    await table.scrollIntoViewIfNeeded();
+    await screenshot(page, 'backup-05-kept-copies', { fullPage: false });
+    await table.getByRole('button', { name: '删除恢复前的数据（数据库与证据文件）' }).click();
+    const dialog = page.getByRole('dialog', { name: '删除恢复前的数据（数据库与证据文件）？' });
+    await expect.poll(() => dialog.textContent()).toMatch(/备份之后的登记和改动，当前登记簿中没有，删除后无法找回/);
+    await expect.poll(() => dialog.getByRole('button', { name: '删除' }).isDisabled()).toBe(true);
+    await screenshot(page, 'backup-06-confirm-remove-copy', { fullPage: false });
+    await dialog.getByLabel('我已了解，删除后无法找回').check();
+    await dialog.getByRole('button', { name: '删除' }).click();
+    await expect.poll(() => page.getByText(/已删除恢复前的数据（数据库与证据文件），腾出 \d/).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('数据文件夹中没有留存的副本').isVisible()).toBe(true);
+    expect(asideNow()).toEqual([]);
   });
 });
 

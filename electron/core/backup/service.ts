@@ -11,6 +11,7 @@ import type { Audit } from '../services/audit';
 import type { Settings } from '../services/settings';
 import { fileStamp } from '../time';
 import { createBackup } from './create';
+import { listKeptCopies, removeKeptCopy, type KeptCopy } from './keptCopies';
 import { backupFolder, backupTarget, fileErrorMessage } from './place';
 import { prepareRestore } from './restore';
 import type { TaskRunner } from './progress';
@@ -184,6 +185,34 @@ export function createBackupService(d: BackupDeps) {
         history: history('ORDER BY b.id DESC LIMIT 30').map((r) => localRow(toView(r))),
         progress: d.runner.view(),
       };
+    },
+
+    /** The copies the app set aside in the data folder (keptCopies.ts), with their times in office time. */
+    keptCopies() {
+      const copies = listKeptCopies(d.dataDir, zone()).map((c) => ({ ...c, at: d.clock.iso(new Date(c.at)) }));
+      return { copies, bytes: copies.reduce((sum, c) => sum + c.bytes, 0) };
+    },
+
+    /**
+     * Removes one copy the list names, and audits it. Removed first, audited after: on a full disk
+     * (when a copy is most likely removed) the audit row needs the room the removal gives back.
+     */
+    async removeKeptCopy(name: string, user: UserView) {
+      const audit = (data: Record<string, unknown>) =>
+        d.db.transaction(() => d.audit.append({ at: d.clock.now(), userId: user.id, action: 'backup.removeKeptCopy', entity: 'keptCopy', entityId: null, data: { name, ...data } })).immediate();
+      let removed: KeptCopy;
+      try {
+        removed = await removeKeptCopy(d.dataDir, name, zone());
+      } catch (error) {
+        if (error instanceof DomainError) throw error;
+        // Part of a folder may be gone: said in the audit log as well as to the administrator.
+        d.log.error(`removing the kept copy ${name} failed`, error);
+        audit({ failed: true });
+        throw new DomainError('INTERNAL', `副本未能全部删除：${fileErrorMessage(error).replace(/^备份位置/, '数据文件夹')}`);
+      }
+      audit({ kind: removed.kind, bytes: removed.bytes, setAsideAt: removed.at });
+      d.log.warn(`${user.username} removed the kept copy ${name} (${removed.bytes} bytes) from the data folder`);
+      return { removed: { ...removed, at: d.clock.iso(new Date(removed.at)) } };
     },
 
     async verify(path: string, recoveryCode?: string) {

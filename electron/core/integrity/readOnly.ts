@@ -48,6 +48,9 @@ export const writesRegister = {
   'backup.verify': false,
   'backup.restore': false,
   'backup.progress': false,
+  'backup.keptCopies': false,
+  // A register that failed its check may need the copies set aside before it: none is removed then.
+  'backup.removeKeptCopy': true,
   'checklist.mark': true,
   'checklist.addItem': true,
   'checklistTemplates.list': false,

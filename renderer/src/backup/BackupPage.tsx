@@ -14,6 +14,7 @@ import { formatDateTime } from '../format';
 import { BackupHistory } from './BackupHistory';
 import { BackupSettings } from './BackupSettings';
 import { BackupSummary } from './BackupSummary';
+import { KeptCopies } from './KeptCopies';
 import { RecoveryCodePanel } from './RecoveryCodePanel';
 import { RestorePanel } from './RestorePanel';
 import { TaskProgressBar } from './TaskProgressBar';
@@ -85,6 +86,9 @@ export function BackupPage() {
       </Section>
       <Section title="从备份恢复">
         <RestorePanel key={s.lastGood?.path ?? ''} suggested={s.lastGood?.path ?? null} />
+      </Section>
+      <Section title="留存的数据副本">
+        <KeptCopies />
       </Section>
       <Section title="办公室密钥（换电脑时用）">
         <RecoveryCodePanel />

@@ -108,3 +108,28 @@ export const backupRestore = {
     files: z.number().int(),
   }),
 };
+
+const keptCopy = z.object({
+  /** Its name in the data folder. */
+  name: z.string(),
+  /** beforeMigration: the register as it was before an upgrade; beforeRestore: the data as it was before a restore. */
+  kind: z.enum(['beforeMigration', 'beforeRestore']),
+  at: z.string(),
+  bytes: z.number(),
+  /** The schema version an upgrade's copy holds. */
+  version: z.number().int().nullable(),
+});
+
+export const backupKeptCopies = {
+  input: empty,
+  output: z.object({ copies: z.array(keptCopy), bytes: z.number() }),
+};
+
+export const backupRemoveKeptCopy = {
+  input: z.object({
+    name: z.string().trim().min(1, '请选择要删除的副本').max(200, '副本名称过长'),
+    /** The administrator's explicit yes: a removed copy cannot be had back. */
+    confirm: z.literal(true, { error: '删除后无法找回，请先确认' }),
+  }),
+  output: z.object({ removed: keptCopy }),
+};

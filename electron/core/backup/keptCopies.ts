@@ -1,0 +1,72 @@
+import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DomainError } from '../../../shared/api/errors';
+import { isoFromWallTime } from '../time';
+import { DB_NAME } from './manifest';
+
+/**
+ * The copies the app sets aside in the data folder and never deletes on its own: the register as it
+ * was before each upgrade (db/migrate.ts) and the data as it was before each restore (restore.ts).
+ * At a million cases each is 14 GB and the next upgrade needs as much again free, so the
+ * administrator sees them and may remove one (README "Where data lives").
+ */
+export type KeptCopyKind = 'beforeMigration' | 'beforeRestore';
+
+export interface KeptCopy {
+  /** The entry's name in the data folder: what `remove` is asked for. */
+  name: string;
+  kind: KeptCopyKind;
+  /** When it was set aside (ISO; a restore's in office time, as its folder is named). */
+  at: string;
+  bytes: number;
+  /** The schema version an upgrade's copy holds. */
+  version: number | null;
+}
+
+const MIGRATION_COPY = new RegExp(`^${DB_NAME.replace('.', '\\.')}\\.v(\\d+)-before-migration-(\\d+)\\.bak$`);
+/** Named by the office time of the restore (restore.ts, fileStamp): 20261123-173000. */
+const RESTORE_ASIDE = /^before-restore-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(-\d+)?$/;
+
+function treeBytes(path: string, s: Stats): number {
+  if (!s.isDirectory()) return s.size;
+  let bytes = 0;
+  for (const entry of readdirSync(path)) {
+    const p = join(path, entry);
+    bytes += treeBytes(p, lstatSync(p));
+  }
+  return bytes;
+}
+
+/** SQLite's files beside a copy once something opened it (its WAL and shared memory), counted and removed with it. */
+const sideFiles = (name: string) => [`${name}-wal`, `${name}-shm`, `${name}-journal`];
+
+export function listKeptCopies(dataDir: string, timeZone: string): KeptCopy[] {
+  const names = readdirSync(dataDir);
+  const present = new Set(names);
+  const copies: KeptCopy[] = [];
+  for (const name of names) {
+    const migration = MIGRATION_COPY.exec(name);
+    if (migration) {
+      const bytes = [name, ...sideFiles(name)].filter((n) => present.has(n)).reduce((sum, n) => sum + statSync(join(dataDir, n)).size, 0);
+      copies.push({ name, kind: 'beforeMigration', at: new Date(Number(migration[2])).toISOString(), bytes, version: Number(migration[1]) });
+      continue;
+    }
+    const restore = RESTORE_ASIDE.exec(name);
+    if (restore) {
+      const s = lstatSync(join(dataDir, name));
+      if (!s.isDirectory()) continue;
+      const [, y, mo, d, h, mi, sec] = restore;
+      copies.push({ name, kind: 'beforeRestore', at: isoFromWallTime(`${y}-${mo}-${d}T${h}:${mi}:${sec}`, timeZone), bytes: treeBytes(join(dataDir, name), s), version: null });
+    }
+  }
+  return copies.sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/** Removes one copy the list names (any other name is refused: nothing else in the data folder is the administrator's to delete here). */
+export async function removeKeptCopy(dataDir: string, name: string, timeZone: string): Promise<KeptCopy> {
+  const copy = listKeptCopies(dataDir, timeZone).find((c) => c.name === name);
+  if (!copy) throw new DomainError('NOT_FOUND', '数据文件夹中没有这份留存的副本，请刷新后重试');
+  for (const n of copy.kind === 'beforeMigration' ? [name, ...sideFiles(name)] : [name]) await rm(join(dataDir, n), { recursive: true, force: true });
+  return copy;
+}

@@ -1,0 +1,118 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import type { OutputOf } from '../../../shared/api/contract';
+import type { ApiErrorValue } from '../../../shared/api/errors';
+import { formatBytes } from '../../../shared/formatBytes';
+import { useApi } from '../api/ApiContext';
+import { useApiQuery } from '../api/useApiQuery';
+import { formatDateTime } from '../format';
+
+type Copy = OutputOf<'backup.keptCopies'>['copies'][number];
+
+const what = (c: Copy) => (c.kind === 'beforeMigration' ? `升级前的数据文件（版本 ${c.version ?? '?'}）` : '恢复前的数据（数据库与证据文件）');
+
+/** What is lost with it, said before the administrator confirms. */
+const lost = (c: Copy) =>
+  c.kind === 'beforeMigration'
+    ? '这是升级前自动复制的数据文件。当前登记簿已包含其中的全部数据，删除它只是不能再退回旧版程序使用。'
+    : '这是从备份恢复前的数据库与证据文件。其中可能有那次恢复所用的备份之后的登记和改动，当前登记簿中没有，删除后无法找回。';
+
+/** 留存的数据副本: what the app set aside in the data folder (before an upgrade, before a restore) and never deletes itself. */
+export function KeptCopies() {
+  const api = useApi();
+  const list = useApiQuery('backup.keptCopies', {});
+  const [confirming, setConfirming] = useState<Copy | null>(null);
+  const [understood, setUnderstood] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiErrorValue | null>(null);
+  const [removed, setRemoved] = useState<Copy | null>(null);
+
+  const remove = async (c: Copy) => {
+    setConfirming(null);
+    setBusy(true);
+    const r = await api.call('backup.removeKeptCopy', { name: c.name, confirm: true });
+    setBusy(false);
+    if (r.ok) {
+      setRemoved(r.value.removed);
+      setError(null);
+    } else setError(r.error);
+    list.reload();
+  };
+
+  if (!list.data) return <Typography color={list.error ? 'error' : 'text.secondary'}>{list.error?.message ?? '正在读取…'}</Typography>;
+  const { copies, bytes } = list.data;
+  return (
+    <Stack spacing={1.5}>
+      <Typography color="text.secondary">
+        升级和从备份恢复之前，程序会把原来的数据留在数据文件夹里，不会自行删除。登记簿很大时每份都很大，下一次升级也需要同样多的空余磁盘空间。
+      </Typography>
+      {copies.length === 0 ? (
+        <Typography color="text.secondary">数据文件夹中没有留存的副本</Typography>
+      ) : (
+        <Table size="small" aria-label="留存的数据副本">
+          <TableHead>
+            <TableRow>
+              <TableCell>留存时间</TableCell>
+              <TableCell>内容</TableCell>
+              <TableCell align="right">大小</TableCell>
+              <TableCell>位置（数据文件夹内）</TableCell>
+              <TableCell />
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {copies.map((c) => (
+              <TableRow key={c.name}>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(c.at)}</TableCell>
+                <TableCell>{what(c)}</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  {formatBytes(c.bytes)}
+                </TableCell>
+                <TableCell sx={{ wordBreak: 'break-all' }}>{c.name}</TableCell>
+                <TableCell align="right">
+                  <Button size="small" color="warning" disabled={busy} onClick={() => (setUnderstood(false), setConfirming(c))} aria-label={`删除${what(c)}`}>
+                    删除…
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {copies.length > 1 && <Typography color="text.secondary">共 {formatBytes(bytes)}</Typography>}
+      {removed && <Alert severity="success">已删除{what(removed)}，腾出 {formatBytes(removed.bytes)}</Alert>}
+      {error && <Alert severity="error">{error.message}</Alert>}
+      <Dialog open={confirming !== null} onClose={() => setConfirming(null)}>
+        <DialogTitle>删除{confirming ? what(confirming) : ''}？</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            {confirming && `${lost(confirming)}（${formatDateTime(confirming.at)}，${formatBytes(confirming.bytes)}）`}
+          </DialogContentText>
+          <FormControlLabel control={<Checkbox checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />} label="我已了解，删除后无法找回" />
+        </DialogContent>
+        <DialogActions>
+          <Button autoFocus onClick={() => setConfirming(null)}>
+            取消
+          </Button>
+          <Button color="warning" variant="contained" disabled={!understood} onClick={() => confirming && void remove(confirming)}>
+            删除
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Stack>
+  );
+}
