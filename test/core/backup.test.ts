@@ -48,6 +48,32 @@ describe('backup.create', () => {
     expect(readdirSync(target.dir).sort()).toEqual(['complaintdesk-backup-20261123-090000', 'complaintdesk-vault']);
   });
 
+  it('copies the register without its free pages, with every row, user_version and the audit chain as they are', async () => {
+    await withCasesAndFiles(5, 0);
+    // Free pages, as a migration that rewrites a table or the search index's merges leave them.
+    reg.core.db.exec("CREATE TABLE scratch (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO scratch SELECT printf('%.500c', 'x') FROM n; DROP TABLE scratch;");
+    const free = reg.core.db.pragma('freelist_count', { simple: true }) as number;
+    expect(free).toBeGreaterThan(200);
+    const pages = reg.core.db.pragma('page_count', { simple: true }) as number;
+    const out = await reg.must<{ path: string; cases: number }>('backup.create', { dir: target.dir });
+    const copy = new Database(join(out.path, 'complaintdesk.sqlite'), { readonly: true });
+    try {
+      expect(copy.pragma('freelist_count', { simple: true })).toBe(0);
+      expect(copy.pragma('page_count', { simple: true })).toBeLessThanOrEqual(pages - free);
+      expect(copy.pragma('user_version', { simple: true })).toBe(reg.core.db.pragma('user_version', { simple: true }));
+      for (const table of ['cases', 'case_events', 'case_deadlines', 'case_index_data']) {
+        expect(copy.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all(), table).toEqual(reg.core.db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all());
+      }
+      // The backup's own audit row comes after the copy.
+      const copied = copy.prepare('SELECT * FROM audit_log ORDER BY id').all() as { id: number }[];
+      expect(copied).toEqual(reg.core.db.prepare('SELECT * FROM audit_log WHERE id <= ? ORDER BY id').all(copied.at(-1)!.id));
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      copy.close();
+    }
+    expect((await reg.must<{ ok: boolean }>('backup.verify', { path: out.path })).ok).toBe(true);
+  });
+
   it('copies an evidence file once: the next backup finds it in the store by its hash', async () => {
     await withCasesAndFiles(1, 2);
     await reg.must('backup.create', { dir: target.dir });

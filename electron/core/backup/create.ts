@@ -36,8 +36,32 @@ export interface Created {
   skipped: string[];
 }
 
-/** Pages per step of SQLite's backup: 1 MB at a time, so the page keeps being answered between steps. */
-const PAGES_PER_STEP = 256;
+/** How often the copy's progress is read from its size on the disk. */
+const PROGRESS_EVERY_MS = 250;
+
+/**
+ * The register copied by SQLite's VACUUM INTO on a worker thread's own read-only connection: a
+ * consistent snapshot, taken while the app goes on answering and writing, without the free pages a
+ * page-for-page copy carries, and without the steps on the page's thread (the last of which waited
+ * for the whole copy to reach the disk: 0.9–1.2 s at a million cases). Restoring such a backup gives
+ * a register without free pages (README "Backup and restore").
+ */
+async function copyDatabase(file: string, dest: string, expected: number, progress: Progress): Promise<void> {
+  let reported = 0;
+  const report = (size: number) => {
+    const n = Math.min(size, expected);
+    if (n > reported) progress.add(n - reported);
+    reported = Math.max(reported, n);
+  };
+  const timer = setInterval(() => void stat(dest).then((s) => report(s.size), () => {}), PROGRESS_EVERY_MS);
+  try {
+    const out = await runCheck({ task: 'vacuumInto', file, dest }).done;
+    if (!out.ok) throw Object.assign(new Error(`the database could not be copied: ${out.detail ?? ''}`), { code: out.code });
+  } finally {
+    clearInterval(timer);
+  }
+  report(expected);
+}
 
 /** Folders of backups cut off by a crash or a kill: never under a final name, removed by the next backup. */
 export async function removeUnfinished(target: string): Promise<void> {
@@ -76,19 +100,13 @@ export async function createBackup(o: CreateOptions): Promise<Created> {
   try {
     const before = await listVault(o.vaultRoot);
     const pageSize = o.db.pragma('page_size', { simple: true }) as number;
-    o.progress.total((o.db.pragma('page_count', { simple: true }) as number) * pageSize + before.reduce((n, f) => n + f.size, 0));
+    // The copy holds the pages in use, not the free ones (3 GB of a 14 GB register at a million cases after upgrades).
+    const inUse = ((o.db.pragma('page_count', { simple: true }) as number) - (o.db.pragma('freelist_count', { simple: true }) as number)) * pageSize;
+    o.progress.total(inUse + before.reduce((n, f) => n + f.size, 0));
 
     o.progress.step('复制数据库');
     const dbCopy = join(tmp, DB_NAME);
-    let pagesDone = 0;
-    const snapshot = await o.db.backup(dbCopy, {
-      progress: ({ totalPages, remainingPages }) => {
-        o.progress.add((totalPages - remainingPages - pagesDone) * pageSize);
-        pagesDone = totalPages - remainingPages;
-        return PAGES_PER_STEP;
-      },
-    });
-    o.progress.add((snapshot.totalPages - pagesDone) * pageSize);
+    await copyDatabase(o.db.name, dbCopy, inUse, o.progress);
     const copy = new Database(dbCopy);
     let facts: { officeName: string; schemaVersion: number };
     try {

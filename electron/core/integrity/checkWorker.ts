@@ -79,6 +79,18 @@ function fold(file) {
   }
 }
 
+// A copy of the register without its free pages, from this connection's snapshot (SQLite's VACUUM
+// INTO): a backup's database. Read-only here; the page's connection goes on writing meanwhile.
+function vacuumInto(file, dest) {
+  const db = open(file);
+  try {
+    db.prepare('VACUUM INTO ?').run(dest);
+    return { ok: true };
+  } finally {
+    db.close();
+  }
+}
+
 function pragmaCheck(file, which) {
   const db = open(file);
   try {
@@ -156,6 +168,7 @@ try {
   else if (d.task === 'quick_check' || d.task === 'integrity_check') out = pragmaCheck(d.file, d.task);
   else if (d.task === 'chain') out = chain(d.file, d.mark);
   else if (d.task === 'fold') out = fold(d.file);
+  else if (d.task === 'vacuumInto') out = vacuumInto(d.file, d.dest);
   else out = { ok: false, detail: 'unknown task' };
   parentPort.postMessage({ type: 'result', out });
 } catch (error) {
@@ -177,7 +190,8 @@ export type CheckTask =
   | { task: 'sha256'; file: string }
   | { task: 'quick_check' | 'integrity_check'; file: string; countCases?: boolean }
   | { task: 'chain'; file: string; mark?: { id: number; hash: string } | null }
-  | { task: 'fold'; file: string };
+  | { task: 'fold'; file: string }
+  | { task: 'vacuumInto'; file: string; dest: string };
 
 export interface Running<T = TaskOut> {
   done: Promise<T>;
