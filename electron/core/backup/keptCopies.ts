@@ -1,5 +1,5 @@
-import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { lstat, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DomainError } from '../../../shared/api/errors';
 import { isoFromWallTime } from '../time';
@@ -28,12 +28,13 @@ const MIGRATION_COPY = new RegExp(`^${DB_NAME.replace('.', '\\.')}\\.v(\\d+)-bef
 /** Named by the office time of the restore (restore.ts, fileStamp): 20261123-173000. */
 const RESTORE_ASIDE = /^before-restore-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(-\d+)?$/;
 
-function treeBytes(path: string, s: Stats): number {
+/** A folder's bytes, read off the page's thread: a restore's aside folder holds the whole evidence vault (100,000 files or more). */
+async function treeBytes(path: string, s: Stats): Promise<number> {
   if (!s.isDirectory()) return s.size;
   let bytes = 0;
-  for (const entry of readdirSync(path)) {
+  for (const entry of await readdir(path)) {
     const p = join(path, entry);
-    bytes += treeBytes(p, lstatSync(p));
+    bytes += await treeBytes(p, await lstat(p));
   }
   return bytes;
 }
@@ -41,23 +42,24 @@ function treeBytes(path: string, s: Stats): number {
 /** SQLite's files beside a copy once something opened it (its WAL and shared memory), counted and removed with it. */
 const sideFiles = (name: string) => [`${name}-wal`, `${name}-shm`, `${name}-journal`];
 
-export function listKeptCopies(dataDir: string, timeZone: string): KeptCopy[] {
-  const names = readdirSync(dataDir);
+export async function listKeptCopies(dataDir: string, timeZone: string): Promise<KeptCopy[]> {
+  const names = await readdir(dataDir);
   const present = new Set(names);
   const copies: KeptCopy[] = [];
   for (const name of names) {
     const migration = MIGRATION_COPY.exec(name);
     if (migration) {
-      const bytes = [name, ...sideFiles(name)].filter((n) => present.has(n)).reduce((sum, n) => sum + statSync(join(dataDir, n)).size, 0);
+      let bytes = 0;
+      for (const n of [name, ...sideFiles(name)]) if (present.has(n)) bytes += (await stat(join(dataDir, n))).size;
       copies.push({ name, kind: 'beforeMigration', at: new Date(Number(migration[2])).toISOString(), bytes, version: Number(migration[1]) });
       continue;
     }
     const restore = RESTORE_ASIDE.exec(name);
     if (restore) {
-      const s = lstatSync(join(dataDir, name));
+      const s = await lstat(join(dataDir, name));
       if (!s.isDirectory()) continue;
       const [, y, mo, d, h, mi, sec] = restore;
-      copies.push({ name, kind: 'beforeRestore', at: isoFromWallTime(`${y}-${mo}-${d}T${h}:${mi}:${sec}`, timeZone), bytes: treeBytes(join(dataDir, name), s), version: null });
+      copies.push({ name, kind: 'beforeRestore', at: isoFromWallTime(`${y}-${mo}-${d}T${h}:${mi}:${sec}`, timeZone), bytes: await treeBytes(join(dataDir, name), s), version: null });
     }
   }
   return copies.sort((a, b) => b.at.localeCompare(a.at));
@@ -65,7 +67,7 @@ export function listKeptCopies(dataDir: string, timeZone: string): KeptCopy[] {
 
 /** Removes one copy the list names (any other name is refused: nothing else in the data folder is the administrator's to delete here). */
 export async function removeKeptCopy(dataDir: string, name: string, timeZone: string): Promise<KeptCopy> {
-  const copy = listKeptCopies(dataDir, timeZone).find((c) => c.name === name);
+  const copy = (await listKeptCopies(dataDir, timeZone)).find((c) => c.name === name);
   if (!copy) throw new DomainError('NOT_FOUND', '数据文件夹中没有这份留存的副本，请刷新后重试');
   for (const n of copy.kind === 'beforeMigration' ? [name, ...sideFiles(name)] : [name]) await rm(join(dataDir, n), { recursive: true, force: true });
   return copy;

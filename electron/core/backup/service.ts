@@ -188,8 +188,8 @@ export function createBackupService(d: BackupDeps) {
     },
 
     /** The copies the app set aside in the data folder (keptCopies.ts), with their times in office time. */
-    keptCopies() {
-      const copies = listKeptCopies(d.dataDir, zone()).map((c) => ({ ...c, at: d.clock.iso(new Date(c.at)) }));
+    async keptCopies() {
+      const copies = (await listKeptCopies(d.dataDir, zone())).map((c) => ({ ...c, at: d.clock.iso(new Date(c.at)) }));
       return { copies, bytes: copies.reduce((sum, c) => sum + c.bytes, 0) };
     },
 
