@@ -12,6 +12,15 @@ afterAll(() => tmp.remove());
 
 const CASES = 4000;
 
+/** setup.status once the upgrade has ended (it answers with `upgrading` until then). */
+async function untilUpgraded(core: Awaited<ReturnType<typeof createCore>>) {
+  for (;;) {
+    const s = await core.call('setup.status', {}, null);
+    if (!(s.ok && (s.value as { upgrading?: unknown }).upgrading)) return s.ok ? (s.value as { readOnly: boolean; problem?: { code: string; message: string } }) : null;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 describe('an older register upgraded at start', () => {
   it('answers setup.status at once with how far the upgrade is, holds other calls until it is done, then opens upgraded', async () => {
     await olderRegister(tmp.dir, CASES);
@@ -80,11 +89,7 @@ describe('an older register upgraded at start', () => {
       const wal = join(dir.dir, 'complaintdesk.sqlite-wal');
       const core = await createCore({ dataDir: dir.dir, clock: fixedClock(TEST_NOW), log: quietLog, backgroundDelayMs: 0 });
       try {
-        for (;;) {
-          const s = await core.call('setup.status', {}, null);
-          if (!(s.ok && (s.value as { upgrading?: unknown }).upgrading)) break;
-          await new Promise((r) => setTimeout(r, 10));
-        }
+        await untilUpgraded(core);
         // Only what the start itself writes (a few pages): the WAL as the migrations left it holds megabytes.
         expect(statSync(wal).size).toBeLessThan(64 * 1024);
         await core.checked();
@@ -120,16 +125,9 @@ describe('an older register upgraded at start', () => {
         }
       };
       const older = version();
-      const upgraded = async (core: Awaited<ReturnType<typeof createCore>>) => {
-        for (;;) {
-          const s = await core.call('setup.status', {}, null);
-          if (!(s.ok && (s.value as { upgrading?: unknown }).upgrading)) return s.ok ? (s.value as { readOnly: boolean; problem?: { code: string; message: string } }) : null;
-          await new Promise((r) => setTimeout(r, 10));
-        }
-      };
       const full = await createCore({ dataDir: dir.dir, clock: fixedClock(TEST_NOW), log: quietLog, backgroundDelayMs: 0, freeBytes: () => 3_000_000 });
       try {
-        const status = await upgraded(full);
+        const status = await untilUpgraded(full);
         expect(status).toMatchObject({ readOnly: true, problem: { code: 'diskFull', message: expect.stringContaining('磁盘空间不足') } });
         expect(full.health.problem?.detail).toMatch(/^升级约需 \d+ MB，磁盘尚余 3 MB$/);
         expect(full.health.problem?.message).toMatch(/^磁盘空间不足（升级约需 \d+ MB，磁盘尚余 3 MB），数据文件未能升级/);
@@ -141,7 +139,7 @@ describe('an older register upgraded at start', () => {
       expect(version()).toBe(older);
       const roomy = await createCore({ dataDir: dir.dir, clock: fixedClock(TEST_NOW), log: quietLog, backgroundDelayMs: 0 });
       try {
-        expect(await upgraded(roomy)).toMatchObject({ readOnly: false });
+        expect(await untilUpgraded(roomy)).toMatchObject({ readOnly: false });
         expect(roomy.db.pragma('user_version', { simple: true })).toBe(migrations.length);
       } finally {
         roomy.close();

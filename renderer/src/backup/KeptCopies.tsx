@@ -1,12 +1,5 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Checkbox from '@mui/material/Checkbox';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -21,6 +14,7 @@ import { formatBytes } from '../../../shared/formatBytes';
 import { useApi } from '../api/ApiContext';
 import { useApiQuery } from '../api/useApiQuery';
 import { formatDateTime } from '../format';
+import { UnderstoodDialog } from './UnderstoodDialog';
 
 type Copy = OutputOf<'backup.keptCopies'>['copies'][number];
 
@@ -37,7 +31,6 @@ export function KeptCopies() {
   const api = useApi();
   const list = useApiQuery('backup.keptCopies', {});
   const [confirming, setConfirming] = useState<Copy | null>(null);
-  const [understood, setUnderstood] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiErrorValue | null>(null);
   const [removed, setRemoved] = useState<Copy | null>(null);
@@ -84,7 +77,7 @@ export function KeptCopies() {
                 </TableCell>
                 <TableCell sx={{ wordBreak: 'break-all' }}>{c.name}</TableCell>
                 <TableCell align="right">
-                  <Button size="small" color="warning" disabled={busy} onClick={() => (setUnderstood(false), setConfirming(c))} aria-label={`删除${what(c)}`}>
+                  <Button size="small" color="warning" disabled={busy} onClick={() => setConfirming(c)} aria-label={`删除${what(c)}`}>
                     删除…
                   </Button>
                 </TableCell>
@@ -96,23 +89,15 @@ export function KeptCopies() {
       {copies.length > 1 && <Typography color="text.secondary">共 {formatBytes(bytes)}</Typography>}
       {removed && <Alert severity="success">已删除{what(removed)}，腾出 {formatBytes(removed.bytes)}</Alert>}
       {error && <Alert severity="error">{error.message}</Alert>}
-      <Dialog open={confirming !== null} onClose={() => setConfirming(null)}>
-        <DialogTitle>删除{confirming ? what(confirming) : ''}？</DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            {confirming && `${lost(confirming)}（${formatDateTime(confirming.at)}，${formatBytes(confirming.bytes)}）`}
-          </DialogContentText>
-          <FormControlLabel control={<Checkbox checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />} label="我已了解，删除后无法找回" />
-        </DialogContent>
-        <DialogActions>
-          <Button autoFocus onClick={() => setConfirming(null)}>
-            取消
-          </Button>
-          <Button color="warning" variant="contained" disabled={!understood} onClick={() => confirming && void remove(confirming)}>
-            删除
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <UnderstoodDialog
+        open={confirming !== null}
+        title={`删除${confirming ? what(confirming) : ''}？`}
+        text={confirming ? `${lost(confirming)}（${formatDateTime(confirming.at)}，${formatBytes(confirming.bytes)}）` : ''}
+        understood="我已了解，删除后无法找回"
+        action="删除"
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => confirming && void remove(confirming)}
+      />
     </Stack>
   );
 }

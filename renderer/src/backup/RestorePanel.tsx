@@ -1,12 +1,5 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Checkbox from '@mui/material/Checkbox';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
@@ -16,6 +9,7 @@ import { formatBytes } from '../../../shared/formatBytes';
 import { useApi } from '../api/ApiContext';
 import { formatDateTime } from '../format';
 import { TaskProgressBar } from './TaskProgressBar';
+import { UnderstoodDialog } from './UnderstoodDialog';
 import { useTaskProgress } from './useTaskProgress';
 
 type Verified = OutputOf<'backup.verify'>;
@@ -33,7 +27,6 @@ export function RestorePanel({ suggested }: { suggested: string | null }) {
   const [verified, setVerified] = useState<{ path: string; value: Verified } | null>(null);
   const [error, setError] = useState<ApiErrorValue | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [understood, setUnderstood] = useState(false);
   const [done, setDone] = useState<OutputOf<'backup.restore'> | null>(null);
   const progress = useTaskProgress(busy !== null);
 
@@ -108,27 +101,19 @@ export function RestorePanel({ suggested }: { suggested: string | null }) {
         </Alert>
       )}
       {v?.ok && (
-        <Button variant="contained" color="warning" sx={{ alignSelf: 'flex-start' }} disabled={busy !== null} onClick={() => (setUnderstood(false), setConfirming(true))}>
+        <Button variant="contained" color="warning" sx={{ alignSelf: 'flex-start' }} disabled={busy !== null} onClick={() => setConfirming(true)}>
           用这份备份恢复…
         </Button>
       )}
-      <Dialog open={confirming} onClose={() => setConfirming(false)}>
-        <DialogTitle>用备份替换当前数据？</DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            当前的数据库和证据文件会整体移到数据文件夹里的 before-restore-（日期时间）文件夹保留，不会删除；备份（{v?.createdAt ? formatDateTime(v.createdAt) : ''}）之后的登记和改动不在备份中。恢复后所有人需要重新登录。
-          </DialogContentText>
-          <FormControlLabel control={<Checkbox checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />} label="我已了解，确认恢复" />
-        </DialogContent>
-        <DialogActions>
-          <Button autoFocus onClick={() => setConfirming(false)}>
-            取消
-          </Button>
-          <Button color="warning" variant="contained" disabled={!understood} onClick={() => void restore()}>
-            恢复
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <UnderstoodDialog
+        open={confirming}
+        title="用备份替换当前数据？"
+        text={`当前的数据库和证据文件会整体移到数据文件夹里的 before-restore-（日期时间）文件夹保留，不会删除；备份（${v?.createdAt ? formatDateTime(v.createdAt) : ''}）之后的登记和改动不在备份中。恢复后所有人需要重新登录。`}
+        understood="我已了解，确认恢复"
+        action="恢复"
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void restore()}
+      />
     </Stack>
   );
 }
