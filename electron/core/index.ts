@@ -156,9 +156,16 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       inFlight++;
       let result: Result<unknown>;
       const current = state;
+      let endTurn: (() => void) | null = null;
       try {
+        // A write waits for a merge step of the search index on the worker's connection, here, rather than in SQLite's busy handler.
+        if (holdsWrite(name)) {
+          const turn = current.writeTurn();
+          endTurn = typeof turn === 'function' ? turn : await turn;
+        }
         result = await dispatch(current.dispatchDeps, name, input, token, transfer);
       } finally {
+        endTurn?.();
         inFlight--;
       }
       if (holdsWrite(name)) current.afterWrite();

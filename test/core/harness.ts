@@ -43,11 +43,15 @@ export async function openRegister(clock = fixedClock(TEST_NOW), { pdf, textRead
  * A copy of a register folder, opened afresh: a test that needs many users starts from a copy of
  * one set up once, instead of hashing every password again (scrypt is slow on purpose).
  */
-export async function copyRegister(from: Register, clock = fixedClock(TEST_NOW), { pdf, backgroundDelayMs }: { pdf?: PdfPrinter; backgroundDelayMs?: number } = {}): Promise<Register> {
+export async function copyRegister(
+  from: Register,
+  clock = fixedClock(TEST_NOW),
+  { pdf, backgroundDelayMs, mergeStepHoldMs }: { pdf?: PdfPrinter; backgroundDelayMs?: number; mergeStepHoldMs?: number } = {},
+): Promise<Register> {
   from.core.db.pragma('wal_checkpoint(TRUNCATE)');
   const tmp = tempDir();
   cpSync(from.dir, tmp.dir, { recursive: true });
-  const core = await createCore({ dataDir: tmp.dir, clock, log: quietLog, pdf, backgroundDelayMs });
+  const core = await createCore({ dataDir: tmp.dir, clock, log: quietLog, pdf, backgroundDelayMs, mergeStepHoldMs });
   return attach(core, tmp, clock, from.token, pdf);
 }
 

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../electron/core/db/open';
 import { FULL_MERGE_KEY, mergeStep, planFullMerge } from '../../electron/core/services/searchUpkeep';
@@ -93,6 +96,114 @@ describe('the search index’s merges', () => {
       integrityCheck(db);
       expect(await found(r, '孙')).toEqual(ids);
     } finally {
+      r.close();
+    }
+  });
+});
+
+/** Whether another connection holds the register's writer now (a merge step in its transaction). */
+function writerHeld(file: string): boolean {
+  const other = new Database(file, { fileMustExist: true, timeout: 0 });
+  try {
+    other.exec('BEGIN IMMEDIATE');
+    other.exec('ROLLBACK');
+    return false;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') return true;
+    throw error;
+  } finally {
+    other.close();
+  }
+}
+
+async function untilWriterHeld(file: string): Promise<void> {
+  await vi.waitFor(() => expect(writerHeld(file)).toBe(true), { timeout: 10_000, interval: 2 });
+}
+
+describe('the merges on a thread of their own', () => {
+  it('write nothing through the page’s connection: a worker’s connection merges the segments', async () => {
+    const r = await copyRegister(reg, reg.clock, { backgroundDelayMs: 0 });
+    try {
+      const db = r.core.db;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await r.core.services.searchUpkeep.idle();
+      const before = segments(db);
+      const ids = await registerSix(r, '吴');
+      // SQLite counts the rows each connection changed: the page's stops at the registrations'.
+      const changesAfterWrites = db.prepare('SELECT total_changes()').pluck().get() as number;
+      await vi.waitFor(async () => {
+        await r.core.services.searchUpkeep.idle();
+        expect(segments(db)).toBeLessThan(before + 6);
+      }, { timeout: 10_000, interval: 20 });
+      expect(db.prepare('SELECT total_changes()').pluck().get()).toBe(changesAfterWrites);
+      integrityCheck(db);
+      expect(await found(r, '吴')).toEqual(ids);
+    } finally {
+      r.close();
+    }
+  });
+
+  it('hold no call while a step runs: a registration waits for the step without blocking, a search answers meanwhile', async () => {
+    const r = await copyRegister(reg, reg.clock, { backgroundDelayMs: 0, mergeStepHoldMs: 400 });
+    try {
+      const file = join(r.dir, 'complaintdesk.sqlite');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await r.core.services.searchUpkeep.idle();
+      await registerSix(r, '郑');
+      await untilWriterHeld(file);
+      // The event loop's longest gap while the step holds the writer.
+      let last = performance.now();
+      let longestGap = 0;
+      const probe = setInterval(() => {
+        const now = performance.now();
+        longestGap = Math.max(longestGap, now - last);
+        last = now;
+      }, 5);
+      const order: string[] = [];
+      const t0 = performance.now();
+      const registration = r.must<{ id: number }>('cases.register', minimalComplaint({ complainant: { name: '郑等候', phone: '13800002000' } })).then((v) => {
+        order.push('register');
+        return { ...v, ms: performance.now() - t0 };
+      });
+      const search = r.must<{ rows: unknown[] }>('cases.search', { text: '郑', pageSize: 10 }).then((v) => {
+        order.push('search');
+        return { ...v, ms: performance.now() - t0 };
+      });
+      const [reg1, s1] = await Promise.all([registration, search]);
+      clearInterval(probe);
+      expect(order).toEqual(['search', 'register']);
+      expect(s1.rows.length).toBeGreaterThan(0);
+      expect(s1.ms).toBeLessThan(200);
+      expect(reg1.ms).toBeGreaterThan(s1.ms);
+      expect(longestGap).toBeLessThan(200);
+      expect(await found(r, '郑等候')).toEqual([reg1.id]);
+    } finally {
+      r.close();
+    }
+  });
+
+  it('end before the register closes: the step in progress commits first, the worker’s connection closes, and the seal holds at the next start', async () => {
+    const r = await copyRegister(reg, reg.clock, { backgroundDelayMs: 0, mergeStepHoldMs: 400 });
+    let again: Awaited<ReturnType<Register['reopen']>> | null = null;
+    try {
+      const file = join(r.dir, 'complaintdesk.sqlite');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await r.core.services.searchUpkeep.idle();
+      const ids = await registerSix(r, '冯');
+      await untilWriterHeld(file);
+      r.core.close();
+      // No connection of the app's is left on the file: the last one to close removed the WAL and its index.
+      expect(existsSync(`${file}-wal`)).toBe(false);
+      expect(existsSync(`${file}-shm`)).toBe(false);
+      expect(writerHeld(file)).toBe(false);
+      again = await r.reopen();
+      await again.checked();
+      expect(again.health).toEqual({ readOnly: false, problem: null });
+      integrityCheck(again.db);
+      const page = await again.call('cases.search', { text: '冯', pageSize: 50 }, r.token);
+      expect(page.ok && (page.value as { rows: { id: number }[] }).rows.map((x) => x.id).sort((a, b) => a - b)).toEqual(ids);
+    } finally {
+      again?.close();
       r.close();
     }
   });

@@ -200,7 +200,7 @@ export interface Running<T = TaskOut> {
 }
 
 let sqliteModule: string | null | undefined;
-const moduleOf = () => {
+export const moduleOf = (): string | null => {
   if (sqliteModule === undefined) {
     try {
       sqliteModule = require.resolve('better-sqlite3');

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open';
 import { yieldToLoop } from '../loop';
 import type { Logger } from '../ports';
+import { noWriteTurns, type WriteTurns } from '../writeTurns';
 
 export interface BackgroundChunksDeps {
   db: Db;
@@ -16,6 +17,13 @@ export interface BackgroundChunksDeps {
   chunkSize: number;
   /** A job that runs after every write logs only the runs worth a look: 100 chunks or more, or one over 50 ms. */
   quiet?: boolean;
+  /** The register's write turns (core/writeTurns.ts): a chunk waits for a merge step on another connection. */
+  turns?: WriteTurns;
+  /**
+   * The chunk run off the page's thread, on a connection and in a transaction of its own (the search
+   * index's merges, mergeWorker.ts), in a turn of its own; `chunk` stays for `step` (tests, benches).
+   */
+  away?: (limit: number) => Promise<boolean>;
 }
 
 /**
@@ -24,7 +32,7 @@ export interface BackgroundChunksDeps {
  * more than 50 ms). The job keeps its own place in the register (the settings table), so a stop or a
  * crash resumes it at the next start.
  */
-export function createBackgroundChunks({ db, log, label, chunk, chunkSize, quiet = false }: BackgroundChunksDeps) {
+export function createBackgroundChunks({ db, log, label, chunk, chunkSize, quiet = false, turns = noWriteTurns, away }: BackgroundChunksDeps) {
   const inTransaction = db.transaction(chunk);
 
   /**
@@ -52,16 +60,41 @@ export function createBackgroundChunks({ db, log, label, chunk, chunkSize, quiet
   let chunks = 0;
   let longestMs = 0;
 
+  /** A chunk on the page's thread, once no merge step holds the register's writer: whether more remains, and its time. */
+  async function onThisThread(): Promise<{ more: boolean; ms: number }> {
+    const turn = turns.write();
+    const release = typeof turn === 'function' ? turn : await turn;
+    try {
+      // Stopped while it waited for a merge step: the register may be closed.
+      if (stopped) return { more: false, ms: 0 };
+      const t = performance.now();
+      const more = runChunk(chunkSize);
+      afterWrite?.();
+      return { more, ms: performance.now() - t };
+    } finally {
+      release();
+    }
+  }
+
+  /** A chunk on another thread's connection, in a turn of its own. */
+  function elsewhere(run: (limit: number) => Promise<boolean>): Promise<{ more: boolean; ms: number }> {
+    return turns.step(async () => {
+      const t = performance.now();
+      const more = await run(chunkSize);
+      // Inside the turn: the seal's WAL tail reads the worker's frames before the page writes again.
+      afterWrite?.();
+      return { more, ms: performance.now() - t };
+    });
+  }
+
   async function drain(): Promise<void> {
     for (;;) {
       // The page's calls go first (a save that kicked the job answers before its first chunk): a turn of the event loop, then one chunk.
       await yieldToLoop();
       if (stopped) return;
-      const t = performance.now();
-      const more = runChunk(chunkSize);
-      longestMs = Math.max(longestMs, performance.now() - t);
+      const { more, ms } = away ? await elsewhere(away) : await onThisThread();
+      longestMs = Math.max(longestMs, ms);
       chunks++;
-      afterWrite?.();
       // A kick before this chunk is answered by it (a chunk reads the register as it is now), and so
       // is the one its own write made through `onWrite`: only a kick from a later call runs it again.
       again = false;

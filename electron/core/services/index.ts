@@ -16,6 +16,8 @@ import { createRegister } from './cases/register';
 import { createRepeatRecount, repeatRecountProgress } from './repeatRecount';
 import { createSearchReindex, indexCurrent } from './searchReindex';
 import { createSearchUpkeep } from './searchUpkeep';
+import { createMergeWorker } from './mergeWorker';
+import { createWriteTurns, noWriteTurns } from '../writeTurns';
 import { createRepeats } from './cases/repeats';
 import { createCorrect } from './cases/correct';
 import { createCatalog } from './catalog';
@@ -68,11 +70,18 @@ export interface ServiceDeps {
   textReader?: TextReader;
   /** A bulk load: the search index and the statistics written once, at its end (start/coreState.ts `bulkLoad`). */
   bulkLoad?: boolean;
+  /** Tests only: each merge step of the search index holds its transaction this long (mergeWorker.ts). */
+  mergeStepHoldMs?: number;
 }
 
+/** Idle time after which the merge worker ends (its thread and connection); the next write's merges start it again. */
+const MERGE_WORKER_IDLE_MS = 30_000;
+
 /** The services of the register, wired once over one database, one clock and one vault. */
-export function createServices({ db, clock: instants, vault, media, log, pdf, readOnly, textReader, bulkLoad }: ServiceDeps) {
+export function createServices({ db, clock: instants, vault, media, log, pdf, readOnly, textReader, bulkLoad, mergeStepHoldMs }: ServiceDeps) {
   const settings = createSettings(db);
+  // The register's one writer shared between the page's thread and the search index's merge worker.
+  const writeTurns = readOnly ? noWriteTurns : createWriteTurns();
   // Every service reads time from this one office clock (DESIGN.md "The case and its clock").
   const clock = createOfficeClock(instants, () => settings.get(settingKeys.office.timeZone, DEFAULT_OFFICE_ZONE));
   const chain = createAudit(db);
@@ -95,10 +104,11 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     bulkLoad,
   });
   // 统计's repeat figures counted again when the window changes (started by the opened register, after its first seconds).
-  const repeatRecount = createRepeatRecount({ db, settings, store, windowDays: repeatWindowDays, log });
-  const searchReindex = createSearchReindex({ db, settings, store, log });
-  // The search index's merges, between the page's calls rather than inside its writes.
-  const searchUpkeep = createSearchUpkeep({ db, settings, log });
+  const repeatRecount = createRepeatRecount({ db, settings, store, windowDays: repeatWindowDays, log, turns: writeTurns });
+  const searchReindex = createSearchReindex({ db, settings, store, log, turns: writeTurns });
+  // The search index's merges, on a thread of their own rather than inside the page's writes or between its calls.
+  const mergeWorker = readOnly || db.memory ? null : createMergeWorker({ file: db.name, idleMs: MERGE_WORKER_IDLE_MS, holdMs: mergeStepHoldMs });
+  const searchUpkeep = createSearchUpkeep({ db, settings, log, worker: mergeWorker, turns: writeTurns });
   const respondents = createRespondents(store.respondents);
   const events: CaseEvents = { record: store.write.event };
   const draftStore = createDraftStore(db);
@@ -149,6 +159,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     repeatRecount,
     searchReindex,
     searchUpkeep,
+    writeTurns,
     /** The office's regions, on the audit log with the list as saved. */
     saveRegions(regions: { code?: string; name: string }[], by: UserView): { regions: { code: string; name: string }[] } {
       return db.transaction(() => {

@@ -3,6 +3,7 @@ import type { Db } from '../db/open';
 import type { Logger } from '../ports';
 import type { CaseStore } from '../store';
 import { createBackgroundChunks } from './backgroundChunks';
+import type { WriteTurns } from '../writeTurns';
 import type { Settings } from './settings';
 
 /**
@@ -38,6 +39,8 @@ export interface RepeatRecountDeps {
   /** The office's repeat window now (办公设置 `intake.repeatWindowDays`). */
   windowDays: () => number;
   log: Logger;
+  /** The register's write turns: a chunk waits for a merge step of the search index (core/writeTurns.ts). */
+  turns?: WriteTurns;
 }
 
 /**
@@ -52,7 +55,7 @@ export interface RepeatRecountDeps {
  * first case under the newest window. Not a user's act: logged, not audited (the change of the
  * setting is, as `settings.change`).
  */
-export function createRepeatRecount({ db, settings, store, windowDays, log }: RepeatRecountDeps) {
+export function createRepeatRecount({ db, settings, store, windowDays, log, turns }: RepeatRecountDeps) {
   const jobOf = () => settings.get<Job | null>(RECOUNT_KEYS.job, null);
 
   function plan(days: number): void {
@@ -95,7 +98,7 @@ export function createRepeatRecount({ db, settings, store, windowDays, log }: Re
     return false;
   }
 
-  const runner = createBackgroundChunks({ db, log, label: 'repeat recount', chunk, chunkSize: RECOUNT_CHUNK_CASES });
+  const runner = createBackgroundChunks({ db, log, label: 'repeat recount', chunk, chunkSize: RECOUNT_CHUNK_CASES, turns });
 
   return {
     /**

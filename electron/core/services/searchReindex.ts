@@ -3,6 +3,7 @@ import type { Logger } from '../ports';
 import type { CaseStore } from '../store';
 import { createBackgroundChunks } from './backgroundChunks';
 import { mergeStep, planFullMerge } from './searchUpkeep';
+import type { WriteTurns } from '../writeTurns';
 import { createSettings, type Settings } from './settings';
 
 /** Where the re-index keeps its place (the settings table): absent when every case is indexed by today's rules. */
@@ -35,6 +36,8 @@ export interface SearchReindexDeps {
   settings: Settings;
   store: Pick<CaseStore, 'read' | 'write'>;
   log: Logger;
+  /** The register's write turns: a chunk waits for a merge step of the search index (core/writeTurns.ts). */
+  turns?: WriteTurns;
 }
 
 /**
@@ -44,7 +47,7 @@ export interface SearchReindexDeps {
  * once the last older case is done (searchTokens.ts `matchExpression`, `keyed`), and finds the same
  * cases before, slower. Not a user's act: logged, not audited.
  */
-export function createSearchReindex({ db, settings, store, log }: SearchReindexDeps) {
+export function createSearchReindex({ db, settings, store, log, turns }: SearchReindexDeps) {
   const jobOf = () => settings.get<ReindexJob | null>(REINDEX_KEY, null);
 
   function chunk(limit: number): boolean {
@@ -72,7 +75,7 @@ export function createSearchReindex({ db, settings, store, log }: SearchReindexD
     return false;
   }
 
-  const runner = createBackgroundChunks({ db, log, label: 'search re-index', chunk, chunkSize: CHUNK_CASES });
+  const runner = createBackgroundChunks({ db, log, label: 'search re-index', chunk, chunkSize: CHUNK_CASES, turns });
 
   return {
     /** From now on the re-index runs, if one is pending (call once the register takes writes, after the first seconds of the start). */

@@ -4,6 +4,8 @@ import type { Logger } from '../ports';
 import { afterPause } from '../afterPause';
 import { createBackgroundChunks } from './backgroundChunks';
 import type { Settings } from './settings';
+import type { WriteTurns } from '../writeTurns';
+import type { MergeWorker } from './mergeWorker';
 
 /**
  * Pages of the search index written per merge step. Measured on a 200,000-case index (synthetic
@@ -60,22 +62,54 @@ export function mergeStep(db: Db, pages: number = MERGE_PAGES): boolean {
  * 200,000 cases. Each write leaves a small segment; after the write this job merges them a few
  * pages at a time, in transactions of their own. If it falls behind (a long seed, a stop), FTS5's
  * `crisismerge` still merges a level of 16 segments inside the write: slower, never wrong.
+ *
+ * With `worker` the steps run on its connection in a thread of its own (mergeWorker.ts): the page's
+ * calls are never held by them, its writes wait for a step asynchronously (`turns`). Without one
+ * (better-sqlite3 not loadable in a worker), or after the worker failed, they run on the page's thread.
  */
-export function createSearchUpkeep({ db, settings, log }: { db: Db; settings: Settings; log: Logger }) {
+export function createSearchUpkeep({ db, settings, log, worker = null, turns }: { db: Db; settings: Settings; log: Logger; worker?: MergeWorker | null; turns?: WriteTurns }) {
   /**
    * A step of the merges the writes left (levels of four segments or more); while a full merge is
    * planned, a step of it instead (a negative page count: FTS5 merges every segment into one, also
    * a step at a time).
    */
-  function chunk(pages: number): boolean {
-    const full = settings.get<{ why: string } | null>(FULL_MERGE_KEY, null);
-    if (mergeStep(db, full ? -pages : pages)) return true;
-    if (!full) return false;
-    settings.remove(FULL_MERGE_KEY);
-    log.info(`search index merged into one segment (${full.why})`);
+  const planned = () => settings.get<{ why: string } | null>(FULL_MERGE_KEY, null);
+  /** After a step that merged nothing: a planned full merge is done. */
+  function nothingMerged(full: { why: string } | null): false {
+    if (full) {
+      settings.remove(FULL_MERGE_KEY);
+      log.info(`search index merged into one segment (${full.why})`);
+    }
     return false;
   }
-  const runner = createBackgroundChunks({ db, log, label: 'search index merge', chunk, chunkSize: MERGE_PAGES, quiet: true });
+  function chunk(pages: number): boolean {
+    const full = planned();
+    return mergeStep(db, full ? -pages : pages) || nothingMerged(full);
+  }
+  let away = worker;
+  let stopping = false;
+  async function elsewhere(pages: number): Promise<boolean> {
+    const full = planned();
+    const out = await away!.step(full ? -pages : pages);
+    // The register closes: the worker was ended under its step.
+    if (stopping) return false;
+    if (out.ok) return out.merged || nothingMerged(full);
+    if (out.code === 'SQLITE_BUSY') throw new Error(`merge step: ${out.detail}`);
+    // The worker could not open the register or died: the merges go on on the page's thread, as before it.
+    log.warn(`the search index's merges run on the page's thread from now on (the merge worker failed: ${out.detail})`);
+    away = null;
+    return runner.step(pages);
+  }
+  const runner = createBackgroundChunks({
+    db,
+    log,
+    label: 'search index merge',
+    chunk,
+    chunkSize: MERGE_PAGES,
+    quiet: true,
+    turns,
+    away: worker ? (pages) => (away ? elsewhere(pages) : Promise.resolve(runner.step(pages))) : undefined,
+  });
   const merging = afterPause(() => runner.kick(), MERGE_PAUSE_MS, MERGE_MAX_WAIT_MS);
   return {
     /** From now on each kick merges until nothing is left (call once the register takes writes). */
@@ -93,7 +127,11 @@ export function createSearchUpkeep({ db, settings, log }: { db: Db; settings: Se
     },
     stop(): Promise<void> {
       merging.cancel();
-      return runner.stop();
+      stopping = true;
+      const stopped = runner.stop();
+      // Before the register's close goes on to its checkpoint and seal: the worker's step in progress ends, its connection closes.
+      worker?.closeNow();
+      return stopped;
     },
     idle: runner.idle,
     /** One step now, in a transaction of its own (tests, the benches): whether it merged anything. */

@@ -45,6 +45,8 @@ export interface CoreDeps {
   bulkLoad?: boolean;
   /** Free bytes on the disk holding a folder, asked before an upgrade (db/diskSpace.ts); tests give a full disk. */
   freeBytes?: (dir: string) => number;
+  /** Tests only: each merge step of the search index holds its transaction this long (a long step at a million cases). */
+  mergeStepHoldMs?: number;
 }
 
 /** The start check's work after the app answers (setup.status `check`). */
@@ -90,6 +92,11 @@ export interface State {
   /** The background checks. */
   watching: Promise<void>;
   afterWrite(): void;
+  /**
+   * A write call's turn at the register's writer (core/writeTurns.ts): waits, asynchronously, for a
+   * merge step of the search index on the worker's connection; released after the call.
+   */
+  writeTurn(): (() => void) | Promise<() => void>;
   /** `seal` false: a register found damaged is closed as it is, neither sealed nor marked closed. */
   close(seal?: boolean): void;
 }

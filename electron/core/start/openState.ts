@@ -139,7 +139,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
   if (swept) log.warn(`removed ${swept} unfinished vault import(s) left by an interrupted run`);
   let services: ReturnType<typeof createServices>;
   try {
-    services = createServices({ db, clock, vault, media: deps.media ?? mediaToolsFromEnv(), log, pdf: deps.pdf, textReader: deps.textReader, bulkLoad: deps.bulkLoad });
+    services = createServices({ db, clock, vault, media: deps.media ?? mediaToolsFromEnv(), log, pdf: deps.pdf, textReader: deps.textReader, bulkLoad: deps.bulkLoad, mergeStepHoldMs: deps.mergeStepHoldMs });
   } catch (error) {
     // A schema this version did not write (a changed byte in a table's definition, say): damaged, never a crash of the start.
     db.close();
@@ -162,6 +162,10 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
     // make the fold fail with SQLITE_LOCKED; the next write asks for it again.
     if (closed || db.inTransaction) return;
     try {
+      // The WAL's frames read for the seal first: a write outside a write call (a session's expiry
+      // refreshed by a read, a merge step) is otherwise read only at the next write call, and once this
+      // fold is complete, the next write starts the WAL again over those frames.
+      walTail.catchUp(dirty);
       db.pragma('wal_checkpoint(PASSIVE)');
     } catch (error) {
       log.warn(`checkpoint after a write failed: ${(error as Error).message}`);
@@ -287,6 +291,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
     watching: Promise.resolve(),
     // After a restore the sessions copied with the backup are deleted when writes are let through; until then none is honoured.
     dispatchDeps: { handlers, authenticate: (t) => (restored && !released ? null : services.sessions.authenticate(t)), logError: (message, error) => log.error(message, error) },
+    writeTurn: () => services.writeTurns.write(),
     afterWrite() {
       if (!released || closed) return;
       services.searchUpkeep.kick();

@@ -1,3 +1,4 @@
+import { noWriteTurns } from '../writeTurns';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -22,7 +23,7 @@ export function readOnlyState(ctx: Ctx, file: string, vault: Vault, problem: DbP
   const { deps, log, clock, runner, requestRestart } = ctx;
   const logError = (message: string, error: unknown) => log.error(message, error);
   const health = { readOnly: true, problem };
-  const base = { vault, notice: null, check: idleCheck(), writesReleased: null, watching: Promise.resolve(), afterWrite: () => {} };
+  const base = { vault, notice: null, check: idleCheck(), writesReleased: null, watching: Promise.resolve(), afterWrite: () => {}, writeTurn: noWriteTurns.write };
   let db: Db | null = null;
   let copyDir: string | null = null;
   const dropCopy = () => copyDir && rmSync(copyDir, { recursive: true, force: true });

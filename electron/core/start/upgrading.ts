@@ -1,3 +1,4 @@
+import { noWriteTurns } from '../writeTurns';
 import { existsSync, statSync } from 'node:fs';
 import type { DispatchDeps } from '../../../shared/api/dispatch';
 import { openReadOnly } from '../db/open';
@@ -42,6 +43,7 @@ export function upgradingState(vault: Vault): State {
     writesReleased: null,
     watching: Promise.resolve(),
     afterWrite: () => {},
+    writeTurn: noWriteTurns.write,
     close: () => {},
   };
 }

@@ -1,0 +1,138 @@
+import { Worker } from 'node:worker_threads';
+import { moduleOf } from '../integrity/checkWorker';
+
+/**
+ * The search index's merge steps on a connection of their own in a worker thread (searchUpkeep.ts).
+ * At a million cases FTS5's merges rewrite the upper levels of the index now and then: 500
+ * registrations set off 3,650 steps (≈ 365 MB written), and a step ends only at a term boundary, so
+ * the one holding a term found in every case took 202 ms. On the page's thread each step held every
+ * call (registrations waited up to 145 ms, p95 37 ms); here they hold nothing but the page's writes,
+ * which wait for a step asynchronously (core/writeTurns.ts).
+ *
+ * Plain JavaScript evaluated from this string, as the check worker is, so it runs the same in the
+ * bundled host, the Electron main process and the tests.
+ */
+const SOURCE = String.raw`
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.module);
+const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma('busy_timeout = 5000');
+// What a step writes is derived (the index's segments merged): its commit does not wait for the
+// disk, and WAL keeps commits in order, so a power cut loses at most the last steps, merged again.
+db.pragma('synchronous = NORMAL');
+const changes = db.prepare('SELECT total_changes()').pluck();
+const merge = db.prepare("INSERT INTO case_index (case_index, rank) VALUES ('merge', ?)");
+const flags = new Int32Array(workerData.flags);
+const hold = workerData.holdMs > 0 ? new Int32Array(new SharedArrayBuffer(4)) : null;
+const step = db.transaction((pages) => {
+  const before = changes.get();
+  // A BigInt binds as an integer: FTS5 refuses a REAL page count.
+  merge.run(BigInt(pages));
+  // Tests only: a step that holds its transaction, as a long one does at a million cases.
+  if (hold) Atomics.wait(hold, 0, 0, workerData.holdMs);
+  return changes.get() - before >= 2;
+});
+parentPort.on('message', (m) => {
+  if (m.type === 'close') {
+    db.close();
+    Atomics.store(flags, 0, 1);
+    Atomics.notify(flags, 0);
+    parentPort.close();
+    return;
+  }
+  const t = performance.now();
+  try {
+    const merged = step.immediate(m.pages);
+    parentPort.postMessage({ id: m.id, ok: true, merged, ms: performance.now() - t });
+  } catch (error) {
+    parentPort.postMessage({ id: m.id, ok: false, code: String((error && error.code) || ''), detail: String(error && error.message) });
+  }
+});
+`;
+
+export type StepOut = { ok: true; merged: boolean; ms: number } | { ok: false; code: string; detail: string };
+
+export interface MergeWorker {
+  /** One merge step of about `pages` pages (negative: of the full merge), in a transaction of the worker's. */
+  step(pages: number): Promise<StepOut>;
+  /**
+   * Ends the worker's connection before the register closes: waits (synchronously, at most a step)
+   * for the step in progress, so nothing is written after the close's checkpoint and seal.
+   */
+  closeNow(): void;
+}
+
+/** Null where better-sqlite3 cannot be loaded in a worker: the merges then stay on the page's thread. */
+export function createMergeWorker({ file, idleMs, holdMs = 0 }: { file: string; idleMs: number; holdMs?: number }): MergeWorker | null {
+  const module = moduleOf();
+  if (!module) return null;
+  let current: { worker: Worker; flags: Int32Array; waiting: Map<number, (out: StepOut) => void> } | null = null;
+  let idle: NodeJS.Timeout | null = null;
+  let nextId = 1;
+
+  const failAll = (c: NonNullable<typeof current>, detail: string) => {
+    for (const settle of c.waiting.values()) settle({ ok: false, code: '', detail });
+    c.waiting.clear();
+  };
+
+  function start(): NonNullable<typeof current> {
+    const shared = new SharedArrayBuffer(4);
+    const worker = new Worker(SOURCE, { eval: true, workerData: { module, file, flags: shared, holdMs } });
+    worker.unref();
+    const c = { worker, flags: new Int32Array(shared), waiting: new Map<number, (out: StepOut) => void>() };
+    worker.on('message', (m: StepOut & { id: number }) => {
+      const settle = c.waiting.get(m.id);
+      c.waiting.delete(m.id);
+      settle?.(m);
+    });
+    worker.once('error', (error) => failAll(c, error.message));
+    worker.once('exit', (code) => {
+      if (current === c) current = null;
+      failAll(c, `the merge worker exited (${code})`);
+    });
+    return c;
+  }
+
+  /**
+   * Lets the worker go: its connection closes after the step it is in (it answers messages in
+   * order), then its thread ends. `wait`: the close of the register waits for that here, on the
+   * page's thread, at most a step, so nothing is written after its checkpoint and seal.
+   */
+  function end(c: NonNullable<typeof current>, wait: boolean): void {
+    if (current === c) current = null;
+    if (idle) clearTimeout(idle);
+    idle = null;
+    c.worker.postMessage({ type: 'close' });
+    if (!wait) return;
+    try {
+      Atomics.wait(c.flags, 0, 0, 10_000);
+    } catch {
+      // A thread that may not block in Atomics.wait (none of Node's or Electron's main processes): spin instead.
+      const until = Date.now() + 10_000;
+      while (Atomics.load(c.flags, 0) === 0 && Date.now() < until);
+    }
+    void c.worker.terminate();
+  }
+
+  return {
+    step(pages) {
+      if (idle) clearTimeout(idle);
+      idle = null;
+      const c = (current ??= start());
+      const id = nextId++;
+      return new Promise<StepOut>((resolve) => {
+        c.waiting.set(id, (out) => {
+          if (current === c && c.waiting.size === 0) {
+            idle = setTimeout(() => end(c, false), idleMs);
+            idle.unref();
+          }
+          resolve(out);
+        });
+        c.worker.postMessage({ id, pages });
+      });
+    },
+    closeNow() {
+      if (current) end(current, true);
+    },
+  };
+}
