@@ -20,7 +20,7 @@ export interface WriteTurns {
 export function createWriteTurns(): WriteTurns {
   let writers = 0;
   let stepping: Promise<void> | null = null;
-  let noWriters: (() => void)[] = [];
+  const noWriters: (() => void)[] = [];
   return {
     write() {
       const take = () => {
