@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../electron/core/db/open';
-import { FULL_MERGE_KEY, mergeStep, planFullMerge } from '../../electron/core/services/searchUpkeep';
-import { copyRegister, minimalComplaint, openRegister, type Register } from './harness';
+import { createMergeWorker } from '../../electron/core/services/mergeWorker';
+import { createSettings } from '../../electron/core/services/settings';
+import { createSearchUpkeep, FULL_MERGE_KEY, mergeStep, planFullMerge } from '../../electron/core/services/searchUpkeep';
+import { createWriteTurns } from '../../electron/core/writeTurns';
+import { copyRegister, minimalComplaint, openRegister, quietLog, type Register } from './harness';
 
 /**
  * The search index's merges apart from the register's writes ([F] #11, migration 22): a write leaves
@@ -204,6 +207,35 @@ describe('the merges on a thread of their own', () => {
       expect(page.ok && (page.value as { rows: { id: number }[] }).rows.map((x) => x.id).sort((a, b) => a - b)).toEqual(ids);
     } finally {
       again?.close();
+      r.close();
+    }
+  });
+  it('go back to the page’s thread, saying so, when the worker cannot open the register', async () => {
+    // The register's own upkeep starts only after a minute: the merges below are this upkeep's.
+    const r = await copyRegister(reg, reg.clock, { backgroundDelayMs: 60_000 });
+    const warnings: string[] = [];
+    const db = r.core.db;
+    const upkeep = createSearchUpkeep({
+      db,
+      settings: createSettings(db),
+      log: { ...quietLog, warn: (m: string) => warnings.push(m) },
+      worker: createMergeWorker({ file: join(r.dir, 'not-there.sqlite'), idleMs: 1_000 }),
+      turns: createWriteTurns(),
+    });
+    try {
+      const before = segments(db);
+      const ids = await registerSix(r, '褚');
+      expect(segments(db)).toBe(before + 6);
+      upkeep.start();
+      await vi.waitFor(async () => {
+        await upkeep.idle();
+        expect(segments(db)).toBeLessThan(before + 6);
+      }, { timeout: 10_000, interval: 20 });
+      expect(warnings.join('\n')).toMatch(/merges run on the page's thread from now on \(the merge worker failed/);
+      integrityCheck(db);
+      expect(await found(r, '褚')).toEqual(ids);
+    } finally {
+      await upkeep.stop();
       r.close();
     }
   });
