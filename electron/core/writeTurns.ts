@@ -15,12 +15,15 @@ export interface WriteTurns {
   write(): (() => void) | Promise<() => void>;
   /** A merge step on the worker's connection: after the page's writes in progress, none meanwhile. */
   step<T>(run: () => Promise<T>): Promise<T>;
+  /** Milliseconds since the page's last write ended (Infinity before the first). */
+  sinceWrite(): number;
 }
 
 export function createWriteTurns(): WriteTurns {
   let writers = 0;
   let stepping: Promise<void> | null = null;
   const noWriters: (() => void)[] = [];
+  let lastWriteEnded = Number.NEGATIVE_INFINITY;
   return {
     write() {
       const take = () => {
@@ -29,6 +32,7 @@ export function createWriteTurns(): WriteTurns {
         return () => {
           if (released) return;
           released = true;
+          lastWriteEnded = performance.now();
           if (--writers === 0) for (const wake of noWriters.splice(0)) wake();
         };
       };
@@ -38,6 +42,7 @@ export function createWriteTurns(): WriteTurns {
         return take();
       })();
     },
+    sinceWrite: () => performance.now() - lastWriteEnded,
     async step(run) {
       for (;;) {
         if (stepping) await stepping;
@@ -57,4 +62,4 @@ export function createWriteTurns(): WriteTurns {
 }
 
 /** Turns where nothing writes beside the page's thread (a read-only register, an upgrade). */
-export const noWriteTurns: WriteTurns = { write: () => () => {}, step: (run) => run() };
+export const noWriteTurns: WriteTurns = { write: () => () => {}, step: (run) => run(), sinceWrite: () => Number.POSITIVE_INFINITY };

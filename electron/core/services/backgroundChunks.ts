@@ -3,6 +3,9 @@ import { yieldToLoop } from '../loop';
 import type { Logger } from '../ports';
 import { noWriteTurns, type WriteTurns } from '../writeTurns';
 
+/** Writes this recent make a chunk on another connection rest as long as it ran. */
+const WRITES_RECENT_MS = 1000;
+
 export interface BackgroundChunksDeps {
   db: Db;
   log: Logger;
@@ -77,14 +80,18 @@ export function createBackgroundChunks({ db, log, label, chunk, chunkSize, quiet
   }
 
   /** A chunk on another thread's connection, in a turn of its own. */
-  function elsewhere(run: (limit: number) => Promise<boolean>): Promise<{ more: boolean; ms: number }> {
-    return turns.step(async () => {
+  async function elsewhere(run: (limit: number) => Promise<boolean>): Promise<{ more: boolean; ms: number }> {
+    const out = await turns.step(async () => {
       const t = performance.now();
       const more = await run(chunkSize);
       // Inside the turn: the seal's WAL tail reads the worker's frames before the page writes again.
       afterWrite?.();
       return { more, ms: performance.now() - t };
     });
+    // While the page writes, the steps take at most half the time: a write waits for the step in
+    // progress, and back-to-back steps made nearly every registration of a burst wait for one.
+    if (out.more && turns.sinceWrite() < WRITES_RECENT_MS) await new Promise((resolve) => setTimeout(resolve, out.ms));
+    return out;
   }
 
   async function drain(): Promise<void> {

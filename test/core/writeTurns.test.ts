@@ -1,0 +1,78 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../electron/core/db/open';
+import { createBackgroundChunks } from '../../electron/core/services/backgroundChunks';
+import { createWriteTurns } from '../../electron/core/writeTurns';
+import { quietLog } from './harness';
+
+/**
+ * The register's writer shared between the page's thread and the merge worker (core/writeTurns.ts,
+ * services/mergeWorker.ts): what waits for what, and how the worker's chunks give way to the page.
+ */
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('write turns', () => {
+  it('give a write its turn at once when no step runs, after the step when one does, and start a step after the writes in progress', async () => {
+    const turns = createWriteTurns();
+    const order: string[] = [];
+    // No step: the release comes back synchronously, so calls keep the order they were made in.
+    const first = turns.write();
+    expect(typeof first).toBe('function');
+    const step = turns.step(async () => {
+      order.push('step begins');
+      await sleep(30);
+      order.push('step ends');
+    });
+    await sleep(10);
+    expect(order).toEqual([]);
+    (first as () => void)();
+    await sleep(5);
+    expect(order).toEqual(['step begins']);
+    const during = turns.write();
+    expect(during).toBeInstanceOf(Promise);
+    const release = await during;
+    order.push('write');
+    release();
+    await step;
+    expect(order).toEqual(['step begins', 'step ends', 'write']);
+  });
+
+  it("rest a chunk run elsewhere as long as it ran while the page has written in the last second, and not otherwise", async () => {
+    const db = new Database(':memory:') as unknown as Db;
+    const turns = createWriteTurns();
+    const spans: { start: number; end: number }[] = [];
+    let left = 0;
+    const chunks = createBackgroundChunks({
+      db,
+      log: quietLog,
+      label: 'a test',
+      chunk: () => false,
+      chunkSize: 1,
+      turns,
+      away: async () => {
+        const start = performance.now();
+        await sleep(30);
+        spans.push({ start, end: performance.now() });
+        return --left > 0;
+      },
+    });
+    chunks.begin();
+    const gaps = () => spans.slice(1).map((s, i) => s.start - spans[i]!.end);
+
+    left = 4;
+    chunks.kick();
+    await chunks.idle();
+    expect(spans).toHaveLength(4);
+    for (const gap of gaps()) expect(gap).toBeLessThan(15);
+
+    spans.length = 0;
+    (turns.write() as () => void)();
+    left = 4;
+    chunks.kick();
+    await chunks.idle();
+    expect(spans).toHaveLength(4);
+    for (const gap of gaps()) expect(gap).toBeGreaterThanOrEqual(25);
+    await chunks.stop();
+    db.close();
+  });
+});
