@@ -38,6 +38,25 @@ async function found(r: Register, text: string): Promise<number[]> {
   return page.rows.map((x) => x.id).sort((a, b) => a - b);
 }
 
+/**
+ * A copy of the shared register whose upkeep has started (a timer after the start) and merged what
+ * the writes before left; `mergeStepHoldMs` makes each later step hold its transaction that long.
+ */
+async function settledCopy(mergeStepHoldMs?: number): Promise<Register> {
+  const r = await copyRegister(reg, reg.clock, { backgroundDelayMs: 0, mergeStepHoldMs });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await r.core.services.searchUpkeep.idle();
+  return r;
+}
+
+/** Waits until `upkeep` has merged some of the segments there were more than `before`. */
+async function untilMerged(db: Db, upkeep: { idle(): Promise<void> }, before: number): Promise<void> {
+  await vi.waitFor(async () => {
+    await upkeep.idle();
+    expect(segments(db)).toBeLessThan(before);
+  }, { timeout: 10_000, interval: 20 });
+}
+
 describe('the search index’s merges', () => {
   it('are left out of the writes, which keep a segment each, and done by the upkeep in steps after them', async () => {
     const db = reg.core.db;
@@ -82,19 +101,13 @@ describe('the search index’s merges', () => {
   });
 
   it('run by themselves after the writes of an opened register', async () => {
-    const r = await copyRegister(reg, reg.clock, { backgroundDelayMs: 0 });
+    // The six below are merged only if each write kicks the upkeep.
+    const r = await settledCopy();
     try {
       const db = r.core.db;
-      // The upkeep starts with the other background jobs (a timer after the start) and merges what
-      // the writes before left; the six below are merged only if each write kicks it.
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      await r.core.services.searchUpkeep.idle();
       const before = segments(db);
       const ids = await registerSix(r, '孙');
-      await vi.waitFor(async () => {
-        await r.core.services.searchUpkeep.idle();
-        expect(segments(db)).toBeLessThan(before + 6);
-      }, { timeout: 10_000, interval: 20 });
+      await untilMerged(db, r.core.services.searchUpkeep, before + 6);
       expect(mergeStep(db)).toBe(false);
       integrityCheck(db);
       expect(await found(r, '孙')).toEqual(ids);
@@ -125,19 +138,14 @@ async function untilWriterHeld(file: string): Promise<void> {
 
 describe('the merges on a thread of their own', () => {
   it('write nothing through the page’s connection: a worker’s connection merges the segments', async () => {
-    const r = await copyRegister(reg, reg.clock, { backgroundDelayMs: 0 });
+    const r = await settledCopy();
     try {
       const db = r.core.db;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      await r.core.services.searchUpkeep.idle();
       const before = segments(db);
       const ids = await registerSix(r, '吴');
       // SQLite counts the rows each connection changed: the page's stops at the registrations'.
       const changesAfterWrites = db.prepare('SELECT total_changes()').pluck().get() as number;
-      await vi.waitFor(async () => {
-        await r.core.services.searchUpkeep.idle();
-        expect(segments(db)).toBeLessThan(before + 6);
-      }, { timeout: 10_000, interval: 20 });
+      await untilMerged(db, r.core.services.searchUpkeep, before + 6);
       expect(db.prepare('SELECT total_changes()').pluck().get()).toBe(changesAfterWrites);
       integrityCheck(db);
       expect(await found(r, '吴')).toEqual(ids);
@@ -147,11 +155,9 @@ describe('the merges on a thread of their own', () => {
   });
 
   it('hold no call while a step runs: a registration waits for the step without blocking, a search answers meanwhile', async () => {
-    const r = await copyRegister(reg, reg.clock, { backgroundDelayMs: 0, mergeStepHoldMs: 400 });
+    const r = await settledCopy(400);
     try {
       const file = join(r.dir, 'complaintdesk.sqlite');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      await r.core.services.searchUpkeep.idle();
       await registerSix(r, '郑');
       await untilWriterHeld(file);
       // The event loop's longest gap while the step holds the writer.
@@ -186,12 +192,10 @@ describe('the merges on a thread of their own', () => {
   });
 
   it('end before the register closes: the step in progress commits first, the worker’s connection closes, and the seal holds at the next start', async () => {
-    const r = await copyRegister(reg, reg.clock, { backgroundDelayMs: 0, mergeStepHoldMs: 400 });
+    const r = await settledCopy(400);
     let again: Awaited<ReturnType<Register['reopen']>> | null = null;
     try {
       const file = join(r.dir, 'complaintdesk.sqlite');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      await r.core.services.searchUpkeep.idle();
       const ids = await registerSix(r, '冯');
       await untilWriterHeld(file);
       r.core.close();
@@ -227,10 +231,7 @@ describe('the merges on a thread of their own', () => {
       const ids = await registerSix(r, '褚');
       expect(segments(db)).toBe(before + 6);
       upkeep.start();
-      await vi.waitFor(async () => {
-        await upkeep.idle();
-        expect(segments(db)).toBeLessThan(before + 6);
-      }, { timeout: 10_000, interval: 20 });
+      await untilMerged(db, upkeep, before + 6);
       expect(warnings.join('\n')).toMatch(/merges run on the page's thread from now on \(the merge worker failed/);
       integrityCheck(db);
       expect(await found(r, '褚')).toEqual(ids);

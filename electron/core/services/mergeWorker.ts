@@ -108,8 +108,8 @@ export function createMergeWorker({ file, idleMs, holdMs = 0 }: { file: string; 
       Atomics.wait(c.flags, 0, 0, 10_000);
     } catch {
       // A thread that may not block in Atomics.wait (none of Node's or Electron's main processes): spin instead.
-      const until = Date.now() + 10_000;
-      while (Atomics.load(c.flags, 0) === 0 && Date.now() < until);
+      const until = performance.now() + 10_000;
+      while (Atomics.load(c.flags, 0) === 0 && performance.now() < until);
     }
     void c.worker.terminate();
   }

@@ -86,18 +86,20 @@ export function createSearchUpkeep({ db, settings, log, worker = null, turns }: 
     const full = planned();
     return mergeStep(db, full ? -pages : pages) || nothingMerged(full);
   }
-  let away = worker;
+  /** The worker while it works; null once it failed (the steps then run on the page's thread). */
+  let working = worker;
   let stopping = false;
-  async function elsewhere(pages: number): Promise<boolean> {
+  async function onWorker(pages: number): Promise<boolean> {
+    if (!working) return runner.step(pages);
     const full = planned();
-    const out = await away!.step(full ? -pages : pages);
+    const out = await working.step(full ? -pages : pages);
     // The register closes: the worker was ended under its step.
     if (stopping) return false;
     if (out.ok) return out.merged || nothingMerged(full);
     if (out.code === 'SQLITE_BUSY') throw new Error(`merge step: ${out.detail}`);
     // The worker could not open the register or died: the merges go on on the page's thread, as before it.
     log.warn(`the search index's merges run on the page's thread from now on (the merge worker failed: ${out.detail})`);
-    away = null;
+    working = null;
     return runner.step(pages);
   }
   const runner = createBackgroundChunks({
@@ -108,7 +110,7 @@ export function createSearchUpkeep({ db, settings, log, worker = null, turns }: 
     chunkSize: MERGE_PAGES,
     quiet: true,
     turns,
-    away: worker ? (pages) => (away ? elsewhere(pages) : Promise.resolve(runner.step(pages))) : undefined,
+    away: worker ? onWorker : undefined,
   });
   const merging = afterPause(() => runner.kick(), MERGE_PAUSE_MS, MERGE_MAX_WAIT_MS);
   return {
