@@ -25,7 +25,10 @@ async function found(text: string): Promise<number[]> {
 const keyed = (word: string) =>
   reg.core.db.prepare('SELECT rowid FROM case_index WHERE case_index MATCH ? ORDER BY rowid').pluck().all(matchExpression(word, true).expr!) as number[];
 
-/** Indexes a case as the version before 21 did: its short fields' tokens without keys. */
+/** A text's tokens as the versions before 31 wrote them: a separator between runs instead of each run's start. */
+const tokensBefore31 = (fields: (string | null)[]) => tokensOf(fields).replace(/\uE001\S+( \uE002\S+)?/gu, 'zzzzz');
+
+/** Indexes a case as the version before 21 did: its short fields' tokens without keys, a separator between runs. */
 function indexAsBefore(id: number): void {
   const c = reg.core.db
     .prepare('SELECT c.case_no, c.complainant_name, c.complainant_phone, r.name AS respondent, c.subject, c.facts, c.request FROM cases c JOIN respondents r ON r.id = c.respondent_id WHERE c.id = ?')
@@ -33,10 +36,11 @@ function indexAsBefore(id: number): void {
   reg.core.db.prepare('DELETE FROM case_index WHERE rowid = ?').run(id);
   reg.core.db
     .prepare('INSERT INTO case_index (rowid, short, long) VALUES (?, ?, ?)')
-    .run(id, tokensOf([c.case_no, c.complainant_name, c.complainant_phone, c.respondent, c.subject]), tokensOf([c.facts, c.request]));
+    .run(id, tokensBefore31([c.case_no, c.complainant_name, c.complainant_phone, c.respondent, c.subject]), tokensBefore31([c.facts, c.request]));
 }
 
-const searches = ['王', '赵', '5', '13', '87', '电', '王五'] as const;
+// With words of several runs whose last is short (migration 31): 李雷's phone 0571-88886666, the facts' 坏了，13天.
+const searches = ['王', '赵', '5', '13', '87', '电', '王五', '0571-8', '0571-88', '0571-888', '0571-8888', '571-88886', '坏了，1', '了，13天', '坏了，2', '0571-7'] as const;
 
 beforeAll(async () => {
   reg = await openRegister();
@@ -62,6 +66,11 @@ describe('the short fields’ keys', () => {
     expect(await found('王')).toEqual([ids['王五'], ids['李雷']]);
     expect(await found('13')).toEqual([ids['王五']]);
     expect(await found('电')).toEqual([ids['王五']]);
+    // A word of several runs, its last short, by each run's start (migration 31).
+    for (const w of ['0571-8', '0571-88', '0571-888', '571-88886']) expect([w, await found(w)]).toEqual([w, [ids['李雷']]]);
+    expect(await found('0571-7')).toEqual([]);
+    expect(await found('坏了，1')).toEqual(Object.values(ids));
+    expect(await found('坏了，2')).toEqual([]);
   });
 
   it('find the same cases while older cases are re-indexed in the background, and after', async () => {

@@ -14,7 +14,24 @@ describe('search tokens', () => {
   it('makes a gram at every character: pairs for Chinese, four for letters and digits, the last ones shorter', () => {
     expect(tokensOf(['退款𠀀'])).toBe('退款 款𠀀 𠀀');
     expect(tokensOf(['AB12x'])).toBe('ab12 b12x 12x 2x x');
-    expect(tokensOf(['退款', 'ab'])).toBe('退款 款 zzzzz ab b');
+  });
+
+  it('puts each run’s start before it, no separator: its first character, and a run of letters or digits its first two', () => {
+    expect(tokensOf(['退款', 'ab'])).toBe('退款 款 \uE001a \uE002ab ab b');
+    expect(tokensOf(['TS2025-7', '商家，退款'])).toBe('ts20 s202 2025 025 25 5 \uE0017 7 \uE001商 商家 家 \uE001退 退款 款');
+    // The first run of a column has none: nothing stands before it.
+    expect(tokensOf(['𠀀字'])).toBe('𠀀字 字');
+  });
+
+  it('finds a word of several runs by whole tokens, a short last run by its start, not by a prefix', () => {
+    expect(matchExpression('TS2025-1').expr).toBe('("ts20 s202 2025 025 25 5 \uE0011")');
+    expect(matchExpression('2025-10').expr).toBe('("2025 025 25 5 \uE0011 \uE00210")');
+    expect(matchExpression('2025-108').expr).toBe('("2025 025 25 5 \uE0011 \uE00210 108"*)');
+    expect(matchExpression('2025-1082').expr).toBe('("2025 025 25 5 \uE0011 \uE00210 1082")');
+    expect(matchExpression('退款，商').expr).toBe('("退款 款 \uE001商")');
+    // While older cases are indexed by the rules before 0031, either way.
+    expect(matchExpression('退款，商', false).expr).toBe('("退款 款 \uE001商" OR "退款 款 zzzzz 商"*)');
+    expect(matchExpression('退款', false).expr).toBe('("退款")');
   });
 
   it('keys the short fields once each: every Chinese character, every one and two letters or digits', () => {

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { joinTokens, keysOfFields, SEPARATOR, tokensOf, VOIDED_MARK } from './searchTokens';
+import { joinTokens, keysOfFields, tokensOf, VOIDED_MARK } from './searchTokens';
 
 /** What the workflow writes in its own words on a case (a contact's summary, a proposal, a reason): found by search as the case's notes. */
 const NOTE_KEYS = ['summary', 'note', 'reason', 'comment', 'terms', 'reply'] as const;
@@ -116,16 +116,17 @@ export function createCaseText(db: Db, { bulkLoad = false }: { bulkLoad?: boolea
         r.purchase_shop,
         r.purchase_platform,
       ];
-      const short = joinTokens(tokensOf(shortFields), keysOfFields(shortFields));
-      const marked = r.status === 'voided' ? `${short} ${SEPARATOR} ${VOIDED_MARK}` : short;
+      // The keys and the voided mark after the runs, as they are: looked for alone, never in a phrase,
+      // and no phrase's token is one of them, so none reaches across into them.
+      const short = [tokensOf(shortFields), keysOfFields(shortFields), r.status === 'voided' ? VOIDED_MARK : ''].filter(Boolean).join(' ');
       const long = joinTokens(storyTokens(caseId, r.facts, r.request), tokensOf([...notesOf(caseId), ...evidenceTextsOf(caseId)]));
       remove.run(caseId);
-      insert.run(caseId, marked, long);
+      insert.run(caseId, short, long);
       // Voiding is final (shared/domain/workflow.ts: no step leaves 'voided'), so only a voided case
       // is ever in the voided index.
       if (r.status === 'voided' && insertVoided && removeVoided) {
         removeVoided.run(caseId);
-        insertVoided.run(caseId, marked, long);
+        insertVoided.run(caseId, short, long);
       }
     },
   };

@@ -10,7 +10,10 @@ import { isAsciiRun, runsOf, shortFieldsOnly, wordsOf } from '../../../shared/do
  * - ASCII letters and digits (phones, ID numbers, credit codes, case numbers): four characters from
  *   every position, since digit pairs are far too common to find anything quickly (three are a
  *   prefix of a token);
- * - a separator token between runs and fields, so no phrase runs across a comma or two fields;
+ * - before every run but a column's first, its start: a token of its first character (and, before a
+ *   run of letters and digits, one of its first two), so a word typed in several runs whose last is
+ *   shorter than a token ("TS2026-1", "2025-10", "退款，商") ends on a whole token instead of a prefix
+ *   (migration 0031, below);
  * - in the short fields only, after their tokens: each distinct one-character key of the case (a
  *   Chinese character, one or two letters or digits), so a word that short is found by one token.
  *
@@ -18,8 +21,30 @@ import { isAsciiRun, runsOf, shortFieldsOnly, wordsOf } from '../../../shared/do
  * word is found where it stands in a field, and nowhere else.
  */
 
-/** Never a token of any text: runs give tokens of one to four letters or digits. */
-export const SEPARATOR = 'zzzzz';
+/**
+ * What stood between runs and fields before migration 0031: one token in every case, many times (44
+ * a case at a million cases, 44 million positions), so a merge step of the index that met it wrote
+ * its whole doclist (200-300 ms), and a word of several runs read it. Kept only to find the cases not
+ * yet indexed afresh (`matchExpression`, `current` false); never written.
+ */
+const LEGACY_SEPARATOR = 'zzzzz';
+
+/**
+ * A run's start (private use, so no text or typed word makes them): its first character, and before a
+ * run of letters and digits its first two. A phrase needs no separator between runs: a run's grams end
+ * on its last character alone (`gramsOf`), so what follows is another run's start. A word typed in
+ * runs ending on a short one named it by a prefix of every token beginning so: "TS2025-1" read the
+ * doclist of every token beginning with 1 (4.5 s at a million cases, the page's calls waiting),
+ * "2025-10" 560 ms, "退款，商" 600 ms; by its start it is one token.
+ */
+const START_1 = '\uE001';
+const START_2 = '\uE002';
+
+/** The start tokens of a run (or of its first gram, which begins as the run does). */
+function startsOf(run: string): string[] {
+  if (isAsciiRun(run)) return run.length >= 2 ? [START_1 + run[0], START_2 + run.slice(0, 2)] : [START_1 + run[0]];
+  return [START_1 + String.fromCodePoint(run.codePointAt(0)!)];
+}
 
 /**
  * The mark of a voided case, in its short column (migration 0019): five letters, so no text or typed
@@ -78,7 +103,7 @@ export function tokensOf(fields: readonly (string | null | undefined)[]): string
   for (const field of fields) {
     if (!field) continue;
     for (const run of runsOf(field)) {
-      if (parts.length) parts.push(SEPARATOR);
+      if (parts.length) parts.push(...startsOf(run));
       parts.push(...gramsOf(run));
     }
   }
@@ -110,34 +135,69 @@ export function keysOfFields(fields: readonly (string | null | undefined)[]): st
 }
 
 /** The tokens of fields tokenised in two parts (`tokensOf(a)`, `tokensOf(b)`), as `tokensOf([...a, ...b])` gives them. */
-export const joinTokens = (a: string, b: string): string => (a && b ? `${a} ${SEPARATOR} ${b}` : a || b);
+export function joinTokens(a: string, b: string): string {
+  if (!a || !b) return a || b;
+  // `b` begins with its first run's first gram, which begins as the run does.
+  const space = b.indexOf(' ');
+  return `${a} ${startsOf(space < 0 ? b : b.slice(0, space)).join(' ')} ${b}`;
+}
 
 /**
  * One word of a query, as FTS5 MATCH syntax over the tokens above; null when it has nothing to find.
- * A word of several runs ("TS2026-00042") is one phrase through the separators between them: every
- * run but the last is a whole run of the text (the first may start inside one), so its tokens are
- * all there, tail included; the last run may go on in the text, so only its leading tokens are.
+ * A word of several runs ("TS2026-00042") is one phrase through the starts of its runs: every run but
+ * the last is a whole run of the text (the first may start inside one: its grams end on its last
+ * character alone, so the text's run ends there too), so its tokens are all there, tail included;
+ * the last run may go on in the text, so only its start and leading tokens are. Only a single word of
+ * three letters or digits, or a last run of three, is still a prefix (of at most 37 tokens' doclists).
+ *
+ * `current` false: some cases are still indexed by the rules before 0031 (or 0021): a short word by
+ * the prefix of its tokens, a word of several runs either way.
  */
-function wordQuery(word: string, keyed: boolean): string | null {
+function wordQuery(word: string, current: boolean): string | null {
   const runs = runsOf(word);
   if (runs.length === 0) return null;
   const only = shortFieldsOnly(word);
   if (only !== null) {
     // Every case indexed since the keys exist has them; until the last older one is (the background
     // re-index), the tokens that begin with the word find the same cases, slower.
-    return keyed ? `{short} : "${only}${KEY_MARK}"` : `{short} : "${only}"*`;
+    return current ? `{short} : "${only}${KEY_MARK}"` : `{short} : "${only}"*`;
   }
+  const phrase = phraseOf(runs);
+  return current || runs.length === 1 ? phrase : `${phrase} OR ${legacyPhraseOf(runs)}`;
+}
+
+function phraseOf(runs: readonly string[]): string {
+  const tokens: string[] = [];
+  let prefix = '';
+  runs.forEach((run, i) => {
+    if (i > 0) tokens.push(...startsOf(run));
+    const grams = gramsOf(run);
+    if (i < runs.length - 1) {
+      tokens.push(...grams);
+      return;
+    }
+    const length = Array.from(run).length;
+    const n = widthOf(run);
+    if (length >= n) tokens.push(...grams.slice(0, length - n + 1));
+    // Shorter than a token: after a start, its one or two characters are in the start's tokens;
+    // alone or of three characters, the tokens that begin with it.
+    else if (i === 0 || length > 2) prefix = run;
+  });
+  return `"${[...tokens, ...(prefix ? [prefix] : [])].join(' ')}"${prefix ? '*' : ''}`;
+}
+
+/** The same word as the index held it before migration 0031: separators between runs, a short last run as a prefix. */
+function legacyPhraseOf(runs: readonly string[]): string {
   const tokens: string[] = [];
   let prefix = '';
   runs.forEach((run, i) => {
     const grams = gramsOf(run);
     if (i < runs.length - 1) {
-      tokens.push(...grams, SEPARATOR);
+      tokens.push(...grams, LEGACY_SEPARATOR);
       return;
     }
     const length = Array.from(run).length;
     const n = widthOf(run);
-    // Shorter than a token: the tokens that begin with it.
     if (length < n) prefix = run;
     else tokens.push(...grams.slice(0, length - n + 1));
   });
@@ -155,12 +215,12 @@ export function shownRunsOf(words: readonly string[]): string[] {
 /**
  * A MATCH expression for every word of the text (all must be found); null when there is no word
  * (no text condition) or some word has no letter or digit (nothing can match: the caller finds no case).
- * `keyed`: every case carries its short fields' keys (no re-index of older cases is pending).
+ * `current`: every case is indexed by today's rules (no re-index of older cases is pending).
  */
-export function matchExpression(text: string, keyed = true): { expr: string | null; words: string[] } {
+export function matchExpression(text: string, current = true): { expr: string | null; words: string[] } {
   const words = wordsOf(text);
   if (words.length === 0) return { expr: null, words };
-  const exprs = words.map((word) => wordQuery(word, keyed));
+  const exprs = words.map((word) => wordQuery(word, current));
   if (exprs.some((e) => e === null)) return { expr: null, words };
   return { expr: exprs.map((e) => `(${e})`).join(' AND '), words };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/api/contract';
 import type { SeedManifest } from '../seed/manifest';
 import { percentile } from './measure';
-import { operations, pickTerms } from './operations';
+import { operations, pickTerms, typedCaseNo } from './operations';
 
 const manifest = {
   cases: 200_000,
@@ -35,6 +35,10 @@ describe('the bench’s operations', () => {
       }
     }
     expect(operations(manifest, '2026-11-30', () => false).some((op) => op.calls(0)[0]!.op === 'stats.summary')).toBe(false);
+  });
+
+  it('types a case number one to four digits past its dash, in turn', () => {
+    expect([0, 1, 2, 3, 4].map((i) => typedCaseNo('TS2025-108267', i))).toEqual(['TS2025-1', 'TS2025-10', 'TS2025-108', 'TS2025-1082', 'TS2025-1']);
   });
 
   it('reads percentiles by nearest rank', () => {

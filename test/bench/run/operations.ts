@@ -27,6 +27,9 @@ export interface Operation {
   prepare?: (ask: (call: Call) => Promise<unknown>) => Promise<void>;
 }
 
+/** A case number cut 1-4 digits after its dash, the call `i` of a run cycling through the four. */
+export const typedCaseNo = (caseNo: string, i: number): string => caseNo.slice(0, caseNo.indexOf('-') + 2 + (i % 4));
+
 /** The register's grid sorts a text search by registration, newest first (renderer/src/cases/useCaseListParams.ts). */
 const TEXT_SORT = 'registeredAt:desc';
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -102,6 +105,9 @@ export function operations(m: SeedManifest, today: string, has: (op: string) => 
       { label: 'search a full name', group: 'search', calls: (i) => search({ text: sample(i).name, sort: TEXT_SORT }), floor: 'rows' },
       { label: 'search a phone fragment (7 digits)', group: 'search', calls: (i) => search({ text: sample(i).phone.replace(/\D/g, '').slice(-7), sort: TEXT_SORT }), floor: 'rows' },
       { label: 'search a case number', group: 'search', calls: (i) => search({ text: sample(i).caseNo, sort: TEXT_SORT }), floor: 'rows' },
+      // As the search box sends it while a number is typed: TS2025-1, TS2025-10, TS2025-108, TS2025-1082
+      // (a word of two runs, its last shorter than a token: migration 0031).
+      { label: 'search a case number as it is typed (1-4 digits after the dash)', group: 'search', calls: (i) => search({ text: typedCaseNo(sample(i).caseNo, i), sort: TEXT_SORT }), floor: 'rows' },
       { label: 'search a business name fragment', group: 'search', calls: (i) => search({ text: sample(i).respondent.replace(/^(杭州市|杭州|浙江)/, '').slice(0, 4), sort: TEXT_SORT }), floor: 'rows' },
     );
   }
