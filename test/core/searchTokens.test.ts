@@ -16,10 +16,11 @@ describe('search tokens', () => {
     expect(tokensOf(['AB12x'])).toBe('ab12 b12x 12x 2x x');
   });
 
-  it('puts each run’s start before it, no separator: its first character, and a run of letters or digits its first two', () => {
-    expect(tokensOf(['退款', 'ab'])).toBe('退款 款 \uE001a \uE002ab ab b');
-    expect(tokensOf(['TS2025-7', '商家，退款'])).toBe('ts20 s202 2025 025 25 5 \uE0017 7 \uE001商 商家 家 \uE001退 退款 款');
-    // The first run of a column has none: nothing stands before it.
+  it('puts each run’s start before it within a field, no separator: its first character, and a run of letters or digits its first two', () => {
+    expect(tokensOf(['退款，ab'])).toBe('退款 款 \uE001a \uE002ab ab b');
+    expect(tokensOf(['TS2025-7', '商家，退款'])).toBe('ts20 s202 2025 025 25 5 \uE0017 7 商家 家 \uE001退 退款 款');
+    // A field's first run has none, so no phrase of several runs reaches from one field into the next.
+    expect(tokensOf(['退款', 'ab'])).toBe('退款 款 ab b');
     expect(tokensOf(['𠀀字'])).toBe('𠀀字 字');
   });
 

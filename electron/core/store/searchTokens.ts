@@ -10,10 +10,10 @@ import { isAsciiRun, runsOf, shortFieldsOnly, wordsOf } from '../../../shared/do
  * - ASCII letters and digits (phones, ID numbers, credit codes, case numbers): four characters from
  *   every position, since digit pairs are far too common to find anything quickly (three are a
  *   prefix of a token);
- * - before every run but a column's first, its start: a token of its first character (and, before a
- *   run of letters and digits, one of its first two), so a word typed in several runs whose last is
- *   shorter than a token ("TS2026-1", "2025-10", "退款，商") ends on a whole token instead of a prefix
- *   (migration 0031, below);
+ * - before every run of a field but its first, its start: a token of its first character (and,
+ *   before a run of letters and digits, one of its first two), so a word typed in several runs whose
+ *   last is shorter than a token ("TS2026-1", "2025-10", "退款，商") ends on a whole token instead of
+ *   a prefix, and no phrase runs across two fields, where no start stands (migration 0031, below);
  * - in the short fields only, after their tokens: each distinct one-character key of the case (a
  *   Chinese character, one or two letters or digits), so a word that short is found by one token.
  *
@@ -24,8 +24,9 @@ import { isAsciiRun, runsOf, shortFieldsOnly, wordsOf } from '../../../shared/do
 /**
  * What stood between runs and fields before migration 0031: one token in every case, many times (44
  * a case at a million cases, 44 million positions), so a merge step of the index that met it wrote
- * its whole doclist (200-300 ms), and a word of several runs read it. Kept only to find the cases not
- * yet indexed afresh (`matchExpression`, `current` false); never written.
+ * its whole doclist (200-300 ms), and a word of several runs read it; a phrase went through it from
+ * one field into the next. Kept only to find the cases not yet indexed afresh (`matchExpression`,
+ * `current` false); never written.
  */
 const LEGACY_SEPARATOR = 'zzzzz';
 
@@ -40,7 +41,7 @@ const LEGACY_SEPARATOR = 'zzzzz';
 const START_1 = '\uE001';
 const START_2 = '\uE002';
 
-/** The start tokens of a run (or of its first gram, which begins as the run does). */
+/** The start tokens of a run. */
 function startsOf(run: string): string[] {
   if (isAsciiRun(run)) return run.length >= 2 ? [START_1 + run[0], START_2 + run.slice(0, 2)] : [START_1 + run[0]];
   return [START_1 + String.fromCodePoint(run.codePointAt(0)!)];
@@ -102,10 +103,10 @@ export function tokensOf(fields: readonly (string | null | undefined)[]): string
   const parts: string[] = [];
   for (const field of fields) {
     if (!field) continue;
-    for (const run of runsOf(field)) {
-      if (parts.length) parts.push(...startsOf(run));
+    runsOf(field).forEach((run, i) => {
+      if (i > 0) parts.push(...startsOf(run));
       parts.push(...gramsOf(run));
-    }
+    });
   }
   return parts.join(' ');
 }
@@ -135,12 +136,7 @@ export function keysOfFields(fields: readonly (string | null | undefined)[]): st
 }
 
 /** The tokens of fields tokenised in two parts (`tokensOf(a)`, `tokensOf(b)`), as `tokensOf([...a, ...b])` gives them. */
-export function joinTokens(a: string, b: string): string {
-  if (!a || !b) return a || b;
-  // `b` begins with its first run's first gram, which begins as the run does.
-  const space = b.indexOf(' ');
-  return `${a} ${startsOf(space < 0 ? b : b.slice(0, space)).join(' ')} ${b}`;
-}
+export const joinTokens = (a: string, b: string): string => (a && b ? `${a} ${b}` : a || b);
 
 /**
  * One word of a query, as FTS5 MATCH syntax over the tokens above; null when it has nothing to find.
