@@ -13,6 +13,13 @@ export interface WriteTurns {
    * after the other start in the order they were made.
    */
   write(): (() => void) | Promise<() => void>;
+  /**
+   * A fold of the WAL into the file, in a turn as a write is: a fold beside a step folds only the
+   * frames before the step's, so the next step cannot start the WAL again from its beginning (SQLite
+   * does so only after a complete fold), and with steps back to back the WAL would grow by all they
+   * write. Not a write: the steps do not rest for it.
+   */
+  fold(run: () => void): void;
   /** A merge step on the worker's connection: after the page's writes in progress, none meanwhile. */
   step<T>(run: () => Promise<T>): Promise<T>;
   /** Milliseconds since the page's last write ended (Infinity before the first). */
@@ -24,23 +31,38 @@ export function createWriteTurns(): WriteTurns {
   let stepping: Promise<void> | null = null;
   const noWriters: (() => void)[] = [];
   let lastWriteEnded = Number.NEGATIVE_INFINITY;
-  return {
-    write() {
-      const take = () => {
-        writers++;
-        let released = false;
-        return () => {
-          if (released) return;
-          released = true;
-          lastWriteEnded = performance.now();
-          if (--writers === 0) for (const wake of noWriters.splice(0)) wake();
-        };
+  function write(): (() => void) | Promise<() => void> {
+    const take = () => {
+      writers++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        lastWriteEnded = performance.now();
+        if (--writers === 0) for (const wake of noWriters.splice(0)) wake();
       };
-      if (!stepping) return take();
-      return (async () => {
-        while (stepping) await stepping;
-        return take();
-      })();
+    };
+    if (!stepping) return take();
+    return (async () => {
+      while (stepping) await stepping;
+      return take();
+    })();
+  }
+  return {
+    write,
+    fold(run) {
+      const turn = write();
+      const inTurn = (release: () => void) => {
+        const ended = lastWriteEnded;
+        try {
+          run();
+        } finally {
+          release();
+          lastWriteEnded = ended;
+        }
+      };
+      if (typeof turn === 'function') inTurn(turn);
+      else void turn.then(inTurn);
     },
     sinceWrite: () => performance.now() - lastWriteEnded,
     async step(run) {
@@ -62,4 +84,4 @@ export function createWriteTurns(): WriteTurns {
 }
 
 /** Turns where nothing writes beside the page's thread (a read-only register, an upgrade). */
-export const noWriteTurns: WriteTurns = { write: () => () => {}, step: (run) => run(), sinceWrite: () => Number.POSITIVE_INFINITY };
+export const noWriteTurns: WriteTurns = { write: () => () => {}, fold: (run) => run(), step: (run) => run(), sinceWrite: () => Number.POSITIVE_INFINITY };

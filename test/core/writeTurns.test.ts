@@ -37,6 +37,27 @@ describe('write turns', () => {
     expect(order).toEqual(['step begins', 'step ends', 'write']);
   });
 
+  it('fold the WAL after the step in progress, never beside it, and not as a write the steps rest for', async () => {
+    const turns = createWriteTurns();
+    const order: string[] = [];
+    // No step: at once.
+    turns.fold(() => order.push('fold'));
+    expect(order).toEqual(['fold']);
+    expect(turns.sinceWrite()).toBe(Number.POSITIVE_INFINITY);
+    const step = turns.step(async () => {
+      order.push('step begins');
+      await sleep(30);
+      order.push('step ends');
+    });
+    await sleep(5);
+    turns.fold(() => order.push('fold'));
+    expect(order).toEqual(['fold', 'step begins']);
+    await step;
+    await sleep(0);
+    expect(order).toEqual(['fold', 'step begins', 'step ends', 'fold']);
+    expect(turns.sinceWrite()).toBe(Number.POSITIVE_INFINITY);
+  });
+
   it("rest a chunk run elsewhere as long as it ran while the page has written in the last second, and not otherwise", async () => {
     const db = new Database(':memory:') as unknown as Db;
     const turns = createWriteTurns();

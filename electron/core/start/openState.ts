@@ -171,7 +171,9 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
       log.warn(`checkpoint after a write failed: ${(error as Error).message}`);
     }
   };
-  const checkpointing = afterPause(checkpoint, CHECKPOINT_PAUSE_MS);
+  // In a write turn: never beside a merge step of the worker, or the WAL grows by all the steps write (core/writeTurns.ts `fold`).
+  const fold = () => services.writeTurns.fold(checkpoint);
+  const checkpointing = afterPause(fold, CHECKPOINT_PAUSE_MS);
   let checkpointQueued = false;
   let afterStartTimer: NodeJS.Timeout | null = null;
   let textTimer: NodeJS.Timeout | null = null;
@@ -304,7 +306,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
           checkpointQueued = true;
           setImmediate(() => {
             checkpointQueued = false;
-            if (!closed) checkpoint();
+            if (!closed) fold();
           });
         }
       } else if (walBytes > CHECKPOINT_WAL_BYTES) checkpointing.poke();
