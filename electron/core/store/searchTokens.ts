@@ -158,14 +158,18 @@ function wordQuery(word: string, current: boolean): string | null {
     return current ? `{short} : "${only}${KEY_MARK}"` : `{short} : "${only}"*`;
   }
   const phrase = phraseOf(runs);
-  return current || runs.length === 1 ? phrase : `${phrase} OR ${legacyPhraseOf(runs)}`;
+  return current || runs.length === 1 ? phrase : `${phrase} OR ${phraseOf(runs, true)}`;
 }
 
-function phraseOf(runs: readonly string[]): string {
+/**
+ * The phrase of a word's runs: each but the first after its start (`legacy`: after the separator the
+ * index held before migration 0031, where a short last run was always a prefix).
+ */
+function phraseOf(runs: readonly string[], legacy = false): string {
   const tokens: string[] = [];
   let prefix = '';
   runs.forEach((run, i) => {
-    if (i > 0) tokens.push(...startsOf(run));
+    if (i > 0) tokens.push(...(legacy ? [LEGACY_SEPARATOR] : startsOf(run)));
     const grams = gramsOf(run);
     if (i < runs.length - 1) {
       tokens.push(...grams);
@@ -176,25 +180,7 @@ function phraseOf(runs: readonly string[]): string {
     if (length >= n) tokens.push(...grams.slice(0, length - n + 1));
     // Shorter than a token: after a start, its one or two characters are in the start's tokens;
     // alone or of three characters, the tokens that begin with it.
-    else if (i === 0 || length > 2) prefix = run;
-  });
-  return `"${[...tokens, ...(prefix ? [prefix] : [])].join(' ')}"${prefix ? '*' : ''}`;
-}
-
-/** The same word as the index held it before migration 0031: separators between runs, a short last run as a prefix. */
-function legacyPhraseOf(runs: readonly string[]): string {
-  const tokens: string[] = [];
-  let prefix = '';
-  runs.forEach((run, i) => {
-    const grams = gramsOf(run);
-    if (i < runs.length - 1) {
-      tokens.push(...grams, LEGACY_SEPARATOR);
-      return;
-    }
-    const length = Array.from(run).length;
-    const n = widthOf(run);
-    if (length < n) prefix = run;
-    else tokens.push(...grams.slice(0, length - n + 1));
+    else if (legacy || i === 0 || length > 2) prefix = run;
   });
   return `"${[...tokens, ...(prefix ? [prefix] : [])].join(' ')}"${prefix ? '*' : ''}`;
 }
