@@ -58,6 +58,39 @@ describe('write turns', () => {
     expect(turns.sinceWrite()).toBe(Number.POSITIVE_INFINITY);
   });
 
+  it('run the work that goes first on another connection, in a step turn, while it finds some, and the chunk after it', async () => {
+    const db = new Database(':memory:') as unknown as Db;
+    const turns = createWriteTurns();
+    const order: string[] = [];
+    let merges = 2;
+    let cases = 2;
+    const chunks = createBackgroundChunks({
+      db,
+      log: quietLog,
+      label: 'a test',
+      chunkSize: 1,
+      turns,
+      chunk: () => {
+        order.push('chunk');
+        return --cases > 0;
+      },
+      first: async () => {
+        // A write of the page's would wait: the step turn is this work's.
+        const write = turns.write();
+        order.push(write instanceof Promise ? 'first, in a step turn' : 'first, beside the writes');
+        if (write instanceof Promise) void write.then((release) => release());
+        else write();
+        return merges-- > 0;
+      },
+    });
+    chunks.begin();
+    chunks.kick();
+    await chunks.idle();
+    expect(order).toEqual(['first, in a step turn', 'first, in a step turn', 'first, in a step turn', 'chunk', 'first, in a step turn', 'chunk']);
+    await chunks.stop();
+    db.close();
+  });
+
   it("rest a chunk run elsewhere as long as it ran while the page has written in the last second, and not otherwise", async () => {
     const db = new Database(':memory:') as unknown as Db;
     const turns = createWriteTurns();

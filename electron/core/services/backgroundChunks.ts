@@ -27,6 +27,11 @@ export interface BackgroundChunksDeps {
    * index's merges, mergeWorker.ts), in a turn of its own; `chunk` stays for `step` (tests, benches).
    */
   away?: (limit: number) => Promise<boolean>;
+  /**
+   * Work of another connection's that goes before each chunk while it finds some (the search index's
+   * merge steps on the worker before the re-index's next cases), in a turn of its own.
+   */
+  first?: () => Promise<boolean>;
 }
 
 /**
@@ -35,7 +40,7 @@ export interface BackgroundChunksDeps {
  * more than 50 ms). The job keeps its own place in the register (the settings table), so a stop or a
  * crash resumes it at the next start.
  */
-export function createBackgroundChunks({ db, log, label, chunk, chunkSize, quiet = false, turns = noWriteTurns, away }: BackgroundChunksDeps) {
+export function createBackgroundChunks({ db, log, label, chunk, chunkSize, quiet = false, turns = noWriteTurns, away, first }: BackgroundChunksDeps) {
   const inTransaction = db.transaction(chunk);
 
   /**
@@ -99,7 +104,9 @@ export function createBackgroundChunks({ db, log, label, chunk, chunkSize, quiet
       // The page's calls go first (a save that kicked the job answers before its first chunk): a turn of the event loop, then one chunk.
       await yieldToLoop();
       if (stopped) return;
-      const { more, ms } = away ? await elsewhere(away) : await onThisThread();
+      const before = first ? await elsewhere(first) : null;
+      if (stopped) return;
+      const { more, ms } = before?.more ? before : away ? await elsewhere(away) : await onThisThread();
       longestMs = Math.max(longestMs, ms);
       chunks++;
       // A kick before this chunk is answered by it (a chunk reads the register as it is now), and so

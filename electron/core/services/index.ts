@@ -105,7 +105,8 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
   });
   // 统计's repeat figures counted again when the window changes (started by the opened register, after its first seconds).
   const repeatRecount = createRepeatRecount({ db, settings, store, windowDays: repeatWindowDays, log, turns: writeTurns });
-  const searchReindex = createSearchReindex({ db, settings, store, log, turns: writeTurns });
+  // Its merge steps where the upkeep runs them: on the worker, not inside its chunks on the page's thread.
+  const searchReindex = createSearchReindex({ db, settings, store, log, turns: writeTurns, mergeFirst: () => searchUpkeep.stepWhereMerging() });
   // The search index's merges, on a thread of their own rather than inside the page's writes or between its calls.
   const mergeWorker = readOnly || db.memory ? null : createMergeWorker({ file: db.name, idleMs: MERGE_WORKER_IDLE_MS, holdMs: mergeStepHoldMs });
   const searchUpkeep = createSearchUpkeep({ db, settings, log, worker: mergeWorker, turns: writeTurns });

@@ -38,6 +38,11 @@ export interface SearchReindexDeps {
   log: Logger;
   /** The register's write turns: a chunk waits for a merge step of the search index (core/writeTurns.ts). */
   turns?: WriteTurns;
+  /**
+   * A merge step of the search index where the upkeep runs them (its worker): whether it merged. Without
+   * it each chunk merges on the page's thread first, a step of up to 200 ms at a million cases.
+   */
+  mergeFirst?: () => Promise<boolean>;
 }
 
 /**
@@ -47,15 +52,16 @@ export interface SearchReindexDeps {
  * once the last older case is done (searchTokens.ts `matchExpression`, `keyed`), and finds the same
  * cases before, slower. Not a user's act: logged, not audited.
  */
-export function createSearchReindex({ db, settings, store, log, turns }: SearchReindexDeps) {
+export function createSearchReindex({ db, settings, store, log, turns, mergeFirst }: SearchReindexDeps) {
   const jobOf = () => settings.get<ReindexJob | null>(REINDEX_KEY, null);
 
   function chunk(limit: number): boolean {
     const job = jobOf();
     if (!job) return false;
-    // The index's merge work first, a step per chunk: re-indexed cases left to the upkeep's pace
-    // would pile up segments until FTS5 merged a level of them inside one write (searchUpkeep.ts).
-    if (mergeStep(db)) return true;
+    // The index's merge work first, a step per chunk (on the worker: `mergeFirst`): re-indexed cases
+    // left to the upkeep's pace would pile up segments until FTS5 merged a level of them inside one
+    // write (searchUpkeep.ts, `crisismerge`).
+    if (!mergeFirst && mergeStep(db)) return true;
     const started = performance.now();
     const ids = store.read.caseIdsAfter(job.lastId, job.through, limit);
     let last = job.lastId;
@@ -75,7 +81,7 @@ export function createSearchReindex({ db, settings, store, log, turns }: SearchR
     return false;
   }
 
-  const runner = createBackgroundChunks({ db, log, label: 'search re-index', chunk, chunkSize: CHUNK_CASES, turns });
+  const runner = createBackgroundChunks({ db, log, label: 'search re-index', chunk, chunkSize: CHUNK_CASES, turns, first: mergeFirst });
 
   return {
     /** From now on the re-index runs, if one is pending (call once the register takes writes, after the first seconds of the start). */

@@ -138,6 +138,8 @@ export function createSearchUpkeep({ db, settings, log, worker = null, turns }: 
     idle: runner.idle,
     /** One step now, in a transaction of its own (tests, the benches): whether it merged anything. */
     step: runner.step,
+    /** One step where the steps run (the worker, else the page's thread), for a job that must not outrun them (the re-index). */
+    stepWhereMerging: (): Promise<boolean> => (worker ? onWorker(MERGE_PAGES) : Promise.resolve(runner.step(MERGE_PAGES))),
   };
 }
 export type SearchUpkeep = ReturnType<typeof createSearchUpkeep>;
