@@ -3,7 +3,10 @@
  * (electron/core/store/searchTokens.ts) and the register's hint both follow.
  */
 
-const RUN = /[a-z0-9]+|[\p{L}\p{N}]+/gu;
+// ASCII letters and digits always a run of their own, also where they stand against Chinese without a
+// space (花了1999元, 订单号202503150001, 编号TS2026-00011): inside a Chinese run they were indexed as
+// pairs of characters, so the number was not found by its digits (migration 0031 re-indexes).
+const RUN = /[a-z0-9]+|(?:(?![a-z0-9])[\p{L}\p{N}])+/gu;
 const ASCII = /^[a-z0-9]+$/;
 
 /** NFKC first, so full-width digits typed on a Chinese keyboard (１３８…) read as 138…. */

@@ -199,4 +199,13 @@ describe('a word in more cases than the count goes to', () => {
     const open = await search({ text: '罕见词语', open: true });
     expect({ total: open.total, more: open.more }).toEqual({ total: 1, more: false });
   });
+
+  it('finds letters and digits written against Chinese without a space by their own digits (migration 0031)', async () => {
+    const glued = (await staff.clerk.must<{ id: number }>('cases.register', minimalComplaint({ facts: '去年花了1999元买的，订单号202503150001，编号TS2024-00077也投诉过。' }))).id;
+    for (const text of ['1999', '1999元', '花了1999', '202503150001', '50001', '订单号2025', 'TS2024-00077', '2024-0007', '00077也投诉']) {
+      expect([text, (await search({ text })).rows.map((r) => r.id)]).toEqual([text, [glued]]);
+    }
+    // Still only where they stand together.
+    expect((await search({ text: '了1998' })).rows).toEqual([]);
+  });
 });

@@ -22,6 +22,8 @@ describe('search tokens', () => {
     // A field's first run has none, so no phrase of several runs reaches from one field into the next.
     expect(tokensOf(['退款', 'ab'])).toBe('退款 款 ab b');
     expect(tokensOf(['𠀀字'])).toBe('𠀀字 字');
+    // Letters and digits against Chinese without a space are a run of their own.
+    expect(tokensOf(['花了1999元'])).toBe('花了 了 \uE0011 \uE00219 1999 999 99 9 \uE001元 元');
   });
 
   it('finds a word of several runs by whole tokens, a short last run by its start, not by a prefix', () => {

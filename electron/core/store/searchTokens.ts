@@ -158,8 +158,13 @@ function wordQuery(word: string, current: boolean): string | null {
     return current ? `{short} : "${only}${KEY_MARK}"` : `{short} : "${only}"*`;
   }
   const phrase = phraseOf(runs);
-  return current || runs.length === 1 ? phrase : `${phrase} OR ${phraseOf(runs, true)}`;
+  if (current) return phrase;
+  const legacy = phraseOf(runsBefore31(word), true);
+  return legacy === phrase ? phrase : `${phrase} OR ${legacy}`;
 }
+
+/** A word's runs as the index read them before migration 0031: letters and digits against Chinese were one run with it. */
+const runsBefore31 = (word: string): string[] => word.normalize('NFKC').toLowerCase().match(/[a-z0-9]+|[\p{L}\p{N}]+/gu) ?? [];
 
 /**
  * The phrase of a word's runs: each but the first after its start (`legacy`: after the separator the
