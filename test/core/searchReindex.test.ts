@@ -26,7 +26,7 @@ const keyed = (word: string) =>
   reg.core.db.prepare('SELECT rowid FROM case_index WHERE case_index MATCH ? ORDER BY rowid').pluck().all(matchExpression(word, true).expr!) as number[];
 
 /** A text's tokens as the versions before 31 wrote them: a separator between runs instead of each run's start. */
-const tokensBefore31 = (fields: (string | null)[]) =>
+const tokensBefore31 = (fields: readonly (string | null | undefined)[]) =>
   fields.filter(Boolean).map((f) => tokensOf([f]).replace(/\uE001\S+( \uE002\S+)?/gu, 'zzzzz')).filter(Boolean).join(' zzzzz ');
 
 /** Indexes a case as the version before 21 did: its short fields' tokens without keys, a separator between runs. */
