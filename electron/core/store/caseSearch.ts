@@ -12,6 +12,7 @@ import { snippetOf, type SnippetSource } from './snippets';
 import { statementCache } from './statementCache';
 import { FINAL, OPEN_LISTED, OPEN_WALKED, QUEUE_SQL } from './statusConditions';
 import { casesByIdsNamed } from './caseLabels';
+import { createCaseNumberWords } from './caseNumberWords';
 import { createCaseNotes, createEvidenceTexts } from './caseText';
 
 export type SearchInput = z.output<typeof casesSearch.input>;
@@ -98,29 +99,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   const details = db.prepare(detailsSql(false));
   const detailsWithTexts = db.prepare(detailsSql(true));
 
-  const caseNumbered = db.prepare('SELECT id FROM cases WHERE case_no IN (?, ?)').pluck();
-  function caseByNumber(word: string): number | null {
-    const typed = word.normalize('NFKC');
-    if (!/\d/.test(typed) || typed.length > 40) return null;
-    return (caseNumbered.get(typed.toUpperCase(), typed) as number | undefined) ?? null;
-  }
-
-  // A case number's beginning as typed before the rest (TS2025-1, TS2025-108): the prefix (capitals or
-  // Chinese, officeSettings.ts `caseNoPrefix`), the year, the dash, digits. Such a word names the cases
-  // numbered so, as a whole number names its case: a range of the numbers' unique index, newest first
-  // (within a prefix and a year the numbers go as the registrations), read in 0.05 ms at a million
-  // cases. As a phrase of the token index its tokens are in every case (ts20, s202) or most (2025,
-  // the run's tails), 40-70 ms. A beginning no case has (an order number's, say) is searched as text.
-  const CASE_NO_BEGINNING = /^[A-Z\u3400-\u9fff]+\d{4}-\d*$/;
-  const numberedFrom = db.prepare('SELECT 1 FROM cases WHERE case_no >= ? AND case_no < ? LIMIT 1').pluck();
-  function numberBeginning(word: string): { from: string; to: string } | null {
-    const typed = word.normalize('NFKC').toUpperCase();
-    if (typed.length > 40 || !CASE_NO_BEGINNING.test(typed)) return null;
-    // Past every number that begins so: its last character, a digit or the dash, one up.
-    const to = typed.slice(0, -1) + String.fromCharCode(typed.charCodeAt(typed.length - 1) + 1);
-    return numberedFrom.get(typed, to) ? { from: typed, to } : null;
-  }
-
+  const { caseByNumber, numberBeginning } = createCaseNumberWords(db);
   function plan(input: SearchInput, user: UserView): SearchPlan {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -131,8 +110,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
 
     const text = input.text ? matchExpression(input.text, indexCurrent()) : null;
     const words = text?.words ?? [];
-    // A whole case number names one case: read it by its unique key. As a phrase of the index its
-    // common tokens (TS20, 2026) would read a posting list as long as the year's register.
+    // A whole case number, or its beginning, is read by the numbers' index (caseNumberWords.ts).
     const byNumber = words.length === 1 ? caseByNumber(words[0]!) : null;
     const numbered = byNumber === null && words.length === 1 ? numberBeginning(words[0]!) : null;
     const match = byNumber === null && numbered === null ? (text?.expr ?? null) : null;
