@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../electron/core';
 import { indexCurrent, planReindex } from '../../electron/core/services/searchReindex';
 import { FULL_MERGE_KEY } from '../../electron/core/services/searchUpkeep';
-import { matchExpression, tokensOf } from '../../electron/core/store/searchTokens';
+import { keysOfFields, matchExpression, tokensOf } from '../../electron/core/store/searchTokens';
 import { minimalComplaint, openRegister, quietLog, type Register } from './harness';
 
 /**
@@ -29,15 +29,23 @@ const keyed = (word: string) =>
 const tokensBefore31 = (fields: readonly (string | null | undefined)[]) =>
   fields.filter(Boolean).map((f) => tokensOf([f]).replace(/\uE001\S+( \uE002\S+)?/gu, 'zzzzz')).filter(Boolean).join(' zzzzz ');
 
-/** Indexes a case as the version before 21 did: its short fields' tokens without keys, a separator between runs. */
-function indexAsBefore(id: number): void {
+/** A text's tokens as versions 31 wrote them: each run's start without the character before it. */
+const tokensAs31 = (fields: readonly (string | null | undefined)[]) => tokensOf(fields).replace(/([\uE001\uE002])./gu, '$1');
+
+/**
+ * Indexes a case as an older version did: before 21, its short fields' tokens without keys and a
+ * separator between runs; version 31, with keys and each run's start alone.
+ */
+function indexAsBefore(id: number, version: 'before 21' | '31' = 'before 21'): void {
   const c = reg.core.db
     .prepare('SELECT c.case_no, c.complainant_name, c.complainant_phone, r.name AS respondent, c.subject, c.facts, c.request FROM cases c JOIN respondents r ON r.id = c.respondent_id WHERE c.id = ?')
     .get(id) as Record<string, string>;
+  const short = [c.case_no, c.complainant_name, c.complainant_phone, c.respondent, c.subject];
+  const tokens = version === '31' ? tokensAs31 : tokensBefore31;
   reg.core.db.prepare('DELETE FROM case_index WHERE rowid = ?').run(id);
   reg.core.db
     .prepare('INSERT INTO case_index (rowid, short, long) VALUES (?, ?, ?)')
-    .run(id, tokensBefore31([c.case_no, c.complainant_name, c.complainant_phone, c.respondent, c.subject]), tokensBefore31([c.facts, c.request]));
+    .run(id, [tokens(short), ...(version === '31' ? [keysOfFields(short)] : [])].join(' '), tokens([c.facts, c.request]));
 }
 
 // With words of several runs whose last is short (migration 31): 李雷's phone 0571-88886666, the facts' 坏了，13天.
@@ -104,6 +112,22 @@ describe('the short fields’ keys', () => {
     // 王芳's phone 137…, her business 杭州某某电器 and the subject 55英寸液晶电视机.
     const lateFound = ['王', '13', '5', '电'];
     for (const s of searches) expect([s, await found(s)]).toEqual([s, lateFound.includes(s) ? [...before[s]!, late] : before[s]]);
+  });
+
+  it('find the same cases on a register indexed by version 31 (each run’s start alone) while it is indexed afresh, and after', async () => {
+    const all = reg.core.db.prepare('SELECT id FROM cases ORDER BY id').pluck().all() as number[];
+    const before: Record<string, number[]> = {};
+    for (const s of searches) before[s] = await found(s);
+    expect(before['0571-8']).toEqual([ids['李雷']]);
+    for (const id of all) indexAsBefore(id, '31');
+    reg.core.db.transaction(() => planReindex(reg.core.db, 'a test'))();
+    // The boundaries' tokens are not there yet: by today's phrase alone 李雷's phone is not found.
+    expect(reg.core.db.prepare('SELECT rowid FROM case_index WHERE case_index MATCH ?').pluck().all(matchExpression('0571-8', true).expr!)).toEqual([]);
+    for (const s of searches) expect([s, await found(s)]).toEqual([s, before[s]]);
+    while (reg.core.services.searchUpkeep.step());
+    while (reg.core.services.searchReindex.step(100));
+    expect(indexCurrent(reg.core.services.settings)).toBe(true);
+    for (const s of searches) expect([s, await found(s)]).toEqual([s, before[s]]);
   });
 
   it('are written for the rest after a restart that cut the re-index off', async () => {

@@ -10,10 +10,11 @@ import { isAsciiRun, runsOf, shortFieldsOnly, wordsOf } from '../../../shared/do
  * - ASCII letters and digits (phones, ID numbers, credit codes, case numbers): four characters from
  *   every position, since digit pairs are far too common to find anything quickly (three are a
  *   prefix of a token);
- * - before every run of a field but its first, its start: a token of its first character (and,
- *   before a run of letters and digits, one of its first two), so a word typed in several runs whose
- *   last is shorter than a token ("TS2026-1", "2025-10", "退款，商") ends on a whole token instead of
- *   a prefix, and no phrase runs across two fields, where no start stands (migration 0031, below);
+ * - before every run of a field but its first, the boundary: a token of the last character before it
+ *   and its first (and, before a run of letters and digits, one of its first two), so a word typed in
+ *   several runs whose last is shorter than a token ("TS2026-1", "2025-10", "退款，商") ends on a
+ *   whole token instead of a prefix, and no phrase runs across two fields, where no boundary stands
+ *   (migrations 0031 and 0032, below);
  * - in the short fields only, after their tokens: each distinct one-character key of the case (a
  *   Chinese character, one or two letters or digits), so a word that short is found by one token.
  *
@@ -30,20 +31,34 @@ import { isAsciiRun, runsOf, shortFieldsOnly, wordsOf } from '../../../shared/do
 const LEGACY_SEPARATOR = 'zzzzz';
 
 /**
- * A run's start (private use, so no text or typed word makes them): its first character, and before a
- * run of letters and digits its first two. A phrase needs no separator between runs: a run's grams end
- * on its last character alone (`gramsOf`), so what follows is another run's start. A word typed in
- * runs ending on a short one named it by a prefix of every token beginning so: "TS2025-1" read the
- * doclist of every token beginning with 1 (4.5 s at a million cases, the page's calls waiting),
- * "2025-10" 560 ms, "退款，商" 600 ms; by its start it is one token (now 28-37 ms and 10 ms).
+ * A run's boundary (private use, so no text or typed word makes them): the last character before it
+ * and its first, and before a run of letters and digits its first two. A phrase needs no separator
+ * between runs: a run's grams end on its last character alone (`gramsOf`), so what follows is
+ * another run's boundary. A word typed in runs ending on a short one named it by a prefix of every
+ * token beginning so: "TS2025-1" read the doclist of every token beginning with 1 (4.5 s at a million
+ * cases, the page's calls waiting), "2025-10" 560 ms, "退款，商" 600 ms; by the run's start alone
+ * (migration 0031) it was one token, but one in most cases (a 1 after 2025年 in every date), so
+ * FTS5 checked the positions of "2025 025 25 5 ·1" in nearly every case it walked ("2025-1" 55 ms
+ * for its page alone). With the character before (migration 0032) the token names the boundary
+ * itself (5 then 1), in few cases.
  */
 const START_1 = '\uE001';
 const START_2 = '\uE002';
 
-/** The start tokens of a run. */
-function startsOf(run: string): string[] {
-  if (isAsciiRun(run)) return run.length >= 2 ? [START_1 + run[0], START_2 + run.slice(0, 2)] : [START_1 + run[0]];
-  return [START_1 + String.fromCodePoint(run.codePointAt(0)!)];
+/** The last character of a run (beyond the BMP, both halves). */
+function lastCharOf(run: string): string {
+  const low = run.charCodeAt(run.length - 1);
+  return low >= 0xdc00 && low <= 0xdfff ? run.slice(-2) : run.slice(-1);
+}
+
+/**
+ * The boundary tokens of a run after the run before it (`before` null: as migration 0031 wrote them,
+ * the run's start alone, to find the cases not yet indexed afresh).
+ */
+function startsOf(before: string | null, run: string): string[] {
+  const b = before === null ? '' : lastCharOf(before);
+  if (isAsciiRun(run)) return run.length >= 2 ? [START_1 + b + run[0], START_2 + b + run.slice(0, 2)] : [START_1 + b + run[0]];
+  return [START_1 + b + String.fromCodePoint(run.codePointAt(0)!)];
 }
 
 /**
@@ -102,10 +117,11 @@ export function tokensOf(fields: readonly (string | null | undefined)[]): string
   const parts: string[] = [];
   for (const field of fields) {
     if (!field) continue;
-    runsOf(field).forEach((run, i) => {
-      if (i > 0) parts.push(...startsOf(run));
-      parts.push(...gramsOf(run));
-    });
+    const runs = runsOf(field);
+    for (let i = 0; i < runs.length; i++) {
+      if (i > 0) parts.push(...startsOf(runs[i - 1]!, runs[i]!));
+      parts.push(...gramsOf(runs[i]!));
+    }
   }
   return parts.join(' ');
 }
@@ -139,14 +155,15 @@ export const joinTokens = (a: string, b: string): string => (a && b ? `${a} ${b}
 
 /**
  * One word of a query, as FTS5 MATCH syntax over the tokens above; null when it has nothing to find.
- * A word of several runs ("TS2026-00042") is one phrase through the starts of its runs: every run but
- * the last is a whole run of the text (the first may start inside one: its grams end on its last
+ * A word of several runs ("TS2026-00042") is one phrase through the boundaries of its runs: every run
+ * but the last is a whole run of the text (the first may start inside one: its grams end on its last
  * character alone, so the text's run ends there too), so its tokens are all there, tail included;
- * the last run may go on in the text, so only its start and leading tokens are. Only a single word of
- * three letters or digits, or a last run of three, is still a prefix (of at most 37 tokens' doclists).
+ * the last run may go on in the text, so only its boundary and leading tokens are. A last run of three
+ * letters or digits is still a prefix (of at most 37 tokens' doclists); a word of three alone is the
+ * 37 tokens themselves (`tokensBeginning`).
  *
- * `current` false: some cases are still indexed by the rules before 0031 (or 0021): a short word by
- * the prefix of its tokens, a word of several runs either way.
+ * `current` false: some cases are still indexed by older rules (before 0032, 0031 or 0021): a short
+ * word by the prefix of its tokens, a word of several runs each way.
  */
 function wordQuery(word: string, current: boolean): string | null {
   const runs = runsOf(word);
@@ -157,24 +174,37 @@ function wordQuery(word: string, current: boolean): string | null {
     // re-index), the tokens that begin with the word find the same cases, slower.
     return current ? `{short} : "${only}${KEY_MARK}"` : `{short} : "${only}"*`;
   }
-  const phrase = phraseOf(runs);
+  const phrase = phraseOf(runs, 'boundaries');
   if (current) return phrase;
-  const legacy = phraseOf(runsBefore31(word), true);
-  return legacy === phrase ? phrase : `${phrase} OR ${legacy}`;
+  return [...new Set([phrase, phraseOf(runs, 'starts'), phraseOf(runsBefore31(word), 'separator')])].join(' OR ');
 }
 
 /** A word's runs as the index read them before migration 0031: letters and digits against Chinese were one run with it. */
 const runsBefore31 = (word: string): string[] => word.normalize('NFKC').toLowerCase().match(/[a-z0-9]+|[\p{L}\p{N}]+/gu) ?? [];
 
+/** What stood between a field's runs: the boundary (0032), the run's start alone (0031), one separator (before). */
+type Between = 'boundaries' | 'starts' | 'separator';
+
+const ASCII_NEXT = [...'0123456789abcdefghijklmnopqrstuvwxyz'];
+
 /**
- * The phrase of a word's runs: each but the first after its start (`legacy`: after the separator the
- * index held before migration 0031, where a short last run was always a prefix).
+ * Three letters or digits alone as the tokens that begin with them, named one by one: as a prefix
+ * ("202"*) FTS5 merged the doclists of all 37 before the first row (2025 and 2026 are in nearly every
+ * case: 56 ms for the page at a million cases, 55 for its count); an OR of the tokens is walked
+ * newest first and stops at the page (0.2 and 0.9 ms). After other runs the prefix stays: an OR of
+ * 37 phrases checked each one's positions apart ("2025-108" 34 → 245 ms).
  */
-function phraseOf(runs: readonly string[], legacy = false): string {
+const tokensBeginning = (run: string): string => [run, ...ASCII_NEXT.map((c) => run + c)].map((t) => `"${t}"`).join(' OR ');
+
+/**
+ * The phrase of a word's runs, each but the first after what the index holds between runs (before
+ * migration 0031 a short last run was always a prefix).
+ */
+function phraseOf(runs: readonly string[], between: Between): string {
   const tokens: string[] = [];
   let prefix = '';
   runs.forEach((run, i) => {
-    if (i > 0) tokens.push(...(legacy ? [LEGACY_SEPARATOR] : startsOf(run)));
+    if (i > 0) tokens.push(...(between === 'separator' ? [LEGACY_SEPARATOR] : startsOf(between === 'boundaries' ? runs[i - 1]! : null, run)));
     const grams = gramsOf(run);
     if (i < runs.length - 1) {
       tokens.push(...grams);
@@ -183,10 +213,11 @@ function phraseOf(runs: readonly string[], legacy = false): string {
     const length = Array.from(run).length;
     const n = widthOf(run);
     if (length >= n) tokens.push(...grams.slice(0, length - n + 1));
-    // Shorter than a token: after a start, its one or two characters are in the start's tokens;
+    // Shorter than a token: after a boundary, its one or two characters are in the boundary's tokens;
     // alone or of three characters, the tokens that begin with it.
-    else if (legacy || i === 0 || length > 2) prefix = run;
+    else if (between === 'separator' || i === 0 || length > 2) prefix = run;
   });
+  if (runs.length === 1 && prefix && isAsciiRun(prefix)) return tokensBeginning(prefix);
   return `"${[...tokens, ...(prefix ? [prefix] : [])].join(' ')}"${prefix ? '*' : ''}`;
 }
 
