@@ -214,6 +214,32 @@ describe('the merges on a thread of their own', () => {
       r.close();
     }
   });
+  it('say once that a full merge is done, when two steps on the worker found it planned (the re-index’s and the upkeep’s)', async () => {
+    const r = await copyRegister(reg, reg.clock, { backgroundDelayMs: 60_000 });
+    const lines: string[] = [];
+    const db = r.core.db;
+    const settings = createSettings(db);
+    const upkeep = createSearchUpkeep({
+      db,
+      settings,
+      log: { ...quietLog, info: (m: string) => lines.push(m) },
+      worker: createMergeWorker({ file: join(r.dir, 'complaintdesk.sqlite'), idleMs: 1_000 }),
+      turns: createWriteTurns(),
+    });
+    try {
+      while (upkeep.step());
+      db.transaction(() => planFullMerge(settings, 'a test'))();
+      // Both sent before either answered: each read the plan, neither merged anything.
+      let done = 0;
+      while (settings.get(FULL_MERGE_KEY, null) !== null && done++ < 100) await Promise.all([upkeep.stepWhereMerging(), upkeep.stepWhereMerging()]);
+      expect(settings.get(FULL_MERGE_KEY, null)).toBeNull();
+      expect(lines.filter((l) => l.startsWith('search index merged into one segment'))).toEqual(['search index merged into one segment (a test)']);
+    } finally {
+      await upkeep.stop();
+      r.close();
+    }
+  });
+
   it('go back to the page’s thread, saying so, when the worker cannot open the register', async () => {
     // The register's own upkeep starts only after a minute: the merges below are this upkeep's.
     const r = await copyRegister(reg, reg.clock, { backgroundDelayMs: 60_000 });

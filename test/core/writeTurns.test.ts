@@ -62,11 +62,12 @@ describe('write turns', () => {
     const db = new Database(':memory:') as unknown as Db;
     const turns = createWriteTurns();
     const order: string[] = [];
+    const lines: string[] = [];
     let merges = 2;
     let cases = 2;
     const chunks = createBackgroundChunks({
       db,
-      log: quietLog,
+      log: { ...quietLog, info: (m: string) => lines.push(m) },
       label: 'a test',
       chunkSize: 1,
       turns,
@@ -87,6 +88,8 @@ describe('write turns', () => {
     chunks.kick();
     await chunks.idle();
     expect(order).toEqual(['first, in a step turn', 'first, in a step turn', 'first, in a step turn', 'chunk', 'first, in a step turn', 'chunk']);
+    // The chunks counted apart from the work before them: their longest is how long the page's thread was held.
+    expect(lines).toEqual([expect.stringMatching(/^a test: 2 chunk\(s\) in this run, the longest [\d.]+ ms; before them 2 step\(s\) of other work on the worker, the longest [\d.]+ ms$/)]);
     await chunks.stop();
     db.close();
   });

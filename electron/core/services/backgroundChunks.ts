@@ -64,9 +64,14 @@ export function createBackgroundChunks({ db, log, label, chunk, chunkSize, quiet
   let again = false;
   let running: Promise<void> | null = null;
   let afterWrite: (() => void) | undefined;
-  /** This run's chunks and the longest of them, for the log line at its end (and the bench). */
+  /**
+   * This run's chunks and the longest of them, for the log line at its end (and the bench); the work
+   * that went first apart, so the chunks' longest says how long the page's thread was held.
+   */
   let chunks = 0;
   let longestMs = 0;
+  let firstSteps = 0;
+  let firstLongestMs = 0;
 
   /** A chunk on the page's thread, once no merge step holds the register's writer: whether more remains, and its time. */
   async function onThisThread(): Promise<{ more: boolean; ms: number }> {
@@ -106,16 +111,25 @@ export function createBackgroundChunks({ db, log, label, chunk, chunkSize, quiet
       if (stopped) return;
       const before = first ? await elsewhere(first) : null;
       if (stopped) return;
-      const { more, ms } = before?.more ? before : away ? await elsewhere(away) : await onThisThread();
+      if (before?.more) {
+        firstSteps++;
+        firstLongestMs = Math.max(firstLongestMs, before.ms);
+        continue;
+      }
+      const { more, ms } = away ? await elsewhere(away) : await onThisThread();
       longestMs = Math.max(longestMs, ms);
       chunks++;
       // A kick before this chunk is answered by it (a chunk reads the register as it is now), and so
       // is the one its own write made through `onWrite`: only a kick from a later call runs it again.
       again = false;
       if (!more) {
-        if (!quiet || chunks >= 100 || longestMs > 50) log.info(`${label}: ${chunks} chunk(s) in this run, the longest ${longestMs.toFixed(1)} ms`);
+        const where = away ? ' (on the worker)' : '';
+        const before = firstSteps ? `; before them ${firstSteps} step(s) of other work on the worker, the longest ${firstLongestMs.toFixed(1)} ms` : '';
+        if (!quiet || chunks >= 100 || longestMs > 50) log.info(`${label}: ${chunks} chunk(s) in this run, the longest ${longestMs.toFixed(1)} ms${where}${before}`);
         chunks = 0;
         longestMs = 0;
+        firstSteps = 0;
+        firstLongestMs = 0;
         return;
       }
     }

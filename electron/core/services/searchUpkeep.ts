@@ -76,7 +76,9 @@ export function createSearchUpkeep({ db, settings, log, worker = null, turns }: 
   const planned = () => settings.get<{ why: string } | null>(FULL_MERGE_KEY, null);
   /** After a step that merged nothing: a planned full merge is done. */
   function nothingMerged(full: { why: string } | null): false {
-    if (full) {
+    // Read again: the re-index's steps and the upkeep's may both have found the plan before their
+    // steps, and the first to end has removed it (the line was logged twice after one full merge).
+    if (full && planned()) {
       settings.remove(FULL_MERGE_KEY);
       log.info(`search index merged into one segment (${full.why})`);
     }
