@@ -31,6 +31,7 @@ const MILLION: [table: string, index: string | null, stat: string][] = [
   ['cases', 'cases_sent_back', '300 1'],
   ['cases', 'cases_rule_set', '1000000 500000'],
   ['cases', 'cases_awaiting_approval', '3000 1 1 1'],
+  ['cases', 'cases_voided_no', '10000 1'],
   ['respondents', null, '50000'],
   ['respondents', 'respondents_name', '50000 1'],
   ['respondents', 'respondents_credit_code', '40000 1'],
@@ -128,6 +129,12 @@ describe('cases.search plans at a million cases', () => {
       expectIndexed(p.page, /SEARCH c USING (COVERING )?INDEX sqlite_autoindex_cases_1 \(case_no>\? AND case_no<\?\)/);
       expect([...p.page, ...p.count].join(' | ')).not.toMatch(/VIRTUAL TABLE/);
     }
+    // Counted, the voided left out, in the numbers' index and the voided cases' own: no case's row
+    // read for its status (11.9 ms for TS2025-1's 10,001 at a million cases, 0.7 from the index).
+    const counted = searchPlans({ text: beginning, sort: 'registeredAt:desc' }).count.join(' | ');
+    expect(counted).toMatch(/SEARCH cases USING COVERING INDEX cases_voided_no \(case_no>\? AND case_no<\?\)/);
+    expect(counted).toMatch(/SEARCH cases USING COVERING INDEX sqlite_autoindex_cases_1 \(case_no>\? AND case_no<\?\)/);
+    expect(counted).not.toMatch(/USING INDEX|SCAN cases\b/);
     // Sorted another way: the newest of the range up to the cap, as a text search.
     const other = searchPlans({ text: beginning, sort: 'receivedAt:desc' });
     expect(other.page.join(' | ')).toMatch(/sqlite_autoindex_cases_1 \(case_no>\? AND case_no<\?\)/);

@@ -30,5 +30,19 @@ export function createCaseNumberWords(db: Db) {
     return numberedFrom.get(typed, to) ? { from: typed, to } : null;
   }
 
-  return { caseByNumber, numberBeginning };
+  /**
+   * The cases numbered from a beginning, less the voided, up to one past `cap`: from the numbers'
+   * unique index and the voided cases' own (migration 0033), no case's row read. Counted with the
+   * status beside the number, each row was read for it: 11.9 ms for the 10,001 of TS2025-1 at a
+   * million cases, against 0.7 for the index alone (the page itself 0.05).
+   */
+  function numberedCount({ from, to }: { from: string; to: string }, cap: number): { sql: string; params: string[] } {
+    return {
+      sql: `WITH voided(n) AS MATERIALIZED (SELECT COUNT(*) FROM cases INDEXED BY cases_voided_no WHERE status = 'voided' AND case_no >= ? AND case_no < ?)
+            SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM cases WHERE case_no >= ? AND case_no < ? LIMIT ${cap + 1} + (SELECT n FROM voided))) - (SELECT n FROM voided)`,
+      params: [from, to, from, to],
+    };
+  }
+
+  return { caseByNumber, numberBeginning, numberedCount };
 }

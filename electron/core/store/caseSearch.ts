@@ -99,7 +99,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   const details = db.prepare(detailsSql(false));
   const detailsWithTexts = db.prepare(detailsSql(true));
 
-  const { caseByNumber, numberBeginning } = createCaseNumberWords(db);
+  const { caseByNumber, numberBeginning, numberedCount } = createCaseNumberWords(db);
   function plan(input: SearchInput, user: UserView): SearchPlan {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -267,18 +267,20 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
        ${whereSql(cursorWhere)}
       ORDER BY ${orderSql}
       LIMIT ? OFFSET ?`;
-    // The count needs the business only where a filter names it (none does today). Text alone (or with
-    // the voided rule: the voided cases have an index of their own) is counted in the token indexes
-    // without reading a case.
+    // The count needs the business only where a filter names it (none does today). Text alone, or a
+    // number's beginning, with the voided rule is counted in indexes alone (the voided have their own).
     // Awaiting my approval alone (the supervisor's 今日 count) is counted in the awaiting cases' own
     // index (migration 0027), which holds the proposer: SQLite chose the status index and read every
     // awaiting case's row for it (2,678 at a million cases).
     const approvalAlone = awaitingApproval && where.length === statusFilters + 1;
     const countFrom = byText ? 'case_index t JOIN cases c ON c.id = t.rowid' : approvalAlone ? 'cases c INDEXED BY cases_awaiting_approval' : 'cases c';
     const textAlone = byText && voidedMark !== null && where.length === statusFilters + 1;
+    const numberAlone = numbered !== null && byNumberOrder && voidedMark === false && where.length === statusFilters + 1;
     const count = textAlone
       ? textCount(match, voidedMark, SEARCH_COUNT_CAP)
-      : { sql: `SELECT COUNT(*) FROM (SELECT 1 FROM ${countFrom} ${whereSql(null, where.map((w) => (w === OPEN_WALKED ? OPEN_LISTED : w)))} LIMIT ${SEARCH_COUNT_CAP + 1})`, params };
+      : numberAlone
+        ? numberedCount(numbered, SEARCH_COUNT_CAP)
+        : { sql: `SELECT COUNT(*) FROM (SELECT 1 FROM ${countFrom} ${whereSql(null, where.map((w) => (w === OPEN_WALKED ? OPEN_LISTED : w)))} LIMIT ${SEARCH_COUNT_CAP + 1})`, params };
     return {
       page: { sql: pageSql, params: [...params, ...(cursorWhere?.params ?? []), input.pageSize + 1, offset] },
       count,
@@ -334,35 +336,33 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       more: counted > SEARCH_COUNT_CAP || (p.textBeyondCap !== null && (prepare(p.textBeyondCap.sql).pluck().get(...p.textBeyondCap.params) as number) > SEARCH_COUNT_CAP),
       next: hasNext && last ? encodeCursor(Array.from({ length: p.cursorColumns }, (_, i) => last[`k${i}`] ?? null)) : null,
       words: p.words,
-      rows: rows.map((r) => {
-        return {
-          id: r.id,
-          caseNo: r.case_no,
-          receivedAt: r.received_at,
-          registeredAt: r.created_at,
-          status: r.status,
-          complainantName: r.complainant_name,
-          complainantPhone: r.complainant_phone,
-          respondentName: r.respondent_name,
-          categoryName: r.category_name,
-          channelName: r.channel_name,
-          regionName: r.region_name,
-          subject: r.subject,
-          acceptanceDueOn: r.acceptance_due_on,
-          handlerName: r.handler_name,
-          nextDeadline:
-            r.next_kind && r.next_due_on && r.next_state
-              ? {
-                  kind: r.next_kind,
-                  dueOn: r.next_due_on,
-                  state: stateOn(r.next_state, r.next_due_on, today),
-                  workingDaysLeft: workingDaysLeft(r.next_state, r.next_due_on, today, cal),
-                  left: timeLeft(r.next_state, r.next_unit, r.next_due_on, today, cal),
-                }
-              : null,
-          match: p.words.length ? snippetOf(p.words, snippetSource(r)) : null,
-        };
-      }),
+      rows: rows.map((r) => ({
+        id: r.id,
+        caseNo: r.case_no,
+        receivedAt: r.received_at,
+        registeredAt: r.created_at,
+        status: r.status,
+        complainantName: r.complainant_name,
+        complainantPhone: r.complainant_phone,
+        respondentName: r.respondent_name,
+        categoryName: r.category_name,
+        channelName: r.channel_name,
+        regionName: r.region_name,
+        subject: r.subject,
+        acceptanceDueOn: r.acceptance_due_on,
+        handlerName: r.handler_name,
+        nextDeadline:
+          r.next_kind && r.next_due_on && r.next_state
+            ? {
+                kind: r.next_kind,
+                dueOn: r.next_due_on,
+                state: stateOn(r.next_state, r.next_due_on, today),
+                workingDaysLeft: workingDaysLeft(r.next_state, r.next_due_on, today, cal),
+                left: timeLeft(r.next_state, r.next_unit, r.next_due_on, today, cal),
+              }
+            : null,
+        match: p.words.length ? snippetOf(p.words, snippetSource(r)) : null,
+      })),
     };
   }
 
