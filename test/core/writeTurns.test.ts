@@ -94,6 +94,37 @@ describe('write turns', () => {
     db.close();
   });
 
+  it('run what a chunk’s write queued for the next turn (the WAL’s fold) a turn before the next chunk, so the page’s calls are read between them', async () => {
+    const db = new Database(':memory:') as unknown as Db;
+    const order: string[] = [];
+    let cases = 2;
+    const chunks = createBackgroundChunks({
+      db,
+      log: quietLog,
+      label: 'a test',
+      chunkSize: 1,
+      chunk: () => {
+        order.push('chunk');
+        return --cases > 0;
+      },
+    });
+    // As openState's afterWrite queues the fold: for the next turn; the fold marks the turn after it.
+    chunks.begin(() =>
+      setImmediate(() => {
+        order.push('fold');
+        setImmediate(() => order.push('the turn after the fold'));
+      }),
+    );
+    chunks.kick();
+    await chunks.idle();
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    // In one turn with the fold, the next chunk ran before any call that came meanwhile was read.
+    expect(order.slice(0, 4)).toEqual(['chunk', 'fold', 'the turn after the fold', 'chunk']);
+    await chunks.stop();
+    db.close();
+  });
+
   it("rest a chunk run elsewhere as long as it ran while the page has written in the last second, and not otherwise", async () => {
     const db = new Database(':memory:') as unknown as Db;
     const turns = createWriteTurns();

@@ -29,7 +29,11 @@ export function planReindex(db: Db, why: string): void {
 export const indexCurrent = (settings: Settings): boolean => settings.get<ReindexJob | null>(REINDEX_KEY, null) === null;
 
 const CHUNK_CASES = 200;
-const SLICE_MS = 30;
+/**
+ * A chunk stops taking cases after this long; its commit (FTS5 writes the chunk's tokens as a new
+ * segment) comes on top: with 30 ms, chunks took up to 53 ms at p99 and 73 at most (a million cases).
+ */
+const SLICE_MS = 20;
 
 export interface SearchReindexDeps {
   db: Db;
