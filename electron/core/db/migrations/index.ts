@@ -31,7 +31,8 @@ import { auditHashBytes } from './0030-audit-hash-bytes';
 import { runStarts } from './0031-run-starts';
 import { runBoundaries } from './0032-run-boundaries';
 import { voidedNumbers } from './0033-voided-numbers';
+import { registeredStatus } from './0034-registered-status';
 import type { Migration } from './types';
 
 /** The explicit, ordered list (style.md, Signal): a file that is not listed here never runs. */
-export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, registerStore, evidenceRawCapture, statsTopRespondents, enquiries, drafts, respondentStats, intakeFields, evidenceText, typicalCases, catalogWords, dossiers, pdfText, voidedMark, nextDueStatus, shortKeys, indexMergesApart, respondentMonths, runningDue, voidedIndex, enquiryDays, awaitingApproval, respondentNames, receivedOrder, auditHashBytes, runStarts, runBoundaries, voidedNumbers];
+export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, registerStore, evidenceRawCapture, statsTopRespondents, enquiries, drafts, respondentStats, intakeFields, evidenceText, typicalCases, catalogWords, dossiers, pdfText, voidedMark, nextDueStatus, shortKeys, indexMergesApart, respondentMonths, runningDue, voidedIndex, enquiryDays, awaitingApproval, respondentNames, receivedOrder, auditHashBytes, runStarts, runBoundaries, voidedNumbers, registeredStatus];
