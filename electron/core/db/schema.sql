@@ -23,7 +23,7 @@ CREATE INDEX cases_complainant_name ON cases(complainant_name);
 
 CREATE INDEX cases_complainant_phone ON cases(complainant_phone);
 
-CREATE INDEX cases_created_at ON cases(created_at, status);
+CREATE INDEX cases_created_at ON cases(created_at, status, received_at);
 
 CREATE INDEX cases_handler ON cases(handler_id, status);
 
