@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportState } from '../../shared/api/schemas/exports';
-import { REGISTER_HEADERS } from '../../electron/core/exports/registerWorkbook';
+import { EXCEL_SHEET_ROWS, REGISTER_HEADERS, writeRegisterWorkbook } from '../../electron/core/exports/registerWorkbook';
+import type { ExportRow } from '../../electron/core/store/caseExport';
 import { join } from 'node:path';
 import { STATS_SHEETS, writeStatsWorkbook } from '../../electron/core/exports/statsWorkbook';
 import type { StatsSummary } from '../../shared/api/schemas/stats';
@@ -82,6 +83,41 @@ describe('exports.start', () => {
     expect(['购买店铺', '购买平台', '订单号', '请求类型'].map((h) => cell(h).value)).toEqual(['国美（天一店）', '京东', '0012026022000187', '更换、赔偿']);
     // An order number of digits stays text: its leading zeros are part of it.
     expect(cell('订单号').type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it("goes on in sheets of its own past the rows Excel opens a sheet with, each with the header, no case lost or repeated", async () => {
+    // Excel opens 1,048,576 rows a sheet and truncates the rest with a vague warning; the same rule
+    // with sheets of four rows (the header and three cases) so the test writes seven cases, not a million.
+    expect(EXCEL_SHEET_ROWS).toBe(2 ** 20);
+    const row = (n: number): ExportRow => ({
+      caseNo: `TS2026-${n}`, receivedAt: '2026-03-02T08:45:00+08:00', registeredAt: '2026-03-02T09:00:00+08:00', status: 'registered',
+      complainantName: `投诉人${n}`, complainantPhone: '13900001111', complainantIdNumber: null, complainantAddress: null,
+      agentName: null, agentPhone: null, agentRelation: null, agentAuthorized: null, respondentName: '某公司', respondentCreditCode: null,
+      categoryName: '家用电子电器', natureNames: '', channelName: '来访', regionName: null, subject: '电视机', purchasedOn: null, amountPaidFen: null,
+      purchaseShop: null, purchasePlatform: null, orderNo: null, facts: '事实', requestTypes: [], request: '请求', amountClaimedFen: null,
+      handlerName: null, acceptedOn: null, closedOn: null, resolved: null, recoveredFen: null, punitiveFen: null, nextDueOn: null,
+    });
+    async function* chunks() {
+      yield [1, 2].map(row);
+      yield [3, 4, 5, 6, 7].map(row);
+    }
+    const tmp = tempDir();
+    try {
+      const file = join(tmp.dir, 'register.xlsx');
+      const done: number[] = [];
+      expect(await writeRegisterWorkbook(file, '案件登记簿', chunks(), (n) => done.push(n), () => false, 4)).toEqual({ rows: 7, sheets: 3 });
+      expect(done).toEqual([2, 7]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      expect(workbook.worksheets.map((w) => w.name)).toEqual(['案件登记簿', '案件登记簿（续2）', '案件登记簿（续3）']);
+      const numbers = workbook.worksheets.map((w) => {
+        expect((w.getRow(1).values as unknown[]).slice(1)).toEqual(REGISTER_HEADERS);
+        return w.getSheetValues().slice(2).map((values) => (values as unknown[])[1]);
+      });
+      expect(numbers).toEqual([['TS2026-1', 'TS2026-2', 'TS2026-3'], ['TS2026-4', 'TS2026-5', 'TS2026-6'], ['TS2026-7']]);
+    } finally {
+      tmp.remove();
+    }
   });
 
   it('writes the period report: headline figures beside the year before, and one sheet per breakdown', async () => {

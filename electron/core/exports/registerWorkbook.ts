@@ -49,9 +49,20 @@ const COLUMNS: Column[] = [
 export const REGISTER_HEADERS = COLUMNS.map((c) => c.header);
 
 /**
+ * The rows of cases one sheet holds: Excel opens at most 1,048,576 rows a sheet (its specifications
+ * and limits), the header one of them. Past that it loads the file truncated, saying only that it
+ * was "not loaded completely", so a longer register goes on in sheets of its own.
+ */
+export const EXCEL_SHEET_ROWS = 1_048_576;
+
+/** The sheets' names: 案件登记簿, then 案件登记簿（续2）, （续3）… (each ≤ 31 characters, as Excel requires). */
+export const registerSheetName = (n: number): string => (n === 1 ? '案件登记簿' : `案件登记簿（续${n}）`);
+
+/**
  * The filtered register as an .xlsx written row by row to a file (exceljs's streaming writer:
  * memory stays flat at a million rows). `rows` yields chunks; the writer hands control back
- * between them so the process answering the page is never held long.
+ * between them so the process answering the page is never held long. Each sheet has the header
+ * and at most `sheetRows - 1` cases (a parameter for the tests alone).
  */
 export async function writeRegisterWorkbook(
   file: string,
@@ -59,17 +70,33 @@ export async function writeRegisterWorkbook(
   rows: AsyncIterable<ExportRow[]>,
   progress: (done: number) => void,
   cancelled: () => boolean,
-): Promise<{ rows: number } | 'cancelled'> {
+  sheetRows = EXCEL_SHEET_ROWS,
+): Promise<{ rows: number; sheets: number } | 'cancelled'> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   workbook.creator = 'ComplaintDesk';
-  const sheet = workbook.addWorksheet('案件登记簿', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.header, width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
+  let sheets = 0;
+  const addSheet = () => {
+    const sheet = workbook.addWorksheet(registerSheetName(++sheets), { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.header, width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).commit();
+    return sheet;
+  };
+  let sheet = addSheet();
+  let onSheet = 0;
   let done = 0;
   for await (const chunk of rows) {
     if (cancelled()) return 'cancelled';
-    for (const r of chunk) sheet.addRow(COLUMNS.map((c) => c.value(r))).commit();
+    for (const r of chunk) {
+      if (onSheet === sheetRows - 1) {
+        // A finished sheet is written out whole before the next begins (the streaming writer keeps none).
+        sheet.commit();
+        sheet = addSheet();
+        onSheet = 0;
+      }
+      sheet.addRow(COLUMNS.map((c) => c.value(r))).commit();
+      onSheet++;
+    }
     done += chunk.length;
     progress(done);
     await yieldToLoop();
@@ -77,5 +104,5 @@ export async function writeRegisterWorkbook(
   sheet.commit();
   workbook.title = title;
   await workbook.commit();
-  return { rows: done };
+  return { rows: done, sheets };
 }
