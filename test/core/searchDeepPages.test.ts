@@ -3,7 +3,9 @@ import { createCaseSearch } from '../../electron/core/store/caseSearch';
 import { loadCalendar } from '../../electron/core/services/calendar';
 import { casesSearch, type CaseSort } from '../../shared/api/schemas/caseSearch';
 import type { UserView } from '../../shared/api/schemas/common';
+import { createPageByDays } from '../../electron/core/store/pageByDays';
 import { minimalComplaint, openRegister, type Register } from './harness';
+import { withStaff } from './staff';
 
 /**
  * A page asked for by its number deeper than the skip step is reached by walking the sort's index a
@@ -56,8 +58,9 @@ describe('a deep page by its number', () => {
 
   it('answers other calls between its steps', async () => {
     let done = false;
+    // Sorted by a name: the receipt order's deep pages are placed by the day counts, without steps.
     const walking = deep()
-      .search(casesSearch.input.parse({ page: 6, pageSize: 2 }), admin)
+      .search(casesSearch.input.parse({ page: 6, pageSize: 2, sort: 'complainantName:asc' }), admin)
       .then((r) => {
         done = true;
         return r;
@@ -70,5 +73,83 @@ describe('a deep page by its number', () => {
   it('past the last case, gives no rows and the count of them all', async () => {
     const r = await deep().search(casesSearch.input.parse({ page: 40, pageSize: 2 }), admin);
     expect(r).toMatchObject({ rows: [], total: 13, next: null });
+  });
+});
+
+/**
+ * In the receipt order, filtered by nothing 统计 does not count by, a deep page's place comes from
+ * the day counts (store/pageByDays.ts): the days from the newest (or oldest) with their cases that
+ * are not voided, then an offset within the day. The counts must be the list's rows exactly, through
+ * voids, a corrected receipt time and every breakdown the window reads.
+ */
+describe('a deep page in the receipt order, placed by the day counts', () => {
+  let days: Register;
+  let handlerId: number;
+  beforeAll(async () => {
+    days = await openRegister();
+    const staff = await withStaff(days);
+    handlerId = staff.investigator.user.id;
+    await days.must('catalog.saveRegions', { regions: [{ name: '西湖区' }, { name: '上城区' }] });
+    const ids: number[] = [];
+    // 23 cases over six days, one to six a day (received out of order within a day, so the time and
+    // not the id decides), in two categories, channels and regions or none.
+    const perDay = [3, 1, 6, 4, 5, 4];
+    let n = 0;
+    for (const [d, count] of perDay.entries()) {
+      for (let k = 0; k < count; k++, n++) {
+        ids.push((await staff.clerk.must<{ id: number }>('cases.register', minimalComplaint({
+          receivedAt: `2026-11-${String(10 + d).padStart(2, '0')}T${String(17 - k).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}:00+08:00`,
+          complainant: { name: `投诉人${n}`, phone: `1390000${String(1000 + n)}` },
+          category: n % 3 === 0 ? 'S03' : 'G01',
+          channel: n % 2 === 0 ? 'visit' : 'phone',
+          ...(n % 4 === 3 ? {} : { region: n % 4 === 0 ? 'R001' : 'R002' }),
+        }))).id);
+      }
+    }
+    for (const id of ids.filter((_, i) => i % 3 === 1)) {
+      await staff.clerk.act(id, 'accept');
+      await staff.supervisor.act(id, 'assign', { userId: handlerId });
+    }
+    // Voided cases are in no count and in no list that leaves them out.
+    for (const id of [ids[2]!, ids[9]!, ids[10]!, ids[22]!]) await staff.supervisor.act(id, 'void', { reason: '重复登记' });
+    // A receipt time corrected to another day moves the case between the days' counts.
+    const moved = (await staff.supervisor.must<{ version: number }>('cases.get', { id: ids[5]! })).version;
+    await staff.supervisor.must('cases.correct', { id: ids[5]!, version: moved, changes: { receivedAt: '2026-11-14T08:30:00+08:00' }, reason: '收到时间登记有误' });
+  }, 120_000);
+  afterAll(() => days.close());
+
+  const filterings = (): Record<string, unknown>[] => [{}, { category: 'G01' }, { channel: 'phone' }, { region: 'R001' }, { region: null }, { handlerId }, { handlerId: null }];
+
+  it.each(['receivedAt:desc', 'receivedAt:asc'] as const)('holds the rows of the one-statement OFFSET on every page, sorted %s', async (sort) => {
+    const { db, services } = days.core;
+    const search = createCaseSearch(db, services.clock, () => loadCalendar(db), () => true, { skipStep: 3 });
+    const windowOf = createPageByDays(db);
+    for (const filters of filterings()) {
+      for (const pageSize of [2, 3]) {
+        for (let page = 1; page <= 12; page++) {
+          const input = { ...filters, sort, page, pageSize };
+          const parsed = casesSearch.input.parse(input);
+          const skip = (page - 1) * pageSize;
+          // The day counts place every page deeper than the step (and past the last row, a page of none).
+          if (skip > 3) expect(windowOf(parsed, sort, skip), JSON.stringify(input)).not.toBeNull();
+          const direct = await days.must<{ rows: { id: number }[]; total: number; next: string | null }>('cases.search', input);
+          const placed = await search.search(parsed, admin);
+          expect(ids(placed), JSON.stringify(input)).toEqual(ids(direct));
+          expect(placed.total).toBe(direct.total);
+          expect(placed.next === null, JSON.stringify(input)).toBe(direct.next === null);
+        }
+      }
+    }
+  });
+
+  it('is not used where 统计 does not count the list: a status, a text, the voided cases, two breakdowns, another order', () => {
+    const windowOf = createPageByDays(days.core.db);
+    const at = (input: Record<string, unknown>, sort = 'receivedAt:desc') => windowOf(casesSearch.input.parse({ page: 4, pageSize: 2, ...input }), sort, 6);
+    expect(at({})).not.toBeNull();
+    for (const input of [{ status: 'registered' }, { text: '投诉人' }, { includeVoided: true }, { category: 'G01', channel: 'phone' }, { from: '2026-11-11' }, { respondentId: 1 }, { overdue: false }, { resolved: false }]) {
+      expect(at(input), JSON.stringify(input)).toBeNull();
+    }
+    expect(at({}, 'caseNo:desc')).toBeNull();
+    expect(windowOf(casesSearch.input.parse({ page: 1, pageSize: 2, after: 'WzFd' }), 'receivedAt:desc', 6)).toBeNull();
   });
 });

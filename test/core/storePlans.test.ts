@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserView } from '../../shared/api/schemas/common';
 import type { SearchInput } from '../../electron/core/store/caseSearch';
+import { createPageByDays, DAYS_SQL } from '../../electron/core/store/pageByDays';
 import { STATS_SQL } from '../../electron/core/store/statsReads';
 import { TOP_SQL } from '../../electron/core/store/topRespondents';
 import { minimalComplaint, openRegister, type Register } from './harness';
@@ -88,6 +89,27 @@ describe('cases.search plans at a million cases', () => {
     // The status is in the index: "not voided" (and the voided included) is answered without a case's row, on a page at any depth and in its count.
     expectIndexed(searchPlans({ includeVoided: true }).page, /SCAN c USING COVERING INDEX cases_received/);
     expect(searchPlans({}).count.join(' | ')).toMatch(/USING COVERING INDEX/);
+  });
+
+  it('a deep page in the receipt order is placed by the day counts read by their key, then read at its day in the receipt index', () => {
+    const db = reg.core.db;
+    const p = (sql: string) => plan(sql, ['all', '']);
+    const windowOf = createPageByDays(db);
+    for (const sort of ['receivedAt:desc', 'receivedAt:asc']) {
+      const input = { page: 1001, pageSize: 50, sort } as SearchInput;
+      // This register's one case is on the first day the counts give, so its place is a real bound.
+      const window = windowOf(input, sort, 0)!;
+      expect(window.bound.params).toHaveLength(1);
+      const { page } = reg.core.services.store.read.searchPlan(input, admin, window);
+      const steps = plan(page.sql, page.params);
+      expectIndexed(steps, /SEARCH c USING COVERING INDEX cases_received \(received_at[<>]=?\?\)/);
+    }
+    // The counts of one breakdown's days, newest or oldest first, from the breakdown's own range.
+    for (const sql of [DAYS_SQL.desc, DAYS_SQL.asc]) {
+      const steps = p(sql);
+      expect(steps.join(' | ')).toMatch(/SEARCH stats_daily USING PRIMARY KEY \(dim=\?\)/);
+      expect(steps.join(' | ')).not.toMatch(/TEMP B-TREE/);
+    }
   });
 
   it('a text search walks the token index newest first', () => {

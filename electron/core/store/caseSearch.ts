@@ -14,6 +14,7 @@ import { FINAL, OPEN_LISTED, OPEN_WALKED, QUEUE_SQL } from './statusConditions';
 import { casesByIdsNamed } from './caseLabels';
 import { createCaseNumberWords } from './caseNumberWords';
 import { createCaseNotes, createEvidenceTexts } from './caseText';
+import { createPageByDays, type DayWindow } from './pageByDays';
 
 export type SearchInput = z.output<typeof casesSearch.input>;
 
@@ -40,7 +41,7 @@ export interface SearchPlan {
   empty: boolean;
 }
 
-interface PageRow {
+interface PageRow extends TextColumns {
   id: number;
   case_no: string;
   received_at: string;
@@ -59,17 +60,9 @@ interface PageRow {
   next_due_on: string | null;
   next_state: StoredDeadlineState | null;
   next_unit: LimitUnit | null;
-  /** Read only for a text search, to show where the words matched. */
-  complainant_id_number?: string | null;
-  credit_code?: string | null;
-  complainant_address?: string | null;
-  facts?: string;
-  request?: string;
-  agent_name?: string | null;
-  order_no?: string | null;
-  purchase_shop?: string | null;
-  purchase_platform?: string | null;
 }
+/** Read only for a text search, to show where the words matched. */
+type TextColumns = Partial<Record<'complainant_id_number' | 'credit_code' | 'complainant_address' | 'facts' | 'request' | 'agent_name' | 'order_no' | 'purchase_shop' | 'purchase_platform', string | null>>;
 
 type KeyRow = { id: number } & Record<`k${number}`, CursorValue>;
 
@@ -100,7 +93,8 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   const detailsWithTexts = db.prepare(detailsSql(true));
 
   const { caseByNumber, numberBeginning, numberedCount } = createCaseNumberWords(db);
-  function plan(input: SearchInput, user: UserView): SearchPlan {
+  const windowOf = createPageByDays(db);
+  function plan(input: SearchInput, user: UserView, window?: DayWindow): SearchPlan {
     const where: string[] = [];
     const params: unknown[] = [];
     const filter = (sql: string, ...values: unknown[]) => {
@@ -254,12 +248,13 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const withBusiness = keys.some((k) => k.startsWith('r.'));
     const business = withBusiness ? ' JOIN respondents r ON r.id = c.respondent_id' : '';
     const from = byText ? `case_index t JOIN cases c ON c.id = t.rowid${business}` : `cases c${business}`;
+    if (window) cursorWhere = window.bound;
     const whereSql = (extra: { sql: string } | null, conditions = where) => {
       const all = extra ? [...conditions, extra.sql] : conditions;
       return all.length ? `WHERE ${all.join(' AND ')}` : '';
     };
     const orderSql = keys.map((k) => `${k}${desc ? ' DESC' : ''}`).join(', ');
-    const offset = input.after ? 0 : (input.page - 1) * input.pageSize;
+    const offset = window ? window.offset : input.after ? 0 : (input.page - 1) * input.pageSize;
     // The page reads ids and sort keys only: the row's details are read for the page's cases alone,
     // never carried through a sort of every match.
     const pageSql = `SELECT c.id, ${keys.map((k, i) => `${k} AS k${i}`).join(', ')}
@@ -317,8 +312,8 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     evidence: () => evidenceTextsOf(r.id),
   });
 
-  function search(input: SearchInput, user: UserView): { rows: CaseRow[]; total: number; more: boolean; next: string | null; words: string[] } {
-    const p = plan(input, user);
+  function search(input: SearchInput, user: UserView, window?: DayWindow): { rows: CaseRow[]; total: number; more: boolean; next: string | null; words: string[] } {
+    const p = plan(input, user, window);
     if (p.empty) return { rows: [], total: 0, more: false, next: null, words: p.words };
     const found = prepare(p.page.sql).all(...p.page.params) as KeyRow[];
     const hasNext = found.length > input.pageSize;
@@ -367,16 +362,17 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   }
 
   /**
-   * A page by its number. Down to `skipStep` rows, OFFSET skips to it in one statement; deeper (a
-   * deep page reloaded by its address, or a script paging by number), the skip walks the sort's
-   * index `skipStep` rows at a time to the row before the page, answering the page's calls between
-   * steps, and the page is read after that row as a cursor page would be. An OFFSET of 50,000 rows
-   * held the event loop 121 ms at 200,000 cases, and its cost grows with the depth, whatever the
-   * register's size (DESIGN.md "Quality bars": no call holds the loop for more than 50 ms).
+   * A page by its number. Down to `skipStep` rows, OFFSET skips to it in one statement; deeper, the
+   * day counts place it (receipt order), or the skip walks the sort's index `skipStep` rows at a time
+   * to the row before the page, answering the page's calls between steps, and the page is read after
+   * that row as a cursor page is. An OFFSET of 50,000 rows held the event loop 121 ms at 200,000
+   * cases (DESIGN.md "Quality bars": no call holds the loop for more than 50 ms).
    */
   async function searchByPage(input: SearchInput, user: UserView): Promise<ReturnType<typeof search>> {
     let skip = input.after ? 0 : (input.page - 1) * input.pageSize;
     if (skip <= skipStep) return search(input, user);
+    const window = windowOf(input, input.sort ?? defaultSortFor(input.text), skip);
+    if (window) return search(input, user, window);
     let after: string | undefined;
     while (skip > 0) {
       const step = Math.min(skip, skipStep);
