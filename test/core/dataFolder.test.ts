@@ -151,6 +151,10 @@ describe.skipIf(!roDisk)('a data folder that cannot be written (a read-only tmpf
       expect(login.ok).toBe(true);
       const search = await core.call('cases.search', {}, login.value.token);
       expect(search, JSON.stringify(search)).toMatchObject({ ok: true, value: { total: 1 } });
+      // A write is refused for what it is: the folder, not a damaged file nor a backup to restore.
+      const write = (await core.call('cases.register', minimalComplaint(), login.value.token)) as { ok: boolean; error: { code: string; message: string } };
+      expect(write).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^数据文件夹无法写入.*本次操作未执行.*检查文件夹的权限/) } });
+      expect(write.error.message).not.toMatch(/损坏|备份/);
     } finally {
       core.close();
     }

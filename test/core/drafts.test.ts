@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../electron/core';
-import { READ_ONLY_MESSAGE } from '../../electron/core/integrity/readOnly';
+import { readOnlyRefusal } from '../../electron/core/integrity/readOnly';
 import { databaseFile } from '../../electron/core/paths';
 import { fixedClock, minimalComplaint, openRegister, quietLog, type Register } from './harness';
 import { signIn, type Actor } from './staff';
@@ -178,7 +178,7 @@ describe('drafts in a register opened read-only', () => {
           ['drafts.save', { form: 'register', data: halfTyped({ subject: '改过的' }) }],
           ['drafts.discard', { form: 'register' }],
         ] as const) {
-          expect(await core.call(name, input, token)).toEqual({ ok: false, error: { code: 'CONFLICT', message: READ_ONLY_MESSAGE } });
+          expect(await core.call(name, input, token)).toEqual({ ok: false, error: { code: 'CONFLICT', message: readOnlyRefusal({ code: 'changedWhileClosed' }) } });
         }
         const kept = (await core.call('drafts.get', { form: 'register' }, token)) as { ok: true; value: { draft: { summary: string } } };
         expect(kept.value.draft.summary).toBe('张晓明 · 手机屏幕破裂');

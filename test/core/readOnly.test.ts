@@ -2,7 +2,8 @@ import { readFileSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
-import { writesRegister } from '../../electron/core/integrity/readOnly';
+import { READ_ONLY_MESSAGE, readOnlyRefusal, writesRegister } from '../../electron/core/integrity/readOnly';
+import type { ProblemCode } from '../../electron/core/integrity/startCheck';
 import { sealFile } from '../../electron/core/integrity/seal';
 import { databaseFile } from '../../electron/core/paths';
 import { operationNames } from '../../shared/api/operationNames';
@@ -69,7 +70,8 @@ describe('the start check', () => {
     expect(((await core.call('cases.get', { id: 1 }, token)) as any).ok).toBe(true);
     const write = (await core.call('cases.register', minimalComplaint(), token)) as any;
     expect(write).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(write.error.message).toMatch(/只读模式/);
+    expect(write.error.message).toBe(readOnlyRefusal({ code: 'changedWhileClosed' }));
+    expect(write.error.message).toMatch(/^数据文件在程序关闭期间被改动过，系统处于只读模式.*本次操作未执行。请管理员从备份恢复后再办理。$/);
     const backup = (await core.call('backup.create', { dir: '/tmp' }, token)) as any;
     expect(backup.error.code).toBe('CONFLICT');
     core.close();
@@ -107,6 +109,20 @@ describe('the start check', () => {
     expect(login.error.message).toMatch(/npm run restore/);
     core.close();
     expect(fingerprint(file)).toEqual(before);
+  });
+
+  it('refuses a write saying what made the register read-only: a full disk or a folder that cannot be written is no damage, and no backup helps', () => {
+    const codes: ProblemCode[] = ['unreadable', 'corrupt', 'changedWhileClosed', 'auditBroken', 'missing', 'readOnlyFolder', 'keyUnavailable', 'foreignKey', 'diskFull'];
+    for (const code of codes) {
+      const message = readOnlyRefusal({ code });
+      expect(message, code).toMatch(/系统处于只读模式：可以查阅，不能登记或修改，本次操作未执行。/);
+      if (code === 'diskFull' || code === 'readOnlyFolder') expect(message, code).not.toMatch(/损坏|备份恢复/);
+      else expect(message, code).toMatch(/从备份恢复/);
+    }
+    expect(readOnlyRefusal({ code: 'diskFull' })).toMatch(/^磁盘空间不足.*清理数据文件所在磁盘的空间后重新启动程序。$/);
+    expect(readOnlyRefusal({ code: 'readOnlyFolder' })).toMatch(/^数据文件夹无法写入.*检查文件夹的权限或磁盘后重新启动程序。$/);
+    expect(readOnlyRefusal({ code: 'foreignKey' })).toMatch(/恢复码/);
+    expect(readOnlyRefusal({ code: 'corrupt' })).toBe(READ_ONLY_MESSAGE);
   });
 
   it('classifies every operation as reading or writing the register', () => {

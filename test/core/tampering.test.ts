@@ -197,6 +197,9 @@ describe('a copy of the folder taken to another PC (another office key)', () => 
     copyFileSync(sealFile(databaseFile(original)), sealFile(databaseFile(dir)));
     const core = await createCore({ dataDir: dir, clock: fixedClock('2026-11-24T09:00:00+08:00'), log: quietLog, keyDir: join(place.dir, 'other-pc-keys') });
     expect(core.health.problem).toMatchObject({ code: 'foreignKey', message: expect.stringMatching(/恢复码/) });
+    const login = (await core.call('session.login', { username: 'admin', password: 'correct horse' }, null)) as { ok: boolean; value: { token: string } };
+    const write = (await core.call('cases.register', minimalComplaint(), login.value.token)) as { ok: boolean; error: { code: string; message: string } };
+    expect(write).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^数据文件的封签由另一把办公室密钥制作.*本次操作未执行.*恢复码/) } });
     core.close();
   }, 30_000);
 });

@@ -1,6 +1,7 @@
 import { DomainError } from '../../../shared/api/errors';
 import type { HandlerTable } from '../../../shared/api/dispatch';
 import type { OperationName } from '../../../shared/api/operationNames';
+import type { DbProblem, ProblemCode } from './startCheck';
 
 /**
  * Which operations write the register, so a damaged one opened read-only refuses them with a clear
@@ -118,12 +119,32 @@ export const writesRegister = {
  */
 export const READ_ONLY_MESSAGE = '数据文件已损坏，系统处于只读模式：可以查阅，不能登记或修改，本次操作未执行。请管理员从备份恢复后再办理。';
 
-export function refuseWrites(handlers: HandlerTable): HandlerTable {
+const REFUSED = '系统处于只读模式：可以查阅，不能登记或修改，本次操作未执行。';
+const RESTORE = '请管理员从备份恢复后再办理。';
+
+/**
+ * Why a write is refused, by what made the register read-only (startCheck.ts): each says what is
+ * wrong and what helps. Where the disk or the folder is at fault the file is sound, and restoring a
+ * backup would not help: a clerk told "数据文件已损坏" there would have been sent the wrong way.
+ */
+const REFUSALS: Partial<Record<ProblemCode, string>> = {
+  diskFull: `磁盘空间不足，数据文件尚未升级到本版程序（数据未作任何改动），${REFUSED}请管理员清理数据文件所在磁盘的空间后重新启动程序。`,
+  readOnlyFolder: `数据文件夹无法写入（磁盘或U盘为只读，或没有写入权限），${REFUSED}请管理员检查文件夹的权限或磁盘后重新启动程序。`,
+  changedWhileClosed: `数据文件在程序关闭期间被改动过，${REFUSED}${RESTORE}`,
+  auditBroken: `操作记录（审计链）对不上，数据可能被改动过，${REFUSED}${RESTORE}`,
+  keyUnavailable: `无法读取本机的办公室密钥，不能核对数据文件的封签，${REFUSED}${RESTORE}`,
+  foreignKey: `数据文件的封签由另一把办公室密钥制作，无法确认它未被改动，${REFUSED}请管理员从备份恢复，并输入原单位的恢复码。`,
+};
+
+export const readOnlyRefusal = (problem: Pick<DbProblem, 'code'> | undefined): string => (problem && REFUSALS[problem.code]) ?? READ_ONLY_MESSAGE;
+
+export function refuseWrites(handlers: HandlerTable, problem?: Pick<DbProblem, 'code'>): HandlerTable {
   const guarded: Record<string, unknown> = { ...handlers };
+  const message = readOnlyRefusal(problem);
   for (const name of Object.keys(writesRegister) as OperationName[]) {
     if (writesRegister[name]) {
       guarded[name] = () => {
-        throw new DomainError('CONFLICT', READ_ONLY_MESSAGE);
+        throw new DomainError('CONFLICT', message);
       };
     }
   }

@@ -42,7 +42,7 @@ export function readOnlyState(ctx: Ctx, file: string, vault: Vault, problem: DbP
     const services = createServices({ db, clock, vault, media: deps.media ?? mediaToolsFromEnv(), log, pdf: deps.pdf, readOnly: true });
     const backup = createBackupService({ db, dataDir: deps.dataDir, vaultRoot: vault.root, clock: services.clock, settings: services.settings, audit: services.audit, runner, log, readOnly: true, requestRestart, keys: ctx.keys });
     const ref: { st?: State } = {};
-    const table = refuseWrites(withStorageErrors(createHandlers(services, backup, runner, health), log));
+    const table = refuseWrites(withStorageErrors(createHandlers(services, backup, runner, health), log), problem);
     const handlers = withStatus({ ...table, 'audit.verify': auditVerifyInWorker(file, ctx) } as HandlerTable, () => ref.st!);
     const st: State = { ...base, db, services, backup, health, dispatchDeps: { handlers, authenticate: (t) => services.sessions.authenticate(t), logError }, close: () => {
       db!.close();
