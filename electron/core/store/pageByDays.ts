@@ -1,6 +1,6 @@
 import { addDays } from '../../../shared/domain/calendar';
 import type { Db } from '../db/open';
-import { NONE, type Dimension } from './caseFacts';
+import { NONE } from './caseFacts';
 import type { SearchInput } from './caseSearch';
 
 /**
@@ -19,34 +19,22 @@ export interface DayWindow {
   offset: number;
 }
 
-/** Filters 统计 counts by, as (breakdown, key): received per day per key is the number of such cases. */
-const COUNTED: Partial<Record<keyof SearchInput, (v: unknown) => [Dimension, string]>> = {
-  category: (v) => ['category', String(v)],
-  channel: (v) => ['channel', String(v)],
-  region: (v) => ['region', v === null ? NONE : String(v)],
-  handlerId: (v) => ['handler', v === null ? NONE : String(v)],
-};
-
 /** Set to these, a field filters nothing. */
 const NO_FILTER: Partial<Record<keyof SearchInput, unknown>> = { includeVoided: false, mine: false, awaitingMyApproval: false, open: false, text: '' };
 const PAGING = new Set<keyof SearchInput>(['page', 'pageSize', 'sort']);
 
 /**
- * The breakdown whose day counts are exactly the list's rows per receipt day: the register less
- * the voided cases, filtered by nothing or by one breakdown's key alone. Any other condition (a
- * status, a text, a date range, a field this does not know) counts cases 统计 does not: null.
+ * Whether the day counts are exactly the list's rows per receipt day: the register less the voided
+ * cases, filtered by nothing else. Any condition (a status, a text, a date range, a field this does
+ * not know) counts cases 统计 does not. A breakdown's own counts (one category, say) would do as
+ * well, but its days are read among every key's (the counts' key is breakdown, day, key): a page
+ * past the end of one category read every category's days, 32 ms at 100,000 cases against 8 for
+ * the walk it replaced.
  */
-function countedBy(input: SearchInput): [Dimension, string] | null {
-  let by: [Dimension, string] = ['all', NONE];
-  let keyed = false;
-  for (const [name, value] of Object.entries(input) as [keyof SearchInput, unknown][]) {
-    if (value === undefined || PAGING.has(name) || (name in NO_FILTER && NO_FILTER[name] === value)) continue;
-    const key = COUNTED[name];
-    if (!key || keyed) return null;
-    by = key(value);
-    keyed = true;
-  }
-  return by;
+function countedByDay(input: SearchInput): boolean {
+  return (Object.entries(input) as [keyof SearchInput, unknown][]).every(
+    ([name, value]) => value === undefined || PAGING.has(name) || (name in NO_FILTER && NO_FILTER[name] === value),
+  );
 }
 
 /** A breakdown key's days with their counts, newest or oldest first (what storePlans.test.ts plans). */
@@ -65,11 +53,10 @@ export function createPageByDays(db: Db) {
    */
   return function windowOf(input: SearchInput, sort: string, skip: number): DayWindow | null {
     if (input.after || (sort !== 'receivedAt:desc' && sort !== 'receivedAt:asc')) return null;
-    const by = countedBy(input);
-    if (!by) return null;
+    if (!countedByDay(input)) return null;
     const desc = sort === 'receivedAt:desc';
     let before = 0;
-    for (const d of (desc ? days.desc : days.asc).iterate(...by) as IterableIterator<{ day: string; received: number }>) {
+    for (const d of (desc ? days.desc : days.asc).iterate('all', NONE) as IterableIterator<{ day: string; received: number }>) {
       if (before + d.received > skip) {
         // received_at carries the office's offset, so its text orders as its office date does, and
         // received_on is its date part: "before the next day" is "received on this day or earlier".
