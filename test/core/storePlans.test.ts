@@ -42,6 +42,7 @@ const MILLION: [table: string, index: string | null, stat: string][] = [
   ['case_deadlines', 'case_deadlines_open', '40000 40 1'],
   ['case_deadlines', 'case_deadlines_kind_state', '3000000 430000 110000 30'],
   ['stats_daily', 'sqlite_autoindex_stats_daily_1', '250000 42000 7 1'],
+  ['stats_daily', 'stats_daily_key_day', '250000 42000 10 1'],
   ['respondents', 'respondents_merged_into', '500 1'],
   ['respondent_stats', null, '50000'],
   // ≈ 25 pieces a name (store/respondentNames.ts), ≈ 30 businesses a piece.
@@ -92,9 +93,7 @@ describe('cases.search plans at a million cases', () => {
   });
 
   it('a deep page in the receipt order is placed by the day counts read by their key, then read at its day in the receipt index', () => {
-    const db = reg.core.db;
-    const p = (sql: string) => plan(sql, ['all', '']);
-    const windowOf = createPageByDays(db);
+    const windowOf = createPageByDays(reg.core.db);
     for (const sort of ['receivedAt:desc', 'receivedAt:asc']) {
       const input = { page: 1001, pageSize: 50, sort } as SearchInput;
       // This register's one case is on the first day the counts give, so its place is a real bound.
@@ -104,12 +103,20 @@ describe('cases.search plans at a million cases', () => {
       const steps = plan(page.sql, page.params);
       expectIndexed(steps, /SEARCH c USING COVERING INDEX cases_received \(received_at[<>]=?\?\)/);
     }
-    // The counts of one breakdown's days, newest or oldest first, from the breakdown's own range.
+    // One key's days, newest or oldest first, from the counts' index by key and day (migration 0035),
+    // never every key's rows of each day: the whole register's and one category's alike.
     for (const sql of [DAYS_SQL.desc, DAYS_SQL.asc]) {
-      const steps = p(sql);
-      expect(steps.join(' | ')).toMatch(/SEARCH stats_daily USING PRIMARY KEY \(dim=\?\)/);
-      expect(steps.join(' | ')).not.toMatch(/TEMP B-TREE/);
+      for (const params of [['all', ''], ['category', 'S04']]) {
+        const steps = plan(sql, params);
+        expect(steps.join(' | ')).toMatch(/SEARCH stats_daily USING INDEX stats_daily_key_day \(dim=\? AND key=\?\)/);
+        expect(steps.join(' | ')).not.toMatch(/TEMP B-TREE/);
+      }
     }
+    // A category's deep page: its day's place in the category's receipt index.
+    const input = { page: 1001, pageSize: 50, sort: 'receivedAt:desc', category: 'S04' } as SearchInput;
+    const window = { bound: { sql: 'c.received_at < ?', params: ['2026-11-24'] }, offset: 10 };
+    const { page } = reg.core.services.store.read.searchPlan(input, admin, window);
+    expectIndexed(plan(page.sql, page.params), /SEARCH c USING INDEX cases_category_received \(category=\? AND received_at<\?\)/);
   });
 
   it('a text search walks the token index newest first', () => {
