@@ -123,7 +123,7 @@ describe('a deep page in the receipt order, placed by the day counts', () => {
   it.each(['receivedAt:desc', 'receivedAt:asc'] as const)('holds the rows of the one-statement OFFSET on every page, sorted %s', async (sort) => {
     const { db, services } = days.core;
     const search = createCaseSearch(db, services.clock, () => loadCalendar(db), () => true, { skipStep: 3 });
-    const windowOf = createPageByDays(db);
+    const { windowOf } = createPageByDays(db);
     for (const filters of filterings()) {
       for (const pageSize of [2, 3]) {
         for (let page = 1; page <= 12; page++) {
@@ -142,14 +142,49 @@ describe('a deep page in the receipt order, placed by the day counts', () => {
     }
   });
 
+  it('counts the list exactly from the day counts, whole or within receipt dates, in any order, as the register holds it', async () => {
+    const sql = (where: string, params: unknown[]) =>
+      days.core.db.prepare(`SELECT COUNT(*) FROM cases c WHERE c.status <> 'voided'${where}`).pluck().get(...params) as number;
+    const ranges: [Record<string, string>, string, string[]][] = [
+      [{}, '', []],
+      [{ from: '2026-11-12' }, ' AND c.received_on >= ?', ['2026-11-12']],
+      [{ to: '2026-11-13' }, ' AND c.received_on <= ?', ['2026-11-13']],
+      [{ from: '2026-11-12', to: '2026-11-14' }, ' AND c.received_on BETWEEN ? AND ?', ['2026-11-12', '2026-11-14']],
+    ];
+    const withNone = [...filterings(), { region: 'R009' }];
+    const filterSql = (f: Record<string, unknown>): [string, unknown[]] => {
+      const [name, value] = Object.entries(f)[0] ?? [];
+      if (name === undefined) return ['', []];
+      const column = name === 'handlerId' ? 'handler_id' : name;
+      return value === null ? [` AND c.${column} IS NULL`, []] : [` AND c.${column} = ?`, [value]];
+    };
+    for (const filters of withNone) {
+      for (const [range, rangeWhere, rangeParams] of ranges) {
+        for (const sort of ['receivedAt:desc', 'caseNo:asc'] as const) {
+          const input = { ...filters, ...range, sort, page: 1, pageSize: 2 };
+          const [where, params] = filterSql(filters);
+          const want = sql(`${where}${rangeWhere}`, [...params, ...rangeParams]);
+          const got = await days.must<{ total: number; rows: unknown[] }>('cases.search', input);
+          expect(got.total, JSON.stringify(input)).toBe(want);
+          expect(got.rows.length, JSON.stringify(input)).toBe(Math.min(2, want));
+        }
+      }
+    }
+  });
+
   it('is not used where the day counts are not the list: a status, a text, the voided cases, two breakdowns, another order', () => {
-    const windowOf = createPageByDays(days.core.db);
+    const { windowOf, countOf } = createPageByDays(days.core.db);
     const at = (input: Record<string, unknown>, sort = 'receivedAt:desc') => windowOf(casesSearch.input.parse({ page: 4, pageSize: 2, ...input }), sort, 6);
     expect(at({})).not.toBeNull();
-    for (const input of [{ status: 'registered' }, { text: '投诉人' }, { includeVoided: true }, { category: 'G01', channel: 'phone' }, { from: '2026-11-11' }, { respondentId: 1 }, { overdue: false }, { resolved: false }]) {
+    for (const input of [{ status: 'registered' }, { text: '投诉人' }, { includeVoided: true }, { category: 'G01', channel: 'phone' }, { registeredOn: '2026-11-11' }, { respondentId: 1 }, { overdue: false }, { resolved: false }]) {
       expect(at(input), JSON.stringify(input)).toBeNull();
     }
     expect(at({}, 'caseNo:desc')).toBeNull();
+    // A key no case has: no page, at once (without an index of regions the walk read every case for none).
+    expect(windowOf(casesSearch.input.parse({ page: 1, pageSize: 2, region: 'R009' }), 'receivedAt:desc', 0)).toEqual({ bound: { sql: '0', params: [] }, offset: 0 });
+    // Counted from the day counts in any order, never with a condition they do not count.
+    expect(countOf(casesSearch.input.parse({ category: 'G01', sort: 'caseNo:desc', from: '2026-11-11' }))).not.toBeNull();
+    expect(countOf(casesSearch.input.parse({ category: 'G01', status: 'registered' }))).toBeNull();
     expect(windowOf(casesSearch.input.parse({ page: 1, pageSize: 2, after: 'WzFd' }), 'receivedAt:desc', 6)).toBeNull();
   });
 });

@@ -89,11 +89,14 @@ describe('cases.search plans at a million cases', () => {
     expectIndexed(searchPlans({ after: Buffer.from(JSON.stringify(['2026-01-01T00:00:00+08:00', 5])).toString('base64url') }).page, /SEARCH c USING COVERING INDEX cases_received/);
     // The status is in the index: "not voided" (and the voided included) is answered without a case's row, on a page at any depth and in its count.
     expectIndexed(searchPlans({ includeVoided: true }).page, /SCAN c USING COVERING INDEX cases_received/);
-    expect(searchPlans({}).count.join(' | ')).toMatch(/USING COVERING INDEX/);
+    // The whole register's count (and one breakdown's, within dates or not) is the day counts' sum.
+    expect(searchPlans({}).count.join(' | ')).toMatch(/SEARCH stats_daily USING INDEX stats_daily_key_day/);
+    expect(searchPlans({ region: 'R001', from: '2026-06-01', to: '2026-06-30' }).count.join(' | ')).toMatch(/SEARCH stats_daily USING INDEX stats_daily_key_day \(dim=\? AND key=\? AND day>\? AND day<\?\)/);
+    expect(searchPlans({ includeVoided: true }).count.join(' | ')).toMatch(/USING COVERING INDEX/);
   });
 
   it('a deep page in the receipt order is placed by the day counts read by their key, then read at its day in the receipt index', () => {
-    const windowOf = createPageByDays(reg.core.db);
+    const { windowOf } = createPageByDays(reg.core.db);
     for (const sort of ['receivedAt:desc', 'receivedAt:asc']) {
       const input = { page: 1001, pageSize: 50, sort } as SearchInput;
       // This register's one case is on the first day the counts give, so its place is a real bound.
@@ -105,10 +108,10 @@ describe('cases.search plans at a million cases', () => {
     }
     // One key's days, newest or oldest first, from the counts' index by key and day (migration 0035),
     // never every key's rows of each day: the whole register's and one category's alike.
-    for (const sql of [DAYS_SQL.desc, DAYS_SQL.asc]) {
-      for (const params of [['all', ''], ['category', 'S04']]) {
+    for (const sql of [DAYS_SQL.desc, DAYS_SQL.asc, DAYS_SQL.total]) {
+      for (const params of [['all', '', '0000-01-01', '9999-12-31'], ['category', 'S04', '2026-06-01', '2026-06-30']]) {
         const steps = plan(sql, params);
-        expect(steps.join(' | ')).toMatch(/SEARCH stats_daily USING INDEX stats_daily_key_day \(dim=\? AND key=\?\)/);
+        expect(steps.join(' | ')).toMatch(/SEARCH stats_daily USING INDEX stats_daily_key_day \(dim=\? AND key=\? AND day>\? AND day<\?\)/);
         expect(steps.join(' | ')).not.toMatch(/TEMP B-TREE/);
       }
     }
@@ -258,7 +261,7 @@ describe('cases.search plans at a million cases', () => {
   });
 
   it('counts stop at the cap', () => {
-    for (const input of [{}, { status: 'closed' as const }, { text: '王' }]) {
+    for (const input of [{ includeVoided: true }, { status: 'closed' as const }, { text: '王' }]) {
       const p = reg.core.services.store.read.searchPlan({ page: 1, pageSize: 50, sort: 'receivedAt:desc', ...input } as SearchInput, admin);
       expect(p.count.sql).toMatch(/LIMIT 10001\)$/);
     }

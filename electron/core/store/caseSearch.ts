@@ -93,7 +93,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   const detailsWithTexts = db.prepare(detailsSql(true));
 
   const { caseByNumber, numberBeginning, numberedCount } = createCaseNumberWords(db);
-  const windowOf = createPageByDays(db);
+  const days = createPageByDays(db);
   function plan(input: SearchInput, user: UserView, window?: DayWindow): SearchPlan {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -271,11 +271,11 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const countFrom = byText ? 'case_index t JOIN cases c ON c.id = t.rowid' : approvalAlone ? 'cases c INDEXED BY cases_awaiting_approval' : 'cases c';
     const textAlone = byText && voidedMark !== null && where.length === statusFilters + 1;
     const numberAlone = numbered !== null && byNumberOrder && voidedMark === false && where.length === statusFilters + 1;
-    const count = textAlone
+    const count = days.countOf(input) ?? (textAlone
       ? textCount(match, voidedMark, SEARCH_COUNT_CAP)
       : numberAlone
         ? numberedCount(numbered, SEARCH_COUNT_CAP)
-        : { sql: `SELECT COUNT(*) FROM (SELECT 1 FROM ${countFrom} ${whereSql(null, where.map((w) => (w === OPEN_WALKED ? OPEN_LISTED : w)))} LIMIT ${SEARCH_COUNT_CAP + 1})`, params };
+        : { sql: `SELECT COUNT(*) FROM (SELECT 1 FROM ${countFrom} ${whereSql(null, where.map((w) => (w === OPEN_WALKED ? OPEN_LISTED : w)))} LIMIT ${SEARCH_COUNT_CAP + 1})`, params });
     return {
       page: { sql: pageSql, params: [...params, ...(cursorWhere?.params ?? []), input.pageSize + 1, offset] },
       count,
@@ -362,17 +362,18 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   }
 
   /**
-   * A page by its number. Down to `skipStep` rows, OFFSET skips to it in one statement; deeper, the
-   * day counts place it (receipt order), or the skip walks the sort's index `skipStep` rows at a time
-   * to the row before the page, answering the page's calls between steps, and the page is read after
-   * that row as a cursor page is. An OFFSET of 50,000 rows held the event loop 121 ms at 200,000
+   * A page by its number: placed by the day counts where they count the list (pageByDays.ts), at any
+   * depth (a key no case has, a region's, gives no page at once: the walk read the whole register for
+   * none, 1.8 s at a million cases); else OFFSET down to `skipStep` rows, and deeper a walk of the
+   * sort's index `skipStep` rows at a time, answering the page's calls between steps, then the page
+   * after that row as a cursor page. An OFFSET of 50,000 rows held the event loop 121 ms at 200,000
    * cases (DESIGN.md "Quality bars": no call holds the loop for more than 50 ms).
    */
   async function searchByPage(input: SearchInput, user: UserView): Promise<ReturnType<typeof search>> {
     let skip = input.after ? 0 : (input.page - 1) * input.pageSize;
-    if (skip <= skipStep) return search(input, user);
-    const window = windowOf(input, input.sort ?? defaultSortFor(input.text), skip);
+    const window = days.windowOf(input, input.sort ?? defaultSortFor(input.text), skip);
     if (window) return search(input, user, window);
+    if (skip <= skipStep) return search(input, user);
     let after: string | undefined;
     while (skip > 0) {
       const step = Math.min(skip, skipStep);

@@ -30,58 +30,84 @@ const COUNTED: Partial<Record<keyof SearchInput, (v: unknown) => [Dimension, str
 
 /** Set to these, a field filters nothing. */
 const NO_FILTER: Partial<Record<keyof SearchInput, unknown>> = { includeVoided: false, mine: false, awaitingMyApproval: false, open: false, text: '' };
-const PAGING = new Set<keyof SearchInput>(['page', 'pageSize', 'sort']);
+const PAGING = new Set<keyof SearchInput>(['page', 'pageSize', 'sort', 'after']);
 
-/**
- * The breakdown and key whose day counts are exactly the list's rows per receipt day: the register
- * less the voided cases, filtered by nothing or by one breakdown's key alone. Any other condition (a
- * status, a text, a date range, a field this does not know) counts cases 统计 does not: null.
- */
-function countedBy(input: SearchInput): [Dimension, string] | null {
-  let by: [Dimension, string] = ['all', NONE];
-  let keyed = false;
-  for (const [name, value] of Object.entries(input) as [keyof SearchInput, unknown][]) {
-    if (value === undefined || PAGING.has(name) || (name in NO_FILTER && NO_FILTER[name] === value)) continue;
-    const key = COUNTED[name];
-    if (!key || keyed) return null;
-    by = key(value);
-    keyed = true;
-  }
-  return by;
+/** The cases the day counts count: one breakdown's key (or the whole register), received in a range of days. */
+interface Counted {
+  by: [Dimension, string];
+  from: string;
+  to: string;
 }
 
 /**
- * A breakdown key's days with their counts, newest or oldest first, from the counts' index by key and
- * day (migration 0035; what storePlans.test.ts plans).
+ * The breakdown and key whose day counts are exactly the list's rows per receipt day: the register
+ * less the voided cases, filtered by nothing or by one breakdown's key alone, within a range of
+ * receipt dates or not (the list's `from` and `to` are office dates: received_at carries the office's
+ * offset, so its text orders as its office date, received_on, does). Any other condition (a status,
+ * a text, a field this does not know) counts cases 统计 does not: null.
+ */
+function countedBy(input: SearchInput): Counted | null {
+  const counted: Counted = { by: ['all', NONE], from: '0000-01-01', to: '9999-12-31' };
+  let keyed = false;
+  for (const [name, value] of Object.entries(input) as [keyof SearchInput, unknown][]) {
+    if (value === undefined || PAGING.has(name) || (name in NO_FILTER && NO_FILTER[name] === value)) continue;
+    if (name === 'from' || name === 'to') {
+      counted[name] = String(value);
+      continue;
+    }
+    const key = COUNTED[name];
+    if (!key || keyed) return null;
+    counted.by = key(value);
+    keyed = true;
+  }
+  return counted;
+}
+
+/**
+ * A breakdown key's days with their counts, newest or oldest first, and their sum, from the counts'
+ * index by key and day (migration 0035; what storePlans.test.ts plans).
  */
 export const DAYS_SQL = {
-  desc: 'SELECT day, received FROM stats_daily WHERE dim = ? AND key = ? ORDER BY day DESC',
-  asc: 'SELECT day, received FROM stats_daily WHERE dim = ? AND key = ? ORDER BY day',
+  desc: 'SELECT day, received FROM stats_daily WHERE dim = ? AND key = ? AND day BETWEEN ? AND ? ORDER BY day DESC',
+  asc: 'SELECT day, received FROM stats_daily WHERE dim = ? AND key = ? AND day BETWEEN ? AND ? ORDER BY day',
+  total: 'SELECT COALESCE(SUM(received), 0) FROM stats_daily WHERE dim = ? AND key = ? AND day BETWEEN ? AND ?',
 };
 
 export function createPageByDays(db: Db) {
   const days = { desc: db.prepare(DAYS_SQL.desc), asc: db.prepare(DAYS_SQL.asc) };
 
-  /**
-   * The window of a page by number `skip` rows deep, or null where the day counts do not answer it
-   * (another sort or filter: the caller walks the index as before). Past the last row: a window of
-   * no rows.
-   */
-  return function windowOf(input: SearchInput, sort: string, skip: number): DayWindow | null {
-    if (input.after || (sort !== 'receivedAt:desc' && sort !== 'receivedAt:asc')) return null;
-    const by = countedBy(input);
-    if (!by) return null;
-    const desc = sort === 'receivedAt:desc';
-    let before = 0;
-    for (const d of (desc ? days.desc : days.asc).iterate(...by) as IterableIterator<{ day: string; received: number }>) {
-      if (before + d.received > skip) {
-        // received_at carries the office's offset, so its text orders as its office date does, and
-        // received_on is its date part: "before the next day" is "received on this day or earlier".
-        return { bound: desc ? { sql: 'c.received_at < ?', params: [addDays(d.day, 1)] } : { sql: 'c.received_at >= ?', params: [d.day] }, offset: skip - before };
+  return {
+    /**
+     * The window of a page by number `skip` rows deep, or null where the day counts do not answer it
+     * (another sort or filter, or a page after a cursor: the caller walks the index as before). Past
+     * the last row: a window of no rows.
+     */
+    windowOf(input: SearchInput, sort: string, skip: number): DayWindow | null {
+      if (input.after || (sort !== 'receivedAt:desc' && sort !== 'receivedAt:asc')) return null;
+      const counted = countedBy(input);
+      if (!counted) return null;
+      const desc = sort === 'receivedAt:desc';
+      let before = 0;
+      for (const d of (desc ? days.desc : days.asc).iterate(...counted.by, counted.from, counted.to) as IterableIterator<{ day: string; received: number }>) {
+        if (before + d.received > skip) {
+          // "Before the next day" is "received on this day or earlier" (received_on is received_at's date part).
+          return { bound: desc ? { sql: 'c.received_at < ?', params: [addDays(d.day, 1)] } : { sql: 'c.received_at >= ?', params: [d.day] }, offset: skip - before };
+        }
+        before += d.received;
       }
-      before += d.received;
-    }
-    return { bound: { sql: '0', params: [] }, offset: 0 };
+      return { bound: { sql: '0', params: [] }, offset: 0 };
+    },
+
+    /**
+     * The list's count, exact, from the day counts where they count it (in any order): counted case
+     * by case, a breakdown's list read each case's row for its status (one category's first page 23
+     * ms at a million cases, one channel's 27) or, with no index of its own, every case's (a region's
+     * 82 ms, 41 within a month; one with no case, 1 s).
+     */
+    countOf(input: SearchInput): { sql: string; params: string[] } | null {
+      const counted = countedBy(input);
+      return counted && { sql: DAYS_SQL.total, params: [...counted.by, counted.from, counted.to] };
+    },
   };
 }
 export type PageByDays = ReturnType<typeof createPageByDays>;
