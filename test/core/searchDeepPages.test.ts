@@ -172,6 +172,27 @@ describe('a deep page in the receipt order, placed by the day counts', () => {
     }
   });
 
+  it('sorted otherwise, a key with more cases than are sorted quickly walks the sort\'s index, with the rows the sort gives', async () => {
+    const { db, services } = days.core;
+    // Here "more than are sorted quickly" is more than two, so the walk is taken in a small register.
+    const walking = createCaseSearch(db, services.clock, () => loadCalendar(db), () => true, { sortAtMost: 2 });
+    const { walkSortFor } = createPageByDays(db, 2);
+    for (const sort of ['caseNo:desc', 'complainantName:asc', 'status:desc', 'respondentName:asc', 'dueOn:asc'] as const) {
+      for (const filters of [{ category: 'G01' }, { handlerId }, { category: 'S03', from: '2026-11-12' }]) {
+        const parsed = casesSearch.input.parse({ ...filters, sort, page: 1, pageSize: 50 });
+        expect(walkSortFor(parsed), JSON.stringify(filters)).toBe(true);
+        expect(walking.plan(parsed, admin).page.sql, JSON.stringify(filters)).toMatch(/\+c\.(category|handler_id) = \?/);
+        const direct = await days.must<{ rows: { id: number }[] }>('cases.search', { ...filters, sort, page: 1, pageSize: 50 });
+        expect(ids(await walking.search(parsed, admin)), `${sort} ${JSON.stringify(filters)}`).toEqual(ids(direct));
+      }
+    }
+    // In receipt order, without a key, or a key with few cases: the key's own index, as before.
+    for (const input of [{ category: 'G01', sort: 'receivedAt:desc' }, { status: 'registered', sort: 'caseNo:desc' }, { handlerId: null, sort: 'caseNo:desc' }, { region: 'R001', sort: 'caseNo:desc' }]) {
+      expect(walkSortFor(casesSearch.input.parse({ ...input, page: 1, pageSize: 50 })), JSON.stringify(input)).toBe(false);
+    }
+    expect(createPageByDays(db).walkSortFor(casesSearch.input.parse({ category: 'G01', sort: 'caseNo:desc', page: 1, pageSize: 50 }))).toBe(false);
+  });
+
   it('is not used where the day counts are not the list: a status, a text, the voided cases, two breakdowns, another order', () => {
     const { windowOf, countOf } = createPageByDays(days.core.db);
     const at = (input: Record<string, unknown>, sort = 'receivedAt:desc') => windowOf(casesSearch.input.parse({ page: 4, pageSize: 2, ...input }), sort, 6);

@@ -197,6 +197,20 @@ describe('cases.search plans at a million cases', () => {
     expect(searchPlans({ awaitingMyApproval: true, category: 'S04' }, supervisor).count.join(' | ')).not.toMatch(/cases_awaiting_approval/);
   });
 
+  it('one category with more cases than are sorted quickly, sorted otherwise, is read in the sort\'s order; one with few, from its own index and sorted', () => {
+    // The day counts say how many: a category of 20,000 cases is walked by the sort's index, one of 30 sorted.
+    const put = reg.core.db.prepare("INSERT INTO stats_daily (dim, day, key, received) VALUES ('category', '2026-01-05', ?, ?)");
+    put.run('S98', 20_000);
+    put.run('S97', 30);
+    try {
+      expectIndexed(searchPlans({ category: 'S98', sort: 'caseNo:desc' }).page, /SCAN c USING INDEX sqlite_autoindex_cases_1/);
+      expectIndexed(searchPlans({ category: 'S98', sort: 'complainantName:asc' }).page, /SCAN c USING INDEX cases_complainant_name/);
+      expect(searchPlans({ category: 'S97', sort: 'caseNo:desc' }).page.join(' | ')).toMatch(/SEARCH c USING INDEX cases_category_received \(category=\?\)/);
+    } finally {
+      reg.core.db.prepare("DELETE FROM stats_daily WHERE dim = 'category' AND key IN ('S98', 'S97')").run();
+    }
+  });
+
   it('every sortable column is read in order from an index', () => {
     expectIndexed(searchPlans({ sort: 'complainantName:asc' }).page, /cases_complainant_name/);
     expectIndexed(searchPlans({ sort: 'status:desc' }).page, /cases_status_received/);

@@ -14,7 +14,7 @@ import { FINAL, OPEN_LISTED, OPEN_WALKED, QUEUE_SQL } from './statusConditions';
 import { casesByIdsNamed } from './caseLabels';
 import { createCaseNumberWords } from './caseNumberWords';
 import { createCaseNotes, createEvidenceTexts } from './caseText';
-import { createPageByDays, type DayWindow } from './pageByDays';
+import { createPageByDays, SORT_AT_MOST, type DayWindow } from './pageByDays';
 
 export type SearchInput = z.output<typeof casesSearch.input>;
 
@@ -71,7 +71,7 @@ type KeyRow = { id: number } & Record<`k${number}`, CursorValue>;
  * Every page is read from an index at its place, never by sorting or counting every match: a text
  * search walks the token index newest first and stops at the page; counting stops at the cap.
  */
-export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => WorkingDayCalendar, indexCurrent: () => boolean = () => true, { skipStep = SKIP_STEP } = {}) {
+export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => WorkingDayCalendar, indexCurrent: () => boolean = () => true, { skipStep = SKIP_STEP, sortAtMost = SORT_AT_MOST } = {}) {
   const prepare = statementCache(db, 200);
   const notesOf = createCaseNotes(db);
   const evidenceTextsOf = createEvidenceTexts(db);
@@ -93,7 +93,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   const detailsWithTexts = db.prepare(detailsSql(true));
 
   const { caseByNumber, numberBeginning, numberedCount } = createCaseNumberWords(db);
-  const days = createPageByDays(db);
+  const days = createPageByDays(db, sortAtMost);
   function plan(input: SearchInput, user: UserView, window?: DayWindow): SearchPlan {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -117,10 +117,13 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const voidedMark = input.status ? (input.status === 'voided' ? true : null) : input.includeVoided ? 'any' : false;
     const statusFilters = where.length;
     if (input.open) filter(OPEN_WALKED);
-    if (input.category) filter('c.category = ?', input.category);
+    // A category's or handler's index lists its cases in receipt order; sorted otherwise, past the cap
+    // (the day counts say) the sort's own index is walked instead of sorting them all (pageByDays.ts).
+    const via = days.walkSortFor(input) ? '+' : '';
+    if (input.category) filter(`${via}c.category = ?`, input.category);
     if (input.channel) filter('c.channel = ?', input.channel);
     if (input.region !== undefined) filter(input.region === null ? 'c.region IS NULL' : 'c.region = ?', ...(input.region === null ? [] : [input.region]));
-    if (input.handlerId !== undefined) filter(input.handlerId === null ? 'c.handler_id IS NULL' : 'c.handler_id = ?', ...(input.handlerId === null ? [] : [input.handlerId]));
+    if (input.handlerId !== undefined) filter(input.handlerId === null ? 'c.handler_id IS NULL' : `${via}c.handler_id = ?`, ...(input.handlerId === null ? [] : [input.handlerId]));
     if (input.respondentId) filter('c.respondent_id = ?', input.respondentId);
     // Per case, by its primary key: a nature is common, so listing all its cases first would cost more.
     if (input.nature) filter('EXISTS (SELECT 1 FROM case_natures n WHERE n.case_id = c.id AND n.nature = ?)', input.nature);

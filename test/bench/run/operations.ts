@@ -115,6 +115,11 @@ export function operations(m: SeedManifest, today: string, has: (op: string) => 
     { label: 'newest 50 (no filter)', group: 'page', calls: () => search({}), floor: 'rows' },
     { label: `status closed + ${month}`, group: 'filter', calls: () => search({ status: 'closed', ...monthRange }), floor: 'rows' },
     { label: `category S04 + ${month}`, group: 'filter', calls: () => search({ category: 'S04', ...monthRange }), floor: 'rows' },
+    // One breakdown's key alone, as 更多筛选 or a figure of 统计 opens it: counted from the day counts.
+    { label: 'category S04 alone', group: 'filter', calls: () => search({ category: 'S04' }), floor: 'rows' },
+    { label: 'channel 电话 alone', group: 'filter', calls: () => search({ channel: 'phone' }), floor: 'rows' },
+    { label: `region R001 + ${month} (regions have no index of their own)`, group: 'filter', calls: () => search({ region: 'R001', ...monthRange }), floor: 'rows' },
+    { label: 'category S04 sorted by case number', group: 'filter', calls: () => search({ category: 'S04', sort: 'caseNo:desc' }), floor: 'rows' },
     { label: 'overdue, any deadline', group: 'filter', calls: () => search({ overdue: true }), floor: 'rows' },
     { label: 'due within 3 working days', group: 'filter', calls: () => search({ dueWithinWorkingDays: 3 }), floor: 'rows' },
     { label: 'open, nearest deadline first', group: 'filter', calls: () => search({ open: true, sort: 'dueOn:asc' }), floor: 'rows' },
@@ -123,6 +128,7 @@ export function operations(m: SeedManifest, today: string, has: (op: string) => 
     { label: `page ${Math.min(100, deep)}, newest first`, group: 'page', calls: () => search({ page: Math.min(100, deep) }), floor: 'rows' },
     { label: `page ${fmt(deep)}, newest first, by page number (OFFSET)`, group: 'page', calls: () => search({ page: deep }), floor: 'rows' },
     deepByCursor(`page ${fmt(deep)}, newest first, by cursor (the grid's 下一页)`, {}, deep),
+    { label: `page ${fmt(deep)} of category S04, by page number`, group: 'page', calls: () => search({ category: 'S04', page: deep }), floor: 'rows' },
     { label: `page 200 of status closed, by page number (OFFSET)`, group: 'page', calls: () => search({ status: 'closed', page: 200 }), floor: 'rows' },
     deepByCursor('page 200 of status closed, by cursor', { status: 'closed' }, 200),
   );
