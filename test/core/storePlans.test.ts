@@ -205,6 +205,7 @@ describe('cases.search plans at a million cases', () => {
     try {
       expectIndexed(searchPlans({ category: 'S98', sort: 'caseNo:desc' }).page, /SCAN c USING INDEX sqlite_autoindex_cases_1/);
       expectIndexed(searchPlans({ category: 'S98', sort: 'complainantName:asc' }).page, /SCAN c USING INDEX cases_complainant_name/);
+      expectIndexed(searchPlans({ category: 'S98', sort: 'respondentName:desc' }).page, /SCAN r USING COVERING INDEX respondents_name.*SEARCH c USING INDEX cases_respondent_received/);
       expect(searchPlans({ category: 'S97', sort: 'caseNo:desc' }).page.join(' | ')).toMatch(/SEARCH c USING INDEX cases_category_received \(category=\?\)/);
     } finally {
       reg.core.db.prepare("DELETE FROM stats_daily WHERE dim = 'category' AND key IN ('S98', 'S97')").run();
