@@ -3,7 +3,7 @@ import { createCaseSearch } from '../../electron/core/store/caseSearch';
 import { loadCalendar } from '../../electron/core/services/calendar';
 import { casesSearch, type CaseSort } from '../../shared/api/schemas/caseSearch';
 import type { UserView } from '../../shared/api/schemas/common';
-import { createPageByDays } from '../../electron/core/store/pageByDays';
+import { createDayCounts } from '../../electron/core/store/dayCounts';
 import { minimalComplaint, openRegister, type Register } from './harness';
 import { withStaff } from './staff';
 
@@ -78,7 +78,7 @@ describe('a deep page by its number', () => {
 
 /**
  * In the receipt order, filtered by nothing or by one breakdown's key, a deep page's place comes from
- * the day counts (store/pageByDays.ts): the key's days from the newest (or oldest) with their cases
+ * the day counts (store/dayCounts.ts): the key's days from the newest (or oldest) with their cases
  * that are not voided, then an offset within the day. The counts must be the list's rows exactly,
  * through voids, a corrected receipt time and every breakdown the window reads.
  */
@@ -123,7 +123,7 @@ describe('a deep page in the receipt order, placed by the day counts', () => {
   it.each(['receivedAt:desc', 'receivedAt:asc'] as const)('holds the rows of the one-statement OFFSET on every page, sorted %s', async (sort) => {
     const { db, services } = days.core;
     const search = createCaseSearch(db, services.clock, () => loadCalendar(db), () => true, { skipStep: 3 });
-    const { windowOf } = createPageByDays(db);
+    const { windowOf } = createDayCounts(db);
     for (const filters of filterings()) {
       for (const pageSize of [2, 3]) {
         for (let page = 1; page <= 12; page++) {
@@ -176,7 +176,7 @@ describe('a deep page in the receipt order, placed by the day counts', () => {
     const { db, services } = days.core;
     // Here "more than are sorted quickly" is more than two, so the walk is taken in a small register.
     const walking = createCaseSearch(db, services.clock, () => loadCalendar(db), () => true, { sortAtMost: 2 });
-    const { walkSortFor } = createPageByDays(db, 2);
+    const { walkSortFor } = createDayCounts(db, 2);
     for (const sort of ['caseNo:desc', 'complainantName:asc', 'status:desc', 'respondentName:asc', 'dueOn:asc'] as const) {
       for (const filters of [{ category: 'G01' }, { handlerId }, { category: 'S03', from: '2026-11-12' }]) {
         const parsed = casesSearch.input.parse({ ...filters, sort, page: 1, pageSize: 50 });
@@ -190,11 +190,11 @@ describe('a deep page in the receipt order, placed by the day counts', () => {
     for (const input of [{ category: 'G01', sort: 'receivedAt:desc' }, { status: 'registered', sort: 'caseNo:desc' }, { handlerId: null, sort: 'caseNo:desc' }, { region: 'R001', sort: 'caseNo:desc' }]) {
       expect(walkSortFor(casesSearch.input.parse({ ...input, page: 1, pageSize: 50 })), JSON.stringify(input)).toBe(false);
     }
-    expect(createPageByDays(db).walkSortFor(casesSearch.input.parse({ category: 'G01', sort: 'caseNo:desc', page: 1, pageSize: 50 }))).toBe(false);
+    expect(createDayCounts(db).walkSortFor(casesSearch.input.parse({ category: 'G01', sort: 'caseNo:desc', page: 1, pageSize: 50 }))).toBe(false);
   });
 
   it('is not used where the day counts are not the list: a status, a text, the voided cases, two breakdowns, another order', () => {
-    const { windowOf, countOf } = createPageByDays(days.core.db);
+    const { windowOf, countOf } = createDayCounts(days.core.db);
     const at = (input: Record<string, unknown>, sort = 'receivedAt:desc') => windowOf(casesSearch.input.parse({ page: 4, pageSize: 2, ...input }), sort, 6);
     expect(at({})).not.toBeNull();
     for (const input of [{ status: 'registered' }, { text: '投诉人' }, { includeVoided: true }, { category: 'G01', channel: 'phone' }, { registeredOn: '2026-11-11' }, { respondentId: 1 }, { overdue: false }, { resolved: false }]) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserView } from '../../shared/api/schemas/common';
 import type { SearchInput } from '../../electron/core/store/caseSearch';
-import { createPageByDays, DAYS_SQL } from '../../electron/core/store/pageByDays';
+import { createDayCounts, DAYS_SQL } from '../../electron/core/store/dayCounts';
 import { STATS_SQL } from '../../electron/core/store/statsReads';
 import { TOP_SQL } from '../../electron/core/store/topRespondents';
 import { minimalComplaint, openRegister, type Register } from './harness';
@@ -96,7 +96,7 @@ describe('cases.search plans at a million cases', () => {
   });
 
   it('a deep page in the receipt order is placed by the day counts read by their key, then read at its day in the receipt index', () => {
-    const { windowOf } = createPageByDays(reg.core.db);
+    const { windowOf } = createDayCounts(reg.core.db);
     for (const sort of ['receivedAt:desc', 'receivedAt:asc']) {
       const input = { page: 1001, pageSize: 50, sort } as SearchInput;
       // This register's one case is on the first day the counts give, so its place is a real bound.

@@ -56,7 +56,7 @@ export const REGISTER_HEADERS = COLUMNS.map((c) => c.header);
 export const EXCEL_SHEET_ROWS = 1_048_576;
 
 /** The sheets' names: 案件登记簿, then 案件登记簿（续2）, （续3）… (each ≤ 31 characters, as Excel requires). */
-export const registerSheetName = (n: number): string => (n === 1 ? '案件登记簿' : `案件登记簿（续${n}）`);
+const registerSheetName = (n: number): string => (n === 1 ? '案件登记簿' : `案件登记簿（续${n}）`);
 
 /**
  * The filtered register as an .xlsx written row by row to a file (exceljs's streaming writer:

@@ -138,7 +138,7 @@ const REFUSALS: Partial<Record<ProblemCode, string>> = {
 
 export const readOnlyRefusal = (problem: Pick<DbProblem, 'code'> | undefined): string => (problem && REFUSALS[problem.code]) ?? READ_ONLY_MESSAGE;
 
-export function refuseWrites(handlers: HandlerTable, problem?: Pick<DbProblem, 'code'>): HandlerTable {
+export function refuseWrites(handlers: HandlerTable, problem: Pick<DbProblem, 'code'>): HandlerTable {
   const guarded: Record<string, unknown> = { ...handlers };
   const message = readOnlyRefusal(problem);
   for (const name of Object.keys(writesRegister) as OperationName[]) {

@@ -14,7 +14,7 @@ import { FINAL, OPEN_LISTED, OPEN_WALKED, QUEUE_SQL } from './statusConditions';
 import { casesByIdsNamed } from './caseLabels';
 import { createCaseNumberWords } from './caseNumberWords';
 import { createCaseNotes, createEvidenceTexts } from './caseText';
-import { createPageByDays, SORT_AT_MOST, type DayWindow } from './pageByDays';
+import { createDayCounts, SORT_AT_MOST, type DayWindow } from './dayCounts';
 
 export type SearchInput = z.output<typeof casesSearch.input>;
 
@@ -93,7 +93,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   const detailsWithTexts = db.prepare(detailsSql(true));
 
   const { caseByNumber, numberBeginning, numberedCount } = createCaseNumberWords(db);
-  const days = createPageByDays(db, sortAtMost);
+  const days = createDayCounts(db, sortAtMost);
   function plan(input: SearchInput, user: UserView, window?: DayWindow): SearchPlan {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -118,7 +118,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const statusFilters = where.length;
     if (input.open) filter(OPEN_WALKED);
     // A category's or handler's index lists its cases in receipt order; sorted otherwise, past the cap
-    // (the day counts say) the sort's own index is walked instead of sorting them all (pageByDays.ts).
+    // (the day counts say) the sort's own index is walked instead of sorting them all (dayCounts.ts).
     const via = days.walkSortFor(input) ? '+' : '';
     if (input.category) filter(`${via}c.category = ?`, input.category);
     if (input.channel) filter('c.channel = ?', input.channel);
@@ -365,7 +365,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   }
 
   /**
-   * A page by its number: placed by the day counts where they count the list (pageByDays.ts), at any
+   * A page by its number: placed by the day counts where they count the list (dayCounts.ts), at any
    * depth (a key no case has, a region's, gives no page at once: the walk read the whole register for
    * none, 1.8 s at a million cases); else OFFSET down to `skipStep` rows, and deeper a walk of the
    * sort's index `skipStep` rows at a time, answering the page's calls between steps, then the page

@@ -3,7 +3,7 @@ import type { Migration } from './types';
 /**
  * 统计's day counts by breakdown key, then day (the table's own key is breakdown, day, key). A deep
  * page by number of one category, channel, region or handler is placed from that key's days
- * (store/pageByDays.ts) instead of walking the list to it: at a million cases page 1,000 of one
+ * (store/dayCounts.ts) instead of walking the list to it: at a million cases page 1,000 of one
  * category walked 49,950 entries of its index, each case's row read for its status (112 ms through
  * the host, in steps). The counts are not in this index, so updating them (every change of a case)
  * writes no entry of it: a row's entry is written once, with the first case of its key that day.

@@ -1,17 +1,18 @@
+import { defaultSortFor } from '../../../shared/api/schemas/cases';
 import { addDays } from '../../../shared/domain/calendar';
 import type { Db } from '../db/open';
 import { NONE, type Dimension } from './caseFacts';
 import type { SearchInput } from './caseSearch';
 
 /**
- * Where a page by number begins in the register's receipt order, read from 统计's day counts
- * instead of walked: the receipt days from the newest (or the oldest), each with the number of its
- * cases that are not voided (`stats_daily.received`, kept in the same transaction as every change of
- * a case, store/caseFacts.ts), until the day the page's first row is in. The page is then that
- * day's place in the receipt index and an OFFSET within the day. At a million cases page 1,000
- * newest first walked 49,950 entries of the index (7.2 ms p50, 12.7 p95 through the host), and of
- * one category as many, each case's row read for its status (112 ms); the days before it are tens
- * of rows of counts, and the day's own offset is bounded by a day's intake.
+ * 统计's day counts (`stats_daily.received`: the cases not voided received each day, kept in the
+ * same transaction as every change of a case, store/caseFacts.ts) where they count a list exactly:
+ * its count, whether one key has too many cases to sort, and where a page by number begins in the
+ * receipt order: the key's days from the newest (or the oldest) until the one the page's first row
+ * is in, then that day's place in the receipt index and an OFFSET within the day. At a million cases
+ * page 1,000 newest first walked 49,950 entries of the index (7.2 ms p50, 12.7 p95 through the
+ * host), and of one category as many, each case's row read for its status (112 ms); the days
+ * before it are tens of rows of counts, and the day's own offset is bounded by a day's intake.
  */
 export interface DayWindow {
   /** The page's statement reads from this place in the receipt order (a condition on received_at). */
@@ -76,7 +77,7 @@ export const DAYS_SQL = {
 /** Sorting this many matches costs 20–30 ms at most (2.4 µs a case: one category's 50,000 took 121 ms at a million cases). */
 export const SORT_AT_MOST = 10_000;
 
-export function createPageByDays(db: Db, sortAtMost = SORT_AT_MOST) {
+export function createDayCounts(db: Db, sortAtMost = SORT_AT_MOST) {
   const days = { desc: db.prepare(DAYS_SQL.desc), asc: db.prepare(DAYS_SQL.asc) };
   const total = db.prepare(DAYS_SQL.total).pluck();
 
@@ -103,31 +104,29 @@ export function createPageByDays(db: Db, sortAtMost = SORT_AT_MOST) {
     },
 
     /**
-     * The list's count, exact, from the day counts where they count it (in any order): counted case
-     * by case, a breakdown's list read each case's row for its status (one category's first page 23
-     * ms at a million cases, one channel's 27) or, with no index of its own, every case's (a region's
-     * 82 ms, 41 within a month; one with no case, 1 s).
-     */
-    /**
      * Sorted other than by receipt and filtered by one category or handler with more cases than are
      * sorted quickly: walk the sort's index, checking the key in each case, rather than list the key's
      * cases from its index and sort them all (SQLite, whose statistics sample the register, chose the
      * sort: one category by case number 121 ms at a million cases, 5 by the number's index; by the
      * business, whose order is the businesses' names, SQLite must be told to read them first, CROSS
-     * JOIN: 394 ms by the sort, 7 walking the names for the largest category). With
-     * fewer the sort is the shorter way (a key with no case: nothing to sort, and the walk would read
-     * the whole register).
+     * JOIN: 394 ms by the sort, 7 walking the names for the largest category). With fewer the sort is
+     * the shorter way (a key with no case: nothing to sort, and the walk would read the whole register).
      */
     walkSortFor(input: SearchInput): boolean {
-      if ((input.category === undefined && (input.handlerId === undefined || input.handlerId === null)) || (input.sort ?? 'receivedAt:desc').startsWith('receivedAt:')) return false;
+      if ((input.category === undefined && (input.handlerId === undefined || input.handlerId === null)) || (input.sort ?? defaultSortFor(input.text)).startsWith('receivedAt:')) return false;
       const counted = countedBy(input);
       return counted !== null && (total.get(...counted.by, counted.from, counted.to) as number) > sortAtMost;
     },
 
+    /**
+     * The list's count, exact, from the day counts where they count it (in any order): counted case
+     * by case, a breakdown's list read each case's row for its status (one category's first page 23
+     * ms at a million cases, one channel's 27) or, with no index of its own, every case's (a region's
+     * 82 ms, 41 within a month; one with no case, 1 s).
+     */
     countOf(input: SearchInput): { sql: string; params: string[] } | null {
       const counted = countedBy(input);
       return counted && { sql: DAYS_SQL.total, params: [...counted.by, counted.from, counted.to] };
     },
   };
 }
-export type PageByDays = ReturnType<typeof createPageByDays>;
