@@ -3,6 +3,7 @@ import type { UserView } from '../../shared/api/schemas/common';
 import type { SearchInput } from '../../electron/core/store/caseSearch';
 import { createDayCounts, DAYS_SQL } from '../../electron/core/store/dayCounts';
 import { STATS_SQL } from '../../electron/core/store/statsReads';
+import { TEXT_WALK_SQL } from '../../electron/core/store/textWalk';
 import { TOP_SQL } from '../../electron/core/store/topRespondents';
 import { minimalComplaint, openRegister, type Register } from './harness';
 
@@ -140,6 +141,26 @@ describe('cases.search plans at a million cases', () => {
     }
     // Another filter needs the case: counted through the join.
     expect(searchPlans({ text: '退款', sort: 'registeredAt:desc', status: 'closed' }).count.join(' | ')).toMatch(/SEARCH c USING INTEGER PRIMARY KEY/);
+  });
+
+  it('a text alone is walked oldest first in the token indexes and counted by the same walk, no case read and nothing sorted', () => {
+    const read = reg.core.services.store.read;
+    const input = (over: Partial<SearchInput>) => ({ page: 1, pageSize: 50, sort: 'registeredAt:desc', text: '退款', ...over }) as SearchInput;
+    expect(read.searchPlan(input({}), admin).textAlone).toEqual({ match: '("退款")', voided: false });
+    expect(read.searchPlan(input({ includeVoided: true }), admin).textAlone?.voided).toBe('any');
+    expect(read.searchPlan(input({ status: 'voided' }), admin).textAlone?.voided).toBe(true);
+    // Any other condition, or another order: the page is read from the index as before.
+    for (const over of [{ status: 'closed' as const }, { category: 'S04' }, { sort: 'receivedAt:desc' as const }]) expect(read.searchPlan(input(over), admin).textAlone, JSON.stringify(over)).toBeNull();
+    for (const [sql, params, index] of [
+      [TEXT_WALK_SQL.notVoided, ['"退款"', '"退款"', 10_001], /SCAN case_index VIRTUAL TABLE INDEX/],
+      [TEXT_WALK_SQL.ofTable('case_index'), ['"退款"', 10_001], /SCAN case_index VIRTUAL TABLE INDEX/],
+      [TEXT_WALK_SQL.ofTable('case_index_voided'), ['"退款"', 10_001], /SCAN case_index_voided VIRTUAL TABLE INDEX/],
+      [TEXT_WALK_SQL.voided, ['"退款"'], /SCAN case_index_voided VIRTUAL TABLE INDEX/],
+    ] as const) {
+      const steps = plan(sql, [...params]).join(' | ');
+      expect(steps).toMatch(index);
+      expect(steps).not.toMatch(/TEMP B-TREE|\bcases\b|\bc\b/);
+    }
   });
 
   it('a whole case number, in any form typed, reads the case by its key and not the token index', () => {

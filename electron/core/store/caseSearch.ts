@@ -2,19 +2,19 @@ import type { z } from 'zod';
 import { defaultSortFor, SEARCH_COUNT_CAP, type CaseRow, type casesSearch } from '../../../shared/api/schemas/cases';
 import type { UserView } from '../../../shared/api/schemas/common';
 import { addDays, type WorkingDayCalendar } from '../../../shared/domain/calendar';
-import { stateOn, timeLeft, workingDaysLeft, type DeadlineKind, type LimitUnit, type StoredDeadlineState } from '../../../shared/domain/deadlines';
+import { stateOn, timeLeft, workingDaysLeft } from '../../../shared/domain/deadlines';
 import type { Db } from '../db/open';
 import { yieldToLoop } from '../loop';
 import type { OfficeClock } from '../officeClock';
 import { decodeCursor, encodeCursor, ORDERS, type CursorValue } from './searchOrders';
 import { matchExpression, shownRunsOf, textCount } from './searchTokens';
-import { snippetOf, type SnippetSource } from './snippets';
+import { snippetOf } from './snippets';
 import { statementCache } from './statementCache';
 import { FINAL, OPEN_LISTED, OPEN_WALKED, QUEUE_SQL } from './statusConditions';
-import { casesByIdsNamed } from './caseLabels';
 import { createCaseNumberWords } from './caseNumberWords';
-import { createCaseNotes, createEvidenceTexts } from './caseText';
 import { createDayCounts, SORT_AT_MOST, type DayWindow } from './dayCounts';
+import { createSearchPageRows } from './searchPageRows';
+import { createTextWalk } from './textWalk';
 
 export type SearchInput = z.output<typeof casesSearch.input>;
 
@@ -34,6 +34,11 @@ export interface SearchPlan {
   count: { sql: string; params: unknown[] };
   /** With text (or a case number's beginning) sorted other than by registration: counts its matches up to one past the cap. */
   textBeyondCap: { sql: string; params: unknown[] } | null;
+  /**
+   * Text alone, newest first, with the voided rule only: walked and counted at once (textWalk.ts); the
+   * page and count above are read only past the walk's limit (the cap; less in tests).
+   */
+  textAlone: { match: string; voided: boolean | 'any' } | null;
   /** The sort keys of a row, read back from the page's extra columns to make the next cursor. */
   cursorColumns: number;
   words: string[];
@@ -41,59 +46,20 @@ export interface SearchPlan {
   empty: boolean;
 }
 
-interface PageRow extends TextColumns {
-  id: number;
-  case_no: string;
-  received_at: string;
-  created_at: string;
-  status: CaseRow['status'];
-  complainant_name: string;
-  complainant_phone: string;
-  subject: string;
-  respondent_name: string;
-  category_name: string;
-  channel_name: string;
-  region_name: string | null;
-  handler_name: string | null;
-  acceptance_due_on: string;
-  next_kind: DeadlineKind | null;
-  next_due_on: string | null;
-  next_state: StoredDeadlineState | null;
-  next_unit: LimitUnit | null;
-}
-/** Read only for a text search, to show where the words matched. */
-type TextColumns = Partial<Record<'complainant_id_number' | 'credit_code' | 'complainant_address' | 'facts' | 'request' | 'agent_name' | 'order_no' | 'purchase_shop' | 'purchase_platform', string | null>>;
-
 type KeyRow = { id: number } & Record<`k${number}`, CursorValue>;
 
 /**
  * cases.search (API.md; DESIGN.md "案件"): the register filtered, sorted and paged on the core.
  * Every page is read from an index at its place, never by sorting or counting every match: a text
- * search walks the token index newest first and stops at the page; counting stops at the cap.
+ * search walks the token index newest first and stops at the page, or, text alone, is walked once up
+ * to the cap and cut into pages (textWalk.ts); counting stops at the cap.
  */
-export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => WorkingDayCalendar, indexCurrent: () => boolean = () => true, { skipStep = SKIP_STEP, sortAtMost = SORT_AT_MOST } = {}) {
+export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => WorkingDayCalendar, indexCurrent: () => boolean = () => true, { skipStep = SKIP_STEP, sortAtMost = SORT_AT_MOST, walkAtMost = SEARCH_COUNT_CAP } = {}) {
   const prepare = statementCache(db, 200);
-  const notesOf = createCaseNotes(db);
-  const evidenceTextsOf = createEvidenceTexts(db);
-  // The page's cases with their names and the next deadline their row shows (running before paused,
-  // then the nearest), in one statement; the texts a match is shown from only for a text search
-  // (at 500,000 cases 0.41 ms for 50 rows, against 1.04 with the texts and a statement a row).
-  const detailsSql = (withTexts: boolean) =>
-    `SELECT c.id, c.case_no, c.received_at, c.created_at, c.status, c.complainant_name, c.complainant_phone, c.subject,
-            r.name AS respondent_name, COALESCE(k.name, c.category) AS category_name, COALESCE(ch.name, c.channel) AS channel_name,
-            rg.name AS region_name, h.display_name AS handler_name,
-            (SELECT d.due_on FROM case_deadlines d WHERE d.case_id = c.id AND d.kind = 'acceptance' ORDER BY d.id DESC LIMIT 1) AS acceptance_due_on,
-            nd.kind AS next_kind, nd.due_on AS next_due_on, nd.state AS next_state, nd.limit_unit AS next_unit
-            ${withTexts ? ', c.complainant_id_number, r.credit_code, c.complainant_address, c.facts, c.request, c.agent_name, c.order_no, c.purchase_shop, c.purchase_platform' : ''}
-       ${casesByIdsNamed(
-         `LEFT JOIN case_deadlines nd ON nd.id = (SELECT d.id FROM case_deadlines d WHERE d.case_id = c.id AND d.state IN ('running', 'paused')
-                                                  ORDER BY d.state = 'paused', d.due_on, d.id LIMIT 1)`,
-       )}`;
-  const details = db.prepare(detailsSql(false));
-  const detailsWithTexts = db.prepare(detailsSql(true));
-
+  const pageRows = createSearchPageRows(db);
   const { caseByNumber, numberBeginning, numberedCount } = createCaseNumberWords(db);
   const days = createDayCounts(db, sortAtMost);
+  const texts = createTextWalk(db, SEARCH_COUNT_CAP, walkAtMost);
   function plan(input: SearchInput, user: UserView, window?: DayWindow): SearchPlan {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -114,7 +80,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     if (input.status) filter('c.status = ?', input.status);
     else if (!input.includeVoided) filter("c.status <> 'voided'");
     // The status condition the token index can also answer by the voided mark, if it is the only one.
-    const voidedMark = input.status ? (input.status === 'voided' ? true : null) : input.includeVoided ? 'any' : false;
+    const voidedMark: boolean | 'any' | null = input.status ? (input.status === 'voided' ? true : null) : input.includeVoided ? 'any' : false;
     const statusFilters = where.length;
     if (input.open) filter(OPEN_WALKED);
     // A category's or handler's index lists its cases in receipt order; sorted otherwise, past the cap
@@ -272,10 +238,10 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     // awaiting case's row for it (2,678 at a million cases).
     const approvalAlone = awaitingApproval && where.length === statusFilters + 1;
     const countFrom = byText ? 'case_index t JOIN cases c ON c.id = t.rowid' : approvalAlone ? 'cases c INDEXED BY cases_awaiting_approval' : 'cases c';
-    const textAlone = byText && voidedMark !== null && where.length === statusFilters + 1;
+    const textAlone = byText && match !== null && voidedMark !== null && where.length === statusFilters + 1 ? { match, voided: voidedMark } : null;
     const numberAlone = numbered !== null && byNumberOrder && voidedMark === false && where.length === statusFilters + 1;
     const count = days.countOf(input) ?? (textAlone
-      ? textCount(match, voidedMark, SEARCH_COUNT_CAP)
+      ? textCount(textAlone.match, textAlone.voided, SEARCH_COUNT_CAP)
       : numberAlone
         ? numberedCount(numbered, SEARCH_COUNT_CAP)
         : { sql: `SELECT COUNT(*) FROM (SELECT 1 FROM ${countFrom} ${whereSql(null, where.map((w) => (w === OPEN_WALKED ? OPEN_LISTED : w)))} LIMIT ${SEARCH_COUNT_CAP + 1})`, params });
@@ -290,6 +256,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
           : numbered && !byNumberOrder
             ? { sql: `SELECT COUNT(*) FROM (${numberRange} LIMIT ${SEARCH_COUNT_CAP + 1})`, params: [numbered.from, numbered.to] }
             : null,
+      textAlone,
       cursorColumns: keys.length,
       // A number's beginning is marked whole, where it stands in the number.
       words: numbered ? [numbered.from] : shownRunsOf(words),
@@ -297,35 +264,22 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     };
   }
 
-  /** Where a text search's words are looked for in a row, to show the match (only a text search reads the texts). */
-  const snippetSource = (r: PageRow): SnippetSource => ({
-    shown: [r.case_no, r.complainant_name, r.complainant_phone, r.respondent_name, r.subject],
-    hidden: [
-      ['证件号码', r.complainant_id_number ?? null],
-      ['信用代码', r.credit_code ?? null],
-      ['地址', r.complainant_address ?? null],
-      ['代理人', r.agent_name ?? null],
-      ['订单号', r.order_no ?? null],
-      ['购买店铺', r.purchase_shop ?? null],
-      ['购买平台', r.purchase_platform ?? null],
-      ['事实', r.facts ?? null],
-      ['请求', r.request ?? null],
-    ],
-    notes: () => notesOf(r.id),
-    evidence: () => evidenceTextsOf(r.id),
-  });
-
   function search(input: SearchInput, user: UserView, window?: DayWindow): { rows: CaseRow[]; total: number; more: boolean; next: string | null; words: string[] } {
     const p = plan(input, user, window);
     if (p.empty) return { rows: [], total: 0, more: false, next: null, words: p.words };
-    const found = prepare(p.page.sql).all(...p.page.params) as KeyRow[];
+    const first = !input.after && input.page === 1;
+    // Text alone is walked and counted at once; every page of a walk that saw every match is cut from it (textWalk.ts).
+    const walked = p.textAlone ? texts.walk(p.textAlone.match, p.textAlone.voided) : null;
+    const whole = walked?.newestFirst ?? null;
+    const from = !whole ? 0 : input.after ? placeBelow(whole, decodeCursor(input.after, 1)[0]) : (input.page - 1) * input.pageSize;
+    const found = whole ? whole.slice(from, from + input.pageSize + 1).map((id): KeyRow => ({ id, k0: id })) : (prepare(p.page.sql).all(...p.page.params) as KeyRow[]);
     const hasNext = found.length > input.pageSize;
     // A first page with room to spare holds every match: its rows are the count (a rare word's search
     // reads its posting lists once, not twice).
-    const counted = !input.after && input.page === 1 && !hasNext ? found.length : (prepare(p.count.sql).pluck().get(...p.count.params) as number);
+    const counted = walked?.counted ?? (first && !hasNext ? found.length : (prepare(p.count.sql).pluck().get(...p.count.params) as number));
     const keyRows = hasNext ? found.slice(0, input.pageSize) : found;
     const last = keyRows[keyRows.length - 1];
-    const byId = new Map(((p.words.length ? detailsWithTexts : details).all(JSON.stringify(keyRows.map((k) => k.id))) as PageRow[]).map((r) => [r.id, r]));
+    const byId = new Map(pageRows.read(keyRows.map((k) => k.id), p.words.length > 0).map((r) => [r.id, r]));
     const rows = keyRows.map((k) => byId.get(k.id)!);
     const today = clock.today();
     const cal = calendar();
@@ -359,7 +313,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
                 left: timeLeft(r.next_state, r.next_unit, r.next_due_on, today, cal),
               }
             : null,
-        match: p.words.length ? snippetOf(p.words, snippetSource(r)) : null,
+        match: p.words.length ? snippetOf(p.words, pageRows.snippetSource(r)) : null,
       })),
     };
   }
@@ -396,5 +350,11 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   }
 
   return { search: searchByPage, plan };
+}
+
+/** Where the ids after a cursor's begin in a list of ids newest first. */
+function placeBelow(newestFirst: number[], after: unknown): number {
+  const at = newestFirst.findIndex((id) => id < Number(after));
+  return at < 0 ? newestFirst.length : at;
 }
 export type CaseSearch = ReturnType<typeof createCaseSearch>;

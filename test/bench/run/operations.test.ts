@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/api/contract';
 import type { SeedManifest } from '../seed/manifest';
 import { percentile } from './measure';
-import { operations, pickTerms, typedCaseNo } from './operations';
+import { operations, pickTerms, typedCaseNo, typedYearAndNumber } from './operations';
 
 const manifest = {
   cases: 200_000,
@@ -39,6 +39,11 @@ describe('the bench’s operations', () => {
 
   it('types a case number one to four digits past its dash, in turn', () => {
     expect([0, 1, 2, 3, 4].map((i) => typedCaseNo('TS2025-108267', i))).toEqual(['TS2025-1', 'TS2025-10', 'TS2025-108', 'TS2025-1082', 'TS2025-1']);
+  });
+
+  it('types a case number without its prefix, one to five digits past its dash, in turn', () => {
+    expect([0, 1, 2, 3, 4, 5].map((i) => typedYearAndNumber('TS2025-108267', i))).toEqual(['2025-1', '2025-10', '2025-108', '2025-1082', '2025-10826', '2025-1']);
+    expect(typedYearAndNumber('消投2026-000421', 2)).toBe('2026-000');
   });
 
   it('reads percentiles by nearest rank', () => {

@@ -29,6 +29,8 @@ export interface Operation {
 
 /** A case number cut 1-4 digits after its dash, the call `i` of a run cycling through the four. */
 export const typedCaseNo = (caseNo: string, i: number): string => caseNo.slice(0, caseNo.indexOf('-') + 2 + (i % 4));
+/** A case number's year and the first 1-5 digits of its number, its prefix left off (TS2025-108234 → 2025-1 … 2025-10823). */
+export const typedYearAndNumber = (caseNo: string, i: number): string => caseNo.slice(0, caseNo.indexOf('-') + 2 + (i % 5)).replace(/^\D+/, '');
 
 /** The register's grid sorts a text search by registration, newest first (renderer/src/cases/useCaseListParams.ts). */
 const TEXT_SORT = 'registeredAt:desc';
@@ -108,6 +110,9 @@ export function operations(m: SeedManifest, today: string, has: (op: string) => 
       // As the search box sends it while a number is typed: TS2025-1, TS2025-10, TS2025-108, TS2025-1082
       // (a word of two runs, its last shorter than a token: migration 0031).
       { label: 'search a case number as it is typed (1-4 digits after the dash)', group: 'search', calls: (i) => search({ text: typedCaseNo(sample(i).caseNo, i), sort: TEXT_SORT }), floor: 'rows' },
+      // Without its prefix, as a clerk types the year and the number: a word of two runs, read in the
+      // token index (store/textWalk.ts), 2025-1 in a third of a year's cases, 2025-12345 in a few.
+      { label: 'search a case number without its prefix (1-5 digits after the dash)', group: 'search', calls: (i) => search({ text: typedYearAndNumber(sample(i).caseNo, i), sort: TEXT_SORT }), floor: 'rows' },
       { label: 'search a business name fragment', group: 'search', calls: (i) => search({ text: sample(i).respondent.replace(/^(杭州市|杭州|浙江)/, '').slice(0, 4), sort: TEXT_SORT }), floor: 'rows' },
     );
   }

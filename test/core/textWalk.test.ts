@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCaseSearch } from '../../electron/core/store/caseSearch';
+import { loadCalendar } from '../../electron/core/services/calendar';
+import { casesSearch } from '../../shared/api/schemas/caseSearch';
+import type { UserView } from '../../shared/api/schemas/common';
+import { fixedClock, minimalComplaint, openRegister, type Register } from './harness';
+import { withStaff, type Staff } from './staff';
+
+/**
+ * A text alone is walked once in the token index, oldest first, and counted by the same walk; when
+ * the walk saw every match, every page is cut from it (store/textWalk.ts). Each page, by cursor and
+ * by number, must hold what the index's page read newest first holds: the same search with a receipt
+ * date before every case, a condition the walk does not take, so it pages and counts as before.
+ */
+let reg: Register;
+let staff: Staff;
+let admin: UserView;
+
+beforeAll(async () => {
+  reg = await openRegister(fixedClock('2026-11-02T09:00:00+08:00'));
+  staff = await withStaff(reg);
+  const registered: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    const facts = i % 4 === 3 ? '新装修的房屋甲醛超标，商家拒绝处理。' : i % 4 === 1 ? '商家拒绝退款，甲醛检测不合格。' : '商家拒绝退款，多次协商无果。';
+    registered.push((await staff.clerk.must<{ id: number }>('cases.register', minimalComplaint({ complainant: { name: `测试人${i}`, phone: `1390000${1000 + i}` }, facts }))).id);
+  }
+  // Voided among the matches, at both ends and in the middle, so a cut page must leave them out.
+  for (const id of [registered[0]!, registered[5]!, registered[10]!]) await staff.supervisor.act(id, 'void', { reason: '登记错误' });
+  admin = (await reg.must<{ user: UserView }>('session.me', {})).user;
+}, 60_000);
+afterAll(() => reg.close());
+
+type Found = { rows: { id: number; caseNo: string }[]; total: number; more: boolean; next: string | null };
+const ids = (r: Found) => r.rows.map((x) => x.id);
+
+describe('a text alone walked and counted at once', () => {
+  const searches = [
+    { text: '退款' },
+    { text: '甲醛' },
+    { text: '商家拒绝' },
+    { text: '退款', includeVoided: true },
+    { text: '退款', status: 'voided' as const },
+    { text: '甲醛', status: 'voided' as const },
+    { text: '没有这个词' },
+    { text: '测试人7' },
+  ];
+  // Every match seen (the cap), or past the walk's limit (3), where the page is read newest first and counted.
+  for (const walkAtMost of [undefined, 3]) {
+    it.each(searches)(`pages as the index read newest first, walking at most ${walkAtMost ?? 'the cap'}: %o`, async (filters) => {
+      const { db, services } = reg.core;
+      const walked = createCaseSearch(db, services.clock, () => loadCalendar(db), () => true, walkAtMost ? { walkAtMost } : {});
+      const read = (input: Record<string, unknown>) => walked.search(casesSearch.input.parse({ ...filters, pageSize: 2, ...input }), admin) as Promise<Found>;
+      const direct = (input: Record<string, unknown>) => reg.must<Found>('cases.search', { ...filters, from: '2000-01-01', pageSize: 2, ...input });
+      // By cursor, to the end.
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const at: Record<string, unknown> = cursor ? { after: cursor } : {};
+        const [mine, theirs] = [await read(at), await direct(at)];
+        expect(ids(mine), JSON.stringify({ filters, at })).toEqual(ids(theirs));
+        expect([mine.total, mine.more, mine.next === null]).toEqual([theirs.total, theirs.more, theirs.next === null]);
+        cursor = mine.next;
+        pages++;
+      } while (cursor && pages < 10);
+      // By number, one past the last.
+      for (let page = 1; page <= pages + 1; page++) {
+        const [mine, theirs] = [await read({ page }), await direct({ page })];
+        expect(ids(mine), JSON.stringify({ filters, page })).toEqual(ids(theirs));
+        expect([mine.total, mine.next === null]).toEqual([theirs.total, theirs.next === null]);
+      }
+    });
+  }
+
+  it('counts what the register holds, the voided left out unless asked for', async () => {
+    const total = async (input: Record<string, unknown>) => (await reg.must<Found>('cases.search', { pageSize: 2, ...input })).total;
+    // Eleven cases: 退款 in nine (i % 4 ≠ 3), 甲醛 in five (i % 4 = 1 or 3); the voided 0, 5 and 10 all say 退款, 5 甲醛 too.
+    expect(await total({ text: '退款' })).toBe(6);
+    expect(await total({ text: '退款', includeVoided: true })).toBe(9);
+    expect(await total({ text: '退款', status: 'voided' })).toBe(3);
+    expect(await total({ text: '甲醛' })).toBe(4);
+  });
+});
