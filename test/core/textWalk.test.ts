@@ -1,4 +1,6 @@
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokensOf } from '../../electron/core/store/searchTokens';
 import { createCaseSearch } from '../../electron/core/store/caseSearch';
 import { loadCalendar } from '../../electron/core/services/calendar';
 import { casesSearch } from '../../shared/api/schemas/caseSearch';
@@ -78,5 +80,52 @@ describe('a text alone walked and counted at once', () => {
     expect(await total({ text: '退款', includeVoided: true })).toBe(9);
     expect(await total({ text: '退款', status: 'voided' })).toBe(3);
     expect(await total({ text: '甲醛' })).toBe(4);
+  });
+
+  it('walks once for a first page and the pages that follow it', async () => {
+    const { db, services } = reg.core;
+    let walks = 0;
+    // The register's connection, its statements that walk the token index (not the voided ids read after) counted.
+    const counting = Object.assign(Object.create(db) as typeof db, {
+      prepare: (sql: string) => {
+        const statement = db.prepare(sql);
+        if (sql.includes('ORDER BY rowid LIMIT')) {
+          const get = statement.get.bind(statement);
+          statement.get = (...params: unknown[]) => (walks++, get(...params));
+        }
+        return statement;
+      },
+    });
+    const search = createCaseSearch(counting, services.clock, () => loadCalendar(db), () => true);
+    const read = (input: Record<string, unknown>) => search.search(casesSearch.input.parse({ text: '商家拒绝', pageSize: 2, ...input }), admin) as Promise<Found>;
+    const first = await read({});
+    const second = await read({ after: first.next });
+    await read({ after: second.next });
+    await read({ page: 3 });
+    expect(walks).toBe(1);
+    await read({});
+    expect(walks).toBe(2);
+  });
+
+  it('cuts the next page from its first page\'s walk, and walks afresh once anything is written, here or by another connection', async () => {
+    const page = (input: Record<string, unknown>) => reg.must<Found>('cases.search', { text: '协商无果', pageSize: 2, ...input });
+    const before = await page({});
+    const next = () => page({ after: before.next });
+    expect((await next()).total).toBe(before.total);
+    // Written through the app: a new case says it (newer than the cursor, so the count alone shows it), then it is voided.
+    await staff.clerk.must('cases.register', minimalComplaint({ facts: '多次协商无果，商家失联。' }));
+    expect((await next()).total).toBe(before.total + 1);
+    const added = (await page({})).rows[0]!.id;
+    await staff.supervisor.act(added, 'void', { reason: '重复登记' });
+    expect((await next()).total).toBe(before.total);
+    // Written by another connection (an index entry of no case): counted at the next page.
+    const all = await page({ includeVoided: true });
+    const other = new Database(reg.core.db.name);
+    try {
+      other.prepare('INSERT INTO case_index (rowid, short, long) VALUES (?, ?, ?)').run(-1, '', tokensOf(['协商无果']));
+    } finally {
+      other.close();
+    }
+    expect((await page({ includeVoided: true, after: all.next })).total).toBe(all.total + 1);
   });
 });

@@ -38,6 +38,9 @@ type WalkRow = [matches: number, ids: string | null, voided: number];
 
 const idsOf = (joined: string | null): number[] => (joined ? joined.split(',').map(Number) : []);
 
+/** Walks kept for the pages that follow (a walk past the cap keeps only its number). */
+const KEPT_WALKS = 16;
+
 export function createTextWalk(db: Db, cap: number, atMost = cap) {
   const walks = {
     case_index: db.prepare(TEXT_WALK_SQL.ofTable('case_index')).raw(),
@@ -46,9 +49,40 @@ export function createTextWalk(db: Db, cap: number, atMost = cap) {
   };
   const voidedIds = db.prepare(TEXT_WALK_SQL.voided).pluck();
   const past: TextWalked = { newestFirst: null, counted: atMost >= cap ? cap + 1 : null };
+  // Any row this connection changed (total_changes, triggers included) or another committed
+  // (data_version): the walks kept may be stale, and are dropped.
+  const generation = db.prepare('SELECT total_changes() || \'/\' || (SELECT data_version FROM pragma_data_version)').pluck();
+  const kept = new Map<string, TextWalked>();
+  let keptAt = '';
 
-  /** `voided`: only the voided cases (`true`), all (`'any'`), or the others (`false`). */
-  function walk(match: string, voided: boolean | 'any'): TextWalked {
+  /**
+   * `voided`: only the voided cases (`true`), all (`'any'`), or the others (`false`). A page that
+   * follows (`next`: by cursor or a number past the first) of the same words, while nothing was
+   * written, is cut from the walk its first page made: each 下一页 of a common word walked its
+   * 10,001 matches again for the count (12元: 10 ms at a million cases). A first page walks afresh.
+   */
+  function walk(match: string, voided: boolean | 'any', next: boolean): TextWalked {
+    const now = generation.get() as string;
+    if (now !== keptAt) {
+      kept.clear();
+      keptAt = now;
+    }
+    const key = `${String(voided)} ${match}`;
+    const known = next ? kept.get(key) : undefined;
+    if (known) {
+      // Most recently used last, so the oldest is the first to go.
+      kept.delete(key);
+      kept.set(key, known);
+      return known;
+    }
+    const walked = walkAfresh(match, voided);
+    kept.delete(key);
+    if (kept.size >= KEPT_WALKS) kept.delete(kept.keys().next().value!);
+    kept.set(key, walked);
+    return walked;
+  }
+
+  function walkAfresh(match: string, voided: boolean | 'any'): TextWalked {
     const [matches, joined, voidedCount] = (
       voided === false ? walks.notVoided.get(match, match, atMost + 1) : walks[voided === true ? 'case_index_voided' : 'case_index'].get(match, atMost + 1)
     ) as WalkRow;

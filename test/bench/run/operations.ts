@@ -94,9 +94,13 @@ export function operations(m: SeedManifest, today: string, has: (op: string) => 
   };
 
   const ops: Operation[] = [{ label: 'setup.status (bare round trip)', group: 'host', calls: () => [{ op: 'setup.status', input: {}, as: 'admin' }], floor: 'roundTrip' }];
-  for (const t of pickTerms(m.terms)) {
+  const terms = pickTerms(m.terms);
+  for (const t of terms) {
     ops.push({ label: `search text ${t.label}: "${t.term}" (${fmt(t.count)} cases)`, group: 'search', calls: () => search({ text: t.term, sort: TEXT_SORT }), floor: 'rows' });
   }
+  // The grid's 下一页 of a word: cut from the walk its first page made (store/textWalk.ts).
+  const frequent = terms.find((t) => t.label === '3+ chars, frequent');
+  if (frequent) ops.push(deepByCursor(`search text "${frequent.term}", page 2 by cursor (the grid's 下一页)`, { text: frequent.term, sort: TEXT_SORT }, 2));
   // While a phone number is typed the search runs on its first digits too: one and two digits are in
   // every register's short fields, whatever the seed counted.
   for (const digits of ['8', '13']) {
