@@ -9,16 +9,7 @@ export interface TextWalked {
   counted: number | null;
 }
 
-/**
- * A text alone ([F] #11, cases.search), walked once, oldest first, up to the cap. FTS5 walks a posting
- * list backwards at half the speed it walks it forwards, and a phrase of several runs checks the
- * positions of every case that holds all its tokens, so a page read newest first and then counted
- * walked the same matches twice, the first time slowly: at a million cases "2025-12345" (11 matches)
- * 7.5 ms newest first against 2.6 oldest first, "2025-123" (1,100) 8.7 + 6.6 ms, "1999元" (80) 4.7 + 4.0.
- * The walk is the count, with its ids joined in SQLite (0.1–0.35 ms more than COUNT(*) for 10,001
- * matches; read out row by row, 0.5–0.8); when it saw every match, every page is cut from it, and
- * only past the cap is a page read newest first from the index.
- */
+/** The walk's statements: what the plan tests EXPLAIN, and what runs. */
 export const TEXT_WALK_SQL = {
   /** Only the voided cases (their own index), or all. */
   ofTable: (table: 'case_index' | 'case_index_voided') =>
@@ -41,6 +32,16 @@ const idsOf = (joined: string | null): number[] => (joined ? joined.split(',').m
 /** Walks kept for the pages that follow (a walk past the cap keeps only its number). */
 const KEPT_WALKS = 16;
 
+/**
+ * A text alone ([F] #11, cases.search), walked once, oldest first, up to the cap. FTS5 walks a posting
+ * list backwards at half the speed it walks it forwards, and a phrase of several runs checks the
+ * positions of every case that holds all its tokens, so a page read newest first and then counted
+ * walked the same matches twice, the first time slowly: at a million cases "2025-12345" (11 matches)
+ * 7.5 ms newest first against 2.6 oldest first, "2025-123" (1,100) 8.7 + 6.6 ms, "1999元" (80) 4.7 + 4.0.
+ * The walk is the count, with its ids joined in SQLite (0.1–0.35 ms more than COUNT(*) for 10,001
+ * matches; read out row by row, 0.5–0.8); when it saw every match, every page is cut from it, and
+ * only past the cap is a page read newest first from the index.
+ */
 export function createTextWalk(db: Db, cap: number, atMost = cap) {
   const walks = {
     case_index: db.prepare(TEXT_WALK_SQL.ofTable('case_index')).raw(),
