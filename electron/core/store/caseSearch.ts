@@ -357,4 +357,5 @@ function placeBelow(newestFirst: number[], after: unknown): number {
   const at = newestFirst.findIndex((id) => id < Number(after));
   return at < 0 ? newestFirst.length : at;
 }
+
 export type CaseSearch = ReturnType<typeof createCaseSearch>;

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import { joinTokens, keysOfFields, tokensOf, VOIDED_MARK } from './searchTokens';
+import { recentlyUsed } from './recentlyUsed';
 
 /** What the workflow writes in its own words on a case (a contact's summary, a proposal, a reason): found by search as the case's notes. */
 const NOTE_KEYS = ['summary', 'note', 'reason', 'comment', 'terms', 'reply'] as const;
@@ -80,13 +81,11 @@ export function createCaseText(db: Db, { bulkLoad = false }: { bulkLoad?: boolea
 
   // Every event with words re-indexes its case, and the facts and request are most of its text: their
   // tokens are kept for the cases indexed last, and used again while both texts read the same.
-  const stories = new Map<number, { facts: string; request: string; tokens: string }>();
+  const stories = recentlyUsed<number, { facts: string; request: string; tokens: string }>(STORIES_KEPT);
   function storyTokens(caseId: number, facts: string, request: string): string {
     const hit = stories.get(caseId);
     if (hit && hit.facts === facts && hit.request === request) return hit.tokens;
     const tokens = tokensOf([facts, request]);
-    stories.delete(caseId);
-    if (stories.size >= STORIES_KEPT) stories.delete(stories.keys().next().value!);
     stories.set(caseId, { facts, request, tokens });
     return tokens;
   }

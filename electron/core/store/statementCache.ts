@@ -1,22 +1,19 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
+import { recentlyUsed } from './recentlyUsed';
 
 /**
  * Statements of a query builder by their SQL: the register's filters combine into a few dozen
  * shapes, each prepared once instead of on every keystroke of a search.
  */
 export function statementCache(db: Db, size: number): (sql: string) => Statement {
-  const cache = new Map<string, Statement>();
+  const cache = recentlyUsed<string, Statement>(size);
   return (sql) => {
     let statement = cache.get(sql);
-    if (statement) {
-      // Most recently used last, so the oldest is the first to go.
-      cache.delete(sql);
-    } else {
+    if (!statement) {
       statement = db.prepare(sql);
-      if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      cache.set(sql, statement);
     }
-    cache.set(sql, statement);
     return statement;
   };
 }

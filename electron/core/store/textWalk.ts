@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { recentlyUsed } from './recentlyUsed';
 
 /**
  * What a text search learnt from its walk: every match newest first, and their number; past `atMost`
@@ -53,7 +54,7 @@ export function createTextWalk(db: Db, cap: number, atMost = cap) {
   // Any row this connection changed (total_changes, triggers included) or another committed
   // (data_version): the walks kept may be stale, and are dropped.
   const generation = db.prepare('SELECT total_changes() || \'/\' || (SELECT data_version FROM pragma_data_version)').pluck();
-  const kept = new Map<string, TextWalked>();
+  const kept = recentlyUsed<string, TextWalked>(KEPT_WALKS);
   let keptAt = '';
 
   /**
@@ -70,15 +71,8 @@ export function createTextWalk(db: Db, cap: number, atMost = cap) {
     }
     const key = `${String(voided)} ${match}`;
     const known = next ? kept.get(key) : undefined;
-    if (known) {
-      // Most recently used last, so the oldest is the first to go.
-      kept.delete(key);
-      kept.set(key, known);
-      return known;
-    }
+    if (known) return known;
     const walked = walkAfresh(match, voided);
-    kept.delete(key);
-    if (kept.size >= KEPT_WALKS) kept.delete(kept.keys().next().value!);
     kept.set(key, walked);
     return walked;
   }
