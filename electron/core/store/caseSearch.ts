@@ -10,11 +10,12 @@ import { decodeCursor, encodeCursor, ORDERS, type CursorValue } from './searchOr
 import { matchExpression, shownRunsOf, textCount } from './searchTokens';
 import { snippetOf } from './snippets';
 import { statementCache } from './statementCache';
-import { FINAL, OPEN_LISTED, OPEN_WALKED, QUEUE_SQL } from './statusConditions';
+import { FINAL, NATURE_IN, NATURE_JOIN, NATURE_LISTED, NATURE_WALKED, OPEN_LISTED, OPEN_WALKED, QUEUE_SQL } from './statusConditions';
 import { createCaseNumberWords } from './caseNumberWords';
-import { createDayCounts, SORT_AT_MOST, type DayWindow } from './dayCounts';
+import { createDayCounts, type DayWindow } from './dayCounts';
 import { createSearchPageRows } from './searchPageRows';
 import { createTextWalk } from './textWalk';
+import { hiddenFromPlanner, nextStep, SORT_AT_MOST, walkableOrder, walkStep } from './sortWalk';
 
 export type SearchInput = z.output<typeof casesSearch.input>;
 
@@ -39,6 +40,8 @@ export interface SearchPlan {
    * page and count above are read only past the walk's limit (the cap; less in tests).
    */
   textAlone: { match: string; voided: boolean | 'any' } | null;
+  /** Filtered and sorted other than by receipt: its page may walk the sort's index instead (sortWalk.ts). */
+  walkable: boolean;
   /** The sort keys of a row, read back from the page's extra columns to make the next cursor. */
   cursorColumns: number;
   words: string[];
@@ -47,6 +50,13 @@ export interface SearchPlan {
 }
 
 type KeyRow = { id: number } & Record<`k${number}`, CursorValue>;
+
+/** How a list is read (sortWalk.ts): by walking its sort's index or not, its count where that was read to decide, and its page-by-number step. */
+export interface Reading {
+  walk: boolean;
+  counted: number | null;
+  step: number;
+}
 
 /**
  * cases.search (API.md; DESIGN.md "案件"): the register filtered, sorted and paged on the core.
@@ -58,9 +68,9 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   const prepare = statementCache(db, 200);
   const pageRows = createSearchPageRows(db);
   const { caseByNumber, numberBeginning, numberedCount } = createCaseNumberWords(db);
-  const days = createDayCounts(db, sortAtMost);
+  const days = createDayCounts(db);
   const texts = createTextWalk(db, SEARCH_COUNT_CAP, walkAtMost);
-  function plan(input: SearchInput, user: UserView, window?: DayWindow): SearchPlan {
+  function plan(input: SearchInput, user: UserView, window?: DayWindow, walk = false): SearchPlan {
     const where: string[] = [];
     const params: unknown[] = [];
     const filter = (sql: string, ...values: unknown[]) => {
@@ -83,16 +93,15 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const voidedMark: boolean | 'any' | null = input.status ? (input.status === 'voided' ? true : null) : input.includeVoided ? 'any' : false;
     const statusFilters = where.length;
     if (input.open) filter(OPEN_WALKED);
-    // A category's or handler's index lists its cases in receipt order; sorted otherwise, past the cap
-    // (the day counts say) the sort's own index is walked instead of sorting them all (dayCounts.ts).
-    const via = days.walkSortFor(input) ? '+' : '';
-    if (input.category) filter(`${via}c.category = ?`, input.category);
+    if (input.category) filter('c.category = ?', input.category);
     if (input.channel) filter('c.channel = ?', input.channel);
     if (input.region !== undefined) filter(input.region === null ? 'c.region IS NULL' : 'c.region = ?', ...(input.region === null ? [] : [input.region]));
-    if (input.handlerId !== undefined) filter(input.handlerId === null ? 'c.handler_id IS NULL' : `${via}c.handler_id = ?`, ...(input.handlerId === null ? [] : [input.handlerId]));
+    if (input.handlerId !== undefined) filter(input.handlerId === null ? 'c.handler_id IS NULL' : 'c.handler_id = ?', ...(input.handlerId === null ? [] : [input.handlerId]));
     if (input.respondentId) filter('c.respondent_id = ?', input.respondentId);
-    // Per case, by its primary key: a nature is common, so listing all its cases first would cost more.
-    if (input.nature) filter('EXISTS (SELECT 1 FROM case_natures n WHERE n.case_id = c.id AND n.nature = ?)', input.nature);
+    // A nature of few cases is listed from its index where a walk would pass many cases for each of
+    // its own: sorted otherwise, and always for its count (statusConditions.ts).
+    const fewOfNature = input.nature !== undefined && days.casesOf('nature', input.nature) <= sortAtMost;
+    if (input.nature) filter(fewOfNature && !(input.sort ?? defaultSortFor(input.text)).startsWith('receivedAt:') ? NATURE_IN : NATURE_WALKED, input.nature);
     // On the receipt time, not its date: the same cases (received_at carries the office's offset, so
     // its text orders as its office date does), and the index that filters them also orders them.
     if (input.from) filter('c.received_at >= ?', input.from);
@@ -216,7 +225,9 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     // 4,224 overdue read case by case for their business, 30 ms a page, against 1 ms from cases_next_due).
     const withBusiness = keys.some((k) => k.startsWith('r.'));
     const business = withBusiness ? ' JOIN respondents r ON r.id = c.respondent_id' : '';
-    const from = byText ? `case_index t JOIN cases c ON c.id = t.rowid${business}` : via && withBusiness ? 'respondents r CROSS JOIN cases c ON r.id = c.respondent_id' : `cases c${business}`;
+    // Walked by the businesses' names, SQLite must be told to read them first (CROSS JOIN): sorting
+    // the largest category by business took 394 ms, walking the names 7.
+    const from = byText ? `case_index t JOIN cases c ON c.id = t.rowid${business}` : walk && withBusiness ? 'respondents r CROSS JOIN cases c ON r.id = c.respondent_id' : `cases c${business}`;
     if (window) cursorWhere = window.bound;
     const whereSql = (extra: { sql: string } | null, conditions = where) => {
       const all = extra ? [...conditions, extra.sql] : conditions;
@@ -228,7 +239,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     // never carried through a sort of every match.
     const pageSql = `SELECT c.id, ${keys.map((k, i) => `${k} AS k${i}`).join(', ')}
        FROM ${from}
-       ${whereSql(cursorWhere)}
+       ${whereSql(cursorWhere, walk ? hiddenFromPlanner(where, keys[0]!) : where)}
       ORDER BY ${orderSql}
       LIMIT ? OFFSET ?`;
     // The count needs the business only where a filter names it (none does today). Text alone, or a
@@ -237,14 +248,15 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     // index (migration 0027), which holds the proposer: SQLite chose the status index and read every
     // awaiting case's row for it (2,678 at a million cases).
     const approvalAlone = awaitingApproval && where.length === statusFilters + 1;
-    const countFrom = byText ? 'case_index t JOIN cases c ON c.id = t.rowid' : approvalAlone ? 'cases c INDEXED BY cases_awaiting_approval' : 'cases c';
+    const countFrom = `${byText ? 'case_index t JOIN cases c ON c.id = t.rowid' : approvalAlone ? 'cases c INDEXED BY cases_awaiting_approval' : 'cases c'}${where.includes(NATURE_WALKED) && !fewOfNature ? NATURE_JOIN : ''}`;
+    const listed = (w: string) => (w === NATURE_WALKED && fewOfNature ? NATURE_IN : (LISTED[w] ?? w));
     const textAlone = byText && match !== null && voidedMark !== null && where.length === statusFilters + 1 ? { match, voided: voidedMark } : null;
     const numberAlone = numbered !== null && byNumberOrder && voidedMark === false && where.length === statusFilters + 1;
     const count = days.countOf(input) ?? (textAlone
       ? textCount(textAlone.match, textAlone.voided, SEARCH_COUNT_CAP)
       : numberAlone
         ? numberedCount(numbered, SEARCH_COUNT_CAP)
-        : { sql: `SELECT COUNT(*) FROM (SELECT 1 FROM ${countFrom} ${whereSql(null, where.map((w) => (w === OPEN_WALKED ? OPEN_LISTED : w)))} LIMIT ${SEARCH_COUNT_CAP + 1})`, params });
+        : { sql: `SELECT COUNT(*) FROM (SELECT 1 FROM ${countFrom} ${whereSql(null, where.map(listed))} LIMIT ${SEARCH_COUNT_CAP + 1})`, params });
     return {
       page: { sql: pageSql, params: [...params, ...(cursorWhere?.params ?? []), input.pageSize + 1, offset] },
       count,
@@ -257,6 +269,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
             ? { sql: `SELECT COUNT(*) FROM (${numberRange} LIMIT ${SEARCH_COUNT_CAP + 1})`, params: [numbered.from, numbered.to] }
             : null,
       textAlone,
+      walkable: match === null && numbered === null && byNumber === null && walkableOrder(sort, input, byRunningClock) && where.length > (input.status || input.includeVoided ? 0 : 1),
       cursorColumns: keys.length,
       // A number's beginning is marked whole, where it stands in the number.
       words: numbered ? [numbered.from] : shownRunsOf(words),
@@ -264,8 +277,17 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     };
   }
 
-  function search(input: SearchInput, user: UserView, window?: DayWindow): { rows: CaseRow[]; total: number; more: boolean; next: string | null; words: string[] } {
-    const p = plan(input, user, window);
+  /** Whether the list walks its sort's index: its count decides, read first and kept for the page (sortWalk.ts). */
+  function readingOf(input: SearchInput, user: UserView): Reading {
+    const p = plan(input, user);
+    if (!p.walkable || p.empty) return { walk: false, counted: null, step: skipStep };
+    const counted = prepare(p.count.sql).pluck().get(...p.count.params) as number;
+    const walk = counted > sortAtMost;
+    return { walk, counted, step: walk ? walkStep(counted, days.casesOf(), input.pageSize, skipStep) : skipStep };
+  }
+
+  function search(input: SearchInput, user: UserView, window?: DayWindow, reading = readingOf(input, user)): { rows: CaseRow[]; total: number; more: boolean; next: string | null; words: string[] } {
+    const p = plan(input, user, window, reading.walk);
     if (p.empty) return { rows: [], total: 0, more: false, next: null, words: p.words };
     const first = !input.after && input.page === 1;
     // Text alone is walked and counted at once; every page of a walk that saw every match is cut from it (textWalk.ts).
@@ -276,7 +298,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const hasNext = found.length > input.pageSize;
     // A first page with room to spare holds every match: its rows are the count (a rare word's search
     // reads its posting lists once, not twice).
-    const counted = walked?.counted ?? (first && !hasNext ? found.length : (prepare(p.count.sql).pluck().get(...p.count.params) as number));
+    const counted = walked?.counted ?? reading.counted ?? (first && !hasNext ? found.length : (prepare(p.count.sql).pluck().get(...p.count.params) as number));
     const keyRows = hasNext ? found.slice(0, input.pageSize) : found;
     const last = keyRows[keyRows.length - 1];
     const byId = new Map(pageRows.read(keyRows.map((k) => k.id), p.words.length > 0).map((r) => [r.id, r]));
@@ -321,36 +343,49 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   /**
    * A page by its number: placed by the day counts where they count the list (dayCounts.ts), at any
    * depth (a key no case has, a region's, gives no page at once: the walk read the whole register for
-   * none, 1.8 s at a million cases); else OFFSET down to `skipStep` rows, and deeper a walk of the
-   * sort's index `skipStep` rows at a time, answering the page's calls between steps, then the page
-   * after that row as a cursor page. An OFFSET of 50,000 rows held the event loop 121 ms at 200,000
-   * cases (DESIGN.md "Quality bars": no call holds the loop for more than 50 ms).
+   * none, 1.8 s at a million cases); else OFFSET down to a step's rows, and deeper a walk of the
+   * sort's index a step at a time, answering the page's calls between steps, then the page after
+   * that row as a cursor page. An OFFSET of 50,000 rows held the event loop 121 ms at 200,000 cases
+   * (DESIGN.md "Quality bars": no call holds the loop for more than 50 ms). A step is `skipStep` rows
+   * of the register, of a walked list its share of them (sortWalk.ts).
    */
   async function searchByPage(input: SearchInput, user: UserView): Promise<ReturnType<typeof search>> {
     let skip = input.after ? 0 : (input.page - 1) * input.pageSize;
     const window = days.windowOf(input, input.sort ?? defaultSortFor(input.text), skip);
-    if (window) return search(input, user, window);
-    if (skip <= skipStep) return search(input, user);
+    const reading = readingOf(input, user);
+    if (window) return search(input, user, window, reading);
+    let step = reading.step;
+    if (skip <= step) return search(input, user, undefined, reading);
     let after: string | undefined;
     while (skip > 0) {
-      const step = Math.min(skip, skipStep);
-      const p = plan({ ...input, page: 1, ...(after ? { after } : {}) }, user);
-      if (p.empty) return search(input, user);
-      const row = prepare(p.page.sql).get(...p.page.params.slice(0, -2), 1, step - 1) as KeyRow | undefined;
+      const rows = Math.min(skip, step);
+      const p = plan({ ...input, page: 1, ...(after ? { after } : {}) }, user, undefined, reading.walk);
+      if (p.empty) return search(input, user, undefined, reading);
+      const started = performance.now();
+      const row = prepare(p.page.sql).get(...p.page.params.slice(0, -2), 1, rows - 1) as KeyRow | undefined;
       if (!row) {
         // Past the last match: no rows, and the count of them all as on any page.
-        const end = search({ ...input, page: 1, pageSize: 1, ...(after ? { after } : {}) }, user);
+        const end = search({ ...input, page: 1, pageSize: 1, ...(after ? { after } : {}) }, user, undefined, reading);
         return { ...end, rows: [], next: null };
       }
       after = encodeCursor(Array.from({ length: p.cursorColumns }, (_, i) => row[`k${i}`] ?? null));
-      skip -= step;
+      skip -= rows;
+      step = nextStep(step, performance.now() - started, skipStep);
       await yieldToLoop();
     }
-    return search({ ...input, after }, user);
+    return search({ ...input, after }, user, undefined, reading);
   }
 
-  return { search: searchByPage, plan };
+  return {
+    search: searchByPage,
+    /** The statements a search runs: walking its sort's index where its count decides so, or as told. */
+    plan: (input: SearchInput, user: UserView, window?: DayWindow, walk = readingOf(input, user).walk) => plan(input, user, window, walk),
+    readingOf,
+  };
 }
+
+/** Conditions a count reads another way than a page (statusConditions.ts). */
+const LISTED: Record<string, string> = { [OPEN_WALKED]: OPEN_LISTED, [NATURE_WALKED]: NATURE_LISTED };
 
 /** Where the ids after a cursor's begin in a list of ids newest first. */
 function placeBelow(newestFirst: number[], after: unknown): number {

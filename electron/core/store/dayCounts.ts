@@ -1,4 +1,3 @@
-import { defaultSortFor } from '../../../shared/api/schemas/cases';
 import { addDays } from '../../../shared/domain/calendar';
 import type { Db } from '../db/open';
 import { NONE, type Dimension } from './caseFacts';
@@ -7,7 +6,7 @@ import type { SearchInput } from './caseSearch';
 /**
  * 统计's day counts (`stats_daily.received`: the cases not voided received each day, kept in the
  * same transaction as every change of a case, store/caseFacts.ts) where they count a list exactly:
- * its count, whether one key has too many cases to sort, and where a page by number begins in the
+ * its count, the register's size, and where a page by number begins in the
  * receipt order: the key's days from the newest (or the oldest) until the one the page's first row
  * is in, then that day's place in the receipt index and an OFFSET within the day. At a million cases
  * page 1,000 newest first walked 49,950 entries of the index (7.2 ms p50, 12.7 p95 through the
@@ -24,6 +23,8 @@ export interface DayWindow {
 /** Filters 统计 counts by, as (breakdown, key): received per day per key is the number of such cases. */
 const COUNTED: Partial<Record<keyof SearchInput, (v: unknown) => [Dimension, string]>> = {
   category: (v) => ['category', String(v)],
+  // A case counts once under each nature it has, as the list holds it once (store/caseFacts.ts).
+  nature: (v) => ['nature', String(v)],
   channel: (v) => ['channel', String(v)],
   region: (v) => ['region', v === null ? NONE : String(v)],
   handlerId: (v) => ['handler', v === null ? NONE : String(v)],
@@ -74,10 +75,7 @@ export const DAYS_SQL = {
   total: 'SELECT COALESCE(SUM(received), 0) FROM stats_daily WHERE dim = ? AND key = ? AND day BETWEEN ? AND ?',
 };
 
-/** Sorting this many matches costs 20–30 ms at most (2.4 µs a case: one category's 50,000 took 121 ms at a million cases). */
-export const SORT_AT_MOST = 10_000;
-
-export function createDayCounts(db: Db, sortAtMost = SORT_AT_MOST) {
+export function createDayCounts(db: Db) {
   const days = { desc: db.prepare(DAYS_SQL.desc), asc: db.prepare(DAYS_SQL.asc) };
   const total = db.prepare(DAYS_SQL.total).pluck();
 
@@ -103,19 +101,9 @@ export function createDayCounts(db: Db, sortAtMost = SORT_AT_MOST) {
       return { bound: { sql: '0', params: [] }, offset: 0 };
     },
 
-    /**
-     * Sorted other than by receipt and filtered by one category or handler with more cases than are
-     * sorted quickly: walk the sort's index, checking the key in each case, rather than list the key's
-     * cases from its index and sort them all (SQLite, whose statistics sample the register, chose the
-     * sort: one category by case number 121 ms at a million cases, 5 by the number's index; by the
-     * business, whose order is the businesses' names, SQLite must be told to read them first, CROSS
-     * JOIN: 394 ms by the sort, 7 walking the names for the largest category). With fewer the sort is
-     * the shorter way (a key with no case: nothing to sort, and the walk would read the whole register).
-     */
-    walkSortFor(input: SearchInput): boolean {
-      if ((input.category === undefined && (input.handlerId === undefined || input.handlerId === null)) || (input.sort ?? defaultSortFor(input.text)).startsWith('receivedAt:')) return false;
-      const counted = countedBy(input);
-      return counted !== null && (total.get(...counted.by, counted.from, counted.to) as number) > sortAtMost;
+    /** The cases not voided of one breakdown's key, or of the whole register (`all`): what a walk of a sort's index passes (sortWalk.ts). */
+    casesOf(dim: Dimension = 'all', key: string = NONE): number {
+      return total.get(dim, key, '0000-01-01', '9999-12-31') as number;
     },
 
     /**

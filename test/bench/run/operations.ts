@@ -129,6 +129,10 @@ export function operations(m: SeedManifest, today: string, has: (op: string) => 
     { label: 'channel 电话 alone', group: 'filter', calls: () => search({ channel: 'phone' }), floor: 'rows' },
     { label: `region R001 + ${month} (regions have no index of their own)`, group: 'filter', calls: () => search({ region: 'R001', ...monthRange }), floor: 'rows' },
     { label: 'category S04 sorted by case number', group: 'filter', calls: () => search({ category: 'S04', sort: 'caseNo:desc' }), floor: 'rows' },
+    // Long lists SQLite listed and sorted whole (store/sortWalk.ts): 已结案 by case number, a year by name.
+    { label: 'status closed sorted by case number', group: 'filter', calls: () => search({ status: 'closed', sort: 'caseNo:asc' }), floor: 'rows' },
+    { label: `${year} sorted by complainant`, group: 'filter', calls: () => search({ from: `${year}-01-01`, to: `${year}-12-31`, sort: 'complainantName:asc' }), floor: 'rows' },
+    { label: `page 20 of category S10 sorted by case number, by page number (a walk in steps)`, group: 'page', calls: () => search({ category: 'S10', sort: 'caseNo:asc', page: 20 }), floor: 'rows' },
     { label: 'overdue, any deadline', group: 'filter', calls: () => search({ overdue: true }), floor: 'rows' },
     { label: 'due within 3 working days', group: 'filter', calls: () => search({ dueWithinWorkingDays: 3 }), floor: 'rows' },
     { label: 'open, nearest deadline first', group: 'filter', calls: () => search({ open: true, sort: 'dueOn:asc' }), floor: 'rows' },
