@@ -214,14 +214,16 @@ describe('a deep page in the receipt order, placed by the day counts', () => {
     expect(few.readingOf(casesSearch.input.parse({ category: 'G01', sort: 'caseNo:desc', page: 1, pageSize: 50 }), admin)).toMatchObject({ walk: false, step: SKIP_STEP });
   });
 
-  it('a walked list\'s step is its share of the register\'s, at least a page, and grows while quick', () => {
+  it('a walked list\'s step is its share of the register\'s, at least a page, grows while quick and shrinks when slow', () => {
     expect(walkStep(15_000, 1_000_000, 50, SKIP_STEP)).toBe(50);
     expect(walkStep(500_000, 1_000_000, 50, SKIP_STEP)).toBe(1_250);
     expect(walkStep(10, 0, 50, SKIP_STEP)).toBe(SKIP_STEP);
     expect(walkStep(2_000_000, 1_000_000, 50, SKIP_STEP)).toBe(SKIP_STEP);
-    expect(nextStep(50, QUICK_STEP_MS / 2, SKIP_STEP)).toBe(100);
-    expect(nextStep(50, QUICK_STEP_MS * 2, SKIP_STEP)).toBe(50);
-    expect(nextStep(2_000, 0, SKIP_STEP)).toBe(SKIP_STEP);
+    expect(nextStep(50, QUICK_STEP_MS / 2, 50, SKIP_STEP)).toBe(100);
+    expect(nextStep(50, QUICK_STEP_MS * 2, 50, SKIP_STEP)).toBe(50);
+    expect(nextStep(2_000, 0, 50, SKIP_STEP)).toBe(SKIP_STEP);
+    expect(nextStep(800, QUICK_STEP_MS * 5, 50, SKIP_STEP)).toBe(400);
+    expect(nextStep(60, QUICK_STEP_MS * 5, 50, SKIP_STEP)).toBe(50);
   });
 
   it('is not used where the day counts are not the list: a status, a text, the voided cases, two breakdowns, another order', () => {

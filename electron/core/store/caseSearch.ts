@@ -286,7 +286,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     return { walk, counted, step: walk ? walkStep(counted, days.casesOf(), input.pageSize, skipStep) : skipStep };
   }
 
-  function search(input: SearchInput, user: UserView, window?: DayWindow, reading = readingOf(input, user)): { rows: CaseRow[]; total: number; more: boolean; next: string | null; words: string[] } {
+  function search(input: SearchInput, user: UserView, window: DayWindow | undefined, reading: Reading): { rows: CaseRow[]; total: number; more: boolean; next: string | null; words: string[] } {
     const p = plan(input, user, window, reading.walk);
     if (p.empty) return { rows: [], total: 0, more: false, next: null, words: p.words };
     const first = !input.after && input.page === 1;
@@ -370,7 +370,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       }
       after = encodeCursor(Array.from({ length: p.cursorColumns }, (_, i) => row[`k${i}`] ?? null));
       skip -= rows;
-      step = nextStep(step, performance.now() - started, skipStep);
+      step = nextStep(step, performance.now() - started, input.pageSize, skipStep);
       await yieldToLoop();
     }
     return search({ ...input, after }, user, undefined, reading);
