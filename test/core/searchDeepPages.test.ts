@@ -123,7 +123,7 @@ describe('a deep page in the receipt order, placed by the day counts', () => {
   }, 120_000);
   afterAll(() => days.close());
 
-  const filterings = (): Record<string, unknown>[] => [{}, { category: 'G01' }, { nature: 'price' }, { channel: 'phone' }, { region: 'R001' }, { region: null }, { handlerId }, { handlerId: null }];
+  const filterings = (): Record<string, unknown>[] => [{}, { category: 'G01' }, { nature: 'price' }, { accepted: true }, { accepted: false }, { channel: 'phone' }, { region: 'R001' }, { region: null }, { handlerId }, { handlerId: null }];
 
   it.each(['receivedAt:desc', 'receivedAt:asc'] as const)('holds the rows of the one-statement OFFSET on every page, sorted %s', async (sort) => {
     const { db, services } = days.core;
@@ -161,6 +161,7 @@ describe('a deep page in the receipt order, placed by the day counts', () => {
       const [name, value] = Object.entries(f)[0] ?? [];
       if (name === undefined) return ['', []];
       if (name === 'nature') return [' AND EXISTS (SELECT 1 FROM case_natures n WHERE n.case_id = c.id AND n.nature = ?)', [value]];
+      if (name === 'accepted') return [` AND c.accepted_on IS ${value ? 'NOT ' : ''}NULL`, []];
       const column = name === 'handlerId' ? 'handler_id' : name;
       return value === null ? [` AND c.${column} IS NULL`, []] : [` AND c.${column} = ?`, [value]];
     };
@@ -226,11 +227,11 @@ describe('a deep page in the receipt order, placed by the day counts', () => {
     expect(nextStep(60, QUICK_STEP_MS * 5, 50, SKIP_STEP)).toBe(50);
   });
 
-  it('is not used where the day counts are not the list: a status, a text, the voided cases, two breakdowns, another order', () => {
+  it('is not used where the day counts are not the list: a status, a text, the voided cases, two breakdowns, two figures, another order', () => {
     const { windowOf, countOf } = createDayCounts(days.core.db);
     const at = (input: Record<string, unknown>, sort = 'receivedAt:desc') => windowOf(casesSearch.input.parse({ page: 4, pageSize: 2, ...input }), sort, 6);
     expect(at({})).not.toBeNull();
-    for (const input of [{ status: 'registered' }, { text: '投诉人' }, { includeVoided: true }, { category: 'G01', channel: 'phone' }, { registeredOn: '2026-11-11' }, { respondentId: 1 }, { overdue: false }, { resolved: false }]) {
+    for (const input of [{ status: 'registered' }, { text: '投诉人' }, { includeVoided: true }, { category: 'G01', channel: 'phone' }, { registeredOn: '2026-11-11' }, { respondentId: 1 }, { overdue: false }, { resolved: false, accepted: true }]) {
       expect(at(input), JSON.stringify(input)).toBeNull();
     }
     expect(at({}, 'caseNo:desc')).toBeNull();

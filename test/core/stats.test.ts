@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatsSummary } from '../../shared/api/schemas/stats';
+import type { SearchInput } from '../../electron/core/store/caseSearch';
 import { fixedClock, minimalComplaint, openRegister, type Register } from './harness';
 import { withStaff, type Staff } from './staff';
 
@@ -193,6 +194,46 @@ describe('stats.summary', () => {
     expect(caseNames((await search({ handlerId: null })).rows)).toEqual(['C', 'F']);
     expect(caseNames((await search({ includeVoided: true })).rows)).toEqual(['B', 'C', 'D', 'E', 'F']);
     expect(caseNames((await search({ status: 'voided' })).rows)).toEqual(['D']);
+  });
+
+  it('counts the cases behind each figure from the daily totals, set or not, whole or within a category, as the register holds them', async () => {
+    // The day counts count a figure's list (store/dayCounts.ts); here against the very rows and a count of the register itself.
+    const rule: Record<string, string> = {
+      accepted: 'c.accepted_on IS NOT NULL',
+      resolved: 'c.resolved = 1',
+      punitive: "COALESCE(c.punitive_fen, 0) > 0 OR EXISTS (SELECT 1 FROM json_each(c.outcome, '$.measures') WHERE value = 'punitive')",
+      lawsuitSupport: "EXISTS (SELECT 1 FROM json_each(c.outcome, '$.measures') WHERE value = 'lawsuitSupport')",
+      finished: "c.status = 'closed' OR (c.status = 'refused' AND c.refusal IS NOT NULL)",
+      repeat: "(SELECT json_extract(s.measures, '$[10]') FROM case_stats s WHERE s.case_id = c.id) = 1",
+    };
+    const late = "EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.state = 'met' AND d.ended_on > d.due_on)";
+    const listed = (where: string, params: unknown[]) =>
+      reg.core.db.prepare(`SELECT c.id FROM cases c WHERE c.status <> 'voided' AND c.received_on BETWEEN ? AND ? AND ${where} ORDER BY c.received_at DESC, c.id DESC`).pluck().all(...params) as number[];
+    for (const [from, to] of [['2025-12-01', '2026-03-31'], ['2026-01-01', '2026-01-31'], ['2026-02-01', '2026-12-31']]) {
+      for (const category of [undefined, 'G01']) {
+        const keyed = category ? ' AND c.category = ?' : '';
+        const figures: [Record<string, boolean>, string][] = [
+          ...Object.entries(rule).flatMap(([name, sql]): [Record<string, boolean>, string][] => [[{ [name]: true }, `(${sql})`], [{ [name]: false }, `NOT (${sql})`]]),
+          [{ inTime: true }, `(${rule.finished}) AND NOT ${late}`],
+          [{ inTime: false }, `(${rule.finished}) AND ${late}`],
+        ];
+        for (const [figure, sql] of figures) {
+          const label = JSON.stringify({ from, to, category, ...figure });
+          const want = listed(`(${sql})${keyed}`, [from, to, ...(category ? [category] : [])]);
+          // Pages of one, each placed by the figure's days, so the count is read, not taken from a
+          // first page that holds every row.
+          const pages: number[] = [];
+          for (let page = 1; page <= want.length + 1; page++) {
+            const got = await staff.clerk.must<{ rows: { id: number }[]; total: number }>('cases.search', { from, to, ...(category ? { category } : {}), ...figure, page, pageSize: 1 });
+            expect(got.total, `${label} page ${page}`).toBe(want.length);
+            pages.push(...got.rows.map((r) => r.id));
+          }
+          expect(pages, label).toEqual(want);
+          // Read from the day counts, not by a count of the register.
+          expect(reg.core.services.store.read.searchPlan({ from, to, ...(category ? { category } : {}), ...figure, page: 1, pageSize: 50 } as SearchInput, staff.clerk.user).count.sql, label).toMatch(/FROM stats_daily/);
+        }
+      }
+    }
   });
 
   it('keeps the daily totals equal to a count made afresh from every case', () => {

@@ -158,9 +158,15 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     };
     flag(input.accepted, 'c.accepted_on IS NOT NULL');
     flag(input.resolved, 'c.resolved = 1');
-    flag(input.punitive, "COALESCE(c.punitive_fen, 0) > 0 OR EXISTS (SELECT 1 FROM json_each(c.outcome, '$.measures') WHERE value = 'punitive')");
-    flag(input.lawsuitSupport, "EXISTS (SELECT 1 FROM json_each(c.outcome, '$.measures') WHERE value = 'lawsuitSupport')");
-    const finished = "c.status IN ('closed', 'refused') AND (c.status = 'closed' OR c.refusal IS NOT NULL)";
+    // A measure is in the outcome's text wherever it is in its list: that test first, so the list is
+    // read only for the cases that may hold it (a year's 330,000 cases each read as JSON: 0.5 s).
+    const measure = (name: string) => `(c.outcome IS NOT NULL AND instr(c.outcome, '"${name}"') > 0 AND EXISTS (SELECT 1 FROM json_each(c.outcome, '$.measures') WHERE value = '${name}'))`;
+    flag(input.punitive, `COALESCE(c.punitive_fen, 0) > 0 OR ${measure('punitive')}`);
+    flag(input.lawsuitSupport, measure('lawsuitSupport'));
+    // The status hidden from the planner (+): two statuses and a range of dates made it list every
+    // finished case of a year from the status index and sort them (按时办结 否 for 2025: 1.1 s), where
+    // the receipt order's own index is walked.
+    const finished = "+c.status IN ('closed', 'refused') AND (c.status = 'closed' OR c.refusal IS NOT NULL)";
     flag(input.finished, finished);
     if (input.inTime !== undefined) {
       const late = "EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.state = 'met' AND d.ended_on > d.due_on)";
@@ -282,7 +288,10 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const p = plan(input, user);
     if (!p.walkable || p.empty) return { walk: false, counted: null, step: skipStep };
     const counted = prepare(p.count.sql).pluck().get(...p.count.params) as number;
-    const walk = counted > sortAtMost;
+    // A figure of 统计 is checked case by case wherever its list is read: listed by its dates, all the
+    // cases received are passed; walked, the page over the figure's share of the register.
+    const passed = days.passedOf(input);
+    const walk = counted > sortAtMost || (passed !== null && passed > sortAtMost && input.pageSize * days.casesOf() < counted * passed);
     return { walk, counted, step: walk ? walkStep(counted, days.casesOf(), input.pageSize, skipStep) : skipStep };
   }
 

@@ -1,4 +1,5 @@
 import { addDays } from '../../../shared/domain/calendar';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import { NONE, type Dimension } from './caseFacts';
 import type { SearchInput } from './caseSearch';
@@ -30,13 +31,30 @@ const COUNTED: Partial<Record<keyof SearchInput, (v: unknown) => [Dimension, str
   handlerId: (v) => ['handler', v === null ? NONE : String(v)],
 };
 
+/**
+ * The figures of 统计 a list is filtered by when one is opened (caseSearch.ts, each by the rule it is
+ * counted by), as the day's count of its cases: the figure's own column, and, set to false, the
+ * cases received less them. 按时办结 filters finished cases only, in time or not.
+ */
+const MEASURED: Partial<Record<keyof SearchInput, { yes: string; no: string }>> = {
+  accepted: { yes: 'accepted', no: 'received - accepted' },
+  resolved: { yes: 'resolved', no: 'received - resolved' },
+  punitive: { yes: 'punitive_cases', no: 'received - punitive_cases' },
+  lawsuitSupport: { yes: 'lawsuit', no: 'received - lawsuit' },
+  finished: { yes: 'finished', no: 'received - finished' },
+  inTime: { yes: 'in_time', no: 'finished - in_time' },
+  repeat: { yes: 'repeats', no: 'received - repeats' },
+};
+
 /** Set to these, a field filters nothing. */
 const NO_FILTER: Partial<Record<keyof SearchInput, unknown>> = { includeVoided: false, mine: false, awaitingMyApproval: false, open: false, text: '' };
 const PAGING = new Set<keyof SearchInput>(['page', 'pageSize', 'sort', 'after']);
 
-/** The cases the day counts count: one breakdown's key (or the whole register), received in a range of days. */
+/** The cases the day counts count: one breakdown's key (or the whole register), received in a range of days, with one figure of 统计 or not. */
 interface Counted {
   by: [Dimension, string];
+  /** The day's count of them: a column of stats_daily or two less one another (MEASURED). */
+  measure: string;
   from: string;
   to: string;
 }
@@ -45,16 +63,25 @@ interface Counted {
  * The breakdown and key whose day counts are exactly the list's rows per receipt day: the register
  * less the voided cases, filtered by nothing or by one breakdown's key alone, within a range of
  * receipt dates or not (the list's `from` and `to` are office dates: received_at carries the office's
- * offset, so its text orders as its office date, received_on, does). Any other condition (a status,
- * a text, a field this does not know) counts cases 统计 does not: null.
+ * offset, so its text orders as its office date, received_on, does), with one figure of 统计 or none.
+ * Any other condition (a status, a text, a field this does not know, two figures) counts cases 统计
+ * does not: null.
  */
 function countedBy(input: SearchInput): Counted | null {
-  const counted: Counted = { by: ['all', NONE], from: '0000-01-01', to: '9999-12-31' };
+  const counted: Counted = { by: ['all', NONE], measure: 'received', from: '0000-01-01', to: '9999-12-31' };
+  let measured = false;
   let keyed = false;
   for (const [name, value] of Object.entries(input) as [keyof SearchInput, unknown][]) {
     if (value === undefined || PAGING.has(name) || (name in NO_FILTER && NO_FILTER[name] === value)) continue;
     if (name === 'from' || name === 'to') {
       counted[name] = String(value);
+      continue;
+    }
+    const figure = MEASURED[name];
+    if (figure) {
+      if (measured) return null;
+      counted.measure = value === true ? figure.yes : figure.no;
+      measured = true;
       continue;
     }
     const key = COUNTED[name];
@@ -66,18 +93,31 @@ function countedBy(input: SearchInput): Counted | null {
 }
 
 /**
- * A breakdown key's days with their counts, newest or oldest first, and their sum, from the counts'
- * index by key and day (migration 0035; what storePlans.test.ts plans).
+ * A breakdown key's days with their counts (of one figure, or received), newest or oldest first, and
+ * their sum, from the counts' index by key and day (migration 0035; what storePlans.test.ts plans).
  */
-export const DAYS_SQL = {
-  desc: 'SELECT day, received FROM stats_daily WHERE dim = ? AND key = ? AND day BETWEEN ? AND ? ORDER BY day DESC',
-  asc: 'SELECT day, received FROM stats_daily WHERE dim = ? AND key = ? AND day BETWEEN ? AND ? ORDER BY day',
-  total: 'SELECT COALESCE(SUM(received), 0) FROM stats_daily WHERE dim = ? AND key = ? AND day BETWEEN ? AND ?',
-};
+export function daysSql(measure: string) {
+  return {
+    desc: `SELECT day, ${measure} AS received FROM stats_daily WHERE dim = ? AND key = ? AND day BETWEEN ? AND ? ORDER BY day DESC`,
+    asc: `SELECT day, ${measure} AS received FROM stats_daily WHERE dim = ? AND key = ? AND day BETWEEN ? AND ? ORDER BY day`,
+    total: `SELECT COALESCE(SUM(${measure}), 0) FROM stats_daily WHERE dim = ? AND key = ? AND day BETWEEN ? AND ?`,
+  };
+}
+export const DAYS_SQL = daysSql('received');
 
 export function createDayCounts(db: Db) {
-  const days = { desc: db.prepare(DAYS_SQL.desc), asc: db.prepare(DAYS_SQL.asc) };
-  const total = db.prepare(DAYS_SQL.total).pluck();
+  const prepared = new Map<string, { desc: Statement; asc: Statement; total: Statement }>();
+  /** The statements of one measure, prepared once (eight measures at most). */
+  const of = (measure: string) => {
+    let s = prepared.get(measure);
+    if (!s) {
+      const sql = daysSql(measure);
+      s = { desc: db.prepare(sql.desc), asc: db.prepare(sql.asc), total: db.prepare(sql.total).pluck() };
+      prepared.set(measure, s);
+    }
+    return s;
+  };
+  const total = of('received').total;
 
   return {
     /**
@@ -91,6 +131,7 @@ export function createDayCounts(db: Db) {
       if (!counted) return null;
       const desc = sort === 'receivedAt:desc';
       let before = 0;
+      const days = of(counted.measure);
       for (const d of (desc ? days.desc : days.asc).iterate(...counted.by, counted.from, counted.to) as IterableIterator<{ day: string; received: number }>) {
         if (before + d.received > skip) {
           // "Before the next day" is "received on this day or earlier" (received_on is received_at's date part).
@@ -114,7 +155,17 @@ export function createDayCounts(db: Db) {
      */
     countOf(input: SearchInput): { sql: string; params: string[] } | null {
       const counted = countedBy(input);
-      return counted && { sql: DAYS_SQL.total, params: [...counted.by, counted.from, counted.to] };
+      return counted && { sql: daysSql(counted.measure).total, params: [...counted.by, counted.from, counted.to] };
+    },
+
+    /**
+     * The cases a list filtered by a figure of 统计 passes when it is listed by its key's or its
+     * dates' index: all those received, each checked for the figure (加倍赔偿 within a year: 330,000
+     * cases for 4,000); null for a list with no figure, or one the day counts do not count.
+     */
+    passedOf(input: SearchInput): number | null {
+      const counted = countedBy(input);
+      return counted && counted.measure !== 'received' ? (total.get(...counted.by, counted.from, counted.to) as number) : null;
     },
   };
 }
