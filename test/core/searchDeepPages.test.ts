@@ -5,6 +5,7 @@ import { loadCalendar } from '../../electron/core/services/calendar';
 import { casesSearch, type CaseSort } from '../../shared/api/schemas/caseSearch';
 import type { UserView } from '../../shared/api/schemas/common';
 import { createDayCounts } from '../../electron/core/store/dayCounts';
+import { createCountSlices } from '../../electron/core/store/countSlices';
 import { minimalComplaint, openRegister, type Register } from './harness';
 import { withStaff } from './staff';
 
@@ -191,7 +192,7 @@ describe('a deep page in the receipt order, placed by the day counts', () => {
         // With dates, the orders that follow the calendar list and sort instead (sortWalk.ts walkableOrder).
         const dated = 'from' in filters && (sort === 'caseNo:desc' || sort === 'dueOn:asc' || sort === 'registeredAt:desc');
         const label = `${sort} ${JSON.stringify(filters)}`;
-        expect(walking.readingOf(parsed, admin).walk, label).toBe(!dated);
+        expect((await walking.readingOf(parsed, admin)).walk, label).toBe(!dated);
         // Its filters hidden from the planner, but a status the sort leads with.
         if (!dated) expect(walking.plan(parsed, admin).page.sql, label).toMatch(/WHERE \+\(|WHERE c\.status = \?\s+ORDER BY c\.status/);
         let after: string | null = null;
@@ -209,10 +210,10 @@ describe('a deep page in the receipt order, placed by the day counts', () => {
     }
     // In receipt order, a text, no filter but the voided rule, or a list of few cases: SQLite's own plan.
     for (const input of [{ category: 'G01', sort: 'receivedAt:desc' }, { text: '退款', sort: 'caseNo:desc' }, { sort: 'caseNo:desc' }]) {
-      expect(walking.readingOf(casesSearch.input.parse({ ...input, page: 1, pageSize: 50 }), admin).walk, JSON.stringify(input)).toBe(false);
+      expect((await walking.readingOf(casesSearch.input.parse({ ...input, page: 1, pageSize: 50 }), admin)).walk, JSON.stringify(input)).toBe(false);
     }
     const few = createCaseSearch(db, services.clock, () => loadCalendar(db), () => true);
-    expect(few.readingOf(casesSearch.input.parse({ category: 'G01', sort: 'caseNo:desc', page: 1, pageSize: 50 }), admin)).toMatchObject({ walk: false, step: SKIP_STEP });
+    expect(await few.readingOf(casesSearch.input.parse({ category: 'G01', sort: 'caseNo:desc', page: 1, pageSize: 50 }), admin)).toMatchObject({ walk: false, step: SKIP_STEP });
   });
 
   it('a walked list\'s step is its share of the register\'s, at least a page, grows while quick and shrinks when slow', () => {
@@ -225,6 +226,41 @@ describe('a deep page in the receipt order, placed by the day counts', () => {
     expect(nextStep(2_000, 0, 50, SKIP_STEP)).toBe(SKIP_STEP);
     expect(nextStep(800, QUICK_STEP_MS * 5, 50, SKIP_STEP)).toBe(400);
     expect(nextStep(60, QUICK_STEP_MS * 5, 50, SKIP_STEP)).toBe(50);
+  });
+
+  it('counts a list the day counts do not count in slices of its receipt days, exactly, and stops past the cap', async () => {
+    const { db, services } = days.core;
+    // Slices of one case of the key the count walks (category, handler or the register), so every list here is read in many.
+    const slicing = createCaseSearch(db, services.clock, () => loadCalendar(db), () => true, { sliceCases: 1 });
+    const sql = (where: string, params: unknown[]) => db.prepare(`SELECT COUNT(*) FROM cases c WHERE ${where}`).pluck().get(...params) as number;
+    const lists: [Record<string, unknown>, string, unknown[]][] = [
+      [{ category: 'G01', channel: 'phone' }, "c.status <> 'voided' AND c.category = 'G01' AND c.channel = 'phone'", []],
+      [{ status: 'registered' }, "c.status = 'registered'", []],
+      [{ status: 'registered', category: 'G01', from: '2026-11-12' }, "c.status = 'registered' AND c.category = 'G01' AND c.received_on >= '2026-11-12'", []],
+      [{ handlerId, channel: 'visit' }, "c.status <> 'voided' AND c.handler_id = ? AND c.channel = 'visit'", [handlerId]],
+      [{ nature: 'price', region: 'R002', to: '2026-11-14' }, "c.status <> 'voided' AND c.region = 'R002' AND c.received_on <= '2026-11-14' AND EXISTS (SELECT 1 FROM case_natures n WHERE n.case_id = c.id AND n.nature = 'price')", []],
+    ];
+    for (const [filters, where, params] of lists) {
+      const input = casesSearch.input.parse({ ...filters, page: 1, pageSize: 1 });
+      expect(slicing.plan(input, admin).countSliced, JSON.stringify(filters)).not.toBeNull();
+      expect((await slicing.search(input, admin)).total, JSON.stringify(filters)).toBe(sql(where, params));
+    }
+    // Counted otherwise: by the day counts, or a list holding voided cases (on days the counts leave out).
+    for (const filters of [{ category: 'G01' }, { includeVoided: true, channel: 'phone' }, { status: 'voided' }]) {
+      expect(slicing.plan(casesSearch.input.parse({ ...filters, page: 1, pageSize: 1 }), admin).countSliced, JSON.stringify(filters)).toBeNull();
+    }
+    // Past the cap it stops: one more than the cap, read in as few slices as reach it.
+    const count = createCountSlices(db, 1);
+    const p = slicing.plan(casesSearch.input.parse({ status: 'registered', page: 1, pageSize: 1 }), admin);
+    const asked: (string | null)[] = [];
+    const all = sql("c.status = 'registered'", []);
+    const stopped = await count(p.countSliced!, (before, size) => {
+      asked.push(before);
+      return createDayCounts(db).sliceBefore(casesSearch.input.parse({ status: 'registered', page: 1, pageSize: 1 }), before, size);
+    }, 2);
+    expect(all).toBeGreaterThan(3);
+    expect(stopped).toBe(3);
+    expect(asked.length).toBeLessThan(days.core.db.prepare("SELECT COUNT(DISTINCT received_on) FROM cases").pluck().get() as number);
   });
 
   it('is not used where the day counts are not the list: a status, a text, the voided cases, two breakdowns, two figures, another order', () => {

@@ -2,19 +2,18 @@ import type { z } from 'zod';
 import { defaultSortFor, SEARCH_COUNT_CAP, type CaseRow, type casesSearch } from '../../../shared/api/schemas/cases';
 import type { UserView } from '../../../shared/api/schemas/common';
 import { addDays, type WorkingDayCalendar } from '../../../shared/domain/calendar';
-import { stateOn, timeLeft, workingDaysLeft } from '../../../shared/domain/deadlines';
 import type { Db } from '../db/open';
 import { yieldToLoop } from '../loop';
 import type { OfficeClock } from '../officeClock';
 import { decodeCursor, encodeCursor, ORDERS, type CursorValue } from './searchOrders';
 import { matchExpression, shownRunsOf, textCount } from './searchTokens';
-import { snippetOf } from './snippets';
 import { statementCache } from './statementCache';
 import { FINAL, NATURE_IN, NATURE_JOIN, NATURE_LISTED, NATURE_WALKED, OPEN_LISTED, OPEN_WALKED, QUEUE_SQL } from './statusConditions';
 import { createCaseNumberWords } from './caseNumberWords';
 import { createDayCounts, type DayWindow } from './dayCounts';
 import { createSearchPageRows } from './searchPageRows';
 import { createTextWalk } from './textWalk';
+import { createCountSlices, SLICE_CASES } from './countSlices';
 import { hiddenFromPlanner, nextStep, SORT_AT_MOST, walkableOrder, walkStep } from './sortWalk';
 
 export type SearchInput = z.output<typeof casesSearch.input>;
@@ -33,6 +32,8 @@ const APPROVERS = new Set(['supervisor', 'admin']);
 export interface SearchPlan {
   page: { sql: string; params: unknown[] };
   count: { sql: string; params: unknown[] };
+  /** The count as read in slices of receipt days (countSlices.ts), for a list counted case by case in the register; else null. */
+  countSliced: { sql: string; params: unknown[] } | null;
   /** With text (or a case number's beginning) sorted other than by registration: counts its matches up to one past the cap. */
   textBeyondCap: { sql: string; params: unknown[] } | null;
   /**
@@ -64,12 +65,13 @@ export interface Reading {
  * search walks the token index newest first and stops at the page, or, text alone, is walked once up
  * to the cap and cut into pages (textWalk.ts); counting stops at the cap.
  */
-export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => WorkingDayCalendar, indexCurrent: () => boolean = () => true, { skipStep = SKIP_STEP, sortAtMost = SORT_AT_MOST, walkAtMost = SEARCH_COUNT_CAP } = {}) {
+export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => WorkingDayCalendar, indexCurrent: () => boolean = () => true, { skipStep = SKIP_STEP, sortAtMost = SORT_AT_MOST, walkAtMost = SEARCH_COUNT_CAP, sliceCases = SLICE_CASES } = {}) {
   const prepare = statementCache(db, 200);
   const pageRows = createSearchPageRows(db);
   const { caseByNumber, numberBeginning, numberedCount } = createCaseNumberWords(db);
   const days = createDayCounts(db);
   const texts = createTextWalk(db, SEARCH_COUNT_CAP, walkAtMost);
+  const countInSlices = createCountSlices(db, sliceCases);
   function plan(input: SearchInput, user: UserView, window?: DayWindow, walk = false): SearchPlan {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -258,7 +260,10 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const listed = (w: string) => (w === NATURE_WALKED && fewOfNature ? NATURE_IN : (LISTED[w] ?? w));
     const textAlone = byText && match !== null && voidedMark !== null && where.length === statusFilters + 1 ? { match, voided: voidedMark } : null;
     const numberAlone = numbered !== null && byNumberOrder && voidedMark === false && where.length === statusFilters + 1;
-    const count = days.countOf(input) ?? (textAlone
+    const counted = days.countOf(input);
+    // Counted case by case in the register, and every case of the list on a day the day counts know (none voided).
+    const sliced = counted === null && !textAlone && !numberAlone && match === null && numbered === null && byNumber === null && !approvalAlone && voidedMark !== true && voidedMark !== 'any';
+    const count = counted ?? (textAlone
       ? textCount(textAlone.match, textAlone.voided, SEARCH_COUNT_CAP)
       : numberAlone
         ? numberedCount(numbered, SEARCH_COUNT_CAP)
@@ -266,6 +271,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     return {
       page: { sql: pageSql, params: [...params, ...(cursorWhere?.params ?? []), input.pageSize + 1, offset] },
       count,
+      countSliced: sliced ? { sql: `SELECT COUNT(*) FROM (SELECT 1 FROM ${countFrom} ${whereSql(null, [...where.map(listed), 'c.received_at >= ?', 'c.received_at < ?'])} LIMIT ?)`, params } : null,
       // Sorted other than by registration, only the newest matches up to the cap are sorted: when the
       // text matched more, the count is of those, and reads as "at least" (N+).
       textBeyondCap:
@@ -284,15 +290,21 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   }
 
   /** Whether the list walks its sort's index: its count decides, read first and kept for the page (sortWalk.ts). */
-  function readingOf(input: SearchInput, user: UserView): Reading {
-    const p = plan(input, user);
-    if (!p.walkable || p.empty) return { walk: false, counted: null, step: skipStep };
-    const counted = prepare(p.count.sql).pluck().get(...p.count.params) as number;
+  function decide(input: SearchInput, p: SearchPlan, counted: number | null): Reading {
+    if (!p.walkable || p.empty || counted === null) return { walk: false, counted, step: skipStep };
     // A figure of 统计 is checked case by case wherever its list is read: listed by its dates, all the
     // cases received are passed; walked, the page over the figure's share of the register.
     const passed = days.passedOf(input);
     const walk = counted > sortAtMost || (passed !== null && passed > sortAtMost && input.pageSize * days.casesOf() < counted * passed);
     return { walk, counted, step: walk ? walkStep(counted, days.casesOf(), input.pageSize, skipStep) : skipStep };
+  }
+
+  /** The list's count where it is read before the page: in slices when counted case by case, or where it decides the walk. */
+  async function readingOf(input: SearchInput, user: UserView): Promise<Reading> {
+    const p = plan(input, user);
+    if (p.empty) return decide(input, p, null);
+    if (p.countSliced) return decide(input, p, await countInSlices(p.countSliced, (before, size) => days.sliceBefore(input, before, size), SEARCH_COUNT_CAP));
+    return decide(input, p, p.walkable ? (prepare(p.count.sql).pluck().get(...p.count.params) as number) : null);
   }
 
   function search(input: SearchInput, user: UserView, window: DayWindow | undefined, reading: Reading): { rows: CaseRow[]; total: number; more: boolean; next: string | null; words: string[] } {
@@ -319,33 +331,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       more: counted > SEARCH_COUNT_CAP || (p.textBeyondCap !== null && (prepare(p.textBeyondCap.sql).pluck().get(...p.textBeyondCap.params) as number) > SEARCH_COUNT_CAP),
       next: hasNext && last ? encodeCursor(Array.from({ length: p.cursorColumns }, (_, i) => last[`k${i}`] ?? null)) : null,
       words: p.words,
-      rows: rows.map((r) => ({
-        id: r.id,
-        caseNo: r.case_no,
-        receivedAt: r.received_at,
-        registeredAt: r.created_at,
-        status: r.status,
-        complainantName: r.complainant_name,
-        complainantPhone: r.complainant_phone,
-        respondentName: r.respondent_name,
-        categoryName: r.category_name,
-        channelName: r.channel_name,
-        regionName: r.region_name,
-        subject: r.subject,
-        acceptanceDueOn: r.acceptance_due_on,
-        handlerName: r.handler_name,
-        nextDeadline:
-          r.next_kind && r.next_due_on && r.next_state
-            ? {
-                kind: r.next_kind,
-                dueOn: r.next_due_on,
-                state: stateOn(r.next_state, r.next_due_on, today),
-                workingDaysLeft: workingDaysLeft(r.next_state, r.next_due_on, today, cal),
-                left: timeLeft(r.next_state, r.next_unit, r.next_due_on, today, cal),
-              }
-            : null,
-        match: p.words.length ? snippetOf(p.words, pageRows.snippetSource(r)) : null,
-      })),
+      rows: rows.map((r) => pageRows.rowOf(r, today, cal, p.words)),
     };
   }
 
@@ -361,7 +347,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   async function searchByPage(input: SearchInput, user: UserView): Promise<ReturnType<typeof search>> {
     let skip = input.after ? 0 : (input.page - 1) * input.pageSize;
     const window = days.windowOf(input, input.sort ?? defaultSortFor(input.text), skip);
-    const reading = readingOf(input, user);
+    const reading = await readingOf(input, user);
     if (window) return search(input, user, window, reading);
     let step = reading.step;
     if (skip <= step) return search(input, user, undefined, reading);
@@ -388,7 +374,10 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   return {
     search: searchByPage,
     /** The statements a search runs: walking its sort's index where its count decides so, or as told. */
-    plan: (input: SearchInput, user: UserView, window?: DayWindow, walk = readingOf(input, user).walk) => plan(input, user, window, walk),
+    plan: (input: SearchInput, user: UserView, window?: DayWindow, walk?: boolean) => {
+      const p = plan(input, user);
+      return plan(input, user, window, walk ?? decide(input, p, p.walkable && !p.empty ? (prepare(p.count.sql).pluck().get(...p.count.params) as number) : null).walk);
+    },
     readingOf,
   };
 }

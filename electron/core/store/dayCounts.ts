@@ -2,6 +2,7 @@ import { addDays } from '../../../shared/domain/calendar';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import { NONE, type Dimension } from './caseFacts';
+import type { ReceiptSlice } from './countSlices';
 import type { SearchInput } from './caseSearch';
 
 /**
@@ -140,6 +141,24 @@ export function createDayCounts(db: Db) {
         before += d.received;
       }
       return { bound: { sql: '0', params: [] }, offset: 0 };
+    },
+
+    /**
+     * The receipt days before `before` (null: the newest) holding about `size` cases not voided of the
+     * list's category or handler (the index a count walks with a receipt range), else of the whole
+     * register, within the list's dates: the slices a count is read in (countSlices.ts).
+     */
+    sliceBefore(input: SearchInput, before: string | null, size: number): ReceiptSlice | null {
+      const by: [Dimension, string] = input.category ? ['category', input.category] : input.handlerId ? ['handler', String(input.handlerId)] : ['all', NONE];
+      const to = before === null ? (input.to ?? '9999-12-31') : addDays(before, -1);
+      let newest: string | null = null;
+      let cases = 0;
+      for (const d of of('received').desc.iterate(...by, input.from ?? '0000-01-01', to) as IterableIterator<{ day: string; received: number }>) {
+        newest ??= d.day;
+        cases += d.received;
+        if (cases >= size) return { from: d.day, to: addDays(newest, 1) };
+      }
+      return newest === null ? null : { from: input.from ?? '0000-01-01', to: addDays(newest, 1) };
     },
 
     /** The cases not voided of one breakdown's key, or of the whole register (`all`): what a walk of a sort's index passes (sortWalk.ts). */

@@ -1,9 +1,10 @@
 import type { CaseRow } from '../../../shared/api/schemas/cases';
-import type { DeadlineKind, LimitUnit, StoredDeadlineState } from '../../../shared/domain/deadlines';
+import type { WorkingDayCalendar } from '../../../shared/domain/calendar';
+import { stateOn, timeLeft, workingDaysLeft, type DeadlineKind, type LimitUnit, type StoredDeadlineState } from '../../../shared/domain/deadlines';
 import type { Db } from '../db/open';
 import { casesByIdsNamed } from './caseLabels';
 import { createCaseNotes, createEvidenceTexts } from './caseText';
-import type { SnippetSource } from './snippets';
+import { snippetOf, type SnippetSource } from './snippets';
 
 /** A case of the register's page as read for its row (cases.search). */
 export interface PageRow extends TextColumns {
@@ -71,5 +72,34 @@ export function createSearchPageRows(db: Db) {
     evidence: () => evidenceTextsOf(r.id),
   });
 
-  return { read, snippetSource };
+  /** A row of the grid as the page shows it: its next deadline as it stands today, and where a text search's words matched. */
+  const rowOf = (r: PageRow, today: string, cal: WorkingDayCalendar, words: string[]): CaseRow => ({
+    id: r.id,
+    caseNo: r.case_no,
+    receivedAt: r.received_at,
+    registeredAt: r.created_at,
+    status: r.status,
+    complainantName: r.complainant_name,
+    complainantPhone: r.complainant_phone,
+    respondentName: r.respondent_name,
+    categoryName: r.category_name,
+    channelName: r.channel_name,
+    regionName: r.region_name,
+    subject: r.subject,
+    acceptanceDueOn: r.acceptance_due_on,
+    handlerName: r.handler_name,
+    nextDeadline:
+      r.next_kind && r.next_due_on && r.next_state
+        ? {
+            kind: r.next_kind,
+            dueOn: r.next_due_on,
+            state: stateOn(r.next_state, r.next_due_on, today),
+            workingDaysLeft: workingDaysLeft(r.next_state, r.next_due_on, today, cal),
+            left: timeLeft(r.next_state, r.next_unit, r.next_due_on, today, cal),
+          }
+        : null,
+    match: words.length ? snippetOf(words, snippetSource(r)) : null,
+  });
+
+  return { read, rowOf };
 }
