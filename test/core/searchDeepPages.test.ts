@@ -235,8 +235,8 @@ describe('a deep page in the receipt order, placed by the day counts', () => {
     const sql = (where: string, params: unknown[]) => db.prepare(`SELECT COUNT(*) FROM cases c WHERE ${where}`).pluck().get(...params) as number;
     const lists: [Record<string, unknown>, string, unknown[]][] = [
       [{ category: 'G01', channel: 'phone' }, "c.status <> 'voided' AND c.category = 'G01' AND c.channel = 'phone'", []],
-      [{ status: 'registered' }, "c.status = 'registered'", []],
-      [{ status: 'registered', category: 'G01', from: '2026-11-12' }, "c.status = 'registered' AND c.category = 'G01' AND c.received_on >= '2026-11-12'", []],
+      [{ accepted: false, resolved: false }, "c.status <> 'voided' AND c.accepted_on IS NULL AND c.resolved = 0", []],
+      [{ deadlineState: 'running', category: 'G01', from: '2026-11-12' }, "c.status <> 'voided' AND c.category = 'G01' AND c.received_on >= '2026-11-12' AND EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.state = 'running')", []],
       [{ handlerId, channel: 'visit' }, "c.status <> 'voided' AND c.handler_id = ? AND c.channel = 'visit'", [handlerId]],
       [{ nature: 'price', region: 'R002', to: '2026-11-14' }, "c.status <> 'voided' AND c.region = 'R002' AND c.received_on <= '2026-11-14' AND EXISTS (SELECT 1 FROM case_natures n WHERE n.case_id = c.id AND n.nature = 'price')", []],
     ];
@@ -245,18 +245,20 @@ describe('a deep page in the receipt order, placed by the day counts', () => {
       expect(slicing.plan(input, admin).countSliced, JSON.stringify(filters)).not.toBeNull();
       expect((await slicing.search(input, admin)).total, JSON.stringify(filters)).toBe(sql(where, params));
     }
-    // Counted otherwise: by the day counts, or a list holding voided cases (on days the counts leave out).
-    for (const filters of [{ category: 'G01' }, { includeVoided: true, channel: 'phone' }, { status: 'voided' }]) {
+    // Counted otherwise: by the day counts, a list holding voided cases (on days the counts leave out),
+    // or one led by a status or a running clock, whose own index counts it whole.
+    for (const filters of [{ category: 'G01' }, { includeVoided: true, channel: 'phone' }, { status: 'voided' }, { status: 'registered', category: 'G01' }, { overdue: true, channel: 'phone' }]) {
       expect(slicing.plan(casesSearch.input.parse({ ...filters, page: 1, pageSize: 1 }), admin).countSliced, JSON.stringify(filters)).toBeNull();
     }
     // Past the cap it stops: one more than the cap, read in as few slices as reach it.
     const count = createCountSlices(db, 1);
-    const p = slicing.plan(casesSearch.input.parse({ status: 'registered', page: 1, pageSize: 1 }), admin);
+    const running = { deadlineState: 'running' as const, page: 1, pageSize: 1 };
+    const p = slicing.plan(casesSearch.input.parse(running), admin);
     const asked: (string | null)[] = [];
-    const all = sql("c.status = 'registered'", []);
+    const all = sql("c.status <> 'voided' AND EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.state = 'running')", []);
     const stopped = await count(p.countSliced!, (before, size) => {
       asked.push(before);
-      return createDayCounts(db).sliceBefore(casesSearch.input.parse({ status: 'registered', page: 1, pageSize: 1 }), before, size);
+      return createDayCounts(db).sliceBefore(casesSearch.input.parse(running), before, size);
     }, 2);
     expect(all).toBeGreaterThan(3);
     expect(stopped).toBe(3);
