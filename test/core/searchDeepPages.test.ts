@@ -246,8 +246,8 @@ describe('a deep page in the receipt order, placed by the day counts', () => {
       expect((await slicing.search(input, admin)).total, JSON.stringify(filters)).toBe(sql(where, params));
     }
     // Counted otherwise: by the day counts, a list holding voided cases (on days the counts leave out),
-    // or one led by a status or a running clock, whose own index counts it whole.
-    for (const filters of [{ category: 'G01' }, { includeVoided: true, channel: 'phone' }, { status: 'voided' }, { status: 'registered', category: 'G01' }, { overdue: true, channel: 'phone' }]) {
+    // or one led by a status, a running clock or one business, whose own index counts it whole.
+    for (const filters of [{ category: 'G01' }, { includeVoided: true, channel: 'phone' }, { status: 'voided' }, { status: 'registered', category: 'G01' }, { overdue: true, channel: 'phone' }, { respondentId: 1, channel: 'phone' }]) {
       expect(slicing.plan(casesSearch.input.parse({ ...filters, page: 1, pageSize: 1 }), admin).countSliced, JSON.stringify(filters)).toBeNull();
     }
     // Past the cap it stops: one more than the cap, read in as few slices as reach it.

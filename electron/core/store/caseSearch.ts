@@ -262,10 +262,10 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const numberAlone = numbered !== null && byNumberOrder && voidedMark === false && where.length === statusFilters + 1;
     const counted = days.countOf(input);
     // Counted case by case in the register, and every case of the list on a day the day counts know
-    // (none voided); not a list led by a status or a running clock, whose own index counts it at once
-    // (the unassigned queue's 2,550 in slices of the register: 330 ms, against 39 ms whole).
-    const byStatusIndex = [input.status, input.queue, input.open, input.mine, input.awaitingMyApproval, input.overdue, input.dueWithinWorkingDays, input.deadlineKind, input.registeredOn].some((v) => v !== undefined && v !== false);
-    const sliced = counted === null && !byStatusIndex && !textAlone && !numberAlone && match === null && numbered === null && byNumber === null && voidedMark === false;
+    // (none voided); not a list led by a status, a running clock or one business, whose own index
+    // counts it at once (the unassigned queue's 2,550 in slices of the register: 330 ms, against 39 ms whole).
+    const ledByOwnIndex = [input.status, input.queue, input.open, input.mine, input.awaitingMyApproval, input.overdue, input.dueWithinWorkingDays, input.deadlineKind, input.registeredOn, input.respondentId].some((v) => v !== undefined && v !== false);
+    const sliced = counted === null && !ledByOwnIndex && !textAlone && !numberAlone && match === null && numbered === null && byNumber === null && voidedMark === false;
     const count = counted ?? (textAlone
       ? textCount(textAlone.match, textAlone.voided, SEARCH_COUNT_CAP)
       : numberAlone

@@ -15,7 +15,7 @@ import type { SearchInput } from './caseSearch';
  */
 
 /**
- * Orders whose page may walk their index past cases the filters leave out (sortWalk.ts). Not: text or
+ * Orders whose page may walk their index past cases the filters leave out. Not: text or
  * a number's beginning (a list of at most the cap already); the receipt order and the running
  * clocks', whose indexes lead with every filter they serve; with dates, the orders that follow the
  * calendar (case number, registration, the next deadline): a month's matches stand together in
