@@ -21,7 +21,8 @@ export function caseColumnsFor(words: readonly string[]): GridColDef<CaseRow>[] 
     {
       field: 'caseNo',
       headerName: '案件编号',
-      width: 118,
+      // TS2025-334637 on one line: a year's six-digit number (a large office's register) wrapped at 118 px.
+      width: 130,
       sortingOrder: ['desc', 'asc', null],
       renderCell: ({ row }) => <Highlight text={row.caseNo} words={words} />,
     },
