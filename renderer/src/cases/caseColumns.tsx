@@ -21,8 +21,9 @@ export function caseColumnsFor(words: readonly string[]): GridColDef<CaseRow>[] 
     {
       field: 'caseNo',
       headerName: '案件编号',
-      // TS2025-334637 on one line: a year's six-digit number (a large office's register) wrapped at 118 px.
-      width: 130,
+      // TS2025-334637 on one line: a year's six-digit number (a large office's register) is 98.6 px of
+      // text and 20 of padding, and wrapped at 118 px; wider, the grid scrolled sideways at 1366 px.
+      width: 121,
       sortingOrder: ['desc', 'asc', null],
       renderCell: ({ row }) => <Highlight text={row.caseNo} words={words} />,
     },
