@@ -15,6 +15,7 @@ import { createSearchPageRows } from './searchPageRows';
 import { createTextWalk } from './textWalk';
 import { createCountSlices, SLICE_CASES } from './countSlices';
 import { hiddenFromPlanner, nextStep, SORT_AT_MOST, walkableOrder, walkStep } from './sortWalk';
+import { createDayMerge, MERGE_CASES, type DaySliceStatement, type MergeKey } from './dayMerge';
 
 export type SearchInput = z.output<typeof casesSearch.input>;
 
@@ -43,6 +44,8 @@ export interface SearchPlan {
   textAlone: { match: string; voided: boolean | 'any' } | null;
   /** Filtered and sorted other than by receipt: its page may walk the sort's index instead (sortWalk.ts). */
   walkable: boolean;
+  /** Dated and sorted by case number or registration: its page may be read in slices of its receipt days instead (dayMerge.ts). */
+  dayMerged: { slice: DaySliceStatement; by: MergeKey; desc: boolean } | null;
   /** The sort keys of a row, read back from the page's extra columns to make the next cursor. */
   cursorColumns: number;
   words: string[];
@@ -50,11 +53,13 @@ export interface SearchPlan {
   empty: boolean;
 }
 
-type KeyRow = { id: number } & Record<`k${number}`, CursorValue>;
+type KeyRow = { id: number; k0: CursorValue } & Record<`k${number}`, CursorValue>;
 
 /** How a list is read (sortWalk.ts): by walking its sort's index or not, its count where that was read to decide, and its page-by-number step. */
 export interface Reading {
   walk: boolean;
+  /** Read in slices of receipt days (dayMerge.ts). */
+  merge: boolean;
   counted: number | null;
   step: number;
 }
@@ -65,13 +70,14 @@ export interface Reading {
  * search walks the token index newest first and stops at the page, or, text alone, is walked once up
  * to the cap and cut into pages (textWalk.ts); counting stops at the cap.
  */
-export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => WorkingDayCalendar, indexCurrent: () => boolean = () => true, { skipStep = SKIP_STEP, sortAtMost = SORT_AT_MOST, walkAtMost = SEARCH_COUNT_CAP, sliceCases = SLICE_CASES } = {}) {
+export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => WorkingDayCalendar, indexCurrent: () => boolean = () => true, { skipStep = SKIP_STEP, sortAtMost = SORT_AT_MOST, walkAtMost = SEARCH_COUNT_CAP, sliceCases = SLICE_CASES, mergeCases = MERGE_CASES } = {}) {
   const prepare = statementCache(db, 200);
   const pageRows = createSearchPageRows(db);
   const { caseByNumber, numberBeginning, numberedCount } = createCaseNumberWords(db);
   const days = createDayCounts(db);
   const texts = createTextWalk(db, SEARCH_COUNT_CAP, walkAtMost);
   const countInSlices = createCountSlices(db, sliceCases);
+  const merge = createDayMerge(db, mergeCases);
   function plan(input: SearchInput, user: UserView, window?: DayWindow, walk = false): SearchPlan {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -241,6 +247,22 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       const all = extra ? [...conditions, extra.sql] : conditions;
       return all.length ? `WHERE ${all.join(' AND ')}` : '';
     };
+    // A dated list in the order of its numbers or registration: a slice of its days by their index,
+    // every other condition hidden from the planner (dayMerge.ts).
+    const mergeKey: MergeKey | null = keys.length === 1 && keys[0] === 'c.case_no' ? 'no' : keys.length === 1 && keys[0] === 'c.id' && !byText ? 'id' : null;
+    const dayMerged =
+      mergeKey !== null && !window && (input.from !== undefined || input.to !== undefined) && match === null && numbered === null && byNumber === null
+        ? {
+            by: mergeKey,
+            desc,
+            slice: {
+              sql: `SELECT c.id, ${keys[0]} AS k0 FROM cases c INDEXED BY cases_received_on
+                     WHERE ${[...hiddenFromPlanner(cursorWhere ? [...where, cursorWhere.sql] : where, ''), 'c.received_on IN (SELECT value FROM json_each(?))'].join(' AND ')}
+                     ORDER BY ${keys[0]}${desc ? ' DESC' : ''} LIMIT ?`,
+              params: [...params, ...(cursorWhere?.params ?? [])],
+            },
+          }
+        : null;
     const orderSql = keys.map((k) => `${k}${desc ? ' DESC' : ''}`).join(', ');
     const offset = window ? window.offset : input.after ? 0 : (input.page - 1) * input.pageSize;
     // The page reads ids and sort keys only: the row's details are read for the page's cases alone,
@@ -284,6 +306,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
             ? { sql: `SELECT COUNT(*) FROM (${numberRange} LIMIT ${SEARCH_COUNT_CAP + 1})`, params: [numbered.from, numbered.to] }
             : null,
       textAlone,
+      dayMerged,
       walkable: match === null && numbered === null && byNumber === null && walkableOrder(sort, input, byRunningClock) && where.length > (input.status || input.includeVoided ? 0 : 1),
       cursorColumns: keys.length,
       // A number's beginning is marked whole, where it stands in the number.
@@ -294,12 +317,15 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
 
   /** Whether the list walks its sort's index: its count decides, read first and kept for the page (sortWalk.ts). */
   function decide(input: SearchInput, p: SearchPlan, counted: number | null): Reading {
-    if (!p.walkable || p.empty || counted === null) return { walk: false, counted, step: skipStep };
+    if (p.empty || counted === null) return { walk: false, merge: false, counted, step: skipStep };
+    // Listed, a dated list costs every case of its dates; merged, the days whose runs come first.
+    if (p.dayMerged) return { walk: false, merge: counted > sortAtMost, counted, step: skipStep };
+    if (!p.walkable) return { walk: false, merge: false, counted, step: skipStep };
     // A figure of 统计 is checked case by case wherever its list is read: listed by its dates, all the
     // cases received are passed; walked, the page over the figure's share of the register.
     const passed = days.passedOf(input);
     const walk = counted > sortAtMost || (passed !== null && passed > sortAtMost && input.pageSize * days.casesOf() < counted * passed);
-    return { walk, counted, step: walk ? walkStep(counted, days.casesOf(), input.pageSize, skipStep) : skipStep };
+    return { walk, merge: false, counted, step: walk ? walkStep(counted, days.casesOf(), input.pageSize, skipStep) : skipStep };
   }
 
   /** The list's count where it is read before the page: in slices when counted case by case, or where it decides the walk. */
@@ -307,10 +333,19 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const p = plan(input, user);
     if (p.empty) return decide(input, p, null);
     if (p.countSliced) return decide(input, p, await countInSlices(p.countSliced, (before, size) => days.sliceBefore(input, before, size), SEARCH_COUNT_CAP));
-    return decide(input, p, p.walkable ? (prepare(p.count.sql).pluck().get(...p.count.params) as number) : null);
+    return decide(input, p, p.walkable || p.dayMerged ? (prepare(p.count.sql).pluck().get(...p.count.params) as number) : null);
   }
 
-  function search(input: SearchInput, user: UserView, window: DayWindow | undefined, reading: Reading): { rows: CaseRow[]; total: number; more: boolean; next: string | null; words: string[] } {
+  /** `limit` key rows of the page's statement after `offset`: merged from its days where the reading says so. */
+  async function pageKeys(p: SearchPlan, input: SearchInput, reading: Reading, limit: number, offset: number): Promise<KeyRow[]> {
+    if (reading.merge && p.dayMerged) {
+      const after = input.after ? decodeCursor(input.after, 1)[0]! : null;
+      return (await merge<KeyRow>(p.dayMerged.slice, p.dayMerged.by, p.dayMerged.desc, input, offset + limit, after)).slice(offset);
+    }
+    return prepare(p.page.sql).all(...p.page.params.slice(0, -2), limit, offset) as KeyRow[];
+  }
+
+  async function search(input: SearchInput, user: UserView, window: DayWindow | undefined, reading: Reading): Promise<{ rows: CaseRow[]; total: number; more: boolean; next: string | null; words: string[] }> {
     const p = plan(input, user, window, reading.walk);
     if (p.empty) return { rows: [], total: 0, more: false, next: null, words: p.words };
     const first = !input.after && input.page === 1;
@@ -318,7 +353,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const walked = p.textAlone ? texts.walk(p.textAlone.match, p.textAlone.voided, !first) : null;
     const whole = walked?.newestFirst ?? null;
     const from = !whole ? 0 : input.after ? placeBelow(whole, decodeCursor(input.after, 1)[0]) : (input.page - 1) * input.pageSize;
-    const found = whole ? whole.slice(from, from + input.pageSize + 1).map((id): KeyRow => ({ id, k0: id })) : (prepare(p.page.sql).all(...p.page.params) as KeyRow[]);
+    const found = whole ? whole.slice(from, from + input.pageSize + 1).map((id): KeyRow => ({ id, k0: id })) : await pageKeys(p, input, reading, input.pageSize + 1, p.page.params.at(-1) as number);
     const hasNext = found.length > input.pageSize;
     // A first page with room to spare holds every match: its rows are the count (a rare word's search
     // reads its posting lists once, not twice).
@@ -347,7 +382,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
    * (DESIGN.md "Quality bars": no call holds the loop for more than 50 ms). A step is `skipStep` rows
    * of the register, of a walked list its share of them (sortWalk.ts).
    */
-  async function searchByPage(input: SearchInput, user: UserView): Promise<ReturnType<typeof search>> {
+  async function searchByPage(input: SearchInput, user: UserView): ReturnType<typeof search> {
     let skip = input.after ? 0 : (input.page - 1) * input.pageSize;
     const window = days.windowOf(input, input.sort ?? defaultSortFor(input.text), skip);
     const reading = await readingOf(input, user);
@@ -360,10 +395,10 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       const p = plan({ ...input, page: 1, ...(after ? { after } : {}) }, user, undefined, reading.walk);
       if (p.empty) return search(input, user, undefined, reading);
       const started = performance.now();
-      const row = prepare(p.page.sql).get(...p.page.params.slice(0, -2), 1, rows - 1) as KeyRow | undefined;
+      const row = (await pageKeys(p, { ...input, page: 1, ...(after ? { after } : {}) }, reading, 1, rows - 1))[0];
       if (!row) {
         // Past the last match: no rows, and the count of them all as on any page.
-        const end = search({ ...input, page: 1, pageSize: 1, ...(after ? { after } : {}) }, user, undefined, reading);
+        const end = await search({ ...input, page: 1, pageSize: 1, ...(after ? { after } : {}) }, user, undefined, reading);
         return { ...end, rows: [], next: null };
       }
       after = encodeCursor(Array.from({ length: p.cursorColumns }, (_, i) => row[`k${i}`] ?? null));

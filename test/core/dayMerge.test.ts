@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { receiptDayBounds } from '../../electron/core/db/migrations/0036-receipt-day-bounds';
+import { loadCalendar } from '../../electron/core/services/calendar';
+import { createCaseSearch } from '../../electron/core/store/caseSearch';
+import { compareKeys } from '../../electron/core/store/dayMerge';
+import { casesSearch } from '../../shared/api/schemas/caseSearch';
+import type { UserView } from '../../shared/api/schemas/common';
+import { fixedClock, minimalComplaint, openRegister, TEST_NOW, type Register } from './harness';
+
+/**
+ * A dated list sorted by case number or registration is read in slices of its receipt days, from
+ * the days whose run of numbers (or ids) comes first (store/dayMerge.ts, migration 0036). Its rows
+ * must be the very rows the register's own sort gives, on every page, by number and by cursor,
+ * whatever the order in which cases were registered: here some are registered late (a number after
+ * cases received later), one's receipt date is corrected to another day (its old day keeps a loose
+ * run), one is voided, and numbers run in two years.
+ */
+let reg: Register;
+let admin: UserView;
+const clock = fixedClock(TEST_NOW);
+
+beforeAll(async () => {
+  reg = await openRegister(clock);
+  admin = (await reg.must<{ user: UserView }>('session.me', {})).user;
+  const register = async (receivedAt: string, n: number) =>
+    (await reg.must<{ id: number }>('cases.register', minimalComplaint({
+      receivedAt,
+      complainant: { name: `投诉人${n}`, phone: `1390000${String(1000 + n)}` },
+      category: n % 3 === 0 ? 'S03' : 'G01',
+    }))).id;
+  let n = 0;
+  // The end of one year, registered in the first days of the next.
+  clock.set('2026-01-05T09:00:00+08:00');
+  for (const day of ['2025-12-29', '2025-12-30', '2025-12-31']) for (let k = 0; k < 2; k++) await register(`${day}T1${k}:00:00+08:00`, n++);
+  // Ten days of November, one to three a day, registered day by day, each day's out of receipt order.
+  const ids: number[] = [];
+  for (let d = 0; d < 10; d++) {
+    clock.set(`2026-11-${String(10 + d).padStart(2, '0')}T18:00:00+08:00`);
+    for (let k = 0; k < 1 + (d % 3); k++) ids.push(await register(`2026-11-${String(10 + d).padStart(2, '0')}T${String(15 - k).padStart(2, '0')}:00:00+08:00`, n++));
+  }
+  // Registered late: the last numbers of their years, received before most.
+  clock.set('2026-11-21T09:00:00+08:00');
+  await register('2025-12-30T16:00:00+08:00', n++);
+  await register('2026-11-11T08:00:00+08:00', n++);
+  await register('2026-11-05T08:00:00+08:00', n++);
+  const corrected = ids[3]!;
+  const v = (await reg.must<{ version: number }>('cases.get', { id: corrected })).version;
+  await reg.must('cases.correct', { id: corrected, version: v, changes: { receivedAt: '2026-11-18T07:00:00+08:00' }, reason: '收到时间登记有误' });
+  const voided = ids[5]!;
+  const w = (await reg.must<{ version: number }>('cases.get', { id: voided })).version;
+  await reg.must('cases.act', { id: voided, version: w, action: 'void', reason: '重复登记' });
+  clock.set(TEST_NOW);
+}, 120_000);
+afterAll(() => reg.close());
+
+const ids = (r: { rows: { id: number }[] }) => r.rows.map((x) => x.id);
+
+describe('a dated list sorted by case number or registration, read in slices of its receipt days', () => {
+  const ranges = [{ from: '2025-12-30' }, { to: '2026-11-15' }, { from: '2026-11-12', to: '2026-11-17' }, { from: '2026-11-18', to: '2026-11-18' }, { from: '2025-12-01', to: '2026-12-01' }, { from: '2026-06-01', to: '2026-06-30' }];
+  const filterings = [{}, { category: 'G01' }, { includeVoided: true }, { status: 'registered' }];
+
+  it.each(['caseNo:asc', 'caseNo:desc', 'registeredAt:desc'] as const)('holds the register\'s own rows on every page, by number and by cursor, sorted %s', async (sort) => {
+    const { db, services } = reg.core;
+    // One day a slice, more than one case a list merged, a step of three rows: every rule at work on a small register.
+    const merging = createCaseSearch(db, services.clock, () => loadCalendar(db), () => true, { sortAtMost: 1, skipStep: 3, mergeCases: 1 });
+    for (const range of ranges) {
+      for (const filters of filterings) {
+        const label = `${sort} ${JSON.stringify({ ...range, ...filters })}`;
+        const first = casesSearch.input.parse({ ...range, ...filters, sort, page: 1, pageSize: 2 });
+        const reading = await merging.readingOf(first, admin);
+        expect(reading.merge, label).toBe((reading.counted ?? 0) > 1);
+        expect(merging.plan(first, admin).dayMerged?.slice.sql, label).toContain('json_each');
+        let after: string | null = null;
+        for (let page = 1; page <= 10; page++) {
+          const input = { ...range, ...filters, sort, page, pageSize: 2 };
+          const direct = await reg.must<{ rows: { id: number }[]; total: number; next: string | null }>('cases.search', input);
+          const byNumber = await merging.search(casesSearch.input.parse(input), admin);
+          expect(ids(byNumber), `${label} page ${page}`).toEqual(ids(direct));
+          expect(byNumber.total, `${label} page ${page}`).toBe(direct.total);
+          expect(byNumber.next === null, `${label} page ${page}`).toBe(direct.next === null);
+          if (page > 1 && after !== null) expect(ids(await merging.search(casesSearch.input.parse({ ...input, page: 1, after }), admin)), `${label} cursor ${page}`).toEqual(ids(direct));
+          after = byNumber.next;
+        }
+      }
+    }
+  });
+
+  it('is not used undated, in receipt order, or with text', async () => {
+    const { db, services } = reg.core;
+    const merging = createCaseSearch(db, services.clock, () => loadCalendar(db), () => true, { sortAtMost: 1, mergeCases: 1 });
+    for (const input of [{ sort: 'caseNo:asc' }, { from: '2025-12-30', sort: 'receivedAt:desc' }, { from: '2025-12-30', sort: 'complainantName:asc' }, { from: '2025-12-30', text: '投诉人', sort: 'caseNo:asc' }, { from: '2025-12-30', text: 'TS2026' }]) {
+      const parsed = casesSearch.input.parse({ ...input, page: 1, pageSize: 2 });
+      expect(merging.plan(parsed, admin).dayMerged, JSON.stringify(input)).toBeNull();
+      expect((await merging.readingOf(parsed, admin)).merge, JSON.stringify(input)).toBe(false);
+    }
+  });
+});
+
+describe('each receipt day\'s run of numbers and ids (migration 0036)', () => {
+  const exact = () =>
+    reg.core.db.prepare('SELECT received_on AS day, min(case_no) AS first_no, max(case_no) AS last_no, min(id) AS first_id, max(id) AS last_id, count(*) AS cases FROM cases GROUP BY received_on ORDER BY 1').all() as { day: string; first_no: string; last_no: string; first_id: number; last_id: number; cases: number }[];
+  const kept = () => reg.core.db.prepare('SELECT day, first_no, last_no, first_id, last_id, cases FROM receipt_day_bounds ORDER BY day').all() as ReturnType<typeof exact>;
+
+  it('holds every case of its day through registration, a corrected receipt date and a void, and counts the day\'s cases exactly', () => {
+    const bounds = new Map(kept().map((b) => [b.day, b]));
+    const cases = reg.core.db.prepare('SELECT id, case_no, received_on FROM cases').all() as { id: number; case_no: string; received_on: string }[];
+    expect(cases.length).toBeGreaterThan(20);
+    for (const c of cases) {
+      const b = bounds.get(c.received_on)!;
+      expect(b, c.case_no).toBeDefined();
+      expect(compareKeys(b.first_no, c.case_no) <= 0 && compareKeys(c.case_no, b.last_no) <= 0 && b.first_id <= c.id && c.id <= b.last_id, c.case_no).toBe(true);
+    }
+    const counts = new Map(exact().map((d) => [d.day, d.cases]));
+    for (const b of kept()) expect(b.cases, b.day).toBe(counts.get(b.day) ?? 0);
+    // The corrected case's old day kept its run: loose, never narrower than its cases.
+    expect(kept().length).toBeGreaterThan(exact().length - 1);
+  });
+
+  it('are counted from the register by the migration, exactly', () => {
+    const { db } = reg.core;
+    db.exec('DROP TRIGGER cases_receipt_day_bounds_insert; DROP TRIGGER cases_receipt_day_bounds_update; DROP TABLE receipt_day_bounds');
+    const steps = [...(receiptDayBounds.up(db) as Generator<{ done: number; total: number }>)];
+    expect(steps.at(-1)).toEqual({ done: steps.at(-1)!.total, total: db.prepare('SELECT MAX(id) FROM cases').pluck().get() });
+    expect(kept()).toEqual(exact());
+  });
+});
+
+it('orders keys as the register\'s index does: numbers as numbers, text by its UTF-8 bytes', () => {
+  expect(compareKeys(9, 10)).toBeLessThan(0);
+  expect(compareKeys('TS2025-99999', 'TS2026-00001')).toBeLessThan(0);
+  // U+FF21 (Ａ) sorts before U+1F600 in UTF-8, after it in UTF-16 code units.
+  expect(compareKeys('\uFF21', '\u{1F600}')).toBeLessThan(0);
+});
