@@ -49,6 +49,10 @@ beforeAll(async () => {
   const voided = ids[5]!;
   const w = (await reg.must<{ version: number }>('cases.get', { id: voided })).version;
   await reg.must('cases.act', { id: voided, version: w, action: 'void', reason: '重复登记' });
+  for (const id of [ids[0]!, ids[7]!, ids[12]!]) {
+    const at = (await reg.must<{ version: number }>('cases.get', { id })).version;
+    await reg.must('cases.act', { id, version: at, action: 'accept' });
+  }
   clock.set(TEST_NOW);
 }, 120_000);
 afterAll(() => reg.close());
@@ -57,7 +61,7 @@ const ids = (r: { rows: { id: number }[] }) => r.rows.map((x) => x.id);
 
 describe('a dated list sorted by case number or registration, read in slices of its receipt days', () => {
   const ranges = [{ from: '2025-12-30' }, { to: '2026-11-15' }, { from: '2026-11-12', to: '2026-11-17' }, { from: '2026-11-18', to: '2026-11-18' }, { from: '2025-12-01', to: '2026-12-01' }, { from: '2026-06-01', to: '2026-06-30' }];
-  const filterings = [{}, { category: 'G01' }, { includeVoided: true }, { status: 'registered' }];
+  const filterings = [{}, { category: 'G01' }, { includeVoided: true }, { status: 'registered' }, { accepted: true }];
 
   it.each(['caseNo:asc', 'caseNo:desc', 'registeredAt:desc'] as const)('holds the register\'s own rows on every page, by number and by cursor, sorted %s', async (sort) => {
     const { db, services } = reg.core;
@@ -83,6 +87,18 @@ describe('a dated list sorted by case number or registration, read in slices of 
         }
       }
     }
+  });
+
+  it('is used for a list of few cases where listing would check every case of its dates (a figure of 统计), not for one listed by its own index', async () => {
+    const { db, services } = reg.core;
+    const merging = createCaseSearch(db, services.clock, () => loadCalendar(db), () => true, { sortAtMost: 10 });
+    const reading = async (input: Record<string, unknown>) => merging.readingOf(casesSearch.input.parse({ from: '2025-12-01', sort: 'caseNo:asc', page: 1, pageSize: 2, ...input }), admin);
+    // 3 accepted of the 20-odd cases of the dates: listed, every one of them is checked.
+    expect(await reading({ accepted: true })).toMatchObject({ merge: true, counted: 3 });
+    // 受理 is not in every page's share: a page as large as the list is listed.
+    expect(await reading({ accepted: true, pageSize: 3 })).toMatchObject({ merge: false, counted: 3 });
+    // A category is listed by its own index: its cases only.
+    expect((await reading({ category: 'S03' })).merge).toBe(false);
   });
 
   it('is not used undated, in receipt order, or with text', async () => {

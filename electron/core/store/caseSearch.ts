@@ -318,8 +318,14 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   /** Whether the list walks its sort's index: its count decides, read first and kept for the page (sortWalk.ts). */
   function decide(input: SearchInput, p: SearchPlan, counted: number | null): Reading {
     if (p.empty || counted === null) return { walk: false, merge: false, counted, step: skipStep };
-    // Listed, a dated list costs every case of its dates; merged, the days whose runs come first.
-    if (p.dayMerged) return { walk: false, merge: counted > sortAtMost, counted, step: skipStep };
+    if (p.dayMerged) {
+      // Listed, a dated list passes its cases by its key's index, or every case of its dates where
+      // each is checked (a figure of 统计: 2025's 4,048 加倍赔偿 by case number, 0.5–0.9 s); merged,
+      // the page over the list's share of its dates.
+      const period = days.casesOf('all', undefined, input.from, input.to);
+      const passed = days.passedOf(input) ?? counted;
+      return { walk: false, merge: counted > sortAtMost || (counted > 0 && passed > sortAtMost && input.pageSize * period < counted * passed), counted, step: skipStep };
+    }
     if (!p.walkable) return { walk: false, merge: false, counted, step: skipStep };
     // A figure of 统计 is checked case by case wherever its list is read: listed by its dates, all the
     // cases received are passed; walked, the page over the figure's share of the register.

@@ -162,9 +162,9 @@ export function createDayCounts(db: Db) {
       return newest === null ? null : { from: input.from ?? '0000-01-01', to: addDays(newest, 1) };
     },
 
-    /** The cases not voided of one breakdown's key, or of the whole register (`all`): what a walk of a sort's index passes (sortWalk.ts). */
-    casesOf(dim: Dimension = 'all', key: string = NONE): number {
-      return total.get(dim, key, '0000-01-01', '9999-12-31') as number;
+    /** The cases not voided of one breakdown's key, or of the whole register (`all`), received within the dates if given: what a walk of a sort's index passes (sortWalk.ts). */
+    casesOf(dim: Dimension = 'all', key: string = NONE, from = '0000-01-01', to = '9999-12-31'): number {
+      return total.get(dim, key, from, to) as number;
     },
 
     /**
