@@ -15,7 +15,10 @@ import { createSearchPageRows } from './searchPageRows';
 import { createTextWalk } from './textWalk';
 import { createCountSlices, SLICE_CASES } from './countSlices';
 import { hiddenFromPlanner, nextStep, SORT_AT_MOST, walkableOrder, walkStep } from './sortWalk';
-import { createDayMerge, MERGE_CASES, type DaySliceStatement, type MergeKey } from './dayMerge';
+import { createDayMerge, daySliceOf, MERGE_CASES, mergeCheaper } from './dayMerge';
+import type { Reading, SearchPlan } from './searchPlan';
+
+export type { Reading, SearchPlan } from './searchPlan';
 
 export type SearchInput = z.output<typeof casesSearch.input>;
 
@@ -29,40 +32,7 @@ export const SKIP_STEP = 2_500;
 
 const APPROVERS = new Set(['supervisor', 'admin']);
 
-/** The statement a search runs, with its parameters: what the tests EXPLAIN, and what runs. */
-export interface SearchPlan {
-  page: { sql: string; params: unknown[] };
-  count: { sql: string; params: unknown[] };
-  /** The count as read in slices of receipt days (countSlices.ts), for a list counted case by case in the register; else null. */
-  countSliced: { sql: string; params: unknown[] } | null;
-  /** With text (or a case number's beginning) sorted other than by registration: counts its matches up to one past the cap. */
-  textBeyondCap: { sql: string; params: unknown[] } | null;
-  /**
-   * Text alone, newest first, with the voided rule only: walked and counted at once (textWalk.ts); the
-   * page and count above are read only past the walk's limit (the cap; less in tests).
-   */
-  textAlone: { match: string; voided: boolean | 'any' } | null;
-  /** Filtered and sorted other than by receipt: its page may walk the sort's index instead (sortWalk.ts). */
-  walkable: boolean;
-  /** Dated and sorted by case number or registration: its page may be read in slices of its receipt days instead (dayMerge.ts). */
-  dayMerged: { slice: DaySliceStatement; by: MergeKey; desc: boolean } | null;
-  /** The sort keys of a row, read back from the page's extra columns to make the next cursor. */
-  cursorColumns: number;
-  words: string[];
-  /** Nothing can match (a word without a letter or digit). */
-  empty: boolean;
-}
-
 type KeyRow = { id: number; k0: CursorValue } & Record<`k${number}`, CursorValue>;
-
-/** How a list is read (sortWalk.ts): by walking its sort's index or not, its count where that was read to decide, and its page-by-number step. */
-export interface Reading {
-  walk: boolean;
-  /** Read in slices of receipt days (dayMerge.ts). */
-  merge: boolean;
-  counted: number | null;
-  step: number;
-}
 
 /**
  * cases.search (API.md; DESIGN.md "案件"): the register filtered, sorted and paged on the core.
@@ -247,22 +217,8 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       const all = extra ? [...conditions, extra.sql] : conditions;
       return all.length ? `WHERE ${all.join(' AND ')}` : '';
     };
-    // A dated list in the order of its numbers or registration: a slice of its days by their index,
-    // every other condition hidden from the planner (dayMerge.ts).
-    const mergeKey: MergeKey | null = keys.length === 1 && keys[0] === 'c.case_no' ? 'no' : keys.length === 1 && keys[0] === 'c.id' && !byText ? 'id' : null;
-    const dayMerged =
-      mergeKey !== null && !window && (input.from !== undefined || input.to !== undefined) && match === null && numbered === null && byNumber === null
-        ? {
-            by: mergeKey,
-            desc,
-            slice: {
-              sql: `SELECT c.id, ${keys[0]} AS k0 FROM cases c INDEXED BY cases_received_on
-                     WHERE ${[...hiddenFromPlanner(cursorWhere ? [...where, cursorWhere.sql] : where, ''), 'c.received_on IN (SELECT value FROM json_each(?))'].join(' AND ')}
-                     ORDER BY ${keys[0]}${desc ? ' DESC' : ''} LIMIT ?`,
-              params: [...params, ...(cursorWhere?.params ?? [])],
-            },
-          }
-        : null;
+    const dated = (input.from !== undefined || input.to !== undefined) && !window && match === null && numbered === null && byNumber === null;
+    const dayMerged = dated ? daySliceOf(keys, desc, cursorWhere ? [...where, cursorWhere.sql] : where, [...params, ...(cursorWhere?.params ?? [])]) : null;
     const orderSql = keys.map((k) => `${k}${desc ? ' DESC' : ''}`).join(', ');
     const offset = window ? window.offset : input.after ? 0 : (input.page - 1) * input.pageSize;
     // The page reads ids and sort keys only: the row's details are read for the page's cases alone,
@@ -319,12 +275,8 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   function decide(input: SearchInput, p: SearchPlan, counted: number | null): Reading {
     if (p.empty || counted === null) return { walk: false, merge: false, counted, step: skipStep };
     if (p.dayMerged) {
-      // Listed, a dated list passes its cases by its key's index, or every case of its dates where
-      // each is checked (a figure of 统计: 2025's 4,048 加倍赔偿 by case number, 0.5–0.9 s); merged,
-      // the page over the list's share of its dates.
-      const period = days.casesOf('all', undefined, input.from, input.to);
-      const passed = days.passedOf(input) ?? counted;
-      return { walk: false, merge: counted > sortAtMost || (counted > 0 && passed > sortAtMost && input.pageSize * period < counted * passed), counted, step: skipStep };
+      const merge = mergeCheaper({ counted, passed: days.passedOf(input) ?? counted, period: days.casesOf('all', undefined, input.from, input.to), pageSize: input.pageSize, sortAtMost });
+      return { walk: false, merge, counted, step: skipStep };
     }
     if (!p.walkable) return { walk: false, merge: false, counted, step: skipStep };
     // A figure of 统计 is checked case by case wherever its list is read: listed by its dates, all the

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open';
 import { yieldToLoop } from '../loop';
 import type { CursorValue } from './searchOrders';
+import { hiddenFromPlanner } from './sortWalk';
 import { statementCache } from './statementCache';
 
 /**
@@ -37,6 +38,37 @@ export function compareKeys(a: CursorValue, b: CursorValue): number {
 export interface DaySliceStatement {
   sql: string;
   params: unknown[];
+}
+
+/** A dated list's slice of days, where its order is one a day's run bounds: the case number's or the id's. */
+export interface DaySlice {
+  slice: DaySliceStatement;
+  by: MergeKey;
+  desc: boolean;
+}
+
+/**
+ * The slice's statement of a dated list ordered by `keys` under its conditions (the cursor's among
+ * them): a few days' cases by the receipt-day index, every condition hidden from the planner (with
+ * them in sight, SQLite may walk the number's index past every case before the dates).
+ */
+export function daySliceOf(keys: string[], desc: boolean, conditions: string[], params: unknown[]): DaySlice | null {
+  const by: MergeKey | null = keys.length !== 1 ? null : keys[0] === 'c.case_no' ? 'no' : keys[0] === 'c.id' ? 'id' : null;
+  if (by === null) return null;
+  const sql = `SELECT c.id, ${keys[0]} AS k0 FROM cases c INDEXED BY cases_received_on
+     WHERE ${[...hiddenFromPlanner(conditions, ''), 'c.received_on IN (SELECT value FROM json_each(?))'].join(' AND ')}
+     ORDER BY ${keys[0]}${desc ? ' DESC' : ''} LIMIT ?`;
+  return { by, desc, slice: { sql, params } };
+}
+
+/**
+ * Whether merging a dated list passes fewer cases than listing it: listed, it passes its cases by
+ * its key's index, or every case of its dates where each is checked (`passed`: a figure of 统计, 2025's
+ * 4,048 加倍赔偿 by case number, 0.5–0.9 s at a million cases); merged, the page over the list's share
+ * of its dates. A list of more than are sorted quickly is always merged.
+ */
+export function mergeCheaper({ counted, passed, period, pageSize, sortAtMost }: { counted: number; passed: number; period: number; pageSize: number; sortAtMost: number }): boolean {
+  return counted > sortAtMost || (counted > 0 && passed > sortAtMost && pageSize * period < counted * passed);
 }
 
 export function createDayMerge(db: Db, mergeCases = MERGE_CASES) {

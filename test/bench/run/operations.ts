@@ -132,6 +132,10 @@ export function operations(m: SeedManifest, today: string, has: (op: string) => 
     // Long lists SQLite listed and sorted whole (store/sortWalk.ts): 已结案 by case number, a year by name.
     { label: 'status closed sorted by case number', group: 'filter', calls: () => search({ status: 'closed', sort: 'caseNo:asc' }), floor: 'rows' },
     { label: `${year} sorted by complainant`, group: 'filter', calls: () => search({ from: `${year}-01-01`, to: `${year}-12-31`, sort: 'complainantName:asc' }), floor: 'rows' },
+    // Dated lists in the calendar's orders, read in slices of their receipt days (store/dayMerge.ts).
+    { label: `${year} sorted by case number`, group: 'filter', calls: () => search({ from: `${year}-01-01`, to: `${year}-12-31`, sort: 'caseNo:asc' }), floor: 'rows' },
+    { label: `${year}'s 加倍赔偿 sorted by case number, newest first`, group: 'filter', calls: () => search({ from: `${year}-01-01`, to: `${year}-12-31`, punitive: true, sort: 'caseNo:desc' }), floor: 'rows' },
+    { label: 'no region (无地区) sorted by complainant', group: 'filter', calls: () => search({ region: null, sort: 'complainantName:asc' }), floor: 'rows' },
     { label: `page 20 of category S10 sorted by case number, by page number (a walk in steps)`, group: 'page', calls: () => search({ category: 'S10', sort: 'caseNo:asc', page: 20 }), floor: 'rows' },
     { label: 'overdue, any deadline', group: 'filter', calls: () => search({ overdue: true }), floor: 'rows' },
     { label: 'due within 3 working days', group: 'filter', calls: () => search({ dueWithinWorkingDays: 3 }), floor: 'rows' },
