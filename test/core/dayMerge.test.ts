@@ -8,7 +8,7 @@ import type { UserView } from '../../shared/api/schemas/common';
 import { fixedClock, minimalComplaint, openRegister, TEST_NOW, type Register } from './harness';
 
 /**
- * A dated list sorted by case number or registration is read in slices of its receipt days, from
+ * A dated list sorted by case number, registration or next deadline is read in slices of its receipt days, from
  * the days whose run of numbers (or ids) comes first (store/dayMerge.ts, migration 0036). Its rows
  * must be the very rows the register's own sort gives, on every page, by number and by cursor,
  * whatever the order in which cases were registered: here some are registered late (a number after
@@ -46,9 +46,11 @@ beforeAll(async () => {
   const corrected = ids[3]!;
   const v = (await reg.must<{ version: number }>('cases.get', { id: corrected })).version;
   await reg.must('cases.correct', { id: corrected, version: v, changes: { receivedAt: '2026-11-18T07:00:00+08:00' }, reason: '收到时间登记有误' });
-  const voided = ids[5]!;
-  const w = (await reg.must<{ version: number }>('cases.get', { id: voided })).version;
-  await reg.must('cases.act', { id: voided, version: w, action: 'void', reason: '重复登记' });
+  // Voided: no clock runs for them, so they come last in the order of the next deadline.
+  for (const voided of [ids[5]!, ids[8]!, ids[13]!]) {
+    const w = (await reg.must<{ version: number }>('cases.get', { id: voided })).version;
+    await reg.must('cases.act', { id: voided, version: w, action: 'void', reason: '重复登记' });
+  }
   for (const id of [ids[0]!, ids[7]!, ids[12]!]) {
     const at = (await reg.must<{ version: number }>('cases.get', { id })).version;
     await reg.must('cases.act', { id, version: at, action: 'accept' });
@@ -59,11 +61,11 @@ afterAll(() => reg.close());
 
 const ids = (r: { rows: { id: number }[] }) => r.rows.map((x) => x.id);
 
-describe('a dated list sorted by case number or registration, read in slices of its receipt days', () => {
+describe('a dated list sorted by case number, registration or next deadline, read in slices of its receipt days', () => {
   const ranges = [{ from: '2025-12-30' }, { to: '2026-11-15' }, { from: '2026-11-12', to: '2026-11-17' }, { from: '2026-11-18', to: '2026-11-18' }, { from: '2025-12-01', to: '2026-12-01' }, { from: '2026-06-01', to: '2026-06-30' }];
-  const filterings = [{}, { category: 'G01' }, { includeVoided: true }, { status: 'registered' }, { accepted: true }];
+  const filterings = [{}, { category: 'G01' }, { includeVoided: true }, { status: 'registered' }, { status: 'voided' }, { accepted: true }];
 
-  it.each(['caseNo:asc', 'caseNo:desc', 'registeredAt:desc'] as const)('holds the register\'s own rows on every page, by number and by cursor, sorted %s', async (sort) => {
+  it.each(['caseNo:asc', 'caseNo:desc', 'registeredAt:desc', 'dueOn:asc'] as const)('holds the register\'s own rows on every page, by number and by cursor, sorted %s', async (sort) => {
     const { db, services } = reg.core;
     // One day a slice, more than one case a list merged, a step of three rows: every rule at work on a small register.
     const merging = createCaseSearch(db, services.clock, () => loadCalendar(db), () => true, { sortAtMost: 1, skipStep: 3, mergeCases: 1 });

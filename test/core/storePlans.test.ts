@@ -258,7 +258,7 @@ describe('cases.search plans at a million cases', () => {
     }
   });
 
-  it('a dated list sorted by case number or registration reads a slice of its days from the receipt-day index, the days\' runs from their own table', () => {
+  it('a dated list sorted by case number, registration or next deadline reads a slice of its days from the receipt-day index, the days\' runs from their own table', () => {
     // What SQLite chose by itself at a million cases: 2025 by case number listed and sorted its 330,000 cases (390–460 ms).
     const store = reg.core.services.store.read;
     for (const [input, key] of [
@@ -273,6 +273,11 @@ describe('cases.search plans at a million cases', () => {
       expect(steps, JSON.stringify(input)).toMatch(/^SEARCH c USING INDEX cases_received_on \(received_on=\?\)/);
       expect(steps).not.toMatch(/SCAN c( |$)/);
     }
+    // By the next deadline: the running clocks of the dates from their own index in due order, then the rest by id from their days.
+    const due = store.searchPlan({ page: 1, pageSize: 50, from: '2025-01-01', to: '2025-12-31', sort: 'dueOn:asc' } as SearchInput, admin).dayMerged!;
+    expect(plan(due.running!.sql, [...due.running!.params, 51]).join(' | ')).toMatch(/^SEARCH c USING (COVERING )?INDEX cases_running_due \(next_due_on>\?\)( \| USE TEMP B-TREE FOR LAST TERM OF ORDER BY)?$/);
+    expect(due.slice.sql).toContain('c.next_due_on IS NULL');
+    expect(plan(due.slice.sql, [...due.slice.params, '["2025-01-01"]', 51]).join(' | ')).toMatch(/^SEARCH c USING INDEX cases_received_on \(received_on=\?\)/);
     for (const column of ['first_no, last_no', 'first_id, last_id']) {
       expect(plan(`SELECT day, ${column}, cases FROM receipt_day_bounds WHERE day >= ? AND day <= ?`, ['2025-01-01', '2025-12-31']).join(' | ')).toMatch(/SEARCH receipt_day_bounds USING PRIMARY KEY \(day>\? AND day<\?\)/);
     }

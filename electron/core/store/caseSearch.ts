@@ -218,7 +218,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       return all.length ? `WHERE ${all.join(' AND ')}` : '';
     };
     const dated = (input.from !== undefined || input.to !== undefined) && !window && match === null && numbered === null && byNumber === null;
-    const dayMerged = dated ? daySliceOf(keys, desc, cursorWhere ? [...where, cursorWhere.sql] : where, [...params, ...(cursorWhere?.params ?? [])]) : null;
+    const dayMerged = dated && !byRunningClock ? daySliceOf(keys, desc, where, params, input.after ? decodeCursor(input.after, keys.length) : null) : null;
     const orderSql = keys.map((k) => `${k}${desc ? ' DESC' : ''}`).join(', ');
     const offset = window ? window.offset : input.after ? 0 : (input.page - 1) * input.pageSize;
     // The page reads ids and sort keys only: the row's details are read for the page's cases alone,
@@ -296,9 +296,12 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
 
   /** `limit` key rows of the page's statement after `offset`: merged from its days where the reading says so. */
   async function pageKeys(p: SearchPlan, input: SearchInput, reading: Reading, limit: number, offset: number): Promise<KeyRow[]> {
-    if (reading.merge && p.dayMerged) {
-      const after = input.after ? decodeCursor(input.after, 1)[0]! : null;
-      return (await merge<KeyRow>(p.dayMerged.slice, p.dayMerged.by, p.dayMerged.desc, input, offset + limit, after)).slice(offset);
+    const m = reading.merge ? p.dayMerged : null;
+    if (m) {
+      const running = m.running ? (prepare(m.running.sql).all(...m.running.params, offset + limit) as KeyRow[]) : [];
+      if (running.length === offset + limit) return running.slice(offset);
+      const merged = await merge<KeyRow>(m.slice, m.by, m.desc, input, offset + limit - running.length, m.after);
+      return [...running, ...(m.noneDue ? merged.map((r): KeyRow => ({ id: r.id, k0: 1, k1: null, k2: r.id })) : merged)].slice(offset);
     }
     return prepare(p.page.sql).all(...p.page.params.slice(0, -2), limit, offset) as KeyRow[];
   }

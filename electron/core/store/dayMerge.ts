@@ -40,25 +40,57 @@ export interface DaySliceStatement {
   params: unknown[];
 }
 
-/** A dated list's slice of days, where its order is one a day's run bounds: the case number's or the id's. */
+/**
+ * A dated list's slice of days, where its order is one a day's run bounds: the case number's or the
+ * id's, ascending or not (`after`: the cursor's key in it). In the order of the next deadline (期限),
+ * the cases with a running clock come first, by its due date (`running`: few, read at once from their
+ * own index, which holds the receipt time), then the rest by id, merged from their days (a slice's
+ * rows are then the cursor's three keys: none due, no date, the id).
+ */
 export interface DaySlice {
   slice: DaySliceStatement;
   by: MergeKey;
   desc: boolean;
+  after: CursorValue | null;
+  running: DaySliceStatement | null;
+  noneDue: boolean;
 }
 
+/** The keys of the order of the next deadline, cases without a running clock last (store/caseSearch.ts). */
+const DUE_KEYS = '(c.next_due_on IS NULL),c.next_due_on,c.id';
+
 /**
- * The slice's statement of a dated list ordered by `keys` under its conditions (the cursor's among
- * them): a few days' cases by the receipt-day index, every condition hidden from the planner (with
+ * The slice's statement of a dated list ordered by `keys` under its conditions, the cursor's values
+ * if any: a few days' cases by the receipt-day index, every condition hidden from the planner (with
  * them in sight, SQLite may walk the number's index past every case before the dates).
  */
-export function daySliceOf(keys: string[], desc: boolean, conditions: string[], params: unknown[]): DaySlice | null {
-  const by: MergeKey | null = keys.length !== 1 ? null : keys[0] === 'c.case_no' ? 'no' : keys[0] === 'c.id' ? 'id' : null;
-  if (by === null) return null;
-  const sql = `SELECT c.id, ${keys[0]} AS k0 FROM cases c INDEXED BY cases_received_on
-     WHERE ${[...hiddenFromPlanner(conditions, ''), 'c.received_on IN (SELECT value FROM json_each(?))'].join(' AND ')}
-     ORDER BY ${keys[0]}${desc ? ' DESC' : ''} LIMIT ?`;
-  return { by, desc, slice: { sql, params } };
+export function daySliceOf(keys: string[], desc: boolean, conditions: string[], params: unknown[], cursor: CursorValue[] | null): DaySlice | null {
+  const slice = (key: string, more: string[], moreParams: unknown[], asc: boolean): DaySliceStatement => ({
+    sql: `SELECT c.id, ${key} AS k0 FROM cases c INDEXED BY cases_received_on
+     WHERE ${[...hiddenFromPlanner([...conditions, ...more], ''), 'c.received_on IN (SELECT value FROM json_each(?))'].join(' AND ')}
+     ORDER BY ${key}${asc ? '' : ' DESC'} LIMIT ?`,
+    params: [...params, ...moreParams],
+  });
+  if (keys.length === 1 && (keys[0] === 'c.case_no' || keys[0] === 'c.id')) {
+    const key = keys[0];
+    const after = cursor?.[0] ?? null;
+    const more = after === null ? [] : [`${key} ${desc ? '<' : '>'} ?`];
+    return { by: key === 'c.id' ? 'id' : 'no', desc, after, running: null, noneDue: false, slice: slice(key, more, after === null ? [] : [after], !desc) };
+  }
+  if (keys.join(',') !== DUE_KEYS || desc) return null;
+  // Past the running clocks (the cursor's first key 1), only the rest after its id.
+  const pastRunning = cursor?.[0] === 1;
+  const afterId = pastRunning ? (cursor?.[2] ?? null) : null;
+  const running: DaySliceStatement | null = pastRunning
+    ? null
+    : {
+        sql: `SELECT c.id, 0 AS k0, c.next_due_on AS k1, c.id AS k2 FROM cases c INDEXED BY cases_running_due
+               WHERE ${['c.next_due_on IS NOT NULL', ...conditions, ...(cursor ? ['(c.next_due_on, c.id) > (?, ?)'] : [])].join(' AND ')}
+               ORDER BY c.next_due_on, c.id LIMIT ?`,
+        params: [...params, ...(cursor ? [cursor[1], cursor[2]] : [])],
+      };
+  const more = ['c.next_due_on IS NULL', ...(afterId === null ? [] : ['c.id > ?'])];
+  return { by: 'id', desc: false, after: afterId, running, noneDue: true, slice: slice('c.id', more, afterId === null ? [] : [afterId], true) };
 }
 
 /**
