@@ -17,7 +17,7 @@ export interface SearchPlan {
   textAlone: { match: string; voided: boolean | 'any' } | null;
   /** Filtered and sorted other than by receipt: its page may walk the sort's index instead (sortWalk.ts). */
   walkable: boolean;
-  /** Dated and sorted by case number or registration: its page may be read in slices of its receipt days instead (dayMerge.ts). */
+  /** Dated and sorted by case number, registration or next deadline: its page may be read in slices of its receipt days instead (dayMerge.ts). */
   dayMerged: DaySlice | null;
   /** The sort keys of a row, read back from the page's extra columns to make the next cursor. */
   cursorColumns: number;
