@@ -29,10 +29,31 @@ interface DayRun {
   cases: number;
 }
 
-/** Key order as SQLite's BINARY collation has it (bytes of UTF-8: a prefix in Chinese sorts as in the index). */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * Key order as SQLite's BINARY collation has it: bytes of UTF-8, which is the order of code points.
+ * JavaScript compares UTF-16 units, the same order but where a character beyond U+FFFF (two units)
+ * meets one from U+E000 on; only then are the bytes compared.
+ */
 export function compareKeys(a: CursorValue, b: CursorValue): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return Buffer.compare(Buffer.from(String(a)), Buffer.from(String(b)));
+  const x = String(a);
+  const y = String(b);
+  if (SURROGATE.test(x) || SURROGATE.test(y)) return Buffer.compare(Buffer.from(x), Buffer.from(y));
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** The first `limit` of two lists each in the order `sign` gives (1 ascending, -1 descending). */
+function mergeSorted<Row extends { k0: CursorValue }>(a: Row[], b: Row[], sign: number, limit: number): Row[] {
+  const out: Row[] = [];
+  let i = 0;
+  let j = 0;
+  while (out.length < limit && (i < a.length || j < b.length)) {
+    if (j >= b.length || (i < a.length && sign * compareKeys(a[i]!.k0, b[j]!.k0) <= 0)) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
 }
 
 /** A slice's statement: its parameters, then the JSON list of the slice's days and a LIMIT. */
@@ -143,7 +164,7 @@ export function createDayMerge(db: Db, mergeCases = MERGE_CASES) {
       }
       const started = performance.now();
       const rows = statement.all(...slice.params, JSON.stringify(taken), limit) as Row[];
-      kept = [...kept, ...rows].sort((a, b) => sign * compareKeys(a.k0, b.k0)).slice(0, limit);
+      kept = mergeSorted(kept, rows, sign, limit);
       // Every unread day's rows come after its run's beginning, and those of the days after it later still.
       if (next < days.length && kept.length === limit && sign * compareKeys(kept[limit - 1]!.k0, begins(days[next]!)) <= 0) break;
       const took = performance.now() - started;
