@@ -349,7 +349,10 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const reading = await readingOf(input, user);
     if (window) return search(input, user, window, reading);
     let step = reading.step;
-    if (skip <= step) return search(input, user, undefined, reading);
+    // A merged list is read to its page in one merge, which turns the loop between its slices: in
+    // steps, each step read again the days around its place (page 200 of 2025 by registration: 165
+    // slices, 0.85 s, against 5 and 36 ms in one).
+    if (skip <= step || reading.merge) return search(input, user, undefined, reading);
     let after: string | undefined;
     while (skip > 0) {
       const rows = Math.min(skip, step);
