@@ -117,6 +117,13 @@ describe('the register grid', () => {
     expect(await grid().getByText('房屋装修及物业服务').first().isVisible()).toBe(true);
     const headers = await grid().getByRole('columnheader').allTextContents();
     expect(headers.join('|')).toBe('案件编号|收到|投诉人|联系电话|被投诉方 / 商品或服务|类别|状态|经办人|最近期限');
+    // Sorted by a column, its header holds the arrow too, and stays whole (投诉人 read "投…" at 86 px).
+    for (const sort of ['caseNo:asc', 'receivedAt:asc', 'complainantName:asc', 'respondentName:desc', 'category:asc', 'status:asc', 'dueOn:asc']) {
+      await openList(`sort=${encodeURIComponent(sort)}`);
+      await expect.poll(count).toBe(String(N - 1));
+      const cutHeaders = await page.evaluate(() => Array.from(document.querySelectorAll('.MuiDataGrid-columnHeaderTitle')).filter((t) => t.scrollWidth > t.clientWidth + 1).map((t) => t.textContent));
+      expect(cutHeaders, sort).toEqual([]);
+    }
   });
 
   it('finds a case from the keyboard: /, type, ↓, Enter opens it; the words found elsewhere show under the row', async () => {
@@ -256,6 +263,11 @@ describe('the register grid', () => {
     await page.waitForURL(/from=2026-11-01.*to=2026-11-10/);
     await expect.poll(count).toBe(String(countWhere((i) => receivedOn(i) >= '2026-11-01' && receivedOn(i) <= '2026-11-10')));
     await screenshot(page, 'register-grid-dates', { fullPage: false });
+    // Both rows of 更多筛选 stand above the count: the page's fixed height once squeezed them under it.
+    const moreBox = (await page.getByRole('group', { name: '更多筛选' }).boundingBox())!;
+    const countBox = (await page.getByRole('status').filter({ hasText: /^共/ }).boundingBox())!;
+    expect(moreBox.height).toBeGreaterThan(60);
+    expect(moreBox.y + moreBox.height).toBeLessThanOrEqual(countBox.y);
     await page.getByRole('button', { name: '清除筛选' }).click();
 
     await page.getByRole('group', { name: '更多筛选' }).getByRole('button', { name: '含已作废' }).click();

@@ -183,7 +183,8 @@ export function CaseListPage() {
         />
         <MainFilters filters={params} set={setFilters} catalog={catalog.data} moreOpen={moreOpen} moreSet={moreSet} onMore={() => setMoreOpen((o) => !o)} />
       </Stack>
-      <Collapse in={moreOpen} unmountOnExit>
+      {/* Not shrunk by the page's fixed height: its overflow is hidden, so its second row slid under the count (1366 × 768). */}
+      <Collapse in={moreOpen} unmountOnExit sx={{ flexShrink: 0 }}>
         <Stack id="more-filters" direction="row" spacing={1.25} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }} role="group" aria-label="更多筛选">
           <MoreFilters filters={params} set={setFilters} catalog={catalog.data} />
         </Stack>

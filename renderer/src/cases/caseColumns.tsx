@@ -46,7 +46,8 @@ export function caseColumnsFor(words: readonly string[]): GridColDef<CaseRow>[] 
     {
       field: 'complainantName',
       headerName: '投诉人',
-      width: 86,
+      // The header with its sort arrow: 42 px of title, the arrow's 28 and the padding's 20.
+      width: 96,
       sortingOrder: ['asc', 'desc', null],
       renderCell: ({ row }) => <Highlight text={row.complainantName} words={words} />,
     },
@@ -96,7 +97,8 @@ export function caseColumnsFor(words: readonly string[]): GridColDef<CaseRow>[] 
     {
       field: 'dueOn',
       headerName: '最近期限',
-      width: 168,
+      // "2026年12月19日 受理" on a line (140 px with padding); ten px went to 投诉人's sort arrow.
+      width: 158,
       sortingOrder: ['asc', null],
       valueGetter: (_value, row) => row.nextDeadline?.dueOn ?? '',
       renderCell: ({ row }) => <NextDeadline d={row.nextDeadline} />,

@@ -14,6 +14,7 @@ import { AppRouter } from '../shell/AppRouter';
 import { HealthContext, ReadOnlyBanner, type Health } from '../shell/ReadOnlyBanner';
 import { clearIdleLock, IdleLock } from './IdleLock';
 import { StartCheckNotice } from './StartCheckNotice';
+import { TopNoticesContext } from './TopNotices';
 import { UpgradeScreen } from './UpgradeScreen';
 import { SessionContext, type Session } from './SessionContext';
 
@@ -113,16 +114,25 @@ export function SessionGate() {
     [phase, refresh, logout],
   );
 
-  return (
-    <ApiProvider client={api}>
-      <HealthContext.Provider value={health}>
+  const topNotices =
+    checking || (notice && phase.kind !== 'setup') ? (
+      <>
         {checking && <StartCheckNotice check={checking} />}
         {notice && phase.kind !== 'setup' && (
           <Alert severity="info" onClose={() => setNotice(null)} sx={{ borderRadius: 0 }}>
             {notice}
           </Alert>
         )}
-        {render()}
+      </>
+    ) : null;
+
+  return (
+    <ApiProvider client={api}>
+      <HealthContext.Provider value={health}>
+        <TopNoticesContext.Provider value={phase.kind === 'ready' ? topNotices : null}>
+          {phase.kind !== 'ready' && topNotices}
+          {render()}
+        </TopNoticesContext.Provider>
       </HealthContext.Provider>
     </ApiProvider>
   );

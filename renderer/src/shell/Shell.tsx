@@ -16,6 +16,7 @@ import { Outlet } from 'react-router-dom';
 import { useHasUnsaved } from '../common/unsavedChanges';
 import { roleLabel } from '../session/roleLabel';
 import { useSession } from '../session/SessionContext';
+import { useTopNotices } from '../session/TopNotices';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { SideNav } from './SideNav';
@@ -27,6 +28,7 @@ const NAV_WIDTH = 168;
 export function Shell() {
   const { user, officeName, logout } = useSession();
   const hasUnsaved = useHasUnsaved();
+  const topNotices = useTopNotices();
   const [confirmLogout, setConfirmLogout] = useState(false);
   const [changingPassword, setChangingPassword] = useState(false);
   useNavHotkeys();
@@ -60,6 +62,7 @@ export function Shell() {
       </AppBar>
       <SideNav width={NAV_WIDTH} role={user.role} />
       <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: 2.5, pt: 'calc(48px + 20px)' }}>
+        {topNotices && <Box sx={{ mb: 2 }}>{topNotices}</Box>}
         <ReadOnlyBanner canRestore={user.role === 'admin'} />
         <Outlet />
       </Box>
