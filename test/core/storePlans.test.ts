@@ -247,6 +247,12 @@ describe('cases.search plans at a million cases', () => {
     expectIndexed(told({ region: 'R005', from: '2025-01-01', to: '2025-12-31', sort: 'respondentName:asc' }, true), /SCAN r USING COVERING INDEX respondents_name.*SEARCH c USING INDEX cases_respondent_received \(respondent_id=\?\)/);
     // A status the sort leads with stays a range of the status index, not a walk from its first entry.
     expectIndexed(told({ status: 'refused', sort: 'status:asc' }, true), /SEARCH c USING COVERING INDEX cases_status_received \(status=\?\)/);
+    // With dates, sorted by status or category, each key's dates in turn: the walk from each key's first entry passed every case before them.
+    for (const [sort, index] of [['status:asc', 'cases_status_received \\(ANY\\(status\\)'], ['category:desc', 'cases_category_received \\(ANY\\(category\\)']]) {
+      for (const filters of [{}, { punitive: true }, { channel: 'visit' }]) {
+        expectIndexed(told({ from: '2025-06-01', to: '2025-06-30', ...filters, sort: sort as SearchInput['sort'] }, true), new RegExp(`SEARCH c USING (COVERING )?INDEX ${index} AND received_at>\\? AND received_at<\\?\\)`));
+      }
+    }
     expectIndexed(told({ open: true, sort: 'dueOn:asc' }, true), /SCAN c USING COVERING INDEX cases_next_due/);
     // A region of few cases (or none, 无地区) is listed from its own index and sorted, never by checking
     // every case (1,456 with no region sorted by complainant: 0.1–1.3 s at a million cases, migration 0037).

@@ -14,7 +14,7 @@ import { createDayCounts, type DayWindow } from './dayCounts';
 import { createSearchPageRows } from './searchPageRows';
 import { createTextWalk } from './textWalk';
 import { createCountSlices, SLICE_CASES } from './countSlices';
-import { hiddenFromPlanner, nextStep, SORT_AT_MOST, walkableOrder, walkStep } from './sortWalk';
+import { hiddenFromPlanner, nextStep, RECEIPT_RANGE, SORT_AT_MOST, walkableOrder, walkStep } from './sortWalk';
 import { createDayMerge, daySliceOf, MERGE_CASES, mergeCheaper } from './dayMerge';
 import type { Reading, SearchPlan } from './searchPlan';
 
@@ -82,8 +82,8 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     if (input.nature) filter(fewOfNature && !(input.sort ?? defaultSortFor(input.text)).startsWith('receivedAt:') ? NATURE_IN : NATURE_WALKED, input.nature);
     // On the receipt time, not its date: the same cases (received_at carries the office's offset, so
     // its text orders as its office date does), and the index that filters them also orders them.
-    if (input.from) filter('c.received_at >= ?', input.from);
-    if (input.to) filter('c.received_at < ?', addDays(input.to, 1));
+    if (input.from) filter(RECEIPT_RANGE[0]!, input.from);
+    if (input.to) filter(RECEIPT_RANGE[1]!, addDays(input.to, 1));
     // created_at carries the office's offset, so its date part is the office date (DESIGN.md "Data").
     if (input.registeredOn) filter('c.created_at >= ? AND c.created_at < ?', input.registeredOn, addDays(input.registeredOn, 1));
     if (input.mine) {
@@ -225,7 +225,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     // never carried through a sort of every match.
     const pageSql = `SELECT c.id, ${keys.map((k, i) => `${k} AS k${i}`).join(', ')}
        FROM ${from}
-       ${whereSql(cursorWhere, walk ? hiddenFromPlanner(where, keys[0]!) : where)}
+       ${whereSql(cursorWhere, walk ? hiddenFromPlanner(where, keys[0]!, keys[1]) : where)}
       ORDER BY ${orderSql}
       LIMIT ? OFFSET ?`;
     // The count needs the business only where a filter names it (none does today). Text alone, or a

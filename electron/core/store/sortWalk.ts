@@ -31,14 +31,20 @@ export function walkableOrder(sort: string, input: SearchInput, byRunningClock: 
 /** Sorting this many matches costs 20–30 ms at most (2.4 µs a case: one category's 50,000 took 121 ms at a million cases). */
 export const SORT_AT_MOST = 10_000;
 
+/** The receipt range of a list's dates, as caseSearch.ts writes it. */
+export const RECEIPT_RANGE = ['c.received_at >= ?', 'c.received_at < ?'];
+
 /**
  * The conditions as terms the planner cannot read an index for (a unary plus of the term: the same
  * truth, NULL as NULL), so the only index left to it is the one the ORDER BY reads; but a key the
  * sort leads with stays (已结案 sorted by status: the status index from the closed cases on, not
- * from its first entry).
+ * from its first entry), and so do the dates where the sort's index holds the receipt time next
+ * (status and category): SQLite reads each status's dates in turn (a month sorted by status passed
+ * every case of each status before the month, 40–50 ms at a million cases; its dates each, 0.03).
  */
-export function hiddenFromPlanner(conditions: string[], sortLeadsWith: string): string[] {
-  return conditions.map((c) => (c === `${sortLeadsWith} = ?` ? c : `+(${c})`));
+export function hiddenFromPlanner(conditions: string[], sortLeadsWith: string, sortThenBy = ''): string[] {
+  const kept = (c: string) => c === `${sortLeadsWith} = ?` || (sortThenBy === 'c.received_at' && RECEIPT_RANGE.includes(c));
+  return conditions.map((c) => (kept(c) ? c : `+(${c})`));
 }
 
 /**
