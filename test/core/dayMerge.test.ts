@@ -149,3 +149,19 @@ it('orders keys as the register\'s index does: numbers as numbers, text by its U
   // U+FF21 (Ａ) sorts before U+1F600 in UTF-8, after it in UTF-16 code units.
   expect(compareKeys('\uFF21', '\u{1F600}')).toBeLessThan(0);
 });
+
+describe('a merged list\'s cursor', () => {
+  it('of the wrong shape is refused in Chinese, and of strange values gives a page, never a fault', async () => {
+    const { db, services } = reg.core;
+    const merging = createCaseSearch(db, services.clock, () => loadCalendar(db), () => true, { sortAtMost: 1, mergeCases: 1 });
+    const cursor = (values: unknown[]) => Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+    const wrong = await reg.call('cases.search', { from: '2025-12-01', sort: 'caseNo:asc', page: 1, pageSize: 2, after: cursor([1, 2, 3]) });
+    expect(wrong.ok ? null : wrong.error.message).toBe('翻页位置无效，请回到第一页重新查询');
+    for (const [sort, values] of [['caseNo:asc', [7]], ['caseNo:desc', [null]], ['registeredAt:desc', ['TS']], ['dueOn:asc', [1, 'x', 'y']], ['dueOn:asc', [0, null, null]], ['dueOn:asc', ['0', 3, '\u{1F600}']]] as const) {
+      const input = casesSearch.input.parse({ from: '2025-12-01', sort, page: 1, pageSize: 2, after: cursor([...values]) });
+      expect((await merging.readingOf(input, admin)).merge, sort).toBe(true);
+      const page = await merging.search(input, admin);
+      expect(page.rows.length, `${sort} ${JSON.stringify(values)}`).toBeLessThanOrEqual(2);
+    }
+  });
+});
