@@ -182,9 +182,10 @@ describe('a deep page in the receipt order, placed by the day counts', () => {
 
   it('sorted otherwise, a list with more cases than are sorted quickly walks the sort\'s index, with the rows the sort gives on every page', async () => {
     const { db, services } = days.core;
-    // Here "more than are sorted quickly" is more than two, and a step of the register three rows, so
-    // a small register has walked lists with deep pages.
-    const walking = createCaseSearch(db, services.clock, () => loadCalendar(db), () => true, { sortAtMost: 2, skipStep: 3 });
+    // Here "more than are sorted quickly" is more than two, a step of the register three rows and a
+    // chunk of a walk two entries of the index (walkChunks.ts), so a small register has walked lists
+    // with deep pages, read chunk by chunk.
+    const walking = createCaseSearch(db, services.clock, () => loadCalendar(db), () => true, { sortAtMost: 2, skipStep: 3, chunkRows: 2 });
     const lists = [{ category: 'G01' }, { nature: 'price' }, { handlerId }, { category: 'S03', from: '2026-11-12' }, { status: 'registered' }, { channel: 'phone', region: 'R002' }, { from: '2026-11-11', to: '2026-11-14' }, { open: true }];
     for (const sort of ['caseNo:desc', 'complainantName:asc', 'status:desc', 'respondentName:asc', 'dueOn:asc', 'registeredAt:desc'] as const) {
       for (const filters of lists) {

@@ -247,6 +247,16 @@ describe('cases.search plans at a million cases', () => {
     expectIndexed(told({ region: 'R005', from: '2025-01-01', to: '2025-12-31', sort: 'respondentName:asc' }, true), /SCAN r USING COVERING INDEX respondents_name.*SEARCH c USING INDEX cases_respondent_received \(respondent_id=\?\)/);
     // A status the sort leads with stays a range of the status index, not a walk from its first entry.
     expectIndexed(told({ status: 'refused', sort: 'status:asc' }, true), /SEARCH c USING COVERING INDEX cases_status_received \(status=\?\)/);
+    // A walk with every filter hidden reads chunks: the entry a chunk ahead from the sort's index alone, then up to it.
+    for (const [input, index] of [
+      [{ from: '2025-01-01', to: '2025-12-31', punitive: true, sort: 'complainantName:asc' }, 'cases_complainant_name'],
+      [{ status: 'closed', sort: 'caseNo:desc' }, 'sqlite_autoindex_cases_1'],
+    ] as const) {
+      const chunk = store.searchPlan({ page: 1, pageSize: 50, ...input } as SearchInput, admin, undefined, true).walkChunk!;
+      expect(plan(chunk.edge.sql, [...chunk.edge.params, 1999]).join(' | '), JSON.stringify(input)).toMatch(new RegExp(`^SCAN c USING COVERING INDEX ${index}$`));
+      const edgeKeys = input.sort === 'caseNo:desc' ? ['TS2025-00001'] : ['王', 5];
+      expectIndexed(plan(chunk.upTo.sql, [...chunk.upTo.params, ...edgeKeys, 51]), new RegExp(`SEARCH c USING INDEX ${index} \\(`));
+    }
     // With dates, sorted by status or category, each key's dates in turn: the walk from each key's first entry passed every case before them.
     for (const [sort, index] of [['status:asc', 'cases_status_received \\(ANY\\(status\\)'], ['category:desc', 'cases_category_received \\(ANY\\(category\\)']]) {
       for (const filters of [{}, { punitive: true }, { channel: 'visit' }]) {

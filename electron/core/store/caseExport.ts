@@ -3,7 +3,8 @@ import type { CaseStatus } from '../../../shared/domain/caseStatus';
 import { orderedRequestTypes } from '../../../shared/domain/requestTypes';
 import type { Db } from '../db/open';
 import { casesByIdsNamed } from './caseLabels';
-import type { SearchInput, SearchPlan } from './caseSearch';
+import type { SearchInput } from './caseSearch';
+import type { SearchPlan } from './searchPlan';
 import { encodeCursor } from './searchOrders';
 
 /** A case as the register's spreadsheet lists it (one row, every column a person filters or adds up). */

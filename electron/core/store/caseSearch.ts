@@ -17,8 +17,7 @@ import { createCountSlices, SLICE_CASES } from './countSlices';
 import { hiddenFromPlanner, nextStep, RECEIPT_RANGE, SORT_AT_MOST, walkableOrder, walkStep } from './sortWalk';
 import { createDayMerge, daySliceOf, MERGE_CASES, mergeCheaper } from './dayMerge';
 import type { Reading, SearchPlan } from './searchPlan';
-
-export type { Reading, SearchPlan } from './searchPlan';
+import { CHUNK_ROWS, createWalkChunks, walkChunkOf } from './walkChunks';
 
 export type SearchInput = z.output<typeof casesSearch.input>;
 
@@ -40,7 +39,7 @@ type KeyRow = { id: number; k0: CursorValue } & Record<`k${number}`, CursorValue
  * search walks the token index newest first and stops at the page, or, text alone, is walked once up
  * to the cap and cut into pages (textWalk.ts); counting stops at the cap.
  */
-export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => WorkingDayCalendar, indexCurrent: () => boolean = () => true, { skipStep = SKIP_STEP, sortAtMost = SORT_AT_MOST, walkAtMost = SEARCH_COUNT_CAP, sliceCases = SLICE_CASES, mergeCases = MERGE_CASES } = {}) {
+export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => WorkingDayCalendar, indexCurrent: () => boolean = () => true, { skipStep = SKIP_STEP, sortAtMost = SORT_AT_MOST, walkAtMost = SEARCH_COUNT_CAP, sliceCases = SLICE_CASES, mergeCases = MERGE_CASES, chunkRows = CHUNK_ROWS } = {}) {
   const prepare = statementCache(db, 200);
   const pageRows = createSearchPageRows(db);
   const { caseByNumber, numberBeginning, numberedCount } = createCaseNumberWords(db);
@@ -48,6 +47,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   const texts = createTextWalk(db, SEARCH_COUNT_CAP, walkAtMost);
   const countInSlices = createCountSlices(db, sliceCases);
   const merge = createDayMerge(db, mergeCases);
+  const chunks = createWalkChunks(db, chunkRows);
   function plan(input: SearchInput, user: UserView, window?: DayWindow, walk = false): SearchPlan {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -223,11 +223,12 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const offset = window ? window.offset : input.after ? 0 : (input.page - 1) * input.pageSize;
     // The page reads ids and sort keys only: the row's details are read for the page's cases alone,
     // never carried through a sort of every match.
-    const pageSql = `SELECT c.id, ${keys.map((k, i) => `${k} AS k${i}`).join(', ')}
-       FROM ${from}
-       ${whereSql(cursorWhere, walk ? hiddenFromPlanner(where, keys[0]!, keys[1]) : where)}
-      ORDER BY ${orderSql}
-      LIMIT ? OFFSET ?`;
+    const keyColumns = keys.map((k, i) => `${k} AS k${i}`).join(', ');
+    const conditions = walk ? hiddenFromPlanner(where, keys[0]!, keys[1]) : where;
+    const select = (extra: { sql: string } | null) => `SELECT c.id, ${keyColumns} FROM ${from} ${whereSql(extra, conditions)} ORDER BY ${orderSql}`;
+    const pageSql = `${select(cursorWhere)} LIMIT ? OFFSET ?`;
+    // A walk of keys that are never NULL (not the next deadline's), every filter hidden, is read in chunks of its index.
+    const walkChunk = walk && !withBusiness && !window && sort !== 'dueOn:asc' && conditions.every((c) => c.startsWith('+(')) ? walkChunkOf(keys, desc, cursorWhere, select, params) : null;
     // The count needs the business only where a filter names it (none does today). Text alone, or a
     // number's beginning, with the voided rule is counted in indexes alone (the voided have their own).
     // Awaiting my approval alone (the supervisor's 今日 count) is counted in the awaiting cases' own
@@ -263,6 +264,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
             : null,
       textAlone,
       dayMerged,
+      walkChunk,
       walkable: match === null && numbered === null && byNumber === null && walkableOrder(sort, input, byRunningClock) && where.length > (input.status || input.includeVoided ? 0 : 1),
       cursorColumns: keys.length,
       // A number's beginning is marked whole, where it stands in the number.
@@ -295,7 +297,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   }
 
   /** `limit` key rows of the page's statement after `offset`: merged from its days where the reading says so. */
-  async function pageKeys(p: SearchPlan, input: SearchInput, reading: Reading, limit: number, offset: number): Promise<KeyRow[]> {
+  async function pageKeys(p: SearchPlan, input: SearchInput, user: UserView, reading: Reading, limit: number, offset: number): Promise<KeyRow[]> {
     const m = reading.merge ? p.dayMerged : null;
     if (m) {
       const running = m.running ? (prepare(m.running.sql).all(...m.running.params, offset + limit) as KeyRow[]) : [];
@@ -303,6 +305,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       const merged = await merge<KeyRow>(m.slice, m.by, m.desc, input, offset + limit - running.length, m.after);
       return [...running, ...(m.noneDue ? merged.map((r): KeyRow => ({ id: r.id, k0: 1, k1: null, k2: r.id })) : merged)].slice(offset);
     }
+    if (reading.walk && p.walkChunk && offset === 0) return chunks<KeyRow>((after) => plan({ ...input, page: 1, after }, user, undefined, true).walkChunk!, input.after, limit);
     return prepare(p.page.sql).all(...p.page.params.slice(0, -2), limit, offset) as KeyRow[];
   }
 
@@ -314,7 +317,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const walked = p.textAlone ? texts.walk(p.textAlone.match, p.textAlone.voided, !first) : null;
     const whole = walked?.newestFirst ?? null;
     const from = !whole ? 0 : input.after ? placeBelow(whole, decodeCursor(input.after, 1)[0]) : (input.page - 1) * input.pageSize;
-    const found = whole ? whole.slice(from, from + input.pageSize + 1).map((id): KeyRow => ({ id, k0: id })) : await pageKeys(p, input, reading, input.pageSize + 1, p.page.params.at(-1) as number);
+    const found = whole ? whole.slice(from, from + input.pageSize + 1).map((id): KeyRow => ({ id, k0: id })) : await pageKeys(p, input, user, reading, input.pageSize + 1, p.page.params.at(-1) as number);
     const hasNext = found.length > input.pageSize;
     // A first page with room to spare holds every match: its rows are the count (a rare word's search
     // reads its posting lists once, not twice).
@@ -359,7 +362,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       const p = plan({ ...input, page: 1, ...(after ? { after } : {}) }, user, undefined, reading.walk);
       if (p.empty) return search(input, user, undefined, reading);
       const started = performance.now();
-      const row = (await pageKeys(p, { ...input, page: 1, ...(after ? { after } : {}) }, reading, 1, rows - 1))[0];
+      const row = (await pageKeys(p, { ...input, page: 1, ...(after ? { after } : {}) }, user, reading, 1, rows - 1))[0];
       if (!row) {
         // Past the last match: no rows, and the count of them all as on any page.
         const end = await search({ ...input, page: 1, pageSize: 1, ...(after ? { after } : {}) }, user, undefined, reading);

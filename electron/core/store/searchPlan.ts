@@ -1,4 +1,5 @@
 import type { DaySlice } from './dayMerge';
+import type { WalkChunk } from './walkChunks';
 
 /** The statements a search runs (store/caseSearch.ts), and how a list is read: the shapes the store's readers and tests share. */
 
@@ -17,6 +18,8 @@ export interface SearchPlan {
   textAlone: { match: string; voided: boolean | 'any' } | null;
   /** Filtered and sorted other than by receipt: its page may walk the sort's index instead (sortWalk.ts). */
   walkable: boolean;
+  /** Walked, the walk's statements chunk by chunk of the index (walkChunks.ts), where its keys are never NULL and every filter is hidden. */
+  walkChunk: WalkChunk | null;
   /** Dated and sorted by case number, registration or next deadline: its page may be read in slices of its receipt days instead (dayMerge.ts). */
   dayMerged: DaySlice | null;
   /** The sort keys of a row, read back from the page's extra columns to make the next cursor. */
