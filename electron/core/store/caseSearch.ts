@@ -302,7 +302,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     if (m) {
       const running = m.running ? (prepare(m.running.sql).all(...m.running.params, offset + limit) as KeyRow[]) : [];
       if (running.length === offset + limit) return running.slice(offset);
-      const merged = await merge<KeyRow>(m.slice, m.by, m.desc, input, offset + limit - running.length, m.after);
+      const merged = await merge<KeyRow>(m, input, offset + limit - running.length);
       return [...running, ...(m.noneDue ? merged.map((r): KeyRow => ({ id: r.id, k0: 1, k1: null, k2: r.id })) : merged)].slice(offset);
     }
     if (reading.walk && p.walkChunk && offset === 0) return chunks<KeyRow>((after) => plan({ ...input, page: 1, after }, user, undefined, true).walkChunk!, input.after, limit);

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { yieldToLoop } from '../loop';
+import { resized, yieldToLoop } from '../loop';
 import { statementCache } from './statementCache';
 
 /**
@@ -41,7 +41,7 @@ export function createCountSlices(db: Db, sliceCases = SLICE_CASES) {
       counted += statement.get(...count.params, slice.from, slice.to, cap + 1 - counted) as number;
       if (counted > cap) return counted;
       const took = performance.now() - started;
-      size = took < QUICK_SLICE_MS ? size * 2 : took > 4 * QUICK_SLICE_MS ? Math.max(1, Math.floor(size / 2)) : size;
+      size = resized(size, took, QUICK_SLICE_MS);
       before = slice.from;
       await yieldToLoop();
     }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { yieldToLoop } from '../loop';
+import { resized, yieldToLoop } from '../loop';
 import type { CursorValue } from './searchOrders';
 import { hiddenFromPlanner } from './sortWalk';
 import { statementCache } from './statementCache';
@@ -133,18 +133,11 @@ export function createDayMerge(db: Db, mergeCases = MERGE_CASES) {
   };
 
   /**
-   * The first `limit` rows of the list (after `after`, the cursor's key) in the order of `by`,
-   * ascending or not, from the receipt days `from` to `to` (inclusive; either open). Each row's
-   * sort key is its `k0`. The event loop turns between slices.
+   * The first `limit` rows of the list's slices (after the cursor's key), in the order of their key,
+   * from the receipt days `from` to `to` (inclusive; either open). Each row's sort key is its `k0`.
+   * The event loop turns between slices.
    */
-  return async function firstRows<Row extends { k0: CursorValue }>(
-    slice: DaySliceStatement,
-    by: MergeKey,
-    desc: boolean,
-    dates: { from?: string | undefined; to?: string | undefined },
-    limit: number,
-    after: CursorValue | null,
-  ): Promise<Row[]> {
+  return async function firstRows<Row extends { k0: CursorValue }>({ slice, by, desc, after }: DaySlice, dates: { from?: string | undefined; to?: string | undefined }, limit: number): Promise<Row[]> {
     const sign = desc ? -1 : 1;
     // A day's run begins, in the sort's order, at its lowest key ascending and at its highest descending.
     const begins = (d: DayRun) => (desc ? d.last : d.first);
@@ -168,7 +161,7 @@ export function createDayMerge(db: Db, mergeCases = MERGE_CASES) {
       // Every unread day's rows come after its run's beginning, and those of the days after it later still.
       if (next < days.length && kept.length === limit && sign * compareKeys(kept[limit - 1]!.k0, begins(days[next]!)) <= 0) break;
       const took = performance.now() - started;
-      size = took < QUICK_SLICE_MS ? size * 2 : took > 4 * QUICK_SLICE_MS ? Math.max(1, Math.floor(size / 2)) : size;
+      size = resized(size, took, QUICK_SLICE_MS);
       if (next < days.length) await yieldToLoop();
     }
     return kept;

@@ -1,3 +1,4 @@
+import { resized } from '../loop';
 import type { SearchInput } from './caseSearch';
 
 /**
@@ -68,6 +69,5 @@ export const QUICK_STEP_MS = 3;
  * are the older numbers), so where they thin out, a step grown in the dense part passes more cases.
  */
 export function nextStep(step: number, tookMs: number, least: number, skipStep: number): number {
-  if (tookMs < QUICK_STEP_MS) return Math.min(skipStep, step * 2);
-  return tookMs > 4 * QUICK_STEP_MS ? Math.max(least, Math.floor(step / 2)) : step;
+  return resized(step, tookMs, QUICK_STEP_MS, least, skipStep);
 }

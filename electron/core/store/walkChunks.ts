@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { yieldToLoop } from '../loop';
+import { resized, yieldToLoop } from '../loop';
 import { encodeCursor, type CursorValue } from './searchOrders';
 import { statementCache } from './statementCache';
 
@@ -60,7 +60,7 @@ export function createWalkChunks(db: Db, chunkRows = CHUNK_ROWS) {
       if (rows.length >= limit) return rows;
       place = encodeCursor(keys);
       const took = performance.now() - started;
-      size = took < QUICK_CHUNK_MS ? size * 2 : took > 4 * QUICK_CHUNK_MS ? Math.max(2, Math.floor(size / 2)) : size;
+      size = resized(size, took, QUICK_CHUNK_MS, 2);
       await yieldToLoop();
     }
   };

@@ -9,6 +9,13 @@ import type { Migration } from './types';
  * receipt date is corrected widens its new day and leaves its old one as wide as it was), so a
  * bound may be loose, never wrong. Voided cases count: a list that asks for them is read the same way.
  */
+/** A day's bounds widened by another's (`excluded`, the row an upsert would have written). */
+const WIDEN = `first_no = min(first_no, excluded.first_no), last_no = max(last_no, excluded.last_no),
+    first_id = min(first_id, excluded.first_id), last_id = max(last_id, excluded.last_id)`;
+const COLUMNS = 'day, first_no, last_no, first_id, last_id, cases';
+const ONE_CASE = `INSERT INTO receipt_day_bounds (${COLUMNS})
+  VALUES (NEW.received_on, NEW.case_no, NEW.case_no, NEW.id, NEW.id, 1)`;
+
 const schema = `
 CREATE TABLE receipt_day_bounds (
   day TEXT PRIMARY KEY CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
@@ -19,16 +26,12 @@ CREATE TABLE receipt_day_bounds (
   cases INTEGER NOT NULL CHECK (cases >= 0)
 ) STRICT, WITHOUT ROWID;
 CREATE TRIGGER cases_receipt_day_bounds_insert AFTER INSERT ON cases BEGIN
-  INSERT INTO receipt_day_bounds (day, first_no, last_no, first_id, last_id, cases)
-  VALUES (NEW.received_on, NEW.case_no, NEW.case_no, NEW.id, NEW.id, 1)
-  ON CONFLICT(day) DO UPDATE SET first_no = min(first_no, excluded.first_no), last_no = max(last_no, excluded.last_no),
-    first_id = min(first_id, excluded.first_id), last_id = max(last_id, excluded.last_id), cases = cases + 1;
+  ${ONE_CASE}
+  ON CONFLICT(day) DO UPDATE SET ${WIDEN}, cases = cases + 1;
 END;
 CREATE TRIGGER cases_receipt_day_bounds_update AFTER UPDATE OF received_on, case_no ON cases BEGIN
-  INSERT INTO receipt_day_bounds (day, first_no, last_no, first_id, last_id, cases)
-  VALUES (NEW.received_on, NEW.case_no, NEW.case_no, NEW.id, NEW.id, 1)
-  ON CONFLICT(day) DO UPDATE SET first_no = min(first_no, excluded.first_no), last_no = max(last_no, excluded.last_no),
-    first_id = min(first_id, excluded.first_id), last_id = max(last_id, excluded.last_id),
+  ${ONE_CASE}
+  ON CONFLICT(day) DO UPDATE SET ${WIDEN},
     cases = cases + (NEW.received_on <> OLD.received_on);
   UPDATE receipt_day_bounds SET cases = cases - 1 WHERE day = OLD.received_on AND NEW.received_on <> OLD.received_on;
 END;
@@ -44,10 +47,9 @@ export const receiptDayBounds: Migration = {
     db.exec(schema);
     const max = (db.prepare('SELECT COALESCE(MAX(id), 0) FROM cases').pluck().get() as number) ?? 0;
     const add = db.prepare(
-      `INSERT INTO receipt_day_bounds (day, first_no, last_no, first_id, last_id, cases)
+      `INSERT INTO receipt_day_bounds (${COLUMNS})
        SELECT received_on, min(case_no), max(case_no), min(id), max(id), count(*) FROM cases WHERE id BETWEEN ? AND ? GROUP BY received_on
-       ON CONFLICT(day) DO UPDATE SET first_no = min(first_no, excluded.first_no), last_no = max(last_no, excluded.last_no),
-         first_id = min(first_id, excluded.first_id), last_id = max(last_id, excluded.last_id), cases = cases + excluded.cases`,
+       ON CONFLICT(day) DO UPDATE SET ${WIDEN}, cases = cases + excluded.cases`,
     );
     for (let lo = 1; lo <= max; lo += STEP) {
       const hi = Math.min(max, lo + STEP - 1);
