@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { tempDir } from '../core/harness';
 
 // Static checks of the Electron shell and preload (electron/SECURITY-CHECKLIST.md): Doyensec's
@@ -23,7 +25,11 @@ function electronegativity(input: string): string[] {
   const out = join(input, '..', 'findings.csv');
   const cli = join(ROOT, 'node_modules/@doyensec/electronegativity/dist/index.js');
   // The release-notes check fetches from GitHub; the Electron version is given, not looked up.
-  const run = spawnSync(process.execPath, [cli, '-i', input, '-o', out, '-r', '-e', pkg.devDependencies.electron, '-x', 'AvailableSecurityFixesGlobalCheck'], {
+  // Its CSP checks are not run: they cannot read our policy (a constant they do not resolve:
+  // "Failed to parse CSP"), and their finding was missing from the report of all three runs of one
+  // CI and of one run in a dozen here, while every other finding never moved. The policy itself is
+  // judged below by the evaluator they use, and hardening.test.ts holds it on every response.
+  const run = spawnSync(process.execPath, [cli, '-i', input, '-o', out, '-r', '-e', pkg.devDependencies.electron, '-x', 'AvailableSecurityFixesGlobalCheck,CSPGlobalCheck,CSPJSCheck,CSPHTMLCheck'], {
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -52,13 +58,7 @@ describe('electronegativity over the Electron shell and preload', () => {
       "import { BrowserWindow } from 'electron';\nnew BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\n",
     );
     findings = electronegativity(app);
-    // Its global checks (CSP_GLOBAL_CHECK) run after the files' own and, on a loaded machine, were
-    // twice missing from the report of one run while present in the next: a race in the scanner, not
-    // a change in our code. Up to two more runs, their findings joined, before the checklist is held to them.
-    for (let run = 0; run < 2 && [...justified].some((j) => !findings.includes(j)); run++) {
-      findings = [...new Set([...findings, ...electronegativity(app)])];
-    }
-  }, 270_000);
+  }, 90_000);
 
   it('finds the planted insecure window', () => {
     expect(findings).toEqual(expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK planted/bad.ts', 'SANDBOX_JS_CHECK planted/bad.ts']));
@@ -68,6 +68,42 @@ describe('electronegativity over the Electron shell and preload', () => {
     const ours = findings.filter((f) => !f.includes('planted/')).sort();
     expect(ours.filter((f) => !justified.has(f))).toEqual([]);
     expect([...justified].filter((j) => !ours.includes(j))).toEqual([]);
+  });
+});
+
+/** Google's CSP Evaluator, as electronegativity bundles it (no types of its own). */
+interface CspEvaluatorModule {
+  CspParser: new (policy: string) => { csp: unknown };
+  CspEvaluator: new (csp: unknown, version: unknown) => { evaluate(): { severity: number; directive: string; description: string }[] };
+  Version: { CSP3: unknown };
+  severities: Record<'HIGH' | 'SYNTAX' | 'MEDIUM' | 'HIGH_MAYBE' | 'STRICT_CSP' | 'MEDIUM_MAYBE' | 'INFO', number>;
+}
+const cspEvaluator = createRequire(import.meta.url)('@doyensec/csp-evaluator') as CspEvaluatorModule;
+
+/** What the evaluator finds in a policy, worse than informational: `severity directive`. */
+function cspFindings(policy: string): string[] {
+  const named = Object.fromEntries(Object.entries(cspEvaluator.severities).map(([name, value]) => [value, name]));
+  const parsed = new cspEvaluator.CspParser(policy);
+  return new cspEvaluator.CspEvaluator(parsed.csp, cspEvaluator.Version.CSP3)
+    .evaluate()
+    .filter((f) => f.severity < cspEvaluator.severities.INFO)
+    .map((f) => `${named[f.severity]} ${f.directive}`)
+    .sort();
+}
+
+describe('the page’s Content Security Policy, as the scanner’s evaluator judges it', () => {
+  it('has nothing high, medium or malformed; only the evaluator’s caution about \'self\' scripts (checklist)', () => {
+    expect(cspFindings(CONTENT_SECURITY_POLICY)).toEqual(['MEDIUM_MAYBE script-src']);
+  });
+
+  it('would find a weak one', () => {
+    expect(cspFindings("default-src 'self'; script-src 'self' 'unsafe-inline' https:")).toEqual([
+      'HIGH script-src',
+      'HIGH script-src',
+      'HIGH_MAYBE object-src',
+      'MEDIUM_MAYBE script-src',
+    ]);
+    expect(() => cspFindings(undefined as unknown as string)).toThrow();
   });
 });
 
