@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiptDayBounds } from '../../electron/core/db/migrations/0036-receipt-day-bounds';
+import { numberOrder, numberOrderOf } from '../../electron/core/db/migrations/0038-number-order';
 import { loadCalendar } from '../../electron/core/services/calendar';
 import { createCaseSearch } from '../../electron/core/store/caseSearch';
 import { compareKeys } from '../../electron/core/store/dayMerge';
@@ -114,19 +115,20 @@ describe('a dated list sorted by case number, registration or next deadline, rea
   });
 });
 
-describe('each receipt day\'s run of numbers and ids (migration 0036)', () => {
+describe('each receipt day\'s run of numbers and ids (migrations 0036 and 0038)', () => {
+  const ORDER = numberOrderOf('case_no');
   const exact = () =>
-    reg.core.db.prepare('SELECT received_on AS day, min(case_no) AS first_no, max(case_no) AS last_no, min(id) AS first_id, max(id) AS last_id, count(*) AS cases FROM cases GROUP BY received_on ORDER BY 1').all() as { day: string; first_no: string; last_no: string; first_id: number; last_id: number; cases: number }[];
-  const kept = () => reg.core.db.prepare('SELECT day, first_no, last_no, first_id, last_id, cases FROM receipt_day_bounds ORDER BY day').all() as ReturnType<typeof exact>;
+    reg.core.db.prepare(`SELECT received_on AS day, min(${ORDER}) AS first_order, max(${ORDER}) AS last_order, min(id) AS first_id, max(id) AS last_id, count(*) AS cases FROM cases GROUP BY received_on ORDER BY 1`).all() as { day: string; first_order: string; last_order: string; first_id: number; last_id: number; cases: number }[];
+  const kept = () => reg.core.db.prepare('SELECT day, first_order, last_order, first_id, last_id, cases FROM receipt_day_bounds ORDER BY day').all() as ReturnType<typeof exact>;
 
   it('holds every case of its day through registration, a corrected receipt date and a void, and counts the day\'s cases exactly', () => {
     const bounds = new Map(kept().map((b) => [b.day, b]));
-    const cases = reg.core.db.prepare('SELECT id, case_no, received_on FROM cases').all() as { id: number; case_no: string; received_on: string }[];
+    const cases = reg.core.db.prepare(`SELECT id, case_no, ${ORDER} AS number_order, received_on FROM cases`).all() as { id: number; case_no: string; number_order: string; received_on: string }[];
     expect(cases.length).toBeGreaterThan(20);
     for (const c of cases) {
       const b = bounds.get(c.received_on)!;
       expect(b, c.case_no).toBeDefined();
-      expect(compareKeys(b.first_no, c.case_no) <= 0 && compareKeys(c.case_no, b.last_no) <= 0 && b.first_id <= c.id && c.id <= b.last_id, c.case_no).toBe(true);
+      expect(compareKeys(b.first_order, c.number_order) <= 0 && compareKeys(c.number_order, b.last_order) <= 0 && b.first_id <= c.id && c.id <= b.last_id, c.case_no).toBe(true);
     }
     const counts = new Map(exact().map((d) => [d.day, d.cases]));
     for (const b of kept()) expect(b.cases, b.day).toBe(counts.get(b.day) ?? 0);
@@ -134,10 +136,13 @@ describe('each receipt day\'s run of numbers and ids (migration 0036)', () => {
     expect(kept().length).toBeGreaterThan(exact().length - 1);
   });
 
-  it('are counted from the register by the migration, exactly', () => {
+  it('are counted from the register by the migrations, exactly: 0036 by the numbers\' text, 0038 again by their order', () => {
     const { db } = reg.core;
-    db.exec('DROP TRIGGER cases_receipt_day_bounds_insert; DROP TRIGGER cases_receipt_day_bounds_update; DROP TABLE receipt_day_bounds');
-    const steps = [...(receiptDayBounds.up(db) as Generator<{ done: number; total: number }>)];
+    // Back to the register before 0036, then upgraded as an office's is.
+    db.exec('DROP TRIGGER cases_receipt_day_bounds_insert; DROP TRIGGER cases_receipt_day_bounds_update; DROP TABLE receipt_day_bounds; DROP INDEX cases_number_order');
+    for (const step of receiptDayBounds.up(db) as Generator<unknown>) void step;
+    expect(db.prepare('SELECT min(first_no) FROM receipt_day_bounds').pluck().get()).toMatch(/^TS\d{4}-\d{5}$/);
+    const steps = [...(numberOrder.up(db) as Generator<{ done: number; total: number }>)];
     expect(steps.at(-1)).toEqual({ done: steps.at(-1)!.total, total: db.prepare('SELECT MAX(id) FROM cases').pluck().get() });
     expect(kept()).toEqual(exact());
   });

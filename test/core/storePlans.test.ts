@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserView } from '../../shared/api/schemas/common';
 import type { SearchInput } from '../../electron/core/store/caseSearch';
 import { createDayCounts, DAYS_SQL } from '../../electron/core/store/dayCounts';
+import { NUMBER_ORDER } from '../../electron/core/store/searchOrders';
 import { STATS_SQL } from '../../electron/core/store/statsReads';
 import { TEXT_WALK_SQL } from '../../electron/core/store/textWalk';
 import { TOP_SQL } from '../../electron/core/store/topRespondents';
@@ -225,7 +226,7 @@ describe('cases.search plans at a million cases', () => {
     put.run('S98', 20_000);
     put.run('S97', 30);
     try {
-      expectIndexed(searchPlans({ category: 'S98', sort: 'caseNo:desc' }).page, /SCAN c USING INDEX sqlite_autoindex_cases_1/);
+      expectIndexed(searchPlans({ category: 'S98', sort: 'caseNo:desc' }).page, /SCAN c USING INDEX cases_number_order/);
       expectIndexed(searchPlans({ category: 'S98', sort: 'complainantName:asc' }).page, /SCAN c USING INDEX cases_complainant_name/);
       expectIndexed(searchPlans({ category: 'S98', sort: 'respondentName:desc' }).page, /SCAN r USING COVERING INDEX respondents_name.*SEARCH c USING INDEX cases_respondent_received/);
       expect(searchPlans({ category: 'S97', sort: 'caseNo:desc' }).page.join(' | ')).toMatch(/SEARCH c USING INDEX cases_category_received \(category=\?\)/);
@@ -242,7 +243,7 @@ describe('cases.search plans at a million cases', () => {
       return plan(p.page.sql, p.page.params);
     };
     expect(told({ status: 'closed', sort: 'caseNo:asc' }, false).join(' | ')).toMatch(/TEMP B-TREE FOR ORDER BY/);
-    expectIndexed(told({ status: 'closed', sort: 'caseNo:asc' }, true), /SCAN c USING INDEX sqlite_autoindex_cases_1/);
+    expectIndexed(told({ status: 'closed', sort: 'caseNo:asc' }, true), /SCAN c USING INDEX cases_number_order/);
     expectIndexed(told({ from: '2025-01-01', to: '2025-12-31', sort: 'complainantName:asc' }, true), /SCAN c USING INDEX cases_complainant_name/);
     expectIndexed(told({ region: 'R005', from: '2025-01-01', to: '2025-12-31', sort: 'respondentName:asc' }, true), /SCAN r USING COVERING INDEX respondents_name.*SEARCH c USING INDEX cases_respondent_received \(respondent_id=\?\)/);
     // A status the sort leads with stays a range of the status index, not a walk from its first entry.
@@ -250,11 +251,11 @@ describe('cases.search plans at a million cases', () => {
     // A walk with every filter hidden reads chunks: the entry a chunk ahead from the sort's index alone, then up to it.
     for (const [input, index] of [
       [{ from: '2025-01-01', to: '2025-12-31', punitive: true, sort: 'complainantName:asc' }, 'cases_complainant_name'],
-      [{ status: 'closed', sort: 'caseNo:desc' }, 'sqlite_autoindex_cases_1'],
+      [{ status: 'closed', sort: 'caseNo:desc' }, 'cases_number_order'],
     ] as const) {
       const chunk = store.searchPlan({ page: 1, pageSize: 50, ...input } as SearchInput, admin, undefined, true).walkChunk!;
       expect(plan(chunk.edge.sql, [...chunk.edge.params, 1999]).join(' | '), JSON.stringify(input)).toMatch(new RegExp(`^SCAN c USING COVERING INDEX ${index}$`));
-      const edgeKeys = input.sort === 'caseNo:desc' ? ['TS2025-00001'] : ['王', 5];
+      const edgeKeys = input.sort === 'caseNo:desc' ? ['2025000000000001TS2025-00001'] : ['王', 5];
       expectIndexed(plan(chunk.upTo.sql, [...chunk.upTo.params, ...edgeKeys, 51]), new RegExp(`SEARCH c USING INDEX ${index} \\(`));
     }
     // With dates, sorted by status or category, each key's dates in turn: the walk from each key's first entry passed every case before them.
@@ -277,11 +278,12 @@ describe('cases.search plans at a million cases', () => {
   it('a dated list sorted by case number, registration or next deadline reads a slice of its days from the receipt-day index, the days\' runs from their own table', () => {
     // What SQLite chose by itself at a million cases: 2025 by case number listed and sorted its 330,000 cases (390–460 ms).
     const store = reg.core.services.store.read;
-    for (const [input, key] of [
-      [{ from: '2025-01-01', to: '2025-12-31', sort: 'caseNo:asc' }, 'c.case_no'],
-      [{ from: '2025-01-01', to: '2025-12-31', category: 'S04', sort: 'caseNo:desc' }, 'c.case_no DESC'],
+    const lists: [Partial<SearchInput>, string][] = [
+      [{ from: '2025-01-01', to: '2025-12-31', sort: 'caseNo:asc' }, NUMBER_ORDER],
+      [{ from: '2025-01-01', to: '2025-12-31', category: 'S04', sort: 'caseNo:desc' }, `${NUMBER_ORDER} DESC`],
       [{ from: '2026-11-01', punitive: true, sort: 'registeredAt:desc' }, 'c.id DESC'],
-    ] as const) {
+    ];
+    for (const [input, key] of lists) {
       const merged = store.searchPlan({ page: 1, pageSize: 50, ...input } as SearchInput, admin).dayMerged!;
       expect(merged.slice.sql).toContain(`ORDER BY ${key} LIMIT ?`);
       const steps = plan(merged.slice.sql, [...merged.slice.params, JSON.stringify(['2025-01-01', '2025-01-02']), 51]).join(' | ');
@@ -294,7 +296,7 @@ describe('cases.search plans at a million cases', () => {
     expect(plan(due.running!.sql, [...due.running!.params, 51]).join(' | ')).toMatch(/^SEARCH c USING (COVERING )?INDEX cases_running_due \(next_due_on>\?\)( \| USE TEMP B-TREE FOR LAST TERM OF ORDER BY)?$/);
     expect(due.slice.sql).toContain('c.next_due_on IS NULL');
     expect(plan(due.slice.sql, [...due.slice.params, '["2025-01-01"]', 51]).join(' | ')).toMatch(/^SEARCH c USING INDEX cases_received_on \(received_on=\?\)/);
-    for (const column of ['first_no, last_no', 'first_id, last_id']) {
+    for (const column of ['first_order, last_order', 'first_id, last_id']) {
       expect(plan(`SELECT day, ${column}, cases FROM receipt_day_bounds WHERE day >= ? AND day <= ?`, ['2025-01-01', '2025-12-31']).join(' | ')).toMatch(/SEARCH receipt_day_bounds USING PRIMARY KEY \(day>\? AND day<\?\)/);
     }
   });
@@ -324,7 +326,8 @@ describe('cases.search plans at a million cases', () => {
     expectIndexed(searchPlans({ sort: 'complainantName:asc' }).page, /cases_complainant_name/);
     expectIndexed(searchPlans({ sort: 'status:desc' }).page, /cases_status_received/);
     expectIndexed(searchPlans({ sort: 'category:asc' }).page, /cases_category_received/);
-    expectIndexed(searchPlans({ sort: 'caseNo:desc' }).page, /sqlite_autoindex_cases_1/);
+    // The register's order of numbers, year then sequence (migration 0038), from its own index.
+    expectIndexed(searchPlans({ sort: 'caseNo:desc' }).page, /SCAN c USING INDEX cases_number_order/);
     expectIndexed(searchPlans({ sort: 'respondentName:asc' }).page, /SCAN r USING COVERING INDEX respondents_name.*cases_respondent_received/);
     expectIndexed(searchPlans({ sort: 'dueOn:asc' }).page, /cases_next_due/);
     for (const filter of [{ overdue: true }, { dueWithinWorkingDays: 3 }, { dueWithinWorkingDays: 0 }]) {

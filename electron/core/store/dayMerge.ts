@@ -1,6 +1,6 @@
 import type { Db } from '../db/open';
 import { resized, yieldToLoop } from '../loop';
-import type { CursorValue } from './searchOrders';
+import { NUMBER_ORDER, type CursorValue } from './searchOrders';
 import { hiddenFromPlanner } from './sortWalk';
 import { statementCache } from './statementCache';
 
@@ -10,7 +10,7 @@ import { statementCache } from './statementCache';
  * Listed and sorted whole, such a list cost every case of its dates (2025 by case number at a
  * million cases: 330,000 cases, 390–460 ms, the page's calls waiting as long); walked along the
  * sort's index, it passed every case before its dates. But a day's cases hold a narrow run of
- * numbers and ids (receipt_day_bounds, migration 0036), so the days are read in the order their
+ * numbers and ids (receipt_day_bounds, migrations 0036 and 0038), so the days are read in the order their
  * runs begin in the sort, each slice's first rows kept, until no unread day can hold a row before
  * the last one kept: for page 1 of 2025 by case number, the first day or two of January.
  */
@@ -19,7 +19,7 @@ import { statementCache } from './statementCache';
 export const MERGE_CASES = 2_000;
 const QUICK_SLICE_MS = 3;
 
-/** The key a dated list is merged by: the case number or the id (registration order). */
+/** The key a dated list is merged by: the case number's order (migration 0038) or the id (registration order). */
 export type MergeKey = 'no' | 'id';
 
 interface DayRun {
@@ -93,7 +93,7 @@ export function daySliceOf(keys: string[], desc: boolean, conditions: string[], 
      ORDER BY ${key}${asc ? '' : ' DESC'} LIMIT ?`,
     params: [...params, ...moreParams],
   });
-  if (keys.length === 1 && (keys[0] === 'c.case_no' || keys[0] === 'c.id')) {
+  if (keys.length === 1 && (keys[0] === NUMBER_ORDER || keys[0] === 'c.id')) {
     const key = keys[0];
     const after = cursor?.[0] ?? null;
     const more = after === null ? [] : [`${key} ${desc ? '<' : '>'} ?`];
@@ -128,7 +128,7 @@ export function mergeCheaper({ counted, passed, period, pageSize, sortAtMost }: 
 export function createDayMerge(db: Db, mergeCases = MERGE_CASES) {
   const prepare = statementCache(db, 50);
   const runs = {
-    no: db.prepare('SELECT day, first_no AS first, last_no AS last, cases FROM receipt_day_bounds WHERE day >= ? AND day <= ?'),
+    no: db.prepare('SELECT day, first_order AS first, last_order AS last, cases FROM receipt_day_bounds WHERE day >= ? AND day <= ?'),
     id: db.prepare('SELECT day, first_id AS first, last_id AS last, cases FROM receipt_day_bounds WHERE day >= ? AND day <= ?'),
   };
 

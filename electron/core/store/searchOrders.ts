@@ -1,5 +1,6 @@
 import { DomainError } from '../../../shared/api/errors';
 import type { CaseSort } from '../../../shared/api/schemas/cases';
+import { numberOrderOf } from '../db/migrations/0038-number-order';
 
 /**
  * One ordering of the register: the columns it sorts by, ending in a unique one, each matched by an
@@ -10,12 +11,16 @@ export interface Order {
   desc: boolean;
 }
 
+/** A case's place in the order of numbers, as the index cases_number_order holds it. */
+export const NUMBER_ORDER = numberOrderOf('c.case_no');
+
 export const ORDERS: Record<Exclude<CaseSort, 'acceptanceDueOn:asc' | 'dueOn:asc'>, Order> = {
   'receivedAt:desc': { keys: ['c.received_at', 'c.id'], desc: true },
   'receivedAt:asc': { keys: ['c.received_at', 'c.id'], desc: false },
   'registeredAt:desc': { keys: ['c.id'], desc: true },
-  'caseNo:asc': { keys: ['c.case_no'], desc: false },
-  'caseNo:desc': { keys: ['c.case_no'], desc: true },
+  // The register's order of numbers, year then sequence (migration 0038), not the numbers' text.
+  'caseNo:asc': { keys: [NUMBER_ORDER], desc: false },
+  'caseNo:desc': { keys: [NUMBER_ORDER], desc: true },
   'complainantName:asc': { keys: ['c.complainant_name', 'c.id'], desc: false },
   'complainantName:desc': { keys: ['c.complainant_name', 'c.id'], desc: true },
   // By name, then the business (two may share a name), then within one business by receipt.
