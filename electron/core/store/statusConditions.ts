@@ -37,7 +37,7 @@ export const NATURE_IN = 'c.id IN (SELECT n.case_id FROM case_natures n WHERE n.
 export const NATURE_LISTED = 'n.nature = ?';
 export const NATURE_JOIN = ' JOIN case_natures n ON n.case_id = c.id';
 
-/** Accepted and not yet finished nor referred: where a case needs a handler. */
+/** Accepted and not yet finished nor referred: where a case needs a handler (the list is also migration 0039's index's). */
 const HANDLED_STATUSES = "'accepted', 'investigating', 'mediating', 'awaiting_approval', 'approved', 'notified', 'follow_up'";
 
 /**
@@ -48,7 +48,8 @@ const HANDLED_STATUSES = "'accepted', 'investigating', 'mediating', 'awaiting_ap
 export const QUEUE_SQL: Record<CaseQueue, string> = {
   toAccept: "c.status = 'registered' AND c.materials IS NULL",
   awaitingMaterials: "c.status = 'registered' AND c.materials IS NOT NULL",
-  // A refusal waiting for approval has no handler either, but was never accepted.
+  // A refusal waiting for approval has no handler either, but was never accepted. Read from the
+  // accepted cases in hand (migration 0039), whose condition these terms must imply.
   unassigned: `c.status IN (${HANDLED_STATUSES}) AND c.handler_id IS NULL AND c.accepted_on IS NOT NULL`,
   referralReplied: "c.status = 'referred' AND json_extract(c.referral, '$.reply') IS NOT NULL",
   // The case's last sendBack is not yet answered (store/caseEvents.ts keeps the mark).
