@@ -8,7 +8,7 @@ import type { OfficeClock } from '../officeClock';
 import { decodeCursor, encodeCursor, ORDERS, type CursorValue } from './searchOrders';
 import { matchExpression, shownRunsOf, textCount } from './searchTokens';
 import { statementCache } from './statementCache';
-import { FINAL, NATURE_IN, NATURE_JOIN, NATURE_LISTED, NATURE_WALKED, OPEN_LISTED, OPEN_WALKED, QUEUE_SQL } from './statusConditions';
+import { FINAL, NATURE_IN, NATURE_JOIN, NATURE_LISTED, NATURE_WALKED, OPEN_LISTED, OPEN_WALKED, QUEUE_SQL, queueIndexed } from './statusConditions';
 import { createCaseNumberWords } from './caseNumberWords';
 import { createDayCounts, type DayWindow } from './dayCounts';
 import { createSearchPageRows } from './searchPageRows';
@@ -211,7 +211,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const business = withBusiness ? ' JOIN respondents r ON r.id = c.respondent_id' : '';
     // Walked by the businesses' names, SQLite must be told to read them first (CROSS JOIN): sorting
     // the largest category by business took 394 ms, walking the names 7.
-    const from = byText ? `case_index t JOIN cases c ON c.id = t.rowid${business}` : walk && withBusiness ? 'respondents r CROSS JOIN cases c ON r.id = c.respondent_id' : `cases c${business}`;
+    const from = byText ? `case_index t JOIN cases c ON c.id = t.rowid${business}` : walk && withBusiness ? 'respondents r CROSS JOIN cases c ON r.id = c.respondent_id' : `cases c${queueIndexed(input.queue, keys[0], walk)}${business}`;
     if (window) cursorWhere = window.bound;
     const whereSql = (extra: { sql: string } | null, conditions = where) => {
       const all = extra ? [...conditions, extra.sql] : conditions;

@@ -55,3 +55,16 @@ export const QUEUE_SQL: Record<CaseQueue, string> = {
   // The case's last sendBack is not yet answered (store/caseEvents.ts keeps the mark).
   sentBack: `c.sent_back_at IS NOT NULL AND c.status NOT IN (${FINAL})`,
 };
+
+/**
+ * The index a queue's page must be read from where the planner cannot tell. The unassigned queue
+ * in receipt order: the accepted cases in hand (migration 0039) and the cases by handler
+ * (cases_handler_received) both find "no handler", and their statistics say a handler has as many
+ * cases in either (1,001 at a million cases), but the cases with none are 2,550 in the one and
+ * some 100,000 never accepted in the other, which SQLite chose (oldest first: 60–67 ms, the page's
+ * calls held as long). Only for a page read in receipt order with the queue's terms as written
+ * (a walk hides them, and the partial index is usable only where they are in sight).
+ */
+export function queueIndexed(queue: CaseQueue | undefined, leadKey: string | undefined, walk: boolean): string {
+  return queue === 'unassigned' && leadKey === 'c.received_at' && !walk ? ' INDEXED BY cases_in_hand' : '';
+}
