@@ -7,10 +7,11 @@ import type { Migration } from './types';
  * with no handler (cases_handler_received), most of them never accepted (refused, registered,
  * voided), each row read for its status: oldest first, at a million cases, the walk passed them
  * from 2023 on before the queue's 50 oldest (60–67 ms, the page's other calls waiting 56–67).
- * Partial, so it holds the cases in hand only; the planner takes it where the query's terms imply
- * its condition (the queue's terms hold it word for word) and, by its statistics, as the smaller
- * of the two indexes that find a handler (a condition of its own on the handler, the queue's
- * terms could not imply). With the status, so "not voided" is answered from the index alone.
+ * Partial, so it holds the cases in hand only, usable where the query's terms imply its condition
+ * (the queue's terms hold it word for word). Its statistics give a handler as many cases as
+ * cases_handler_received's do (1,001 at a million), so the planner cannot tell them apart and the
+ * queue's page names it (store/statusConditions.ts `queueIndexed`). With the status, so "not
+ * voided" is answered from the index alone.
  */
 export const unassignedQueue: Migration = {
   version: 39,
