@@ -92,6 +92,8 @@ export function createSearchUpkeep({ db, settings, log, worker = null, turns }: 
   let working = worker;
   let stopping = false;
   async function onWorker(pages: number): Promise<boolean> {
+    // A step whose turn came after the close began (it waited for a write's turn): the register is closed under it.
+    if (stopping) return false;
     if (!working) return runner.step(pages);
     const full = planned();
     const out = await working.step(full ? -pages : pages);
