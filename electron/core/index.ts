@@ -67,6 +67,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const runner = createTaskRunner(clock);
   let restartRequested = false;
   const requestRestart = () => (restartRequested = true);
+  let upgradeRequested = false;
+  const requestUpgrade = () => (upgradeRequested = true);
   const lock = lockDataFolder(deps.dataDir, deps.program ?? 'host', clock);
   let keys: Keyring | null = null;
   let keyError: string | null = null;
@@ -79,7 +81,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     }
     keyError = error.message;
   }
-  const ctx: Ctx = { deps, log, clock, runner, requestRestart, lock, keys, keyError, checkpoints: keys ? createCheckpoints(keys, deps.dataDir) : null, lastMark: null, upgrade: null, closing: false };
+  const ctx: Ctx = { deps, log, clock, runner, requestRestart, lock, keys, keyError, checkpoints: keys ? createCheckpoints(keys, deps.dataDir) : null, lastMark: null, upgrade: null, closing: false, deferredAudit: [], requestUpgrade };
   let inFlight = 0;
   let gate: Promise<void> | null = null;
   let closed = false;
@@ -133,11 +135,51 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       if (closed) return;
       // A register found damaged after writes were let through is closed without a seal: it must not pass as sound next time.
       state.close(!forced);
-      state = await openState(ctx, forced, onFailure);
+      try {
+        state = await openState(ctx, forced, onFailure);
+      } catch (error) {
+        // Stopped by the close (a long migration rolls back): it runs again at the next start.
+        if (closed) throw error;
+        log.error('the register could not be opened again', error);
+        state = readOnlyState(ctx, file, state.vault, problemOfError(error));
+      }
     } finally {
       gate = null;
       release();
     }
+  }
+
+  /**
+   * The disk has room now for the upgrade that found none (start/makingRoom.ts): the register is
+   * opened again and upgraded after the call that made the room has answered, with the upgrade's
+   * progress in setup.status as at start; a close meanwhile stops it as it stops the start's.
+   */
+  function upgradeNow(): void {
+    ctx.upgrade = { step: '正在准备升级数据文件', done: 0, total: 0 };
+    upgrading = restart()
+      .then(() => appendDeferredAudit(state))
+      .catch((error: unknown) => {
+        if (closed) log.info(`upgrade stopped by the close; it runs again at the next start (${(error as Error).message})`);
+        else log.error('the upgrade after room was made failed', error);
+      })
+      .finally(() => (ctx.upgrade = null));
+  }
+
+  /** What was done while the register could only be read, into its audit chain now that it can be written (its time kept). */
+  async function appendDeferredAudit(s: State): Promise<void> {
+    if (s.health.readOnly || !s.db || !s.services || ctx.deferredAudit.length === 0) return;
+    if (s.writesReleased) await s.writesReleased;
+    if (s !== state || closed) return;
+    const entries = ctx.deferredAudit.splice(0);
+    const turn = s.writeTurn();
+    const endTurn = typeof turn === 'function' ? turn : await turn;
+    try {
+      const { db, services } = s;
+      db.transaction(() => entries.forEach((e) => services.audit.append(e))).immediate();
+    } finally {
+      endTurn();
+    }
+    s.afterWrite();
   }
 
   const need = <T>(value: T | null, what: string): T => {
@@ -172,6 +214,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       if (restartRequested) {
         restartRequested = false;
         await restart();
+      }
+      if (upgradeRequested) {
+        upgradeRequested = false;
+        upgradeNow();
       }
       return result;
     },

@@ -129,8 +129,8 @@ describe('an older register upgraded at start', () => {
       try {
         const status = await untilUpgraded(full);
         expect(status).toMatchObject({ readOnly: true, problem: { code: 'diskFull', message: expect.stringContaining('磁盘空间不足') } });
-        expect(full.health.problem?.detail).toMatch(/^升级约需 \d+ MB，磁盘尚余 3 MB$/);
-        expect(full.health.problem?.message).toMatch(/^磁盘空间不足（升级约需 \d+ MB，磁盘尚余 3 MB），数据文件未能升级/);
+        expect(full.health.problem?.detail).toMatch(/^升级约需 \d+(\.\d)? MB，磁盘尚余 2\.9 MB$/);
+        expect(full.health.problem?.message).toMatch(/^磁盘空间不足（升级约需 \d+(\.\d)? MB，磁盘尚余 2\.9 MB），数据文件未能升级/);
       } finally {
         full.close();
       }

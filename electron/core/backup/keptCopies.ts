@@ -3,7 +3,9 @@ import { lstat, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DomainError } from '../../../shared/api/errors';
 import { isoFromWallTime } from '../time';
+import type { Logger } from '../ports';
 import { DB_NAME } from './manifest';
+import { fileErrorMessage } from './place';
 
 /**
  * The copies the app sets aside in the data folder and never deletes on its own: the register as it
@@ -71,4 +73,26 @@ export async function removeKeptCopy(dataDir: string, name: string, timeZone: st
   if (!copy) throw new DomainError('NOT_FOUND', '数据文件夹中没有这份留存的副本，请刷新后重试');
   for (const n of copy.kind === 'beforeMigration' ? [name, ...sideFiles(name)] : [name]) await rm(join(dataDir, n), { recursive: true, force: true });
   return copy;
+}
+
+/** What a removal leaves for the record: where the register can be written, the audit chain; otherwise kept for it (start/makingRoom.ts). */
+export type RemovalRecord = (data: Record<string, unknown>) => void;
+
+/**
+ * Removes a copy for an administrator and records it either way: a removal that failed halfway
+ * (part of a restore's folder gone) is recorded and said as well as one that succeeded.
+ */
+export async function removeKeptCopyRecorded(o: { dataDir: string; name: string; timeZone: string; by: string; log: Logger; record: RemovalRecord }): Promise<KeptCopy> {
+  let removed: KeptCopy;
+  try {
+    removed = await removeKeptCopy(o.dataDir, o.name, o.timeZone);
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    o.log.error(`removing the kept copy ${o.name} failed`, error);
+    o.record({ name: o.name, failed: true });
+    throw new DomainError('INTERNAL', `副本未能全部删除：${fileErrorMessage(error).replace(/^备份位置/, '数据文件夹')}`);
+  }
+  o.record({ name: o.name, kind: removed.kind, bytes: removed.bytes, setAsideAt: removed.at });
+  o.log.warn(`${o.by} removed the kept copy ${o.name} (${removed.bytes} bytes) from the data folder`);
+  return removed;
 }

@@ -11,7 +11,7 @@ import type { Audit } from '../services/audit';
 import type { Settings } from '../services/settings';
 import { fileStamp } from '../time';
 import { createBackup } from './create';
-import { listKeptCopies, removeKeptCopy, type KeptCopy } from './keptCopies';
+import { listKeptCopies, removeKeptCopyRecorded } from './keptCopies';
 import { backupFolder, backupTarget, fileErrorMessage } from './place';
 import { prepareRestore } from './restore';
 import type { TaskRunner } from './progress';
@@ -198,20 +198,10 @@ export function createBackupService(d: BackupDeps) {
      * (when a copy is most likely removed) the audit row needs the room the removal gives back.
      */
     async removeKeptCopy(name: string, user: UserView) {
-      const audit = (data: Record<string, unknown>) =>
-        d.db.transaction(() => d.audit.append({ at: d.clock.now(), userId: user.id, action: 'backup.removeKeptCopy', entity: 'keptCopy', entityId: null, data: { name, ...data } })).immediate();
-      let removed: KeptCopy;
-      try {
-        removed = await removeKeptCopy(d.dataDir, name, zone());
-      } catch (error) {
-        if (error instanceof DomainError) throw error;
-        // Part of a folder may be gone: said in the audit log as well as to the administrator.
-        d.log.error(`removing the kept copy ${name} failed`, error);
-        audit({ failed: true });
-        throw new DomainError('INTERNAL', `副本未能全部删除：${fileErrorMessage(error).replace(/^备份位置/, '数据文件夹')}`);
-      }
-      audit({ kind: removed.kind, bytes: removed.bytes, setAsideAt: removed.at });
-      d.log.warn(`${user.username} removed the kept copy ${name} (${removed.bytes} bytes) from the data folder`);
+      // Refused while read-only (integrity/readOnly.ts), but where the disk is full: start/makingRoom.ts removes it then.
+      const record = (data: Record<string, unknown>) =>
+        d.db.transaction(() => d.audit.append({ at: d.clock.now(), userId: user.id, action: 'backup.removeKeptCopy', entity: 'keptCopy', entityId: null, data })).immediate();
+      const removed = await removeKeptCopyRecorded({ dataDir: d.dataDir, name, timeZone: zone(), by: user.username, log: d.log, record });
       return { removed: { ...removed, at: d.clock.iso(new Date(removed.at)) } };
     },
 

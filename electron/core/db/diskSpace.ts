@@ -1,14 +1,10 @@
+import { formatBytes } from '../../../shared/formatBytes';
 import { statfsSync } from 'node:fs';
 
 /** Bytes a program of this user may still write on the disk holding `dir`. */
 export function freeBytesOn(dir: string): number {
   const s = statfsSync(dir);
   return s.bavail * s.bsize;
-}
-
-/** As an office reads it: 17.1 GB, 820 MB. */
-export function sizeInWords(bytes: number): string {
-  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.max(1, Math.round(bytes / 1e6))} MB`;
 }
 
 /**
@@ -20,7 +16,8 @@ export class NotEnoughSpaceError extends Error {
   /** Read by problemOfError (integrity/startCheck.ts) like SQLite's own "disk is full". */
   readonly code = 'SQLITE_FULL';
   constructor(readonly needed: number, readonly free: number) {
-    super(`升级约需 ${sizeInWords(needed)}，磁盘尚余 ${sizeInWords(free)}`);
+    // In the units the screens use (shared/formatBytes.ts): the sign-in page and 腾出空间 name the same sizes.
+    super(`升级约需 ${formatBytes(needed)}，磁盘尚余 ${formatBytes(free)}`);
   }
 }
 

@@ -11,11 +11,14 @@ import type { OfficeClock } from '../officeClock';
 
 export interface NewUser { username: string; displayName: string; password: string; role: Role }
 
-/** `readOnly`: the register's file is never written, so sign-in attempts are counted in memory. */
-/** Listed, so the count reads the open ones from the index (handler_id, status) and skips years of closed cases. */
-
-/** `openCasesOf`: the store's count of a handler's unfinished cases (the register's tables are read by the store alone). */
-export function createUsers(db: Db, clock: OfficeClock, audit: Audit, settings: Settings, sessions: Sessions, openCasesOf: (handlerId: number) => number, readOnly = false) {
+/**
+ * The users table, the audit's append and one setting only, so that an older register not yet
+ * upgraded can be signed in to (start/diskFullSignIn.ts). `readOnly`: the register's file is never
+ * written, so sign-in attempts are counted in memory. `openCasesOf`: the store's count of a
+ * handler's unfinished cases, read from the index (handler_id, status), skipping years of closed
+ * cases (the register's tables are read by the store alone).
+ */
+export function createUsers(db: Db, clock: OfficeClock, audit: Pick<Audit, 'append'>, settings: Pick<Settings, 'set'>, sessions: Sessions, openCasesOf: (handlerId: number) => number, readOnly = false) {
   const count = db.prepare('SELECT COUNT(*) FROM users').pluck();
   const byName = db.prepare('SELECT id, username, display_name, role, password_hash FROM users WHERE username = ? AND disabled_at IS NULL');
   const insert = db.prepare('INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)');

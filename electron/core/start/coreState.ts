@@ -11,7 +11,7 @@ import type { FolderLock } from '../integrity/folderLock';
 import type { Keyring, SecretProtector } from '../integrity/officeKey';
 import type { Clock, Logger, PdfPrinter } from '../ports';
 import type { Services } from '../services';
-import type { AuditMark } from '../services/audit';
+import type { AuditEntry, AuditMark } from '../services/audit';
 import type { MediaTools } from '../services/evidence/media';
 import type { TextReader } from '../services/evidence/textWorker';
 import type { Vault } from '../vault/vault';
@@ -76,6 +76,13 @@ export interface Ctx {
   upgrade: UpgradeStep | null;
   /** The program is closing (a long migration then stops and is rolled back). */
   closing: boolean;
+  /**
+   * Done while the register could only be read (a kept copy removed to make room: start/makingRoom.ts),
+   * for the audit chain once the register can be written again.
+   */
+  deferredAudit: AuditEntry[];
+  /** The disk now has room for the upgrade that found none: the register is opened again, upgraded, after the current call answers. */
+  requestUpgrade: () => void;
 }
 
 export interface State {

@@ -3,6 +3,7 @@ import type { HandlerTable } from '../../../shared/api/dispatch';
 import { DomainError } from '../../../shared/api/errors';
 import { afterPause } from '../afterPause';
 import { createBackupService } from '../backup/service';
+import { NotEnoughSpaceError } from '../db/diskSpace';
 import { MigrationStopped } from '../db/migrate';
 import { openDatabase, type Db } from '../db/open';
 import { createHandlers } from '../handlers';
@@ -132,7 +133,9 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
     if (error instanceof MigrationStopped) throw error;
     // A file SQLite cannot even open for writing is damaged: read-only, like a failed check. A newer schema is refused whole.
     if (fresh || error instanceof DomainError) throw error;
-    log.error('the register could not be opened for writing', error);
+    // Too little room for an upgrade is the disk's state, not a fault of the program: said, without a stack.
+    if (error instanceof NotEnoughSpaceError) log.warn(`not enough room on the disk to upgrade the register: ${error.message}`);
+    else log.error('the register could not be opened for writing', error);
     return readOnlyState(ctx, file, vault, problemOfError(error));
   }
   const swept = await vault.sweep();

@@ -17,6 +17,7 @@ import { formatDateTime } from '../format';
 import { UnderstoodDialog } from './UnderstoodDialog';
 
 type Copy = OutputOf<'backup.keptCopies'>['copies'][number];
+type Removal = OutputOf<'backup.removeKeptCopy'>;
 
 const what = (c: Copy) => (c.kind === 'beforeMigration' ? `升级前的数据文件（版本 ${c.version ?? '?'}）` : '恢复前的数据（数据库与证据文件）');
 
@@ -26,14 +27,17 @@ const lost = (c: Copy) =>
     ? '这是升级前自动复制的数据文件。当前登记簿已包含其中的全部数据，删除它只是不能再退回旧版程序使用。'
     : '这是从备份恢复前的数据库与证据文件。其中可能有那次恢复所用的备份之后的登记和改动，当前登记簿中没有，删除后无法找回。';
 
-/** 留存的数据副本: what the app set aside in the data folder (before an upgrade, before a restore) and never deletes itself. */
-export function KeptCopies() {
+/**
+ * 留存的数据副本: what the app set aside in the data folder (before an upgrade, before a restore) and
+ * never deletes itself. `onRemoved`: told of each removal (on a full disk, whether the upgrade began).
+ */
+export function KeptCopies({ onRemoved }: { onRemoved?: (r: Removal) => void } = {}) {
   const api = useApi();
   const list = useApiQuery('backup.keptCopies', {});
   const [confirming, setConfirming] = useState<Copy | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiErrorValue | null>(null);
-  const [removed, setRemoved] = useState<Copy | null>(null);
+  const [removed, setRemoved] = useState<Removal | null>(null);
 
   const remove = async (c: Copy) => {
     setConfirming(null);
@@ -41,8 +45,9 @@ export function KeptCopies() {
     const r = await api.call('backup.removeKeptCopy', { name: c.name, confirm: true });
     setBusy(false);
     if (r.ok) {
-      setRemoved(r.value.removed);
+      setRemoved(r.value);
       setError(null);
+      onRemoved?.(r.value);
     } else setError(r.error);
     list.reload();
   };
@@ -87,7 +92,12 @@ export function KeptCopies() {
         </Table>
       )}
       {copies.length > 1 && <Typography color="text.secondary">共 {formatBytes(bytes)}</Typography>}
-      {removed && <Alert severity="success">已删除{what(removed)}，腾出 {formatBytes(removed.bytes)}</Alert>}
+      {removed && (
+        <Alert severity="success">
+          已删除{what(removed.removed)}，腾出 {formatBytes(removed.removed.bytes)}
+          {removed.room && !removed.room.upgrading && `。升级仍需再腾出 ${formatBytes(removed.room.neededBytes - removed.room.freeBytes)}`}
+        </Alert>
+      )}
       {error && <Alert severity="error">{error.message}</Alert>}
       <UnderstoodDialog
         open={confirming !== null}

@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OutputOf } from '../../../shared/api/contract';
 import { ApiProvider } from '../api/ApiContext';
 import { createApiClient } from '../api/client';
@@ -15,6 +15,7 @@ import { HealthContext, ReadOnlyBanner, type Health } from '../shell/ReadOnlyBan
 import { clearIdleLock, IdleLock } from './IdleLock';
 import { StartCheckNotice } from './StartCheckNotice';
 import { TopNoticesContext } from './TopNotices';
+import { DiskFullScreen } from './DiskFullScreen';
 import { UpgradeScreen } from './UpgradeScreen';
 import { SessionContext, type Session } from './SessionContext';
 
@@ -36,6 +37,7 @@ type Phase =
 
 const SETUP_DONE = '首次设置已完成，请用刚才设置的管理员账号登录';
 const EXPIRED = '登录已过期，请重新登录；登录后可继续刚才的工作';
+const UPGRADED = '数据文件已升级到本版程序，请重新登录';
 
 /** Decides what the window shows: first-run setup, login, or the signed-in shell. */
 export function SessionGate() {
@@ -43,6 +45,10 @@ export function SessionGate() {
   const [health, setHealth] = useState<Health>({ readOnly: false });
   const [checking, setChecking] = useState<OutputOf<'setup.status'>['check'] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** On a full disk, the register may be consulted read-only instead of making room (when the core can read it). */
+  const [consulting, setConsulting] = useState(false);
+  /** An upgrade was seen in this window: the sign-in after it says so. */
+  const upgraded = useRef(false);
   const base = useMemo(() => createApiClient(), []);
   const api = useMemo(
     () =>
@@ -55,14 +61,17 @@ export function SessionGate() {
   const probe = useCallback(async () => {
     const status = await base.call('setup.status', {});
     if (!status.ok) return setPhase({ kind: 'unreachable', message: status.error.message });
-    if (status.value.upgrading) return setPhase({ kind: 'upgrading', upgrading: status.value.upgrading });
-    setHealth({ readOnly: status.value.readOnly, problem: status.value.problem });
+    if (status.value.upgrading) {
+      upgraded.current = true;
+      return setPhase({ kind: 'upgrading', upgrading: status.value.upgrading });
+    }
+    setHealth({ readOnly: status.value.readOnly, problem: status.value.problem, room: status.value.room });
     setChecking(status.value.check?.running ? status.value.check : null);
     setNotice(status.value.notice ?? null);
     if (!status.value.initialised) return setPhase({ kind: 'setup' });
     const me = await base.call('session.me', {});
     if (me.ok) setPhase({ kind: 'ready', me: me.value, expired: false });
-    else if (me.error.code === 'UNAUTHENTICATED') setPhase({ kind: 'login' });
+    else if (me.error.code === 'UNAUTHENTICATED') setPhase(upgraded.current ? { kind: 'login', notice: UPGRADED } : { kind: 'login' });
     else setPhase({ kind: 'unreachable', message: me.error.message });
   }, [base]);
 
@@ -83,11 +92,16 @@ export function SessionGate() {
     const timer = setTimeout(async () => {
       const status = await base.call('setup.status', {});
       if (!status.ok) return;
-      setHealth({ readOnly: status.value.readOnly, problem: status.value.problem });
+      setHealth({ readOnly: status.value.readOnly, problem: status.value.problem, room: status.value.room });
       setChecking(status.value.check?.running ? status.value.check : null);
     }, 1500);
     return () => clearTimeout(timer);
   }, [checking, base]);
+
+  const refreshHealth = useCallback(async () => {
+    const status = await base.call('setup.status', {});
+    if (status.ok) setHealth({ readOnly: status.value.readOnly, problem: status.value.problem, room: status.value.room });
+  }, [base]);
 
   const onLoggedIn = useCallback(async () => {
     clearIdleLock();
@@ -172,6 +186,17 @@ export function SessionGate() {
           </>
         );
       case 'ready':
+        if (health.problem?.code === 'diskFull' && health.room && !consulting)
+          return (
+            <DiskFullScreen
+              room={health.room}
+              role={phase.me.user.role}
+              onUpgrading={() => void probe()}
+              onRoomChanged={() => void refreshHealth()}
+              onConsult={() => setConsulting(true)}
+              onLogout={() => void logout()}
+            />
+          );
         return (
           <SessionContext.Provider value={session}>
             <UnsavedChangesProvider>

@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import { createContext, useContext } from 'react';
 import type { OutputOf } from '../../../shared/api/contract';
 
-export type Health = Pick<OutputOf<'setup.status'>, 'readOnly' | 'problem'>;
+export type Health = Pick<OutputOf<'setup.status'>, 'readOnly' | 'problem' | 'room'>;
 
 /** What the core said about the register at start (setup.status); read-only when it failed its check. */
 export const HealthContext = createContext<Health>({ readOnly: false });

@@ -131,5 +131,12 @@ export const backupRemoveKeptCopy = {
     /** The administrator's explicit yes: a removed copy cannot be had back. */
     confirm: z.literal(true, { error: '删除后无法找回，请先确认' }),
   }),
-  output: z.object({ removed: keptCopy }),
+  output: z.object({
+    removed: keptCopy,
+    /**
+     * Only while the disk had no room for an upgrade (setup.status problem `diskFull`): the room now,
+     * and whether the upgrade has started (every other call then waits for it, as at start).
+     */
+    room: z.object({ neededBytes: z.number(), freeBytes: z.number(), upgrading: z.boolean() }).optional(),
+  }),
 };

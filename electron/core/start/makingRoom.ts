@@ -1,0 +1,64 @@
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { HandlerTable } from '../../../shared/api/dispatch';
+import { DomainError } from '../../../shared/api/errors';
+import { listKeptCopies, removeKeptCopyRecorded } from '../backup/keptCopies';
+import { freeBytesOn, spaceForUpgrade } from '../db/diskSpace';
+import type { OfficeClock } from '../officeClock';
+import type { Ctx } from './coreState';
+
+export interface Room {
+  neededBytes: number;
+  freeBytes: number;
+}
+
+/** The room the upgrade asks for, against what the disk has now: the same sum as before the upgrade (db/migrate.ts checkSpaceForUpgrade). */
+export function roomForUpgrade(file: string, freeBytes: (dir: string) => number = freeBytesOn): Room {
+  return { neededBytes: spaceForUpgrade(statSync(file).size), freeBytes: freeBytes(dirname(file)) };
+}
+
+/**
+ * 磁盘空间不足 before an upgrade: the register is sound but older, and what most often fills the disk
+ * is the copies the app itself keeps in the data folder and never deletes (backup/keptCopies.ts), as
+ * large as the register each (12 GB at a million cases): one upgrade copy per version installed.
+ * The read-only register refused their removal like any write, so the office was left with a file
+ * manager. Here an administrator sees them and removes one (the contract's roles, the confirmation);
+ * the removal goes to the file log at once and to the audit chain once the register can be written
+ * (Ctx.deferredAudit). When the disk then has the room, the upgrade starts after the answer, with the
+ * upgrade screen as at start: no restart of the program.
+ */
+export function makingRoom(table: HandlerTable, o: { ctx: Ctx; file: string; clock: OfficeClock; consultable: boolean }): HandlerTable {
+  const { ctx, file, clock } = o;
+  const room = () => roomForUpgrade(file, ctx.deps.freeBytes);
+  const status = table['setup.status'] as (input: unknown, c: unknown) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  let upgradeAsked = false;
+  const out: Record<string, unknown> = {
+    ...table,
+    'setup.status': async (input: unknown, c: unknown) => ({ ...(await status(input, c)), room: { ...room(), consultable: o.consultable } }),
+    'backup.keptCopies': async () => {
+      const copies = (await listKeptCopies(ctx.deps.dataDir, clock.zone())).map((k) => ({ ...k, at: clock.iso(new Date(k.at)) }));
+      return { copies, bytes: copies.reduce((sum, k) => sum + k.bytes, 0) };
+    },
+    'backup.removeKeptCopy': async (input: { name: string }, c: { user: { id: number; username: string } | null }) => {
+      if (upgradeAsked) throw new DomainError('CONFLICT', '磁盘空间已够，数据文件正在升级，请稍候');
+      const user = c.user!;
+      const removed = await removeKeptCopyRecorded({
+        dataDir: ctx.deps.dataDir,
+        name: input.name,
+        timeZone: clock.zone(),
+        by: user.username,
+        log: ctx.log,
+        record: (data) => ctx.deferredAudit.push({ at: clock.now(), userId: user.id, action: 'backup.removeKeptCopy', entity: 'keptCopy', entityId: null, data: { ...data, whileReadOnly: 'diskFull' } }),
+      });
+      const now = room();
+      const upgrading = now.freeBytes >= now.neededBytes;
+      if (upgrading) {
+        upgradeAsked = true;
+        ctx.log.info(`the disk now has room for the upgrade (${now.freeBytes} of ${now.neededBytes} bytes): upgrading`);
+        ctx.requestUpgrade();
+      }
+      return { removed: { ...removed, at: clock.iso(new Date(removed.at)) }, room: { ...now, upgrading } };
+    },
+  };
+  return out as HandlerTable;
+}

@@ -1,0 +1,132 @@
+import { existsSync, lstatSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore } from '../../electron/core';
+import { hashPassword } from '../../electron/core/auth/passwords';
+import { spaceForUpgrade } from '../../electron/core/db/diskSpace';
+import { migrations } from '../../electron/core/db/migrations';
+import { verifyAuditChain } from '../../electron/core/integrity/auditChain';
+import { olderRegister } from '../support/olderRegister';
+import { fixedClock, quietLog, tempDir, TEST_NOW } from './harness';
+
+/**
+ * 磁盘空间不足 before an upgrade, mended from the app: an administrator of the older register signs
+ * in, removes the copies the app kept, and the upgrade starts by itself once the room is there.
+ * The disk is a sum over the data folder's real files against a capacity the test sets, so every
+ * byte the app writes or removes counts, as on a disk.
+ */
+const MB = 1024 * 1024;
+let dir: ReturnType<typeof tempDir> | null = null;
+afterEach(() => {
+  dir?.remove();
+  dir = null;
+});
+
+const bytesUnder = (path: string): number => {
+  const s = lstatSync(path);
+  return s.isDirectory() ? readdirSync(path).reduce((sum, n) => sum + bytesUnder(join(path, n)), 0) : s.size;
+};
+
+/** A copy as an earlier upgrade left it (sparse: its size is what the app reads). */
+function keptCopy(dataDir: string, version: number, at: number, bytes: number): string {
+  const name = `complaintdesk.sqlite.v${version}-before-migration-${at}.bak`;
+  writeFileSync(join(dataDir, name), '');
+  truncateSync(join(dataDir, name), bytes);
+  return name;
+}
+
+async function olderRegisterWithAccounts(dataDir: string) {
+  await olderRegister(dataDir, 50);
+  const db = new Database(join(dataDir, 'complaintdesk.sqlite'));
+  const insert = db.prepare("INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, '2026-06-01T09:00:00+08:00')");
+  insert.run('admin', '管理员', 'admin', await hashPassword('admin-pass-1'));
+  insert.run('desk', '前台', 'clerk', await hashPassword('desk-pass-1'));
+  db.close();
+}
+
+type Status = { readOnly: boolean; upgrading?: unknown; problem?: { code: string; message: string }; room?: { neededBytes: number; freeBytes: number; consultable: boolean } };
+
+describe('a full disk before an upgrade, mended from the app', () => {
+  it('an administrator removes kept copies; short of room it says how short, and with room the upgrade starts by itself and the removals reach the audit chain', async () => {
+    dir = tempDir();
+    const dataDir = dir.dir;
+    await olderRegisterWithAccounts(dataDir);
+    const size = lstatSync(join(dataDir, 'complaintdesk.sqlite')).size;
+    const needed = spaceForUpgrade(size);
+    const small = keptCopy(dataDir, 4, Date.parse('2026-03-01T02:00:00Z'), 20 * MB);
+    const large = keptCopy(dataDir, 5, Date.parse('2026-09-01T02:00:00Z'), 40 * MB);
+    // Room for the upgrade only once both copies are gone (each is 30 MB short without the other's bytes).
+    const capacity = bytesUnder(dataDir) - 60 * MB + needed + 30 * MB;
+    const freeBytes = () => capacity - bytesUnder(dataDir);
+    // No fault logged from the start to the close (a merge step once ran into the closed register here).
+    const faults: string[] = [];
+    const core = await createCore({ dataDir, clock: fixedClock(TEST_NOW), log: { ...quietLog, error: (m: string, e: unknown) => faults.push(`${m}: ${(e as Error)?.message}`) }, backgroundDelayMs: 0, freeBytes });
+    const call = async (name: string, input: unknown, token: string | null = null) => (await core.call(name, input, token)) as any;
+    const status = async (): Promise<Status> => (await call('setup.status', {})).value;
+    try {
+      for (let s = await status(); s.upgrading; s = await status()) await new Promise((r) => setTimeout(r, 10));
+      const full = await status();
+      expect(full).toMatchObject({ readOnly: true, problem: { code: 'diskFull' }, room: { neededBytes: needed, consultable: false } });
+      // The app's own files at start (the folder's lock, the log) take a few kilobytes of the disk too.
+      expect(Math.abs(full.room!.freeBytes - (needed - 30 * MB))).toBeLessThan(MB);
+
+      // Only an administrator signs in (to make room); every other operation says why it cannot run.
+      const clerk = await call('session.login', { username: 'desk', password: 'desk-pass-1' });
+      expect(clerk).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('只有管理员可以登录') } });
+      expect((await call('session.login', { username: 'admin', password: 'wrong-pass-1' })).error.code).toBe('UNAUTHENTICATED');
+      const { token } = (await call('session.login', { username: 'admin', password: 'admin-pass-1' })).value;
+      expect((await call('session.me', {}, token)).value).toMatchObject({ user: { username: 'admin', role: 'admin' } });
+      expect(await call('cases.search', {}, token)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('磁盘空间不足') } });
+
+      const listed = (await call('backup.keptCopies', {}, token)).value;
+      expect(listed.copies.map((c: { name: string; version: number }) => [c.name, c.version])).toEqual([[large, 5], [small, 4]]);
+      expect(listed.bytes).toBe(60 * MB);
+      expect((await call('backup.removeKeptCopy', { name: small }, token)).error.code).toBe('VALIDATION');
+      expect((await call('backup.removeKeptCopy', { name: 'complaintdesk.sqlite', confirm: true }, token)).error.code).toBe('NOT_FOUND');
+      expect(existsSync(join(dataDir, 'complaintdesk.sqlite'))).toBe(true);
+
+      const first = await call('backup.removeKeptCopy', { name: small, confirm: true }, token);
+      expect(first.value).toMatchObject({ removed: { name: small, bytes: 20 * MB }, room: { neededBytes: needed, upgrading: false } });
+      expect(first.value.room.freeBytes - full.room!.freeBytes).toBe(20 * MB);
+      expect(existsSync(join(dataDir, small))).toBe(false);
+      expect(await status()).toMatchObject({ readOnly: true, problem: { code: 'diskFull' } });
+      expect(await status()).not.toHaveProperty('upgrading');
+
+      const second = await call('backup.removeKeptCopy', { name: large, confirm: true }, token);
+      expect(second.value).toMatchObject({ removed: { name: large }, room: { upgrading: true } });
+      expect(second.value.room.freeBytes - full.room!.freeBytes).toBe(60 * MB);
+      // The answer came first; the upgrade now runs with its progress, as at start.
+      const seen: string[] = [];
+      for (let s = await status(); s.upgrading; s = await status()) {
+        seen.push((s.upgrading as { step: string }).step);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(seen.length).toBeGreaterThan(0);
+      expect(await status()).toMatchObject({ readOnly: false });
+      expect(await status()).not.toHaveProperty('room');
+      expect(core.db.pragma('user_version', { simple: true })).toBe(migrations.length);
+
+      // The sessions of the read-only register were in memory: signed in again against the upgraded one.
+      expect((await call('session.me', {}, token)).error.code).toBe('UNAUTHENTICATED');
+      const again = (await call('session.login', { username: 'admin', password: 'admin-pass-1' })).value.token;
+      expect((await call('session.me', {}, again)).value.user.username).toBe('admin');
+      expect(core.health).toEqual({ readOnly: false, problem: null });
+      expect(core.db.prepare('SELECT COUNT(*) FROM cases').pluck().get()).toBe(50);
+      await core.checked();
+      const removals = core.db.prepare("SELECT user_id, data FROM audit_log WHERE action = 'backup.removeKeptCopy' ORDER BY id").all() as { user_id: number; data: string }[];
+      const adminId = core.db.prepare("SELECT id FROM users WHERE username = 'admin'").pluck().get();
+      expect(removals.map((r) => ({ user: r.user_id, ...JSON.parse(r.data) }))).toEqual([
+        { user: adminId, name: small, kind: 'beforeMigration', bytes: 20 * MB, setAsideAt: '2026-03-01T02:00:00.000Z', whileReadOnly: 'diskFull' },
+        { user: adminId, name: large, kind: 'beforeMigration', bytes: 40 * MB, setAsideAt: '2026-09-01T02:00:00.000Z', whileReadOnly: 'diskFull' },
+      ]);
+      expect(verifyAuditChain(core.db).ok).toBe(true);
+      // Left in the folder: the copy this upgrade made, and nothing of the two removed.
+      expect(readdirSync(dataDir).filter((n) => n.includes('before-migration'))).toEqual([expect.stringMatching(/^complaintdesk\.sqlite\.v6-before-migration-\d+\.bak$/)]);
+    } finally {
+      core.close();
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect(faults).toEqual([]);
+  });
+});
