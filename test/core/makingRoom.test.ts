@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { spaceForUpgrade } from '../../electron/core/db/diskSpace';
 import { migrations } from '../../electron/core/db/migrations';
 import { verifyAuditChain } from '../../electron/core/integrity/auditChain';
 import { olderRegister } from '../support/olderRegister';
-import { fixedClock, quietLog, tempDir, TEST_NOW } from './harness';
+import { fixedClock, minimalComplaint, quietLog, tempDir, TEST_NOW } from './harness';
 
 /**
  * 磁盘空间不足 before an upgrade, mended from the app: an administrator of the older register signs
@@ -125,6 +125,59 @@ describe('a full disk before an upgrade, mended from the app', () => {
       expect(readdirSync(dataDir).filter((n) => n.includes('before-migration'))).toEqual([expect.stringMatching(/^complaintdesk\.sqlite\.v6-before-migration-\d+\.bak$/)]);
     } finally {
       core.close();
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect(faults).toEqual([]);
+  });
+
+  it('an older register this version still reads is consulted meanwhile by every role, and made room for by an administrator', async () => {
+    dir = tempDir();
+    const dataDir = dir.dir;
+    const made = await createCore({ dataDir, clock: fixedClock(TEST_NOW), log: quietLog, backgroundDelayMs: 0 });
+    const first = async (name: string, input: unknown, token: string | null = null) => (await made.call(name, input, token)) as any;
+    await first('setup.init', { officeName: '测试协会', admin: { username: 'admin', displayName: '管理员', password: 'admin-pass-1' } });
+    const adminToken = (await first('session.login', { username: 'admin', password: 'admin-pass-1' })).value.token;
+    expect((await first('users.create', { username: 'desk', displayName: '前台', password: 'desk-pass-1', role: 'clerk' }, adminToken)).ok).toBe(true);
+    expect((await first('cases.register', minimalComplaint(), adminToken)).ok).toBe(true);
+    await made.checked();
+    made.close();
+    // As the version before the last left it: 0039 only adds an index, so these services read it.
+    const file = join(dataDir, 'complaintdesk.sqlite');
+    const db = new Database(file);
+    db.exec('DROP INDEX cases_in_hand');
+    db.pragma(`user_version = ${migrations.length - 1}`);
+    db.close();
+    // Changed behind the seal by the test, so opened as on a PC with a new office key: trusted as found.
+    rmSync(`${file}.seal`);
+    const keys = tempDir();
+    const copy = keptCopy(dataDir, migrations.length - 2, Date.parse('2026-09-01T02:00:00Z'), 30 * MB);
+    const faults: string[] = [];
+    const core = await createCore({ dataDir, keyDir: keys.dir, clock: fixedClock(TEST_NOW), log: { ...quietLog, error: (m: string, e: unknown) => faults.push(`${m}: ${(e as Error)?.message}`) }, backgroundDelayMs: 0, freeBytes: () => (existsSync(join(dataDir, copy)) ? 10 * MB : 10 * 1024 * MB) });
+    const call = async (name: string, input: unknown, token: string | null = null) => (await core.call(name, input, token)) as any;
+    const status = async (): Promise<Status> => (await call('setup.status', {})).value;
+    try {
+      for (let s = await status(); s.upgrading; s = await status()) await new Promise((r) => setTimeout(r, 10));
+      expect(await status()).toMatchObject({ readOnly: true, problem: { code: 'diskFull' }, room: { freeBytes: 10 * MB, consultable: true } });
+      const desk = (await call('session.login', { username: 'desk', password: 'desk-pass-1' })).value.token;
+      expect((await call('cases.search', {}, desk)).value.total).toBe(1);
+      expect(await call('cases.register', minimalComplaint(), desk)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('删除留存的旧副本腾出空间') } });
+      expect((await call('backup.keptCopies', {}, desk)).error.code).toBe('FORBIDDEN');
+      expect((await call('backup.removeKeptCopy', { name: copy, confirm: true }, desk)).error.code).toBe('FORBIDDEN');
+      expect(existsSync(join(dataDir, copy))).toBe(true);
+
+      const admin = (await call('session.login', { username: 'admin', password: 'admin-pass-1' })).value.token;
+      expect((await call('backup.removeKeptCopy', { name: copy, confirm: true }, admin)).value).toMatchObject({ removed: { name: copy }, room: { upgrading: true } });
+      for (let s = await status(); s.upgrading; s = await status()) await new Promise((r) => setTimeout(r, 10));
+      expect(await status()).toMatchObject({ readOnly: false });
+      expect(core.db.pragma('user_version', { simple: true })).toBe(migrations.length);
+      const again = (await call('session.login', { username: 'desk', password: 'desk-pass-1' })).value.token;
+      expect((await call('cases.register', minimalComplaint(), again)).ok).toBe(true);
+      await core.checked();
+      expect(core.db.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'backup.removeKeptCopy'").pluck().get()).toBe(1);
+      expect(verifyAuditChain(core.db).ok).toBe(true);
+    } finally {
+      core.close();
+      keys.remove();
     }
     await new Promise((r) => setTimeout(r, 100));
     expect(faults).toEqual([]);
