@@ -21,9 +21,9 @@ export interface DiskFullSignIn {
 const ADMINS_ONLY = '磁盘空间不足，数据文件升级之前只有管理员可以登录（以便腾出磁盘空间），请联系管理员。';
 
 /**
- * An older register this version cannot read until it is upgraded, on a disk without room for the
- * upgrade. Its accounts are still its own (the users table has not changed since the first
- * version), so an administrator signs in with their usual password to make room (makingRoom.ts);
+ * An older register, not read with this version's statements until it is upgraded, on a disk without
+ * room for the upgrade. Its accounts are still its own (the users table has not changed since the
+ * first version), so an administrator signs in with their usual password to make room (makingRoom.ts);
  * sessions are in memory and the sign-in goes to the file log, as in every read-only state. Nothing
  * else is offered: every other operation says why. Null when even the users cannot be read.
  */

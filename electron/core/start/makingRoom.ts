@@ -27,14 +27,14 @@ export function roomForUpgrade(file: string, freeBytes: (dir: string) => number 
  * (Ctx.deferredAudit). When the disk then has the room, the upgrade starts after the answer, with the
  * upgrade screen as at start: no restart of the program.
  */
-export function makingRoom(table: HandlerTable, o: { ctx: Ctx; file: string; clock: OfficeClock; consultable: boolean }): HandlerTable {
+export function makingRoom(table: HandlerTable, o: { ctx: Ctx; file: string; clock: OfficeClock }): HandlerTable {
   const { ctx, file, clock } = o;
   const room = () => roomForUpgrade(file, ctx.deps.freeBytes);
   const status = table['setup.status'] as (input: unknown, c: unknown) => Record<string, unknown> | Promise<Record<string, unknown>>;
   let upgradeAsked = false;
   const out: Record<string, unknown> = {
     ...table,
-    'setup.status': async (input: unknown, c: unknown) => ({ ...(await status(input, c)), room: { ...room(), consultable: o.consultable } }),
+    'setup.status': async (input: unknown, c: unknown) => ({ ...(await status(input, c)), room: room() }),
     'backup.keptCopies': async () => {
       const copies = (await listKeptCopies(ctx.deps.dataDir, clock.zone())).map((k) => ({ ...k, at: clock.iso(new Date(k.at)) }));
       return { copies, bytes: copies.reduce((sum, k) => sum + k.bytes, 0) };

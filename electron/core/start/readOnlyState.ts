@@ -26,6 +26,19 @@ export function readOnlyState(ctx: Ctx, file: string, vault: Vault, problem: DbP
   const logError = (message: string, error: unknown) => log.error(message, error);
   const health = { readOnly: true, problem };
   const base = { vault, notice: null, check: idleCheck(), writesReleased: null, watching: Promise.resolve(), afterWrite: () => {}, writeTurn: noWriteTurns.write };
+  if (problem.code === 'diskFull') {
+    // An older register on a full disk is sound, but this version's statements are not for its schema
+    // (0039's queue names an index 0038 lacks: 案件 answered 系统内部错误 when consulted so): it is not
+    // read with them. An administrator signs in against its accounts and makes room for the upgrade.
+    const signIn = diskFullSignIn(ctx, file, problem);
+    if (signIn) {
+      const ref: { st?: State } = {};
+      const handlers = withStatus(makingRoom(signIn.handlers, { ctx, file, clock: signIn.clock }), () => ref.st!);
+      const st: State = { ...base, db: null, services: null, backup: null, health, dispatchDeps: { handlers, authenticate: signIn.authenticate, logError }, close: signIn.close };
+      ref.st = st;
+      return st;
+    }
+  }
   let db: Db | null = null;
   let copyDir: string | null = null;
   const dropCopy = () => copyDir && rmSync(copyDir, { recursive: true, force: true });
@@ -45,8 +58,7 @@ export function readOnlyState(ctx: Ctx, file: string, vault: Vault, problem: DbP
     const backup = createBackupService({ db, dataDir: deps.dataDir, vaultRoot: vault.root, clock: services.clock, settings: services.settings, audit: services.audit, runner, log, readOnly: true, requestRestart, keys: ctx.keys });
     const ref: { st?: State } = {};
     const table = refuseWrites(withStorageErrors(createHandlers(services, backup, runner, health), log), problem);
-    const all = { ...table, 'audit.verify': auditVerifyInWorker(file, ctx) } as HandlerTable;
-    const handlers = withStatus(problem.code === 'diskFull' ? makingRoom(all, { ctx, file, clock: services.clock, consultable: true }) : all, () => ref.st!);
+    const handlers = withStatus({ ...table, 'audit.verify': auditVerifyInWorker(file, ctx) } as HandlerTable, () => ref.st!);
     const st: State = { ...base, db, services, backup, health, dispatchDeps: { handlers, authenticate: (t) => services.sessions.authenticate(t), logError }, close: () => {
       db!.close();
       dropCopy();
@@ -54,21 +66,11 @@ export function readOnlyState(ctx: Ctx, file: string, vault: Vault, problem: DbP
     ref.st = st;
     return st;
   } catch (error) {
-    // An older register on a full disk is not damaged: this version reads it only once it is upgraded.
-    if (problem.code === 'diskFull') log.info(`the older register is not read before its upgrade (${(error as Error).message})`);
-    else if (problem.code !== 'missing') log.error('the damaged register cannot be read at all', error);
+    if (problem.code !== 'missing') log.error('the damaged register cannot be read at all', error);
     db?.close();
     dropCopy();
     // A register this version cannot read before its upgrade (an older schema) is not damaged when the disk was only full.
     const unreadable = problem.code === 'missing' || problem.code === 'readOnlyFolder' || problem.code === 'diskFull' ? problem : problemOf('unreadable', problem.detail ?? (error as Error).message);
-    const signIn = problem.code === 'diskFull' ? diskFullSignIn(ctx, file, problem) : null;
-    if (signIn) {
-      const ref: { st?: State } = {};
-      const handlers = withStatus(makingRoom(signIn.handlers, { ctx, file, clock: signIn.clock, consultable: false }), () => ref.st!);
-      const st: State = { ...base, db: null, services: null, backup: null, health, dispatchDeps: { handlers, authenticate: signIn.authenticate, logError }, close: signIn.close };
-      ref.st = st;
-      return st;
-    }
     const u = openUnreadable({ dataDir: deps.dataDir, problem: unreadable, clock, runner, log, requestRestart, vaultRoot: vault.root, keys: ctx.keys });
     const ref: { st?: State } = {};
     const handlers = withStatus(u.handlers, () => ref.st!);

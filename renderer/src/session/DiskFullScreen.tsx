@@ -5,20 +5,19 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { OutputOf } from '../../../shared/api/contract';
-import type { Role } from '../../../shared/api/schemas/common';
 import { formatBytes } from '../../../shared/formatBytes';
 import { KeptCopies } from '../backup/KeptCopies';
 
 type Room = NonNullable<OutputOf<'setup.status'>['room']>;
 
 /**
- * The register could not be upgraded for want of disk space (setup.status problem `diskFull`): what
- * is short, and for an administrator the copies the app kept in the data folder, the usual cause
- * (each as large as the register). The core starts the upgrade itself once a removal has made the
+ * The register could not be upgraded for want of disk space (setup.status problem `diskFull`; only
+ * an administrator signs in then): what is short, and the copies the app kept in the data folder,
+ * the usual cause (each as large as the register). The core starts the upgrade itself once a removal has made the
  * room; `onUpgrading` then hands the window to the upgrade screen.
  */
-export function DiskFullScreen(props: { room: Room; role: Role; onUpgrading: () => void; onRoomChanged: () => void; onConsult: () => void; onLogout: () => void }) {
-  const { room, role } = props;
+export function DiskFullScreen(props: { room: Room; onUpgrading: () => void; onRoomChanged: () => void; onLogout: () => void }) {
+  const { room } = props;
   const short = Math.max(0, room.neededBytes - room.freeBytes);
   return (
     <Box sx={{ maxWidth: 960, mx: 'auto', mt: 6, px: 2 }}>
@@ -30,25 +29,14 @@ export function DiskFullScreen(props: { room: Room; role: Role; onUpgrading: () 
           {`新版本程序要先把登记簿复制一份留底，再升级其中的表，为此需要 ${formatBytes(room.neededBytes)} 的空余空间；数据文件所在磁盘现有 ${formatBytes(room.freeBytes)}，还需腾出 `}
           <strong>{formatBytes(short)}</strong>。登记簿未作任何改动。
         </Typography>
-        {role === 'admin' ? (
-          <Stack spacing={2} sx={{ mt: 3 }}>
-            <Typography variant="h6" component="h2">
-              留存的数据副本
-            </Typography>
-            <KeptCopies onRemoved={(r) => (r.room?.upgrading ? props.onUpgrading() : props.onRoomChanged())} />
-            <Alert severity="info">空间够了程序会自动开始升级。也可以清理这块磁盘上的其他文件，然后重新启动程序。</Alert>
-          </Stack>
-        ) : (
-          <Alert severity="warning" sx={{ mt: 3 }}>
-            请管理员登录，删除数据文件夹中留存的旧副本以腾出空间；在此之前不能登记或修改。
-          </Alert>
-        )}
+        <Stack spacing={2} sx={{ mt: 3 }}>
+          <Typography variant="h6" component="h2">
+            留存的数据副本
+          </Typography>
+          <KeptCopies onRemoved={(r) => (r.room?.upgrading ? props.onUpgrading() : props.onRoomChanged())} />
+          <Alert severity="info">空间够了程序会自动开始升级。也可以清理这块磁盘上的其他文件，然后重新启动程序。</Alert>
+        </Stack>
         <Stack direction="row" spacing={1.5} sx={{ mt: 3 }}>
-          {room.consultable && (
-            <Button variant="outlined" onClick={props.onConsult}>
-              只读查阅登记簿
-            </Button>
-          )}
           <Button onClick={props.onLogout}>退出登录</Button>
         </Stack>
       </Paper>

@@ -45,8 +45,6 @@ export function SessionGate() {
   const [health, setHealth] = useState<Health>({ readOnly: false });
   const [checking, setChecking] = useState<OutputOf<'setup.status'>['check'] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  /** On a full disk, the register may be consulted read-only instead of making room (when the core can read it). */
-  const [consulting, setConsulting] = useState(false);
   /** An upgrade was seen in this window: the sign-in after it says so. */
   const upgraded = useRef(false);
   const base = useMemo(() => createApiClient(), []);
@@ -186,14 +184,12 @@ export function SessionGate() {
           </>
         );
       case 'ready':
-        if (health.problem?.code === 'diskFull' && health.room && !consulting)
+        if (health.problem?.code === 'diskFull' && health.room)
           return (
             <DiskFullScreen
               room={health.room}
-              role={phase.me.user.role}
               onUpgrading={() => void probe()}
               onRoomChanged={() => void refreshHealth()}
-              onConsult={() => setConsulting(true)}
               onLogout={() => void logout()}
             />
           );

@@ -29,11 +29,8 @@ export const setupStatus = {
     check: z.object({ running: z.boolean(), writesHeld: z.boolean(), step: z.string(), done: z.number(), total: z.number() }).optional(),
     /** An older register being upgraded at start: every other call waits until it is done. */
     upgrading: z.object({ step: z.string(), done: z.number(), total: z.number() }).optional(),
-    /**
-     * Only with problem `diskFull`: the room the upgrade asks for and the room the disk has now; whether
-     * the older register can be consulted meanwhile (these screens read it), or only room made.
-     */
-    room: z.object({ neededBytes: z.number(), freeBytes: z.number(), consultable: z.boolean() }).optional(),
+    /** Only with problem `diskFull`: the room the upgrade asks for and the room the disk has now. */
+    room: z.object({ neededBytes: z.number(), freeBytes: z.number() }).optional(),
     /** Said once: the first start with an office key trusted the register as it found it. */
     notice: z.string().optional(),
   }),
