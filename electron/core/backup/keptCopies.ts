@@ -96,3 +96,9 @@ export async function removeKeptCopyRecorded(o: { dataDir: string; name: string;
   o.log.warn(`${o.by} removed the kept copy ${o.name} (${removed.bytes} bytes) from the data folder`);
   return removed;
 }
+
+/** The list as the screens read it: each copy's time in the office's clock, and their total. */
+export async function keptCopiesView(dataDir: string, clock: { zone(): string; iso(instant: Date): string }) {
+  const copies = (await listKeptCopies(dataDir, clock.zone())).map((c) => ({ ...c, at: clock.iso(new Date(c.at)) }));
+  return { copies, bytes: copies.reduce((sum, c) => sum + c.bytes, 0) };
+}

@@ -11,7 +11,7 @@ import type { Audit } from '../services/audit';
 import type { Settings } from '../services/settings';
 import { fileStamp } from '../time';
 import { createBackup } from './create';
-import { listKeptCopies, removeKeptCopyRecorded } from './keptCopies';
+import { keptCopiesView, removeKeptCopyRecorded } from './keptCopies';
 import { backupFolder, backupTarget, fileErrorMessage } from './place';
 import { prepareRestore } from './restore';
 import type { TaskRunner } from './progress';
@@ -188,10 +188,7 @@ export function createBackupService(d: BackupDeps) {
     },
 
     /** The copies the app set aside in the data folder (keptCopies.ts), with their times in office time. */
-    async keptCopies() {
-      const copies = (await listKeptCopies(d.dataDir, zone())).map((c) => ({ ...c, at: d.clock.iso(new Date(c.at)) }));
-      return { copies, bytes: copies.reduce((sum, c) => sum + c.bytes, 0) };
-    },
+    keptCopies: () => keptCopiesView(d.dataDir, d.clock),
 
     /**
      * Removes one copy the list names, and audits it. Removed first, audited after: on a full disk

@@ -1,5 +1,6 @@
 import { formatBytes } from '../../../shared/formatBytes';
-import { statfsSync } from 'node:fs';
+import { statfsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /** Bytes a program of this user may still write on the disk holding `dir`. */
 export function freeBytesOn(dir: string): number {
@@ -23,3 +24,13 @@ export class NotEnoughSpaceError extends Error {
 
 /** The room an upgrade of a register of `fileBytes` asks for: its copy, and a quarter of it again for the WAL and growth. */
 export const spaceForUpgrade = (fileBytes: number): number => Math.ceil(fileBytes * 1.25) + 64 * 1024 * 1024;
+
+export interface Room {
+  neededBytes: number;
+  freeBytes: number;
+}
+
+/** The room an upgrade of the register at `file` asks for, against what its disk has now (before the upgrade, and on the screen that makes room). */
+export function roomForUpgrade(file: string, freeBytes: (dir: string) => number = freeBytesOn): Room {
+  return { neededBytes: spaceForUpgrade(statSync(file).size), freeBytes: freeBytes(dirname(file)) };
+}

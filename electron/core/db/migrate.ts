@@ -1,4 +1,4 @@
-import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DomainError } from '../../../shared/api/errors';
 import { yieldToLoop } from '../loop';
@@ -6,7 +6,7 @@ import type { Logger } from '../ports';
 import { migrations as allMigrations } from './migrations';
 import type { Migration, MigrationProgress } from './migrations/types';
 import type { Db } from './open';
-import { freeBytesOn, NotEnoughSpaceError, spaceForUpgrade } from './diskSpace';
+import { freeBytesOn, NotEnoughSpaceError, roomForUpgrade } from './diskSpace';
 
 /** A database written by a newer app: refuse, rather than let old code misread new data. */
 export class DatabaseTooNewError extends DomainError {
@@ -46,9 +46,8 @@ function hasUserTables(db: Db): boolean {
 export function checkSpaceForUpgrade(db: Db, file: string, freeBytes: (dir: string) => number = freeBytesOn): void {
   // A new register is made, not copied: nothing to ask room for.
   if (file === ':memory:' || !hasUserTables(db)) return;
-  const needed = spaceForUpgrade(statSync(file).size);
-  const free = freeBytes(dirname(file));
-  if (free < needed) throw new NotEnoughSpaceError(needed, free);
+  const room = roomForUpgrade(file, freeBytes);
+  if (room.freeBytes < room.neededBytes) throw new NotEnoughSpaceError(room.neededBytes, room.freeBytes);
 }
 
 /** Whether a migration would write (the start check then runs in full before it). */

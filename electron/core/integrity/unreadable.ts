@@ -26,9 +26,10 @@ export interface Unreadable {
   close(): void;
 }
 
-const refuseAll = (problem: DbProblem): HandlerTable => {
+/** Every operation says why it cannot run (`message`); setup.status gives the problem. */
+export const refuseAll = (problem: DbProblem, message = `${problem.message}${CLI}`): HandlerTable => {
   const refuse = () => {
-    throw new DomainError('CONFLICT', `${problem.message}${CLI}`);
+    throw new DomainError('CONFLICT', message);
   };
   const table: Record<string, unknown> = Object.fromEntries(operationNames.map((name) => [name, refuse]));
   table['setup.status'] = () => ({ initialised: true, readOnly: true, problem });

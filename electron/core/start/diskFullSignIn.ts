@@ -1,11 +1,11 @@
 import type { HandlerTable } from '../../../shared/api/dispatch';
 import { DomainError } from '../../../shared/api/errors';
-import { operationNames } from '../../../shared/api/operationNames';
 import { settingKeys, WORKFLOW_DEFAULTS } from '../../../shared/api/schemas/officeSettings';
 import type { UserView } from '../../../shared/api/schemas/common';
 import { createMemorySessions } from '../auth/sessions';
 import { openReadOnly } from '../db/open';
 import type { DbProblem } from '../integrity/startCheck';
+import { refuseAll } from '../integrity/unreadable';
 import { createOfficeClock, DEFAULT_OFFICE_ZONE, type OfficeClock } from '../officeClock';
 import { createSettings } from '../services/settings';
 import { createUsers } from '../services/users';
@@ -37,11 +37,7 @@ export function diskFullSignIn(ctx: Ctx, file: string, problem: DbProblem): Disk
     const fileLog = { append: (e: { action: string; userId: number | null; at: string }) => ctx.log.info(`read-only, not in the audit chain: ${e.action} by user ${e.userId ?? '-'} at ${e.at}`) };
     // Upgraded, the register's own count replaces this; here nobody is assigned anything.
     const users = createUsers(db, clock, fileLog, settings, sessions, () => 0, true);
-    const refuse = () => {
-      throw new DomainError('CONFLICT', problem.message);
-    };
-    const table: Record<string, unknown> = Object.fromEntries(operationNames.map((name) => [name, refuse]));
-    table['setup.status'] = () => ({ initialised: true, readOnly: true, problem });
+    const table: Record<string, unknown> = { ...refuseAll(problem, problem.message) };
     table['session.login'] = async (input: { username: string; password: string }) => {
       const out = await users.login(input.username, input.password);
       if (out.user.role !== 'admin') {

@@ -1,21 +1,9 @@
-import { statSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { HandlerTable } from '../../../shared/api/dispatch';
 import { DomainError } from '../../../shared/api/errors';
-import { listKeptCopies, removeKeptCopyRecorded } from '../backup/keptCopies';
-import { freeBytesOn, spaceForUpgrade } from '../db/diskSpace';
+import { keptCopiesView, removeKeptCopyRecorded } from '../backup/keptCopies';
+import { roomForUpgrade } from '../db/diskSpace';
 import type { OfficeClock } from '../officeClock';
 import type { Ctx } from './coreState';
-
-export interface Room {
-  neededBytes: number;
-  freeBytes: number;
-}
-
-/** The room the upgrade asks for, against what the disk has now: the same sum as before the upgrade (db/migrate.ts checkSpaceForUpgrade). */
-export function roomForUpgrade(file: string, freeBytes: (dir: string) => number = freeBytesOn): Room {
-  return { neededBytes: spaceForUpgrade(statSync(file).size), freeBytes: freeBytes(dirname(file)) };
-}
 
 /**
  * 磁盘空间不足 before an upgrade: the register is sound but older, and what most often fills the disk
@@ -35,10 +23,7 @@ export function makingRoom(table: HandlerTable, o: { ctx: Ctx; file: string; clo
   const out: Record<string, unknown> = {
     ...table,
     'setup.status': async (input: unknown, c: unknown) => ({ ...(await status(input, c)), room: room() }),
-    'backup.keptCopies': async () => {
-      const copies = (await listKeptCopies(ctx.deps.dataDir, clock.zone())).map((k) => ({ ...k, at: clock.iso(new Date(k.at)) }));
-      return { copies, bytes: copies.reduce((sum, k) => sum + k.bytes, 0) };
-    },
+    'backup.keptCopies': () => keptCopiesView(ctx.deps.dataDir, clock),
     'backup.removeKeptCopy': async (input: { name: string }, c: { user: { id: number; username: string } | null }) => {
       if (upgradeAsked) throw new DomainError('CONFLICT', '磁盘空间已够，数据文件正在升级，请稍候');
       const user = c.user!;
