@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dispatch, type Transfer } from '../../shared/api/dispatch';
 import type { Result } from '../../shared/api/errors';
 import type { OperationName } from '../../shared/api/operationNames';
@@ -14,6 +15,7 @@ import { databaseFile, vaultDir } from './paths';
 import { consoleLogger, systemClock } from './ports';
 import type { Services } from './services';
 import type { CheckView, CoreDeps, Ctx, State } from './start/coreState';
+import { clearHeldAudit, heldAuditFile, notYetAppended, readHeldAudit } from './start/heldAudit';
 import { openState } from './start/openState';
 import { readOnlyState } from './start/readOnlyState';
 import { olderRegister, upgradingState } from './start/upgrading';
@@ -68,7 +70,15 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   let restartRequested = false;
   const requestRestart = () => (restartRequested = true);
   let upgradeRequested = false;
-  const requestUpgrade = () => (upgradeRequested = true);
+  /** Asked during a call (a removal made the room), the upgrade starts after its answer; asked between calls (the disk looked at again), at once. */
+  const requestUpgrade = () => {
+    upgradeRequested = true;
+    setImmediate(() => {
+      if (!upgradeRequested || inFlight > 0 || closed) return;
+      upgradeRequested = false;
+      upgradeNow();
+    });
+  };
   const lock = lockDataFolder(deps.dataDir, deps.program ?? 'host', clock);
   let keys: Keyring | null = null;
   let keyError: string | null = null;
@@ -100,8 +110,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     upgrading = openState(ctx, null, onFailure)
       .then(
         (opened) => {
-          if (closed) opened.close();
-          else state = opened;
+          if (closed) return opened.close();
+          state = opened;
+          appendHeld(opened);
         },
         (error: unknown) => {
           if (closed) return log.info(`upgrade stopped by the close; it runs again at the next start (${(error as Error).message})`);
@@ -121,6 +132,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       lock?.release();
       throw error;
     }
+    appendHeld(state);
   }
   // Logged only now: a log line written before the start check would look like the trace of an earlier register.
   if (keys?.createdNow) log.warn(`made this PC's office key in ${keys.dir} (first start with an office key: the register found is trusted as it is)`);
@@ -165,21 +177,33 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       .finally(() => (ctx.upgrade = null));
   }
 
-  /** What was done while the register could only be read, into its audit chain now that it can be written (its time kept). */
+  /**
+   * What was done while the register could only be read, into its audit chain now that it can be
+   * written (its time kept): the entries held in the data folder (start/heldAudit.ts), from this
+   * run or one closed before its upgrade, and any the folder could not take.
+   */
   async function appendDeferredAudit(s: State): Promise<void> {
-    if (s.health.readOnly || !s.db || !s.services || ctx.deferredAudit.length === 0) return;
+    if (s.health.readOnly || !s.db || !s.services) return;
+    if (ctx.deferredAudit.length === 0 && !existsSync(heldAuditFile(deps.dataDir))) return;
     if (s.writesReleased) await s.writesReleased;
     if (s !== state || closed) return;
-    const entries = ctx.deferredAudit.splice(0);
     const turn = s.writeTurn();
     const endTurn = typeof turn === 'function' ? turn : await turn;
     try {
       const { db, services } = s;
+      const held = notYetAppended(readHeldAudit(deps.dataDir, log), (rows) => services.audit.tailData(rows));
+      const entries = [...held, ...ctx.deferredAudit];
       db.transaction(() => entries.forEach((e) => services.audit.append(e))).immediate();
+      ctx.deferredAudit.splice(0, entries.length - held.length);
+      clearHeldAudit(deps.dataDir);
+      if (entries.length > 0) log.info(`${entries.length} audit entries held while the register could only be read are in its chain now`);
     } finally {
       endTurn();
     }
     s.afterWrite();
+  }
+  function appendHeld(s: State): void {
+    appendDeferredAudit(s).catch((error: unknown) => log.error('the audit entries held while the register could only be read could not be appended', error));
   }
 
   const need = <T>(value: T | null, what: string): T => {

@@ -119,7 +119,7 @@ describe('the start check', () => {
       if (code === 'diskFull' || code === 'readOnlyFolder') expect(message, code).not.toMatch(/损坏|备份恢复/);
       else expect(message, code).toMatch(/从备份恢复/);
     }
-    expect(readOnlyRefusal({ code: 'diskFull' })).toMatch(/^磁盘空间不足.*删除留存的旧副本腾出空间（空间够了即自动升级），或清理磁盘后重新启动程序。$/);
+    expect(readOnlyRefusal({ code: 'diskFull' })).toMatch(/^磁盘空间不足.*删除留存的旧副本腾出空间，或清理这块磁盘上的其他文件；空间够了即自动升级，无需重新启动程序。$/);
     expect(readOnlyRefusal({ code: 'readOnlyFolder' })).toMatch(/^数据文件夹无法写入.*检查文件夹的权限或磁盘后重新启动程序。$/);
     expect(readOnlyRefusal({ code: 'foreignKey' })).toMatch(/恢复码/);
     expect(readOnlyRefusal({ code: 'corrupt' })).toBe(READ_ONLY_MESSAGE);

@@ -56,6 +56,25 @@ describe.skipIf(!disk || !roomDisk)('an upgrade on a disk without room for it (n
     expect(readdirSync(dataDir).filter((n) => n.includes('before-migration'))).toEqual([]);
   });
 
+  it('room made outside the program is seen on the sign-in page: the upgrade runs by itself, with no restart', async () => {
+    await tearDown(host, browser);
+    const dataDir = join(place.dir, 'data');
+    const file = join(dataDir, 'complaintdesk.sqlite');
+    host = await startHost(dataDir);
+    browser = await launchBrowser();
+    const page = await newPage(browser);
+    await page.goto(host.url);
+    await expect.poll(() => page.getByTestId('read-only-banner').textContent(), { timeout: 20_000 }).toMatch(/磁盘空间不足.*无需重新启动程序/);
+    expect(versionOf(file)).toBeLessThan(migrations.length);
+    // The disk grows (as when other files on it are emptied from the file manager): the core looks at it every few seconds.
+    disk!.resize('200m');
+    await expect.poll(() => page.getByText('数据文件已升级到本版程序，请重新登录').isVisible(), { timeout: 40_000 }).toBe(true);
+    expect(await page.getByTestId('read-only-banner').count()).toBe(0);
+    await host.stop();
+    host = undefined;
+    expect(versionOf(file)).toBe(migrations.length);
+  });
+
   it('an administrator signs in, removes the kept copies until there is room, and the upgrade then runs by itself', async () => {
     await tearDown(host, browser);
     host = undefined;

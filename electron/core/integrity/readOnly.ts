@@ -129,7 +129,7 @@ const RESTORE = '请管理员从备份恢复后再办理。';
  * backup would not help: a clerk told "数据文件已损坏" there would have been sent the wrong way.
  */
 const REFUSALS: Partial<Record<ProblemCode, string>> = {
-  diskFull: `磁盘空间不足，数据文件尚未升级到本版程序（数据未作任何改动），${REFUSED}请管理员登录，删除留存的旧副本腾出空间（空间够了即自动升级），或清理磁盘后重新启动程序。`,
+  diskFull: `磁盘空间不足，数据文件尚未升级到本版程序（数据未作任何改动），${REFUSED}请管理员登录，删除留存的旧副本腾出空间，或清理这块磁盘上的其他文件；空间够了即自动升级，无需重新启动程序。`,
   readOnlyFolder: `数据文件夹无法写入（磁盘或U盘为只读，或没有写入权限），${REFUSED}请管理员检查文件夹的权限或磁盘后重新启动程序。`,
   changedWhileClosed: `数据文件在程序关闭期间被改动过，${REFUSED}${RESTORE}`,
   auditBroken: `操作记录（审计链）对不上，数据可能被改动过，${REFUSED}${RESTORE}`,

@@ -53,6 +53,7 @@ export function createAudit(db: Db) {
   const rowAt = db.prepare('SELECT hash FROM audit_log WHERE id = ?').pluck();
   const all = db.prepare(`SELECT ${COLUMNS} FROM audit_log ORDER BY id`);
   const after = db.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE id > ? ORDER BY id`);
+  const tail = db.prepare('SELECT data FROM audit_log ORDER BY id DESC LIMIT ?').pluck();
   // Prepared at the first append: a connection to a register not yet upgraded only reads.
   let insert: Statement<[string, number | null, string, string | null, number | null, string, Buffer]> | null = null;
   const lastHash = () => {
@@ -101,6 +102,10 @@ export function createAudit(db: Db) {
       const hash = hashHex(stored);
       if (hash !== mark.hash) return { ok: false, checked: 0, firstBroken: mark.id, reason: 'rewritten' };
       return walk(after.iterate(mark.id) as Iterable<Row>, hash);
+    },
+    /** The data of the last `rows` rows, newest first (by the primary key: the rows read, not the chain). */
+    tailData(rows: number): string[] {
+      return tail.all(rows) as string[];
     },
     /** The last row's id and hash, in O(1). */
     mark(): AuditMark {

@@ -45,6 +45,8 @@ export interface CoreDeps {
   bulkLoad?: boolean;
   /** Free bytes on the disk holding a folder, asked before an upgrade (db/diskSpace.ts); tests give a full disk. */
   freeBytes?: (dir: string) => number;
+  /** How often a disk without room for the upgrade is looked at again (start/makingRoom.ts; default 5 s); tests set less. */
+  roomWatchMs?: number;
   /** Tests only: each merge step of the search index holds its transaction this long (a long step at a million cases). */
   mergeStepHoldMs?: number;
 }
@@ -78,7 +80,8 @@ export interface Ctx {
   closing: boolean;
   /**
    * Done while the register could only be read (a kept copy removed to make room: start/makingRoom.ts),
-   * for the audit chain once the register can be written again.
+   * for the audit chain once the register can be written again: those the data folder could not hold
+   * (start/heldAudit.ts holds the rest in a file, so a close before the upgrade loses none).
    */
   deferredAudit: AuditEntry[];
   /** The disk now has room for the upgrade that found none: the register is opened again, upgraded, after the current call answers. */

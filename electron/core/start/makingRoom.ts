@@ -4,6 +4,7 @@ import { keptCopiesView, removeKeptCopyRecorded } from '../backup/keptCopies';
 import { roomForUpgrade } from '../db/diskSpace';
 import type { OfficeClock } from '../officeClock';
 import type { Ctx } from './coreState';
+import { holdAuditEntry } from './heldAudit';
 
 /**
  * 磁盘空间不足 before an upgrade: the register is sound but older, and what most often fills the disk
@@ -11,15 +12,36 @@ import type { Ctx } from './coreState';
  * large as the register each (12 GB at a million cases): one upgrade copy per version installed.
  * The read-only register refused their removal like any write, so the office was left with a file
  * manager. Here an administrator sees them and removes one (the contract's roles, the confirmation);
- * the removal goes to the file log at once and to the audit chain once the register can be written
- * (Ctx.deferredAudit). When the disk then has the room, the upgrade starts after the answer, with the
+ * the removal goes to the file log at once, is held in the data folder (start/heldAudit.ts), and
+ * reaches the audit chain once the register can be written, even after a close of the program. When the disk then has the room, the upgrade starts after the answer, with the
  * upgrade screen as at start: no restart of the program.
  */
-export function makingRoom(table: HandlerTable, o: { ctx: Ctx; file: string; clock: OfficeClock }): HandlerTable {
+/** How often the disk is looked at again for room made outside the program. */
+const ROOM_WATCH_MS = 5000;
+
+export function makingRoom(table: HandlerTable, o: { ctx: Ctx; file: string; clock: OfficeClock }): { handlers: HandlerTable; stop(): void } {
   const { ctx, file, clock } = o;
   const room = () => roomForUpgrade(file, ctx.deps.freeBytes);
   const status = table['setup.status'] as (input: unknown, c: unknown) => Record<string, unknown> | Promise<Record<string, unknown>>;
   let upgradeAsked = false;
+  /** True once the upgrade is asked for: the disk has the room it needs. */
+  const upgradeIfRoom = (now: { neededBytes: number; freeBytes: number }, why: string): boolean => {
+    if (upgradeAsked || now.freeBytes < now.neededBytes) return upgradeAsked;
+    upgradeAsked = true;
+    ctx.log.info(`the disk now has room for the upgrade (${now.freeBytes} of ${now.neededBytes} bytes, ${why}): upgrading`);
+    ctx.requestUpgrade();
+    return true;
+  };
+  // Room is also made outside the program (other files on that disk, emptied from the file manager):
+  // the disk is looked at again every few seconds (one statfs), and the upgrade starts once it has the room.
+  const watch = setInterval(() => {
+    try {
+      upgradeIfRoom(room(), 'room made outside the program');
+    } catch (error) {
+      ctx.log.warn(`the disk's free space could not be read: ${(error as Error).message}`);
+    }
+  }, ctx.deps.roomWatchMs ?? ROOM_WATCH_MS);
+  watch.unref();
   const out: Record<string, unknown> = {
     ...table,
     'setup.status': async (input: unknown, c: unknown) => ({ ...(await status(input, c)), room: room() }),
@@ -33,17 +55,15 @@ export function makingRoom(table: HandlerTable, o: { ctx: Ctx; file: string; clo
         timeZone: clock.zone(),
         by: user.username,
         log: ctx.log,
-        record: (data) => ctx.deferredAudit.push({ at: clock.now(), userId: user.id, action: 'backup.removeKeptCopy', entity: 'keptCopy', entityId: null, data: { ...data, whileReadOnly: 'diskFull' } }),
+        record: (data) => {
+          const entry = { at: clock.now(), userId: user.id, action: 'backup.removeKeptCopy', entity: 'keptCopy', entityId: null, data: { ...data, whileReadOnly: 'diskFull' } };
+          if (!holdAuditEntry(ctx.deps.dataDir, entry, ctx.log)) ctx.deferredAudit.push(entry);
+        },
       });
       const now = room();
-      const upgrading = now.freeBytes >= now.neededBytes;
-      if (upgrading) {
-        upgradeAsked = true;
-        ctx.log.info(`the disk now has room for the upgrade (${now.freeBytes} of ${now.neededBytes} bytes): upgrading`);
-        ctx.requestUpgrade();
-      }
+      const upgrading = upgradeIfRoom(now, 'a kept copy removed');
       return { removed: { ...removed, at: clock.iso(new Date(removed.at)) }, room: { ...now, upgrading } };
     },
   };
-  return out as HandlerTable;
+  return { handlers: out as HandlerTable, stop: () => clearInterval(watch) };
 }

@@ -33,8 +33,13 @@ export function readOnlyState(ctx: Ctx, file: string, vault: Vault, problem: DbP
     const signIn = diskFullSignIn(ctx, file, problem);
     if (signIn) {
       const ref: { st?: State } = {};
-      const handlers = withStatus(makingRoom(signIn.handlers, { ctx, file, clock: signIn.clock }), () => ref.st!);
-      const st: State = { ...base, db: null, services: null, backup: null, health, dispatchDeps: { handlers, authenticate: signIn.authenticate, logError }, close: signIn.close };
+      const room = makingRoom(signIn.handlers, { ctx, file, clock: signIn.clock });
+      const handlers = withStatus(room.handlers, () => ref.st!);
+      const close = () => {
+        room.stop();
+        signIn.close();
+      };
+      const st: State = { ...base, db: null, services: null, backup: null, health, dispatchDeps: { handlers, authenticate: signIn.authenticate, logError }, close };
       ref.st = st;
       return st;
     }

@@ -13,8 +13,9 @@ type Room = NonNullable<OutputOf<'setup.status'>['room']>;
 /**
  * The register could not be upgraded for want of disk space (setup.status problem `diskFull`; only
  * an administrator signs in then): what is short, and the copies the app kept in the data folder,
- * the usual cause (each as large as the register). The core starts the upgrade itself once a removal has made the
- * room; `onUpgrading` then hands the window to the upgrade screen.
+ * the usual cause (each as large as the register). The core starts the upgrade itself once the disk
+ * has the room (a removal here, or files cleared outside the program); `onUpgrading` then hands the
+ * window to the upgrade screen, and SessionGate looks at the room again meanwhile.
  */
 export function DiskFullScreen(props: { room: Room; onUpgrading: () => void; onRoomChanged: () => void; onLogout: () => void }) {
   const { room } = props;
@@ -34,7 +35,7 @@ export function DiskFullScreen(props: { room: Room; onUpgrading: () => void; onR
             留存的数据副本
           </Typography>
           <KeptCopies onRemoved={(r) => (r.room?.upgrading ? props.onUpgrading() : props.onRoomChanged())} />
-          <Alert severity="info">空间够了程序会自动开始升级。也可以清理这块磁盘上的其他文件，然后重新启动程序。</Alert>
+          <Alert severity="info">也可以清理这块磁盘上的其他文件。程序每隔几秒查看一次磁盘，空间够了即自动开始升级，无需重新启动。</Alert>
         </Stack>
         <Stack direction="row" spacing={1.5} sx={{ mt: 3 }}>
           <Button onClick={props.onLogout}>退出登录</Button>

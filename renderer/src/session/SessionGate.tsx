@@ -96,10 +96,26 @@ export function SessionGate() {
     return () => clearTimeout(timer);
   }, [checking, base]);
 
-  const refreshHealth = useCallback(async () => {
+  /** The room for an upgrade, looked at again while the disk has none (the only use). */
+  const refreshRoom = useCallback(async () => {
     const status = await base.call('setup.status', {});
-    if (status.ok) setHealth({ readOnly: status.value.readOnly, problem: status.value.problem, room: status.value.room });
-  }, [base]);
+    if (!status.ok) return;
+    // The core found the room (a removal, or files cleared outside the program) and has started the
+    // upgrade, or a short one has already ended: the window follows it, and the sign-in after it says so.
+    if (status.value.upgrading || status.value.problem?.code !== 'diskFull') {
+      upgraded.current = true;
+      return void probe();
+    }
+    setHealth({ readOnly: status.value.readOnly, problem: status.value.problem, room: status.value.room });
+  }, [base, probe]);
+
+  // A disk without room for the upgrade is looked at again by the core every few seconds; the window shows what it finds.
+  const diskFull = health.problem?.code === 'diskFull' && (phase.kind === 'login' || phase.kind === 'ready');
+  useEffect(() => {
+    if (!diskFull) return;
+    const timer = setInterval(() => void refreshRoom(), 3000);
+    return () => clearInterval(timer);
+  }, [diskFull, refreshRoom]);
 
   const onLoggedIn = useCallback(async () => {
     clearIdleLock();
@@ -189,7 +205,7 @@ export function SessionGate() {
             <DiskFullScreen
               room={health.room}
               onUpgrading={() => void probe()}
-              onRoomChanged={() => void refreshHealth()}
+              onRoomChanged={() => void refreshRoom()}
               onLogout={() => void logout()}
             />
           );
