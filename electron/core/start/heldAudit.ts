@@ -66,7 +66,7 @@ export function notYetAppended(entries: HeldEntry[], tail: (rows: number) => str
   if (entries.length === 0) return [];
   const inChain = new Set<string>();
   for (const data of tail(TAIL_SEARCHED)) {
-    const id = (JSON.parse(data) as { heldId?: unknown }).heldId;
+    const id = (JSON.parse(data) as { heldId?: unknown } | null)?.heldId;
     if (typeof id === 'string') inChain.add(id);
   }
   return entries.filter((e) => !inChain.has(e.data.heldId));
