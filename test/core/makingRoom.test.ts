@@ -133,7 +133,7 @@ describe('a full disk before an upgrade, mended from the app', () => {
     expect(faults).toEqual([]);
   });
 
-  it('a register one version old is not read with these statements either (its queue would name an index it lacks): only an administrator signs in, and makes the room', async () => {
+  it('a register two versions old is not read with these statements either (its queue would name an index it lacks): only an administrator signs in, and makes the room', async () => {
     dir = tempDir();
     const dataDir = dir.dir;
     const made = await createCore({ dataDir, clock: fixedClock(TEST_NOW), log: quietLog, backgroundDelayMs: 0 });
@@ -144,16 +144,16 @@ describe('a full disk before an upgrade, mended from the app', () => {
     expect((await first('cases.register', minimalComplaint(), adminToken)).ok).toBe(true);
     await made.checked();
     made.close();
-    // As the version before the last left it: 0039 only adds an index, which the unassigned queue's page names.
+    // As version 38 left it: 0039 only adds an index, which the unassigned queue's page names; 0040 widens the category's.
     const file = join(dataDir, 'complaintdesk.sqlite');
     const db = new Database(file);
-    db.exec('DROP INDEX cases_in_hand');
-    db.pragma(`user_version = ${migrations.length - 1}`);
+    db.exec('DROP INDEX cases_in_hand; DROP INDEX cases_category_received; CREATE INDEX cases_category_received ON cases(category, received_at)');
+    db.pragma('user_version = 38');
     db.close();
     // Changed behind the seal by the test, so opened as on a PC with a new office key: trusted as found.
     rmSync(`${file}.seal`);
     const keys = tempDir();
-    const copy = keptCopy(dataDir, migrations.length - 2, Date.parse('2026-09-01T02:00:00Z'), 30 * MB);
+    const copy = keptCopy(dataDir, 37, Date.parse('2026-09-01T02:00:00Z'), 30 * MB);
     const faults: string[] = [];
     const core = await createCore({ dataDir, keyDir: keys.dir, clock: fixedClock(TEST_NOW), log: { ...quietLog, error: (m: string, e: unknown) => faults.push(`${m}: ${(e as Error)?.message}`) }, backgroundDelayMs: 0, freeBytes: () => (existsSync(join(dataDir, copy)) ? 10 * MB : 10 * 1024 * MB) });
     const call = async (name: string, input: unknown, token: string | null = null) => (await core.call(name, input, token)) as any;
@@ -172,6 +172,10 @@ describe('a full disk before an upgrade, mended from the app', () => {
       expect(core.db.pragma('user_version', { simple: true })).toBe(migrations.length);
       const again = (await call('session.login', { username: 'desk', password: 'desk-pass-1' })).value.token;
       expect((await call('cases.register', minimalComplaint(), again)).ok).toBe(true);
+      // Upgraded through 0039 and 0040: the queue's index is there and its page answers.
+      expect(core.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'cases_category_received'").pluck().get()).toMatch(/status, channel, region, handler_id/);
+      const adminAgain = (await call('session.login', { username: 'admin', password: 'admin-pass-1' })).value.token;
+      expect(await call('cases.search', { queue: 'unassigned' }, adminAgain)).toMatchObject({ ok: true, value: { total: 0 } });
       await core.checked();
       expect(core.db.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'backup.removeKeptCopy'").pluck().get()).toBe(1);
       expect(verifyAuditChain(core.db).ok).toBe(true);
