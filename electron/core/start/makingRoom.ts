@@ -6,6 +6,9 @@ import type { OfficeClock } from '../officeClock';
 import type { Ctx } from './coreState';
 import { holdAuditEntry } from './heldAudit';
 
+/** How often the disk is looked at again for room made outside the program. */
+const ROOM_WATCH_MS = 5000;
+
 /**
  * 磁盘空间不足 before an upgrade: the register is sound but older, and what most often fills the disk
  * is the copies the app itself keeps in the data folder and never deletes (backup/keptCopies.ts), as
@@ -13,12 +16,11 @@ import { holdAuditEntry } from './heldAudit';
  * The read-only register refused their removal like any write, so the office was left with a file
  * manager. Here an administrator sees them and removes one (the contract's roles, the confirmation);
  * the removal goes to the file log at once, is held in the data folder (start/heldAudit.ts), and
- * reaches the audit chain once the register can be written, even after a close of the program. When the disk then has the room, the upgrade starts after the answer, with the
- * upgrade screen as at start: no restart of the program.
+ * reaches the audit chain once the register can be written, even after a close of the program. When
+ * the disk then has the room (that removal, or files cleared outside the program, looked for every
+ * few seconds), the upgrade starts, with the upgrade screen as at start: no restart of the program.
+ * `stop` ends the looking when this state is closed.
  */
-/** How often the disk is looked at again for room made outside the program. */
-const ROOM_WATCH_MS = 5000;
-
 export function makingRoom(table: HandlerTable, o: { ctx: Ctx; file: string; clock: OfficeClock }): { handlers: HandlerTable; stop(): void } {
   const { ctx, file, clock } = o;
   const room = () => roomForUpgrade(file, ctx.deps.freeBytes);
