@@ -133,7 +133,7 @@ describe('a full disk before an upgrade, mended from the app', () => {
     expect(faults).toEqual([]);
   });
 
-  it('a register two versions old is not read with these statements either (its queue would name an index it lacks): only an administrator signs in, and makes the room', async () => {
+  it('a register of version 38 is not read with these statements either (its queue would name an index it lacks): only an administrator signs in, and makes the room', async () => {
     dir = tempDir();
     const dataDir = dir.dir;
     const made = await createCore({ dataDir, clock: fixedClock(TEST_NOW), log: quietLog, backgroundDelayMs: 0 });
@@ -144,10 +144,12 @@ describe('a full disk before an upgrade, mended from the app', () => {
     expect((await first('cases.register', minimalComplaint(), adminToken)).ok).toBe(true);
     await made.checked();
     made.close();
-    // As version 38 left it: 0039 only adds an index, which the unassigned queue's page names; 0040 widens the category's.
+    // As version 38 left it: 0039 only adds an index, which the unassigned queue's page names; 0040 and 0041 widen three.
     const file = join(dataDir, 'complaintdesk.sqlite');
     const db = new Database(file);
-    db.exec('DROP INDEX cases_in_hand; DROP INDEX cases_category_received; CREATE INDEX cases_category_received ON cases(category, received_at)');
+    db.exec(`DROP INDEX cases_in_hand; DROP INDEX cases_category_received; CREATE INDEX cases_category_received ON cases(category, received_at);
+      DROP INDEX cases_handler_received; CREATE INDEX cases_handler_received ON cases(handler_id, received_at);
+      DROP INDEX cases_region_received; CREATE INDEX cases_region_received ON cases(region, received_at)`);
     db.pragma('user_version = 38');
     db.close();
     // Changed behind the seal by the test, so opened as on a PC with a new office key: trusted as found.
@@ -172,8 +174,9 @@ describe('a full disk before an upgrade, mended from the app', () => {
       expect(core.db.pragma('user_version', { simple: true })).toBe(migrations.length);
       const again = (await call('session.login', { username: 'desk', password: 'desk-pass-1' })).value.token;
       expect((await call('cases.register', minimalComplaint(), again)).ok).toBe(true);
-      // Upgraded through 0039 and 0040: the queue's index is there and its page answers.
+      // Upgraded through 0039 to 0041: the queue's index is there and its page answers.
       expect(core.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'cases_category_received'").pluck().get()).toMatch(/status, channel, region, handler_id/);
+      expect(core.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'cases_handler_received'").pluck().get()).toMatch(/status, channel, region, category/);
       const adminAgain = (await call('session.login', { username: 'admin', password: 'admin-pass-1' })).value.token;
       expect(await call('cases.search', { queue: 'unassigned' }, adminAgain)).toMatchObject({ ok: true, value: { total: 0 } });
       await core.checked();
