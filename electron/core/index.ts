@@ -191,7 +191,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     const endTurn = typeof turn === 'function' ? turn : await turn;
     try {
       const { db, services } = s;
-      const held = notYetAppended(readHeldAudit(deps.dataDir, log), (rows) => services.audit.tailData(rows));
+      const held = notYetAppended(readHeldAudit(deps.dataDir, log, clock), (rows) => services.audit.tailData(rows));
       const entries = [...held, ...ctx.deferredAudit];
       db.transaction(() => entries.forEach((e) => services.audit.append(e))).immediate();
       ctx.deferredAudit.splice(0, entries.length - held.length);

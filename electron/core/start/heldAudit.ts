@@ -3,7 +3,7 @@ import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { fsyncDirSync, writeFileAtomicSync } from '../fsync';
-import type { Logger } from '../ports';
+import type { Clock, Logger } from '../ports';
 import type { AuditEntry } from '../services/audit';
 
 /**
@@ -31,7 +31,7 @@ export type HeldEntry = z.infer<typeof heldEntry>;
 export const heldAuditFile = (dataDir: string) => join(dataDir, FILE);
 
 /** The entries held, in the order they were done; a file that is not what this module writes is set aside (kept for a person, said in the log), never read as entries. */
-export function readHeldAudit(dataDir: string, log: Logger): HeldEntry[] {
+export function readHeldAudit(dataDir: string, log: Logger, clock: Clock): HeldEntry[] {
   const file = heldAuditFile(dataDir);
   if (!existsSync(file)) return [];
   let why: string;
@@ -42,7 +42,7 @@ export function readHeldAudit(dataDir: string, log: Logger): HeldEntry[] {
   } catch (error) {
     why = (error as Error).message;
   }
-  const aside = `${file}.unreadable-${Date.now()}`;
+  const aside = `${file}.unreadable-${clock.now().getTime()}`;
   renameSync(file, aside);
   fsyncDirSync(dataDir);
   log.error(`the audit entries held while the register could only be read (${file}) could not be read; set aside as ${aside}: ${why}`);
@@ -50,10 +50,10 @@ export function readHeldAudit(dataDir: string, log: Logger): HeldEntry[] {
 }
 
 /** Holds one entry; true once it is in the file (flushed), false if the file could not be written (the caller keeps it in memory). */
-export function holdAuditEntry(dataDir: string, entry: AuditEntry, log: Logger): boolean {
+export function holdAuditEntry(dataDir: string, entry: AuditEntry, log: Logger, clock: Clock): boolean {
   const held: HeldEntry = { ...entry, data: { ...(entry.data as Record<string, unknown>), heldId: randomUUID() } };
   try {
-    writeFileAtomicSync(heldAuditFile(dataDir), JSON.stringify({ entries: [...readHeldAudit(dataDir, log), held] }, null, 1));
+    writeFileAtomicSync(heldAuditFile(dataDir), JSON.stringify({ entries: [...readHeldAudit(dataDir, log, clock), held] }, null, 1));
     return true;
   } catch (error) {
     log.error(`an audit entry held while the register could only be read could not be written to ${heldAuditFile(dataDir)}; it is kept in memory until the upgrade`, error);

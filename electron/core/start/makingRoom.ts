@@ -59,7 +59,7 @@ export function makingRoom(table: HandlerTable, o: { ctx: Ctx; file: string; clo
         log: ctx.log,
         record: (data) => {
           const entry = { at: clock.now(), userId: user.id, action: 'backup.removeKeptCopy', entity: 'keptCopy', entityId: null, data: { ...data, whileReadOnly: 'diskFull' } };
-          if (!holdAuditEntry(ctx.deps.dataDir, entry, ctx.log)) ctx.deferredAudit.push(entry);
+          if (!holdAuditEntry(ctx.deps.dataDir, entry, ctx.log, ctx.clock)) ctx.deferredAudit.push(entry);
         },
       });
       const now = room();
