@@ -101,9 +101,10 @@ export function SessionGate() {
     const status = await base.call('setup.status', {});
     if (!status.ok) return;
     // The core found the room (a removal, or files cleared outside the program) and has started the
-    // upgrade, or a short one has already ended: the window follows it, and the sign-in after it says so.
+    // upgrade, or a short one has already ended: the window follows it, and the sign-in after it says
+    // so (probe marks an upgrade it sees running). An upgrade that ended in another problem is not announced.
     if (status.value.upgrading || status.value.problem?.code !== 'diskFull') {
-      upgraded.current = true;
+      if (!status.value.upgrading && !status.value.readOnly) upgraded.current = true;
       return void probe();
     }
     setHealth({ readOnly: status.value.readOnly, problem: status.value.problem, room: status.value.room });
