@@ -39,7 +39,8 @@ import { numberOrder } from './0038-number-order';
 import { unassignedQueue } from './0039-unassigned-queue';
 import { categoryCovered } from './0040-category-covered';
 import { handlerRegionCovered } from './0041-handler-region-covered';
+import { checklistCopies } from './0042-checklist-copies';
 import type { Migration } from './types';
 
 /** The explicit, ordered list (style.md, Signal): a file that is not listed here never runs. */
-export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, registerStore, evidenceRawCapture, statsTopRespondents, enquiries, drafts, respondentStats, intakeFields, evidenceText, typicalCases, catalogWords, dossiers, pdfText, voidedMark, nextDueStatus, shortKeys, indexMergesApart, respondentMonths, runningDue, voidedIndex, enquiryDays, awaitingApproval, respondentNames, receivedOrder, auditHashBytes, runStarts, runBoundaries, voidedNumbers, registeredStatus, dayCountsByKey, receiptDayBounds, regionReceived, numberOrder, unassignedQueue, categoryCovered, handlerRegionCovered];
+export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, registerStore, evidenceRawCapture, statsTopRespondents, enquiries, drafts, respondentStats, intakeFields, evidenceText, typicalCases, catalogWords, dossiers, pdfText, voidedMark, nextDueStatus, shortKeys, indexMergesApart, respondentMonths, runningDue, voidedIndex, enquiryDays, awaitingApproval, respondentNames, receivedOrder, auditHashBytes, runStarts, runBoundaries, voidedNumbers, registeredStatus, dayCountsByKey, receiptDayBounds, regionReceived, numberOrder, unassignedQueue, categoryCovered, handlerRegionCovered, checklistCopies];

@@ -27,6 +27,15 @@ interface ItemRow {
   from_template: number;
 }
 
+/**
+ * An item as the case reads it. An item the template gave at its own position keeps no copy of its
+ * text (migration 0042): the case's template version, which never changes, gives it.
+ */
+const ITEM_TEXT = 'COALESCE(i.text, t.items ->> i.position)';
+const ITEM_TEMPLATE = `LEFT JOIN case_checklists cc ON cc.case_id = i.case_id
+  LEFT JOIN checklist_templates t ON t.id = cc.template_id`;
+const ITEM_COLUMNS = `i.id, i.case_id, ${ITEM_TEXT} AS text, i.state, i.note, i.marked_by, i.marked_at, i.from_template`;
+
 export interface ChecklistDeps { db: Db; clock: OfficeClock; audit: Audit; events: CaseEvents; templates: ChecklistTemplates; deadlines: Deadlines }
 
 /**
@@ -41,7 +50,7 @@ export function markItemsMetBy(db: Db, caseId: number, kind: DeadlineKind, userI
   let q = metByQueries.get(db);
   if (!q) {
     q = {
-      todo: db.prepare("SELECT id, text FROM case_checklist_items WHERE case_id = ? AND state = 'todo'"),
+      todo: db.prepare(`SELECT i.id, ${ITEM_TEXT} AS text FROM case_checklist_items i ${ITEM_TEMPLATE} WHERE i.case_id = ? AND i.state = 'todo'`),
       mark: db.prepare("UPDATE case_checklist_items SET state = 'done', note = COALESCE(note, ?), marked_by = ?, marked_at = ? WHERE id = ?"),
     };
     metByQueries.set(db, q);
@@ -63,11 +72,18 @@ export function createCaseChecklist({ db, clock, audit, events, templates, deadl
   const insertItem = db.prepare(
     'INSERT INTO case_checklist_items (case_id, position, text, from_template, added_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  // The template's own items, as the case got them: text and time come from the template and the checklist.
+  const insertTemplateItem = db.prepare('INSERT INTO case_checklist_items (case_id, position, from_template) VALUES (?, ?, 1)');
+  // Before the case moves to another template, its items take their text and time from the one they came from.
+  const writeOut = db.prepare(`UPDATE case_checklist_items AS i
+      SET text = COALESCE(i.text, t.items ->> i.position), created_at = COALESCE(i.created_at, cc.created_at)
+     FROM case_checklists cc JOIN checklist_templates t ON t.id = cc.template_id
+    WHERE cc.case_id = i.case_id AND i.case_id = ? AND (i.text IS NULL OR i.created_at IS NULL)`);
   const items = db.prepare(
-    `SELECT i.*, u.display_name AS marked_by_name FROM case_checklist_items i LEFT JOIN users u ON u.id = i.marked_by
+    `SELECT ${ITEM_COLUMNS}, u.display_name AS marked_by_name FROM case_checklist_items i ${ITEM_TEMPLATE} LEFT JOIN users u ON u.id = i.marked_by
       WHERE i.case_id = ? ORDER BY i.position, i.id`,
   );
-  const item = db.prepare('SELECT * FROM case_checklist_items WHERE id = ? AND case_id = ?');
+  const item = db.prepare(`SELECT ${ITEM_COLUMNS} FROM case_checklist_items i ${ITEM_TEMPLATE} WHERE i.id = ? AND i.case_id = ?`);
   const links = db.prepare(
     'SELECT l.item_id, l.evidence_id FROM checklist_item_evidence l JOIN case_checklist_items i ON i.id = l.item_id WHERE i.case_id = ? ORDER BY l.evidence_id',
   );
@@ -92,7 +108,7 @@ export function createCaseChecklist({ db, clock, audit, events, templates, deadl
       const t = templates.current(category);
       if (!t) return;
       insertOrigin.run(caseId, t.id, at);
-      (JSON.parse(t.items) as string[]).forEach((text, i) => insertItem.run(caseId, i, text, 1, null, at));
+      (JSON.parse(t.items) as string[]).forEach((_text, i) => insertTemplateItem.run(caseId, i));
     },
 
     /**
@@ -117,7 +133,10 @@ export function createCaseChecklist({ db, clock, audit, events, templates, deadl
       const added = wanted.filter((text) => !have.has(text));
       let position = nextPosition.get(caseId) as number;
       for (const text of added) insertItem.run(caseId, position++, text, 1, null, why.at);
-      if (t) replaceOrigin.run(caseId, t.id, why.at);
+      if (t) {
+        writeOut.run(caseId);
+        replaceOrigin.run(caseId, t.id, why.at);
+      }
       return { added, setAside };
     },
 
