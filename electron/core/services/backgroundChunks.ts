@@ -106,13 +106,12 @@ export function createBackgroundChunks({ db, log, label, chunk, chunkSize, quiet
 
   async function drain(): Promise<void> {
     for (;;) {
-      // The page's calls go first (a save that kicked the job answers before its first chunk): two
-      // turns of the event loop, then one chunk. What the last chunk's write queued for the next turn
-      // (the WAL's fold, start/openState.ts) runs in the first, the page's calls that came meanwhile
-      // are read before the second; in one turn the fold and the next chunk ran back to back, and a
-      // call waited for both (during the re-index at a million cases, one in four of a ping every
-      // 25 ms waited over 50 ms, p99 117 ms).
-      await yieldToLoop();
+      // The page's calls go first (a save that kicked the job answers before its first chunk): a
+      // turn of the event loop (loop.ts), then one chunk. What the last chunk's write queued (the
+      // WAL's fold, start/openState.ts) runs before the turn ends, the page's calls that came
+      // meanwhile are read after it; without a whole turn the fold and the next chunk ran back to
+      // back, and a call waited for both (during the re-index at a million cases, one in four of a
+      // ping every 25 ms waited over 50 ms, p99 117 ms).
       await yieldToLoop();
       if (stopped) return;
       const before = first ? await elsewhere(first) : null;
