@@ -313,8 +313,9 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const p = plan(input, user, window, reading.walk);
     if (p.empty) return { rows: [], total: 0, more: false, next: null, words: p.words };
     const first = !input.after && input.page === 1;
-    // Text alone is walked and counted at once; every page of a walk that saw every match is cut from it (textWalk.ts).
+    // Text alone is walked and counted at once, then the page's calls go first; a walk that saw every match gives every page (textWalk.ts).
     const walked = p.textAlone ? texts.walk(p.textAlone.match, p.textAlone.voided, !first) : null;
+    if (walked) await yieldToLoop();
     const whole = walked?.newestFirst ?? null;
     const from = !whole ? 0 : input.after ? placeBelow(whole, decodeCursor(input.after, 1)[0]) : (input.page - 1) * input.pageSize;
     const found = whole ? whole.slice(from, from + input.pageSize + 1).map((id): KeyRow => ({ id, k0: id })) : await pageKeys(p, input, user, reading, input.pageSize + 1, p.page.params.at(-1) as number);
