@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
-/** Items copied between the upgrade screen's reports: ≈ 30 ms of work on the office's PC. */
-const ITEMS_A_SLICE = 20_000;
+/** Items copied between the upgrade screen's reports: ≈ 30 ms of work (2.9 µs an item at a million cases). */
+const ITEMS_A_SLICE = 10_000;
 
 /**
  * A case's checklist items no longer repeat their template's text and the checklist's time. Each
