@@ -94,4 +94,28 @@ describe('the register sorted by case number', () => {
       }
     });
   }
+
+  it.each(['registeredAt:desc', 'caseNo:desc', 'caseNo:asc'] as const)('lists a case number’s beginning by year and sequence, sorted %s, by page and by cursor (migration 0043)', async (sort) => {
+    const search = createCaseSearch(reg.core.db, reg.core.services.clock, () => loadCalendar(reg.core.db));
+    for (const typed of ['TS2025-', 'TS2025-1', 'TS2025-9', 'TS2025-0', 'TS2025-10000', '消协2025-', 'TS2026-']) {
+      const label = `${sort} ${typed}`;
+      const expected = [...numberOf.values()].filter((n) => n.startsWith(typed)).sort(byYearAndSequence);
+      if (sort !== 'caseNo:asc') expected.reverse();
+      expect(expected.length, label).toBeGreaterThan(0);
+      const byPage: string[] = [];
+      const byCursor: string[] = [];
+      let after: string | null = null;
+      for (let page = 1; page <= Math.ceil(expected.length / 2); page++) {
+        const pageOf = await search.search(casesSearch.input.parse({ text: typed, sort, page, pageSize: 2 }), admin);
+        expect(pageOf.total, label).toBe(expected.length);
+        byPage.push(...pageOf.rows.map((r) => r.caseNo));
+        const next: { rows: { caseNo: string }[]; next: string | null } = await search.search(casesSearch.input.parse({ text: typed, sort, page: 1, pageSize: 2, ...(after ? { after } : {}) }), admin);
+        byCursor.push(...next.rows.map((r) => r.caseNo));
+        after = next.next;
+      }
+      expect(byPage, label).toEqual(expected);
+      expect(byCursor, label).toEqual(expected);
+      expect(after, label).toBeNull();
+    }
+  });
 });

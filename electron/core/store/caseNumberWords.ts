@@ -46,3 +46,23 @@ export function createCaseNumberWords(db: Db) {
 
   return { caseByNumber, numberBeginning, numberedCount };
 }
+
+/** Digits a case number's sequence is padded to (caseWrites.ts `nextCaseNo`), and the most a year's sequence is given here. */
+const PADDED = 5;
+const MOST_DIGITS = 9;
+
+/**
+ * The cases a beginning names, as the register's order of numbers reads them (migration 0043): the
+ * lengths a number so begun can have, and its range as text. Past the padding a number does not
+ * begin with 0.
+ */
+export function numberLengths({ from, to }: { from: string; to: string }): [sql: string, ...params: (string | number)[]] {
+  const before = from.indexOf('-') + 1;
+  const digits = from.slice(before);
+  const lengths: number[] = [];
+  for (let n = Math.max(PADDED, digits.length); n <= MOST_DIGITS; n++) if (n === PADDED || !digits.startsWith('0')) lengths.push(before + n);
+  // With 0 (no number's length) the lengths stay a list, walked in order: one alone becomes an
+  // equality, and SQLite then sorts the range by its constant length.
+  return [`length(c.case_no) IN (0${', ?'.repeat(lengths.length)}) AND c.case_no >= ? AND c.case_no < ?`, ...lengths, from, to];
+}
+

@@ -9,7 +9,7 @@ import { decodeCursor, encodeCursor, ORDERS, type CursorValue } from './searchOr
 import { matchExpression, shownRunsOf, textCount } from './searchTokens';
 import { statementCache } from './statementCache';
 import { FINAL, NATURE_IN, NATURE_JOIN, NATURE_LISTED, NATURE_WALKED, OPEN_LISTED, OPEN_WALKED, QUEUE_SQL, queueIndexed } from './statusConditions';
-import { createCaseNumberWords } from './caseNumberWords';
+import { createCaseNumberWords, numberLengths } from './caseNumberWords';
 import { createDayCounts, type DayWindow } from './dayCounts';
 import { createSearchPageRows } from './searchPageRows';
 import { createTextWalk } from './textWalk';
@@ -161,7 +161,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     // By number in the numbers' order; sorted any other way, as a text search is: the newest up to the cap.
     const byNumberOrder = numbered !== null && (sort === 'registeredAt:desc' || sort === 'caseNo:desc' || sort === 'caseNo:asc');
     const numberRange = 'SELECT id FROM cases WHERE case_no >= ? AND case_no < ?';
-    if (numbered && byNumberOrder) filter('c.case_no >= ? AND c.case_no < ?', numbered.from, numbered.to);
+    if (numbered && byNumberOrder) filter(...numberLengths(numbered));
     else if (numbered) filter(`c.id IN (${numberRange} ORDER BY case_no DESC LIMIT ${SEARCH_COUNT_CAP})`, numbered.from, numbered.to);
     if (byText) {
       where.unshift('t.case_index MATCH ?');
@@ -193,7 +193,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
             : { sql: '((c.next_due_on IS NULL), c.next_due_on, c.id) > (0, ?, ?)', params: [due, id] };
       }
     } else {
-      const order = byText ? { keys: ['t.rowid'], desc: true } : byNumberOrder ? { keys: ['c.case_no'], desc: sort !== 'caseNo:asc' } : ORDERS[sort];
+      const order = byText ? { keys: ['t.rowid'], desc: true } : byNumberOrder ? { keys: ['length(c.case_no)', 'c.case_no'], desc: sort !== 'caseNo:asc' } : ORDERS[sort];
       keys = order.keys;
       desc = order.desc;
       if (input.after) {

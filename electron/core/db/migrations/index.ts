@@ -40,7 +40,8 @@ import { unassignedQueue } from './0039-unassigned-queue';
 import { categoryCovered } from './0040-category-covered';
 import { handlerRegionCovered } from './0041-handler-region-covered';
 import { checklistCopies } from './0042-checklist-copies';
+import { numberLength } from './0043-number-length';
 import type { Migration } from './types';
 
 /** The explicit, ordered list (style.md, Signal): a file that is not listed here never runs. */
-export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, registerStore, evidenceRawCapture, statsTopRespondents, enquiries, drafts, respondentStats, intakeFields, evidenceText, typicalCases, catalogWords, dossiers, pdfText, voidedMark, nextDueStatus, shortKeys, indexMergesApart, respondentMonths, runningDue, voidedIndex, enquiryDays, awaitingApproval, respondentNames, receivedOrder, auditHashBytes, runStarts, runBoundaries, voidedNumbers, registeredStatus, dayCountsByKey, receiptDayBounds, regionReceived, numberOrder, unassignedQueue, categoryCovered, handlerRegionCovered, checklistCopies];
+export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, registerStore, evidenceRawCapture, statsTopRespondents, enquiries, drafts, respondentStats, intakeFields, evidenceText, typicalCases, catalogWords, dossiers, pdfText, voidedMark, nextDueStatus, shortKeys, indexMergesApart, respondentMonths, runningDue, voidedIndex, enquiryDays, awaitingApproval, respondentNames, receivedOrder, auditHashBytes, runStarts, runBoundaries, voidedNumbers, registeredStatus, dayCountsByKey, receiptDayBounds, regionReceived, numberOrder, unassignedQueue, categoryCovered, handlerRegionCovered, checklistCopies, numberLength];
