@@ -16,8 +16,8 @@ export function createCaseNumberWords(db: Db) {
 
   // A case number's beginning as typed before the rest (TS2025-1, TS2025-108): the prefix (capitals or
   // Chinese, officeSettings.ts `caseNoPrefix`), the year, the dash, digits. Such a word names the cases
-  // numbered so, as a whole number names its case: a range of the numbers' unique index, newest first
-  // (within a prefix and a year the numbers go as the registrations), read in 0.05 ms at a million
+  // numbered so, as a whole number names its case: a range of the numbers, listed in the register's
+  // order by `numberLengths` and counted from the numbers' unique index, read in 0.05 ms at a million
   // cases. As a phrase of the token index its tokens are in every case (ts20, s202) or most (2025,
   // the run's tails), 40-70 ms. A beginning no case has (an order number's, say) is searched as text.
   const CASE_NO_BEGINNING = /^[A-Z\u3400-\u9fff]+\d{4}-\d*$/;
