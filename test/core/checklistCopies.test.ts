@@ -67,6 +67,8 @@ ALTER TABLE items_41 RENAME TO case_checklist_items;
 ALTER TABLE links_41 RENAME TO checklist_item_evidence;
 CREATE INDEX case_checklist_items_case ON case_checklist_items(case_id, position);
 CREATE INDEX checklist_item_evidence_evidence ON checklist_item_evidence(evidence_id);
+-- Added by 0043.
+DROP INDEX cases_number_length;
 PRAGMA user_version = 41;
 COMMIT;`);
   expect(db.prepare('SELECT COUNT(*) FROM case_checklist_items WHERE text IS NULL OR created_at IS NULL').pluck().get()).toBe(0);
