@@ -9,6 +9,7 @@ import type { CaseDetail } from '../../shared/api/schemas/cases';
 import checklists from '../../resources/checklists/default-checklists.json';
 import { fixture, mustImport } from './evidenceHelpers';
 import { fixedClock, minimalComplaint, openRegister, quietLog, tempDir, TEST_NOW } from './harness';
+import { asVersion } from '../support/asVersion';
 import { withStaff } from './staff';
 
 /**
@@ -32,45 +33,10 @@ const rawItems = (db: Database.Database, caseId: number) =>
     created_at: string | null;
   }[];
 
-/**
- * The file as version 41 of the app left it: every item with its text and time written out, in the
- * tables of that version (NOT NULL), and the links to evidence as they were.
- */
+/** The file as version 41 of the app left it: every item with its text and time written out, in that version's tables. */
 function asVersion41(file: string): void {
   const db = new Database(file);
-  db.pragma('foreign_keys = OFF');
-  db.exec(`BEGIN;
-CREATE TABLE items_41 (
-  id INTEGER PRIMARY KEY,
-  case_id INTEGER NOT NULL REFERENCES cases(id),
-  position INTEGER NOT NULL,
-  text TEXT NOT NULL,
-  from_template INTEGER NOT NULL CHECK (from_template IN (0, 1)),
-  state TEXT NOT NULL DEFAULT 'todo' CHECK (state IN ('todo', 'done', 'na')),
-  note TEXT,
-  marked_by INTEGER REFERENCES users(id),
-  marked_at TEXT,
-  added_by INTEGER REFERENCES users(id),
-  created_at TEXT NOT NULL
-) STRICT;
-INSERT INTO items_41 SELECT i.id, i.case_id, i.position, COALESCE(i.text, t.items ->> i.position), i.from_template, i.state, i.note, i.marked_by, i.marked_at, i.added_by, COALESCE(i.created_at, cc.created_at)
-  FROM case_checklist_items i LEFT JOIN case_checklists cc ON cc.case_id = i.case_id LEFT JOIN checklist_templates t ON t.id = cc.template_id;
-CREATE TABLE links_41 (
-  item_id INTEGER NOT NULL REFERENCES case_checklist_items(id),
-  evidence_id INTEGER NOT NULL REFERENCES evidence(id),
-  PRIMARY KEY (item_id, evidence_id)
-) STRICT, WITHOUT ROWID;
-INSERT INTO links_41 SELECT * FROM checklist_item_evidence;
-DROP TABLE checklist_item_evidence;
-DROP TABLE case_checklist_items;
-ALTER TABLE items_41 RENAME TO case_checklist_items;
-ALTER TABLE links_41 RENAME TO checklist_item_evidence;
-CREATE INDEX case_checklist_items_case ON case_checklist_items(case_id, position);
-CREATE INDEX checklist_item_evidence_evidence ON checklist_item_evidence(evidence_id);
--- Added by 0043.
-DROP INDEX cases_number_length;
-PRAGMA user_version = 41;
-COMMIT;`);
+  asVersion(db, 41);
   expect(db.prepare('SELECT COUNT(*) FROM case_checklist_items WHERE text IS NULL OR created_at IS NULL').pluck().get()).toBe(0);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();

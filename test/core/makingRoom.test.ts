@@ -10,6 +10,7 @@ import { verifyAuditChain } from '../../electron/core/integrity/auditChain';
 import { heldAuditFile } from '../../electron/core/start/heldAudit';
 import { olderRegister } from '../support/olderRegister';
 import { fixedClock, minimalComplaint, quietLog, tempDir, TEST_NOW } from './harness';
+import { asVersion } from '../support/asVersion';
 
 /**
  * 磁盘空间不足 before an upgrade, mended from the app: an administrator of the older register signs
@@ -144,14 +145,10 @@ describe('a full disk before an upgrade, mended from the app', () => {
     expect((await first('cases.register', minimalComplaint(), adminToken)).ok).toBe(true);
     await made.checked();
     made.close();
-    // As version 38 left it: 0039 only adds an index, which the unassigned queue's page names; 0040 and 0041 widen three;
-    // 0043 adds one. (0042 takes the checklist's items as it finds them, copies of their template or not.)
+    // As version 38 left it: 0039 only adds an index, which the unassigned queue's page names.
     const file = join(dataDir, 'complaintdesk.sqlite');
     const db = new Database(file);
-    db.exec(`DROP INDEX cases_in_hand; DROP INDEX cases_category_received; CREATE INDEX cases_category_received ON cases(category, received_at);
-      DROP INDEX cases_handler_received; CREATE INDEX cases_handler_received ON cases(handler_id, received_at);
-      DROP INDEX cases_region_received; CREATE INDEX cases_region_received ON cases(region, received_at); DROP INDEX cases_number_length`);
-    db.pragma('user_version = 38');
+    asVersion(db, 38);
     db.close();
     // Changed behind the seal by the test, so opened as on a PC with a new office key: trusted as found.
     rmSync(`${file}.seal`);
