@@ -21,6 +21,7 @@ import { DEFAULT_REPEAT_WINDOW_DAYS } from '../store/caseFacts';
 import type { Audit } from './audit';
 import type { RepeatRecount } from './repeatRecount';
 import type { Settings } from './settings';
+import { caseNumberOf } from '../../../shared/domain/caseNumber';
 
 /** The action of every settings change on the audit chain, whichever operation made it. */
 export const SETTINGS_AUDIT_ACTION = 'settings.change';
@@ -118,7 +119,7 @@ export function createOfficeSettings({ db, clock, settings, audit, seal, repeatR
     return {
       ...all,
       openDeadlines: openDeadlines.get() as number,
-      nextCaseNo: `${all.numbering.caseNoPrefix}${year}-${String(next).padStart(5, '0')}`,
+      nextCaseNo: caseNumberOf(all.numbering.caseNoPrefix, year, next),
     };
   }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { CASE_NO_DIGITS } from '../../../shared/domain/caseNumber';
 
 /**
  * A search word read as a case number (cases.search, [F] #11): a whole number names its case, and its
@@ -47,8 +48,7 @@ export function createCaseNumberWords(db: Db) {
   return { caseByNumber, numberBeginning, numberedCount };
 }
 
-/** Digits a case number's sequence is padded to (caseWrites.ts `nextCaseNo`), and the most a year's sequence is given here. */
-const PADDED = 5;
+/** The most digits a year's sequence is given here (a billion cases a year). */
 const MOST_DIGITS = 9;
 
 /**
@@ -60,7 +60,7 @@ export function numberLengths({ from, to }: { from: string; to: string }): [sql:
   const before = from.indexOf('-') + 1;
   const digits = from.slice(before);
   const lengths: number[] = [];
-  for (let n = Math.max(PADDED, digits.length); n <= MOST_DIGITS; n++) if (n === PADDED || !digits.startsWith('0')) lengths.push(before + n);
+  for (let n = Math.max(CASE_NO_DIGITS, digits.length); n <= MOST_DIGITS; n++) if (n === CASE_NO_DIGITS || !digits.startsWith('0')) lengths.push(before + n);
   // With 0 (no number's length) the lengths stay a list, walked in order: one alone becomes an
   // equality, and SQLite then sorts the range by its constant length.
   return [`length(c.case_no) IN (0${', ?'.repeat(lengths.length)}) AND c.case_no >= ? AND c.case_no < ?`, ...lengths, from, to];

@@ -1,5 +1,6 @@
 import type { IdType } from '../../../shared/domain/caseStatus';
 import type { Db } from '../db/open';
+import { caseNumberOf } from '../../../shared/domain/caseNumber';
 
 /** 代理人 as the register stores it (the four agent_* columns, written together). */
 export interface CaseAgent {
@@ -133,7 +134,7 @@ export function createCaseWrites(db: Db) {
       // digits is a fault here, never a number like TSNaN-00001 (the table refuses it too, 0002).
       const year = Number(/^(\d{4})-\d{2}-\d{2}$/.exec(receivedOn)?.[1]);
       if (!Number.isInteger(year)) throw new Error(`receipt date without a four-digit year: ${receivedOn}`);
-      return `${prefix}${year}-${String(takeNumber.get(year) as number).padStart(5, '0')}`;
+      return caseNumberOf(prefix, year, takeNumber.get(year) as number);
     },
     /** Inserts the case and its natures; returns its id. Its event, deadlines and index follow in the same transaction. */
     insert(caseNo: string, c: NewCase): number {
