@@ -34,9 +34,9 @@ const rawItems = (db: Database.Database, caseId: number) =>
   }[];
 
 /** The file as version 41 of the app left it: every item with its text and time written out, in that version's tables. */
-function asVersion41(file: string): void {
+async function asVersion41(file: string): Promise<void> {
   const db = new Database(file);
-  asVersion(db, 41);
+  await asVersion(db, 41);
   expect(db.prepare('SELECT COUNT(*) FROM case_checklist_items WHERE text IS NULL OR created_at IS NULL').pluck().get()).toBe(0);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
@@ -97,7 +97,7 @@ describe('a case’s checklist without copies of its template', () => {
     }
     // Only the register moves to a folder of its own: new to this PC (no seal), so it is checked whole, then upgraded.
     const file = join(folder, 'complaintdesk.sqlite');
-    asVersion41(file);
+    await asVersion41(file);
     const core = await createCore({ dataDir: folder, clock: fixedClock(TEST_NOW), log: quietLog, backgroundDelayMs: 0 });
     try {
       await core.checked();
@@ -147,7 +147,7 @@ describe('a case’s checklist without copies of its template', () => {
     } finally {
       reg.close();
     }
-    asVersion41(file);
+    await asVersion41(file);
     const db = new Database(file);
     // Written past the foreign keys, as only a hand edit could.
     db.pragma('foreign_keys = OFF');

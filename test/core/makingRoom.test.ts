@@ -148,7 +148,7 @@ describe('a full disk before an upgrade, mended from the app', () => {
     // As version 38 left it: 0039 only adds an index, which the unassigned queue's page names.
     const file = join(dataDir, 'complaintdesk.sqlite');
     const db = new Database(file);
-    asVersion(db, 38);
+    await asVersion(db, 38);
     db.close();
     // Changed behind the seal by the test, so opened as on a PC with a new office key: trusted as found.
     rmSync(`${file}.seal`);

@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
+import { migrate } from '../../electron/core/db/migrate';
 import { migrations } from '../../electron/core/db/migrations';
 
 /**
@@ -6,53 +7,58 @@ import { migrations } from '../../electron/core/db/migrations';
  * older version left it (the tests of an upgrade from it). A migration added without its undo here
  * makes `asVersion` throw, naming it, rather than leave a register that is neither version.
  */
-const UNDO: Record<number, string> = {
+const UNDO: Record<number, string | ((db: Database.Database) => Promise<void>)> = {
   39: 'DROP INDEX cases_in_hand',
   40: 'DROP INDEX cases_category_received; CREATE INDEX cases_category_received ON cases(category, received_at)',
   41: `DROP INDEX cases_handler_received; CREATE INDEX cases_handler_received ON cases(handler_id, received_at);
        DROP INDEX cases_region_received; CREATE INDEX cases_region_received ON cases(region, received_at)`,
-  // Every item's text and time written out, in the tables of version 41 (NOT NULL), the links to evidence as they were.
-  42: `CREATE TABLE items_41 (
-  id INTEGER PRIMARY KEY,
-  case_id INTEGER NOT NULL REFERENCES cases(id),
-  position INTEGER NOT NULL,
-  text TEXT NOT NULL,
-  from_template INTEGER NOT NULL CHECK (from_template IN (0, 1)),
-  state TEXT NOT NULL DEFAULT 'todo' CHECK (state IN ('todo', 'done', 'na')),
-  note TEXT,
-  marked_by INTEGER REFERENCES users(id),
-  marked_at TEXT,
-  added_by INTEGER REFERENCES users(id),
-  created_at TEXT NOT NULL
-) STRICT;
+  // Every item's text and time written out into version 41's own tables (as its migrations made them), the links to evidence as they were.
+  42: async (db) => {
+    const table = await tableOf(41);
+    db.exec(`${table('case_checklist_items', 'items_41')};
 INSERT INTO items_41 SELECT i.id, i.case_id, i.position, COALESCE(i.text, t.items ->> i.position), i.from_template, i.state, i.note, i.marked_by, i.marked_at, i.added_by, COALESCE(i.created_at, cc.created_at)
   FROM case_checklist_items i LEFT JOIN case_checklists cc ON cc.case_id = i.case_id LEFT JOIN checklist_templates t ON t.id = cc.template_id;
-CREATE TABLE links_41 (
-  item_id INTEGER NOT NULL REFERENCES case_checklist_items(id),
-  evidence_id INTEGER NOT NULL REFERENCES evidence(id),
-  PRIMARY KEY (item_id, evidence_id)
-) STRICT, WITHOUT ROWID;
+${table('checklist_item_evidence', 'links_41')};
 INSERT INTO links_41 SELECT * FROM checklist_item_evidence;
 DROP TABLE checklist_item_evidence;
 DROP TABLE case_checklist_items;
 ALTER TABLE items_41 RENAME TO case_checklist_items;
 ALTER TABLE links_41 RENAME TO checklist_item_evidence;
 CREATE INDEX case_checklist_items_case ON case_checklist_items(case_id, position);
-CREATE INDEX checklist_item_evidence_evidence ON checklist_item_evidence(evidence_id)`,
+CREATE INDEX checklist_item_evidence_evidence ON checklist_item_evidence(evidence_id)`);
+  },
   43: 'DROP INDEX cases_number_length',
 };
 
+/** A table's CREATE statement as the migrations up to `version` leave it, under another name. */
+async function tableOf(version: number): Promise<(name: string, as: string) => string> {
+  const fresh = new Database(':memory:');
+  try {
+    await migrate(fresh, ':memory:', { info() {}, warn() {}, error() {} }, migrations.slice(0, version));
+    const sql = new Map(fresh.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all().map((r) => [(r as { name: string }).name, (r as { sql: string }).sql]));
+    return (name, as) => sql.get(name)!.replace(`CREATE TABLE ${name} (`, `CREATE TABLE ${as} (`);
+  } finally {
+    fresh.close();
+  }
+}
+
 /** Puts a register of today's version back to `version` (38 at the earliest), in one transaction. */
-export function asVersion(db: Database.Database, version: number): void {
+export async function asVersion(db: Database.Database, version: number): Promise<void> {
   // The tables are rebuilt under their own names: the foreign keys would refuse the old ones' drop.
   db.pragma('foreign_keys = OFF');
-  db.transaction(() => {
+  db.exec('BEGIN IMMEDIATE');
+  try {
     for (let v = migrations.length; v > version; v--) {
       const undo = UNDO[v];
       if (!undo) throw new Error(`asVersion: migration ${v} (${migrations[v - 1]!.name}) has no undo in test/support/asVersion.ts`);
-      db.exec(undo);
+      if (typeof undo === 'string') db.exec(undo);
+      else await undo(db);
     }
     db.pragma(`user_version = ${version}`);
-  })();
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
   db.pragma('foreign_keys = ON');
 }
