@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { WorkingDayCalendar } from '../../../shared/domain/calendar';
 import { repeatWindowStart } from '../../../shared/domain/repeats';
 import type { Db } from '../db/open';
+import { DEADLINE_ROWS } from './deadlineStates';
 import type { RespondentStore } from './respondents';
 
 /**
@@ -142,7 +143,8 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
        FROM cases WHERE id = ?`,
   );
   const natures = db.prepare('SELECT nature FROM case_natures WHERE case_id = ?').pluck();
-  const lateDeadline = db.prepare("SELECT 1 FROM case_deadlines WHERE case_id = ? AND state = 'met' AND ended_on > due_on LIMIT 1").pluck();
+  // Not named by its index: migrations older than it count cases too.
+  const lateDeadline = db.prepare(`SELECT 1 FROM case_deadlines d WHERE d.case_id = ? AND ${DEADLINE_ROWS.metLate} LIMIT 1`).pluck();
   // An earlier complaint by the same person (phone or ID number) against the same business.
   const earlier = db.prepare(
     `SELECT 1 FROM cases

@@ -139,6 +139,10 @@ export function operations(m: SeedManifest, today: string, has: (op: string) => 
     { label: `page 20 of category S10 sorted by case number, by page number (a walk in steps)`, group: 'page', calls: () => search({ category: 'S10', sort: 'caseNo:asc', page: 20 }), floor: 'rows' },
     { label: 'overdue, any deadline', group: 'filter', calls: () => search({ overdue: true }), floor: 'rows' },
     { label: 'due within 3 working days', group: 'filter', calls: () => search({ dueWithinWorkingDays: 3 }), floor: 'rows' },
+    // 期限状态: a state few deadlines are in (a paused clock), one of many (cancelled), and 逾期完成 (met late).
+    { label: 'deadline state 暂停计时 (paused)', group: 'filter', calls: () => search({ deadlineState: 'paused' }), floor: 'rows' },
+    { label: 'deadline state 已取消 (cancelled)', group: 'filter', calls: () => search({ deadlineState: 'cancelled' }), floor: 'rows' },
+    { label: 'deadline state 逾期完成 (met late)', group: 'filter', calls: () => search({ deadlineState: 'metLate' }), floor: 'rows' },
     { label: 'open, nearest deadline first', group: 'filter', calls: () => search({ open: true, sort: 'dueOn:asc' }), floor: 'rows' },
     { label: 'mine (an investigator)', group: 'filter', calls: () => search({ mine: true }, 'investigator'), floor: 'rows' },
     { label: 'awaiting my approval (a supervisor)', group: 'filter', calls: () => search({ awaitingMyApproval: true }, 'supervisor'), floor: 'rows' },
