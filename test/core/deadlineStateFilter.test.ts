@@ -120,5 +120,6 @@ describe('the register filtered by a deadline state', () => {
     expect(where('running')).toMatch(/EXISTS \(SELECT 1 FROM case_deadlines d WHERE d\.state = 'running' AND d\.case_id = c\.id LIMIT 1\)/);
     expect(where('running', 'mediation')).toMatch(/c\.id IN \(SELECT d\.case_id FROM case_deadlines d WHERE d\.state = 'running' AND d\.kind = \?\)/);
     expect(where('metLate')).toMatch(/case_deadlines d INDEXED BY case_deadlines_late WHERE d\.state = 'met' AND d\.ended_on > d\.due_on/);
+    expect(where('metLate', 'mediation')).toMatch(/case_deadlines d INDEXED BY case_deadlines_late_kind WHERE d\.state = 'met' AND d\.ended_on > d\.due_on AND d\.kind = \?/);
   });
 });

@@ -50,7 +50,8 @@ const MILLION: [table: string, index: string | null, stat: string][] = [
   ['case_deadlines', 'case_deadlines_kind_state', '3000000 430000 110000 30'],
   // Most deadlines met; ≈ 10 % met late.
   ['case_deadlines', 'case_deadlines_state', '3000000 750000 1'],
-  ['case_deadlines', 'case_deadlines_late', '300000 1 1'],
+  ['case_deadlines', 'case_deadlines_late', '300000 1'],
+  ['case_deadlines', 'case_deadlines_late_kind', '300000 43000 1'],
   ['stats_daily', 'sqlite_autoindex_stats_daily_1', '250000 42000 7 1'],
   ['stats_daily', 'stats_daily_key_day', '250000 42000 10 1'],
   ['respondents', 'respondents_merged_into', '500 1'],
@@ -139,6 +140,13 @@ describe('cases.search plans at a million cases', () => {
       expect(p.countSliced, JSON.stringify(input)).not.toBeNull();
       const steps = plan(p.countSliced!.sql, [...p.countSliced!.params, ...slice]).join(' | ');
       expect(steps, JSON.stringify(input)).toMatch(/SEARCH c USING COVERING INDEX cases_category_received \(category=\? AND received_at>\? AND received_at<\?\)/);
+    }
+    // Within the list's own dates, those are hidden from the planner, so the range it reads is the
+    // slice's (with both in sight, every slice of 按时办结 否 within 2025 passed the whole year: 830 ms).
+    for (const input of [{ category: 'S01', channel: 'visit' }, { finished: true, inTime: false }] as Partial<SearchInput>[]) {
+      const p = reg.core.services.store.read.searchPlan({ page: 1, pageSize: 50, sort: 'receivedAt:desc', from: '2025-01-01', to: '2025-12-31', ...input } as SearchInput, admin);
+      expect(p.countSliced!.sql.match(/(?<!\+\()c\.received_at [<>]=? \?/g), JSON.stringify(input)).toEqual(['c.received_at >= ?', 'c.received_at < ?']);
+      expect(p.countSliced!.sql).toContain('+(c.received_at >= ?) AND +(c.received_at < ?)');
     }
     // A handler's or a region's the same (migration 0041).
     for (const [input, index] of [
@@ -361,7 +369,9 @@ describe('cases.search plans at a million cases', () => {
     expect(steps(asked('met', undefined))).toMatch(/SEARCH d USING INDEX case_deadlines_state \(state=\? AND case_id=\?\)/);
     // The late deadline's own row is read for its dates (SQLite does not take the index's terms for them), once, for a case that has one.
     expect(steps(asked('metLate', undefined))).toMatch(/SEARCH d USING INDEX case_deadlines_late \(case_id=\?\)/);
-    expect(steps(asked('metLate', 'mediation'))).toMatch(/SEARCH d USING INDEX case_deadlines_late \(case_id=\? AND kind=\?\)/);
+    expect(steps(asked('metLate', 'mediation'))).toMatch(/SEARCH d USING INDEX case_deadlines_late_kind \(kind=\? AND case_id=\?\)/);
+    // One kind's late ones listed by their kind: all the late ones read for them, 116 ms on the million.
+    expect(steps(listed('metLate', 'mediation'))).toMatch(/SEARCH d USING (COVERING )?INDEX case_deadlines_late_kind \(kind=\?\)/);
     expect(steps(listed('metLate', undefined))).toMatch(/SCAN d USING INDEX case_deadlines_late/);
     for (const c of [asked, listed].flatMap((f) => [f('running', 'mediation'), f('cancelled', undefined), f('metLate', undefined)])) expect(steps(c)).not.toMatch(/SCAN d(?! USING)/);
   });

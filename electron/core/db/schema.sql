@@ -9,7 +9,9 @@ CREATE INDEX case_deadlines_case ON case_deadlines(case_id, kind);
 
 CREATE INDEX case_deadlines_kind_state ON case_deadlines(kind, state, due_on);
 
-CREATE INDEX case_deadlines_late ON case_deadlines(case_id, kind) WHERE state = 'met' AND ended_on > due_on;
+CREATE INDEX case_deadlines_late ON case_deadlines(case_id) WHERE state = 'met' AND ended_on > due_on;
+
+CREATE INDEX case_deadlines_late_kind ON case_deadlines(kind, case_id) WHERE state = 'met' AND ended_on > due_on;
 
 CREATE INDEX case_deadlines_open ON case_deadlines(due_on, case_id) WHERE state = 'running';
 

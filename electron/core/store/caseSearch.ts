@@ -251,7 +251,9 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     return {
       page: { sql: pageSql, params: [...params, ...(cursorWhere?.params ?? []), input.pageSize + 1, offset] },
       count,
-      countSliced: sliced ? { sql: `SELECT COUNT(*) FROM (SELECT 1 FROM ${countFrom} ${whereSql(null, [...where.map(listed), 'c.received_at >= ?', 'c.received_at < ?'])} LIMIT ?)`, params } : null,
+      // The list's own dates hidden from the planner: the slices lie within them, and SQLite read its
+      // range of the index, not the slice's (按时办结 否 within 2025: every slice passed the year, 830 ms).
+      countSliced: sliced ? { sql: `SELECT COUNT(*) FROM (SELECT 1 FROM ${countFrom} ${whereSql(null, [...where.map((w) => (RECEIPT_RANGE.includes(w) ? `+(${w})` : listed(w))), ...RECEIPT_RANGE])} LIMIT ?)`, params } : null,
       // Sorted other than by registration, only the newest matches up to the cap are sorted: when the
       // text matched more, the count is of those, and reads as "at least" (N+).
       textBeyondCap:
