@@ -10,7 +10,8 @@ import type { Migration } from './types';
  * (store/deadlineStates.ts); one kind's late ones by their kind (read from all the late ones, the
  * 5,004 of 调解期限 among 534,000 took 116 ms, the page's calls held as long). About 60, 6 and 12 MB
  * per million cases (3.5 million deadlines); built in 2.3 s and about 1 s each.
- */export const deadlineStates: Migration = {
+ */
+export const deadlineStates: Migration = {
   version: 44,
   name: 'deadline-states',
   up(db) {
