@@ -28,7 +28,8 @@ CREATE INDEX case_checklist_items_case ON case_checklist_items(case_id, position
 CREATE INDEX checklist_item_evidence_evidence ON checklist_item_evidence(evidence_id)`);
   },
   43: 'DROP INDEX cases_number_length',
-  44: 'DROP INDEX case_deadlines_state; DROP INDEX case_deadlines_late; DROP INDEX case_deadlines_late_kind',
+  44: `DROP INDEX case_deadlines_state; DROP INDEX case_deadlines_late; DROP INDEX case_deadlines_late_kind;
+       DROP INDEX case_deadlines_kind_state; CREATE INDEX case_deadlines_kind_state ON case_deadlines(kind, state, due_on)`,
 };
 
 /** A table's CREATE statement as the migrations up to `version` leave it, under another name. */

@@ -7,7 +7,7 @@ CREATE INDEX case_checklist_items_case ON case_checklist_items(case_id, position
 
 CREATE INDEX case_deadlines_case ON case_deadlines(case_id, kind);
 
-CREATE INDEX case_deadlines_kind_state ON case_deadlines(kind, state, due_on);
+CREATE INDEX case_deadlines_kind_state ON case_deadlines(kind, state, due_on, case_id);
 
 CREATE INDEX case_deadlines_late ON case_deadlines(case_id) WHERE state = 'met' AND ended_on > due_on;
 

@@ -41,12 +41,41 @@ export const LATE_DEADLINE = `EXISTS (SELECT 1 FROM case_deadlines d${LATE} WHER
  */
 export function createDeadlineStates(db: Db, fewAtMost: number) {
   const prepare = statementCache(db, 24);
-  return function deadlineStateCondition(state: FilterState, kind: DeadlineKind | undefined): { sql: string; params: unknown[]; listed: boolean } {
+  return function deadlineStateCondition(state: FilterState, kind: DeadlineKind | undefined): DeadlineStateCondition {
     const ofKind = kind ? ' AND d.kind = ?' : '';
     const rows = `FROM case_deadlines d${indexOf(state, kind)} WHERE ${DEADLINE_ROWS[state]}${ofKind}`;
     const params = kind ? [kind] : [];
     const judged = JUDGED_BY[state] ? `FROM case_deadlines d WHERE ${JUDGED_BY[state]}${ofKind}` : rows;
     const few = (prepare(`SELECT COUNT(*) FROM (SELECT 1 ${judged} LIMIT ?)`).pluck().get(...params, fewAtMost + 1) as number) <= fewAtMost;
-    return few ? { sql: `c.id IN (SELECT d.case_id ${rows})`, params, listed: true } : { sql: `EXISTS (SELECT 1 ${rows} AND d.case_id = c.id LIMIT 1)`, params, listed: false };
+    // The state alone, its cases read from its index, each case once (of one kind, from the index by
+    // kind and state: SQLite chose the states' index and read each deadline's row for its kind); but
+    // met by the due date is judged by each one's dates, which may pass all the met for few.
+    const counted = kind && state !== 'metLate' ? `FROM case_deadlines d INDEXED BY case_deadlines_kind_state WHERE ${DEADLINE_ROWS[state]}${ofKind}` : rows;
+    return {
+      ...(few ? { sql: `c.id IN (SELECT d.case_id ${rows})`, listed: true } : { sql: `EXISTS (SELECT 1 ${rows} AND d.case_id = c.id LIMIT 1)`, listed: false }),
+      params,
+      countAlone: (voided, cap) =>
+        state !== 'met' && voided !== true
+          ? { sql: `SELECT COUNT(*) FROM (SELECT DISTINCT d.case_id ${counted}${voided === 'any' ? '' : ` AND d.case_id NOT IN (${VOIDED_IDS})`} LIMIT ${cap + 1})`, params }
+          : null,
+    };
   };
+}
+
+/** The voided cases, from the status index alone: a list SQLite builds once and looks each deadline's case up in. */
+const VOIDED_IDS = "SELECT id FROM cases WHERE status = 'voided'";
+
+export interface DeadlineStateCondition {
+  /** The condition on a case (c), and its parameters. */
+  sql: string;
+  params: unknown[];
+  /** The state's cases are listed from its index (it is few), not asked of each case. */
+  listed: boolean;
+  /**
+   * The count of a list filtered by the state alone (and the voided rule: false leaves the voided
+   * out, 'any' keeps them), from the deadlines' indexes with no row read, stopping past the cap; null
+   * for met by the due date, or a list of the voided alone. Walked in slices of the register, 已取消
+   * passed 60,000 cases for its 10,001 (35 ms on the million; this 3.3 ms).
+   */
+  countAlone(voided: boolean | 'any', cap: number): { sql: string; params: unknown[] } | null;
 }

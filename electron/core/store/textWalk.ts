@@ -92,3 +92,9 @@ export function createTextWalk(db: Db, cap: number, atMost = cap) {
 
   return { walk };
 }
+
+/** Where the ids after a cursor's begin in a list of ids newest first (a walk's whole list, cut into pages). */
+export function placeBelow(newestFirst: number[], after: unknown): number {
+  const at = newestFirst.findIndex((id) => id < Number(after));
+  return at < 0 ? newestFirst.length : at;
+}
