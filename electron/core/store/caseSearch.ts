@@ -322,8 +322,13 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const found = whole ? whole.slice(from, from + input.pageSize + 1).map((id): KeyRow => ({ id, k0: id })) : await pageKeys(p, input, user, reading, input.pageSize + 1, p.page.params.at(-1) as number);
     const hasNext = found.length > input.pageSize;
     // A first page with room to spare holds every match: its rows are the count (a rare word's search
-    // reads its posting lists once, not twice).
-    const counted = walked?.counted ?? reading.counted ?? (first && !hasNext ? found.length : (prepare(p.count.sql).pluck().get(...p.count.params) as number));
+    // reads its posting lists once, not twice). Else the count is read a turn of the loop after the
+    // page: the first 已取消 after a start read page, count and rows in one piece, 43 ms.
+    let counted = walked?.counted ?? reading.counted ?? (first && !hasNext ? found.length : null);
+    if (counted === null) {
+      await yieldToLoop();
+      counted = prepare(p.count.sql).pluck().get(...p.count.params) as number;
+    }
     const keyRows = hasNext ? found.slice(0, input.pageSize) : found;
     const last = keyRows[keyRows.length - 1];
     const byId = new Map(pageRows.read(keyRows.map((k) => k.id), p.words.length > 0).map((r) => [r.id, r]));
