@@ -42,7 +42,8 @@ import { handlerRegionCovered } from './0041-handler-region-covered';
 import { checklistCopies } from './0042-checklist-copies';
 import { numberLength } from './0043-number-length';
 import { deadlineStates } from './0044-deadline-states';
+import { handlerDue } from './0045-handler-due';
 import type { Migration } from './types';
 
 /** The explicit, ordered list (style.md, Signal): a file that is not listed here never runs. */
-export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, registerStore, evidenceRawCapture, statsTopRespondents, enquiries, drafts, respondentStats, intakeFields, evidenceText, typicalCases, catalogWords, dossiers, pdfText, voidedMark, nextDueStatus, shortKeys, indexMergesApart, respondentMonths, runningDue, voidedIndex, enquiryDays, awaitingApproval, respondentNames, receivedOrder, auditHashBytes, runStarts, runBoundaries, voidedNumbers, registeredStatus, dayCountsByKey, receiptDayBounds, regionReceived, numberOrder, unassignedQueue, categoryCovered, handlerRegionCovered, checklistCopies, numberLength, deadlineStates];
+export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, registerStore, evidenceRawCapture, statsTopRespondents, enquiries, drafts, respondentStats, intakeFields, evidenceText, typicalCases, catalogWords, dossiers, pdfText, voidedMark, nextDueStatus, shortKeys, indexMergesApart, respondentMonths, runningDue, voidedIndex, enquiryDays, awaitingApproval, respondentNames, receivedOrder, auditHashBytes, runStarts, runBoundaries, voidedNumbers, registeredStatus, dayCountsByKey, receiptDayBounds, regionReceived, numberOrder, unassignedQueue, categoryCovered, handlerRegionCovered, checklistCopies, numberLength, deadlineStates, handlerDue];
