@@ -12,7 +12,7 @@ import type { Migration } from './types';
  * per million cases (3.5 million deadlines); built in 2.3 s and about 1 s each. The index by kind
  * and state (migration 0007) now holds the case too: one kind's deadlines in a state are its cases
  * with no deadline's row read (已取消 of 补正期限, 7,886: page and count 35 ms each, each deadline's
- * row read for its case).
+ * row read for its case); rebuilt in 4.3 s, the same 137 MB.
  */
 export const deadlineStates: Migration = {
   version: 44,
