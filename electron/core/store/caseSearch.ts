@@ -226,17 +226,18 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const pageSql = `${select(cursorWhere)} LIMIT ? OFFSET ?`;
     // A walk of keys that are never NULL (not the next deadline's), every filter hidden, is read in chunks of its index.
     const walkChunk = walk && !withBusiness && !window && sort !== 'dueOn:asc' && conditions.every((c) => c.startsWith('+(')) ? walkChunkOf(keys, desc, cursorWhere, select, params) : null;
-    // The count needs the business only where a filter names it (none does today). Text alone, or a
-    // number's beginning, with the voided rule is counted in indexes alone (the voided have their own).
-    // Awaiting my approval alone (the supervisor's 今日 count) is counted in the awaiting cases' own
-    // index (migration 0027), which holds the proposer: SQLite chose the status index and read every
-    // awaiting case's row for it (2,678 at a million cases).
-    const approvalAlone = awaitingApproval && where.length === statusFilters + 1;
+    // The count needs the business only where a filter names it (none does today). Text, a number's
+    // beginning or a deadline state alone (one filter besides the voided rule) is counted in indexes
+    // alone (the voided have their own). Awaiting my approval alone (the supervisor's 今日 count) is
+    // counted in the awaiting cases' own index (migration 0027), which holds the proposer: SQLite chose
+    // the status index and read every awaiting case's row for it (2,678 at a million cases).
+    const oneFilter = where.length === statusFilters + 1;
+    const approvalAlone = awaitingApproval && oneFilter;
     const countFrom = `${byText ? 'case_index t JOIN cases c ON c.id = t.rowid' : approvalAlone ? 'cases c INDEXED BY cases_awaiting_approval' : 'cases c'}${where.includes(NATURE_WALKED) && !fewOfNature ? NATURE_JOIN : ''}`;
     const listed = (w: string) => (w === NATURE_WALKED && fewOfNature ? NATURE_IN : (LISTED[w] ?? w));
-    const textAlone = byText && match !== null && voidedMark !== null && where.length === statusFilters + 1 ? { match, voided: voidedMark } : null;
-    const numberAlone = numbered !== null && byNumberOrder && voidedMark === false && where.length === statusFilters + 1;
-    const stateAlone = state && voidedMark !== null && where.length === statusFilters + 1 ? state.countAlone(voidedMark, SEARCH_COUNT_CAP) : null;
+    const textAlone = byText && match !== null && voidedMark !== null && oneFilter ? { match, voided: voidedMark } : null;
+    const numberAlone = numbered !== null && byNumberOrder && voidedMark === false && oneFilter;
+    const stateAlone = state && voidedMark !== null && oneFilter ? state.countAlone(voidedMark, SEARCH_COUNT_CAP) : null;
     const counted = days.countOf(input);
     // Counted case by case in the register, and every case of the list on a day the day counts know
     // (none voided); not a list led by a status, a running clock, one business, or a deadline state
@@ -321,9 +322,8 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const from = !whole ? 0 : input.after ? placeBelow(whole, decodeCursor(input.after, 1)[0]) : (input.page - 1) * input.pageSize;
     const found = whole ? whole.slice(from, from + input.pageSize + 1).map((id): KeyRow => ({ id, k0: id })) : await pageKeys(p, input, user, reading, input.pageSize + 1, p.page.params.at(-1) as number);
     const hasNext = found.length > input.pageSize;
-    // A first page with room to spare holds every match: its rows are the count (a rare word's search
-    // reads its posting lists once, not twice). Else the count is read a turn of the loop after the
-    // page: the first 已取消 after a start read page, count and rows in one piece, 43 ms.
+    // A first page with room to spare holds every match: its rows are the count (a rare word's posting
+    // lists read once). Else a turn of the loop after the page (the first 已取消 after a start: 43 ms whole).
     let counted = walked?.counted ?? reading.counted ?? (first && !hasNext ? found.length : null);
     if (counted === null) {
       await yieldToLoop();
