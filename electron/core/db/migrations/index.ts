@@ -43,7 +43,8 @@ import { checklistCopies } from './0042-checklist-copies';
 import { numberLength } from './0043-number-length';
 import { deadlineStates } from './0044-deadline-states';
 import { handlerDue } from './0045-handler-due';
+import { metOnTime } from './0046-met-on-time';
 import type { Migration } from './types';
 
 /** The explicit, ordered list (style.md, Signal): a file that is not listed here never runs. */
-export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, registerStore, evidenceRawCapture, statsTopRespondents, enquiries, drafts, respondentStats, intakeFields, evidenceText, typicalCases, catalogWords, dossiers, pdfText, voidedMark, nextDueStatus, shortKeys, indexMergesApart, respondentMonths, runningDue, voidedIndex, enquiryDays, awaitingApproval, respondentNames, receivedOrder, auditHashBytes, runStarts, runBoundaries, voidedNumbers, registeredStatus, dayCountsByKey, receiptDayBounds, regionReceived, numberOrder, unassignedQueue, categoryCovered, handlerRegionCovered, checklistCopies, numberLength, deadlineStates, handlerDue];
+export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, registerStore, evidenceRawCapture, statsTopRespondents, enquiries, drafts, respondentStats, intakeFields, evidenceText, typicalCases, catalogWords, dossiers, pdfText, voidedMark, nextDueStatus, shortKeys, indexMergesApart, respondentMonths, runningDue, voidedIndex, enquiryDays, awaitingApproval, respondentNames, receivedOrder, auditHashBytes, runStarts, runBoundaries, voidedNumbers, registeredStatus, dayCountsByKey, receiptDayBounds, regionReceived, numberOrder, unassignedQueue, categoryCovered, handlerRegionCovered, checklistCopies, numberLength, deadlineStates, handlerDue, metOnTime];
