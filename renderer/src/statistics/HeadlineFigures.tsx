@@ -35,7 +35,8 @@ function FigureCard({ def, summary }: { def: FigureDef; summary: StatsSummary })
         {def.text(summary)}
       </Typography>
       {def.detail && (
-        <Typography variant="caption" component="p" color="text.secondary" sx={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+        // Wraps rather than cut, between words (a large office's 挽回经济损失 in 元 with what it includes is wider than a card at 1366 px).
+        <Typography variant="caption" component="p" color="text.secondary" sx={{ lineHeight: 1.4, wordBreak: 'keep-all', overflowWrap: 'anywhere' }}>
           {def.detail(summary)}
         </Typography>
       )}
