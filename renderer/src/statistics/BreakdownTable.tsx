@@ -13,6 +13,8 @@ import { daysText, percentText, yuanText } from './numbers';
 
 interface Column {
   label: string;
+  /** The label's words, where a narrow column on paper may wrap it (加倍 | 赔偿, not 加倍赔 | 偿). */
+  words?: string[];
   cell: (f: Figures) => string | number;
   /** The figure's own filter: the cell opens the cases it counts. */
   opens?: Partial<CaseFilters>;
@@ -24,12 +26,12 @@ export const breakdownColumns: Column[] = [
   { label: '受理', cell: (f) => f.accepted, opens: { accepted: true } },
   { label: '解决', cell: (f) => f.resolved, opens: { resolved: true } },
   { label: '解决率', cell: (f) => percentText(f.resolutionRate) },
-  { label: '挽回损失（元）', cell: (f) => yuanText(f.recoveredFen) },
-  { label: '加倍赔偿', cell: (f) => f.punitiveCases, opens: { punitive: true } },
-  { label: '支持起诉', cell: (f) => f.lawsuitSupport, opens: { lawsuit: true } },
+  { label: '挽回损失（元）', words: ['挽回损失', '（元）'], cell: (f) => yuanText(f.recoveredFen) },
+  { label: '加倍赔偿', words: ['加倍', '赔偿'], cell: (f) => f.punitiveCases, opens: { punitive: true } },
+  { label: '支持起诉', words: ['支持', '起诉'], cell: (f) => f.lawsuitSupport, opens: { lawsuit: true } },
   { label: '办结', cell: (f) => f.finished, opens: { finished: true } },
-  { label: '平均办理（工作日）', cell: (f) => daysText(f.averageHandlingDays) },
-  { label: '按期办结率', cell: (f) => percentText(f.inTimeRate) },
+  { label: '平均办理（工作日）', words: ['平均', '办理', '（工作日）'], cell: (f) => daysText(f.averageHandlingDays) },
+  { label: '按期办结率', words: ['按期', '办结率'], cell: (f) => percentText(f.inTimeRate) },
 ];
 
 interface Props {

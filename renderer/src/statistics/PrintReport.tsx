@@ -39,7 +39,8 @@ const PRINT_CSS = `
   #${PRINT_ROOT} table.breakdown th, #${PRINT_ROOT} table.breakdown td { padding: 1.2mm 1mm; }
 
   #${PRINT_ROOT} th, #${PRINT_ROOT} td { border: 0.6pt solid #333; padding: 1.2mm 1.5mm; }
-  #${PRINT_ROOT} th { background: #eee; font-weight: 600; }
+  /* A heading wraps between its words only (BreakdownTable.tsx \`words\`). */
+  #${PRINT_ROOT} th { background: #eee; font-weight: 600; word-break: keep-all; }
   #${PRINT_ROOT} td.n, #${PRINT_ROOT} th.n { text-align: right; }
   #${PRINT_ROOT} td.n, #${PRINT_ROOT} td:first-child { white-space: nowrap; }
   #${PRINT_ROOT} tr.total td { font-weight: 600; }
@@ -104,7 +105,7 @@ function ReportBody({ summary: s, period, officeName, preparedBy, today }: Props
           <th>{b.what}</th>
           {breakdownColumns.map((c) => (
             <th key={c.label} className="n">
-              {c.label}
+              {c.words ? c.words.flatMap((w, i) => (i ? [<wbr key={i} />, w] : [w])) : c.label}
             </th>
           ))}
         </tr>
