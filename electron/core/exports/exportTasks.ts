@@ -80,7 +80,8 @@ export function createExports(d: ExportDeps) {
       const counted = reader.count(input.filters, user);
       t.view.total = Math.min(counted, SEARCH_COUNT_CAP);
       t.view.more = counted > SEARCH_COUNT_CAP;
-      // The spreadsheet library is loaded on the first export, not at every start of the app.
+      // Loaded on the first export, not at every start of the app (the spreadsheet library itself is
+      // loaded by the thread that writes the rows: sheetWorker.ts).
       const { writeRegisterWorkbook } = await import('./registerWorkbook');
       const result = await writeRegisterWorkbook(t.file, '案件登记簿', reader.chunks(input.filters, user), (done) => (t.view.done = done), () => t.cancelled);
       if (result === 'cancelled') throw new Cancelled();

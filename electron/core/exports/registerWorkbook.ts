@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import { caseStatusLabel } from '../../../shared/domain/caseStatus';
 import { requestTypeName } from '../../../shared/domain/requestTypes';
 import { yieldToLoop } from '../loop';
 import type { ExportRow } from '../store/caseExport';
 import { dateCell, dateTimeCell, FORMAT, yuan } from './cells';
+import { startSheetWriter } from './sheetWorker';
 
 type Column = { header: string; width: number; value: (r: ExportRow) => string | number | Date | null; numFmt?: string };
 
@@ -55,14 +55,11 @@ export const REGISTER_HEADERS = COLUMNS.map((c) => c.header);
  */
 export const EXCEL_SHEET_ROWS = 1_048_576;
 
-/** The sheets' names: 案件登记簿, then 案件登记簿（续2）, （续3）… (each ≤ 31 characters, as Excel requires). */
-const registerSheetName = (n: number): string => (n === 1 ? '案件登记簿' : `案件登记簿（续${n}）`);
-
 /**
- * The filtered register as an .xlsx written row by row to a file (exceljs's streaming writer:
- * memory stays flat at a million rows). `rows` yields chunks; the writer hands control back
- * between them so the process answering the page is never held long. Each sheet has the header
- * and at most `sheetRows - 1` cases (a parameter for the tests alone).
+ * The filtered register as an .xlsx written row by row to a file (exceljs's streaming writer, on a
+ * thread of its own: sheetWorker.ts). `rows` yields chunks, read on the caller's thread while the
+ * chunk before is written; the page's calls are answered between them. Each sheet has the header and
+ * at most `sheetRows - 1` cases (a parameter for the tests alone); past the first, 案件登记簿（续2）….
  */
 export async function writeRegisterWorkbook(
   file: string,
@@ -72,37 +69,30 @@ export async function writeRegisterWorkbook(
   cancelled: () => boolean,
   sheetRows = EXCEL_SHEET_ROWS,
 ): Promise<{ rows: number; sheets: number } | 'cancelled'> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'ComplaintDesk';
-  let sheets = 0;
-  const addSheet = () => {
-    const sheet = workbook.addWorksheet(registerSheetName(++sheets), { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.header, width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
-    sheet.getRow(1).font = { bold: true };
-    sheet.getRow(1).commit();
-    return sheet;
-  };
-  let sheet = addSheet();
-  let onSheet = 0;
-  let done = 0;
-  for await (const chunk of rows) {
-    if (cancelled()) return 'cancelled';
-    for (const r of chunk) {
-      if (onSheet === sheetRows - 1) {
-        // A finished sheet is written out whole before the next begins (the streaming writer keeps none).
-        sheet.commit();
-        sheet = addSheet();
-        onSheet = 0;
-      }
-      sheet.addRow(COLUMNS.map((c) => c.value(r))).commit();
-      onSheet++;
+  const writer = startSheetWriter(file, { title, sheetName: '案件登记簿', sheetRows, columns: COLUMNS.map(({ header, width, numFmt }) => ({ header, width, ...(numFmt ? { numFmt } : {}) })) });
+  try {
+    let done = 0;
+    // The chunk being written, and how it failed: caught at once, said when the next chunk is handed over.
+    let writing: Promise<void> | null = null;
+    let failed: { error: unknown } | null = null;
+    const written = async () => {
+      await writing;
+      if (failed) throw failed.error;
+    };
+    for await (const chunk of rows) {
+      if (cancelled()) return 'cancelled';
+      const cells = chunk.map((r) => COLUMNS.map((c) => c.value(r)));
+      await written();
+      writing = writer.write(cells).then(
+        () => progress((done += chunk.length)),
+        (error: unknown) => void (failed ??= { error }),
+      );
+      await yieldToLoop();
     }
-    done += chunk.length;
-    progress(done);
-    await yieldToLoop();
+    await written();
+    if (cancelled()) return 'cancelled';
+    return { rows: done, sheets: await writer.end() };
+  } finally {
+    await writer.stop();
   }
-  sheet.commit();
-  workbook.title = title;
-  await workbook.commit();
-  return { rows: done, sheets };
 }

@@ -87,7 +87,8 @@ interface Row {
   next_due_on: string | null;
 }
 
-const CHUNK = 500;
+/** Read on the page's thread: 500 cases held it 12–15 ms at 100,000 cases, and up to 57 ms on a busy machine. */
+const CHUNK = 250;
 
 /**
  * The filtered register read in chunks for its spreadsheet, on a connection of its own inside one
