@@ -68,13 +68,15 @@ export async function writeRegisterWorkbook(
   progress: (done: number) => void,
   cancelled: () => boolean,
   sheetRows = EXCEL_SHEET_ROWS,
-): Promise<{ rows: number; sheets: number } | 'cancelled'> {
+): Promise<{ rows: number; sheets: number; heldAtMost: number } | 'cancelled'> {
   const writer = startSheetWriter(file, { title, sheetName: '案件登记簿', sheetRows, columns: COLUMNS.map(({ header, width, numFmt }) => ({ header, width, ...(numFmt ? { numFmt } : {}) })) });
   try {
     let done = 0;
     // The chunk being written, and how it failed: caught at once, said when the next chunk is handed over.
     let writing: Promise<void> | null = null;
     let failed: { error: unknown } | null = null;
+    // The most the writer's thread held in buffers after a chunk (a megabyte's backlog and its sheet's).
+    let heldAtMost = 0;
     const written = async () => {
       await writing;
       if (failed) throw failed.error;
@@ -84,14 +86,17 @@ export async function writeRegisterWorkbook(
       const cells = chunk.map((r) => COLUMNS.map((c) => c.value(r)));
       await written();
       writing = writer.write(cells).then(
-        () => progress((done += chunk.length)),
+        (held) => {
+          heldAtMost = Math.max(heldAtMost, held);
+          progress((done += chunk.length));
+        },
         (error: unknown) => void (failed ??= { error }),
       );
       await yieldToLoop();
     }
     await written();
     if (cancelled()) return 'cancelled';
-    return { rows: done, sheets: await writer.end() };
+    return { rows: done, sheets: await writer.end(), heldAtMost };
   } finally {
     await writer.stop();
   }

@@ -69,7 +69,8 @@ async function handle(m) {
       await workbook.commit();
     }
     if (failure) throw failure;
-    parentPort.postMessage({ id: m.id, ok: true, sheets });
+    // What the thread holds in buffers once the chunk is written: the sheet and the zip's backlog.
+    parentPort.postMessage({ id: m.id, ok: true, sheets, buffers: process.memoryUsage().arrayBuffers });
   } catch (error) {
     fail(m.id, error);
   }
@@ -83,12 +84,17 @@ export interface SheetColumn {
 }
 
 export interface SheetWriter {
-  /** Writes the rows (each its cells, in the columns' order); resolves once they are written. */
-  write(rows: unknown[][]): Promise<void>;
+  /** Writes the rows (each its cells, in the columns' order); resolves once they are written, with the bytes the thread then holds in buffers. */
+  write(rows: unknown[][]): Promise<number>;
   /** Ends the file; resolves with the number of sheets. */
   end(): Promise<number>;
   /** Stops the thread (the file it left is the caller's to remove). */
   stop(): Promise<void>;
+}
+
+interface Answer {
+  sheets: number;
+  buffers: number;
 }
 
 let exceljsPath: string | undefined;
@@ -98,7 +104,7 @@ export function startSheetWriter(file: string, o: { title: string; sheetName: st
   exceljsPath ??= require.resolve('exceljs');
   const worker = new Worker(SOURCE, { eval: true, workerData: { exceljs: exceljsPath, file, ...o } });
   worker.unref();
-  const waiting = new Map<number, { resolve: (sheets: number) => void; reject: (error: Error) => void }>();
+  const waiting = new Map<number, { resolve: (m: Answer) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let ended: Error | null = null;
   const failAll = (error: Error) => {
@@ -106,25 +112,25 @@ export function startSheetWriter(file: string, o: { title: string; sheetName: st
     for (const w of waiting.values()) w.reject(error);
     waiting.clear();
   };
-  worker.on('message', (m: { id: number; ok: boolean; sheets?: number; code?: string; message?: string }) => {
+  worker.on('message', (m: Answer & { id: number; ok: boolean; code?: string; message?: string }) => {
     const w = waiting.get(m.id);
     if (!w) return;
     waiting.delete(m.id);
-    if (m.ok) w.resolve(m.sheets ?? 0);
+    if (m.ok) w.resolve(m);
     else w.reject(Object.assign(new Error(m.message ?? 'the spreadsheet was not written'), { code: m.code }));
   });
   worker.once('error', (error) => failAll(error));
   worker.once('exit', (code) => failAll(new Error(`the spreadsheet's thread ended (${code})`)));
   const ask = (message: Record<string, unknown>) =>
-    new Promise<number>((resolve, reject) => {
+    new Promise<Answer>((resolve, reject) => {
       if (ended) return reject(ended);
       const id = nextId++;
       waiting.set(id, { resolve, reject });
       worker.postMessage({ ...message, id });
     });
   return {
-    write: async (rows) => void (await ask({ rows })),
-    end: () => ask({ end: true }),
+    write: async (rows) => (await ask({ rows })).buffers,
+    end: async () => (await ask({ end: true })).sheets,
     stop: async () => {
       await worker.terminate();
     },
