@@ -124,7 +124,7 @@ describe('a deep page in the receipt order, placed by the day counts', () => {
   }, 120_000);
   afterAll(() => days.close());
 
-  const filterings = (): Record<string, unknown>[] => [{}, { category: 'G01' }, { nature: 'price' }, { accepted: true }, { accepted: false }, { channel: 'phone' }, { region: 'R001' }, { region: null }, { handlerId }, { handlerId: null }];
+  const filterings = (): Record<string, unknown>[] => [{}, { category: 'G01' }, { nature: 'price' }, { accepted: true }, { accepted: false }, { resolved: true }, { resolved: false }, { channel: 'phone' }, { region: 'R001' }, { region: null }, { handlerId }, { handlerId: null }];
 
   it.each(['receivedAt:desc', 'receivedAt:asc'] as const)('holds the rows of the one-statement OFFSET on every page, sorted %s', async (sort) => {
     const { db, services } = days.core;
@@ -163,6 +163,8 @@ describe('a deep page in the receipt order, placed by the day counts', () => {
       if (name === undefined) return ['', []];
       if (name === 'nature') return [' AND EXISTS (SELECT 1 FROM case_natures n WHERE n.case_id = c.id AND n.nature = ?)', [value]];
       if (name === 'accepted') return [` AND c.accepted_on IS ${value ? 'NOT ' : ''}NULL`, []];
+      // Not resolved: decided otherwise or not yet decided (NULL), as 统计 counts received less resolved.
+      if (name === 'resolved') return [` AND c.resolved IS ${value ? '' : 'NOT '}1`, []];
       const column = name === 'handlerId' ? 'handler_id' : name;
       return value === null ? [` AND c.${column} IS NULL`, []] : [` AND c.${column} = ?`, [value]];
     };
@@ -241,7 +243,7 @@ describe('a deep page in the receipt order, placed by the day counts', () => {
     const sql = (where: string, params: unknown[]) => db.prepare(`SELECT COUNT(*) FROM cases c WHERE ${where}`).pluck().get(...params) as number;
     const lists: [Record<string, unknown>, string, unknown[]][] = [
       [{ category: 'G01', channel: 'phone' }, "c.status <> 'voided' AND c.category = 'G01' AND c.channel = 'phone'", []],
-      [{ accepted: false, resolved: false }, "c.status <> 'voided' AND c.accepted_on IS NULL AND c.resolved = 0", []],
+      [{ accepted: false, resolved: false }, "c.status <> 'voided' AND c.accepted_on IS NULL AND c.resolved IS NOT 1", []],
       [{ deadlineState: 'running', category: 'G01', from: '2026-11-12' }, "c.status <> 'voided' AND c.category = 'G01' AND c.received_on >= '2026-11-12' AND EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.state = 'running')", []],
       [{ handlerId, channel: 'visit' }, "c.status <> 'voided' AND c.handler_id = ? AND c.channel = 'visit'", [handlerId]],
       [{ nature: 'price', region: 'R002', to: '2026-11-14' }, "c.status <> 'voided' AND c.region = 'R002' AND c.received_on <= '2026-11-14' AND EXISTS (SELECT 1 FROM case_natures n WHERE n.case_id = c.id AND n.nature = 'price')", []],

@@ -200,11 +200,12 @@ describe('stats.summary', () => {
     // The day counts count a figure's list (store/dayCounts.ts); here against the very rows and a count of the register itself.
     const rule: Record<string, string> = {
       accepted: 'c.accepted_on IS NOT NULL',
-      resolved: 'c.resolved = 1',
+      // IS: a case not yet decided (NULL) is not resolved, and is in 未解决's list as in its count (received − resolved).
+      resolved: 'c.resolved IS 1',
       punitive: "COALESCE(c.punitive_fen, 0) > 0 OR EXISTS (SELECT 1 FROM json_each(c.outcome, '$.measures') WHERE value = 'punitive')",
       lawsuitSupport: "EXISTS (SELECT 1 FROM json_each(c.outcome, '$.measures') WHERE value = 'lawsuitSupport')",
       finished: "c.status = 'closed' OR (c.status = 'refused' AND c.refusal IS NOT NULL)",
-      repeat: "(SELECT json_extract(s.measures, '$[10]') FROM case_stats s WHERE s.case_id = c.id) = 1",
+      repeat: "(SELECT json_extract(s.measures, '$[10]') FROM case_stats s WHERE s.case_id = c.id) IS 1",
     };
     const late = "EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.state = 'met' AND d.ended_on > d.due_on)";
     const listed = (where: string, params: unknown[]) =>

@@ -129,11 +129,10 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     if (state) filter(state.sql, ...state.params);
 
     // The figures of 统计, each the same rule as it is counted by (store/caseFacts.ts).
-    const flag = (value: boolean | undefined, sql: string) => {
-      if (value !== undefined) filter(value ? `(${sql})` : `NOT (${sql})`);
-    };
+    const flag = (value: boolean | undefined, sql: string) => value === undefined || filter(value ? `(${sql})` : `NOT (${sql})`);
     flag(input.accepted, 'c.accepted_on IS NOT NULL');
-    flag(input.resolved, 'c.resolved = 1');
+    // IS, not =: no outcome yet (NULL) is not resolved, as counted (received − resolved, dayCounts.ts).
+    flag(input.resolved, 'c.resolved IS 1');
     // A measure is in the outcome's text wherever it is in its list: that test first, so the list is
     // read only for the cases that may hold it (a year's 330,000 cases each read as JSON: 0.5 s).
     const measure = (name: string) => `(c.outcome IS NOT NULL AND instr(c.outcome, '"${name}"') > 0 AND EXISTS (SELECT 1 FROM json_each(c.outcome, '$.measures') WHERE value = '${name}'))`;
@@ -147,7 +146,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     if (input.inTime !== undefined) {
       filter(`(${finished}) AND ${input.inTime ? 'NOT ' : ''}${LATE_DEADLINE}`);
     }
-    flag(input.repeat, "(SELECT json_extract(s.measures, '$[10]') FROM case_stats s WHERE s.case_id = c.id) = 1");
+    flag(input.repeat, "(SELECT json_extract(s.measures, '$[10]') FROM case_stats s WHERE s.case_id = c.id) IS 1");
 
     // Text: the token index, newest registered first. With the register's own order it drives the
     // page; sorted any other way, the newest matches up to the cap are sorted.
