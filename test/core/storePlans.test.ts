@@ -3,6 +3,7 @@ import type { UserView } from '../../shared/api/schemas/common';
 import type { SearchInput } from '../../electron/core/store/caseSearch';
 import { createDayCounts, DAYS_SQL } from '../../electron/core/store/dayCounts';
 import { createDeadlineStates } from '../../electron/core/store/deadlineStates';
+import { encodeCursor } from '../../electron/core/store/searchOrders';
 import { NUMBER_ORDER } from '../../electron/core/store/searchOrders';
 import { STATS_SQL } from '../../electron/core/store/statsReads';
 import { TEXT_WALK_SQL } from '../../electron/core/store/textWalk';
@@ -309,6 +310,21 @@ describe('cases.search plans at a million cases', () => {
         expect(steps, JSON.stringify({ region, ...dates })).toMatch(/^SEARCH c USING INDEX cases_region_received \(region(=\?| IS NULL|=\? AND received_at>\? AND received_at<\?)/);
       }
     }
+  });
+
+  it('a cursor page in the receipt order is bounded by its cursor: the list’s own date on that side is hidden from the planner', () => {
+    // SQLite took the list's own date for the range's bound and passed every row from it to the
+    // cursor: a year's 未解决 page after page, 3.4 against 0.7 ms a page eleven months in at 100,000
+    // cases, and an export of it read each chunk so.
+    const pageSql = (input: Partial<SearchInput>) =>
+      reg.core.services.store.read.searchPlan({ page: 1, pageSize: 50, from: '2025-01-01', to: '2025-12-31', resolved: false, ...input } as SearchInput, admin).page.sql;
+    const after = encodeCursor(['2025-06-01T00:00:00+08:00', 1]);
+    expect(pageSql({ sort: 'receivedAt:desc', after })).toContain('+(c.received_at < ?)');
+    expect(pageSql({ sort: 'receivedAt:desc', after })).toMatch(/c\.received_at >= \?(?!\))/);
+    expect(pageSql({ sort: 'receivedAt:asc', after })).toContain('+(c.received_at >= ?)');
+    expect(pageSql({ sort: 'receivedAt:desc' })).not.toContain('+(c.received_at');
+    // Another order has no such bound: its dates stay as they are.
+    expect(pageSql({ sort: 'complainantName:asc', after: encodeCursor(['王', 1]) })).not.toContain('+(c.received_at <');
   });
 
   it('a dated list sorted by case number, registration or next deadline reads a slice of its days from the receipt-day index, the days\' runs from their own table', () => {

@@ -14,7 +14,7 @@ import { createDayCounts, type DayWindow } from './dayCounts';
 import { createSearchPageRows } from './searchPageRows';
 import { createTextWalk, placeBelow } from './textWalk';
 import { createCountSlices, SLICE_CASES } from './countSlices';
-import { hiddenFromPlanner, nextStep, RECEIPT_RANGE, SORT_AT_MOST, walkableOrder, walkStep } from './sortWalk';
+import { boundedByCursor, hiddenFromPlanner, nextStep, RECEIPT_RANGE, SORT_AT_MOST, walkableOrder, walkStep } from './sortWalk';
 import { createDayMerge, daySliceOf, MERGE_CASES, mergeCheaper } from './dayMerge';
 import type { Reading, SearchPlan } from './searchPlan';
 import { CHUNK_ROWS, createWalkChunks, walkChunkOf } from './walkChunks';
@@ -220,7 +220,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     // The page reads ids and sort keys only: the row's details are read for the page's cases alone,
     // never carried through a sort of every match.
     const keyColumns = keys.map((k, i) => `${k} AS k${i}`).join(', ');
-    const conditions = walk ? hiddenFromPlanner(where, keys[0]!, keys[1]) : where;
+    const conditions = walk ? hiddenFromPlanner(where, keys[0]!, keys[1]) : input.after && !window ? boundedByCursor(where, keys[0]!, desc) : where;
     const select = (extra: { sql: string } | null) => `SELECT c.id, ${keyColumns} FROM ${from} ${whereSql(extra, conditions)} ORDER BY ${orderSql}`;
     const pageSql = `${select(cursorWhere)} LIMIT ? OFFSET ?`;
     // A walk of keys that are never NULL (not the next deadline's), every filter hidden, is read in chunks of its index.

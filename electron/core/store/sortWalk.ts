@@ -49,6 +49,18 @@ export function hiddenFromPlanner(conditions: string[], sortLeadsWith: string, s
 }
 
 /**
+ * Past a cursor in the receipt order, the cursor bounds the range on its side: the list's own date
+ * there, hidden from the planner, no longer makes SQLite start at it and pass every row up to the
+ * cursor (a year's 未解决 page after page at 100,000 cases: 3.4 → 0.7 ms a page eleven months in;
+ * an export of it read each chunk so).
+ */
+export function boundedByCursor(conditions: string[], sortLeadsWith: string, desc: boolean): string[] {
+  if (sortLeadsWith !== 'c.received_at') return conditions;
+  const passed = RECEIPT_RANGE[desc ? 1 : 0];
+  return conditions.map((c) => (c === passed ? `+(${c})` : c));
+}
+
+/**
  * Rows of a walked list one step of a page by number passes: a step of the whole register cut to the
  * list's share of it, at least a page. `listed` may be a count stopped at the cap: the share is then
  * at least that, and the steps grow while they are quick (`nextStep`). Page 60 of a category holding
