@@ -2,8 +2,8 @@ import { Worker } from 'node:worker_threads';
 
 /**
  * The spreadsheet's rows written by exceljs on a thread of its own. Turning rows into XML and zipping
- * them is most of an export's work: on the page's thread a chunk of 500 cases held it 65 ms, its
- * probe waiting up to 285 ms (the whole register of 100,000 cases: 17 s of it). Here the page's
+ * them is most of an export's work: on the page's thread a chunk of 500 cases held it 65 ms, a call
+ * beside it waiting up to 199–703 ms (the whole register of 100,000 cases: 17 s of it). Here the page's
  * thread reads the chunks and hands their cells over; the writer answers each chunk when it is
  * written, so at most one chunk waits for it.
  *
@@ -39,7 +39,11 @@ const HELD_MOST = 1 << 20;
 const held = (stream) =>
   stream.buffers.reduce((n, b) => n + (b.length || 0), 0) + stream.pipes.reduce((n, p) => n + ((p._writableState && p._writableState.length) || 0), 0);
 async function drained(stream) {
-  while (held(stream) > HELD_MOST) await new Promise((resolve) => setTimeout(resolve, 5));
+  while (held(stream) > HELD_MOST) {
+    // A zip that stopped on a failed write takes nothing more: said now, not waited for.
+    if (failure) throw failure;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 const fail = (id, error) => parentPort.postMessage({ id, ok: false, code: error && error.code, message: String((error && error.message) || error) });
 // One message at a time: the next waits while a chunk drains.
