@@ -14,7 +14,7 @@ import { createDayCounts, type DayWindow } from './dayCounts';
 import { createSearchPageRows } from './searchPageRows';
 import { createTextWalk, placeBelow } from './textWalk';
 import { createCountSlices, SLICE_CASES } from './countSlices';
-import { boundedByCursor, hiddenFromPlanner, nextStep, RECEIPT_RANGE, SORT_AT_MOST, walkableOrder, walkStep } from './sortWalk';
+import { boundedByCursor, hiddenFromPlanner, nextStep, RECEIPT_RANGE, SORT_AT_MOST, walkableOrder, walkCheaper, walkStep } from './sortWalk';
 import { createDayMerge, daySliceOf, MERGE_CASES, mergeCheaper } from './dayMerge';
 import type { Reading, SearchPlan } from './searchPlan';
 import { CHUNK_ROWS, createWalkChunks, walkChunkOf } from './walkChunks';
@@ -285,7 +285,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     // A figure of 统计 is checked case by case wherever its list is read: listed by its dates, all the
     // cases received are passed; walked, the page over the figure's share of the register.
     const passed = days.passedOf(input);
-    const walk = counted > sortAtMost || (passed !== null && passed > sortAtMost && input.pageSize * days.casesOf() < counted * passed);
+    const walk = walkCheaper(counted, days.casesOf(), (input.after ? 1 : input.page) * input.pageSize, sortAtMost) || (passed !== null && passed > sortAtMost && input.pageSize * days.casesOf() < counted * passed);
     return { walk, merge: false, counted, step: walk ? walkStep(counted, days.casesOf(), input.pageSize, skipStep) : skipStep };
   }
 
