@@ -183,11 +183,18 @@ describe('exports.start', () => {
     expect(line('为消费者挽回经济损失（元）').getCell(2).value).toBe(12345.67);
     expect(line('为消费者挽回经济损失（万元）').getCell(2).value).toBeCloseTo(1.234567, 6);
     expect(line('解决率').getCell(2).numFmt).toBe('0.0%');
+    expect(line('解决率').getCell(3).numFmt).toBe('0.0%');
+    expect(line('为消费者挽回经济损失（元）').getCell(4).numFmt).toBe('#,##0.00');
+    expect(head.getRow(1).getCell(1).value).toMatch(/投诉统计$/);
+    expect(head.getRow(1).font).toMatchObject({ bold: true, size: 14 });
+    expect(head.getRow(4).font).toMatchObject({ bold: true });
     expect([line('接待来访和咨询（人次）').getCell(2).value, line('接待来访和咨询（人次）').getCell(3).value]).toEqual([2, 1]);
     const categories = workbook.getWorksheet('按类别')!;
     expect(categories.getRow(2).getCell(1).value).toBe('家用电子电器');
     expect(categories.getRow(3).getCell(1).value).toBe('旅游');
     expect(categories.getRow(3).getCell(2).value).toBe(5);
+    expect(categories.getRow(1).font).toMatchObject({ bold: true });
+    expect(categories.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(workbook.getWorksheet('按月份')!.getRow(2).getCell(1).value).toBe('2026年1月');
   });
 
@@ -205,6 +212,8 @@ describe('exports.start', () => {
       };
       expect(await lastLine({ ...summary, repeatRecount: { windowDays: 180, done: 25, total: 100 } })).toBe('注：重复投诉正在按新的 180 天期限重新统计，已完成 25%，此数字暂不准确');
       expect(await lastLine({ ...summary, repeatRecount: null })).toBe('重复投诉率');
+      // A folder that is not there: the file system's own error, with its code for the message.
+      await expect(writeStatsWorkbook(join(dir.dir, 'gone', 'report.xlsx'), '杭州市消费者协会', summary)).rejects.toMatchObject({ code: 'ENOENT' });
     } finally {
       dir.remove();
     }

@@ -3,7 +3,7 @@ import { requestTypeName } from '../../../shared/domain/requestTypes';
 import { yieldToLoop } from '../loop';
 import type { ExportRow } from '../store/caseExport';
 import { dateCell, dateTimeCell, FORMAT, yuan } from './cells';
-import { startSheetWriter } from './sheetWorker';
+import { startWorkbookWriter } from './sheetWorker';
 
 type Column = { header: string; width: number; value: (r: ExportRow) => string | number | Date | null; numFmt?: string };
 
@@ -69,7 +69,8 @@ export async function writeRegisterWorkbook(
   cancelled: () => boolean,
   sheetRows = EXCEL_SHEET_ROWS,
 ): Promise<{ rows: number; sheets: number; heldAtMost: number } | 'cancelled'> {
-  const writer = startSheetWriter(file, { title, sheetName: '案件登记簿', sheetRows, columns: COLUMNS.map(({ header, width, numFmt }) => ({ header, width, ...(numFmt ? { numFmt } : {}) })) });
+  const columns = COLUMNS.map(({ header, width, numFmt }) => ({ header, width, ...(numFmt ? { numFmt } : {}) }));
+  const writer = startWorkbookWriter(file, { title, register: { sheetName: '案件登记簿', sheetRows, columns } });
   try {
     let done = 0;
     // The chunk being written, and how it failed: caught at once, said when the next chunk is handed over.
@@ -85,7 +86,7 @@ export async function writeRegisterWorkbook(
       if (cancelled()) return 'cancelled';
       const cells = chunk.map((r) => COLUMNS.map((c) => c.value(r)));
       await written();
-      writing = writer.write(cells).then(
+      writing = writer.rows(cells).then(
         (held) => {
           heldAtMost = Math.max(heldAtMost, held);
           progress((done += chunk.length));
