@@ -18,7 +18,8 @@ import { boundedByCursor, hiddenFromPlanner, nextStep, RECEIPT_RANGE, SORT_AT_MO
 import { createDayMerge, daySliceOf, MERGE_CASES, mergeCheaper } from './dayMerge';
 import type { Reading, SearchPlan } from './searchPlan';
 import { CHUNK_ROWS, createWalkChunks, walkChunkOf } from './walkChunks';
-import { createDeadlineStates, LATE_DEADLINE } from './deadlineStates';
+import { createDeadlineStates } from './deadlineStates';
+import { addDeadlineFilters, addFigureFilters } from './searchFilters';
 
 export type SearchInput = z.output<typeof casesSearch.input>;
 
@@ -100,53 +101,8 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       else filter("c.status = 'awaiting_approval' AND json_extract(c.proposal, '$.by') <> ?", user.id);
     }
 
-    const today = clock.today();
-    const kind = input.deadlineKind ? ' AND d.kind = ?' : '';
-    const kindParam = input.deadlineKind ? [input.deadlineKind] : [];
-    // Open clocks are few beside the register: the set of cases with one is listed once.
-    const running = (cond: string) => `c.id IN (SELECT d.case_id FROM case_deadlines d WHERE d.state = 'running' AND ${cond}${kind})`;
-    if (input.dueWithinWorkingDays !== undefined) {
-      const until = input.dueWithinWorkingDays === 0 ? today : calendar().addWorkingDays(today, input.dueWithinWorkingDays).date;
-      if (input.deadlineKind) {
-        if (input.dueWithinWorkingDays === 0) filter(running('d.due_on = ?'), today, ...kindParam);
-        else filter(running('d.due_on > ? AND d.due_on <= ?'), today, until, ...kindParam);
-      }
-      // Of any kind: the case's next deadline, the one its row shows, as overdue below. A case whose
-      // earlier clock is late is overdue, not also due soon on a later one (the three lists of 今日
-      // part the running cases), and the list is a range of the partial index of running clocks
-      // (cases_running_due) with no look-up of each case (at 500,000 cases, due within 3 working
-      // days: the page 2.1 → 0.4 ms, its count 1.3 → 0.2 ms; 121 of 2,957 cases were overdue).
-      else if (input.dueWithinWorkingDays === 0) filter('c.next_due_on IS NOT NULL AND c.next_due_on = ?', today);
-      else filter('c.next_due_on IS NOT NULL AND c.next_due_on > ? AND c.next_due_on <= ?', today, until);
-    }
-    if (input.overdue !== undefined) {
-      if (input.deadlineKind) filter(input.overdue ? running('d.due_on < ?') : `NOT ${running('d.due_on < ?')}`, today, ...kindParam);
-      // Some running clock is late exactly when the earliest one is. "IS NOT NULL" spelled out, so
-      // SQLite reads the partial index of running clocks (cases_running_due) alone.
-      else filter(input.overdue ? 'c.next_due_on IS NOT NULL AND c.next_due_on < ?' : '(c.next_due_on IS NULL OR c.next_due_on >= ?)', today);
-    }
-    const state = input.deadlineState ? deadlineState(input.deadlineState, input.deadlineKind) : null;
-    if (state) filter(state.sql, ...state.params);
-
-    // The figures of 统计, each the same rule as it is counted by (store/caseFacts.ts).
-    const flag = (value: boolean | undefined, sql: string) => value === undefined || filter(value ? `(${sql})` : `NOT (${sql})`);
-    flag(input.accepted, 'c.accepted_on IS NOT NULL');
-    // IS, not =: no outcome yet (NULL) is not resolved, as counted (received − resolved, dayCounts.ts).
-    flag(input.resolved, 'c.resolved IS 1');
-    // A measure is in the outcome's text wherever it is in its list: that test first, so the list is
-    // read only for the cases that may hold it (a year's 330,000 cases each read as JSON: 0.5 s).
-    const measure = (name: string) => `(c.outcome IS NOT NULL AND instr(c.outcome, '"${name}"') > 0 AND EXISTS (SELECT 1 FROM json_each(c.outcome, '$.measures') WHERE value = '${name}'))`;
-    flag(input.punitive, `COALESCE(c.punitive_fen, 0) > 0 OR ${measure('punitive')}`);
-    flag(input.lawsuitSupport, measure('lawsuitSupport'));
-    // The status hidden from the planner (+): two statuses and a range of dates made it list every
-    // finished case of a year from the status index and sort them (按时办结 否 for 2025: 1.1 s), where
-    // the receipt order's own index is walked.
-    const finished = "+c.status IN ('closed', 'refused') AND (c.status = 'closed' OR c.refusal IS NOT NULL)";
-    flag(input.finished, finished);
-    if (input.inTime !== undefined) {
-      filter(`(${finished}) AND ${input.inTime ? 'NOT ' : ''}${LATE_DEADLINE}`);
-    }
-    flag(input.repeat, "(SELECT json_extract(s.measures, '$[10]') FROM case_stats s WHERE s.case_id = c.id) IS 1");
+    const state = addDeadlineFilters(input, filter, clock.today(), calendar, deadlineState);
+    addFigureFilters(input, filter);
 
     // Text: the token index, newest registered first. With the register's own order it drives the
     // page; sorted any other way, the newest matches up to the cap are sorted.
