@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportState } from '../../shared/api/schemas/exports';
+import { SEARCH_COUNT_CAP } from '../../shared/api/schemas/caseSearch';
+import { tokensOf } from '../../electron/core/store/searchTokens';
 import { EXCEL_SHEET_ROWS, REGISTER_HEADERS, writeRegisterWorkbook } from '../../electron/core/exports/registerWorkbook';
 import type { ExportRow } from '../../electron/core/store/caseExport';
 import { join } from 'node:path';
@@ -245,5 +247,33 @@ describe('exports.start', () => {
     expect(r.ok ? null : r.error.code).toBe('VALIDATION');
     const period = await staff.clerk.call('exports.start', { kind: 'stats', period: { from: '2026-02-01', to: '2026-01-01' } });
     expect(period.ok ? null : period.error.fields).toMatchObject({ 'period.to': '开始日期不能晚于结束日期' });
+  });
+});
+
+describe('a text sorted other than by registration', () => {
+  it("is written whole in the register's order when it matches more cases than the sorted list holds, and says so", async () => {
+    // Sorted otherwise a text's list holds its newest matches up to the cap (cases.search). Index
+    // entries of no case, newer than every case, fill the cap, so the sorted list holds no case at all.
+    const older = (await staff.clerk.must<{ id: number }>('cases.register', minimalComplaint({ facts: '预付卡充值后门店关闭，罕见词语甲。' }))).id;
+    const newer = (await staff.clerk.must<{ id: number }>('cases.register', minimalComplaint({ facts: '会员卡余额不退，罕见词语乙。' }))).id;
+    const insert = reg.core.db.prepare('INSERT INTO case_index (rowid, short, long) VALUES (?, ?, ?)');
+    const long = tokensOf(['罕见词语']);
+    reg.core.db.transaction(() => {
+      for (let i = 1; i <= SEARCH_COUNT_CAP + 1; i++) insert.run(50_000_000 + i, '', long);
+    })();
+    const sorted = await staff.clerk.must<{ rows: unknown[]; more: boolean }>('cases.search', { text: '罕见词语', sort: 'caseNo:asc' });
+    expect({ rows: sorted.rows.length, more: sorted.more }).toEqual({ rows: 0, more: true });
+
+    const { id } = await staff.clerk.must<{ id: string }>('exports.start', { kind: 'register', filters: { text: '罕见词语', sort: 'caseNo:asc' } });
+    expect(await finished(id)).toMatchObject({ state: 'done', done: 2, more: true, registerOrder: true });
+    const sheet = (await workbookOf(id)).worksheets[0]!;
+    const numbers = (await Promise.all([newer, older].map((caseId) => staff.clerk.must<{ caseNo: string }>('cases.get', { id: caseId })))).map((c) => c.caseNo);
+    expect(sheet.getSheetValues().slice(2).map((values) => (values as unknown[])[1])).toEqual(numbers);
+    const audit = reg.core.db.prepare("SELECT data FROM audit_log WHERE action = 'exports.register' ORDER BY id DESC LIMIT 1").pluck().get() as string;
+    expect(JSON.parse(audit)).toMatchObject({ filters: { sort: 'caseNo:asc' }, rows: 2, order: 'registeredAt:desc' });
+
+    // Within the cap the sort asked is kept.
+    const few = await staff.clerk.must<{ id: string }>('exports.start', { kind: 'register', filters: { text: '余额不退', sort: 'caseNo:asc' } });
+    expect(await finished(few.id)).toMatchObject({ state: 'done', done: 1, more: false, registerOrder: false });
   });
 });

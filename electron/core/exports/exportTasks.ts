@@ -77,19 +77,21 @@ export function createExports(d: ExportDeps) {
     // the register, however long it takes to write.
     await d.snapshots.read(async (conn) => {
       const reader = createCaseExportReader(conn, d.store.searchPlan);
-      const counted = reader.count(input.filters, user);
+      const { filters, registerOrder } = reader.order(input.filters, user);
+      t.view.registerOrder = registerOrder;
+      const counted = reader.count(filters, user);
       t.view.total = Math.min(counted, SEARCH_COUNT_CAP);
       t.view.more = counted > SEARCH_COUNT_CAP;
       // Loaded on the first export, not at every start of the app (the spreadsheet library itself is
       // loaded by the thread that writes the rows: sheetWorker.ts).
       const { writeRegisterWorkbook } = await import('./registerWorkbook');
       const began = performance.now();
-      const result = await writeRegisterWorkbook(t.file, '案件登记簿', reader.chunks(input.filters, user), (done) => (t.view.done = done), () => t.cancelled);
+      const result = await writeRegisterWorkbook(t.file, '案件登记簿', reader.chunks(filters, user), (done) => (t.view.done = done), () => t.cancelled);
       if (result === 'cancelled') throw new Cancelled();
       // For an administrator who asks why the app's memory rose: the writer's backlog is bounded (sheetWorker.ts).
       d.log.info(`export ${t.view.id}: ${result.rows} case(s) in ${result.sheets} sheet(s), ${Math.round(performance.now() - began)} ms; the spreadsheet's thread held at most ${(result.heldAtMost / 2 ** 20).toFixed(1)} MB`);
       // Who took which cases out of the register, on the audit chain (in read-only mode, the log).
-      d.audit.append({ at: d.clock.now(), userId: user.id, action: 'exports.register', entity: 'export', entityId: null, data: { filters: input.filters, rows: result.rows } });
+      d.audit.append({ at: d.clock.now(), userId: user.id, action: 'exports.register', entity: 'export', entityId: null, data: { filters: input.filters, rows: result.rows, ...(registerOrder ? { order: 'registeredAt:desc' } : {}) } });
     });
   }
 
@@ -116,7 +118,7 @@ export function createExports(d: ExportDeps) {
       const id = randomUUID();
       const fileName = input.kind === 'register' ? `案件登记簿-${stamp()}.xlsx` : `投诉统计-${input.period.from}至${input.period.to}.xlsx`;
       const t: Task = {
-        view: { id, kind: input.kind, state: 'running', done: 0, total: 0, more: false, fileName, size: null, error: null },
+        view: { id, kind: input.kind, state: 'running', done: 0, total: 0, more: false, registerOrder: false, fileName, size: null, error: null },
         owner: user.id,
         file: join(d.dir, `${id}.xlsx`),
         cancelled: false,

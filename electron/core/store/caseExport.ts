@@ -1,3 +1,4 @@
+import { SEARCH_COUNT_CAP } from '../../../shared/api/schemas/cases';
 import type { UserView } from '../../../shared/api/schemas/common';
 import type { CaseStatus } from '../../../shared/domain/caseStatus';
 import { orderedRequestTypes } from '../../../shared/domain/requestTypes';
@@ -162,6 +163,17 @@ export function createCaseExportReader(db: Db, plan: (input: SearchInput, user: 
         const last = page[page.length - 1]!;
         after = encodeCursor(Array.from({ length: p.cursorColumns }, (_, i) => last[`k${i}`] ?? null));
       }
+    },
+    /**
+     * The filters the file is read by. A text (or a number's beginning) sorted other than by
+     * registration lists only its newest matches up to the search's cap, sorted (caseSearch.ts); past
+     * the cap a file in that order would leave the older matches out without a word, so it holds every
+     * match in the register's own order instead, and says so (`registerOrder`).
+     */
+    order(input: Omit<SearchInput, 'page' | 'pageSize' | 'after'>, user: UserView): { filters: Omit<SearchInput, 'page' | 'pageSize' | 'after'>; registerOrder: boolean } {
+      const beyond = plan({ ...input, page: 1, pageSize: CHUNK }, user).textBeyondCap;
+      const past = beyond !== null && (db.prepare(beyond.sql).pluck().get(...beyond.params) as number) > SEARCH_COUNT_CAP;
+      return past ? { filters: { ...input, sort: 'registeredAt:desc' }, registerOrder: true } : { filters: input, registerOrder: false };
     },
     /** Matches, counted up to the search's cap (a progress figure, not a statistic). */
     count(input: Omit<SearchInput, 'page' | 'pageSize' | 'after'>, user: UserView): number {

@@ -7,6 +7,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
+import { SEARCH_COUNT_CAP } from '../../../shared/api/schemas/caseSearch';
 import { formatBytes } from '../../../shared/formatBytes';
 import { exportFileUrl, type ExportRun } from './useExport';
 
@@ -51,6 +52,11 @@ export function ExportDialog({ title, run, onCancel, onClose, unit = '件' }: Pr
             已导出 {s.done} {unit}：{s.fileName}
             {s.size !== null && `（${formatBytes(s.size)}）`}
           </Typography>
+        )}
+        {s?.registerOrder && s.state !== 'cancelled' && s.state !== 'failed' && (
+          <Alert severity="info" sx={{ mt: 1 }} data-testid="export-register-order">
+            匹配的案件超过 {SEARCH_COUNT_CAP} 件，所选排序只能排列其中最新的 {SEARCH_COUNT_CAP} 件，因此按登记时间从新到旧导出全部匹配的案件，可在 Excel 中再排序。
+          </Alert>
         )}
         {s?.state === 'failed' && <Alert severity="error">{s.error ?? '导出未完成，请重试'}</Alert>}
         {s?.state === 'cancelled' && <Typography role="status">已取消导出，没有生成文件。</Typography>}

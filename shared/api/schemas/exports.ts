@@ -28,6 +28,12 @@ export const exportState = z.object({
   /** Rows to write, counted up to the search's cap; `more`: there are more than that. */
   total: z.number().int(),
   more: z.boolean(),
+  /**
+   * Written in the order of registration, newest first, not in the sort asked: sorted otherwise, a
+   * text's list holds only its newest matches up to the search's cap (cases.search), and a file holds
+   * every match.
+   */
+  registerOrder: z.boolean(),
   fileName: z.string(),
   /** Bytes of the finished file. */
   size: z.number().int().nullable(),
