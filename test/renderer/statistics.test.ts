@@ -3,7 +3,7 @@ import { highlightRanges } from '../../renderer/src/cases/Highlight';
 import { countText } from '../../renderer/src/cases/listFormat';
 import { shareSlices } from '../../renderer/src/statistics/breakdowns';
 import { headlineFigures } from '../../renderer/src/statistics/figures';
-import { changeText, percentText, wanYuanText, yuanText } from '../../renderer/src/statistics/numbers';
+import { axisEndWithRoom, changeText, percentText, wanYuanText, yuanText } from '../../renderer/src/statistics/numbers';
 import { monthWithin, periodFrom, periodLabel, periodOf, shiftPeriod } from '../../renderer/src/statistics/period';
 
 describe('统计’s periods, from the core’s date by calendar arithmetic', () => {
@@ -89,6 +89,12 @@ describe('统计’s numbers', () => {
     expect(changeText(null, 0.5, 'rate')).toBeNull();
     expect(percentText(null)).toBe('—');
     expect(percentText(0.6667)).toBe('66.7%');
+  });
+});
+
+describe('按渠道’s count axis', () => {
+  it('ends a round number past the longest bar, with room for its count after it', () => {
+    expect([0, 1, 4, 27, 950, 1499, 1600, 9999].map(axisEndWithRoom)).toEqual([2, 2, 5, 40, 1200, 2000, 2000, 12000]);
   });
 });
 

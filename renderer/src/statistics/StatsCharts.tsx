@@ -9,6 +9,7 @@ import { useNavigate } from 'react-router-dom';
 import type { StatsSummary } from '../../../shared/api/schemas/stats';
 import { listLinkOf } from '../cases/caseFilters';
 import { shareSlices } from './breakdowns';
+import { axisEndWithRoom } from './numbers';
 import { monthCn, monthWithin } from './period';
 
 const chartsZhCN = { loading: '正在加载…', noData: '本期没有投诉' };
@@ -76,7 +77,7 @@ export function StatsCharts({ summary }: { summary: StatsSummary }) {
               skipAnimation
               layout="horizontal"
               yAxis={[{ scaleType: 'band', data: summary.byChannel.map((c) => c.name), width: 80 }]}
-              xAxis={[{ tickMinStep: 1, height: BOTTOM_AXIS }]}
+              xAxis={[{ tickMinStep: 1, height: BOTTOM_AXIS, domainLimit: (_min, max) => ({ min: 0, max: axisEndWithRoom(Number(max)) }) }]}
               // The count after its bar: written on it, a channel of few cases (传真's 27 against 网络's
               // 1,499) had a bar narrower than its count, which then ran over the axis and its names.
               series={[{ data: summary.byChannel.map((c) => c.received), label: '收到', color: '#8db4dd', barLabel: 'value', barLabelPlacement: 'outside' }]}
