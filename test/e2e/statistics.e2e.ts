@@ -114,6 +114,17 @@ describe('统计', () => {
     // Labels on both axes (a Chinese face's line height once cut the bottom axis's to nothing).
     expect(await channels.locator('.MuiChartsAxis-directionY .MuiChartsAxis-tickLabel').allTextContents()).toEqual(['来访', '电话', '信函', '网络']);
     expect(await channels.locator('.MuiChartsAxis-directionX .MuiChartsAxis-tickLabel').allTextContents()).toContain('1');
+    // Each channel's count after its bar, inside the chart: an axis that ended at the longest bar (every
+    // channel at 1 件 here) put the counts past the chart's right edge, and a count written on a bar
+    // narrower than itself ran over the axis.
+    const counts = channels.locator('.MuiBarChart-label');
+    expect(await counts.allTextContents()).toEqual(['1', '1', '1', '1']);
+    // The plot is clipped to its axes: within the count axis's line, or not seen.
+    const axis = (await channels.locator('.MuiChartsAxis-directionX .MuiChartsAxis-line').boundingBox())!;
+    for (const box of await counts.evaluateAll((labels) => labels.map((l) => l.getBoundingClientRect().toJSON() as DOMRect))) {
+      expect(box.left).toBeGreaterThan(axis.x);
+      expect(box.right).toBeLessThan(axis.x + axis.width);
+    }
     const share = charts.getByRole('figure', { name: '类别占比' });
     expect(await share.getByText('家用电子电器').isVisible()).toBe(true);
     expect(await share.locator('path').count()).toBeGreaterThanOrEqual(3);
