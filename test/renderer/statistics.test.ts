@@ -94,7 +94,8 @@ describe('统计’s numbers', () => {
 
 describe('按渠道’s count axis', () => {
   it('ends a round number past the longest bar, with room for its count after it', () => {
-    expect([0, 1, 4, 27, 950, 1499, 1600, 9999].map(axisEndWithRoom)).toEqual([2, 2, 5, 40, 1200, 2000, 2000, 12000]);
+    expect([0, 1, 4, 27, 950, 1499, 1600, 9999].map(axisEndWithRoom)).toEqual([2, 2, 5, 35, 1200, 2000, 2000, 12000]);
+    for (const longest of [3, 17, 88, 123, 4567, 70_001]) expect(axisEndWithRoom(longest)).toBeGreaterThanOrEqual(longest * 1.15);
   });
 });
 

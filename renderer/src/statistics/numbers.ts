@@ -1,3 +1,5 @@
+import { scaleLinear } from 'd3-scale';
+
 /** How 统计 writes its numbers (integer fen in, 元 and 万元 out; no floating-point cents). */
 
 const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -38,16 +40,17 @@ export function changeText(now: number | null, before: number | null, mode: Comp
   return `同比 ${arrow}${Math.abs(((now - before) / before) * 100).toFixed(1)}%`;
 }
 
-const ROUND_STEPS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
-
 /**
  * The end of a bar chart's count axis with room after the longest bar for its count written there:
- * at least 15 % more than the longest, rounded up to a round whole number (1, 1.2, 1.5, 2 … × 10ⁿ).
- * An axis ending at the longest bar left its count outside the chart (every channel at 1 件).
+ * at least 15 % more than the longest, rounded up as the chart rounds its own axis (d3's `nice`
+ * over five ticks), so the axis ends on a tick. An axis ending at the longest bar left its count
+ * outside the chart (every channel at 1 件).
  */
 export function axisEndWithRoom(longest: number): number {
-  const wanted = Math.max(1, longest) * 1.15;
-  const power = 10 ** Math.floor(Math.log10(wanted));
+  const [, niceEnd] = scaleLinear()
+    .domain([0, Math.max(1, longest) * 1.15])
+    .nice(5)
+    .domain();
   // A whole number: the axis counts cases (1 件 ends at 2, not at 1.2).
-  return Math.ceil(ROUND_STEPS.find((step) => step * power >= wanted)! * power);
+  return Math.ceil(niceEnd);
 }
