@@ -52,5 +52,5 @@ export function axisEndWithRoom(longest: number): number {
     .nice(5)
     .domain();
   // A whole number: the axis counts cases (1 件 ends at 2, not at 1.2).
-  return Math.ceil(niceEnd);
+  return Math.ceil(niceEnd ?? 1);
 }
