@@ -7,14 +7,14 @@ import { createIdleWorker } from '../idleWorker';
  * there held it 540 ms at the first period report. Here the page's thread hands over the cells; the
  * writer answers each message when it is written, so at most one chunk waits for it.
  *
- * Plain JavaScript evaluated from source (core/idleWorker.ts), requiring exceljs by the path resolved
+ * Plain JavaScript evaluated from source (core/idleWorker.ts), requiring exceljs's writer by the path resolved
  * here, so it runs the same in the bundled host, the Electron main process and the tests.
  */
 const SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const ExcelJS = require(workerData.exceljs);
+const WorkbookWriter = require(workerData.writer);
 const { file, title, register } = workerData;
-const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+const workbook = new WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
 workbook.creator = 'ComplaintDesk';
 let sheets = 0;
 let sheet = null;
@@ -128,17 +128,20 @@ export interface WorkbookWriter {
 
 type Answer = { ok: true; sheets: number; buffers: number } | { ok: false; code?: string; message: string };
 
-let exceljsPath: string | undefined;
+let writerPath: string | undefined;
 
 /**
  * A writer of one .xlsx. With `register`, its rows go in one sheet, and in more of the same columns
  * past `sheetRows` rows each (the header one of them).
  */
 export function startWorkbookWriter(file: string, o: { title: string; register?: { sheetName: string; columns: SheetColumn[]; sheetRows: number } }): WorkbookWriter {
-  exceljsPath ??= require.resolve('exceljs');
+  // exceljs's streaming writer alone, not the package's whole index (its in-memory workbook, its
+  // readers and CSV): the thread is 11 MB smaller and starts in 104 ms instead of 320 (measured in a
+  // bare thread on this machine). exceljs 4.4 has no "exports" map, so its files are its API too.
+  writerPath ??= require.resolve('exceljs/lib/stream/xlsx/workbook-writer.js');
   const thread = createIdleWorker<Answer & { id?: number }, Answer>({
     source: SOURCE,
-    workerData: () => ({ exceljs: exceljsPath, file, ...o }),
+    workerData: () => ({ writer: writerPath, file, ...o }),
     // The workbook lives in the thread: it ends at stop(), never for being idle while the next chunk is read.
     idleMs: 2 ** 31 - 1,
     name: "the spreadsheet's thread",
