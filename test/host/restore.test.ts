@@ -40,6 +40,25 @@ describe('npm run restore', () => {
     core.close();
   });
 
+  it('leaves the register in WAL mode, so its first start answers before the whole file is checked', async () => {
+    const data = join(place.dir, 'first-start');
+    expect((await run('--from', backup, '--data', data)).code).toBe(0);
+    // SQLite's header, bytes 18 and 19: 2 in WAL mode (the backup itself is 1, a rollback journal).
+    const header = readFileSync(join(data, 'complaintdesk.sqlite')).subarray(18, 20);
+    expect([...header]).toEqual([2, 2]);
+    expect([...readFileSync(join(backup, 'complaintdesk.sqlite')).subarray(18, 20)]).toEqual([1, 1]);
+    // Every check in the worker, as at any size: the start answered with it still running, writes held.
+    const core = await createCore({ dataDir: data, clock: fixedClock('2026-11-24T09:00:00+08:00'), log: quietLog, inlineCheckBytes: 0, backgroundDelayMs: 0 });
+    try {
+      expect(core.check).toMatchObject({ running: true, writesHeld: true });
+      await core.checked();
+      expect(core.health.readOnly).toBe(false);
+      expect(core.check.writesHeld).toBe(false);
+    } finally {
+      core.close();
+    }
+  });
+
   it('restores into an existing empty folder', async () => {
     const data = join(place.dir, 'empty');
     mkdirSync(data);
