@@ -50,7 +50,7 @@ describe('npm run restore', () => {
     // Every check in the worker, as at any size: the start answered with it still running, writes held.
     const core = await createCore({ dataDir: data, clock: fixedClock('2026-11-24T09:00:00+08:00'), log: quietLog, inlineCheckBytes: 0, backgroundDelayMs: 0 });
     try {
-      expect(core.check).toMatchObject({ running: true, writesHeld: true });
+      expect(core.check).toMatchObject({ running: true, writesHeld: true, step: '正在检查数据文件（本机第一次打开这份登记簿）' });
       await core.checked();
       expect(core.health.readOnly).toBe(false);
       expect(core.check.writesHeld).toBe(false);

@@ -56,7 +56,11 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
   if ('readOnly' in plan) return plan.readOnly;
   const { deps, log, clock, runner, requestRestart } = ctx;
   const { file, vault, restored, fresh, guard, notice, inlineGuard, keys, checkpoints } = plan;
-  const check: CheckView = guard ? { running: true, writesHeld: true, step: '正在检查数据文件', done: 0, total: 0 } : idleCheck();
+  // Why the whole file is read (quickCheck): a file with no seal is one just restored, one this PC
+  // has never opened (first trust), or one the app did not close.
+  const whyWhole = restored ? '刚从备份恢复' : notice ? '本机第一次打开这份登记簿' : '上次未正常关闭';
+  const guardStep = guard?.kind === 'quickCheck' ? `正在检查数据文件（${whyWhole}）` : '正在核对数据文件的封签';
+  const check: CheckView = guard ? { running: true, writesHeld: true, step: guardStep, done: 0, total: 0 } : idleCheck();
   const progress = (done: number, total: number) => {
     check.done = done;
     check.total = total;
@@ -235,7 +239,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
   async function watch(): Promise<void> {
     try {
       if (guard && !guardPassed) {
-        check.step = guard.kind === 'quickCheck' ? '正在检查数据文件（上次未正常关闭）' : '正在核对数据文件的封签';
+        check.step = guardStep;
         const out = await runGuard(guard, file, run);
         if (closed) return;
         if (!out.ok) return fail(guardFailure(guard, out));
