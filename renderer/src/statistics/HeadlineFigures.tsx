@@ -31,7 +31,9 @@ function FigureCard({ def, summary }: { def: FigureDef; summary: StatsSummary })
       <Typography variant="body2" color="text.secondary">
         {def.label}
       </Typography>
-      <Typography data-testid={`figure-${def.key}`} component="p" sx={{ fontSize: 24, fontWeight: 600, lineHeight: 1.3, color: def.filter ? 'primary.main' : 'text.primary', whiteSpace: 'nowrap' }}>
+      {/* The unit goes under its number when both are wider than the card (a year's 挽回经济损失 at a
+          large office, "149,645.84 万元", ran over the next card at 1366 px); the number stays whole. */}
+      <Typography data-testid={`figure-${def.key}`} component="p" sx={{ fontSize: 24, fontWeight: 600, lineHeight: 1.3, color: def.filter ? 'primary.main' : 'text.primary', wordBreak: 'keep-all', overflowWrap: 'anywhere' }}>
         {def.text(summary)}
       </Typography>
       {def.detail && (

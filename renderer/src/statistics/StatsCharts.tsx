@@ -57,7 +57,8 @@ export function StatsCharts({ summary }: { summary: StatsSummary }) {
               height={240}
               skipAnimation
               xAxis={[{ scaleType: 'band', height: BOTTOM_AXIS, data: summary.byMonth.map((m) => (oneYear ? `${Number(m.month.slice(5))}月` : monthCn(m.month))) }]}
-              yAxis={[{ tickMinStep: 1, width: 40 }]}
+              // As wide as its longest count: a fixed 40 px cut a year's months at a large office to "40,…".
+              yAxis={[{ tickMinStep: 1, width: 'auto' }]}
               series={[
                 { data: summary.byMonth.map((m) => m.received), label: '收到', color: '#90a4ae' },
                 { data: summary.byMonth.map((m) => m.accepted), label: '受理', color: '#1f4e79' },
