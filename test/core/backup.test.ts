@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditHead } from '../../electron/core/integrity/auditChain';
-import { minimalComplaint, openRegister, tempDir, type Register } from './harness';
+import { createCore } from '../../electron/core';
+import { fixedClock, minimalComplaint, openRegister, quietLog, tempDir, type Register } from './harness';
 
 let reg: Register;
 let target: ReturnType<typeof tempDir>;
@@ -201,6 +202,27 @@ describe('backup.restore in the running app', () => {
     const restored = reg.core.db.prepare("SELECT data FROM audit_log WHERE action = 'backup.restored'").pluck().get() as string;
     expect(JSON.parse(restored)).toMatchObject({ setAside: out.setAside });
     expect(reg.core.services.audit.verify().ok).toBe(true);
+  });
+
+  it('opens the restored register at once, its whole check in the worker saying why it runs', async () => {
+    await withCasesAndFiles(2, 0);
+    const { path } = await reg.must<{ path: string }>('backup.create', { dir: target.dir });
+    reg.core.close();
+    // Every check in the worker, as on a register of any size.
+    const core = await createCore({ dataDir: reg.dir, clock: fixedClock('2026-11-23T09:00:00+08:00'), log: quietLog, inlineCheckBytes: 0, backgroundDelayMs: 0 });
+    try {
+      await core.checked();
+      const login = (await core.call('session.login', { username: 'admin', password: 'correct horse' }, null)) as { value: { token: string } };
+      expect(await core.call('backup.restore', { path, confirm: true }, login.value.token)).toMatchObject({ ok: true });
+      // The backup is a rollback-mode file; restored in WAL mode, it is not checked whole before the open.
+      expect(core.check).toMatchObject({ running: true, writesHeld: true, step: '正在检查数据文件（刚从备份恢复）' });
+      await core.checked();
+      expect(core.health.readOnly).toBe(false);
+      const again = (await core.call('session.login', { username: 'admin', password: 'correct horse' }, null)) as { value: { token: string } };
+      expect(((await core.call('cases.search', {}, again.value.token)) as { value: { total: number } }).value.total).toBe(2);
+    } finally {
+      core.close();
+    }
   });
 
   it('refuses a backup that fails its check, changing nothing', async () => {
