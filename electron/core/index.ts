@@ -215,7 +215,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     async call(name, input, token, transfer) {
       if (ctx.upgrade && name === 'setup.status') return { ok: true, value: { initialised: true, readOnly: false, upgrading: { ...ctx.upgrade } } };
       while (gate) await gate;
-      if (state.writesReleased && holdsWrite(name)) {
+      // A sign-in is taken while writes are held; its session and rows are written once they are let through (start/heldSignIn.ts).
+      if (state.writesReleased && holdsWrite(name) && !(name === 'session.login' && state.signInHeld)) {
         await state.writesReleased;
         while (gate) await gate;
       }

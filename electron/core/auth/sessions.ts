@@ -74,13 +74,14 @@ export type Sessions = ReturnType<typeof createSessions>;
  * Sessions of a register opened read-only (damaged at start): kept in memory, so signing in to
  * read and to restore never writes the file. A restart forgets them, as it forgets the damage.
  */
-export function createMemorySessions(db: Db, clock: Clock): Sessions {
+export function createMemorySessions(db: Db, clock: Clock): Sessions & { entries(): HeldSession[] } {
   const users = db.prepare('SELECT id, username, display_name, role FROM users WHERE id = ? AND disabled_at IS NULL');
-  const open = new Map<string, { userId: number; expiresAt: number }>();
+  const open = new Map<string, { userId: number; createdAt: number; expiresAt: number }>();
   return {
     open(userId: number): string {
       const token = randomBytes(32).toString('base64url');
-      open.set(hashToken(token), { userId, expiresAt: clock.now().getTime() + IDLE_MS });
+      const now = clock.now().getTime();
+      open.set(hashToken(token), { userId, createdAt: now, expiresAt: now + IDLE_MS });
       return token;
     },
     authenticate(token: string | null): UserView | null {
@@ -100,5 +101,27 @@ export function createMemorySessions(db: Db, clock: Clock): Sessions {
       const kept = keep ? hashToken(keep) : '';
       for (const [hash, s] of open) if (s.userId === userId && hash !== kept) open.delete(hash);
     },
+    /** The sessions open now and not expired, to be kept in the table once it can be written (start/heldSignIn.ts). */
+    entries(): HeldSession[] {
+      const now = clock.now().getTime();
+      return [...open].filter(([, s]) => s.expiresAt > now).map(([tokenHash, s]) => ({ tokenHash, userId: s.userId, createdAt: s.createdAt, expiresAt: s.expiresAt }));
+    },
   };
+}
+
+/** A session opened in memory, by its token's hash (the token itself is never kept). */
+export interface HeldSession {
+  tokenHash: string;
+  userId: number;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** Writes sessions opened in memory into the table, as `open` would have (same hash, same times). */
+export function keepSessions(db: Db, held: HeldSession[]): void {
+  const insert = db.prepare('INSERT OR IGNORE INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)');
+  for (const s of held) {
+    const created = new Date(s.createdAt).toISOString();
+    insert.run(s.tokenHash, s.userId, created, created, new Date(s.expiresAt).toISOString());
+  }
 }

@@ -35,6 +35,8 @@ export interface CoreDeps {
   inlineCheckBytes?: number;
   /** Delay before the checks that do not guard writing start (default 3 s); tests set 0. */
   backgroundDelayMs?: number;
+  /** Tests only: the check that guards writing reads the file once this settles (as long as a million cases' check takes). */
+  guardStarts?: Promise<void>;
   /** Reads pictures' text (OCR in a worker thread) when not given; a test that measures the import alone gives its own. */
   textReader?: TextReader;
   /**
@@ -99,6 +101,8 @@ export interface State {
   dispatchDeps: DispatchDeps;
   /** Pending while writes are held. */
   writesReleased: Promise<void> | null;
+  /** A sign-in is taken while writes are held (start/heldSignIn.ts), not made to wait for them. */
+  signInHeld?: boolean;
   /** The background checks. */
   watching: Promise<void>;
   afterWrite(): void;

@@ -18,6 +18,7 @@ import { withStorageErrors } from '../storageErrors';
 import { auditVerifyInWorker, idleCheck, withStatus, type CheckView, type Ctx, type State } from './coreState';
 import { decideOpen } from './decideOpen';
 import { guardFailure, guardSync, runGuard } from './guardRun';
+import { createHeldSignIn } from './heldSignIn';
 import { readOnlyState } from './readOnlyState';
 
 /** How long after writes are let through the rest of the check (the whole chain, the seal's sums) starts. */
@@ -155,6 +156,8 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
     return readOnlyState(ctx, file, vault, problemOfError(error));
   }
   const health = { readOnly: false, problem: null };
+  // Writes held for the check: a sign-in is taken meanwhile, its session and rows written once the file passes (start/heldSignIn.ts).
+  const heldSignIn = guardPassed ? null : createHeldSignIn(db, services, log);
   const backup = createBackupService({ db, dataDir: deps.dataDir, vaultRoot: vault.root, clock: services.clock, settings: services.settings, audit: services.audit, runner, log, readOnly: false, requestRestart, keys });
 
   const dirty = new Set<number>();
@@ -207,6 +210,8 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
         services.audit.append({ at: services.clock.now(), userId: null, action: 'backup.restored', entity: 'backup', entityId: null, data: { setAside: restored.aside, from: restored.from } });
       }).immediate();
     }
+    // The sign-ins taken while writes were held, before any other write.
+    if (heldSignIn) db.transaction(() => heldSignIn.keep()).immediate();
     released = true;
     check.writesHeld = false;
     releaseWrites();
@@ -227,11 +232,20 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
 
   const table = withStorageErrors(createHandlers(services, backup, runner, health), log);
   const ref: { st?: State } = {};
-  const handlers = withStatus({ ...table, 'audit.verify': auditVerifyInWorker(file, ctx) } as HandlerTable, () => ref.st!);
+  const login = table['session.login'];
+  const handlers = withStatus(
+    {
+      ...table,
+      'session.login': (input: { username: string; password: string }, c: Parameters<typeof login>[1]) => (heldSignIn && !released ? heldSignIn.login(input) : login(input, c)),
+      'audit.verify': auditVerifyInWorker(file, ctx),
+    } as HandlerTable,
+    () => ref.st!,
+  );
 
   const fail = (p: DbProblem) => {
     if (closed) return;
     log.error(`the register failed its check after start (${p.code}: ${p.detail ?? ''}); switching to read-only`);
+    heldSignIn?.abandon();
     check.running = false;
     onFailure(p);
   };
@@ -240,6 +254,8 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
     try {
       if (guard && !guardPassed) {
         check.step = guardStep;
+        await deps.guardStarts;
+        if (closed) return;
         const out = await runGuard(guard, file, run);
         if (closed) return;
         if (!out.ok) return fail(guardFailure(guard, out));
@@ -288,6 +304,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
     }
   }
 
+  const heldSignInUser = (t: string | null) => (heldSignIn && !released ? heldSignIn.authenticate(t) : null);
   const st: State = {
     db,
     services,
@@ -299,7 +316,9 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
     writesReleased: guardPassed ? null : writesReleased,
     watching: Promise.resolve(),
     // After a restore the sessions copied with the backup are deleted when writes are let through; until then none is honoured.
-    dispatchDeps: { handlers, authenticate: (t) => (restored && !released ? null : services.sessions.authenticate(t)), logError: (message, error) => log.error(message, error) },
+    // While writes are held, a session taken then is in memory (start/heldSignIn.ts); the table's are read as always.
+    dispatchDeps: { handlers, authenticate: (t) => heldSignInUser(t) ?? (restored && !released ? null : services.sessions.authenticate(t)), logError: (message, error) => log.error(message, error) },
+    signInHeld: heldSignIn !== null,
     writeTurn: () => services.writeTurns.write(),
     afterWrite() {
       if (!released || closed) return;

@@ -15,7 +15,7 @@ export function StartCheckNotice({ check }: { check: Check }) {
     <Alert severity="info" sx={{ borderRadius: 0 }} data-testid="start-check">
       {check.step || '正在检查数据文件'}
       {pct !== null ? `（${pct}%）` : ''}。
-      {check.writesHeld ? '可以查阅；登录、登记和修改会在检查通过后自动进行，请稍候。' : '可以正常使用。'}
+      {check.writesHeld ? '可以登录和查阅；登记和修改会在检查通过后自动进行，请稍候。' : '可以正常使用。'}
       {pct !== null && <LinearProgress variant="determinate" value={pct} sx={{ mt: 0.5 }} />}
     </Alert>
   );
