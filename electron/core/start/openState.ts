@@ -230,17 +230,12 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
     textTimer.unref();
   };
 
-  const table = withStorageErrors(createHandlers(services, backup, runner, health), log);
+  const own = createHandlers(services, backup, runner, health);
+  const login = own['session.login'];
+  // While writes are held, a sign-in is taken by heldSignIn (its session in memory, its rows held).
+  const table = withStorageErrors({ ...own, 'session.login': (input: Parameters<typeof login>[0]) => (heldSignIn && !released ? heldSignIn.login(input) : login(input)) }, log);
   const ref: { st?: State } = {};
-  const login = table['session.login'];
-  const handlers = withStatus(
-    {
-      ...table,
-      'session.login': (input: { username: string; password: string }, c: Parameters<typeof login>[1]) => (heldSignIn && !released ? heldSignIn.login(input) : login(input, c)),
-      'audit.verify': auditVerifyInWorker(file, ctx),
-    } as HandlerTable,
-    () => ref.st!,
-  );
+  const handlers = withStatus({ ...table, 'audit.verify': auditVerifyInWorker(file, ctx) } as HandlerTable, () => ref.st!);
 
   const fail = (p: DbProblem) => {
     if (closed) return;
