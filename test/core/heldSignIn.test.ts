@@ -32,6 +32,9 @@ beforeAll(async () => {
     const r = await core.call('cases.register', minimalComplaint({ subject: `商品${i}`, facts: `第${i}件：${'消费者购买商品后发现质量问题，要求退货退款，商家拒绝处理。'.repeat(150)}` }), value.token);
     expect(r.ok).toBe(true);
   }
+  // A clerk whose name is paused for wrong passwords when the app is closed.
+  expect(await core.call('users.create', { username: 'clerk', displayName: '李登记', password: 'clerk-pass-123', role: 'clerk', requestId: '7f0c6a53-95a4-4f43-9b4e-2f8d0a2e1c11' }, value.token)).toMatchObject({ ok: true });
+  for (let i = 0; i < 5; i++) expect(await core.call('session.login', { username: 'clerk', password: 'wrong-pass' }, null)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   core.close();
   expect(statSync(databaseFile(original)).size).toBeGreaterThan(2 * 2 ** 20 + 4096);
 }, 60_000);
@@ -46,8 +49,11 @@ async function openHeld(name: string): Promise<{ core: Core; dir: string; go: ()
   return { core, dir, go };
 }
 
-/** Settles with the call's result, or says it is still waiting after a moment. */
-const soon = <T>(p: Promise<T>) => Promise.race([p, new Promise<'waiting'>((r) => setTimeout(() => r('waiting'), 300))]);
+/**
+ * Settles with the call's result, or says it is still waiting after `ms`: long enough for a password's
+ * hash on a busy machine (a sign-in held for the check would wait for ever here: the check is held).
+ */
+const soon = <T>(p: Promise<T>, ms = 5000) => Promise.race([p, new Promise<'waiting'>((r) => setTimeout(() => r('waiting'), ms))]);
 
 const auditActions = (dir: string) => {
   const db = new Database(databaseFile(dir), { readonly: true });
@@ -72,7 +78,7 @@ describe('signing in while the start check holds writes', () => {
       expect(await soon(core.call('session.login', { ...login, password: 'wrong horse' }, null))).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
       // A write waits for the check; nothing has been written yet.
       const registering = core.call('cases.register', minimalComplaint({ subject: '检查期间登记' }), token);
-      expect(await soon(registering)).toBe('waiting');
+      expect(await soon(registering, 1000)).toBe('waiting');
       expect(auditActions(dir)).toEqual(before);
 
       go();
@@ -88,6 +94,28 @@ describe('signing in while the start check holds writes', () => {
       expect(kept).toEqual({ user_id: 1, created_at: clock.now().toISOString() });
       expect(await core.call('cases.search', {}, token)).toMatchObject({ ok: true, value: { total: 122 } });
       expect(core.services!.audit.verify().ok).toBe(true);
+    } finally {
+      core.close();
+    }
+  });
+
+  it('keeps a name paused before the restart paused, and the wrong passwords tried meanwhile count after it', async () => {
+    const { core, dir, go } = await openHeld('throttle');
+    try {
+      expect(await soon(core.call('session.login', { username: 'clerk', password: 'clerk-pass-123' }, null))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      for (let i = 0; i < 5; i++) expect(await soon(core.call('session.login', { ...login, password: 'wrong horse' }, null))).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      expect(await soon(core.call('session.login', login, null))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      go();
+      await core.checked();
+      // Written when writes were let through: admin's five, beside the clerk's five from before.
+      const db = new Database(databaseFile(dir), { readonly: true });
+      const counts = db.prepare('SELECT username, COUNT(*) AS n FROM login_attempts GROUP BY username ORDER BY username').all();
+      db.close();
+      expect(counts).toEqual([
+        { username: 'admin', n: 5 },
+        { username: 'clerk', n: 5 },
+      ]);
+      expect(await core.call('session.login', login, null)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     } finally {
       core.close();
     }

@@ -115,3 +115,52 @@ export function createMemoryLoginThrottle(clock: Clock): LoginThrottle {
     },
   };
 }
+
+/**
+ * The rule while the start check holds writes (start/heldSignIn.ts): the attempts already in the
+ * table are read, so a name paused before a restart stays paused; attempts made meanwhile are
+ * counted in memory and written to the table by `keep`, when writes are let through.
+ */
+export function createHeldLoginThrottle(db: Db, clock: Clock): LoginThrottle & { keep(): void } {
+  const recent = db.prepare('SELECT COUNT(*) AS n, MAX(at) AS last FROM login_attempts WHERE username = ? AND at > ?');
+  const insert = db.prepare('INSERT INTO login_attempts (username, at) VALUES (?, ?)');
+  const forget = db.prepare('DELETE FROM login_attempts WHERE username = ?');
+  const key = (username: string) => username.trim().toLowerCase();
+  // Attempts of names with an account only (users.ts counts made-up names elsewhere), paused at five: few.
+  const attempts = new Map<number, { name: string; at: number }>();
+  const succeeded = new Set<string>();
+  let kept = false;
+  let next = 1;
+  return {
+    begin(username: string): Attempt {
+      const now = clock.now().getTime();
+      const windowStart = now - WINDOW_MS;
+      const name = key(username);
+      const stored = succeeded.has(name) ? { n: 0, last: null } : (recent.get(name, new Date(windowStart).toISOString()) as { n: number; last: string | null });
+      const mine = [...attempts.values()].filter((a) => a.name === name && a.at > windowStart);
+      const last = Math.max(stored.last === null ? -Infinity : Date.parse(stored.last), mine.at(-1)?.at ?? -Infinity);
+      const earlier = stored.n + mine.length;
+      refuseIfPaused(earlier, Number.isFinite(last) ? last : null, now);
+      const id = next++;
+      attempts.set(id, { name, at: now });
+      return { id, earlier };
+    },
+    withdraw(attempt: number): void {
+      attempts.delete(attempt);
+    },
+    succeeded(username: string): void {
+      const name = key(username);
+      for (const [id, a] of attempts) if (a.name === name) attempts.delete(id);
+      if (kept) forget.run(name);
+      else succeeded.add(name);
+    },
+    /** In the transaction that lets writes through (and after a sign-in begun before it): the table as the attempts would have left it. */
+    keep(): void {
+      for (const name of succeeded) forget.run(name);
+      succeeded.clear();
+      for (const a of attempts.values()) insert.run(a.name, new Date(a.at).toISOString());
+      attempts.clear();
+      kept = true;
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import { DomainError } from '../../../shared/api/errors';
 import type { Role, UserView } from '../../../shared/api/schemas/common';
-import { createLoginThrottle, createMemoryLoginThrottle } from '../auth/loginThrottle';
+import { createLoginThrottle, createMemoryLoginThrottle, type LoginThrottle } from '../auth/loginThrottle';
 import { createPasswordWork } from '../auth/passwordGate';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { toUserView, type Sessions, type UserRow } from '../auth/sessions';
@@ -14,11 +14,11 @@ export interface NewUser { username: string; displayName: string; password: stri
 /**
  * The users table, the audit's append and one setting only, so that an older register not yet
  * upgraded can be signed in to (start/diskFullSignIn.ts). `readOnly`: the register's file is never
- * written, so sign-in attempts are counted in memory. `openCasesOf`: the store's count of a
+ * written, so sign-in attempts are counted in memory; `attemptsOf` counts them otherwise (start/heldSignIn.ts). `openCasesOf`: the store's count of a
  * handler's unfinished cases, read from the index (handler_id, status), skipping years of closed
  * cases (the register's tables are read by the store alone).
  */
-export function createUsers(db: Db, clock: OfficeClock, audit: Pick<Audit, 'append'>, settings: Pick<Settings, 'set'>, sessions: Sessions, openCasesOf: (handlerId: number) => number, readOnly = false) {
+export function createUsers(db: Db, clock: OfficeClock, audit: Pick<Audit, 'append'>, settings: Pick<Settings, 'set'>, sessions: Sessions, openCasesOf: (handlerId: number) => number, readOnly = false, attemptsOf?: LoginThrottle) {
   const count = db.prepare('SELECT COUNT(*) FROM users').pluck();
   const byName = db.prepare('SELECT id, username, display_name, role, password_hash FROM users WHERE username = ? AND disabled_at IS NULL');
   const insert = db.prepare('INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)');
@@ -32,7 +32,7 @@ export function createUsers(db: Db, clock: OfficeClock, audit: Pick<Audit, 'appe
   const exists = db.prepare('SELECT 1 FROM users WHERE username = ?').pluck();
   // Sign-in bookkeeping keeps UTC instants: only compared, never shown, and text order is time order in any zone.
   const instants = { now: () => clock.instant() };
-  const throttle = readOnly ? createMemoryLoginThrottle(instants) : createLoginThrottle(db, instants);
+  const throttle = attemptsOf ?? (readOnly ? createMemoryLoginThrottle(instants) : createLoginThrottle(db, instants));
   // Names with no account are paused the same way, counted in memory (a flood of them writes nothing).
   const unknownNames = createMemoryLoginThrottle(instants);
   // Every password hash waits its turn in a bounded lane (auth/passwordGate), so no caller can

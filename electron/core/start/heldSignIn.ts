@@ -1,4 +1,5 @@
 import type { UserView } from '../../../shared/api/schemas/common';
+import { createHeldLoginThrottle } from '../auth/loginThrottle';
 import { createMemorySessions, keepSessions } from '../auth/sessions';
 import type { Db } from '../db/open';
 import type { Logger } from '../ports';
@@ -13,16 +14,20 @@ import { createUsers } from '../services/users';
  * morning. The check guards the file against writing, not against reading: anyone holding the file can
  * read it without the app. So a sign-in is checked against the users table now, its session kept in
  * memory and its audit rows held; once the file passes they are written as they would have been (the
- * same token's hash, the same times, the rows in their order), before any other write. Attempts are
- * counted in memory meanwhile, as in a read-only register. If the check fails the register turns
+ * same token's hash, the same times, the rows in their order), before any other write. The attempts
+ * already in the table count (a name paused before a restart stays paused), and those made meanwhile
+ * are written with the rest (auth/loginThrottle.ts `createHeldLoginThrottle`). If the check fails the register turns
  * read-only: the sessions end and the rows go to the file log, as a read-only register's do.
  */
 export function createHeldSignIn(db: Db, services: Services, log: Logger) {
-  const sessions = createMemorySessions(db, { now: () => services.clock.instant() });
   const held: AuditEntry[] = [];
-  const users = createUsers(db, services.clock, { append: (e) => void held.push(e) }, services.settings, sessions, () => 0, true);
+  const instants = { now: () => services.clock.instant() };
+  const sessions = createMemorySessions(db, instants);
+  const attempts = createHeldLoginThrottle(db, instants);
+  const users = createUsers(db, services.clock, { append: (e) => void held.push(e) }, services.settings, sessions, () => 0, true, attempts);
   let state: 'holding' | 'kept' | 'abandoned' = 'holding';
   const write = () => {
+    attempts.keep();
     keepSessions(db, sessions.entries());
     for (const entry of held) services.audit.append(entry);
     held.length = 0;
