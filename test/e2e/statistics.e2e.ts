@@ -295,4 +295,30 @@ describe('统计', () => {
     mkdirSync(dir, { recursive: true });
     await pdfToPngs(browser, pdf, (n) => join(dir, `page-${n}.png`));
   });
+
+  it("keeps a large office's figures inside their cards at 1366 px: the unit goes under the number", async () => {
+    // A month of its own (June 2025: no period above holds it), its 挽回经济损失 wider than a card.
+    const key = 'L';
+    PERSON[key] = '陈八';
+    ids[key] = await registerCase(host, office.tokens.clerk, complaintOf(PERSON[key], { receivedAt: '2025-06-10T10:00:00+08:00', natures: ['contract'], category: 'G01', complainant: { name: PERSON[key], phone: '13900000099' } }));
+    const act = async (who: keyof Office['tokens'], action: string, fields: Record<string, unknown> = {}) => {
+      const { version } = await apiCall<{ version: number }>(host, 'cases.get', { id: ids[key] }, office.tokens[who]);
+      await apiCall(host, 'cases.act', { id: ids[key], version, action, ...fields }, office.tokens[who]);
+    };
+    await act('clerk', 'accept');
+    await act('supervisor', 'assign', { userId: office.ids.investigator });
+    await act('investigator', 'startInvestigation');
+    await act('investigator', 'proposeOutcome', { measures: ['refund'], recoveredFen: 99_999_999_999, summary: '退款' });
+    await act('supervisor', 'approve', { comment: '同意' });
+    await act('investigator', 'notify');
+    await act('investigator', 'followUp', { satisfaction: 5, note: '满意' });
+    await act('investigator', 'close');
+    await page.goto(`${host.url}/#/statistics?period=month&from=2025-06-01&to=2025-06-30`);
+    await expect.poll(() => figure('recovered')).toBe('100,000.00 万元');
+    // Written on one line it ran over the next card (its text wider than its box); the number stays whole.
+    const fits = await page.getByTestId('figure-recovered').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, lines: Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)) }));
+    expect(fits.scroll).toBeLessThanOrEqual(fits.client);
+    expect(fits.lines).toBe(2);
+    await screenshot(page, 'statistics-large-figure', { fullPage: false });
+  });
 });
