@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STATISTICS_EVERY_WRITES } from '../../electron/core/start/openState';
+import { STATISTICS_EVERY_WRITES } from '../../electron/core/start/upkeepTimings';
 import { openRegister, type Register } from './harness';
 
 /**
