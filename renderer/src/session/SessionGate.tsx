@@ -205,7 +205,12 @@ export function SessionGate() {
           return (
             <DiskFullScreen
               room={health.room}
-              onUpgrading={() => void probe()}
+              onUpgrading={() => {
+                // The removal's answer says the upgrade has started: a short one may have ended before the
+                // window looks again, and the sign-in after it must still say why it is asked for.
+                upgraded.current = true;
+                void probe();
+              }}
               onRoomChanged={() => void refreshRoom()}
               onLogout={() => void logout()}
             />
