@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokensOf } from '../../electron/core/store/searchTokens';
 import { createCaseSearch } from '../../electron/core/store/caseSearch';
+import { createTextWalk } from '../../electron/core/store/textWalk';
 import { loadCalendar } from '../../electron/core/services/calendar';
 import { casesSearch } from '../../shared/api/schemas/caseSearch';
 import type { UserView } from '../../shared/api/schemas/common';
@@ -46,8 +47,9 @@ describe('a text alone walked and counted at once', () => {
     { text: '没有这个词' },
     { text: '测试人7' },
   ];
-  // Every match seen (the cap), or past the walk's limit (3), where the page is read newest first and counted.
-  for (const walkAtMost of [undefined, 3]) {
+  // Every match seen (the cap), or past the walk's limit (3), where the page is read newest first and
+  // counted; at 4, 甲醛's five matches pass the limit and its one voided brings them back under it.
+  for (const walkAtMost of [undefined, 3, 4]) {
     it.each(searches)(`pages as the index read newest first, walking at most ${walkAtMost ?? 'the cap'}: %o`, async (filters) => {
       const { db, services } = reg.core;
       const walked = createCaseSearch(db, services.clock, () => loadCalendar(db), () => true, walkAtMost ? { walkAtMost } : {});
@@ -80,6 +82,19 @@ describe('a text alone walked and counted at once', () => {
     expect(await total({ text: '退款', includeVoided: true })).toBe(9);
     expect(await total({ text: '退款', status: 'voided' })).toBe(3);
     expect(await total({ text: '甲醛' })).toBe(4);
+  });
+
+  it('says past the cap only when the matches not voided pass it, and lists them whole otherwise', async () => {
+    const { db } = reg.core;
+    const matchOf = (text: string) => reg.core.services.store.read.searchPlan(casesSearch.input.parse({ text, sort: 'registeredAt:desc' }), admin).textAlone!.match;
+    const live = async (text: string) => (await reg.must<Found>('cases.search', { text, from: '2000-01-01', pageSize: 50 })).rows.map((r) => r.id);
+    // A cap of 4: 退款's six not voided pass it (nine with the voided); 甲醛's
+    // five matches pass it, but one is voided, so its four are listed; 测试人7's one is listed.
+    for (const [text, past] of [['退款', true], ['甲醛', false], ['测试人7', false], ['没有这个词', false]] as const) {
+      const walked = createTextWalk(db, 4).walk(matchOf(text), false, false);
+      const ids = await live(text);
+      expect(walked, text).toEqual(past ? { newestFirst: null, counted: 5 } : { newestFirst: ids, counted: ids.length });
+    }
   });
 
   it('walks once for a first page and the pages that follow it', async () => {
