@@ -141,3 +141,37 @@ describe('signing in while the start check holds writes', () => {
     }
   });
 });
+
+describe('an export while the start check holds writes', () => {
+  const exportRows = (dir: string) => {
+    const db = new Database(databaseFile(dir), { readonly: true });
+    try {
+      return db.prepare("SELECT json_extract(data, '$.rows') FROM audit_log WHERE action = 'exports.register'").pluck().all();
+    } finally {
+      db.close();
+    }
+  };
+
+  it('writes the spreadsheet at once, and offers it once the row saying who took the cases is on the audit chain', async () => {
+    const { core, dir, go } = await openHeld('export');
+    try {
+      const signedIn = (await soon(core.call('session.login', login, null))) as { ok: true; value: { token: string } };
+      const token = signedIn.value.token;
+      const started = (await core.call('exports.start', { kind: 'register', filters: {} }, token)) as { ok: true; value: { id: string } };
+      expect(started).toMatchObject({ ok: true });
+      const progress = async () => ((await core.call('exports.progress', { id: started.value.id }, token)) as { value: { state: string; done: number; error: string | null } }).value;
+      // Every row written; the file waits for its record (before, the record failed and took the file with it).
+      await expect.poll(progress, { timeout: 20_000 }).toMatchObject({ done: 121 });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await progress()).toMatchObject({ state: 'running', error: null });
+      expect(exportRows(dir)).toEqual([]);
+      go();
+      await core.checked();
+      await expect.poll(progress).toMatchObject({ state: 'done' });
+      expect(exportRows(dir)).toEqual([121]);
+      expect(core.services!.audit.verify().ok).toBe(true);
+    } finally {
+      core.close();
+    }
+  });
+});

@@ -8,11 +8,12 @@ import type { ExportState, exportsStart } from '../../../shared/api/schemas/expo
 import { SEARCH_COUNT_CAP } from '../../../shared/api/schemas/cases';
 import type { OfficeClock } from '../officeClock';
 import type { Logger } from '../ports';
-import type { Audit } from '../services/audit';
+import type { Audit, AuditEntry } from '../services/audit';
 import type { Settings } from '../services/settings';
 import type { CaseStoreRead } from '../store';
 import { createCaseExportReader } from '../store/caseExport';
 import type { Snapshots } from '../store/snapshots';
+import type { WriteTurns } from '../writeTurns';
 
 type StartInput = z.output<typeof exportsStart.input>;
 
@@ -32,6 +33,10 @@ export interface ExportDeps {
   store: Pick<CaseStoreRead, 'searchPlan' | 'stats'>;
   clock: OfficeClock;
   audit: Audit;
+  /** Settles once the register may be written (start/openState.ts: the start check holds writes); null, it may be now. */
+  writable: Promise<void> | null;
+  /** The register's write turns (core/writeTurns.ts). */
+  turns: WriteTurns;
   settings: Settings;
   log: Logger;
 }
@@ -72,10 +77,28 @@ export function createExports(d: ExportDeps) {
 
   const stamp = () => d.clock.now().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 
+  /**
+   * Who took which cases out of the register, on the audit chain (in read-only mode, the log) before
+   * the file is offered. An export is not a call the core holds for the start check, so one finished
+   * while the check still held writes failed at its record, and its file went with it (a million
+   * cases' check holds writes 20 s and more from a cold disk): the record waits for the writes to be
+   * let through, in a write turn of its own, and the export shows as running until then.
+   */
+  async function record(entry: AuditEntry): Promise<void> {
+    if (d.writable) await d.writable;
+    const turn = d.turns.write();
+    const release = typeof turn === 'function' ? turn : await turn;
+    try {
+      d.audit.append(entry);
+    } finally {
+      release();
+    }
+  }
+
   async function runRegister(t: Task, input: Extract<StartInput, { kind: 'register' }>, user: UserView): Promise<void> {
     // A moment of the register of its own (store/snapshots.ts): the spreadsheet is one moment of
     // the register, however long it takes to write.
-    await d.snapshots.read(async (conn) => {
+    const { rows, registerOrder } = await d.snapshots.read(async (conn) => {
       const reader = createCaseExportReader(conn, d.store.searchPlan);
       const { filters, registerOrder } = reader.order(input.filters, user);
       t.view.registerOrder = registerOrder;
@@ -90,9 +113,9 @@ export function createExports(d: ExportDeps) {
       if (result === 'cancelled') throw new Cancelled();
       // For an administrator who asks why the app's memory rose: the writer's backlog is bounded (sheetWorker.ts).
       d.log.info(`export ${t.view.id}: ${result.rows} case(s) in ${result.sheets} sheet(s), ${Math.round(performance.now() - began)} ms; the spreadsheet's thread held at most ${(result.heldAtMost / 2 ** 20).toFixed(1)} MB`);
-      // Who took which cases out of the register, on the audit chain (in read-only mode, the log).
-      d.audit.append({ at: d.clock.now(), userId: user.id, action: 'exports.register', entity: 'export', entityId: null, data: { filters: input.filters, rows: result.rows, ...(registerOrder ? { order: 'registeredAt:desc' } : {}) } });
+      return { rows: result.rows, registerOrder };
     });
+    await record({ at: d.clock.now(), userId: user.id, action: 'exports.register', entity: 'export', entityId: null, data: { filters: input.filters, rows, ...(registerOrder ? { order: 'registeredAt:desc' } : {}) } });
   }
 
   async function runStats(t: Task, input: Extract<StartInput, { kind: 'stats' }>, user: UserView): Promise<void> {
@@ -101,7 +124,7 @@ export function createExports(d: ExportDeps) {
     const { writeStatsWorkbook } = await import('./statsWorkbook');
     await writeStatsWorkbook(t.file, d.settings.get('office.name', ''), summary);
     t.view.done = 1;
-    d.audit.append({ at: d.clock.now(), userId: user.id, action: 'exports.stats', entity: 'export', entityId: null, data: input.period });
+    await record({ at: d.clock.now(), userId: user.id, action: 'exports.stats', entity: 'export', entityId: null, data: input.period });
   }
 
   return {

@@ -72,13 +72,15 @@ export interface ServiceDeps {
   bulkLoad?: boolean;
   /** Tests only: each merge step of the search index holds its transaction this long (mergeWorker.ts). */
   mergeStepHoldMs?: number;
+  /** Settles once the start check lets writes through (start/openState.ts); absent, they are through. */
+  writable?: Promise<void> | null;
 }
 
 /** Idle time after which the merge worker ends (its thread and connection); the next write's merges start it again. */
 const MERGE_WORKER_IDLE_MS = 30_000;
 
 /** The services of the register, wired once over one database, one clock and one vault. */
-export function createServices({ db, clock: instants, vault, media, log, pdf, readOnly, textReader, bulkLoad, mergeStepHoldMs }: ServiceDeps) {
+export function createServices({ db, clock: instants, vault, media, log, pdf, readOnly, textReader, bulkLoad, mergeStepHoldMs, writable = null }: ServiceDeps) {
   const settings = createSettings(db);
   // The register's one writer shared between the page's thread and the search index's merge worker.
   const writeTurns = readOnly ? noWriteTurns : createWriteTurns();
@@ -179,7 +181,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     },
     checklistTemplates,
     checklist,
-    exports: createExports({ snapshots, dir: join(dirname(db.name), 'exports'), store: store.read, clock, audit, settings, log }),
+    exports: createExports({ snapshots, dir: join(dirname(db.name), 'exports'), store: store.read, clock, audit, writable, turns: writeTurns, settings, log }),
     evidence,
     office,
     typical: createTypical({ db, clock, audit, events, settings, store: createTypicalStore(db), getCase: cases.get }),

@@ -121,9 +121,11 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
   }
   const swept = await vault.sweep();
   if (swept) log.warn(`removed ${swept} unfinished vault import(s) left by an interrupted run`);
+  let releaseWrites!: () => void;
+  const writesReleased = new Promise<void>((r) => (releaseWrites = r));
   let services: ReturnType<typeof createServices>;
   try {
-    services = createServices({ db, clock, vault, media: deps.media ?? mediaToolsFromEnv(), log, pdf: deps.pdf, textReader: deps.textReader, bulkLoad: deps.bulkLoad, mergeStepHoldMs: deps.mergeStepHoldMs });
+    services = createServices({ db, clock, vault, media: deps.media ?? mediaToolsFromEnv(), log, pdf: deps.pdf, textReader: deps.textReader, bulkLoad: deps.bulkLoad, mergeStepHoldMs: deps.mergeStepHoldMs, writable: guardPassed ? null : writesReleased });
   } catch (error) {
     // A schema this version did not write (a changed byte in a table's definition, say): damaged, never a crash of the start.
     db.close();
@@ -170,8 +172,6 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
     ctx.lastMark = head;
   };
 
-  let releaseWrites!: () => void;
-  const writesReleased = new Promise<void>((r) => (releaseWrites = r));
   const release = () => {
     if (released || closed) return;
     // The file passed the checks that guard writing: from its first write on, the seal of the last clean close no longer holds.
