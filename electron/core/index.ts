@@ -52,6 +52,14 @@ export interface Core {
 /** Operations that write even though they do not change the register's records (sessions, sign-in throttle). */
 const HELD_BESIDES_WRITES: ReadonlySet<string> = new Set(['session.login', 'session.logout', 'session.unlock', 'session.changePassword', 'backup.restore']);
 const holdsWrite = (name: string) => HELD_BESIDES_WRITES.has(name) || writesRegister[name as OperationName] === true;
+/**
+ * Reads that record what they found (a check of the evidence: its events and audit row, written at
+ * its end, after minutes of reading files, so not in a write turn all along; a register opened
+ * read-only answers it unrecorded): while the start check holds writes they wait as writes do, or
+ * their record was refused as if the data folder could not be written.
+ */
+const RECORDED_READS: ReadonlySet<string> = new Set(['evidence.verify']);
+const waitsForWrites = (name: string) => holdsWrite(name) || RECORDED_READS.has(name);
 
 /**
  * Opens the register in `dataDir` and assembles the handler table. At start: the data folder is
@@ -216,7 +224,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       if (ctx.upgrade && name === 'setup.status') return { ok: true, value: { initialised: true, readOnly: false, upgrading: { ...ctx.upgrade } } };
       while (gate) await gate;
       // A sign-in is taken while writes are held; its session and rows are written once they are let through (start/heldSignIn.ts).
-      if (state.writesReleased && holdsWrite(name) && !(name === 'session.login' && state.signInHeld)) {
+      if (state.writesReleased && waitsForWrites(name) && !(name === 'session.login' && state.signInHeld)) {
         await state.writesReleased;
         while (gate) await gate;
       }

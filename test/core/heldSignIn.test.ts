@@ -142,7 +142,7 @@ describe('signing in while the start check holds writes', () => {
   });
 });
 
-describe('an export while the start check holds writes', () => {
+describe('work that writes beside its answer, while the start check holds writes', () => {
   const exportRows = (dir: string) => {
     const db = new Database(databaseFile(dir), { readonly: true });
     try {
@@ -170,6 +170,24 @@ describe('an export while the start check holds writes', () => {
       await expect.poll(progress).toMatchObject({ state: 'done' });
       expect(exportRows(dir)).toEqual([121]);
       expect(core.services!.audit.verify().ok).toBe(true);
+    } finally {
+      core.close();
+    }
+  });
+
+  it('checks the evidence once writes are let through, and records the check then (it was refused as if the folder could not be written)', async () => {
+    const { core, dir, go } = await openHeld('verify');
+    try {
+      const signedIn = (await soon(core.call('session.login', login, null))) as { ok: true; value: { token: string } };
+      const verifying = core.call('evidence.verify', {}, signedIn.value.token);
+      expect(await soon(verifying, 1000)).toBe('waiting');
+      go();
+      await core.checked();
+      expect(await verifying).toMatchObject({ ok: true, value: { checked: 0, problems: [] } });
+      const db = new Database(databaseFile(dir), { readonly: true });
+      const rows = db.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'evidence.verify'").pluck().get();
+      db.close();
+      expect(rows).toBe(1);
     } finally {
       core.close();
     }
