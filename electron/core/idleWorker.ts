@@ -1,4 +1,4 @@
-import { Worker, type TransferListItem } from 'node:worker_threads';
+import { Worker, type ResourceLimits, type TransferListItem } from 'node:worker_threads';
 
 /**
  * A worker thread started at the first job and ended after `idleMs` without one, answering jobs by
@@ -23,6 +23,8 @@ export interface IdleWorkerOptions<M extends { id?: number }, A> {
    * process, a browser). A job asked meanwhile starts another worker.
    */
   beforeEnd?: (worker: Worker) => Promise<void>;
+  /** The thread's V8 heap limits (node:worker_threads `resourceLimits`). */
+  resourceLimits?: ResourceLimits;
 }
 
 export interface IdleWorker<A> {
@@ -40,7 +42,7 @@ interface Started<A> {
   waiting: Map<number, (a: A) => void>;
 }
 
-export function createIdleWorker<M extends { id?: number }, A>({ source, workerData, idleMs, answer, failed, name, beforeEnd }: IdleWorkerOptions<M, A>): IdleWorker<A> {
+export function createIdleWorker<M extends { id?: number }, A>({ source, workerData, idleMs, answer, failed, name, beforeEnd, resourceLimits }: IdleWorkerOptions<M, A>): IdleWorker<A> {
   let current: Started<A> | null = null;
   let idle: NodeJS.Timeout | null = null;
   let nextId = 1;
@@ -51,7 +53,7 @@ export function createIdleWorker<M extends { id?: number }, A>({ source, workerD
   };
 
   function start(): Started<A> {
-    const w = new Worker(source, { eval: true, workerData: workerData?.() });
+    const w = new Worker(source, { eval: true, workerData: workerData?.(), resourceLimits });
     w.unref();
     const s: Started<A> = { worker: w, waiting: new Map() };
     w.on('message', (m: M) => {
