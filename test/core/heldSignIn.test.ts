@@ -159,17 +159,39 @@ describe('work that writes beside its answer, while the start check holds writes
       const token = signedIn.value.token;
       const started = (await core.call('exports.start', { kind: 'register', filters: {} }, token)) as { ok: true; value: { id: string } };
       expect(started).toMatchObject({ ok: true });
-      const progress = async () => ((await core.call('exports.progress', { id: started.value.id }, token)) as { value: { state: string; done: number; error: string | null } }).value;
-      // Every row written; the file waits for its record (before, the record failed and took the file with it).
-      await expect.poll(progress, { timeout: 20_000 }).toMatchObject({ done: 121 });
+      const progress = async () => ((await core.call('exports.progress', { id: started.value.id }, token)) as { value: { state: string; done: number; error: string | null; awaitingCheck: boolean } }).value;
+      // Every row written; the file waits for its record, and says so (before, the record failed and took the file with it).
+      await expect.poll(progress, { timeout: 20_000 }).toMatchObject({ done: 121, awaitingCheck: true });
       await new Promise((r) => setTimeout(r, 300));
-      expect(await progress()).toMatchObject({ state: 'running', error: null });
+      expect(await progress()).toMatchObject({ state: 'running', error: null, awaitingCheck: true });
       expect(exportRows(dir)).toEqual([]);
       go();
       await core.checked();
-      await expect.poll(progress).toMatchObject({ state: 'done' });
+      await expect.poll(progress).toMatchObject({ state: 'done', awaitingCheck: false });
       expect(exportRows(dir)).toEqual([121]);
       expect(core.services!.audit.verify().ok).toBe(true);
+    } finally {
+      core.close();
+    }
+  });
+
+  it('cancelled while it waits for its record, leaves no file and no record', async () => {
+    const { core, dir, go } = await openHeld('export-cancelled');
+    try {
+      const signedIn = (await soon(core.call('session.login', login, null))) as { ok: true; value: { token: string } };
+      const token = signedIn.value.token;
+      const started = (await core.call('exports.start', { kind: 'stats', period: { from: '2026-11-01', to: '2026-11-30' } }, token)) as { ok: true; value: { id: string } };
+      const progress = async () => ((await core.call('exports.progress', { id: started.value.id }, token)) as { value: { state: string; awaitingCheck: boolean } }).value;
+      await expect.poll(progress, { timeout: 20_000 }).toMatchObject({ state: 'running', awaitingCheck: true });
+      expect(await core.call('exports.cancel', { id: started.value.id }, token)).toMatchObject({ ok: true });
+      go();
+      await core.checked();
+      await expect.poll(progress).toMatchObject({ state: 'cancelled' });
+      expect(await core.call('exports.file', { id: started.value.id }, token)).toMatchObject({ ok: false });
+      const db = new Database(databaseFile(dir), { readonly: true });
+      const rows = db.prepare("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'exports.%'").pluck().get();
+      db.close();
+      expect(rows).toBe(0);
     } finally {
       core.close();
     }

@@ -51,6 +51,8 @@ const KEEP_MS = 12 * 60 * 60 * 1000;
  */
 export function createExports(d: ExportDeps) {
   const tasks = new Map<string, Task>();
+  let writableNow = d.writable === null;
+  void d.writable?.then(() => (writableNow = true));
   // What an earlier run left: nobody can download it any more. (A folder that cannot be written is
   // said so when someone exports.)
   try {
@@ -84,8 +86,14 @@ export function createExports(d: ExportDeps) {
    * cases' check holds writes 20 s and more from a cold disk): the record waits for the writes to be
    * let through, in a write turn of its own, and the export shows as running until then.
    */
-  async function record(entry: AuditEntry): Promise<void> {
-    if (d.writable) await d.writable;
+  async function record(t: Task, entry: AuditEntry): Promise<void> {
+    if (!writableNow) {
+      t.view.awaitingCheck = true;
+      await d.writable;
+      t.view.awaitingCheck = false;
+      // 取消导出 while it waited: nobody has the file, so there is nothing to record.
+      if (t.cancelled) throw new Cancelled();
+    }
     const turn = d.turns.write();
     const release = typeof turn === 'function' ? turn : await turn;
     try {
@@ -115,7 +123,7 @@ export function createExports(d: ExportDeps) {
       d.log.info(`export ${t.view.id}: ${result.rows} case(s) in ${result.sheets} sheet(s), ${Math.round(performance.now() - began)} ms; the spreadsheet's thread held at most ${(result.heldAtMost / 2 ** 20).toFixed(1)} MB`);
       return { rows: result.rows, registerOrder };
     });
-    await record({ at: d.clock.now(), userId: user.id, action: 'exports.register', entity: 'export', entityId: null, data: { filters: input.filters, rows, ...(registerOrder ? { order: 'registeredAt:desc' } : {}) } });
+    await record(t, { at: d.clock.now(), userId: user.id, action: 'exports.register', entity: 'export', entityId: null, data: { filters: input.filters, rows, ...(registerOrder ? { order: 'registeredAt:desc' } : {}) } });
   }
 
   async function runStats(t: Task, input: Extract<StartInput, { kind: 'stats' }>, user: UserView): Promise<void> {
@@ -124,7 +132,7 @@ export function createExports(d: ExportDeps) {
     const { writeStatsWorkbook } = await import('./statsWorkbook');
     await writeStatsWorkbook(t.file, d.settings.get('office.name', ''), summary);
     t.view.done = 1;
-    await record({ at: d.clock.now(), userId: user.id, action: 'exports.stats', entity: 'export', entityId: null, data: input.period });
+    await record(t, { at: d.clock.now(), userId: user.id, action: 'exports.stats', entity: 'export', entityId: null, data: input.period });
   }
 
   return {
@@ -141,7 +149,7 @@ export function createExports(d: ExportDeps) {
       const id = randomUUID();
       const fileName = input.kind === 'register' ? `案件登记簿-${stamp()}.xlsx` : `投诉统计-${input.period.from}至${input.period.to}.xlsx`;
       const t: Task = {
-        view: { id, kind: input.kind, state: 'running', done: 0, total: 0, more: false, registerOrder: false, fileName, size: null, error: null },
+        view: { id, kind: input.kind, state: 'running', done: 0, total: 0, more: false, registerOrder: false, fileName, size: null, error: null, awaitingCheck: false },
         owner: user.id,
         file: join(d.dir, `${id}.xlsx`),
         cancelled: false,

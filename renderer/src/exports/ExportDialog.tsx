@@ -45,6 +45,11 @@ export function ExportDialog({ title, run, onCancel, onClose, unit = '件' }: Pr
             <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} role="status" data-testid="export-progress">
               {s ? progressText(s, unit) : '正在准备…'}
             </Typography>
+            {s?.awaitingCheck && (
+              <Alert severity="info" sx={{ mt: 1 }} data-testid="export-awaiting-check">
+                已全部写出。程序正在检查数据文件，检查通过、记下本次导出后即可下载，请稍候。
+              </Alert>
+            )}
           </>
         )}
         {s?.state === 'done' && (

@@ -39,6 +39,11 @@ export const exportState = z.object({
   size: z.number().int().nullable(),
   /** Why it failed, in Chinese. */
   error: z.string().nullable(),
+  /**
+   * Written whole, and waiting for the start check to let writes through, so that who took the
+   * cases is on the audit chain before the file is offered (exports/exportTasks.ts).
+   */
+  awaitingCheck: z.boolean(),
 });
 export type ExportState = z.infer<typeof exportState>;
 
