@@ -9,6 +9,7 @@ import { ComplaintGenerator, optionalFieldsFor } from './complaints';
 import { creditCodeCheck, orgCodeCheck, residentIdCheck } from './identity';
 import { readManifest } from './manifest';
 import { person } from './people';
+import { ProbeCounter } from './probes';
 import { Random } from './random';
 import { createCore } from '../../../electron/core';
 import { hasProgress, loadProgress, stageProgress } from './progressFile';
@@ -200,5 +201,17 @@ describe('npm run seed', () => {
     } finally {
       tmp.remove();
     }
+  });
+});
+
+describe('the search terms the bench times', () => {
+  it('counts a one-character term in the short fields only, as the search box looks for it', () => {
+    const probes = new ProbeCounter();
+    probes.add({ short: 'TS2026-000001\n王芳\n13900001111\n杭州某某电器有限公司\n冰箱', long: '投诉人要求商家退款。' });
+    probes.add({ short: 'TS2026-000002\n李娜\n13900002222\n杭州某某旅行社\n民宿', long: '商家拒绝退款，投诉人王某多次协商无果。' });
+    // 诉 and 退 only in the facts: no case has them where a one-character search looks.
+    expect([probes.counts['王'], probes.counts['诉'], probes.counts['退']]).toEqual([1, 0, 0]);
+    // Two characters and more are looked for in the facts too.
+    expect([probes.counts['退款'], probes.counts['商家'], probes.counts['王芳'], probes.counts['有限公司']]).toEqual([2, 2, 1, 1]);
   });
 });
