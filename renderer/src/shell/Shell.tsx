@@ -20,6 +20,7 @@ import { useTopNotices } from '../session/TopNotices';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { SideNav } from './SideNav';
+import { StickyNotices } from './StickyNotices';
 import { useNavHotkeys } from './useNavHotkeys';
 
 const NAV_WIDTH = 168;
@@ -62,7 +63,7 @@ export function Shell() {
       </AppBar>
       <SideNav width={NAV_WIDTH} role={user.role} />
       <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: 2.5, pt: 'calc(48px + 20px)' }}>
-        {topNotices && <Box sx={{ mb: 2 }}>{topNotices}</Box>}
+        {topNotices && <StickyNotices>{topNotices}</StickyNotices>}
         <ReadOnlyBanner canRestore={user.role === 'admin'} />
         <Outlet />
       </Box>
