@@ -55,14 +55,23 @@ async function openHeld(name: string): Promise<{ core: Core; dir: string; go: ()
  */
 const soon = <T>(p: Promise<T>, ms = 5000) => Promise.race([p, new Promise<'waiting'>((r) => setTimeout(() => r('waiting'), ms))]);
 
-const auditActions = (dir: string) => {
+/** What the register in `dir` holds, read on a connection of its own. */
+function inRegister<T>(dir: string, read: (db: Database.Database) => T): T {
   const db = new Database(databaseFile(dir), { readonly: true });
   try {
-    return (db.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all() as string[]).filter((a) => a.startsWith('session.') || a === 'cases.register');
+    return read(db);
   } finally {
     db.close();
   }
-};
+}
+
+const auditActions = (dir: string) =>
+  inRegister(dir, (db) => db.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all() as string[]).filter((a) => a.startsWith('session.') || a === 'cases.register');
+/** The audit rows of an action (a LIKE pattern). */
+const auditCount = (dir: string, action: string) => inRegister(dir, (db) => db.prepare('SELECT COUNT(*) FROM audit_log WHERE action LIKE ?').pluck().get(action));
+
+/** Signs admin in while writes are held (the sign-in answers at once), and gives the session's token. */
+const signIn = async (core: Core) => ((await soon(core.call('session.login', login, null))) as { ok: true; value: { token: string } }).value.token;
 
 describe('signing in while the start check holds writes', () => {
   it('answers at once; reads are served, writes wait; once the file passes, the session and its rows are in the register before any other write', async () => {
@@ -88,9 +97,7 @@ describe('signing in while the start check holds writes', () => {
       // The sign-ins' rows first, in their order, then the registration that waited.
       expect(auditActions(dir).slice(before.length)).toEqual(['session.login', 'session.login.failed', 'cases.register']);
       // The session taken in memory is the table's now, by the same token.
-      const db = new Database(databaseFile(dir), { readonly: true });
-      const kept = db.prepare('SELECT user_id, created_at FROM sessions WHERE token_hash = ?').get(createHash('sha256').update(token).digest('hex'));
-      db.close();
+      const kept = inRegister(dir, (db) => db.prepare('SELECT user_id, created_at FROM sessions WHERE token_hash = ?').get(createHash('sha256').update(token).digest('hex')));
       expect(kept).toEqual({ user_id: 1, created_at: clock.now().toISOString() });
       expect(await core.call('cases.search', {}, token)).toMatchObject({ ok: true, value: { total: 122 } });
       expect(core.services!.audit.verify().ok).toBe(true);
@@ -108,9 +115,7 @@ describe('signing in while the start check holds writes', () => {
       go();
       await core.checked();
       // Written when writes were let through: admin's five, beside the clerk's five from before.
-      const db = new Database(databaseFile(dir), { readonly: true });
-      const counts = db.prepare('SELECT username, COUNT(*) AS n FROM login_attempts GROUP BY username ORDER BY username').all();
-      db.close();
+      const counts = inRegister(dir, (db) => db.prepare('SELECT username, COUNT(*) AS n FROM login_attempts GROUP BY username ORDER BY username').all());
       expect(counts).toEqual([
         { username: 'admin', n: 5 },
         { username: 'clerk', n: 5 },
@@ -143,20 +148,12 @@ describe('signing in while the start check holds writes', () => {
 });
 
 describe('work that writes beside its answer, while the start check holds writes', () => {
-  const exportRows = (dir: string) => {
-    const db = new Database(databaseFile(dir), { readonly: true });
-    try {
-      return db.prepare("SELECT json_extract(data, '$.rows') FROM audit_log WHERE action = 'exports.register'").pluck().all();
-    } finally {
-      db.close();
-    }
-  };
+  const exportRows = (dir: string) => inRegister(dir, (db) => db.prepare("SELECT json_extract(data, '$.rows') FROM audit_log WHERE action = 'exports.register'").pluck().all());
 
   it('writes the spreadsheet at once, and offers it once the row saying who took the cases is on the audit chain', async () => {
     const { core, dir, go } = await openHeld('export');
     try {
-      const signedIn = (await soon(core.call('session.login', login, null))) as { ok: true; value: { token: string } };
-      const token = signedIn.value.token;
+      const token = await signIn(core);
       const started = (await core.call('exports.start', { kind: 'register', filters: {} }, token)) as { ok: true; value: { id: string } };
       expect(started).toMatchObject({ ok: true });
       const progress = async () => ((await core.call('exports.progress', { id: started.value.id }, token)) as { value: { state: string; done: number; error: string | null; awaitingCheck: boolean } }).value;
@@ -178,8 +175,7 @@ describe('work that writes beside its answer, while the start check holds writes
   it('cancelled while it waits for its record, leaves no file and no record', async () => {
     const { core, dir, go } = await openHeld('export-cancelled');
     try {
-      const signedIn = (await soon(core.call('session.login', login, null))) as { ok: true; value: { token: string } };
-      const token = signedIn.value.token;
+      const token = await signIn(core);
       const started = (await core.call('exports.start', { kind: 'stats', period: { from: '2026-11-01', to: '2026-11-30' } }, token)) as { ok: true; value: { id: string } };
       const progress = async () => ((await core.call('exports.progress', { id: started.value.id }, token)) as { value: { state: string; awaitingCheck: boolean } }).value;
       await expect.poll(progress, { timeout: 20_000 }).toMatchObject({ state: 'running', awaitingCheck: true });
@@ -188,10 +184,7 @@ describe('work that writes beside its answer, while the start check holds writes
       await core.checked();
       await expect.poll(progress).toMatchObject({ state: 'cancelled' });
       expect(await core.call('exports.file', { id: started.value.id }, token)).toMatchObject({ ok: false });
-      const db = new Database(databaseFile(dir), { readonly: true });
-      const rows = db.prepare("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'exports.%'").pluck().get();
-      db.close();
-      expect(rows).toBe(0);
+      expect(auditCount(dir, 'exports.%')).toBe(0);
     } finally {
       core.close();
     }
@@ -200,16 +193,12 @@ describe('work that writes beside its answer, while the start check holds writes
   it('checks the evidence once writes are let through, and records the check then (it was refused as if the folder could not be written)', async () => {
     const { core, dir, go } = await openHeld('verify');
     try {
-      const signedIn = (await soon(core.call('session.login', login, null))) as { ok: true; value: { token: string } };
-      const verifying = core.call('evidence.verify', {}, signedIn.value.token);
+      const verifying = core.call('evidence.verify', {}, await signIn(core));
       expect(await soon(verifying, 1000)).toBe('waiting');
       go();
       await core.checked();
       expect(await verifying).toMatchObject({ ok: true, value: { checked: 0, problems: [] } });
-      const db = new Database(databaseFile(dir), { readonly: true });
-      const rows = db.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'evidence.verify'").pluck().get();
-      db.close();
-      expect(rows).toBe(1);
+      expect(auditCount(dir, 'evidence.verify')).toBe(1);
     } finally {
       core.close();
     }
