@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserView } from '../../shared/api/schemas/common';
 import type { SearchInput } from '../../electron/core/store/caseSearch';
+import { NUMBER_AT_OR_AFTER_SQL } from '../../electron/core/store/caseNumberWords';
 import { createDayCounts, DAYS_SQL } from '../../electron/core/store/dayCounts';
 import { createDeadlineStates } from '../../electron/core/store/deadlineStates';
 import { encodeCursor } from '../../electron/core/store/searchOrders';
@@ -184,7 +185,7 @@ describe('cases.search plans at a million cases', () => {
   it('a text alone is walked oldest first in the token indexes and counted by the same walk, no case read and nothing sorted', () => {
     const read = reg.core.services.store.read;
     const input = (over: Partial<SearchInput>) => ({ page: 1, pageSize: 50, sort: 'registeredAt:desc', text: '退款', ...over }) as SearchInput;
-    expect(read.searchPlan(input({}), admin).textAlone).toEqual({ match: '("退款")', voided: false });
+    expect(read.searchPlan(input({}), admin).textAlone).toEqual({ match: '("退款")', voided: false, word: '退款' });
     expect(read.searchPlan(input({ includeVoided: true }), admin).textAlone?.voided).toBe('any');
     expect(read.searchPlan(input({ status: 'voided' }), admin).textAlone?.voided).toBe(true);
     // Any other condition, or another order: the page is read from the index as before.
@@ -227,6 +228,8 @@ describe('cases.search plans at a million cases', () => {
     expect(counted).toMatch(/SEARCH cases USING COVERING INDEX cases_voided_no \(case_no>\? AND case_no<\?\)/);
     expect(counted).toMatch(/SEARCH cases USING COVERING INDEX sqlite_autoindex_cases_1 \(case_no>\? AND case_no<\?\)/);
     expect(counted).not.toMatch(/USING INDEX|SCAN cases\b/);
+    // Typed without its prefix (2025-1), the prefixes in use are found one seek each in the numbers' index, then counted as above.
+    expect(plan(NUMBER_AT_OR_AFTER_SQL, ['TS:'])).toEqual(['SEARCH cases USING COVERING INDEX sqlite_autoindex_cases_1 (case_no>?)']);
     // Sorted another way: the newest of the range up to the cap, as a text search.
     const other = searchPlans({ text: beginning, sort: 'receivedAt:desc' });
     expect(other.page.join(' | ')).toMatch(/sqlite_autoindex_cases_1 \(case_no>\? AND case_no<\?\)/);

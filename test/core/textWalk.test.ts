@@ -46,6 +46,12 @@ describe('a text alone walked and counted at once', () => {
     { text: '甲醛', status: 'voided' as const },
     { text: '没有这个词' },
     { text: '测试人7' },
+    // Case numbers' beginnings typed without the prefix: eight numbered so, not voided (past 3 and 4
+    // by the numbers' index, no walk), and one (walked).
+    { text: '2026-0' },
+    { text: '2026-00' },
+    { text: '2026-00002' },
+    { text: '2026-0', includeVoided: true },
   ];
   // Every match seen (the cap), or past the walk's limit (3), where the page is read newest first and
   // counted; at 4, 甲醛's five matches pass the limit and its one voided brings them back under it.
@@ -120,6 +126,36 @@ describe('a text alone walked and counted at once', () => {
     expect(walks).toBe(1);
     await read({});
     expect(walks).toBe(2);
+  });
+
+  it('does not walk a case number\'s beginning without its prefix when the numbers alone pass the walk\'s limit', async () => {
+    const { db, services } = reg.core;
+    let walks = 0;
+    const counting = Object.assign(Object.create(db) as typeof db, {
+      prepare: (sql: string) => {
+        const statement = db.prepare(sql);
+        if (sql.includes('ORDER BY rowid LIMIT')) {
+          const get = statement.get.bind(statement);
+          statement.get = (...params: unknown[]) => (walks++, get(...params));
+        }
+        return statement;
+      },
+    });
+    const search = (walkAtMost: number, text: string, status?: 'voided') =>
+      createCaseSearch(counting, services.clock, () => loadCalendar(db), () => true, { walkAtMost }).search(casesSearch.input.parse({ text, pageSize: 50, ...(status ? { status } : {}) }), admin) as Promise<Found>;
+    const numbers = (await reg.must<Found>('cases.search', { pageSize: 50 })).rows.map((r) => r.caseNo);
+    expect(numbers.every((n) => /^[A-Z\u3400-\u9fff]+2026-\d{5}$/.test(n)), numbers.join()).toBe(true);
+    // Eight not voided numbered 2026-0…: past a limit of 7, not past 8; the voided three are looked for by their own index.
+    const found = [await search(7, '2026-0'), await search(8, '2026-0'), await search(7, '2026-0', 'voided')];
+    expect(walks).toBe(2);
+    expect(found.map((f) => [f.total, f.rows.length])).toEqual([[8, 8], [8, 8], [3, 3]]);
+    // The year and its dash begin every number of the year; a word that is no number's beginning walks as any text.
+    expect((await search(0, '2026-')).total).toBe(8);
+    expect(walks).toBe(2);
+    await search(0, '2026');
+    await search(0, '02026-0');
+    await search(0, '2026-0x');
+    expect(walks).toBe(5);
   });
 
   it('cuts the next page from its first page\'s walk, and walks afresh once anything is written, here or by another connection', async () => {

@@ -44,7 +44,7 @@ type KeyRow = { id: number; k0: CursorValue } & Record<`k${number}`, CursorValue
 export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => WorkingDayCalendar, indexCurrent: () => boolean = () => true, { skipStep = SKIP_STEP, sortAtMost = SORT_AT_MOST, walkAtMost = SEARCH_COUNT_CAP, sliceCases = SLICE_CASES, mergeCases = MERGE_CASES, chunkRows = CHUNK_ROWS } = {}) {
   const prepare = statementCache(db, 200);
   const pageRows = createSearchPageRows(db);
-  const { caseByNumber, numberBeginning, numberedCount } = createCaseNumberWords(db);
+  const { caseByNumber, numberBeginning, numberedCount, numberedPastCap } = createCaseNumberWords(db);
   const days = createDayCounts(db);
   const texts = createTextWalk(db, SEARCH_COUNT_CAP, walkAtMost);
   const countInSlices = createCountSlices(db, sliceCases);
@@ -190,7 +190,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const approvalAlone = awaitingApproval && oneFilter;
     const countFrom = `${byText ? 'case_index t JOIN cases c ON c.id = t.rowid' : approvalAlone ? 'cases c INDEXED BY cases_awaiting_approval' : 'cases c'}${where.includes(NATURE_WALKED) && !fewOfNature ? NATURE_JOIN : ''}`;
     const listed = (w: string) => (w === NATURE_WALKED && fewOfNature ? NATURE_IN : (LISTED[w] ?? w));
-    const textAlone = byText && match !== null && voidedMark !== null && oneFilter ? { match, voided: voidedMark } : null;
+    const textAlone = byText && match !== null && voidedMark !== null && oneFilter ? { match, voided: voidedMark, word: words.length === 1 ? words[0]! : null } : null;
     const numberAlone = numbered !== null && byNumberOrder && voidedMark === false && oneFilter;
     const stateAlone = state && voidedMark !== null && oneFilter ? state.countAlone(voidedMark, SEARCH_COUNT_CAP) : null;
     const counted = days.countOf(input);
@@ -271,7 +271,9 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     if (p.empty) return { rows: [], total: 0, more: false, next: null, words: p.words };
     const first = !input.after && input.page === 1;
     // Text alone is walked and counted at once, then the page's calls go first; a walk that saw every match gives every page (textWalk.ts).
-    const walked = p.textAlone ? texts.walk(p.textAlone.match, p.textAlone.voided, !first) : null;
+    // A case number's beginning without its prefix is past the cap by the numbers alone, often (caseNumberWords.ts).
+    const alone = p.textAlone;
+    const walked = alone ? texts.walk(alone.match, alone.voided, !first, () => alone.voided !== true && alone.word !== null && numberedPastCap(alone.word, walkAtMost)) : null;
     if (walked) await yieldToLoop();
     const whole = walked?.newestFirst ?? null;
     const from = !whole ? 0 : input.after ? placeBelow(whole, decodeCursor(input.after, 1)[0]) : (input.page - 1) * input.pageSize;

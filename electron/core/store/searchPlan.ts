@@ -15,7 +15,7 @@ export interface SearchPlan {
    * Text alone, newest first, with the voided rule only: walked and counted at once (textWalk.ts); the
    * page and count above are read only past the walk's limit (the cap; less in tests).
    */
-  textAlone: { match: string; voided: boolean | 'any' } | null;
+  textAlone: { match: string; voided: boolean | 'any'; /** The one word typed, if one. */ word: string | null } | null;
   /** Filtered and sorted other than by receipt: its page may walk the sort's index instead (sortWalk.ts). */
   walkable: boolean;
   /** Walked, the walk's statements chunk by chunk of the index (walkChunks.ts), where its keys are never NULL and every filter is hidden. */

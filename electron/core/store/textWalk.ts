@@ -61,9 +61,10 @@ export function createTextWalk(db: Db, cap: number, atMost = cap) {
    * `voided`: only the voided cases (`true`), all (`'any'`), or the others (`false`). A page that
    * follows (`next`: by cursor or a number past the first) of the same words, while nothing was
    * written, is cut from the walk its first page made: each 下一页 of a common word walked its
-   * 10,001 matches again for the count (12元: 10 ms at a million cases). A first page walks afresh.
+   * 10,001 matches again for the count (12元: 10 ms at a million cases). A first page walks afresh,
+   * unless `knownPastCap` says, from another index, that its matches are more than `atMost`.
    */
-  function walk(match: string, voided: boolean | 'any', next: boolean): TextWalked {
+  function walk(match: string, voided: boolean | 'any', next: boolean, knownPastCap?: () => boolean): TextWalked {
     const now = generation.get() as string;
     if (now !== keptAt) {
       kept.clear();
@@ -72,7 +73,7 @@ export function createTextWalk(db: Db, cap: number, atMost = cap) {
     const key = `${String(voided)} ${match}`;
     const known = next ? kept.get(key) : undefined;
     if (known) return known;
-    const walked = walkAfresh(match, voided);
+    const walked = knownPastCap?.() ? past : walkAfresh(match, voided);
     kept.set(key, walked);
     return walked;
   }
