@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaseSearch } from '../../electron/core/store/caseSearch';
+import { createDeadlineStates } from '../../electron/core/store/deadlineStates';
 import { loadCalendar } from '../../electron/core/services/calendar';
 import { casesSearch, deadlineFilterStates, type CaseSort } from '../../shared/api/schemas/caseSearch';
 import type { UserView } from '../../shared/api/schemas/common';
@@ -108,6 +109,29 @@ describe('the register filtered by a deadline state', () => {
     // Not vacuous: every state names some case, and the voided case is one of them.
     for (const state of deadlineFilterStates) expect(expected(state, undefined).size, state).toBeGreaterThan(0);
     expect(expected('paused', undefined).has(voided)).toBe(true);
+  });
+
+  it('counts a state alone up to one past the cap, the voided left out, whether or not it is past the cap by more than the voided cases', () => {
+    const db = reg.core.db;
+    const voidedCases = db.prepare("SELECT COUNT(*) FROM cases WHERE status = 'voided'").pluck().get() as number;
+    expect(voidedCases).toBe(1);
+    for (const fewAtMost of [-1, 1e9]) {
+      const states = createDeadlineStates(db, fewAtMost);
+      for (const state of deadlineFilterStates) {
+        for (const kind of [undefined, 'acceptance', 'mediation'] as const) {
+          const alone = states(state, kind).countAlone(false, 0);
+          if (!alone) continue;
+          const exact = [...expected(state, kind)].filter((id) => id !== voided).length;
+          // Each cap from none to past every case: past the cap by more than the voided, just past it, and under it.
+          for (let cap = 0; cap <= CASES; cap++) {
+            const { sql, params } = states(state, kind).countAlone(false, cap)!;
+            expect(db.prepare(sql).pluck().get(...params), JSON.stringify({ fewAtMost, state, kind, cap, exact })).toBe(Math.min(exact, cap + 1));
+          }
+        }
+      }
+    }
+    // Not vacuous: the voided case has a deadline met late, so a cap one under that state's cases counts it out.
+    expect(expected('metLate', undefined).has(voided)).toBe(true);
   });
 
   it('lists a state few deadlines are in, and asks each case of any other', () => {

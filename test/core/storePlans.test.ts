@@ -397,7 +397,8 @@ describe('cases.search plans at a million cases', () => {
     // (not each met deadline's of every case, as by the states' index).
     expect(steps(asked('met', undefined))).toMatch(/SEARCH d USING INDEX case_deadlines_met \(case_id=\?\)/);
     expect(steps(listed('met', undefined))).toMatch(/SCAN d USING INDEX case_deadlines_met/);
-    // The late deadline's own row is read for its dates (SQLite does not take the index's terms for them), once, for a case that has one.
+    // Not a covering index in the plan's words, but the index's own terms stand for the dates: SQLite's
+    // seek of the row is deferred and never made (its bytecode reads no column of it), so a covering one would gain nothing.
     expect(steps(asked('metLate', undefined))).toMatch(/SEARCH d USING INDEX case_deadlines_late \(case_id=\?\)/);
     expect(steps(asked('metLate', 'mediation'))).toMatch(/SEARCH d USING INDEX case_deadlines_late_kind \(kind=\? AND case_id=\?\)/);
     // One kind's late ones listed by their kind: all the late ones read for them, 116 ms on the million.
@@ -405,9 +406,15 @@ describe('cases.search plans at a million cases', () => {
     expect(steps(listed('metLate', undefined))).toMatch(/SCAN d USING INDEX case_deadlines_late/);
     for (const c of [asked, listed].flatMap((f) => [f('running', 'mediation'), f('cancelled', undefined), f('metLate', undefined)])) expect(steps(c)).not.toMatch(/SCAN d(?! USING)/);
     // A state alone is counted in its index, each case once, the voided left out by the status index: no case's row read.
+    // Past the cap by more than the voided cases (counted in the status index), the voided are not looked up;
+    // else, and when the state is few, each case is looked up in their list.
     const alone = (c: { sql: string; params: unknown[] } | null) => plan(c!.sql, c!.params).join(' | ');
-    expect(alone(asked('cancelled', undefined).countAlone(false, 10_000))).toMatch(
-      /^CO-ROUTINE \(subquery-\d+\) \| SEARCH d USING COVERING INDEX case_deadlines_state \(state=\?\) \| LIST SUBQUERY \d+ \| SEARCH cases USING COVERING INDEX (cases_status_received \(status=\?\)|cases_voided_no)/,
+    const cancelled = alone(asked('cancelled', undefined).countAlone(false, 10_000));
+    expect(cancelled).toMatch(/MATERIALIZE gone \| SEARCH cases USING COVERING INDEX cases_status_received \(status=\?\) \| SCAN gone \| SEARCH d USING COVERING INDEX case_deadlines_state \(state=\?\) \| SCAN \(subquery-\d+\)/);
+    expect(cancelled).toMatch(/SEARCH d USING COVERING INDEX case_deadlines_state \(state=\?\) \| LIST SUBQUERY \d+ \| SEARCH cases USING COVERING INDEX cases_status_received \(status=\?\)/);
+    expect(cancelled).not.toMatch(/SCAN cases|SEARCH cases USING (INDEX|INTEGER PRIMARY KEY)|TEMP B-TREE/);
+    expect(alone(listed('cancelled', undefined).countAlone(false, 10_000))).toMatch(
+      /^CO-ROUTINE \(subquery-\d+\) \| SEARCH d USING COVERING INDEX case_deadlines_state \(state=\?\) \| LIST SUBQUERY \d+ \| SEARCH cases USING COVERING INDEX cases_status_received \(status=\?\)/,
     );
     expect(alone(asked('paused', undefined).countAlone('any', 10_000))).toMatch(/^CO-ROUTINE \(subquery-\d+\) \| SEARCH d USING COVERING INDEX case_deadlines_state \(state=\?\)( \| SCAN \(subquery-\d+\))?$/);
     expect(alone(asked('metLate', 'mediation').countAlone(false, 10_000))).toMatch(/SEARCH d USING INDEX case_deadlines_late_kind \(kind=\?\)/);
@@ -417,7 +424,7 @@ describe('cases.search plans at a million cases', () => {
     expect(steps(listed('cancelled', 'mediation'))).toMatch(/SEARCH d USING COVERING INDEX case_deadlines_kind_state \(kind=\? AND state=\?\)/);
     // Met by the due date alone, in its own index (in slices of the register, each met deadline's row
     // read for its dates: 20–25 ms on the million); of one kind it is judged in each row: counted as any list.
-    expect(alone(asked('met', undefined).countAlone(false, 10_000))).toMatch(/^CO-ROUTINE \(subquery-\d+\) \| SCAN d USING INDEX case_deadlines_met \| LIST SUBQUERY/);
+    expect(alone(asked('met', undefined).countAlone(false, 10_000))).toMatch(/CO-ROUTINE \(subquery-\d+\) \| SCAN d USING INDEX case_deadlines_met \| LIST SUBQUERY/);
     expect(asked('met', 'mediation').countAlone(false, 10_000)).toBeNull();
     expect(asked('cancelled', undefined).countAlone(true, 10_000)).toBeNull();
   });

@@ -59,10 +59,22 @@ export function createDeadlineStates(db: Db, fewAtMost: number) {
     return {
       ...(few ? { sql: `c.id IN (SELECT d.case_id ${rows})`, listed: true } : { sql: `EXISTS (SELECT 1 ${rows} AND d.case_id = c.id LIMIT 1)`, listed: false }),
       params,
-      countAlone: (voided, cap) =>
-        !metOfKind && voided !== true
-          ? { sql: `SELECT COUNT(*) FROM (SELECT DISTINCT d.case_id ${counted}${voided === 'any' ? '' : ` AND d.case_id NOT IN (${VOIDED_IDS})`} LIMIT ${cap + 1})`, params }
-          : null,
+      countAlone: (voided, cap) => {
+        if (metOfKind || voided === true) return null;
+        const cases = `SELECT DISTINCT d.case_id ${counted}`;
+        if (voided === 'any') return { sql: `SELECT COUNT(*) FROM (${cases} LIMIT ${cap + 1})`, params };
+        const notVoided = { sql: `SELECT COUNT(*) FROM (${cases} AND d.case_id NOT IN (${VOIDED_IDS}) LIMIT ${cap + 1})`, params };
+        if (few) return notVoided;
+        // Past the cap by more than every voided case, it is past the cap without them: their list,
+        // built and looked up for each case counted, was most of the count (已取消 and 逾期完成 on the
+        // million: 3.7 ms with it, 0.6 without; the voided counted in the status index, 0.25).
+        return {
+          sql: `WITH gone(n) AS MATERIALIZED (SELECT COUNT(*) FROM cases WHERE status = 'voided')
+                SELECT CASE WHEN (SELECT COUNT(*) FROM (${cases} LIMIT ${cap + 1} + (SELECT n FROM gone))) > ${cap} + (SELECT n FROM gone) THEN ${cap + 1}
+                  ELSE (${notVoided.sql}) END`,
+          params: [...params, ...params],
+        };
+      },
     };
   };
 }
