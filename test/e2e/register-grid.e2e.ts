@@ -169,6 +169,27 @@ describe('the register grid', () => {
     expect(await grid().locator('.MuiDataGrid-cell[data-field="complainantPhone"] mark').textContent()).toBe('12340017');
   });
 
+  it('marks what it found without widening it: a case number found by its beginning keeps its width, on one line', async () => {
+    // The case number's column is as wide as a year's six-digit number (TS2025-334637); a mark that
+    // padded its text wrapped such a number at every mark, a piece a line, on the million.
+    const cell = () => grid().locator(`.MuiDataGrid-row[data-id="${ids[N - 2]}"] .MuiDataGrid-cell[data-field="caseNo"]`);
+    const textBox = () =>
+      cell().evaluate((c) => {
+        const range = document.createRange();
+        range.selectNodeContents(c);
+        const box = range.getBoundingClientRect();
+        return { width: box.width, lines: range.getClientRects().length > 0 ? new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size : 0 };
+      });
+    await openList();
+    await expect.poll(count).toBe(String(N - 1));
+    const plain = await textBox();
+    await page.getByLabel('搜索').fill(caseNos[N - 2]!.slice(0, caseNos[N - 2]!.indexOf('-') + 2));
+    await expect.poll(() => cell().locator('mark').count()).toBe(1);
+    const marked = await textBox();
+    expect(marked.width).toBeCloseTo(plain.width, 1);
+    expect([plain.lines, marked.lines]).toEqual([1, 1]);
+  });
+
   it('pages by cursor: 下一页 reads from where the page ended, 上一页 finds its page again', async () => {
     const bodies: string[] = [];
     const onRequest = (r: { url(): string; postData(): string | null }) => {

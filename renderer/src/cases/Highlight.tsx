@@ -29,7 +29,9 @@ export function Highlight({ text, words }: { text: string; words: readonly strin
   for (const [start, end] of ranges) {
     if (start > at) parts.push(<Fragment key={`t${at}`}>{text.slice(at, start)}</Fragment>);
     parts.push(
-      <Box component="mark" key={`m${start}`} sx={{ bgcolor: '#ffe58f', color: 'inherit', px: '1px', borderRadius: '2px' }}>
+      // The colour reaches past the text by a shadow, not padding: a mark never widens what it marks,
+      // so a column as wide as its text (a six-digit case number's) holds it marked, on one line.
+      <Box component="mark" key={`m${start}`} sx={{ bgcolor: '#ffe58f', color: 'inherit', boxShadow: '0 0 0 1px #ffe58f', borderRadius: '2px' }}>
         {text.slice(start, end)}
       </Box>,
     );
