@@ -170,7 +170,7 @@ describe('the register grid', () => {
   });
 
   it('marks what it found without widening it: a case number found by its beginning keeps its width, on one line', async () => {
-    // The case number's column is as wide as a year's six-digit number (TS2025-334637); a mark that
+    // The case number's column is as wide as a six-digit number of a year (a large office's); a mark that
     // padded its text wrapped such a number at every mark, a piece a line, on the million.
     const cell = () => grid().locator(`.MuiDataGrid-row[data-id="${ids[N - 2]}"] .MuiDataGrid-cell[data-field="caseNo"]`);
     const textBox = () =>

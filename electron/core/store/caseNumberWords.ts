@@ -71,8 +71,9 @@ export function createCaseNumberWords(db: Db) {
   /**
    * Whether more than `cap` cases, not voided, are numbered with a beginning typed without its
    * prefix: then its text walk (which finds them among its matches: the number is in the case's
-   * tokens) would pass the cap too, and is not needed for its count (textWalk.ts `knownPastCap`). For 2025-1 the walk read 10,001
-   * matches oldest first (5–13 ms at a million cases, more the first time), the numbers' index 0.7.
+   * tokens) would pass the cap too, and is not needed for its count (textWalk.ts `knownPastCap`).
+   * For 2025-1 the walk read 10,001 matches oldest first (5–13 ms at a million cases, more the first
+   * time), the numbers' index 0.7.
    */
   function numberedPastCap(word: string, cap: number): boolean {
     const typed = word.normalize('NFKC');
