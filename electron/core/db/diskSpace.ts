@@ -22,8 +22,11 @@ export class NotEnoughSpaceError extends Error {
   }
 }
 
-/** The room an upgrade of a register of `fileBytes` asks for: its copy, and a quarter of it again for the WAL and growth. */
-export const spaceForUpgrade = (fileBytes: number): number => Math.ceil(fileBytes * 1.25) + 64 * 1024 * 1024;
+/**
+ * The room an upgrade of a register of `fileBytes` asks for: its copy (when one is taken:
+ * migrate.ts `upgradeCopies`), and a quarter of it again for the WAL and growth.
+ */
+export const spaceForUpgrade = (fileBytes: number, copy = true): number => Math.ceil(fileBytes * (copy ? 1.25 : 0.25)) + 64 * 1024 * 1024;
 
 export interface Room {
   neededBytes: number;
@@ -31,6 +34,6 @@ export interface Room {
 }
 
 /** The room an upgrade of the register at `file` asks for, against what its disk has now (before the upgrade, and on the screen that makes room). */
-export function roomForUpgrade(file: string, freeBytes: (dir: string) => number = freeBytesOn): Room {
-  return { neededBytes: spaceForUpgrade(statSync(file).size), freeBytes: freeBytes(dirname(file)) };
+export function roomForUpgrade(file: string, freeBytes: (dir: string) => number = freeBytesOn, copy = true): Room {
+  return { neededBytes: spaceForUpgrade(statSync(file).size, copy), freeBytes: freeBytes(dirname(file)) };
 }

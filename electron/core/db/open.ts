@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { checkSpaceForUpgrade, migrate, migrationPending, type UpgradeStep } from './migrate';
+import { checkSpaceForUpgrade, migrate, migrationPending, upgradeCopies, type UpgradeStep } from './migrate';
 import type { Logger } from '../ports';
 
 export type Db = Database.Database;
@@ -10,8 +10,9 @@ export interface OpenOptions {
   /**
    * Before a migration writes: the start check's full checks, run to the end first, so a
    * migration never writes onto a damaged file. Not called when no migration is pending.
+   * `rowsChanged`: a migration to run changes saved rows (not only indexes: migrate.ts `upgradeCopies`).
    */
-  beforeMigrate?: () => Promise<void>;
+  beforeMigrate?: (upgrade: { rowsChanged: boolean }) => Promise<void>;
   /** Free bytes on the disk holding a folder (tests give a full disk). */
   freeBytes?: (dir: string) => number;
   /** After migrations ran, before the connection is used: what they left in the WAL is folded off the page's thread. */
@@ -41,7 +42,7 @@ export async function openDatabase(file: string, log: Logger, options: OpenOptio
     db.pragma('wal_autocheckpoint = 0');
     if (migrationPending(db)) {
       checkSpaceForUpgrade(db, file, options.freeBytes);
-      await options.beforeMigrate?.();
+      await options.beforeMigrate?.({ rowsChanged: upgradeCopies(db.pragma('user_version', { simple: true }) as number) });
     }
     const upgrade = await migrate(db, file, log, undefined, options.onUpgrade, options.stopped, options.freeBytes);
     if (upgrade.to > upgrade.from) await options.afterMigrate?.();

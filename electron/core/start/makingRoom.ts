@@ -2,9 +2,11 @@ import type { HandlerTable } from '../../../shared/api/dispatch';
 import { DomainError } from '../../../shared/api/errors';
 import { keptCopiesView, removeKeptCopyRecorded } from '../backup/keptCopies';
 import { roomForUpgrade } from '../db/diskSpace';
+import { upgradeCopies } from '../db/migrate';
 import type { OfficeClock } from '../officeClock';
 import type { Ctx } from './coreState';
 import { holdAuditEntry } from './heldAudit';
+import { registerVersion } from './upgrading';
 
 /** How often the disk is looked at again for room made outside the program. */
 const ROOM_WATCH_MS = 5000;
@@ -23,7 +25,9 @@ const ROOM_WATCH_MS = 5000;
  */
 export function makingRoom(table: HandlerTable, o: { ctx: Ctx; file: string; clock: OfficeClock }): { handlers: HandlerTable; stop(): void } {
   const { ctx, file, clock } = o;
-  const room = () => roomForUpgrade(file, ctx.deps.freeBytes);
+  // The room asked is the upgrade's own: with the copy only where a migration changes rows (db/migrate.ts).
+  const copies = upgradeCopies(registerVersion(file) ?? 0);
+  const room = () => roomForUpgrade(file, ctx.deps.freeBytes, copies);
   const status = table['setup.status'] as (input: unknown, c: unknown) => Record<string, unknown> | Promise<Record<string, unknown>>;
   let upgradeAsked = false;
   /** True once the upgrade is asked for: the disk has the room it needs. */

@@ -12,17 +12,22 @@ import { idleCheck, type State } from './coreState';
  * anything unclear is left to the start check proper.
  */
 export function olderRegister(file: string): boolean {
-  if (!existsSync(file) || statSync(file).size === 0) return false;
+  const version = registerVersion(file);
+  return version !== null && version > 0 && version < migrations.length;
+}
+
+/** The schema version of the register in `file` (its user_version), or null where it cannot be read. */
+export function registerVersion(file: string): number | null {
+  if (!existsSync(file) || statSync(file).size === 0) return null;
   try {
     const db = openReadOnly(file);
     try {
-      const version = db.pragma('user_version', { simple: true }) as number;
-      return version > 0 && version < migrations.length;
+      return db.pragma('user_version', { simple: true }) as number;
     } finally {
       db.close();
     }
   } catch {
-    return false;
+    return null;
   }
 }
 

@@ -10,6 +10,7 @@ import type { Migration } from './types';
 export const runningDue: Migration = {
   version: 24,
   name: 'running-due',
+  indexOnly: true,
   up(db) {
     db.exec('CREATE INDEX cases_running_due ON cases(next_due_on, received_at, status) WHERE next_due_on IS NOT NULL');
   },

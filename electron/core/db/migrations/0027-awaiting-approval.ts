@@ -13,6 +13,7 @@ import type { Migration } from './types';
 export const awaitingApproval: Migration = {
   version: 27,
   name: 'awaiting-approval',
+  indexOnly: true,
   up(db) {
     db.exec("CREATE INDEX cases_awaiting_approval ON cases(received_at, status, json_extract(proposal, '$.by')) WHERE status = 'awaiting_approval'");
   },

@@ -11,6 +11,7 @@ import type { Migration } from './types';
 export const receivedOrder: Migration = {
   version: 29,
   name: 'received-order',
+  indexOnly: true,
   up(db) {
     db.exec('CREATE INDEX cases_received ON cases(received_at, id, status)');
     db.exec('DROP INDEX cases_received_at');

@@ -10,6 +10,7 @@ import type { Migration } from './types';
 export const voidedNumbers: Migration = {
   version: 33,
   name: 'voided-numbers',
+  indexOnly: true,
   up(db) {
     db.exec("CREATE INDEX cases_voided_no ON cases(case_no) WHERE status = 'voided'");
   },

@@ -11,6 +11,7 @@ import type { Migration } from './types';
 export const registeredStatus: Migration = {
   version: 34,
   name: 'registered-status',
+  indexOnly: true,
   up(db) {
     db.exec('DROP INDEX cases_created_at');
     db.exec('CREATE INDEX cases_created_at ON cases(created_at, status, received_at)');

@@ -11,6 +11,7 @@ import type { Migration } from './types';
 export const dayCountsByKey: Migration = {
   version: 35,
   name: 'day-counts-by-key',
+  indexOnly: true,
   up(db) {
     db.exec('CREATE INDEX stats_daily_key_day ON stats_daily(dim, key, day)');
   },

@@ -11,6 +11,7 @@ import type { Migration } from './types';
 export const regionReceived: Migration = {
   version: 37,
   name: 'region-received',
+  indexOnly: true,
   up(db) {
     db.exec('CREATE INDEX cases_region_received ON cases(region, received_at)');
   },

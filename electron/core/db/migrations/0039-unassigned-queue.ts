@@ -16,6 +16,7 @@ import type { Migration } from './types';
 export const unassignedQueue: Migration = {
   version: 39,
   name: 'unassigned-queue',
+  indexOnly: true,
   up(db) {
     db.exec(`CREATE INDEX cases_in_hand ON cases(handler_id, received_at, id, status)
       WHERE status IN ('accepted', 'investigating', 'mediating', 'awaiting_approval', 'approved', 'notified', 'follow_up') AND accepted_on IS NOT NULL`);

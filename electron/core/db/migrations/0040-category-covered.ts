@@ -15,6 +15,7 @@ import type { Migration } from './types';
 export const categoryCovered: Migration = {
   version: 40,
   name: 'category-covered',
+  indexOnly: true,
   up(db) {
     db.exec(`DROP INDEX cases_category_received;
       CREATE INDEX cases_category_received ON cases(category, received_at, id, status, channel, region, handler_id)`);

@@ -12,6 +12,7 @@ import type { Migration } from './types';
 export const handlerRegionCovered: Migration = {
   version: 41,
   name: 'handler-region-covered',
+  indexOnly: true,
   up(db) {
     db.exec(`DROP INDEX cases_handler_received;
       CREATE INDEX cases_handler_received ON cases(handler_id, received_at, id, status, channel, region, category);

@@ -14,6 +14,7 @@ import type { Migration } from './types';
 export const numberLength: Migration = {
   version: 43,
   name: 'number-length',
+  indexOnly: true,
   up(db) {
     db.exec('CREATE INDEX cases_number_length ON cases(length(case_no), case_no)');
   },

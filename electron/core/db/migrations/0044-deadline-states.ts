@@ -17,6 +17,7 @@ import type { Migration } from './types';
 export const deadlineStates: Migration = {
   version: 44,
   name: 'deadline-states',
+  indexOnly: true,
   up(db) {
     db.exec(`CREATE INDEX case_deadlines_state ON case_deadlines(state, case_id);
       DROP INDEX case_deadlines_kind_state;

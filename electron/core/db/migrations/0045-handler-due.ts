@@ -12,6 +12,7 @@ import type { Migration } from './types';
 export const handlerDue: Migration = {
   version: 45,
   name: 'handler-due',
+  indexOnly: true,
   up(db) {
     db.exec('DROP INDEX cases_handler; CREATE INDEX cases_handler ON cases(handler_id, status, next_due_on)');
   },

@@ -12,6 +12,7 @@ import type { Migration } from './types';
 export const metOnTime: Migration = {
   version: 46,
   name: 'met-on-time',
+  indexOnly: true,
   up(db) {
     db.exec("CREATE INDEX case_deadlines_met ON case_deadlines(case_id) WHERE state = 'met' AND ended_on <= due_on");
   },

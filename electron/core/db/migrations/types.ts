@@ -16,4 +16,10 @@ export interface Migration {
    * leaving a blank window for minutes. Either way it runs in one transaction with its version.
    */
   up(db: Database): void | Generator<MigrationProgress, void, void>;
+  /**
+   * It only makes or drops indexes: no saved row is changed, and a failed or stopped one rolls back
+   * whole, so no copy of the register is taken before it (migrate.ts `upgradeCopies`). Checked as it
+   * runs: a row changed or a table's definition touched fails it, rolled back.
+   */
+  indexOnly?: true;
 }

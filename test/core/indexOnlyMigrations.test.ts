@@ -1,0 +1,100 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { NotEnoughSpaceError, spaceForUpgrade } from '../../electron/core/db/diskSpace';
+import { migrate, upgradeCopies } from '../../electron/core/db/migrate';
+import { migrations } from '../../electron/core/db/migrations';
+import type { Migration } from '../../electron/core/db/migrations/types';
+import { openDatabase } from '../../electron/core/db/open';
+import { quietLog, tempDir } from './harness';
+
+const tmp = tempDir();
+afterAll(() => tmp.remove());
+
+const latest = migrations.length;
+const respondentIndex: Migration = {
+  version: latest + 1,
+  name: 'respondent-created',
+  indexOnly: true,
+  up: (d) => d.exec('CREATE INDEX respondents_created ON respondents(created_at)'),
+};
+const respondentNote: Migration = {
+  version: latest + 1,
+  name: 'respondent-note',
+  up: (d) => d.exec('ALTER TABLE respondents ADD COLUMN note TEXT'),
+};
+
+/** A register at this version holding one business, its file and connection. */
+async function registerWithData(name: string): Promise<{ file: string; db: Database.Database }> {
+  const file = join(tmp.dir, `${name}.sqlite`);
+  const db = new Database(file);
+  await migrate(db, file, quietLog);
+  db.prepare("INSERT INTO respondents (name, created_at) VALUES ('某某公司', '2026-11-23T09:00:00+08:00')").run();
+  return { file, db };
+}
+
+const copiesBeside = (name: string) => readdirSync(tmp.dir).filter((n) => n.startsWith(`${name}.sqlite.v`));
+
+describe('an upgrade whose migrations only make indexes', () => {
+  it('takes no copy of the register before it, and asks the disk only for the WAL’s room', async () => {
+    const { file, db } = await registerWithData('indexes');
+    const size = statSync(file).size;
+    // Room for the WAL and growth, not for a copy of the file beside it.
+    const free = spaceForUpgrade(size, false);
+    expect(free).toBeLessThan(spaceForUpgrade(size));
+    const result = await migrate(db, file, quietLog, [...migrations, respondentIndex], undefined, undefined, () => free);
+    expect(result).toEqual({ from: latest, to: latest + 1, backup: null });
+    expect(copiesBeside('indexes')).toEqual([]);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'respondents_created'").pluck().get()).toBe('respondents_created');
+    expect(db.prepare('SELECT name FROM respondents').pluck().all()).toEqual(['某某公司']);
+    db.close();
+  });
+
+  it('still copies, and asks room for the copy, when one migration to run changes rows', async () => {
+    const { file, db } = await registerWithData('rows');
+    const free = spaceForUpgrade(statSync(file).size, false);
+    const withRows = [...migrations, respondentNote];
+    await expect(migrate(db, file, quietLog, withRows, undefined, undefined, () => free)).rejects.toBeInstanceOf(NotEnoughSpaceError);
+    expect(db.pragma('user_version', { simple: true })).toBe(latest);
+    const result = await migrate(db, file, quietLog, withRows);
+    expect(result.backup).toMatch(/-before-migration-\d+\.bak$/);
+    expect(copiesBeside('rows')).toHaveLength(1);
+    db.close();
+  });
+
+  it('refuses, rolled back whole, a migration marked index-only that changes a row or a table', async () => {
+    const { file, db } = await registerWithData('liar');
+    const changesRow: Migration = { ...respondentIndex, name: 'renames', up: (d) => d.exec("UPDATE respondents SET name = '别的公司'") };
+    const changesTable: Migration = { ...respondentIndex, name: 'adds-column', up: (d) => d.exec('CREATE INDEX respondents_name2 ON respondents(name); ALTER TABLE respondents ADD COLUMN note TEXT') };
+    for (const liar of [changesRow, changesTable]) {
+      await expect(migrate(db, file, quietLog, [...migrations, liar])).rejects.toThrow(`migration ${liar.name} is marked index-only but changed rows or tables`);
+      expect(db.pragma('user_version', { simple: true })).toBe(latest);
+      expect(db.prepare('SELECT * FROM respondents').all()).toEqual([expect.objectContaining({ name: '某某公司' })]);
+      expect((db.prepare('PRAGMA table_info(respondents)').all() as { name: string }[]).map((c) => c.name)).not.toContain('note');
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'respondents_name2'").get()).toBeUndefined();
+    }
+    expect(copiesBeside('liar')).toEqual([]);
+    db.close();
+  });
+
+  it('tells the check before it that no row is changed, so only the guard a day’s writes pass runs (not quick_check)', async () => {
+    const asked: boolean[] = [];
+    for (const [name, drop] of [['index-upgrade', true], ['row-upgrade', false]] as const) {
+      const file = join(tmp.dir, `${name}.sqlite`);
+      const made = await openDatabase(file, quietLog);
+      made.prepare("INSERT INTO respondents (name, created_at) VALUES ('某某公司', '2026-11-23T09:00:00+08:00')").run();
+      // Back one version: the last migration's index gone (index-only), or, for the other, to before 0042 (it rewrites the checklists).
+      if (drop) made.exec(`DROP INDEX case_deadlines_met; PRAGMA user_version = ${latest - 1}`);
+      else made.pragma('user_version = 41');
+      made.close();
+      const db = await openDatabase(file, quietLog, { beforeMigrate: async ({ rowsChanged }) => void asked.push(rowsChanged) }).catch(() => null);
+      db?.close();
+    }
+    // The second register is not a real v41 one (0042 finds its tables already changed): only what the check was told matters here.
+    expect(asked).toEqual([false, true]);
+    expect(upgradeCopies(latest - 1)).toBe(false);
+    expect(upgradeCopies(41)).toBe(true);
+    expect(copiesBeside('index-upgrade')).toEqual([]);
+  });
+});
