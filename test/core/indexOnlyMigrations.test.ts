@@ -17,12 +17,12 @@ const respondentIndex: Migration = {
   version: latest + 1,
   name: 'respondent-created',
   indexOnly: true,
-  up: (d) => d.exec('CREATE INDEX respondents_created ON respondents(created_at)'),
+  up: (d) => void d.exec('CREATE INDEX respondents_created ON respondents(created_at)'),
 };
 const respondentNote: Migration = {
   version: latest + 1,
   name: 'respondent-note',
-  up: (d) => d.exec('ALTER TABLE respondents ADD COLUMN note TEXT'),
+  up: (d) => void d.exec('ALTER TABLE respondents ADD COLUMN note TEXT'),
 };
 
 /** A register at this version holding one business, its file and connection. */
@@ -65,8 +65,8 @@ describe('an upgrade whose migrations only make indexes', () => {
 
   it('refuses, rolled back whole, a migration marked index-only that changes a row or a table', async () => {
     const { file, db } = await registerWithData('liar');
-    const changesRow: Migration = { ...respondentIndex, name: 'renames', up: (d) => d.exec("UPDATE respondents SET name = '别的公司'") };
-    const changesTable: Migration = { ...respondentIndex, name: 'adds-column', up: (d) => d.exec('CREATE INDEX respondents_name2 ON respondents(name); ALTER TABLE respondents ADD COLUMN note TEXT') };
+    const changesRow: Migration = { ...respondentIndex, name: 'renames', up: (d) => void d.exec("UPDATE respondents SET name = '别的公司'") };
+    const changesTable: Migration = { ...respondentIndex, name: 'adds-column', up: (d) => void d.exec('CREATE INDEX respondents_name2 ON respondents(name); ALTER TABLE respondents ADD COLUMN note TEXT') };
     for (const liar of [changesRow, changesTable]) {
       await expect(migrate(db, file, quietLog, [...migrations, liar])).rejects.toThrow(`migration ${liar.name} is marked index-only but changed rows or tables`);
       expect(db.pragma('user_version', { simple: true })).toBe(latest);
@@ -84,8 +84,8 @@ describe('an upgrade whose migrations only make indexes', () => {
       const file = join(tmp.dir, `${name}.sqlite`);
       const made = await openDatabase(file, quietLog);
       made.prepare("INSERT INTO respondents (name, created_at) VALUES ('某某公司', '2026-11-23T09:00:00+08:00')").run();
-      // Back one version: the last migration's index gone (index-only), or, for the other, to before 0042 (it rewrites the checklists).
-      if (drop) made.exec(`DROP INDEX case_deadlines_met; PRAGMA user_version = ${latest - 1}`);
+      // Back one version: the last migration's index gone (0047, index-only), or, for the other, to before 0042 (it rewrites the checklists).
+      if (drop) made.exec(`DROP INDEX cases_punitive_days; PRAGMA user_version = ${latest - 1}`);
       else made.pragma('user_version = 41');
       made.close();
       const db = await openDatabase(file, quietLog, { beforeMigrate: async ({ rowsChanged }) => void asked.push(rowsChanged) }).catch(() => null);

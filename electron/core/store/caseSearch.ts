@@ -19,7 +19,7 @@ import { createDayMerge, daySliceOf, MERGE_CASES, mergeCheaper } from './dayMerg
 import type { Reading, SearchPlan } from './searchPlan';
 import { CHUNK_ROWS, createWalkChunks, walkChunkOf } from './walkChunks';
 import { createDeadlineStates } from './deadlineStates';
-import { addDeadlineFilters, addFigureFilters } from './searchFilters';
+import { addDeadlineFilters, addFigureFilters, PUNITIVE_CANDIDATES } from './searchFilters';
 
 export type SearchInput = z.output<typeof casesSearch.input>;
 
@@ -170,7 +170,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       return all.length ? `WHERE ${all.join(' AND ')}` : '';
     };
     const dated = (input.from !== undefined || input.to !== undefined) && !window && match === null && numbered === null && byNumber === null;
-    const dayMerged = dated && !byRunningClock ? daySliceOf(keys, desc, where, params, input.after ? decodeCursor(input.after, keys.length) : null) : null;
+    const dayMerged = dated && !byRunningClock ? daySliceOf(keys, desc, where, params, input.after ? decodeCursor(input.after, keys.length) : null, input.punitive === true ? PUNITIVE_CANDIDATES : null) : null;
     const orderSql = keys.map((k) => `${k}${desc ? ' DESC' : ''}`).join(', ');
     const offset = window ? window.offset : input.after ? 0 : (input.page - 1) * input.pageSize;
     // The page reads ids and sort keys only: the row's details are read for the page's cases alone,

@@ -81,15 +81,23 @@ export interface DaySlice {
 /** The keys of the order of the next deadline, cases without a running clock last (store/caseSearch.ts). */
 const DUE_KEYS = '(c.next_due_on IS NULL),c.next_due_on,c.id';
 
+/** A partial index by receipt day that holds every case of the list, and its condition as the index has it. */
+export interface DayCandidates {
+  index: string;
+  term: string;
+}
+
 /**
  * The slice's statement of a dated list ordered by `keys` under its conditions, the cursor's values
  * if any: a few days' cases by the receipt-day index, every condition hidden from the planner (with
- * them in sight, SQLite may walk the number's index past every case before the dates).
+ * them in sight, SQLite may walk the number's index past every case before the dates). A list whose
+ * cases a partial index by receipt day holds (`candidates`: 加倍赔偿's) reads its days there instead:
+ * only the cases that may match, not every case of the day.
  */
-export function daySliceOf(keys: string[], desc: boolean, conditions: string[], params: unknown[], cursor: CursorValue[] | null): DaySlice | null {
+export function daySliceOf(keys: string[], desc: boolean, conditions: string[], params: unknown[], cursor: CursorValue[] | null, candidates: DayCandidates | null = null): DaySlice | null {
   const slice = (key: string, more: string[], moreParams: unknown[], asc: boolean): DaySliceStatement => ({
-    sql: `SELECT c.id, ${key} AS k0 FROM cases c INDEXED BY cases_received_on
-     WHERE ${[...hiddenFromPlanner([...conditions, ...more], ''), 'c.received_on IN (SELECT value FROM json_each(?))'].join(' AND ')}
+    sql: `SELECT c.id, ${key} AS k0 FROM cases c INDEXED BY ${candidates?.index ?? 'cases_received_on'}
+     WHERE ${[...hiddenFromPlanner([...conditions, ...more], ''), ...(candidates ? [candidates.term] : []), 'c.received_on IN (SELECT value FROM json_each(?))'].join(' AND ')}
      ORDER BY ${key}${asc ? '' : ' DESC'} LIMIT ?`,
     params: [...params, ...moreParams],
   });

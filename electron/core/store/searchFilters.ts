@@ -78,6 +78,12 @@ const FIGURES: [keyof SearchInput, (value: boolean) => string][] = [
   ['repeat', flag("(SELECT json_extract(s.measures, '$[10]') FROM case_stats s WHERE s.case_id = c.id) IS 1")],
 ];
 
+/**
+ * The cases that may count as 加倍赔偿, as their index by receipt day holds them (migration 0047, its
+ * condition word for word, which SQLite needs to see to read it): the figure's rule above implies it.
+ */
+export const PUNITIVE_CANDIDATES = { index: 'cases_punitive_days', term: `(c.punitive_fen > 0 OR instr(c.outcome, '"punitive"') > 0)` };
+
 export function addFigureFilters(input: SearchInput, filter: AddFilter): void {
   for (const [name, condition] of FIGURES) {
     const value = input[name];
