@@ -5,6 +5,7 @@ import { NUMBER_AT_OR_AFTER_SQL } from '../../electron/core/store/caseNumberWord
 import { createDayCounts, DAYS_SQL } from '../../electron/core/store/dayCounts';
 import { createDeadlineStates } from '../../electron/core/store/deadlineStates';
 import { encodeCursor } from '../../electron/core/store/searchOrders';
+import { LATER_DAY_BELOW_SQL, stepRowsSql } from '../../electron/core/store/stateNewest';
 import { NUMBER_ORDER } from '../../electron/core/store/searchOrders';
 import { STATS_SQL } from '../../electron/core/store/statsReads';
 import { TEXT_WALK_SQL } from '../../electron/core/store/textWalk';
@@ -429,6 +430,25 @@ describe('cases.search plans at a million cases', () => {
     expect(alone(asked('met', undefined).countAlone(false, 10_000))).toMatch(/CO-ROUTINE \(subquery-\d+\) \| SCAN d USING INDEX case_deadlines_met \| LIST SUBQUERY/);
     expect(asked('met', 'mediation').countAlone(false, 10_000)).toBeNull();
     expect(asked('cancelled', undefined).countAlone(true, 10_000)).toBeNull();
+  });
+
+  it('a deadline state alone, newest received first, reads its cases by id from its own index, their rows by id, and the receipt days\' runs by day', () => {
+    // Walked in the receipt order, 已取消 asked each of the 17,778 newest cases for a cancelled clock (store/stateNewest.ts).
+    const states = createDeadlineStates(reg.core.db, -1);
+    const byId = (state: 'cancelled' | 'met' | 'metLate', kind?: 'mediation') => {
+      const c = states(state, kind).byId!;
+      return plan(c.sql, [...c.params, 1_000_000, 128]).join(' | ');
+    };
+    expect(byId('cancelled')).toMatch(/^SEARCH d USING COVERING INDEX case_deadlines_state \(state=\? AND case_id<\?\)$/);
+    expect(byId('met')).toMatch(/^SEARCH d USING INDEX case_deadlines_met \(case_id<\?\)$/);
+    expect(byId('metLate')).toMatch(/^SEARCH d USING INDEX case_deadlines_late \(case_id<\?\)$/);
+    expect(byId('metLate', 'mediation')).toMatch(/^SEARCH d USING INDEX case_deadlines_late_kind \(kind=\? AND case_id<\?\)$/);
+    // Of one kind, the index by kind and state holds them by due date first: not read so.
+    expect(states('cancelled', 'mediation').byId).toBeNull();
+    const p = reg.core.services.store.read.searchPlan({ page: 1, pageSize: 50, deadlineState: 'cancelled' } as SearchInput, admin).stateNewest!;
+    expect(p.cases.sql).toBe(states('cancelled', undefined).byId!.sql);
+    for (const voided of [false, true, 'any'] as const) expect(plan(stepRowsSql(voided), ['[1,2]']).join(' | ')).toMatch(/^SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(plan(LATER_DAY_BELOW_SQL, ['2026-11-01', 5]).join(' | ')).toMatch(/^SEARCH receipt_day_bounds USING PRIMARY KEY \(day>\?\)$/);
   });
 
   it('every sortable column is read in order from an index', () => {

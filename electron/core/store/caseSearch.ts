@@ -19,6 +19,7 @@ import { createDayMerge, daySliceOf, MERGE_CASES, mergeCheaper } from './dayMerg
 import type { Reading, SearchPlan } from './searchPlan';
 import { CHUNK_ROWS, createWalkChunks, walkChunkOf } from './walkChunks';
 import { createDeadlineStates } from './deadlineStates';
+import { createStateNewest, FIRST_STEP } from './stateNewest';
 import { addDeadlineFilters, addFigureFilters, PUNITIVE_CANDIDATES } from './searchFilters';
 
 export type SearchInput = z.output<typeof casesSearch.input>;
@@ -41,7 +42,7 @@ type KeyRow = { id: number; k0: CursorValue } & Record<`k${number}`, CursorValue
  * search walks the token index newest first and stops at the page, or, text alone, is walked once up
  * to the cap and cut into pages (textWalk.ts); counting stops at the cap.
  */
-export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => WorkingDayCalendar, indexCurrent: () => boolean = () => true, { skipStep = SKIP_STEP, sortAtMost = SORT_AT_MOST, walkAtMost = SEARCH_COUNT_CAP, sliceCases = SLICE_CASES, mergeCases = MERGE_CASES, chunkRows = CHUNK_ROWS } = {}) {
+export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => WorkingDayCalendar, indexCurrent: () => boolean = () => true, { skipStep = SKIP_STEP, sortAtMost = SORT_AT_MOST, walkAtMost = SEARCH_COUNT_CAP, sliceCases = SLICE_CASES, mergeCases = MERGE_CASES, chunkRows = CHUNK_ROWS, newestStep = FIRST_STEP } = {}) {
   const prepare = statementCache(db, 200);
   const pageRows = createSearchPageRows(db);
   const { caseByNumber, numberBeginning, numberedCount, numberedPastCap } = createCaseNumberWords(db);
@@ -51,6 +52,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   const merge = createDayMerge(db, mergeCases);
   const chunks = createWalkChunks(db, chunkRows);
   const deadlineState = createDeadlineStates(db, sortAtMost);
+  const newestOfState = createStateNewest(db, newestStep);
   function plan(input: SearchInput, user: UserView, window?: DayWindow, walk = false): SearchPlan {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -193,6 +195,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const textAlone = byText && match !== null && voidedMark !== null && oneFilter ? { match, voided: voidedMark, word: words.length === 1 ? words[0]! : null } : null;
     const numberAlone = numbered !== null && byNumberOrder && voidedMark === false && oneFilter;
     const stateAlone = state && voidedMark !== null && oneFilter ? state.countAlone(voidedMark, SEARCH_COUNT_CAP) : null;
+    const stateNewest = state?.byId && voidedMark !== null && oneFilter && sort === 'receivedAt:desc' && !window ? { cases: state.byId, voided: voidedMark, after: input.after ? decodeCursor(input.after, 2) : null } : null;
     const counted = days.countOf(input);
     // Counted case by case in the register, and every case of the list on a day the day counts know
     // (none voided); not a list led by a status, a running clock, one business, or a deadline state
@@ -220,6 +223,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
             ? { sql: `SELECT COUNT(*) FROM (${numberRange} LIMIT ${SEARCH_COUNT_CAP + 1})`, params: [numbered.from, numbered.to] }
             : null,
       textAlone,
+      stateNewest,
       dayMerged,
       walkChunk,
       walkable: match === null && numbered === null && byNumber === null && walkableOrder(sort, input, byRunningClock) && where.length > (input.status || input.includeVoided ? 0 : 1),
@@ -262,6 +266,8 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       const merged = await merge<KeyRow>(m, input, offset + limit - running.length);
       return [...running, ...(m.noneDue ? merged.map((r): KeyRow => ({ id: r.id, k0: 1, k1: null, k2: r.id })) : merged)].slice(offset);
     }
+    const newest = p.stateNewest ? newestOfState(p.stateNewest, limit, offset) : null;
+    if (newest) return newest;
     if (reading.walk && p.walkChunk && offset === 0) return chunks<KeyRow>((after) => plan({ ...input, page: 1, after }, user, undefined, true).walkChunk!, input.after, limit);
     return prepare(p.page.sql).all(...p.page.params.slice(0, -2), limit, offset) as KeyRow[];
   }

@@ -56,7 +56,11 @@ export function createDeadlineStates(db: Db, fewAtMost: number) {
     // kind and state: SQLite chose the states' index and read each deadline's row for its kind); but
     // one kind's met by the due date is judged by each one's dates, which may pass all its met for few.
     const counted = kind && state !== 'metLate' ? `FROM case_deadlines d INDEXED BY case_deadlines_kind_state WHERE ${DEADLINE_ROWS[state]}${ofKind}` : rows;
+    // By case id, highest first, where the index read holds the state's cases in that order (store/stateNewest.ts):
+    // the state's own (state, case), met in time's or late's by case, late of one kind's by kind and case.
+    const byId = !kind || state === 'metLate' ? { sql: `SELECT DISTINCT d.case_id ${rows} AND d.case_id < ? ORDER BY d.case_id DESC LIMIT ?`, params } : null;
     return {
+      byId,
       ...(few ? { sql: `c.id IN (SELECT d.case_id ${rows})`, listed: true } : { sql: `EXISTS (SELECT 1 ${rows} AND d.case_id = c.id LIMIT 1)`, listed: false }),
       params,
       countAlone: (voided, cap) => {
@@ -86,6 +90,8 @@ export interface DeadlineStateCondition {
   /** The condition on a case (c), and its parameters. */
   sql: string;
   params: unknown[];
+  /** The state's cases by id, highest first (its parameters, then an id to stay below and a LIMIT), where an index holds them so; else null. */
+  byId: { sql: string; params: unknown[] } | null;
   /** The state's cases are listed from its index (it is few), not asked of each case. */
   listed: boolean;
   /**

@@ -1,4 +1,5 @@
 import type { DaySlice } from './dayMerge';
+import type { StateNewest } from './stateNewest';
 import type { WalkChunk } from './walkChunks';
 
 /** The statements a search runs (store/caseSearch.ts), and how a list is read: the shapes the store's readers and tests share. */
@@ -16,6 +17,8 @@ export interface SearchPlan {
    * page and count above are read only past the walk's limit (the cap; less in tests).
    */
   textAlone: { match: string; voided: boolean | 'any'; /** The one word typed, if one. */ word: string | null } | null;
+  /** A deadline state alone, newest received first: its page read from the state's index by case id (stateNewest.ts). */
+  stateNewest: StateNewest | null;
   /** Filtered and sorted other than by receipt: its page may walk the sort's index instead (sortWalk.ts). */
   walkable: boolean;
   /** Walked, the walk's statements chunk by chunk of the index (walkChunks.ts), where its keys are never NULL and every filter is hidden. */
