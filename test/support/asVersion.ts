@@ -32,6 +32,7 @@ CREATE INDEX checklist_item_evidence_evidence ON checklist_item_evidence(evidenc
        DROP INDEX case_deadlines_kind_state; CREATE INDEX case_deadlines_kind_state ON case_deadlines(kind, state, due_on)`,
   45: 'DROP INDEX cases_handler; CREATE INDEX cases_handler ON cases(handler_id, status)',
   46: 'DROP INDEX case_deadlines_met',
+  47: 'DROP INDEX cases_punitive_days',
 };
 
 /** A table's CREATE statement as the migrations up to `version` leave it, under another name. */
