@@ -134,6 +134,8 @@ export function operations(m: SeedManifest, today: string, has: (op: string) => 
     { label: `${year} sorted by complainant`, group: 'filter', calls: () => search({ from: `${year}-01-01`, to: `${year}-12-31`, sort: 'complainantName:asc' }), floor: 'rows' },
     // Dated lists in the calendar's orders, read in slices of their receipt days (store/dayMerge.ts).
     { label: `${year} sorted by case number`, group: 'filter', calls: () => search({ from: `${year}-01-01`, to: `${year}-12-31`, sort: 'caseNo:asc' }), floor: 'rows' },
+    // 加倍赔偿's cases by day from their own index (migration 0047): as 统计 opens them, and sorted by case number.
+    { label: `${year}'s 加倍赔偿 as 统计 opens it (newest received first)`, group: 'filter', calls: () => search({ from: `${year}-01-01`, to: `${year}-12-31`, punitive: true }), floor: 'rows' },
     { label: `${year}'s 加倍赔偿 sorted by case number, newest first`, group: 'filter', calls: () => search({ from: `${year}-01-01`, to: `${year}-12-31`, punitive: true, sort: 'caseNo:desc' }), floor: 'rows' },
     { label: 'no region (无地区) sorted by complainant', group: 'filter', calls: () => search({ region: null, sort: 'complainantName:asc' }), floor: 'rows' },
     { label: `page 20 of category S10 sorted by case number, by page number (a walk in steps)`, group: 'page', calls: () => search({ category: 'S10', sort: 'caseNo:asc', page: 20 }), floor: 'rows' },
@@ -143,6 +145,8 @@ export function operations(m: SeedManifest, today: string, has: (op: string) => 
     { label: 'deadline state 暂停计时 (paused)', group: 'filter', calls: () => search({ deadlineState: 'paused' }), floor: 'rows' },
     { label: 'deadline state 已取消 (cancelled)', group: 'filter', calls: () => search({ deadlineState: 'cancelled' }), floor: 'rows' },
     { label: 'deadline state 逾期完成 (met late)', group: 'filter', calls: () => search({ deadlineState: 'metLate' }), floor: 'rows' },
+    // Their next pages by cursor (the grid's 下一页): read from the state's index by case id (store/stateNewest.ts).
+    deepByCursor('deadline state 已取消, page 2 by cursor', { deadlineState: 'cancelled' }, 2),
     { label: 'open, nearest deadline first', group: 'filter', calls: () => search({ open: true, sort: 'dueOn:asc' }), floor: 'rows' },
     { label: 'mine (an investigator)', group: 'filter', calls: () => search({ mine: true }, 'investigator'), floor: 'rows' },
     { label: 'awaiting my approval (a supervisor)', group: 'filter', calls: () => search({ awaitingMyApproval: true }, 'supervisor'), floor: 'rows' },
