@@ -17,22 +17,26 @@ const CHAIN_SLICE = 2000;
 const GENESIS = '0'.repeat(64);
 const progress = (done, total) => parentPort.postMessage({ type: 'progress', done, total });
 
-function chunks(file, sealed) {
+// The chunks from 'from' up to 'to' (all, without them): a part of the file, when it is read on several threads.
+function chunks(file, sealed, from, to) {
   const size = fs.statSync(file).size;
   if (sealed && size !== sealed.size) return { ok: false, detail: 'size ' + size + ' != ' + sealed.size };
   const want = sealed ? Buffer.from(sealed.hashes.buffer, sealed.hashes.byteOffset, sealed.hashes.byteLength) : null;
   const count = Math.ceil(size / CHUNK);
-  const hashes = Buffer.alloc(count * 32);
+  const first = Math.min(from || 0, count);
+  const end = to === undefined || to === null ? count : Math.min(to, count);
+  const hashes = Buffer.alloc((end - first) * 32);
   const buf = Buffer.allocUnsafe(CHUNK);
   const fd = fs.openSync(file, 'r');
   try {
-    for (let i = 0; i < count; i++) {
+    for (let i = first; i < end; i++) {
       const n = fs.readSync(fd, buf, 0, Math.min(CHUNK, size - i * CHUNK), i * CHUNK);
-      createHash('sha256').update(buf.subarray(0, n)).digest().copy(hashes, i * 32);
-      if (want && !hashes.subarray(i * 32, i * 32 + 32).equals(want.subarray(i * 32, i * 32 + 32))) {
+      const at = (i - first) * 32;
+      createHash('sha256').update(buf.subarray(0, n)).digest().copy(hashes, at);
+      if (want && !hashes.subarray(at, at + 32).equals(want.subarray(i * 32, i * 32 + 32))) {
         return { ok: false, detail: 'chunk ' + i };
       }
-      if (i % 64 === 0) progress(i * CHUNK, size);
+      if (i % 64 === 0) progress((i - first) * CHUNK, Math.min(end * CHUNK, size) - first * CHUNK);
     }
   } finally {
     fs.closeSync(fd);
@@ -174,7 +178,7 @@ function walk(db, mark) {
 try {
   const d = workerData;
   let out;
-  if (d.task === 'chunks') out = chunks(d.file, d.sealed);
+  if (d.task === 'chunks') out = chunks(d.file, d.sealed, d.from, d.to);
   else if (d.task === 'sha256') out = { ok: true, ...sha256(d.file) };
   else if (d.task === 'quick_check' || d.task === 'integrity_check') out = pragmaCheck(d.file, d.task);
   else if (d.task === 'chain') out = chain(d.file, d.mark);
@@ -197,7 +201,8 @@ export interface TaskOut {
 }
 
 export type CheckTask =
-  | { task: 'chunks'; file: string; sealed?: { size: number; hashes: Buffer } | null }
+  /** The seal's chunk sums; `from`/`to` (chunk numbers, `to` excluded) read a part of the file (integrity/chunkThreads.ts). */
+  | { task: 'chunks'; file: string; sealed?: { size: number; hashes: Buffer } | null; from?: number; to?: number }
   | { task: 'sha256'; file: string }
   | { task: 'quick_check' | 'integrity_check'; file: string; countCases?: boolean }
   | { task: 'chain'; file: string; mark?: { id: number; hash: string } | null }

@@ -7,7 +7,8 @@ import { NotEnoughSpaceError } from '../db/diskSpace';
 import { MigrationStopped } from '../db/migrate';
 import { openDatabase, type Db } from '../db/open';
 import { createHandlers } from '../handlers';
-import { runCheck, type CheckTask, type Running, type TaskOut } from '../integrity/checkWorker';
+import { type CheckTask, type Running, type TaskOut } from '../integrity/checkWorker';
+import { runCheckOnThreads } from '../integrity/chunkThreads';
 import { chunkTableSync, unseal, writeSeal, type ChunkTable } from '../integrity/seal';
 import { problem as problemOf, problemOfError, type DbProblem } from '../integrity/startCheck';
 import { createWalTail, markChunks } from '../integrity/walPages';
@@ -45,7 +46,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
   };
   const running = new Set<Running>();
   const run = (t: CheckTask): Promise<TaskOut> => {
-    const r = runCheck(t, progress);
+    const r = runCheckOnThreads(t, progress);
     running.add(r);
     return r.done.finally(() => running.delete(r));
   };
@@ -61,7 +62,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
   check.writesHeld = !guardPassed;
   if (guard && inlineGuard) {
     // A header that does not say WAL (a register from elsewhere, or damage): the whole check first, then the open.
-    const out = await runGuard(guard, file, (t) => runCheck(t).done);
+    const out = await runGuard(guard, file, (t) => runCheckOnThreads(t).done);
     if (!out.ok) return readOnlyState(ctx, file, vault, guardFailure(guard, out));
     guardPassed = true;
   }
