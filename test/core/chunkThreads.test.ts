@@ -34,7 +34,7 @@ describe('the seal\'s chunk sums on several threads', () => {
 
   it.each([0, 4, 9])('find a chunk that is not the sealed one (chunk %i), whichever part holds it', async (changed) => {
     const sealed = { size: whole.size, hashes: Buffer.from(whole.hashes) };
-    sealed.hashes[changed * 32] ^= 1;
+    sealed.hashes[changed * 32]! ^= 1;
     for (const threads of [1, 3]) {
       const out = await runCheckOnThreads({ task: 'chunks', file, sealed }, undefined, threads, 1).done;
       expect(out, `${threads} threads`).toMatchObject({ ok: false, detail: `chunk ${changed}` });

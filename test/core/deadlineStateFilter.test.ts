@@ -146,4 +146,23 @@ describe('the register filtered by a deadline state', () => {
     expect(where('metLate')).toMatch(/case_deadlines d INDEXED BY case_deadlines_late WHERE d\.state = 'met' AND d\.ended_on > d\.due_on/);
     expect(where('metLate', 'mediation')).toMatch(/case_deadlines d INDEXED BY case_deadlines_late_kind WHERE d\.state = 'met' AND d\.ended_on > d\.due_on AND d\.kind = \?/);
   });
+
+  it('judges a state few again after a write, and only then', () => {
+    const { db } = reg.core;
+    const paused = () => db.prepare("SELECT COUNT(*) FROM case_deadlines WHERE state = 'paused'").pluck().get() as number;
+    const n = paused();
+    const states = createDeadlineStates(db, n);
+    // Judged once, then kept: the write below must undo that.
+    expect(states('paused', undefined).listed).toBe(true);
+    const one = db.prepare("SELECT id FROM case_deadlines WHERE state = 'running' LIMIT 1").pluck().get() as number;
+    db.prepare("UPDATE case_deadlines SET state = 'paused', paused_since = '2026-11-20' WHERE id = ?").run(one);
+    try {
+      expect(paused()).toBe(n + 1);
+      // One more than few since the write: asked of each case now.
+      expect(states('paused', undefined).listed).toBe(false);
+    } finally {
+      db.prepare("UPDATE case_deadlines SET state = 'running', paused_since = NULL WHERE id = ?").run(one);
+    }
+    expect(states('paused', undefined).listed).toBe(true);
+  });
 });

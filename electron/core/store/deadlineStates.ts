@@ -2,6 +2,7 @@ import type { DeadlineKind } from '../../../shared/domain/deadlines';
 import type { deadlineFilterStates } from '../../../shared/api/schemas/caseSearch';
 import type { Db } from '../db/open';
 import { statementCache } from './statementCache';
+import { createWriteGeneration } from './writeGeneration';
 
 type FilterState = (typeof deadlineFilterStates)[number];
 
@@ -41,6 +42,25 @@ export const LATE_DEADLINE = `EXISTS (SELECT 1 FROM case_deadlines d${LATE} WHER
  */
 export function createDeadlineStates(db: Db, fewAtMost: number) {
   const prepare = statementCache(db, 24);
+  // Whether a state is few is judged again only after a write: a search plans its list more than
+  // once (its reading, its page), and 已取消 or 逾期完成 walked 10,001 entries each time.
+  const generation = createWriteGeneration(db);
+  const judged = new Map<string, boolean>();
+  let judgedAt = '';
+  const fewIn = (sql: string, params: unknown[]): boolean => {
+    const now = generation();
+    if (now !== judgedAt) {
+      judged.clear();
+      judgedAt = now;
+    }
+    const key = `${sql}\u0000${JSON.stringify(params)}`;
+    let few = judged.get(key);
+    if (few === undefined) {
+      few = (prepare(sql).pluck().get(...params, fewAtMost + 1) as number) <= fewAtMost;
+      judged.set(key, few);
+    }
+    return few;
+  };
   return function deadlineStateCondition(state: FilterState, kind: DeadlineKind | undefined): DeadlineStateCondition {
     const ofKind = kind ? ' AND d.kind = ?' : '';
     const hint = state === 'metLate' ? (kind ? LATE_OF_KIND : LATE) : state === 'met' && !kind ? MET : '';
@@ -50,8 +70,8 @@ export function createDeadlineStates(db: Db, fewAtMost: number) {
     // alone: they are at least as many, and judged by the dates each of 10,001 rows was read (15.6
     // against 1 ms on the million).
     const metOfKind = state === 'met' && kind !== undefined;
-    const judged = metOfKind ? `FROM case_deadlines d WHERE d.state = 'met'${ofKind}` : rows;
-    const few = (prepare(`SELECT COUNT(*) FROM (SELECT 1 ${judged} LIMIT ?)`).pluck().get(...params, fewAtMost + 1) as number) <= fewAtMost;
+    const judgedFrom = metOfKind ? `FROM case_deadlines d WHERE d.state = 'met'${ofKind}` : rows;
+    const few = fewIn(`SELECT COUNT(*) FROM (SELECT 1 ${judgedFrom} LIMIT ?)`, params);
     // The state alone, its cases read from its index, each case once (of one kind, from the index by
     // kind and state: SQLite chose the states' index and read each deadline's row for its kind); but
     // one kind's met by the due date is judged by each one's dates, which may pass all its met for few.

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import { recentlyUsed } from './recentlyUsed';
+import { createWriteGeneration } from './writeGeneration';
 
 /**
  * What a text search learnt from its walk: every match newest first, and their number; past `atMost`
@@ -51,9 +52,8 @@ export function createTextWalk(db: Db, cap: number, atMost = cap) {
   };
   const voidedIds = db.prepare(TEXT_WALK_SQL.voided).pluck();
   const past: TextWalked = { newestFirst: null, counted: atMost >= cap ? cap + 1 : null };
-  // Any row this connection changed (total_changes, triggers included) or another committed
-  // (data_version): the walks kept may be stale, and are dropped.
-  const generation = db.prepare('SELECT total_changes() || \'/\' || (SELECT data_version FROM pragma_data_version)').pluck();
+  // Anything written since (writeGeneration.ts): the walks kept may be stale, and are dropped.
+  const generation = createWriteGeneration(db);
   const kept = recentlyUsed<string, TextWalked>(KEPT_WALKS);
   let keptAt = '';
 
@@ -65,7 +65,7 @@ export function createTextWalk(db: Db, cap: number, atMost = cap) {
    * unless `knownPastCap` says, from another index, that its matches are more than `atMost`.
    */
   function walk(match: string, voided: boolean | 'any', next: boolean, knownPastCap?: () => boolean): TextWalked {
-    const now = generation.get() as string;
+    const now = generation();
     if (now !== keptAt) {
       kept.clear();
       keptAt = now;
