@@ -50,7 +50,8 @@ export function checkSpaceForUpgrade(db: Db, file: string, freeBytes: (dir: stri
   if (room.freeBytes < room.neededBytes) throw new NotEnoughSpaceError(room.neededBytes, room.freeBytes);
 }
 
-const versionOf = (db: Db): number => db.pragma('user_version', { simple: true }) as number;
+/** The register's schema version (its user_version). */
+export const versionOf = (db: Db): number => db.pragma('user_version', { simple: true }) as number;
 
 /** Whether a migration would write (the start check then runs in full before it). */
 export function migrationPending(db: Db, migrations: readonly Migration[] = allMigrations): boolean {
@@ -144,7 +145,7 @@ export async function migrate(
   migrations.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`migration list out of order at ${m.name}`);
   });
-  const from = db.pragma('user_version', { simple: true }) as number;
+  const from = versionOf(db);
   if (from > latestVersion) throw new DatabaseTooNewError(from, latestVersion);
   if (from === latestVersion) return { from, to: from, backup: null };
 

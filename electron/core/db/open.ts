@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { checkSpaceForUpgrade, migrate, migrationPending, upgradeCopies, type UpgradeStep } from './migrate';
+import { checkSpaceForUpgrade, migrate, migrationPending, upgradeCopies, versionOf, type UpgradeStep } from './migrate';
 import type { Logger } from '../ports';
 
 export type Db = Database.Database;
@@ -42,7 +42,7 @@ export async function openDatabase(file: string, log: Logger, options: OpenOptio
     db.pragma('wal_autocheckpoint = 0');
     if (migrationPending(db)) {
       checkSpaceForUpgrade(db, file, options.freeBytes);
-      await options.beforeMigrate?.({ rowsChanged: upgradeCopies(db.pragma('user_version', { simple: true }) as number) });
+      await options.beforeMigrate?.({ rowsChanged: upgradeCopies(versionOf(db)) });
     }
     const upgrade = await migrate(db, file, log, undefined, options.onUpgrade, options.stopped, options.freeBytes);
     if (upgrade.to > upgrade.from) await options.afterMigrate?.();
