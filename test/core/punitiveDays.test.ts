@@ -28,7 +28,7 @@ beforeAll(async () => {
   for (const day of ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06']) {
     reg.clock.set(at(day, '09:00'));
     for (let k = 0; k < 4; k++, n++) {
-      const id = (await clerk.must<{ id: number }>('cases.register', minimalComplaint({ receivedAt: at(day, `0${k + 1}:00`), complainant: { name: `投诉人${n}`, phone: `1380000${1000 + n}` } }))).id;
+      const id = (await clerk.must<{ id: number }>('cases.register', minimalComplaint({ receivedAt: at(day, `0${4 - k}:00`), complainant: { name: `投诉人${n}`, phone: `1380000${1000 + n}` } }))).id;
       if (n % 5 === 4) continue;
       await clerk.act(id, 'accept');
       await supervisor.act(id, 'assign', { userId: investigator.user.id });
@@ -68,6 +68,36 @@ describe('加倍赔偿 dated, read from its own index by receipt day', () => {
     // The register holds all three kinds: an amount, the measure alone, and one decided again without.
     const kinds = db.prepare('SELECT COALESCE(punitive_fen, 0) > 0 AS amount, COUNT(*) AS n FROM cases c WHERE ' + RULE + ' GROUP BY 1 ORDER BY 1').all();
     expect(kinds).toEqual([{ amount: 0, n: 5 }, { amount: 1, n: 5 }]);
+  });
+
+  it.each(['receivedAt:desc', 'receivedAt:asc'] as const)('reads the receipt order (%s) from the same index, by page number and by cursor, dated or not', async (sort) => {
+    const { db, services } = reg.core;
+    const search = createCaseSearch(db, services.clock, () => loadCalendar(db));
+    // Within a day the later registered were received earlier: the receipt order is not the ids'.
+    const order = `c.received_at${sort === 'receivedAt:desc' ? ' DESC' : ''}, c.id${sort === 'receivedAt:desc' ? ' DESC' : ''}`;
+    for (const [from, to] of [['2026-03-01', '2026-03-31'], ['2026-03-03', '2026-03-05'], ['2026-03-06', '2026-03-06'], [undefined, undefined]] as const) {
+      const want = db.prepare(`SELECT c.id FROM cases c WHERE c.status <> 'voided' AND c.received_on BETWEEN ? AND ? AND ${RULE} ORDER BY ${order}`).pluck().all(from ?? '0000', to ?? '9999') as number[];
+      expect(want).not.toEqual([...want].sort((a, b) => (sort === 'receivedAt:desc' ? b - a : a - b)));
+      const input = (more: object) => casesSearch.input.parse({ ...(from ? { from, to } : {}), punitive: true, sort, pageSize: 2, ...more });
+      const p = search.plan(input({ page: 1 }), staff.clerk.user);
+      expect(p.page.sql).toContain('INDEXED BY cases_punitive_days');
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${p.page.sql}`).all(...p.page.params) as { detail: string }[];
+      expect(plan.map((r) => r.detail).join(' | ')).not.toContain('TEMP B-TREE');
+      const byNumber: number[] = [];
+      const byCursor: number[] = [];
+      let after: string | null = null;
+      for (let page = 1; page <= want.length / 2 + 1; page++) {
+        const r = await search.search(input({ page }), staff.clerk.user);
+        expect(r.total).toBe(want.length);
+        byNumber.push(...r.rows.map((row) => row.id));
+        const c = await search.search(input(after ? { after } : { page: 1 }), staff.clerk.user);
+        byCursor.push(...c.rows.map((row) => row.id));
+        after = c.next;
+        if (!after) break;
+      }
+      expect(byNumber, `${from}–${to} ${sort} by page number`).toEqual(want);
+      expect(byCursor, `${from}–${to} ${sort} by cursor`).toEqual(want);
+    }
   });
 
   it('indexes exactly the cases whose outcome may hold the figure, kept so through a reopened decision', () => {

@@ -21,6 +21,7 @@ import { CHUNK_ROWS, createWalkChunks, walkChunkOf } from './walkChunks';
 import { createDeadlineStates } from './deadlineStates';
 import { createStateNewest, FIRST_STEP } from './stateNewest';
 import { addDeadlineFilters, addFigureFilters, PUNITIVE_CANDIDATES } from './searchFilters';
+import { punitiveReceipt } from './punitiveReceipt';
 
 export type SearchInput = z.output<typeof casesSearch.input>;
 
@@ -165,20 +166,25 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const business = withBusiness ? ' JOIN respondents r ON r.id = c.respondent_id' : '';
     // Walked by the businesses' names, SQLite must be told to read them first (CROSS JOIN): sorting
     // the largest category by business took 394 ms, walking the names 7.
-    const from = byText ? `case_index t JOIN cases c ON c.id = t.rowid${business}` : walk && withBusiness ? 'respondents r CROSS JOIN cases c ON r.id = c.respondent_id' : `cases c${queueIndexed(input.queue, keys[0], walk)}${business}`;
     if (window) cursorWhere = window.bound;
+    // 加倍赔偿 in the receipt order from its own index, unless a filter leads to fewer cases (punitiveReceipt.ts).
+    const punitiveDays = input.punitive === true && sort.startsWith('receivedAt:') && !byText && match === null && numbered === null && byNumber === null && !input.respondentId && !input.mine && !awaitingApproval && !input.queue
+      ? punitiveReceipt(input.after && !window ? boundedByCursor(where, keys[0]!, desc) : where, cursorWhere, desc)
+      : null;
+    if (punitiveDays) cursorWhere = punitiveDays.bound;
+    const from = punitiveDays ? punitiveDays.from : byText ? `case_index t JOIN cases c ON c.id = t.rowid${business}` : walk && withBusiness ? 'respondents r CROSS JOIN cases c ON r.id = c.respondent_id' : `cases c${queueIndexed(input.queue, keys[0], walk)}${business}`;
     const whereSql = (extra: { sql: string } | null, conditions = where) => {
       const all = extra ? [...conditions, extra.sql] : conditions;
       return all.length ? `WHERE ${all.join(' AND ')}` : '';
     };
     const dated = (input.from !== undefined || input.to !== undefined) && !window && match === null && numbered === null && byNumber === null;
     const dayMerged = dated && !byRunningClock ? daySliceOf(keys, desc, where, params, input.after ? decodeCursor(input.after, keys.length) : null, input.punitive === true ? PUNITIVE_CANDIDATES : null) : null;
-    const orderSql = keys.map((k) => `${k}${desc ? ' DESC' : ''}`).join(', ');
+    const orderSql = (punitiveDays?.order ?? keys).map((k) => `${k}${desc ? ' DESC' : ''}`).join(', ');
     const offset = window ? window.offset : input.after ? 0 : (input.page - 1) * input.pageSize;
     // The page reads ids and sort keys only: the row's details are read for the page's cases alone,
     // never carried through a sort of every match.
     const keyColumns = keys.map((k, i) => `${k} AS k${i}`).join(', ');
-    const conditions = walk ? hiddenFromPlanner(where, keys[0]!, keys[1]) : input.after && !window ? boundedByCursor(where, keys[0]!, desc) : where;
+    const conditions = punitiveDays ? punitiveDays.conditions : walk ? hiddenFromPlanner(where, keys[0]!, keys[1]) : input.after && !window ? boundedByCursor(where, keys[0]!, desc) : where;
     const select = (extra: { sql: string } | null) => `SELECT c.id, ${keyColumns} FROM ${from} ${whereSql(extra, conditions)} ORDER BY ${orderSql}`;
     const pageSql = `${select(cursorWhere)} LIMIT ? OFFSET ?`;
     // A walk of keys that are never NULL (not the next deadline's), every filter hidden, is read in chunks of its index.

@@ -1,0 +1,28 @@
+import { PUNITIVE_CANDIDATES } from './searchFilters';
+import { RECEIPT_RANGE } from './sortWalk';
+
+type Bound = { sql: string; params: unknown[] };
+
+/**
+ * 加倍赔偿 in the receipt order, as 统计 opens its figure (`punitive: true`), read from the index of
+ * the cases that may be such by receipt day (migration 0047), in its order (received_on, received_at,
+ * id). That is the list's order (received_at, id), because received_on is received_at's date part:
+ * both are written from one instant in the office's zone (services/cases/register and correct.ts,
+ * `clock.dateOf` beside `clock.iso`), as dayCounts.ts `windowOf` relies on too. Walked from the
+ * newest case instead, each case asked the figure's rule, 2025's page took 8–10 ms at a million
+ * cases and the whole register's 23; from the index, 0.07 ms of SQL.
+ *
+ * The list's dates become the index's days (the same cases: the range's ends are whole days), and a
+ * cursor or a page's place by the day counts (`bound`, on received_at) gains its day, so the index
+ * is entered there rather than passed from its end.
+ */
+export function punitiveReceipt(conditions: string[], bound: Bound | null, desc: boolean) {
+  const onDays = (c: string) => (RECEIPT_RANGE.includes(c) ? c.replace('c.received_at', 'c.received_on') : c);
+  const at = bound?.params[0];
+  return {
+    from: `cases c INDEXED BY ${PUNITIVE_CANDIDATES.index}`,
+    conditions: [...conditions.map(onDays), PUNITIVE_CANDIDATES.term],
+    bound: bound && typeof at === 'string' ? { sql: `${bound.sql} AND c.received_on ${desc ? '<=' : '>='} substr(?, 1, 10)`, params: [...bound.params, at] } : bound,
+    order: ['c.received_on', 'c.received_at', 'c.id'],
+  };
+}
