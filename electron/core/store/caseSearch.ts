@@ -22,8 +22,12 @@ import { createDeadlineStates } from './deadlineStates';
 import { createStateNewest, FIRST_STEP } from './stateNewest';
 import { addDeadlineFilters, addFigureFilters, PUNITIVE_CANDIDATES } from './searchFilters';
 import { punitiveReceipt } from './punitiveReceipt';
+import { createKeptCounts } from './keptCounts';
 
 export type SearchInput = z.output<typeof casesSearch.input>;
+
+/** A page after the list's first: by cursor, or by a number past 1. */
+const followsFirst = (input: SearchInput) => Boolean(input.after) || input.page > 1;
 
 /**
  * The deepest a page-by-number skips in one statement: 3–6 ms of the sort's index (1.3–2.2 µs a
@@ -54,6 +58,8 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   const chunks = createWalkChunks(db, chunkRows);
   const deadlineState = createDeadlineStates(db, sortAtMost);
   const newestOfState = createStateNewest(db, newestStep);
+  // A list's count, read again only on its first page or after a write (keptCounts.ts).
+  const keptCount = createKeptCounts(db);
   function plan(input: SearchInput, user: UserView, window?: DayWindow, walk = false): SearchPlan {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -259,8 +265,9 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   async function readingOf(input: SearchInput, user: UserView): Promise<Reading> {
     const p = plan(input, user);
     if (p.empty) return decide(input, p, null);
-    if (p.countSliced) return decide(input, p, await countInSlices(p.countSliced, (before, size) => days.sliceBefore(input, before, size), SEARCH_COUNT_CAP));
-    return decide(input, p, p.walkable || p.dayMerged ? (prepare(p.count.sql).pluck().get(...p.count.params) as number) : null);
+    const next = followsFirst(input);
+    if (p.countSliced) return decide(input, p, await keptCount(p.countSliced, next, () => countInSlices(p.countSliced!, (before, size) => days.sliceBefore(input, before, size), SEARCH_COUNT_CAP)));
+    return decide(input, p, p.walkable || p.dayMerged ? await keptCount(p.count, next, () => prepare(p.count.sql).pluck().get(...p.count.params) as number) : null);
   }
 
   /** `limit` key rows of the page's statement after `offset`: merged from its days where the reading says so. */
@@ -281,7 +288,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   async function search(input: SearchInput, user: UserView, window: DayWindow | undefined, reading: Reading): Promise<{ rows: CaseRow[]; total: number; more: boolean; next: string | null; words: string[] }> {
     const p = plan(input, user, window, reading.walk);
     if (p.empty) return { rows: [], total: 0, more: false, next: null, words: p.words };
-    const first = !input.after && input.page === 1;
+    const first = !followsFirst(input);
     // Text alone is walked and counted at once, then the page's calls go first; a walk that saw every match gives every page (textWalk.ts).
     // A case number's beginning without its prefix is past the cap by the numbers alone, often (caseNumberWords.ts).
     const alone = p.textAlone;
@@ -296,7 +303,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     let counted = walked?.counted ?? reading.counted ?? (first && !hasNext ? found.length : null);
     if (counted === null) {
       await yieldToLoop();
-      counted = prepare(p.count.sql).pluck().get(...p.count.params) as number;
+      counted = await keptCount(p.count, !first, () => prepare(p.count.sql).pluck().get(...p.count.params) as number);
     }
     const keyRows = hasNext ? found.slice(0, input.pageSize) : found;
     const last = keyRows[keyRows.length - 1];
@@ -304,9 +311,10 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const rows = keyRows.map((k) => byId.get(k.id)!);
     const today = clock.today();
     const cal = calendar();
+    const beyond = p.textBeyondCap;
     return {
       total: Math.min(counted, SEARCH_COUNT_CAP),
-      more: counted > SEARCH_COUNT_CAP || (p.textBeyondCap !== null && (prepare(p.textBeyondCap.sql).pluck().get(...p.textBeyondCap.params) as number) > SEARCH_COUNT_CAP),
+      more: counted > SEARCH_COUNT_CAP || (beyond !== null && (await keptCount(beyond, !first, () => prepare(beyond.sql).pluck().get(...beyond.params) as number)) > SEARCH_COUNT_CAP),
       next: hasNext && last ? encodeCursor(Array.from({ length: p.cursorColumns }, (_, i) => last[`k${i}`] ?? null)) : null,
       words: p.words,
       rows: rows.map((r) => pageRows.rowOf(r, today, cal, p.words)),
