@@ -33,6 +33,7 @@ CREATE INDEX checklist_item_evidence_evidence ON checklist_item_evidence(evidenc
   45: 'DROP INDEX cases_handler; CREATE INDEX cases_handler ON cases(handler_id, status)',
   46: 'DROP INDEX case_deadlines_met',
   47: 'DROP INDEX cases_punitive_days',
+  48: 'DROP INDEX cases_category_number',
 };
 
 /** A table's CREATE statement as the migrations up to `version` leave it, under another name. */

@@ -14,7 +14,7 @@ import { createDayCounts, type DayWindow } from './dayCounts';
 import { createSearchPageRows } from './searchPageRows';
 import { createTextWalk, placeBelow } from './textWalk';
 import { createCountSlices, SLICE_CASES } from './countSlices';
-import { boundedByCursor, hiddenFromPlanner, nextStep, RECEIPT_RANGE, SORT_AT_MOST, walkableOrder, walkCheaper, walkStep } from './sortWalk';
+import { boundedByCursor, CATEGORY_NUMBER, hiddenFromPlanner, nextStep, RECEIPT_RANGE, SORT_AT_MOST, walkableOrder, walkCheaper, walksWithinCategory, walkStep } from './sortWalk';
 import { createDayMerge, daySliceOf, MERGE_CASES, mergeCheaper } from './dayMerge';
 import type { Reading, SearchPlan } from './searchPlan';
 import { CHUNK_ROWS, createWalkChunks, walkChunkOf } from './walkChunks';
@@ -178,7 +178,8 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       ? punitiveReceipt(input.after && !window ? boundedByCursor(where, keys[0]!, desc) : where, cursorWhere, desc)
       : null;
     if (punitiveDays) cursorWhere = punitiveDays.bound;
-    const from = punitiveDays ? punitiveDays.from : byText ? `case_index t JOIN cases c ON c.id = t.rowid${business}` : walk && withBusiness ? 'respondents r CROSS JOIN cases c ON r.id = c.respondent_id' : `cases c${queueIndexed(input.queue, keys[0], walk)}${business}`;
+    const withinCategory = walk && walksWithinCategory(sort, input);
+    const from = punitiveDays ? punitiveDays.from : withinCategory ? `cases c INDEXED BY ${CATEGORY_NUMBER.index}` : byText ? `case_index t JOIN cases c ON c.id = t.rowid${business}` : walk && withBusiness ? 'respondents r CROSS JOIN cases c ON r.id = c.respondent_id' : `cases c${queueIndexed(input.queue, keys[0], walk)}${business}`;
     const whereSql = (extra: { sql: string } | null, conditions = where) => {
       const all = extra ? [...conditions, extra.sql] : conditions;
       return all.length ? `WHERE ${all.join(' AND ')}` : '';
@@ -190,11 +191,13 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     // The page reads ids and sort keys only: the row's details are read for the page's cases alone,
     // never carried through a sort of every match.
     const keyColumns = keys.map((k, i) => `${k} AS k${i}`).join(', ');
-    const conditions = punitiveDays ? punitiveDays.conditions : walk ? hiddenFromPlanner(where, keys[0]!, keys[1]) : input.after && !window ? boundedByCursor(where, keys[0]!, desc) : where;
+    const conditions = punitiveDays ? punitiveDays.conditions : walk ? hiddenFromPlanner(where, withinCategory ? CATEGORY_NUMBER.lead : keys[0]!, keys[1]) : input.after && !window ? boundedByCursor(where, keys[0]!, desc) : where;
     const select = (extra: { sql: string } | null) => `SELECT c.id, ${keyColumns} FROM ${from} ${whereSql(extra, conditions)} ORDER BY ${orderSql}`;
     const pageSql = `${select(cursorWhere)} LIMIT ? OFFSET ?`;
-    // A walk of keys that are never NULL (not the next deadline's), every filter hidden, is read in chunks of its index.
-    const walkChunk = walk && !withBusiness && !window && sort !== 'dueOn:asc' && conditions.every((c) => c.startsWith('+(')) ? walkChunkOf(keys, desc, cursorWhere, select, params) : null;
+    // A walk of keys that are never NULL (not the next deadline's), every filter hidden but the
+    // category its index leads with, is read in chunks of its index.
+    const lead = withinCategory ? { from, sql: `${CATEGORY_NUMBER.lead} = ?`, params: [input.category] } : null;
+    const walkChunk = walk && !withBusiness && !window && sort !== 'dueOn:asc' && conditions.every((c) => c.startsWith('+(') || c === lead?.sql) ? walkChunkOf(keys, desc, cursorWhere, select, params, lead) : null;
     // The count needs the business only where a filter names it (none does today). Text, a number's
     // beginning or a deadline state alone (one filter besides the voided rule) is counted in indexes
     // alone (the voided have their own). Awaiting my approval alone (the supervisor's 今日 count) is
@@ -257,8 +260,10 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     // A figure of 统计 is checked case by case wherever its list is read: listed by its dates, all the
     // cases received are passed; walked, the page over the figure's share of the register.
     const passed = days.passedOf(input);
-    const walk = walkCheaper(counted, days.casesOf(), (input.after ? 1 : input.page) * input.pageSize, sortAtMost) || (passed !== null && passed > sortAtMost && input.pageSize * days.casesOf() < counted * passed);
-    return { walk, merge: false, counted, step: walk ? walkStep(counted, days.casesOf(), input.pageSize, skipStep) : skipStep };
+    // The cases the walk's index holds: the register's, or the category's (CATEGORY_NUMBER).
+    const walked = walksWithinCategory(input.sort ?? defaultSortFor(input.text), input) ? days.casesOf('category', input.category) : days.casesOf();
+    const walk = walkCheaper(counted, walked, (input.after ? 1 : input.page) * input.pageSize, sortAtMost) || (passed !== null && passed > sortAtMost && input.pageSize * walked < counted * passed);
+    return { walk, merge: false, counted, step: walk ? walkStep(counted, walked, input.pageSize, skipStep) : skipStep };
   }
 
   /** The list's count where it is read before the page: in slices when counted case by case, or where it decides the walk. */

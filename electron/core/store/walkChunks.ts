@@ -29,14 +29,26 @@ type KeyRow = { id: number } & Record<`k${number}`, CursorValue>;
 
 /**
  * The chunk's statements of a walk ordered by `keys` (never NULL), from the cursor's place if any;
- * `select` gives the walk's page statement (its filters hidden) with one more condition.
+ * `select` gives the walk's page statement (its filters hidden) with one more condition; `lead`, the
+ * condition the walk's index leads with (a category's own order of numbers, sortWalk.ts), if any.
  */
-export function walkChunkOf(keys: string[], desc: boolean, cursor: { sql: string; params: unknown[] } | null, select: (extra: { sql: string } | null) => string, params: unknown[]): WalkChunk {
+export function walkChunkOf(
+  keys: string[],
+  desc: boolean,
+  cursor: { sql: string; params: unknown[] } | null,
+  select: (extra: { sql: string } | null) => string,
+  params: unknown[],
+  lead: { from: string; sql: string; params: unknown[] } | null = null,
+): WalkChunk {
   const order = keys.map((k) => `${k}${desc ? ' DESC' : ''}`).join(', ');
   const upToEdge = `(${keys.join(', ')}) ${desc ? '>=' : '<='} (${keys.map(() => '?').join(', ')})`;
   const from = [...params, ...(cursor?.params ?? [])];
+  const edgeWhere = [lead?.sql, cursor?.sql].filter((c) => c !== undefined);
   return {
-    edge: { sql: `SELECT ${keys.map((k, i) => `${k} AS k${i}`).join(', ')} FROM cases c ${cursor ? `WHERE ${cursor.sql}` : ''} ORDER BY ${order} LIMIT 1 OFFSET ?`, params: cursor?.params ?? [] },
+    edge: {
+      sql: `SELECT ${keys.map((k, i) => `${k} AS k${i}`).join(', ')} FROM ${lead?.from ?? 'cases c'} ${edgeWhere.length ? `WHERE ${edgeWhere.join(' AND ')}` : ''} ORDER BY ${order} LIMIT 1 OFFSET ?`,
+      params: [...(lead?.params ?? []), ...(cursor?.params ?? [])],
+    },
     upTo: { sql: `${select({ sql: cursor ? `${cursor.sql} AND ${upToEdge}` : upToEdge })} LIMIT ?`, params: from },
     rest: { sql: `${select(cursor)} LIMIT ?`, params: from },
     columns: keys.length,
