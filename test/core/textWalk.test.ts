@@ -2,7 +2,9 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokensOf } from '../../electron/core/store/searchTokens';
 import { createCaseSearch } from '../../electron/core/store/caseSearch';
-import { createTextWalk } from '../../electron/core/store/textWalk';
+import { createTextWalk, PREFIX_AFTER_TOKENS, type ReadOffThread } from '../../electron/core/store/textWalk';
+import { createMergeWorker } from '../../electron/core/services/mergeWorker';
+import { SEARCH_COUNT_CAP } from '../../shared/api/schemas/cases';
 import { loadCalendar } from '../../electron/core/services/calendar';
 import { casesSearch } from '../../shared/api/schemas/caseSearch';
 import type { UserView } from '../../shared/api/schemas/common';
@@ -114,9 +116,39 @@ describe('a text alone walked and counted at once', () => {
     // A cap of 4: 退款's six not voided pass it (nine with the voided); 甲醛's
     // five matches pass it, but one is voided, so its four are listed; 测试人7's one is listed.
     for (const [text, past] of [['退款', true], ['甲醛', false], ['测试人7', false], ['没有这个词', false]] as const) {
-      const walked = createTextWalk(db, 4).walk(matchOf(text), false, false);
+      const walked = await createTextWalk(db, 4).walk(matchOf(text), false, false);
       const ids = await live(text);
       expect(walked, text).toEqual(past ? { newestFirst: null, counted: 5 } : { newestFirst: ids, counted: ids.length });
+    }
+  });
+
+  it('reads a walk FTS5 must merge a prefix for on the search index\'s worker, with the same answer', async () => {
+    const { db } = reg.core;
+    const worker = createMergeWorker({ file: db.name, idleMs: 60_000 });
+    expect(worker, 'better-sqlite3 loads in a worker here').not.toBeNull();
+    try {
+      const asked: string[] = [];
+      const offThread: ReadOffThread = (sql, params) => {
+        asked.push(String(params[0]));
+        return worker!.read(sql, params);
+      };
+      const matchOf = (text: string) => reg.core.services.store.read.searchPlan(casesSearch.input.parse({ text, sort: 'registeredAt:desc' }), admin).textAlone!.match;
+      // A case number without its prefix, its last run three digits: a phrase ending in a prefix.
+      const year = String(reg.clock.now().getFullYear());
+      const numbered = matchOf(`${year}-000`);
+      expect(numbered).toMatch(PREFIX_AFTER_TOKENS);
+      for (const voided of [false, true, 'any'] as const) {
+        const here = await createTextWalk(db, SEARCH_COUNT_CAP).walk(numbered, voided, false);
+        const there = await createTextWalk(db, SEARCH_COUNT_CAP, SEARCH_COUNT_CAP, offThread).walk(numbered, voided, false);
+        expect(there, String(voided)).toEqual(here);
+        expect(here.counted, String(voided)).toBe(voided === false ? 8 : voided === true ? 3 : 11);
+      }
+      expect(asked).toEqual([numbered, numbered, numbered]);
+      // A word without such a prefix is walked here.
+      await createTextWalk(db, SEARCH_COUNT_CAP, SEARCH_COUNT_CAP, offThread).walk(matchOf('退款'), false, false);
+      expect(asked).toHaveLength(3);
+    } finally {
+      worker?.closeNow();
     }
   });
 

@@ -95,6 +95,9 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
   const repeatWindowDays = () => settings.get(settingKeys.intake.repeatWindowDays, DEFAULT_REPEAT_WINDOW_DAYS);
   // Long reads (统计, exports) each on a moment of the register of their own; the close ends them first.
   const snapshots = createSnapshots(db.name);
+  // The search index's merges, on a thread of their own rather than inside the page's writes or
+  // between its calls; a text walk FTS5 must merge a prefix for is read there too (store/textWalk.ts).
+  const mergeWorker = readOnly || db.memory ? null : createMergeWorker({ file: db.name, idleMs: MERGE_WORKER_IDLE_MS, holdMs: mergeStepHoldMs });
   const store = createCaseStore({
     db,
     snapshots,
@@ -104,13 +107,12 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     repeatRecount: () => repeatRecountProgress(settings),
     indexCurrent: () => indexCurrent(settings),
     bulkLoad,
+    offThread: mergeWorker ? (sql, params) => mergeWorker.read(sql, params) : null,
   });
   // 统计's repeat figures counted again when the window changes (started by the opened register, after its first seconds).
   const repeatRecount = createRepeatRecount({ db, settings, store, windowDays: repeatWindowDays, log, turns: writeTurns });
   // Its merge steps where the upkeep runs them: on the worker, not inside its chunks on the page's thread.
   const searchReindex = createSearchReindex({ db, settings, store, log, turns: writeTurns, mergeFirst: () => searchUpkeep.stepWhereMerging() });
-  // The search index's merges, on a thread of their own rather than inside the page's writes or between its calls.
-  const mergeWorker = readOnly || db.memory ? null : createMergeWorker({ file: db.name, idleMs: MERGE_WORKER_IDLE_MS, holdMs: mergeStepHoldMs });
   const searchUpkeep = createSearchUpkeep({ db, settings, log, worker: mergeWorker, turns: writeTurns });
   const respondents = createRespondents(store.respondents);
   const events: CaseEvents = { record: store.write.event };

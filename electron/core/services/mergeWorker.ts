@@ -7,7 +7,9 @@ import { moduleOf } from '../integrity/checkWorker';
  * registrations set off 3,650 steps (≈ 365 MB written), and a step ends only at a term boundary, so
  * the one holding a term found in every case took 202 ms. On the page's thread each step held every
  * call (registrations waited up to 145 ms, p95 37 ms); here they hold nothing but the page's writes,
- * which wait for a step asynchronously (core/writeTurns.ts).
+ * which wait for a step asynchronously (core/writeTurns.ts). The same connection reads what would
+ * hold the page's thread as long: a text walk whose phrase ends in a prefix, which FTS5 merges whole
+ * first (store/textWalk.ts `PREFIX_AFTER_TOKENS`: 2025-301, 90–108 ms at a million cases).
  *
  * Plain JavaScript evaluated from this string, as the check worker is, so it runs the same in the
  * bundled host, the Electron main process and the tests.
@@ -32,7 +34,18 @@ const step = db.transaction((pages) => {
   if (hold) Atomics.wait(hold, 0, 0, workerData.holdMs);
   return changes.get() - before >= 2;
 });
+const reads = new Map();
 parentPort.on('message', (m) => {
+  if (m.type === 'read') {
+    try {
+      let statement = reads.get(m.sql);
+      if (!statement) reads.set(m.sql, (statement = db.prepare(m.sql).raw()));
+      parentPort.postMessage({ id: m.id, ok: true, row: statement.get(...m.params) ?? null });
+    } catch (error) {
+      parentPort.postMessage({ id: m.id, ok: false, code: String((error && error.code) || ''), detail: String(error && error.message) });
+    }
+    return;
+  }
   if (m.type === 'close') {
     db.close();
     Atomics.store(flags, 0, 1);
@@ -51,10 +64,18 @@ parentPort.on('message', (m) => {
 `;
 
 export type StepOut = { ok: true; merged: boolean; ms: number } | { ok: false; code: string; detail: string };
+export type ReadOut = { ok: true; row: unknown[] | null } | { ok: false; code: string; detail: string };
+type Failed = { ok: false; code: string; detail: string };
 
 export interface MergeWorker {
   /** One merge step of about `pages` pages (negative: of the full merge), in a transaction of the worker's. */
   step(pages: number): Promise<StepOut>;
+  /**
+   * One row of a read (its columns as an array) on the worker's connection: a statement that would
+   * hold the page's thread too long (a text walk FTS5 must merge a prefix for, store/textWalk.ts),
+   * answered after any step in progress.
+   */
+  read(sql: string, params: unknown[]): Promise<ReadOut>;
   /**
    * Ends the worker's connection before the register closes: waits (synchronously, at most a step)
    * for the step in progress, so nothing is written after the close's checkpoint and seal.
@@ -66,7 +87,7 @@ export interface MergeWorker {
 export function createMergeWorker({ file, idleMs, holdMs = 0 }: { file: string; idleMs: number; holdMs?: number }): MergeWorker | null {
   const module = moduleOf();
   if (!module) return null;
-  let current: { worker: Worker; flags: Int32Array; waiting: Map<number, (out: StepOut) => void> } | null = null;
+  let current: { worker: Worker; flags: Int32Array; waiting: Map<number, (out: StepOut | ReadOut | Failed) => void> } | null = null;
   let idle: NodeJS.Timeout | null = null;
   let nextId = 1;
 
@@ -79,8 +100,8 @@ export function createMergeWorker({ file, idleMs, holdMs = 0 }: { file: string; 
     const shared = new SharedArrayBuffer(4);
     const worker = new Worker(SOURCE, { eval: true, workerData: { module, file, flags: shared, holdMs } });
     worker.unref();
-    const c = { worker, flags: new Int32Array(shared), waiting: new Map<number, (out: StepOut) => void>() };
-    worker.on('message', (m: StepOut & { id: number }) => {
+    const c = { worker, flags: new Int32Array(shared), waiting: new Map<number, (out: StepOut | ReadOut | Failed) => void>() };
+    worker.on('message', (m: (StepOut | ReadOut) & { id: number }) => {
       const settle = c.waiting.get(m.id);
       c.waiting.delete(m.id);
       settle?.(m);
@@ -114,23 +135,27 @@ export function createMergeWorker({ file, idleMs, holdMs = 0 }: { file: string; 
     void c.worker.terminate();
   }
 
-  return {
-    step(pages) {
-      if (idle) clearTimeout(idle);
-      idle = null;
-      const c = (current ??= start());
-      const id = nextId++;
-      return new Promise<StepOut>((resolve) => {
-        c.waiting.set(id, (out) => {
-          if (current === c && c.waiting.size === 0) {
-            idle = setTimeout(() => end(c, false), idleMs);
-            idle.unref();
-          }
-          resolve(out);
-        });
-        c.worker.postMessage({ id, pages });
+  /** A job for the worker (started if it is not), answered in the order sent; the worker ends `idleMs` after its last answer. */
+  function ask<Out>(message: Record<string, unknown>): Promise<Out | Failed> {
+    if (idle) clearTimeout(idle);
+    idle = null;
+    const c = (current ??= start());
+    const id = nextId++;
+    return new Promise<Out | Failed>((resolve) => {
+      c.waiting.set(id, (out) => {
+        if (current === c && c.waiting.size === 0) {
+          idle = setTimeout(() => end(c, false), idleMs);
+          idle.unref();
+        }
+        resolve(out as Out | Failed);
       });
-    },
+      c.worker.postMessage({ id, ...message });
+    });
+  }
+
+  return {
+    step: (pages) => ask<StepOut>({ pages }),
+    read: (sql, params) => ask<ReadOut>({ type: 'read', sql, params }),
     closeNow() {
       if (current) end(current, true);
     },

@@ -12,7 +12,7 @@ import { FINAL, NATURE_IN, NATURE_JOIN, NATURE_LISTED, NATURE_WALKED, OPEN_LISTE
 import { createCaseNumberWords, numberLengths } from './caseNumberWords';
 import { createDayCounts, type DayWindow } from './dayCounts';
 import { createSearchPageRows } from './searchPageRows';
-import { createTextWalk, placeBelow } from './textWalk';
+import { createTextWalk, placeBelow, type ReadOffThread } from './textWalk';
 import { createCountSlices, SLICE_CASES } from './countSlices';
 import { boundedByCursor, CATEGORY_NUMBER, hiddenFromPlanner, nextStep, RECEIPT_RANGE, SORT_AT_MOST, walkableOrder, walkCheaper, walksWithinCategory, walkStep } from './sortWalk';
 import { createDayMerge, daySliceOf, MERGE_CASES, mergeCheaper } from './dayMerge';
@@ -47,12 +47,12 @@ type KeyRow = { id: number; k0: CursorValue } & Record<`k${number}`, CursorValue
  * search walks the token index newest first and stops at the page, or, text alone, is walked once up
  * to the cap and cut into pages (textWalk.ts); counting stops at the cap.
  */
-export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => WorkingDayCalendar, indexCurrent: () => boolean = () => true, { skipStep = SKIP_STEP, sortAtMost = SORT_AT_MOST, walkAtMost = SEARCH_COUNT_CAP, sliceCases = SLICE_CASES, mergeCases = MERGE_CASES, chunkRows = CHUNK_ROWS, newestStep = FIRST_STEP } = {}) {
+export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => WorkingDayCalendar, indexCurrent: () => boolean = () => true, { skipStep = SKIP_STEP, sortAtMost = SORT_AT_MOST, walkAtMost = SEARCH_COUNT_CAP, sliceCases = SLICE_CASES, mergeCases = MERGE_CASES, chunkRows = CHUNK_ROWS, newestStep = FIRST_STEP, offThread = null as ReadOffThread | null } = {}) {
   const prepare = statementCache(db, 200);
   const pageRows = createSearchPageRows(db);
   const { caseByNumber, numberBeginning, numberedCount, numberedPastCap } = createCaseNumberWords(db);
   const days = createDayCounts(db);
-  const texts = createTextWalk(db, SEARCH_COUNT_CAP, walkAtMost);
+  const texts = createTextWalk(db, SEARCH_COUNT_CAP, walkAtMost, offThread);
   const countInSlices = createCountSlices(db, sliceCases);
   const merge = createDayMerge(db, mergeCases);
   const chunks = createWalkChunks(db, chunkRows);
@@ -297,7 +297,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     // Text alone is walked and counted at once, then the page's calls go first; a walk that saw every match gives every page (textWalk.ts).
     // A case number's beginning without its prefix is past the cap by the numbers alone, often (caseNumberWords.ts).
     const alone = p.textAlone;
-    const walked = alone ? texts.walk(alone.match, alone.voided, !first, () => alone.voided !== true && alone.word !== null && numberedPastCap(alone.word, walkAtMost)) : null;
+    const walked = alone ? await texts.walk(alone.match, alone.voided, !first, () => alone.voided !== true && alone.word !== null && numberedPastCap(alone.word, walkAtMost)) : null;
     if (walked) await yieldToLoop();
     const whole = walked?.newestFirst ?? null;
     const from = !whole ? 0 : input.after ? placeBelow(whole, decodeCursor(input.after, 1)[0]) : (input.page - 1) * input.pageSize;

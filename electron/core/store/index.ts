@@ -8,6 +8,7 @@ import { createCaseFacts } from './caseFacts';
 import { createCaseHeads } from './caseHeads';
 import { createCaseReads } from './caseReads';
 import { createCaseSearch } from './caseSearch';
+import type { ReadOffThread } from './textWalk';
 import { createCaseText } from './caseText';
 import { createCaseWrites } from './caseWrites';
 import { createComplainantReads } from './complainants';
@@ -29,6 +30,8 @@ export interface CaseStoreDeps {
   indexCurrent?: () => boolean;
   /** A bulk load writes the search index and the statistics once, at its end (coreState.ts `bulkLoad`). */
   bulkLoad?: boolean;
+  /** Reads that would hold the page's thread, on the search index's worker (services/mergeWorker.ts), where there is one. */
+  offThread?: ReadOffThread | null;
 }
 
 export { refreshPlannerStatistics } from './plannerStatistics';
@@ -38,13 +41,13 @@ export { refreshPlannerStatistics } from './plannerStatistics';
  * events, search and statistics, with typed rows. Features read through `read` and change through
  * `write`; a read path has no way to write.
  */
-export function createCaseStore({ db, snapshots, clock, calendar, repeatWindowDays, repeatRecount, indexCurrent = () => true, bulkLoad = false }: CaseStoreDeps) {
+export function createCaseStore({ db, snapshots, clock, calendar, repeatWindowDays, repeatRecount, indexCurrent = () => true, bulkLoad = false, offThread = null }: CaseStoreDeps) {
   const text = createCaseText(db, { bulkLoad });
   const respondents = createRespondentStore(db);
   const facts = createCaseFacts(db, { calendar, repeatWindowDays, respondents, bulkLoad });
   const events = createCaseEvents(db, { text, facts });
   const reads = createCaseReads(db);
-  const search = createCaseSearch(db, clock, calendar, indexCurrent);
+  const search = createCaseSearch(db, clock, calendar, indexCurrent, { offThread });
   const enquiries = createEnquiryStore(db);
   const stats = createStatsReads(snapshots, repeatRecount);
   const writes = createCaseWrites(db);

@@ -35,6 +35,17 @@ const idsOf = (joined: string | null): number[] => (joined ? joined.split(',').m
 const KEPT_WALKS = 16;
 
 /**
+ * A phrase whose last token is a prefix (a word of several runs whose last is three letters or
+ * digits, searchTokens.ts `phraseOf`): FTS5 merges the doclist of every token beginning so before
+ * it checks the phrase, whatever the phrase's other tokens. Tokens beginning 301 are in most ID
+ * numbers of 杭州 (330106…): 2025-301 held the page's thread 90–108 ms at a million cases.
+ */
+export const PREFIX_AFTER_TOKENS = /"[^"]* [^"]*"\*/;
+
+/** One row of a read on another thread (services/mergeWorker.ts `read`), or why not. */
+export type ReadOffThread = (sql: string, params: unknown[]) => Promise<{ ok: true; row: unknown[] | null } | { ok: false; detail: string }>;
+
+/**
  * A text alone ([F] #11, cases.search), walked once, oldest first, up to the cap. FTS5 walks a posting
  * list backwards at half the speed it walks it forwards, and a phrase of several runs checks the
  * positions of every case that holds all its tokens, so a page read newest first and then counted
@@ -44,7 +55,7 @@ const KEPT_WALKS = 16;
  * matches; read out row by row, 0.5–0.8); when it saw every match, every page is cut from it, and
  * only past the cap is a page read newest first from the index.
  */
-export function createTextWalk(db: Db, cap: number, atMost = cap) {
+export function createTextWalk(db: Db, cap: number, atMost = cap, offThread: ReadOffThread | null = null) {
   const walks = {
     case_index: db.prepare(TEXT_WALK_SQL.ofTable('case_index')).raw(),
     case_index_voided: db.prepare(TEXT_WALK_SQL.ofTable('case_index_voided')).raw(),
@@ -64,7 +75,7 @@ export function createTextWalk(db: Db, cap: number, atMost = cap) {
    * 10,001 matches again for the count (12元: 10 ms at a million cases). A first page walks afresh,
    * unless `knownPastCap` says, from another index, that its matches are more than `atMost`.
    */
-  function walk(match: string, voided: boolean | 'any', next: boolean, knownPastCap?: () => boolean): TextWalked {
+  async function walk(match: string, voided: boolean | 'any', next: boolean, knownPastCap?: () => boolean): Promise<TextWalked> {
     const now = generation();
     if (now !== keptAt) {
       kept.clear();
@@ -73,15 +84,25 @@ export function createTextWalk(db: Db, cap: number, atMost = cap) {
     const key = `${String(voided)} ${match}`;
     const known = next ? kept.get(key) : undefined;
     if (known) return known;
-    const walked = knownPastCap?.() ? past : walkAfresh(match, voided);
-    kept.set(key, walked);
+    const walked = knownPastCap?.() ? past : await walkAfresh(match, voided);
+    // A write while the walk was read elsewhere: the next page walks again.
+    if (generation() === now) kept.set(key, walked);
     return walked;
   }
 
-  function walkAfresh(match: string, voided: boolean | 'any'): TextWalked {
-    const [matches, joined, voidedCount] = (
-      voided === false ? walks.notVoided.get(match, match, atMost + 1) : walks[voided === true ? 'case_index_voided' : 'case_index'].get(match, atMost + 1)
-    ) as WalkRow;
+  /** The walk's row: on another thread where FTS5 would merge a prefix first, else here. */
+  async function walkRow(match: string, voided: boolean | 'any'): Promise<WalkRow> {
+    const [sql, params] =
+      voided === false ? [TEXT_WALK_SQL.notVoided, [match, match, atMost + 1]] : [TEXT_WALK_SQL.ofTable(voided === true ? 'case_index_voided' : 'case_index'), [match, atMost + 1]];
+    if (offThread && PREFIX_AFTER_TOKENS.test(match)) {
+      const out = await offThread(sql, params);
+      if (out.ok && out.row) return out.row as WalkRow;
+    }
+    return (voided === false ? walks.notVoided : walks[voided === true ? 'case_index_voided' : 'case_index']).get(...params) as WalkRow;
+  }
+
+  async function walkAfresh(match: string, voided: boolean | 'any'): Promise<TextWalked> {
+    const [matches, joined, voidedCount] = await walkRow(match, voided);
     if (matches > atMost + voidedCount) return past;
     const gone = new Set(voidedCount ? idsOf(voidedIds.get(match) as string | null) : []);
     const ids = idsOf(joined).filter((id) => !gone.has(id));
