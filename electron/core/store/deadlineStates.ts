@@ -2,7 +2,7 @@ import type { DeadlineKind } from '../../../shared/domain/deadlines';
 import type { deadlineFilterStates } from '../../../shared/api/schemas/caseSearch';
 import type { Db } from '../db/open';
 import { statementCache } from './statementCache';
-import { createWriteGeneration } from './writeGeneration';
+import { createKeptUntilWrite, statementKey } from './writeGeneration';
 
 type FilterState = (typeof deadlineFilterStates)[number];
 
@@ -40,24 +40,21 @@ export const LATE_DEADLINE = `EXISTS (SELECT 1 FROM case_deadlines d${LATE} WHER
  * each case a walk passes, in one seek; its LIMIT 1 keeps SQLite from turning the look-up into a join.
  * Few is at most `fewAtMost` deadlines, counted in the index up to one more.
  */
+/** The states' judgements kept: six states, each alone or of one of a few kinds of deadline. */
+const JUDGED_STATES = 64;
+
 export function createDeadlineStates(db: Db, fewAtMost: number) {
   const prepare = statementCache(db, 24);
   // Whether a state is few is judged again only after a write: a search plans its list more than
   // once (its reading, its page), and 已取消 or 逾期完成 walked 10,001 entries each time.
-  const generation = createWriteGeneration(db);
-  const judged = new Map<string, boolean>();
-  let judgedAt = '';
+  const judged = createKeptUntilWrite<boolean>(db, JUDGED_STATES);
   const fewIn = (sql: string, params: unknown[]): boolean => {
-    const now = generation();
-    if (now !== judgedAt) {
-      judged.clear();
-      judgedAt = now;
-    }
-    const key = `${sql}\u0000${JSON.stringify(params)}`;
+    const begun = judged.begin();
+    const key = statementKey(sql, params);
     let few = judged.get(key);
     if (few === undefined) {
       few = (prepare(sql).pluck().get(...params, fewAtMost + 1) as number) <= fewAtMost;
-      judged.set(key, few);
+      judged.keep(key, few, begun);
     }
     return few;
   };

@@ -1,6 +1,5 @@
 import type { Db } from '../db/open';
-import { recentlyUsed } from './recentlyUsed';
-import { createWriteGeneration } from './writeGeneration';
+import { createKeptUntilWrite, statementKey } from './writeGeneration';
 
 /** Lists whose counts are kept: the grid, 今日's counts and a few pages of scripts at once. */
 const KEPT_COUNTS = 32;
@@ -15,21 +14,14 @@ const KEPT_COUNTS = 32;
  * between them) is not kept.
  */
 export function createKeptCounts(db: Db, size = KEPT_COUNTS) {
-  const generation = createWriteGeneration(db);
-  const kept = recentlyUsed<string, number>(size);
-  let keptAt = '';
-
+  const kept = createKeptUntilWrite<number>(db, size);
   return async function keptCount(count: { sql: string; params: unknown[] }, next: boolean, read: () => number | Promise<number>): Promise<number> {
-    const now = generation();
-    if (now !== keptAt) {
-      kept.clear();
-      keptAt = now;
-    }
-    const key = `${count.sql}\u0000${JSON.stringify(count.params)}`;
+    const begun = kept.begin();
+    const key = statementKey(count.sql, count.params);
     const known = next ? kept.get(key) : undefined;
     if (known !== undefined) return known;
     const counted = await read();
-    if (generation() === now) kept.set(key, counted);
+    kept.keep(key, counted, begun);
     return counted;
   };
 }

@@ -1,6 +1,5 @@
 import type { Db } from '../db/open';
-import { recentlyUsed } from './recentlyUsed';
-import { createWriteGeneration } from './writeGeneration';
+import { createKeptUntilWrite } from './writeGeneration';
 
 /**
  * What a text search learnt from its walk: every match newest first, and their number; past `atMost`
@@ -64,9 +63,7 @@ export function createTextWalk(db: Db, cap: number, atMost = cap, offThread: Rea
   const voidedIds = db.prepare(TEXT_WALK_SQL.voided).pluck();
   const past: TextWalked = { newestFirst: null, counted: atMost >= cap ? cap + 1 : null };
   // Anything written since (writeGeneration.ts): the walks kept may be stale, and are dropped.
-  const generation = createWriteGeneration(db);
-  const kept = recentlyUsed<string, TextWalked>(KEPT_WALKS);
-  let keptAt = '';
+  const kept = createKeptUntilWrite<TextWalked>(db, KEPT_WALKS);
 
   /**
    * `voided`: only the voided cases (`true`), all (`'any'`), or the others (`false`). A page that
@@ -76,17 +73,13 @@ export function createTextWalk(db: Db, cap: number, atMost = cap, offThread: Rea
    * unless `knownPastCap` says, from another index, that its matches are more than `atMost`.
    */
   async function walk(match: string, voided: boolean | 'any', next: boolean, knownPastCap?: () => boolean): Promise<TextWalked> {
-    const now = generation();
-    if (now !== keptAt) {
-      kept.clear();
-      keptAt = now;
-    }
+    const begun = kept.begin();
     const key = `${String(voided)} ${match}`;
     const known = next ? kept.get(key) : undefined;
     if (known) return known;
     const walked = knownPastCap?.() ? past : await walkAfresh(match, voided);
     // A write while the walk was read elsewhere: the next page walks again.
-    if (generation() === now) kept.set(key, walked);
+    kept.keep(key, walked, begun);
     return walked;
   }
 
