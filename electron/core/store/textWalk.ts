@@ -55,11 +55,8 @@ export type ReadOffThread = (sql: string, params: unknown[]) => Promise<{ ok: tr
  * only past the cap is a page read newest first from the index.
  */
 export function createTextWalk(db: Db, cap: number, atMost = cap, offThread: ReadOffThread | null = null) {
-  const walks = {
-    case_index: db.prepare(TEXT_WALK_SQL.ofTable('case_index')).raw(),
-    case_index_voided: db.prepare(TEXT_WALK_SQL.ofTable('case_index_voided')).raw(),
-    notVoided: db.prepare(TEXT_WALK_SQL.notVoided).raw(),
-  };
+  const sqlOf = { case_index: TEXT_WALK_SQL.ofTable('case_index'), case_index_voided: TEXT_WALK_SQL.ofTable('case_index_voided'), notVoided: TEXT_WALK_SQL.notVoided };
+  const walks = { case_index: db.prepare(sqlOf.case_index).raw(), case_index_voided: db.prepare(sqlOf.case_index_voided).raw(), notVoided: db.prepare(sqlOf.notVoided).raw() };
   const voidedIds = db.prepare(TEXT_WALK_SQL.voided).pluck();
   const past: TextWalked = { newestFirst: null, counted: atMost >= cap ? cap + 1 : null };
   // Anything written since (writeGeneration.ts): the walks kept may be stale, and are dropped.
@@ -85,13 +82,13 @@ export function createTextWalk(db: Db, cap: number, atMost = cap, offThread: Rea
 
   /** The walk's row: on another thread where FTS5 would merge a prefix first, else here. */
   async function walkRow(match: string, voided: boolean | 'any'): Promise<WalkRow> {
-    const [sql, params] =
-      voided === false ? [TEXT_WALK_SQL.notVoided, [match, match, atMost + 1]] : [TEXT_WALK_SQL.ofTable(voided === true ? 'case_index_voided' : 'case_index'), [match, atMost + 1]];
+    const which = voided === false ? 'notVoided' : voided === true ? 'case_index_voided' : 'case_index';
+    const params = voided === false ? [match, match, atMost + 1] : [match, atMost + 1];
     if (offThread && PREFIX_AFTER_TOKENS.test(match)) {
-      const out = await offThread(sql, params);
+      const out = await offThread(sqlOf[which], params);
       if (out.ok && out.row) return out.row as WalkRow;
     }
-    return (voided === false ? walks.notVoided : walks[voided === true ? 'case_index_voided' : 'case_index']).get(...params) as WalkRow;
+    return walks[which].get(...params) as WalkRow;
   }
 
   async function walkAfresh(match: string, voided: boolean | 'any'): Promise<TextWalked> {
