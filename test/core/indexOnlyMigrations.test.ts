@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NotEnoughSpaceError, spaceForUpgrade } from '../../electron/core/db/diskSpace';
@@ -8,7 +8,7 @@ import { migrations } from '../../electron/core/db/migrations';
 import type { Migration } from '../../electron/core/db/migrations/types';
 import { openDatabase } from '../../electron/core/db/open';
 import { asVersion } from '../support/asVersion';
-import { quietLog, tempDir } from './harness';
+import { minimalComplaint, openRegister, quietLog, tempDir } from './harness';
 
 const tmp = tempDir();
 afterAll(() => tmp.remove());
@@ -79,9 +79,28 @@ describe('an upgrade whose migrations only make indexes', () => {
     db.close();
   });
 
+  it('plans the search index’s re-index after one that changes how cases are indexed (0049), without a copy', async () => {
+    const reg = await openRegister();
+    const { id } = await reg.must<{ id: number }>('cases.register', minimalComplaint());
+    const file = reg.core.db.name;
+    reg.core.close();
+    const made = new Database(file);
+    await asVersion(made, latest - 1);
+    made.close();
+    const db = await openDatabase(file, quietLog);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(latest);
+      expect(readdirSync(dirname(file)).filter((n) => n.includes('-before-migration-'))).toEqual([]);
+      expect(JSON.parse(db.prepare("SELECT value FROM settings WHERE key = 'search.reindex'").pluck().get() as string)).toEqual({ lastId: 0, through: id, why: migrations.at(-1)!.reindex });
+    } finally {
+      db.close();
+      reg.close();
+    }
+  });
+
   it('tells the check before it that no row is changed, so only the guard a day’s writes pass runs (not quick_check)', async () => {
     const asked: boolean[] = [];
-    // Back one version (0047 only makes an index), or to before 0042 (it rewrites the checklists).
+    // Back one version (0049 only plans the search index's re-index), or to before 0042 (it rewrites the checklists).
     for (const [name, version] of [['index-upgrade', latest - 1], ['row-upgrade', 41]] as const) {
       const file = join(tmp.dir, `${name}.sqlite`);
       const made = await openDatabase(file, quietLog);

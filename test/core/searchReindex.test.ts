@@ -25,27 +25,31 @@ async function found(text: string): Promise<number[]> {
 const keyed = (word: string) =>
   reg.core.db.prepare('SELECT rowid FROM case_index WHERE case_index MATCH ? ORDER BY rowid').pluck().all(matchExpression(word, true).expr!) as number[];
 
+/** A text's tokens as versions 32 to 48 wrote them: a run of letters or digits without the boundary's token of its first three. */
+const tokensAs48 = (fields: readonly (string | null | undefined)[]) => tokensOf(fields).replace(/ \uE003\S+/gu, '');
+
 /** A text's tokens as the versions before 31 wrote them: a separator between runs instead of each run's start. */
 const tokensBefore31 = (fields: readonly (string | null | undefined)[]) =>
-  fields.filter(Boolean).map((f) => tokensOf([f]).replace(/\uE001\S+( \uE002\S+)?/gu, 'zzzzz')).filter(Boolean).join(' zzzzz ');
+  fields.filter(Boolean).map((f) => tokensAs48([f]).replace(/\uE001\S+( \uE002\S+)?/gu, 'zzzzz')).filter(Boolean).join(' zzzzz ');
 
 /** A text's tokens as versions 31 wrote them: each run's start without the character before it. */
-const tokensAs31 = (fields: readonly (string | null | undefined)[]) => tokensOf(fields).replace(/([\uE001\uE002])./gu, '$1');
+const tokensAs31 = (fields: readonly (string | null | undefined)[]) => tokensAs48(fields).replace(/([\uE001\uE002])./gu, '$1');
 
 /**
  * Indexes a case as an older version did: before 21, its short fields' tokens without keys and a
- * separator between runs; version 31, with keys and each run's start alone.
+ * separator between runs; version 31, with keys and each run's start alone; version 48, with keys
+ * and each run's boundary without its first three.
  */
-function indexAsBefore(id: number, version: 'before 21' | '31' = 'before 21'): void {
+function indexAsBefore(id: number, version: 'before 21' | '31' | '48' = 'before 21'): void {
   const c = reg.core.db
     .prepare('SELECT c.case_no, c.complainant_name, c.complainant_phone, r.name AS respondent, c.subject, c.facts, c.request FROM cases c JOIN respondents r ON r.id = c.respondent_id WHERE c.id = ?')
     .get(id) as Record<string, string>;
   const short = [c.case_no, c.complainant_name, c.complainant_phone, c.respondent, c.subject];
-  const tokens = version === '31' ? tokensAs31 : tokensBefore31;
+  const tokens = version === '31' ? tokensAs31 : version === '48' ? tokensAs48 : tokensBefore31;
   reg.core.db.prepare('DELETE FROM case_index WHERE rowid = ?').run(id);
   reg.core.db
     .prepare('INSERT INTO case_index (rowid, short, long) VALUES (?, ?, ?)')
-    .run(id, [tokens(short), ...(version === '31' ? [keysOfFields(short)] : [])].join(' '), tokens([c.facts, c.request]));
+    .run(id, [tokens(short), ...(version === 'before 21' ? [] : [keysOfFields(short)])].join(' '), tokens([c.facts, c.request]));
 }
 
 // With words of several runs whose last is short (migration 31): 李雷's phone 0571-88886666, the facts' 坏了，13天.
@@ -127,6 +131,24 @@ describe('the short fields’ keys', () => {
     while (reg.core.services.searchUpkeep.step());
     while (reg.core.services.searchReindex.step(100));
     expect(indexCurrent(reg.core.services.settings)).toBe(true);
+    for (const s of searches) expect([s, await found(s)]).toEqual([s, before[s]]);
+  });
+
+  it('find the same cases on a register indexed by version 48 (no token of a run’s first three) while it is indexed afresh, and after', async () => {
+    const all = reg.core.db.prepare('SELECT id FROM cases ORDER BY id').pluck().all() as number[];
+    const before: Record<string, number[]> = {};
+    for (const s of searches) before[s] = await found(s);
+    // 0571-888: a last run of three digits, a prefix before 49, its boundary's own token since.
+    expect(before['0571-888']).toEqual([ids['李雷']]);
+    expect(matchExpression('0571-888', true).expr).not.toContain('*');
+    for (const id of all) indexAsBefore(id, '48');
+    reg.core.db.transaction(() => planReindex(reg.core.db, 'a test'))();
+    expect(reg.core.db.prepare('SELECT rowid FROM case_index WHERE case_index MATCH ?').pluck().all(matchExpression('0571-888', true).expr!)).toEqual([]);
+    for (const s of searches) expect([s, await found(s)]).toEqual([s, before[s]]);
+    while (reg.core.services.searchUpkeep.step());
+    while (reg.core.services.searchReindex.step(100));
+    expect(indexCurrent(reg.core.services.settings)).toBe(true);
+    expect(reg.core.db.prepare('SELECT rowid FROM case_index WHERE case_index MATCH ?').pluck().all(matchExpression('0571-888', true).expr!)).toEqual([ids['李雷']]);
     for (const s of searches) expect([s, await found(s)]).toEqual([s, before[s]]);
   });
 

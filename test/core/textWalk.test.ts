@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tokensOf } from '../../electron/core/store/searchTokens';
+import { matchExpression, tokensOf } from '../../electron/core/store/searchTokens';
 import { createCaseSearch } from '../../electron/core/store/caseSearch';
 import { createTextWalk, PREFIX_AFTER_TOKENS, type ReadOffThread } from '../../electron/core/store/textWalk';
 import { createMergeWorker } from '../../electron/core/services/mergeWorker';
@@ -133,9 +133,11 @@ describe('a text alone walked and counted at once', () => {
         return worker!.read(sql, params);
       };
       const matchOf = (text: string) => reg.core.services.store.read.searchPlan(casesSearch.input.parse({ text, sort: 'registeredAt:desc' }), admin).textAlone!.match;
-      // A case number without its prefix, its last run three digits: a phrase ending in a prefix.
+      // A case number without its prefix, its last run three digits: by today's rules its boundary's
+      // own token (migration 0049); while older cases are indexed afresh, also a phrase ending in a prefix.
       const year = String(reg.clock.now().getFullYear());
-      const numbered = matchOf(`${year}-000`);
+      expect(matchOf(`${year}-000`)).not.toMatch(PREFIX_AFTER_TOKENS);
+      const numbered = matchExpression(`${year}-000`, false).expr!;
       expect(numbered).toMatch(PREFIX_AFTER_TOKENS);
       for (const voided of [false, true, 'any'] as const) {
         const here = await createTextWalk(db, SEARCH_COUNT_CAP).walk(numbered, voided, false);

@@ -34,6 +34,10 @@ CREATE INDEX checklist_item_evidence_evidence ON checklist_item_evidence(evidenc
   46: 'DROP INDEX case_deadlines_met',
   47: 'DROP INDEX cases_punitive_days',
   48: 'DROP INDEX cases_category_number',
+  // 49 changed no table, only how cases are indexed, and planned their re-index: the plan is dropped.
+  // The index keeps today's tokens (an index is contentless: its older tokens cannot be made from it);
+  // the upgrade plans the re-index again, and until it is done today's search looks every way.
+  49: "DELETE FROM settings WHERE key = 'search.reindex'",
 };
 
 /** A table's CREATE statement as the migrations up to `version` leave it, under another name. */

@@ -2,6 +2,7 @@ import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DomainError } from '../../../shared/api/errors';
 import { yieldToLoop } from '../loop';
+import { planReindex } from '../services/searchReindex';
 import type { Logger } from '../ports';
 import { migrations as allMigrations } from './migrations';
 import type { Migration, MigrationProgress } from './migrations/types';
@@ -119,6 +120,7 @@ async function apply(db: Db, m: Migration, report: (p: MigrationProgress) => voi
     }
     // No copy was taken on its word (upgradeCopies): a row it changed is not let through.
     if (before !== null && untouched(db) !== before) throw new Error(`migration ${m.name} is marked index-only but changed rows or tables`);
+    if (m.reindex) planReindex(db, m.reindex);
     db.pragma(`user_version = ${m.version}`);
     db.exec('COMMIT');
   } catch (error) {
@@ -156,7 +158,7 @@ export async function migrate(
     checkSpaceForUpgrade(db, file, freeBytes, migrations);
   }
   if (holdsData && !upgradeCopies(from, migrations)) {
-    log.info(`no copy before migrating from v${from} to v${latestVersion}: the migrations only make indexes`);
+    log.info(`no copy before migrating from v${from} to v${latestVersion}: the migrations change no saved row (indexes, a re-index planned)`);
   } else if (holdsData) {
     backup = `${file}.v${from}-before-migration-${Date.now()}.bak`;
     const partial = `${backup}${PARTIAL}`;

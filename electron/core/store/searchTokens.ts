@@ -11,10 +11,10 @@ import { isAsciiRun, runsOf, shortFieldsOnly, wordsOf } from '../../../shared/do
  *   every position, since digit pairs are far too common to find anything quickly (three are a
  *   prefix of a token);
  * - before every run of a field but its first, the boundary: a token of the last character before it
- *   and its first (and, before a run of letters and digits, one of its first two), so a word typed in
- *   several runs whose last is shorter than a token ("TS2026-1", "2025-10", "退款，商") ends on a
- *   whole token instead of a prefix, and no phrase runs across two fields, where no boundary stands
- *   (migrations 0031 and 0032, below);
+ *   and its first (and, before a run of letters and digits, one of its first two and one of its first
+ *   three), so a word typed in several runs whose last is shorter than a token ("TS2026-1", "2025-10",
+ *   "2025-301", "退款，商") ends on a whole token instead of a prefix, and no phrase runs across two
+ *   fields, where no boundary stands (migrations 0031, 0032 and 0049, below);
  * - in the short fields only, after their tokens: each distinct one-character key of the case (a
  *   Chinese character, one or two letters or digits), so a word that short is found by one token.
  *
@@ -41,9 +41,17 @@ const LEGACY_SEPARATOR = 'zzzzz';
  * FTS5 checked the positions of "2025 025 25 5 ·1" in nearly every case it walked ("2025-1" 55 ms
  * for its page alone). With the character before (migration 0032) the token names the boundary
  * itself (5 then 1), in few cases.
+ *
+ * A last run of three letters or digits was still a prefix (2025-301: `"2025 025 25 5 ·53 ··530
+ * 301"*`), and FTS5 merges the doclist of every token beginning so before it checks the phrase; the
+ * tokens beginning 301 are in most ID numbers here (330106…), so the statement took 90–108 ms at a
+ * million cases, read on the merge worker's thread so as not to hold the page (store/textWalk.ts).
+ * The run's first three after the character before (migration 0049) end such a word on a token too:
+ * one more token a run of three or more letters or digits after another run.
  */
 const START_1 = '\uE001';
 const START_2 = '\uE002';
+const START_3 = '\uE003';
 
 /** The last character of a run (beyond the BMP, both halves). */
 function lastCharOf(run: string): string {
@@ -52,13 +60,19 @@ function lastCharOf(run: string): string {
 }
 
 /**
- * The boundary tokens of a run after the run before it (`before` null: as migration 0031 wrote them,
- * the run's start alone, to find the cases not yet indexed afresh).
+ * What stood between a field's runs, by the rules a case was indexed with: the boundary with the
+ * first three (0049, today's), without them (0032), the run's start alone (0031), one separator (before).
  */
-function startsOf(before: string | null, run: string): string[] {
-  const b = before === null ? '' : lastCharOf(before);
-  if (isAsciiRun(run)) return run.length >= 2 ? [START_1 + b + run[0], START_2 + b + run.slice(0, 2)] : [START_1 + b + run[0]];
-  return [START_1 + b + String.fromCodePoint(run.codePointAt(0)!)];
+type Between = 'threes' | 'boundaries' | 'starts' | 'separator';
+
+/** The boundary tokens of a run after the run before it, as `between` wrote them (not 'separator'). */
+function startsOf(before: string, run: string, between: Between = 'threes'): string[] {
+  const b = between === 'starts' ? '' : lastCharOf(before);
+  if (!isAsciiRun(run)) return [START_1 + b + String.fromCodePoint(run.codePointAt(0)!)];
+  const starts = [START_1 + b + run[0]];
+  if (run.length >= 2) starts.push(START_2 + b + run.slice(0, 2));
+  if (run.length >= 3 && between === 'threes') starts.push(START_3 + b + run.slice(0, 3));
+  return starts;
 }
 
 /**
@@ -158,12 +172,12 @@ export const joinTokens = (a: string, b: string): string => (a && b ? `${a} ${b}
  * A word of several runs ("TS2026-00042") is one phrase through the boundaries of its runs: every run
  * but the last is a whole run of the text (the first may start inside one: its grams end on its last
  * character alone, so the text's run ends there too), so its tokens are all there, tail included;
- * the last run may go on in the text, so only its boundary and leading tokens are. A last run of three
- * letters or digits is still a prefix (of at most 37 tokens' doclists); a word of three alone is the
- * 37 tokens themselves (`tokensBeginning`).
+ * the last run may go on in the text, so only its boundary and leading tokens are (a last run of up
+ * to three letters or digits: the boundary's own token). A word of three alone is the 37 tokens that
+ * begin with it (`tokensBeginning`).
  *
- * `current` false: some cases are still indexed by older rules (before 0032, 0031 or 0021): a short
- * word by the prefix of its tokens, a word of several runs each way.
+ * `current` false: some cases are still indexed by older rules (before 0049, 0032, 0031 or 0021): a
+ * short word by the prefix of its tokens, a word of several runs each way.
  */
 function wordQuery(word: string, current: boolean): string | null {
   const runs = runsOf(word);
@@ -174,16 +188,13 @@ function wordQuery(word: string, current: boolean): string | null {
     // re-index), the tokens that begin with the word find the same cases, slower.
     return current ? `{short} : "${only}${KEY_MARK}"` : `{short} : "${only}"*`;
   }
-  const phrase = phraseOf(runs, 'boundaries');
+  const phrase = phraseOf(runs, 'threes');
   if (current) return phrase;
-  return [...new Set([phrase, phraseOf(runs, 'starts'), phraseOf(runsBefore31(word), 'separator')])].join(' OR ');
+  return [...new Set([phrase, phraseOf(runs, 'boundaries'), phraseOf(runs, 'starts'), phraseOf(runsBefore31(word), 'separator')])].join(' OR ');
 }
 
 /** A word's runs as the index read them before migration 0031: letters and digits against Chinese were one run with it. */
 const runsBefore31 = (word: string): string[] => word.normalize('NFKC').toLowerCase().match(/[a-z0-9]+|[\p{L}\p{N}]+/gu) ?? [];
-
-/** What stood between a field's runs: the boundary (0032), the run's start alone (0031), one separator (before). */
-type Between = 'boundaries' | 'starts' | 'separator';
 
 const ASCII_NEXT = [...'0123456789abcdefghijklmnopqrstuvwxyz'];
 
@@ -196,6 +207,9 @@ const ASCII_NEXT = [...'0123456789abcdefghijklmnopqrstuvwxyz'];
  */
 const tokensBeginning = (run: string): string => [run, ...ASCII_NEXT.map((c) => run + c)].map((t) => `"${t}"`).join(' OR ');
 
+/** How many of a run's first characters its boundary's tokens hold (`startsOf`). */
+const boundaryReach = (between: Between, run: string): number => (between === 'separator' ? 0 : between === 'threes' && isAsciiRun(run) ? 3 : 2);
+
 /**
  * The phrase of a word's runs, each but the first after what the index holds between runs (before
  * migration 0031 a short last run was always a prefix).
@@ -204,7 +218,7 @@ function phraseOf(runs: readonly string[], between: Between): string {
   const tokens: string[] = [];
   let prefix = '';
   runs.forEach((run, i) => {
-    if (i > 0) tokens.push(...(between === 'separator' ? [LEGACY_SEPARATOR] : startsOf(between === 'boundaries' ? runs[i - 1]! : null, run)));
+    if (i > 0) tokens.push(...(between === 'separator' ? [LEGACY_SEPARATOR] : startsOf(runs[i - 1]!, run, between)));
     const grams = gramsOf(run);
     if (i < runs.length - 1) {
       tokens.push(...grams);
@@ -213,9 +227,9 @@ function phraseOf(runs: readonly string[], between: Between): string {
     const length = Array.from(run).length;
     const n = widthOf(run);
     if (length >= n) tokens.push(...grams.slice(0, length - n + 1));
-    // Shorter than a token: after a boundary, its one or two characters are in the boundary's tokens;
-    // alone or of three characters, the tokens that begin with it.
-    else if (between === 'separator' || i === 0 || length > 2) prefix = run;
+    // Shorter than a token: after a boundary, its first characters are the boundary's last token;
+    // alone, or longer than the boundary's tokens reach, the tokens that begin with it.
+    else if (i === 0 || length > boundaryReach(between, run)) prefix = run;
   });
   if (runs.length === 1 && prefix && isAsciiRun(prefix)) return tokensBeginning(prefix);
   return `"${[...tokens, ...(prefix ? [prefix] : [])].join(' ')}"${prefix ? '*' : ''}`;
