@@ -97,6 +97,10 @@ describe('the short fields’ keys', () => {
     expect(indexCurrent(reg.core.services.settings)).toBe(false);
     expect(keyed('王')).toEqual([]);
     for (const s of searches) expect([s, await found(s)]).toEqual([s, before[s]]);
+    // The register's page says why a search is slower meanwhile: a text searched, not a list.
+    const last = Math.max(...Object.values(ids));
+    expect((await reg.must<{ indexing?: unknown }>('cases.search', { text: '王' })).indexing).toEqual({ done: 0, total: last });
+    expect((await reg.must<{ indexing?: unknown }>('cases.search', {})).indexing).toBeUndefined();
 
     // A case registered meanwhile is indexed by today's rules at once.
     const { id: late } = await reg.must<{ id: number }>('cases.register', minimalComplaint({ complainant: { name: '王芳', phone: '13700001111' } }));
@@ -109,6 +113,7 @@ describe('the short fields’ keys', () => {
     while (steps.length < 10 && (steps.length === 0 || steps.at(-1))) steps.push(reg.core.services.searchReindex.step(1));
     expect(steps).toEqual([true, true, false]);
     expect(reg.core.services.searchReindex.progress()).toBeNull();
+    expect((await reg.must<{ indexing?: unknown }>('cases.search', { text: '王' })).indexing).toBeUndefined();
     // The older cases' entries are deleted rows now: a full merge of the index is planned to drop them.
     expect(reg.core.services.settings.get(FULL_MERGE_KEY, null)).toEqual({ why: 'a test' });
     expect(indexCurrent(reg.core.services.settings)).toBe(true);

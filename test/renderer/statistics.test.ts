@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { highlightRanges } from '../../renderer/src/cases/Highlight';
-import { countText } from '../../renderer/src/cases/listFormat';
+import { countText, indexingNote } from '../../renderer/src/cases/listFormat';
 import { shareSlices } from '../../renderer/src/statistics/breakdowns';
 import { headlineFigures } from '../../renderer/src/statistics/figures';
 import { axisEndWithRoom, changeText, percentText, wanYuanText, yuanText } from '../../renderer/src/statistics/numbers';
@@ -103,6 +103,12 @@ describe('the register’s count and marks', () => {
   it('reads 10000+ past the core’s cap', () => {
     expect(countText(10000, true)).toBe('10000+');
     expect(countText(59, false)).toBe('59');
+  });
+
+  it('says how far the search index’s rewrite after an upgrade has come, never 100 % before it ends', () => {
+    expect(indexingNote(undefined)).toBeNull();
+    expect(indexingNote({ done: 283_109, total: 1_000_515 })).toBe('升级后正在更新搜索索引，已完成 28%：结果齐全，部分搜索稍慢');
+    expect(indexingNote({ done: 1_000_514, total: 1_000_515 })).toMatch(/已完成 99%/);
   });
 
   it('marks every place a word was found, case-insensitively, overlaps merged', () => {

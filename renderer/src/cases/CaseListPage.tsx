@@ -25,7 +25,7 @@ import { caseColumnsFor } from './caseColumns';
 import { countSet, figureFilterKeys, figureFilters, noFilters, searchInputOf, type CaseFilters } from './caseFilters';
 import { MainFilters, moreFilterFields, MoreFilters } from './CaseListFilters';
 import { CasePager } from './CasePager';
-import { countText } from './listFormat';
+import { countText, indexingNote } from './listFormat';
 import { pageInput, useRememberCursor } from './useCursorPages';
 import { sortModelOf, sortOf, useCaseListParams } from './useCaseListParams';
 
@@ -196,6 +196,11 @@ export function CaseListPage() {
         {params.sort === 'registeredAt:desc' && (
           <Typography variant="body2" color="text.secondary">
             · 按登记时间排列，最新登记的在前
+          </Typography>
+        )}
+        {indexingNote(data?.indexing) && (
+          <Typography variant="body2" color="text.secondary" data-testid="search-indexing">
+            · {indexingNote(data?.indexing)}
           </Typography>
         )}
         {wordsOf(params.text).some((w) => shortFieldsOnly(w) !== null) && (

@@ -15,3 +15,12 @@ export function dayAndTime(iso: string): { day: string; time: string } {
 export function countText(total: number, more: boolean): string {
   return more ? `${total}+` : String(total);
 }
+
+/**
+ * The note beside the count while the core rewrites the search index after an upgrade (cases.search
+ * `indexing`): the matches are all there, a search is only slower; never 100 % before it ends.
+ */
+export function indexingNote(p: { done: number; total: number } | undefined): string | null {
+  if (!p) return null;
+  return `升级后正在更新搜索索引，已完成 ${Math.min(99, Math.floor((p.done / p.total) * 100))}%：结果齐全，部分搜索稍慢`;
+}

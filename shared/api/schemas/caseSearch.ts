@@ -147,6 +147,11 @@ export const casesSearch = {
     next: z.string().nullable(),
     /** The words searched for, as the core read them (the page highlights them). */
     words: z.array(z.string()),
+    /**
+     * A text searched while the search index is rewritten after an upgrade (services/searchReindex.ts):
+     * how far it is, in cases. The matches are all there; a word of several runs is slower meanwhile.
+     */
+    indexing: z.object({ done: z.number().int().min(0), total: z.number().int().min(1) }).optional(),
   }),
 };
 export type CaseSearchInput = z.input<typeof casesSearch.input>;
