@@ -152,7 +152,7 @@ export function CaseListPage() {
       <Typography variant="h5" component="h1">
         案件
       </Typography>
-      <Stack direction="row" spacing={1.25} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+      <Stack direction="row" spacing={1.25} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center', flexShrink: 0 }}>
         <TextField
           label="搜索"
           type="search"
@@ -189,7 +189,8 @@ export function CaseListPage() {
           <MoreFilters filters={params} set={setFilters} catalog={catalog.data} />
         </Stack>
       </Collapse>
-      <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', minHeight: 32 }}>
+      {/* Not shrunk either: with a notice above the page (the start's check) its second row, 导出Excel, slid under the list. */}
+      <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', minHeight: 32, flexShrink: 0 }}>
         <Typography role="status" aria-live="polite">
           共 <b data-testid="case-count">{data ? countText(data.total, data.more) : '…'}</b> 件
         </Typography>
