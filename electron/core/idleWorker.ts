@@ -3,7 +3,8 @@ import { Worker, type ResourceLimits, type TransferListItem } from 'node:worker_
 /**
  * A worker thread started at the first job and ended after `idleMs` without one, answering jobs by
  * their id (the OCR reader, services/evidence/textWorker.ts; the media tools, childTools.ts; browser
- * mode's print engine, electron/host/chromiumPrinter.ts). Plain JavaScript evaluated from `source`,
+ * mode's print engine, electron/host/chromiumPrinter.ts; the spreadsheet's writer, exports/sheetWorker.ts;
+ * the search index's merges, services/mergeWorker.ts). Plain JavaScript evaluated from `source`,
  * so it runs the same in the bundled host, the Electron main process and the tests. The worker
  * answers `{ id, ... }`; messages without a waiting id are ignored.
  */
@@ -34,6 +35,12 @@ export interface IdleWorker<A> {
   readonly threadId: number | null;
   /** Ends the worker now, after `beforeEnd`; its jobs still waiting get `failed('stopped')`. */
   stop(): Promise<void>;
+  /**
+   * Ends the worker without leaving this turn of the event loop (a close that must be over before
+   * the caller's next line): `before` runs first, synchronously, then the thread is terminated and
+   * its jobs still waiting get `failed('stopped')`.
+   */
+  stopNow(before: (worker: Worker) => void): void;
 }
 
 /** One start of the thread, with the jobs it has not answered. */
@@ -108,6 +115,19 @@ export function createIdleWorker<M extends { id?: number }, A>({ source, workerD
       if (!s) return;
       failAll(s, 'stopped');
       await end(s, 'stopped');
+    },
+    stopNow(before) {
+      if (idle) clearTimeout(idle);
+      idle = null;
+      const s = current;
+      if (!s) return;
+      current = null;
+      try {
+        before(s.worker);
+      } finally {
+        failAll(s, 'stopped');
+        void s.worker.terminate();
+      }
     },
   };
 }

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { createIdleWorker } from '../idleWorker';
 import { moduleOf } from '../integrity/checkWorker';
 
 /**
@@ -83,81 +83,55 @@ export interface MergeWorker {
   closeNow(): void;
 }
 
-/** Null where better-sqlite3 cannot be loaded in a worker: the merges then stay on the page's thread. */
+/** Waits on this thread, at most 10 s, until the worker's close has set `flags[0]`. */
+function waitForClose(flags: Int32Array): void {
+  try {
+    Atomics.wait(flags, 0, 0, 10_000);
+  } catch {
+    // A thread that may not block in Atomics.wait (none of Node's or Electron's main processes): spin instead.
+    const until = performance.now() + 10_000;
+    while (Atomics.load(flags, 0) === 0 && performance.now() < until);
+  }
+}
+
+/**
+ * Null where better-sqlite3 cannot be loaded in a worker: the merges then stay on the page's thread.
+ * The thread's upkeep (started at the first job, ended when idle) is core/idleWorker.ts's.
+ */
 export function createMergeWorker({ file, idleMs, holdMs = 0 }: { file: string; idleMs: number; holdMs?: number }): MergeWorker | null {
   const module = moduleOf();
   if (!module) return null;
-  let current: { worker: Worker; flags: Int32Array; waiting: Map<number, (out: StepOut | ReadOut | Failed) => void> } | null = null;
-  let idle: NodeJS.Timeout | null = null;
-  let nextId = 1;
-
-  const failAll = (c: NonNullable<typeof current>, detail: string) => {
-    for (const settle of c.waiting.values()) settle({ ok: false, code: '', detail });
-    c.waiting.clear();
-  };
-
-  function start(): NonNullable<typeof current> {
-    const shared = new SharedArrayBuffer(4);
-    const worker = new Worker(SOURCE, { eval: true, workerData: { module, file, flags: shared, holdMs } });
-    worker.unref();
-    const c = { worker, flags: new Int32Array(shared), waiting: new Map<number, (out: StepOut | ReadOut | Failed) => void>() };
-    worker.on('message', (m: (StepOut | ReadOut) & { id: number }) => {
-      const settle = c.waiting.get(m.id);
-      c.waiting.delete(m.id);
-      settle?.(m);
-    });
-    worker.once('error', (error) => failAll(c, error.message));
-    worker.once('exit', (code) => {
-      if (current === c) current = null;
-      failAll(c, `the merge worker exited (${code})`);
-    });
-    return c;
-  }
-
-  /**
-   * Lets the worker go: its connection closes after the step it is in (it answers messages in
-   * order), then its thread ends. `wait`: the close of the register waits for that here, on the
-   * page's thread, at most a step, so nothing is written after its checkpoint and seal.
-   */
-  function end(c: NonNullable<typeof current>, wait: boolean): void {
-    if (current === c) current = null;
-    if (idle) clearTimeout(idle);
-    idle = null;
-    c.worker.postMessage({ type: 'close' });
-    if (!wait) return;
-    try {
-      Atomics.wait(c.flags, 0, 0, 10_000);
-    } catch {
-      // A thread that may not block in Atomics.wait (none of Node's or Electron's main processes): spin instead.
-      const until = performance.now() + 10_000;
-      while (Atomics.load(c.flags, 0) === 0 && performance.now() < until);
-    }
-    void c.worker.terminate();
-  }
-
-  /** A job for the worker (started if it is not), answered in the order sent; the worker ends `idleMs` after its last answer. */
-  function ask<Out>(message: Record<string, unknown>): Promise<Out | Failed> {
-    if (idle) clearTimeout(idle);
-    idle = null;
-    const c = (current ??= start());
-    const id = nextId++;
-    return new Promise<Out | Failed>((resolve) => {
-      c.waiting.set(id, (out) => {
-        if (current === c && c.waiting.size === 0) {
-          idle = setTimeout(() => end(c, false), idleMs);
-          idle.unref();
-        }
-        resolve(out as Out | Failed);
-      });
-      c.worker.postMessage({ id, ...message });
-    });
-  }
-
-  return {
-    step: (pages) => ask<StepOut>({ pages }),
-    read: (sql, params) => ask<ReadOut>({ type: 'read', sql, params }),
-    closeNow() {
-      if (current) end(current, true);
+  // The flag the worker sets once its connection is closed: one for each start, so a thread still
+  // closing after its idle time cannot answer for the one that replaced it.
+  let flags = new Int32Array(new SharedArrayBuffer(4));
+  const worker = createIdleWorker<(StepOut | ReadOut) & { id: number }, StepOut | ReadOut | Failed>({
+    source: SOURCE,
+    workerData: () => {
+      flags = new Int32Array(new SharedArrayBuffer(4));
+      return { module, file, flags: flags.buffer, holdMs };
     },
+    idleMs,
+    name: 'the merge worker',
+    answer: (m) => m,
+    failed: (detail) => ({ ok: false, code: '', detail }),
+    // Let go when idle: its connection closes after the step it is in (it answers messages in order), then its thread ends.
+    beforeEnd: (w) =>
+      new Promise<void>((resolve) => {
+        w.once('exit', () => resolve());
+        // A close that never ends (none seen) is not waited for past the close's own limit: the thread is ended then.
+        setTimeout(resolve, 10_000).unref();
+        w.postMessage({ type: 'close' });
+      }),
+  });
+  return {
+    step: (pages) => worker.ask({ pages }) as Promise<StepOut>,
+    read: (sql, params) => worker.ask({ type: 'read', sql, params }) as Promise<ReadOut>,
+    // The close of the register waits here, on the page's thread, at most a step, so nothing is written after its checkpoint and seal.
+    closeNow: () =>
+      worker.stopNow((w) => {
+        const closing = flags;
+        w.postMessage({ type: 'close' });
+        waitForClose(closing);
+      }),
   };
 }
