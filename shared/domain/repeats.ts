@@ -1,3 +1,5 @@
+import { percentDone } from '../percentDone';
+
 /**
  * 重复投诉: the same complainant (the same ID number, or the same phone) against the same business
  * again within the office's window of days (API.md `cases.repeats`: "a number of days set by the
@@ -19,6 +21,5 @@ export function repeatWindowStart(receivedOn: string, windowDays: number): strin
  */
 export function repeatRecountNote(p: { windowDays: number; done: number; total: number } | null): string | null {
   if (!p) return null;
-  const share = p.total > 0 ? Math.min(99, Math.floor((p.done / p.total) * 100)) : 0;
-  return `正在按新的 ${p.windowDays} 天期限重新统计，已完成 ${share}%，此数字暂不准确`;
+  return `正在按新的 ${p.windowDays} 天期限重新统计，已完成 ${percentDone(p.done, p.total)}%，此数字暂不准确`;
 }

@@ -135,7 +135,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     ...createCaseReader(db, store.read, workflowView, { checklist, evidence, noticesOf: noticeRecords.list, respondent: respondents.get }),
     // A text searched while older cases are indexed afresh says how far that is: the page tells the
     // clerk why a search is slower for those minutes (20 at a million cases), not that anything is missing.
-    async search(input: Parameters<typeof store.read.search>[0], user: Parameters<typeof store.read.search>[1]) {
+    async search(...[input, user]: Parameters<typeof store.read.search>) {
       const page = await store.read.search(input, user);
       const indexing = input.text ? searchReindex.progress() : null;
       return indexing ? { ...page, indexing } : page;

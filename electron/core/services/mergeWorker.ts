@@ -65,7 +65,6 @@ parentPort.on('message', (m) => {
 
 export type StepOut = { ok: true; merged: boolean; ms: number } | { ok: false; code: string; detail: string };
 export type ReadOut = { ok: true; row: unknown[] | null } | { ok: false; code: string; detail: string };
-type Failed = { ok: false; code: string; detail: string };
 
 export interface MergeWorker {
   /** One merge step of about `pages` pages (negative: of the full merge), in a transaction of the worker's. */
@@ -104,7 +103,7 @@ export function createMergeWorker({ file, idleMs, holdMs = 0 }: { file: string; 
   // The flag the worker sets once its connection is closed: one for each start, so a thread still
   // closing after its idle time cannot answer for the one that replaced it.
   let flags = new Int32Array(new SharedArrayBuffer(4));
-  const worker = createIdleWorker<(StepOut | ReadOut) & { id: number }, StepOut | ReadOut | Failed>({
+  const worker = createIdleWorker<(StepOut | ReadOut) & { id: number }, StepOut | ReadOut>({
     source: SOURCE,
     workerData: () => {
       flags = new Int32Array(new SharedArrayBuffer(4));

@@ -146,6 +146,7 @@ export function CaseListPage() {
   ];
   const anyFilter = countSet(params, Object.keys(noFilters) as (keyof CaseFilters)[]) > 0;
   const data = query.data;
+  const indexing = indexingNote(data?.indexing);
 
   return (
     <Stack spacing={1.25} sx={{ height: 'calc(100vh - 88px)', minHeight: 480 }}>
@@ -199,9 +200,9 @@ export function CaseListPage() {
             · 按登记时间排列，最新登记的在前
           </Typography>
         )}
-        {indexingNote(data?.indexing) && (
+        {indexing && (
           <Typography variant="body2" color="text.secondary" data-testid="search-indexing">
-            · {indexingNote(data?.indexing)}
+            · {indexing}
           </Typography>
         )}
         {wordsOf(params.text).some((w) => shortFieldsOnly(w) !== null) && (

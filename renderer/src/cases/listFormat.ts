@@ -1,3 +1,5 @@
+import { percentDone } from '../../../shared/percentDone';
+
 /**
  * Small formatting for the register's list (kept here rather than in format.ts, which the whole app
  * shares). The core writes times with the office's own offset, so their wall-clock part is office
@@ -22,5 +24,5 @@ export function countText(total: number, more: boolean): string {
  */
 export function indexingNote(p: { done: number; total: number } | undefined): string | null {
   if (!p) return null;
-  return `升级后正在更新搜索索引，已完成 ${Math.min(99, Math.floor((p.done / p.total) * 100))}%：结果齐全，部分搜索稍慢`;
+  return `升级后正在更新搜索索引，已完成 ${percentDone(p.done, p.total)}%：结果齐全，部分搜索稍慢`;
 }
