@@ -71,4 +71,19 @@ describe('the start check notice at the foot of a long form', () => {
     expect(seen).toContain('投诉人姓名');
     await screenshot(page, 'sticky-notice-02-first-field', { fullPage: false });
   });
+
+  it('leaves 案件 whole in the window: its list takes what the notice leaves, and the window does not scroll', async () => {
+    await page.getByRole('link', { name: '案件', exact: true }).first().click();
+    await page.getByRole('grid', { name: '案件列表' }).waitFor();
+    await expect.poll(() => page.getByTestId('start-check').isVisible()).toBe(true);
+    const viewport = page.viewportSize()!;
+    const held = await box('[data-testid="start-check"]');
+    const exportButton = await box('button:has-text("导出Excel")');
+    const list = await box('[role="grid"][aria-label="案件列表"]');
+    expect(exportButton.y).toBeGreaterThanOrEqual(held.y + held.height);
+    expect(list.y).toBeGreaterThanOrEqual(exportButton.y + exportButton.height);
+    expect(list.y + list.height).toBeLessThanOrEqual(viewport.height);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'sticky-notice-03-cases', { fullPage: false });
+  });
 });

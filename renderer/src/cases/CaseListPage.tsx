@@ -28,6 +28,7 @@ import { CasePager } from './CasePager';
 import { countText, indexingNote } from './listFormat';
 import { pageInput, useRememberCursor } from './useCursorPages';
 import { sortModelOf, sortOf, useCaseListParams } from './useCaseListParams';
+import { fillMain } from '../shell/fillMain';
 
 const localeText = { ...dataGridZhCN.components.MuiDataGrid.defaultProps.localeText, noRowsLabel: '没有符合条件的案件' };
 
@@ -149,7 +150,7 @@ export function CaseListPage() {
   const indexing = indexingNote(data?.indexing);
 
   return (
-    <Stack spacing={1.25} sx={{ height: 'calc(100vh - 88px)', minHeight: 480 }}>
+    <Stack spacing={1.25} sx={fillMain}>
       <Typography variant="h5" component="h1">
         案件
       </Typography>

@@ -17,6 +17,7 @@ import { useDebouncedValue } from '../common/useDebouncedValue';
 import { countText } from '../cases/listFormat';
 import { dataGridZhCN } from '../theme';
 import { respondentColumns } from './respondentColumns';
+import { fillMain } from '../shell/fillMain';
 
 const localeText = { ...dataGridZhCN.components.MuiDataGrid.defaultProps.localeText, noRowsLabel: '没有符合条件的被投诉方' };
 const PAGE_SIZE = 50;
@@ -107,7 +108,7 @@ export function RespondentListPage() {
   const data = query.data;
   const last = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   return (
-    <Stack spacing={1.25} sx={{ height: 'calc(100vh - 88px)', minHeight: 480 }}>
+    <Stack spacing={1.25} sx={fillMain}>
       <Typography variant="h5" component="h1">
         被投诉方
       </Typography>

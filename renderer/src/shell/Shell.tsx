@@ -62,7 +62,8 @@ export function Shell() {
         </Toolbar>
       </AppBar>
       <SideNav width={NAV_WIDTH} role={user.role} />
-      <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: 2.5, pt: 'calc(48px + 20px)' }}>
+      {/* A column at least as tall as the window, so a page that fills it (fillMain.ts) takes what the notices above it leave. */}
+      <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: 2.5, pt: 'calc(48px + 20px)', boxSizing: 'border-box', minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
         {topNotices && <StickyNotices>{topNotices}</StickyNotices>}
         <ReadOnlyBanner canRestore={user.role === 'admin'} />
         <Outlet />
