@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { OutputOf } from '../../../shared/api/contract';
 import { useApi } from '../api/ApiContext';
+import { percentDone } from '../../../shared/percentDone';
 
 export type TaskProgress = OutputOf<'backup.progress'>;
 
@@ -30,4 +31,4 @@ export function useTaskProgress(active: boolean): TaskProgress | null {
   return active ? progress : null;
 }
 
-export const percent = (p: TaskProgress | null) => (p && p.total > 0 ? Math.min(100, Math.round((p.done / p.total) * 100)) : 0);
+export const percent = (p: TaskProgress | null) => (p ? percentDone(p.done, p.total) : 0);

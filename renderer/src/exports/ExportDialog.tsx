@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import { SEARCH_COUNT_CAP } from '../../../shared/api/schemas/caseSearch';
 import { formatBytes } from '../../../shared/formatBytes';
 import { exportFileUrl, type ExportRun } from './useExport';
+import { percentDone } from '../../../shared/percentDone';
 
 interface Props {
   title: string;
@@ -33,7 +34,7 @@ export function progressText(s: { done: number; total: number; more: boolean }, 
 export function ExportDialog({ title, run, onCancel, onClose, unit = '件' }: Props) {
   const s = run.state;
   const running = run.starting || s?.state === 'running';
-  const pct = s && s.total > 0 && !s.more ? Math.min(100, Math.round((s.done / s.total) * 100)) : null;
+  const pct = s && s.total > 0 && !s.more ? percentDone(s.done, s.total) : null;
   return (
     <Dialog open onClose={running ? undefined : onClose} maxWidth="sm" fullWidth aria-labelledby="export-dialog-title">
       <DialogTitle id="export-dialog-title">{title}</DialogTitle>

@@ -1,6 +1,7 @@
 import Alert from '@mui/material/Alert';
 import LinearProgress from '@mui/material/LinearProgress';
 import type { OutputOf } from '../../../shared/api/contract';
+import { percentDone } from '../../../shared/percentDone';
 
 type Check = NonNullable<OutputOf<'setup.status'>['check']>;
 
@@ -10,7 +11,7 @@ type Check = NonNullable<OutputOf<'setup.status'>['check']>;
  * known sound, so the clerk is told why a save may take a moment.
  */
 export function StartCheckNotice({ check }: { check: Check }) {
-  const pct = check.total > 0 ? Math.min(100, Math.round((check.done / check.total) * 100)) : null;
+  const pct = check.total > 0 ? percentDone(check.done, check.total) : null;
   return (
     <Alert severity="info" sx={{ borderRadius: 0 }} data-testid="start-check">
       {check.step || '正在检查数据文件'}

@@ -4,6 +4,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { OutputOf } from '../../../shared/api/contract';
+import { percentDone } from '../../../shared/percentDone';
 
 type Upgrading = NonNullable<OutputOf<'setup.status'>['upgrading']>;
 
@@ -12,7 +13,7 @@ type Upgrading = NonNullable<OutputOf<'setup.status'>['upgrading']>;
  * and says how far it is): minutes on a large register, once, after installing a new version.
  */
 export function UpgradeScreen({ upgrading }: { upgrading: Upgrading }) {
-  const pct = upgrading.total > 0 ? Math.min(100, Math.floor((upgrading.done / upgrading.total) * 100)) : null;
+  const pct = upgrading.total > 0 ? percentDone(upgrading.done, upgrading.total) : null;
   return (
     <Box sx={{ maxWidth: 560, mx: 'auto', mt: 12, px: 2 }}>
       <Paper variant="outlined" sx={{ p: 4 }} data-testid="upgrade-screen" role="status" aria-live="polite">
