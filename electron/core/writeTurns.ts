@@ -24,6 +24,11 @@ export interface WriteTurns {
   step<T>(run: () => Promise<T>): Promise<T>;
   /** Milliseconds since the page's last write ended (Infinity before the first). */
   sinceWrite(): number;
+  /**
+   * Whether the worker's connection holds the writer now (a merge step, a fold of the WAL): a write
+   * that is not worth waiting for (a session's expiry, refreshed by a later call) is left out.
+   */
+  workerWriting(): boolean;
 }
 
 export function createWriteTurns(): WriteTurns {
@@ -65,6 +70,7 @@ export function createWriteTurns(): WriteTurns {
       else void turn.then(inTurn);
     },
     sinceWrite: () => performance.now() - lastWriteEnded,
+    workerWriting: () => stepping !== null,
     async step(run) {
       for (;;) {
         if (stepping) await stepping;
@@ -84,4 +90,4 @@ export function createWriteTurns(): WriteTurns {
 }
 
 /** Turns where nothing writes beside the page's thread (a read-only register, an upgrade). */
-export const noWriteTurns: WriteTurns = { write: () => () => {}, fold: (run) => run(), step: (run) => run(), sinceWrite: () => Number.POSITIVE_INFINITY };
+export const noWriteTurns: WriteTurns = { write: () => () => {}, fold: (run) => run(), step: (run) => run(), sinceWrite: () => Number.POSITIVE_INFINITY, workerWriting: () => false };

@@ -24,8 +24,13 @@ export const toUserView = (u: UserRow): UserView => ({
   role: u.role,
 });
 
-/** Sessions live in the database (only a hash of each token), so a host restart keeps users signed in. */
-export function createSessions(db: Db, clock: Clock) {
+/**
+ * Sessions live in the database (only a hash of each token), so a host restart keeps users signed in.
+ * `workerWriting`: the search index's worker holds the register's writer (core/writeTurns.ts); a read's
+ * refresh of the expiry would wait for it in SQLite's busy handler, holding the page's thread, and
+ * would write beside a fold of the WAL, outside the turns the seal's reading of the WAL relies on.
+ */
+export function createSessions(db: Db, clock: Clock, workerWriting: () => boolean = () => false) {
   const insert = db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)');
   const find = db.prepare(
     `SELECT s.token_hash, s.last_seen_at, s.expires_at, u.id, u.username, u.display_name, u.role
@@ -50,7 +55,8 @@ export function createSessions(db: Db, clock: Clock) {
       const row = find.get(hashToken(token)) as (UserRow & { token_hash: string; last_seen_at: string; expires_at: string }) | undefined;
       const now = clock.now();
       if (!row || row.expires_at <= now.toISOString()) return null;
-      if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
+      // Left for a later call while the worker writes: a few minutes late against twelve hours idle.
+      if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS && !workerWriting()) {
         try {
           touch.run(now.toISOString(), new Date(now.getTime() + IDLE_MS).toISOString(), row.token_hash);
         } catch (error) {

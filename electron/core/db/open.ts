@@ -28,8 +28,9 @@ export interface OpenOptions {
 /**
  * Opens the register. WAL for readers beside the writer; synchronous=FULL because a registered
  * complaint must survive a power cut the moment the clerk sees its number (DESIGN.md "Data").
- * The WAL is folded into the file by the core itself (wal_autocheckpoint off), so it can note
- * which pages each checkpoint writes, for the seal at the clean close (integrity/walPages.ts).
+ * The WAL is folded into the file by the core itself (wal_autocheckpoint off, here and on the
+ * search index's worker, which folds it when asked: services/walFold.ts), so it can note which pages
+ * each checkpoint writes, for the seal at the clean close (integrity/walPages.ts).
  */
 export async function openDatabase(file: string, log: Logger, options: OpenOptions = {}): Promise<Db> {
   mkdirSync(dirname(file), { recursive: true });

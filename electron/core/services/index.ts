@@ -17,6 +17,7 @@ import { createRepeatRecount, repeatRecountProgress } from './repeatRecount';
 import { createSearchReindex, indexCurrent } from './searchReindex';
 import { createSearchUpkeep } from './searchUpkeep';
 import { createMergeWorker } from './mergeWorker';
+import { createWalFold } from './walFold';
 import { createWriteTurns, noWriteTurns } from '../writeTurns';
 import { createRepeats } from './cases/repeats';
 import { createCorrect } from './cases/correct';
@@ -90,7 +91,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
   const audit: typeof chain = readOnly
     ? { ...chain, append: (e) => log.info(`read-only, not in the audit chain: ${e.action} by user ${e.userId ?? '-'} at ${e.at}`) }
     : chain;
-  const sessions = readOnly ? createMemorySessions(db, instants) : createSessions(db, instants);
+  const sessions = readOnly ? createMemorySessions(db, instants) : createSessions(db, instants, writeTurns.workerWriting);
   const catalog = createCatalog(db);
   const repeatWindowDays = () => settings.get(settingKeys.intake.repeatWindowDays, DEFAULT_REPEAT_WINDOW_DAYS);
   // Long reads (统计, exports) each on a moment of the register of their own; the close ends them first.
@@ -114,6 +115,8 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
   // Its merge steps where the upkeep runs them: on the worker, not inside its chunks on the page's thread.
   const searchReindex = createSearchReindex({ db, settings, store, log, turns: writeTurns, mergeFirst: () => searchUpkeep.stepWhereMerging() });
   const searchUpkeep = createSearchUpkeep({ db, settings, log, worker: mergeWorker, turns: writeTurns });
+  // The WAL's folds into the file on the same worker, in the writer's turns (the seal reads its frames first).
+  const walFold = createWalFold({ db, worker: mergeWorker, turns: writeTurns, log });
   const respondents = createRespondents(store.respondents);
   const events: CaseEvents = { record: store.write.event };
   const draftStore = createDraftStore(db);
@@ -171,6 +174,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
     searchReindex,
     searchUpkeep,
     writeTurns,
+    walFold,
     /** The office's regions, on the audit log with the list as saved. */
     saveRegions(regions: { code?: string; name: string }[], by: UserView): { regions: { code: string; name: string }[] } {
       return db.transaction(() => {

@@ -9,7 +9,9 @@ import { moduleOf } from '../integrity/checkWorker';
  * call (registrations waited up to 145 ms, p95 37 ms); here they hold nothing but the page's writes,
  * which wait for a step asynchronously (core/writeTurns.ts). The same connection reads what would
  * hold the page's thread as long: a text walk whose phrase ends in a prefix, which FTS5 merges whole
- * first (store/textWalk.ts `PREFIX_AFTER_TOKENS`: 2025-301, 90–108 ms at a million cases).
+ * first (store/textWalk.ts `PREFIX_AFTER_TOKENS`: 2025-301, 90–108 ms at a million cases). And the
+ * WAL's folds into the file (walFold.ts): at a million cases a fold of 4 MB held the page's thread
+ * 15–68 ms while the re-index wrote, here it holds only the page's writes.
  *
  * Plain JavaScript evaluated from this string, as the check worker is, so it runs the same in the
  * bundled host, the Electron main process and the tests.
@@ -22,16 +24,19 @@ db.pragma('busy_timeout = 5000');
 // What a step writes is derived (the index's segments merged): its commit does not wait for the
 // disk, and WAL keeps commits in order, so a power cut loses at most the last steps, merged again.
 db.pragma('synchronous = NORMAL');
+// Never a fold of the WAL inside a step's commit (SQLite's default, at 1,000 pages): the core folds
+// when it has read the WAL's frames for the seal, by asking this connection (walFold.ts).
+db.pragma('wal_autocheckpoint = 0');
 const changes = db.prepare('SELECT total_changes()').pluck();
 const merge = db.prepare("INSERT INTO case_index (case_index, rank) VALUES ('merge', ?)");
 const flags = new Int32Array(workerData.flags);
-const hold = workerData.holdMs > 0 ? new Int32Array(new SharedArrayBuffer(4)) : null;
+const hold = workerData.holdMs > 0 || workerData.foldHoldMs > 0 ? new Int32Array(new SharedArrayBuffer(4)) : null;
 const step = db.transaction((pages) => {
   const before = changes.get();
   // A BigInt binds as an integer: FTS5 refuses a REAL page count.
   merge.run(BigInt(pages));
   // Tests only: a step that holds its transaction, as a long one does at a million cases.
-  if (hold) Atomics.wait(hold, 0, 0, workerData.holdMs);
+  if (hold && workerData.holdMs > 0) Atomics.wait(hold, 0, 0, workerData.holdMs);
   return changes.get() - before >= 2;
 });
 const reads = new Map();
@@ -41,6 +46,18 @@ parentPort.on('message', (m) => {
       let statement = reads.get(m.sql);
       if (!statement) reads.set(m.sql, (statement = db.prepare(m.sql).raw()));
       parentPort.postMessage({ id: m.id, ok: true, row: statement.get(...m.params) ?? null });
+    } catch (error) {
+      parentPort.postMessage({ id: m.id, ok: false, code: String((error && error.code) || ''), detail: String(error && error.message) });
+    }
+    return;
+  }
+  if (m.type === 'fold') {
+    const t = performance.now();
+    try {
+      // Tests only: a fold that takes its time, as one of megabytes into a large file does.
+      if (hold && workerData.foldHoldMs > 0) Atomics.wait(hold, 0, 0, workerData.foldHoldMs);
+      const [r] = db.pragma('wal_checkpoint(PASSIVE)');
+      parentPort.postMessage({ id: m.id, ok: true, frames: r.log, folded: r.checkpointed, ms: performance.now() - t });
     } catch (error) {
       parentPort.postMessage({ id: m.id, ok: false, code: String((error && error.code) || ''), detail: String(error && error.message) });
     }
@@ -65,6 +82,8 @@ parentPort.on('message', (m) => {
 
 export type StepOut = { ok: true; merged: boolean; ms: number } | { ok: false; code: string; detail: string };
 export type ReadOut = { ok: true; row: unknown[] | null } | { ok: false; code: string; detail: string };
+/** A fold: the WAL's frames, and how many of them are in the file now (all, unless a reader's snapshot kept some). */
+export type FoldOut = { ok: true; frames: number; folded: number; ms: number } | { ok: false; code: string; detail: string };
 
 export interface MergeWorker {
   /** One merge step of about `pages` pages (negative: of the full merge), in a transaction of the worker's. */
@@ -75,6 +94,8 @@ export interface MergeWorker {
    * answered after any step in progress.
    */
   read(sql: string, params: unknown[]): Promise<ReadOut>;
+  /** The WAL folded into the file (a passive checkpoint) on the worker's connection, after any step in progress. */
+  fold(): Promise<FoldOut>;
   /**
    * Ends the worker's connection before the register closes: waits (synchronously, at most a step)
    * for the step in progress, so nothing is written after the close's checkpoint and seal.
@@ -97,17 +118,17 @@ function waitForClose(flags: Int32Array): void {
  * Null where better-sqlite3 cannot be loaded in a worker: the merges then stay on the page's thread.
  * The thread's upkeep (started at the first job, ended when idle) is core/idleWorker.ts's.
  */
-export function createMergeWorker({ file, idleMs, holdMs = 0 }: { file: string; idleMs: number; holdMs?: number }): MergeWorker | null {
+export function createMergeWorker({ file, idleMs, holdMs = 0, foldHoldMs = 0 }: { file: string; idleMs: number; holdMs?: number; foldHoldMs?: number }): MergeWorker | null {
   const module = moduleOf();
   if (!module) return null;
   // The flag the worker sets once its connection is closed: one for each start, so a thread still
   // closing after its idle time cannot answer for the one that replaced it.
   let flags = new Int32Array(new SharedArrayBuffer(4));
-  const worker = createIdleWorker<(StepOut | ReadOut) & { id: number }, StepOut | ReadOut>({
+  const worker = createIdleWorker<(StepOut | ReadOut | FoldOut) & { id: number }, StepOut | ReadOut | FoldOut>({
     source: SOURCE,
     workerData: () => {
       flags = new Int32Array(new SharedArrayBuffer(4));
-      return { module, file, flags: flags.buffer, holdMs };
+      return { module, file, flags: flags.buffer, holdMs, foldHoldMs };
     },
     idleMs,
     name: 'the merge worker',
@@ -125,6 +146,7 @@ export function createMergeWorker({ file, idleMs, holdMs = 0 }: { file: string; 
   return {
     step: (pages) => worker.ask({ pages }) as Promise<StepOut>,
     read: (sql, params) => worker.ask({ type: 'read', sql, params }) as Promise<ReadOut>,
+    fold: () => worker.ask({ type: 'fold' }) as Promise<FoldOut>,
     // The close of the register waits here, on the page's thread, at most a step, so nothing is written after its checkpoint and seal.
     closeNow: () =>
       worker.stopNow((w) => {

@@ -149,22 +149,11 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
   let closed = false;
   let writesSinceStatistics = 0;
   let markTimer: NodeJS.Timeout | null = null;
-  const checkpoint = () => {
-    // A transaction held across the loop's turns (the bench's seed batches its writes so) would only
-    // make the fold fail with SQLITE_LOCKED; the next write asks for it again.
-    if (closed || db.inTransaction) return;
-    try {
-      // The WAL's frames read for the seal first: a write outside a write call (a session's expiry
-      // refreshed by a read, a merge step) is otherwise read only at the next write call, and once this
-      // fold is complete, the next write starts the WAL again over those frames.
-      walTail.catchUp(dirty);
-      db.pragma('wal_checkpoint(PASSIVE)');
-    } catch (error) {
-      log.warn(`checkpoint after a write failed: ${(error as Error).message}`);
-    }
-  };
-  // In a write turn: never beside a merge step of the worker, or the WAL grows by all the steps write (core/writeTurns.ts `fold`).
-  const fold = () => services.writeTurns.fold(checkpoint);
+  // The WAL's frames are read for the seal first, in the fold's turn: a write outside a write call (a
+  // session's expiry refreshed by a read, a merge step) is otherwise read only at the next write call,
+  // and once the fold is complete, the next write starts the WAL again over those frames. Folded on the
+  // search index's worker, off the page's thread (services/walFold.ts).
+  const fold = () => services.walFold.fold({ readFrames: () => walTail.catchUp(dirty), closed: () => closed });
   const checkpointing = afterPause(fold, CHECKPOINT_PAUSE_MS);
   let checkpointQueued = false;
   let afterStartTimer: NodeJS.Timeout | null = null;
