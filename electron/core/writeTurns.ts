@@ -14,12 +14,13 @@ export interface WriteTurns {
    */
   write(): (() => void) | Promise<() => void>;
   /**
-   * A fold of the WAL into the file, in a turn as a write is: a fold beside a step folds only the
-   * frames before the step's, so the next step cannot start the WAL again from its beginning (SQLite
-   * does so only after a complete fold), and with steps back to back the WAL would grow by all they
-   * write. Not a write: the steps do not rest for it.
+   * Upkeep on the page's connection, in a turn as a write is, after the step in progress: the WAL's
+   * fold where there is no worker (services/walFold.ts; beside a step it folds only the frames before
+   * the step's, so the next step cannot start the WAL again from its beginning, and with steps back to
+   * back the WAL would grow by all they write), the planner's statistics (a write, which beside a step
+   * waits in SQLite's busy handler, on the page's thread). Not a write: the steps do not rest for it.
    */
-  fold(run: () => void): void;
+  upkeep(run: () => void): void;
   /** A merge step on the worker's connection: after the page's writes in progress, none meanwhile. */
   step<T>(run: () => Promise<T>): Promise<T>;
   /** Milliseconds since the page's last write ended (Infinity before the first). */
@@ -55,7 +56,7 @@ export function createWriteTurns(): WriteTurns {
   }
   return {
     write,
-    fold(run) {
+    upkeep(run) {
       const turn = write();
       const inTurn = (release: () => void) => {
         const ended = lastWriteEnded;
@@ -90,4 +91,4 @@ export function createWriteTurns(): WriteTurns {
 }
 
 /** Turns where nothing writes beside the page's thread (a read-only register, an upgrade). */
-export const noWriteTurns: WriteTurns = { write: () => () => {}, fold: (run) => run(), step: (run) => run(), sinceWrite: () => Number.POSITIVE_INFINITY, workerWriting: () => false };
+export const noWriteTurns: WriteTurns = { write: () => () => {}, upkeep: (run) => run(), step: (run) => run(), sinceWrite: () => Number.POSITIVE_INFINITY, workerWriting: () => false };

@@ -37,11 +37,11 @@ describe('write turns', () => {
     expect(order).toEqual(['step begins', 'step ends', 'write']);
   });
 
-  it('fold the WAL after the step in progress, never beside it, and not as a write the steps rest for', async () => {
+  it('run upkeep (the WAL\'s fold, the planner\'s statistics) after the step in progress, never beside it, and not as a write the steps rest for', async () => {
     const turns = createWriteTurns();
     const order: string[] = [];
     // No step: at once.
-    turns.fold(() => order.push('fold'));
+    turns.upkeep(() => order.push('fold'));
     expect(order).toEqual(['fold']);
     expect(turns.sinceWrite()).toBe(Number.POSITIVE_INFINITY);
     const step = turns.step(async () => {
@@ -50,7 +50,7 @@ describe('write turns', () => {
       order.push('step ends');
     });
     await sleep(5);
-    turns.fold(() => order.push('fold'));
+    turns.upkeep(() => order.push('fold'));
     expect(order).toEqual(['fold', 'step begins']);
     await step;
     await sleep(0);

@@ -60,7 +60,7 @@ export function createWalFold({ db, worker, turns, log }: { db: Db; worker: Merg
     /** Folds the WAL in the writer's next turn (asked again meanwhile: once). */
     fold(ask: FoldAsk): void {
       const on = working;
-      if (!on) return turns.fold(() => here(ask));
+      if (!on) return turns.upkeep(() => here(ask));
       if (asked) return;
       asked = true;
       turns

@@ -304,16 +304,19 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
       if (++writesSinceStatistics >= STATISTICS_EVERY_WRITES) {
         writesSinceStatistics = 0;
         // After the call that wrote: only tables grown or shrunk 25-fold are sampled again (store/plannerStatistics.ts).
-        setImmediate(() => {
-          if (closed) return;
-          try {
-            refreshPlannerStatistics(db);
-            // Its pages are chunks the next clean close hashes again, as a call's are.
-            walTail.catchUp(dirty);
-          } catch (error) {
-            log.warn(`planner statistics not refreshed: ${(error as Error).message}`);
-          }
-        });
+        // In a turn: beside a merge step its write would wait in SQLite's busy handler, holding this thread.
+        setImmediate(() =>
+          services.writeTurns.upkeep(() => {
+            if (closed) return;
+            try {
+              refreshPlannerStatistics(db);
+              // Its pages are chunks the next clean close hashes again, as a call's are.
+              walTail.catchUp(dirty);
+            } catch (error) {
+              log.warn(`planner statistics not refreshed: ${(error as Error).message}`);
+            }
+          }),
+        );
       }
       if (!markTimer) {
         markTimer = setTimeout(() => {
