@@ -21,7 +21,7 @@ export interface WriteTurns {
    * waits in SQLite's busy handler, on the page's thread). Not a write: the steps do not rest for it.
    */
   upkeep(run: () => void): void;
-  /** A merge step on the worker's connection: after the page's writes in progress, none meanwhile. */
+  /** A merge step or a fold of the WAL on the worker's connection: after the page's writes in progress, none meanwhile. */
   step<T>(run: () => Promise<T>): Promise<T>;
   /** Milliseconds since the page's last write ended (Infinity before the first). */
   sinceWrite(): number;

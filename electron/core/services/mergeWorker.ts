@@ -11,7 +11,7 @@ import { moduleOf } from '../integrity/checkWorker';
  * hold the page's thread as long: a text walk whose phrase ends in a prefix, which FTS5 merges whole
  * first (store/textWalk.ts `PREFIX_AFTER_TOKENS`: 2025-301, 90–108 ms at a million cases). And the
  * WAL's folds into the file (walFold.ts): at a million cases a fold of 4 MB held the page's thread
- * 15–68 ms while the re-index wrote, here it holds only the page's writes.
+ * 15–132 ms (p99 37) while the re-index wrote, here it holds only the page's writes.
  *
  * Plain JavaScript evaluated from this string, as the check worker is, so it runs the same in the
  * bundled host, the Electron main process and the tests.

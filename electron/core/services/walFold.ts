@@ -17,9 +17,9 @@ export interface FoldAsk {
 /**
  * The WAL folded into the register's file (a passive checkpoint) once it has grown (start/openState.ts
  * says when). On the search index's worker when there is one (mergeWorker.ts): at a million cases a
- * fold of 4 MB held the page's thread 15–68 ms while the re-index wrote; on the worker it holds only
- * the page's writes, which wait for it asynchronously, as for a merge step. Without a worker, or once
- * it failed, on the page's thread.
+ * fold of 4 MB held the page's thread 15–132 ms (p99 37) while the re-index wrote; on the worker it
+ * holds only the page's writes, which wait for it asynchronously, as for a merge step. Without a
+ * worker, or once it failed, on the page's thread.
  *
  * The fold takes the register's writer as a merge step does (core/writeTurns.ts `step`): no write of
  * the page's can come between the frames read and the fold, so none is folded unread. A write

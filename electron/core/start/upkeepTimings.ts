@@ -10,10 +10,10 @@ export const INLINE_CHECK_BYTES = 16 * 1024 * 1024;
 /**
  * A WAL past this size is folded into the file once the writes pause (SQLite's own default is 1000
  * pages). The checkpoint costs about 30 µs a page here: 25–30 ms for 4 MB, 9–11 ms for 1 MB (a
- * 25,000-case register, synchronous=FULL), 15–68 ms for 4 MB at a million cases. It runs on the search
- * index's worker (services/walFold.ts), but holds the page's writes: run right after the call that grew
- * the WAL past the mark, one registration in seven to twenty took twice as long. Writes at a desk are
- * seconds apart, so it waits for a pause instead.
+ * 25,000-case register, synchronous=FULL); 15–132 ms (p99 37) for 4 MB at a million cases while a
+ * re-index wrote. It runs on the search index's worker (services/walFold.ts), but holds the page's
+ * writes: run right after the call that grew the WAL past the mark, one registration in seven to
+ * twenty took twice as long. Writes at a desk are seconds apart, so it waits for a pause instead.
  */
 export const CHECKPOINT_WAL_BYTES = 1024 * 1024;
 /** How long writes must pause before the WAL is folded into the file. */
