@@ -287,7 +287,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         if (closed || gate) return;
         const s = state;
         // Writes are let go at a close too (so calls held for the check end): no backup onto a closed register then.
-        const tick = () => (closed || s !== state ? undefined : s.backup?.tick(atStart).then(() => s.afterWrite()));
+        // The upkeep after a write (the seal's WAL tail, the search index's merges, the audit head's
+        // mark) only after a backup: a look that found none due started the merge worker every minute.
+        const tick = () => (closed || s !== state ? undefined : s.backup?.tick(atStart).then((wrote) => wrote && s.afterWrite()));
         (s.writesReleased ? s.writesReleased.then(tick) : tick())?.catch((error: unknown) => log.error('the backup schedule failed', error));
       };
       const timer = setInterval(look, 60_000);

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { createCore } from '../../electron/core';
 import { backupDue, lastSlot, nextSlot } from '../../electron/core/backup/schedule';
-import { fixedClock, openRegister, quietLog, tempDir } from './harness';
+import { folderId } from '../../electron/core/integrity/checkpoint';
+import { defaultKeyDir } from '../../electron/core/integrity/officeKey';
+import { copyRegister, fixedClock, openRegister, quietLog, tempDir } from './harness';
 
 const zone = 'Asia/Shanghai';
 const at = (iso: string) => new Date(iso);
@@ -60,6 +64,26 @@ describe('the daily backup at closing time', () => {
     } finally {
       reg.close();
       target.remove();
+    }
+  });
+});
+
+describe('the schedule looking every minute', () => {
+  it('leaves the register alone when no backup is due: no upkeep after a write, no mark of the audit head', async () => {
+    const source = await openRegister();
+    const reg = await copyRegister(source, source.clock, { backgroundDelayMs: 60_000 });
+    try {
+      // The audit head's mark beside the office key is written within a second of a write's upkeep (start/openState.ts).
+      const mark = join(defaultKeyDir(), 'registers', `${createHash('sha256').update(folderId(reg.dir)).digest('hex').slice(0, 32)}.json`);
+      await new Promise((r) => setTimeout(r, 1500));
+      const before = statSync(mark).mtimeMs;
+      const stop = reg.core.startSchedule();
+      await new Promise((r) => setTimeout(r, 1500));
+      stop();
+      expect(statSync(mark).mtimeMs).toBe(before);
+    } finally {
+      reg.close();
+      source.close();
     }
   });
 });

@@ -240,12 +240,15 @@ export function createBackupService(d: BackupDeps) {
       );
     },
 
-    /** One look of the daily schedule; `atStart` the first after the app started. */
-    async tick(atStart: boolean): Promise<void> {
-      if (d.readOnly || d.runner.busy()) return;
+    /**
+     * One look of the daily schedule; `atStart` the first after the app started. Whether it wrote (a
+     * backup tried, its row kept): only then does the app's upkeep after a write follow.
+     */
+    async tick(atStart: boolean): Promise<boolean> {
+      if (d.readOnly || d.runner.busy()) return false;
       const dailyAt = d.settings.get<string | null>('backup.dailyAt', null);
       const dir = d.settings.get<string | null>('backup.dir', null);
-      if (!dailyAt || !dir) return;
+      if (!dailyAt || !dir) return false;
       const lastScheduled = history("WHERE b.kind = 'scheduled' ORDER BY julianday(b.started_at) DESC, b.id DESC LIMIT 1")[0];
       const due = backupDue({
         now: d.clock.instant(),
@@ -256,9 +259,10 @@ export function createBackupService(d: BackupDeps) {
         lastScheduledAttemptAt: lastScheduled?.started_at ?? null,
         atStart,
       });
-      if (!due) return;
+      if (!due) return false;
       d.log.info(`scheduled backup to ${dir}`);
       await create(dir, 'scheduled', null).catch((error: unknown) => d.log.warn(`scheduled backup failed: ${(error as Error).message}`));
+      return true;
     },
   };
 }
