@@ -95,3 +95,23 @@ export const minimalComplaint = (over: Record<string, unknown> = {}) => ({
   consentMediation: true,
   ...over,
 });
+
+/**
+ * The event loop's longest gap from now until `stop()`, seen by a timer every 5 ms: how long the
+ * page's thread was held while something ran elsewhere (a merge step, a fold on the worker).
+ */
+export function watchLoopGaps(): { stop(): number } {
+  let last = performance.now();
+  let longest = 0;
+  const probe = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 5);
+  return {
+    stop() {
+      clearInterval(probe);
+      return longest;
+    },
+  };
+}

@@ -7,7 +7,7 @@ import { createMergeWorker } from '../../electron/core/services/mergeWorker';
 import { createSettings } from '../../electron/core/services/settings';
 import { createSearchUpkeep, FULL_MERGE_KEY, mergeStep, planFullMerge } from '../../electron/core/services/searchUpkeep';
 import { createWriteTurns } from '../../electron/core/writeTurns';
-import { copyRegister, minimalComplaint, openRegister, quietLog, type Register } from './harness';
+import { copyRegister, minimalComplaint, openRegister, quietLog, type Register, watchLoopGaps } from './harness';
 
 /**
  * The search index's merges apart from the register's writes ([F] #11, migration 22): a write leaves
@@ -161,13 +161,7 @@ describe('the merges on a thread of their own', () => {
       await registerSix(r, '郑');
       await untilWriterHeld(file);
       // The event loop's longest gap while the step holds the writer.
-      let last = performance.now();
-      let longestGap = 0;
-      const probe = setInterval(() => {
-        const now = performance.now();
-        longestGap = Math.max(longestGap, now - last);
-        last = now;
-      }, 5);
+      const gaps = watchLoopGaps();
       const order: string[] = [];
       const t0 = performance.now();
       const registration = r.must<{ id: number }>('cases.register', minimalComplaint({ complainant: { name: '郑等候', phone: '13800002000' } })).then((v) => {
@@ -179,7 +173,7 @@ describe('the merges on a thread of their own', () => {
         return { ...v, ms: performance.now() - t0 };
       });
       const [reg1, s1] = await Promise.all([registration, search]);
-      clearInterval(probe);
+      const longestGap = gaps.stop();
       expect(order).toEqual(['search', 'register']);
       expect(s1.rows.length).toBeGreaterThan(0);
       expect(s1.ms).toBeLessThan(200);

@@ -5,7 +5,7 @@ import { createSessions } from '../../electron/core/auth/sessions';
 import { createMergeWorker } from '../../electron/core/services/mergeWorker';
 import { createWalFold } from '../../electron/core/services/walFold';
 import { createWriteTurns } from '../../electron/core/writeTurns';
-import { copyRegister, openRegister, quietLog, type Register } from './harness';
+import { copyRegister, openRegister, quietLog, type Register, watchLoopGaps } from './harness';
 
 /**
  * The WAL folded into the register's file on the search index's worker, in the writer's turns
@@ -39,13 +39,7 @@ describe('the fold of the WAL', () => {
       walFold.fold({ readFrames: () => read++, closed: () => false });
       // Asked again while it runs: one fold.
       walFold.fold({ readFrames: () => read++, closed: () => false });
-      let last = performance.now();
-      let longestGap = 0;
-      const probe = setInterval(() => {
-        const now = performance.now();
-        longestGap = Math.max(longestGap, now - last);
-        last = now;
-      }, 5);
+      const gaps = watchLoopGaps();
       await vi.waitFor(() => expect(turns.workerWriting()).toBe(true), { timeout: 2_000, interval: 5 });
       expect(read).toBe(1);
       const t0 = performance.now();
@@ -56,7 +50,7 @@ describe('the fold of the WAL', () => {
       const release = await turn;
       const writeWaited = performance.now() - t0;
       release();
-      clearInterval(probe);
+      const longestGap = gaps.stop();
       expect(counted).toBe(1);
       expect(readMs).toBeLessThan(100);
       expect(writeWaited).toBeGreaterThan(150);
