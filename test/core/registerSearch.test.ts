@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEARCH_COUNT_CAP } from '../../shared/api/schemas/cases';
+import { SHORT_FIELDS } from '../../electron/core/store/caseText';
 import { tokensOf } from '../../electron/core/store/searchTokens';
 import { fixedClock, minimalComplaint, openRegister, type Register } from './harness';
 import { withStaff, type Staff } from './staff';
@@ -92,6 +93,43 @@ describe('the search box', () => {
     const typed = await search({ text: '/强制购物！' });
     expect(typed.words).toEqual(['强制购物']);
     expect(typed.rows[0]!.match).toEqual({ field: '事实', text: '行程中被导游强制购物，预付款无法退还。' });
+  });
+
+  it('says where it found a word in every field the index holds that the register does not show', async () => {
+    // A word of each field that no other field holds, with the label its match must carry.
+    const typed: Record<string, [word: string, label: string]> = {
+      complainant_id_number: ['330106198805170039', '证件号码'],
+      complainant_address: ['葛岭路', '地址'],
+      credit_code: ['MA27XYQ0P7', '信用代码'],
+      respondent_phone: ['86001234', '被投诉方电话'],
+      contact_person: ['欧阳明月', '被投诉方联系人'],
+      agent_name: ['司马相如', '代理人'],
+      agent_phone: ['13655554444', '代理人电话'],
+      order_no: ['PDD77665544', '订单号'],
+      purchase_shop: ['栖霞店', '购买店铺'],
+      purchase_platform: ['某多多', '购买平台'],
+    };
+    const id = (
+      await staff.clerk.must<{ id: number }>(
+        'cases.register',
+        minimalComplaint({
+          complainant: { name: '岳云', phone: '13822223333', idType: 'resident', idNumber: typed.complainant_id_number![0], address: '杭州市西湖区葛岭路2号' },
+          respondent: { name: '杭州苏堤茶庄', creditCode: '91330108MA27XYQ0P7', phone: '0571-86001234', contactPerson: '欧阳明月' },
+          agent: { name: '司马相如', phone: '13655554444', relation: '朋友', authorizationReceived: true },
+          purchasePlace: { shop: '栖霞店', platform: '某多多', orderNo: 'PDD77665544' },
+        }),
+      )
+    ).id;
+    // Every field the index holds is either a column of the register or in this list.
+    const shown = ['case_no', 'complainant_name', 'complainant_phone', 'respondent_name', 'subject'];
+    expect(SHORT_FIELDS.map(([field]) => field).filter((f) => !shown.includes(f))).toEqual(Object.keys(typed));
+    for (const [field, [word, label]] of Object.entries(typed)) {
+      const found = await search({ text: word });
+      expect(found.rows.map((r) => r.id), field).toEqual([id]);
+      expect(found.rows[0]!.match?.field, field).toBe(label);
+      expect(found.rows[0]!.match?.text, field).toContain(word.slice(-4));
+    }
+    await staff.supervisor.act(id, 'void', { reason: '测试用' });
   });
 
   it('finds the words the workflow wrote on the case (notes), as soon as they are written', async () => {

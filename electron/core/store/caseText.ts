@@ -47,6 +47,37 @@ export function createEvidenceTexts(db: Db): (caseId: number) => string[] {
   return (caseId) => texts.all(caseId) as string[];
 }
 
+/**
+ * The short fields a clerk names a case by, in the order the index writes them, each with the label a
+ * search's match found in it carries (searchPageRows.ts): one list, so no field is searched without
+ * the register being able to say that the match was there.
+ */
+export const SHORT_FIELDS = [
+  ['case_no', '案件编号'],
+  ['complainant_name', '投诉人'],
+  ['complainant_phone', '联系电话'],
+  ['complainant_id_number', '证件号码'],
+  ['complainant_address', '地址'],
+  ['respondent_name', '被投诉方'],
+  ['credit_code', '信用代码'],
+  ['respondent_phone', '被投诉方电话'],
+  ['contact_person', '被投诉方联系人'],
+  ['subject', '商品或服务'],
+  // The 登记表's agent and where the purchase was made: a clerk finds a case by the agent who calls,
+  // or by the order number on a screenshot.
+  ['agent_name', '代理人'],
+  ['agent_phone', '代理人电话'],
+  ['order_no', '订单号'],
+  ['purchase_shop', '购买店铺'],
+  ['purchase_platform', '购买平台'],
+] as const satisfies readonly (readonly [keyof TextRow, string])[];
+
+/** The long texts, each with the label of a match found in it. */
+export const LONG_FIELDS = [
+  ['facts', '事实'],
+  ['request', '请求'],
+] as const satisfies readonly (readonly [keyof TextRow, string])[];
+
 /** Cases whose facts' tokens are kept (a few MB at most: a case's facts are a few hundred characters). */
 const STORIES_KEPT = 256;
 
@@ -96,25 +127,7 @@ export function createCaseText(db: Db, { bulkLoad = false }: { bulkLoad?: boolea
       if (bulkLoad) return;
       const r = row.get(caseId) as TextRow | undefined;
       if (!r) throw new Error(`no case ${caseId} to index`);
-      const shortFields = [
-        r.case_no,
-        r.complainant_name,
-        r.complainant_phone,
-        r.complainant_id_number,
-        r.complainant_address,
-        r.respondent_name,
-        r.credit_code,
-        r.respondent_phone,
-        r.contact_person,
-        r.subject,
-        // The 登记表's agent and where the purchase was made: a clerk finds a case by the agent who
-        // calls, or by the order number on a screenshot.
-        r.agent_name,
-        r.agent_phone,
-        r.order_no,
-        r.purchase_shop,
-        r.purchase_platform,
-      ];
+      const shortFields = SHORT_FIELDS.map(([field]) => r[field]);
       // The keys and the voided mark after the runs, as they are: looked for alone, never in a phrase,
       // and no phrase's token is one of them, so none reaches across into them.
       const short = [tokensOf(shortFields), keysOfFields(shortFields), r.status === 'voided' ? VOIDED_MARK : ''].filter(Boolean).join(' ');

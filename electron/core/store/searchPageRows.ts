@@ -3,7 +3,7 @@ import type { WorkingDayCalendar } from '../../../shared/domain/calendar';
 import { stateOn, timeLeft, workingDaysLeft, type DeadlineKind, type LimitUnit, type StoredDeadlineState } from '../../../shared/domain/deadlines';
 import type { Db } from '../db/open';
 import { casesByIdsNamed } from './caseLabels';
-import { createCaseNotes, createEvidenceTexts } from './caseText';
+import { createCaseNotes, createEvidenceTexts, LONG_FIELDS, SHORT_FIELDS } from './caseText';
 import { snippetOf, type SnippetSource } from './snippets';
 
 /** A case of the register's page as read for its row (cases.search). */
@@ -28,7 +28,12 @@ export interface PageRow extends TextColumns {
   next_unit: LimitUnit | null;
 }
 /** Read only for a text search, to show where the words matched. */
-type TextColumns = Partial<Record<'complainant_id_number' | 'credit_code' | 'complainant_address' | 'facts' | 'request' | 'agent_name' | 'order_no' | 'purchase_shop' | 'purchase_platform', string | null>>;
+type TextColumns = Partial<Record<(typeof SHORT_FIELDS)[number][0] | (typeof LONG_FIELDS)[number][0], string | null>>;
+
+/** The indexed fields the register's columns show: a word found there needs no snippet. */
+const SHOWN = ['case_no', 'complainant_name', 'complainant_phone', 'respondent_name', 'subject'] as const;
+/** Every other field the index holds, with its label, in the index's order, then the long texts. */
+const HIDDEN = [...SHORT_FIELDS, ...LONG_FIELDS].filter(([field]) => !(SHOWN as readonly string[]).includes(field));
 
 /** The rows of a page of cases.search, read for the page's cases alone, and where a match is shown from. */
 export function createSearchPageRows(db: Db) {
@@ -43,7 +48,7 @@ export function createSearchPageRows(db: Db) {
             rg.name AS region_name, h.display_name AS handler_name,
             (SELECT d.due_on FROM case_deadlines d WHERE d.case_id = c.id AND d.kind = 'acceptance' ORDER BY d.id DESC LIMIT 1) AS acceptance_due_on,
             nd.kind AS next_kind, nd.due_on AS next_due_on, nd.state AS next_state, nd.limit_unit AS next_unit
-            ${withTexts ? ', c.complainant_id_number, r.credit_code, c.complainant_address, c.facts, c.request, c.agent_name, c.order_no, c.purchase_shop, c.purchase_platform' : ''}
+            ${withTexts ? ', c.complainant_id_number, c.complainant_address, r.credit_code, r.phone AS respondent_phone, r.contact_person, c.agent_name, c.agent_phone, c.order_no, c.purchase_shop, c.purchase_platform, c.facts, c.request' : ''}
        ${casesByIdsNamed(
          `LEFT JOIN case_deadlines nd ON nd.id = (SELECT d.id FROM case_deadlines d WHERE d.case_id = c.id AND d.state IN ('running', 'paused')
                                                   ORDER BY d.state = 'paused', d.due_on, d.id LIMIT 1)`,
@@ -56,18 +61,8 @@ export function createSearchPageRows(db: Db) {
 
   /** Where a text search's words are looked for in a row, to show the match (only a text search reads the texts). */
   const snippetSource = (r: PageRow): SnippetSource => ({
-    shown: [r.case_no, r.complainant_name, r.complainant_phone, r.respondent_name, r.subject],
-    hidden: [
-      ['证件号码', r.complainant_id_number ?? null],
-      ['信用代码', r.credit_code ?? null],
-      ['地址', r.complainant_address ?? null],
-      ['代理人', r.agent_name ?? null],
-      ['订单号', r.order_no ?? null],
-      ['购买店铺', r.purchase_shop ?? null],
-      ['购买平台', r.purchase_platform ?? null],
-      ['事实', r.facts ?? null],
-      ['请求', r.request ?? null],
-    ],
+    shown: SHOWN.map((field) => r[field]),
+    hidden: HIDDEN.map(([field, label]) => [label, r[field] ?? null]),
     notes: () => notesOf(r.id),
     evidence: () => evidenceTextsOf(r.id),
   });
