@@ -137,7 +137,7 @@ export function createHandlers(s: Services, backup: BackupService, runner: TaskR
     'catalog.saveRegions': (input, ctx) => s.saveRegions(input.regions, signedIn(ctx.user)),
     'catalog.lists': () => s.catalog.lists(),
     'catalog.saveList': (input, ctx) => s.saveList(input.kind, input.items, signedIn(ctx.user)),
-    'stats.summary': (input) => s.store.read.stats(input.from, input.to),
+    'stats.summary': (input) => s.store.read.stats(input.from, input.to, s.clock.today()),
     'exports.start': (input, ctx) => s.exports.start(input, signedIn(ctx.user)),
     'exports.progress': (input, ctx) => s.exports.progress(input.id, signedIn(ctx.user)),
     'exports.cancel': (input, ctx) => s.exports.cancel(input.id, signedIn(ctx.user)),

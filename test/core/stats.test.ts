@@ -175,8 +175,25 @@ describe('stats.summary', () => {
       ['2025-12', 1],
       ['2026-01', 2],
     ]);
+  });
+
+  it('counts a period in progress through today, against the same days a year earlier', async () => {
+    // The core's today is 1 April 2026 (G's day): the year so far, months to April, against 1 January – 1 April 2025.
     const year = await summary('2026-01-01', '2026-12-31');
-    expect(year.yearEarlier).toMatchObject({ from: '2025-01-01', to: '2025-12-31', received: 1, recoveredFen: 150000 });
+    expect(year).toMatchObject({ from: '2026-01-01', to: '2026-12-31', through: '2026-04-01', received: 5 });
+    expect(year.byMonth.map((m) => m.month)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
+    expect(year.yearEarlier).toMatchObject({ from: '2025-01-01', to: '2025-04-01', received: 0 });
+    // Later in the year: A, received on 15 December 2025, is in 上年同期 from the same day on.
+    const stats = (today: string) => reg.core.services.store.read.stats('2026-01-01', '2026-12-31', today);
+    expect((await stats('2026-12-14')).yearEarlier).toMatchObject({ from: '2025-01-01', to: '2025-12-14', received: 0 });
+    expect((await stats('2026-12-15')).yearEarlier).toMatchObject({ from: '2025-01-01', to: '2025-12-15', received: 1, recoveredFen: 150000 });
+    // A period that has ended is counted whole, against the whole of the year before.
+    const ended = await stats('2027-01-04');
+    expect(ended).toMatchObject({ through: '2026-12-31', received: 5 });
+    expect(ended.byMonth).toHaveLength(12);
+    expect(ended.yearEarlier).toMatchObject({ from: '2025-01-01', to: '2025-12-31', received: 1, recoveredFen: 150000 });
+    // A period not begun yet is asked as it is.
+    expect(await stats('2025-06-30')).toMatchObject({ through: '2026-12-31', received: 5 });
   });
 
   it('opens the cases behind each figure: the same filters count the same cases', async () => {

@@ -61,7 +61,7 @@ describe('统计 on a snapshot', () => {
   it('gives the figures of the moment it started, though a case is registered while it reads', async () => {
     const { store, snapshots } = reg.core.services;
     let finished = false;
-    const reading = store.read.stats('2026-01-01', '2026-12-31').then((s) => {
+    const reading = store.read.stats('2026-01-01', '2026-12-31', reg.core.services.clock.today()).then((s) => {
       finished = true;
       return s;
     });
@@ -89,7 +89,7 @@ describe('统计 on a snapshot', () => {
 
   it('is ended by the close, which still folds the whole WAL into the sealed file; the next start opens it', async () => {
     const { store, snapshots } = reg.core.services;
-    const reading = store.read.stats('2024-01-01', '2026-12-31');
+    const reading = store.read.stats('2024-01-01', '2026-12-31', reg.core.services.clock.today());
     expect(snapshots.count).toBe(1);
     reg.core.close();
     await expect(reading).rejects.toThrow();

@@ -81,7 +81,7 @@ describe('统计', () => {
   it('opens on the current month by the core’s clock, its figures counted as by hand, beside the year before', async () => {
     await page.getByRole('link', { name: '统计' }).click();
     await page.waitForURL(/#\/statistics/);
-    await expect.poll(() => page.getByTestId('stats-period').textContent()).toBe('2026年11月（2026年11月1日至2026年11月30日），按收到投诉的日期计，与上年同期比较');
+    await expect.poll(() => page.getByTestId('stats-period').textContent()).toBe('2026年11月（2026年11月1日至2026年11月23日，截至今日），按收到投诉的日期计，与上年同期比较');
     await expect.poll(() => figure('received')).toBe('4 件');
     expect(await figure('accepted')).toBe('3 件');
     expect(await figure('resolved')).toBe('2 件');
@@ -155,7 +155,7 @@ describe('统计', () => {
     await typeDate(page.getByRole('group', { name: '统计期间' }), '开始日期', '2026-10-15');
     await page.waitForURL(/period=custom&from=2026-10-15&to=2026-11-30/);
     await expect.poll(() => figure('received')).toBe('5 件');
-    expect(await page.getByTestId('stats-period').textContent()).toBe('2026年10月15日至2026年11月30日，按收到投诉的日期计，与上年同期比较');
+    expect(await page.getByTestId('stats-period').textContent()).toBe('2026年10月15日至2026年11月23日（截至今日；所选期间至2026年11月30日），按收到投诉的日期计，与上年同期比较');
     await screenshot(page, 'statistics-custom', { fullPage: false });
   });
 
@@ -239,6 +239,9 @@ describe('统计', () => {
     await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['主要数字', '按类别', '按性质', '按渠道', '按月份', '按地区', '按经办人', '被投诉较多的经营者']);
     const head = workbook.getWorksheet('主要数字')!;
+    // The month still runs at the core's today: its days and the year before's are those through today.
+    expect(head.getRow(2).getCell(1).value).toBe('统计期间：2026年11月1日至2026年11月23日（按收到投诉的日期；已作废的不计）');
+    expect(head.getRow(4).getCell(3).value).toBe('上年同期（2025年11月1日至2025年11月23日）');
     const line = (label: string) => {
       for (let r = 1; r <= head.rowCount; r++) if (head.getRow(r).getCell(1).value === label) return [head.getRow(r).getCell(2).value, head.getRow(r).getCell(3).value];
       return null;
@@ -278,7 +281,7 @@ describe('统计', () => {
     expect(Math.abs(report.pages[0]!.width - 595.3)).toBeLessThan(2);
     expect(Math.abs(report.pages[0]!.height - 841.9)).toBeLessThan(2);
     const first = report.pages[0]!.text.replace(/\s+/g, '');
-    for (const words of ['杭州市消费者协会', '消费者投诉统计报表', '统计期间：2026年11月', '受理数', '解决数', '解决率', '挽回经济损失', '3,000.00元', '加倍赔偿', '支持起诉', '咨询', '平均办理时间', '按期办结率', '重复投诉率', '上年同期', '按月份']) {
+    for (const words of ['杭州市消费者协会', '消费者投诉统计报表', '统计期间：2026年11月（2026年11月1日至2026年11月23日，截至今日）', '上年同期：2025年11月1日至2025年11月23日', '受理数', '解决数', '解决率', '挽回经济损失', '3,000.00元', '加倍赔偿', '支持起诉', '咨询', '平均办理时间', '按期办结率', '重复投诉率', '上年同期', '按月份']) {
       expect(first, words).toContain(words);
     }
     const all = report.pages.map((p) => p.text.replace(/\s+/g, '')).join('\n');

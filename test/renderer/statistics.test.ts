@@ -4,7 +4,7 @@ import { countText, indexingNote } from '../../renderer/src/cases/listFormat';
 import { shareSlices } from '../../renderer/src/statistics/breakdowns';
 import { headlineFigures } from '../../renderer/src/statistics/figures';
 import { axisEndWithRoom, changeText, percentText, wanYuanText, yuanText } from '../../renderer/src/statistics/numbers';
-import { monthWithin, periodFrom, periodLabel, periodOf, shiftPeriod } from '../../renderer/src/statistics/period';
+import { countedLabel, monthWithin, periodFrom, periodLabel, periodOf, shiftPeriod } from '../../renderer/src/statistics/period';
 
 describe('统计’s periods, from the core’s date by calendar arithmetic', () => {
   it('gives the month, quarter and year a date falls in, leap years included', () => {
@@ -26,6 +26,13 @@ describe('统计’s periods, from the core’s date by calendar arithmetic', ()
     expect(periodLabel(periodOf('quarter', '2026-11-23'))).toBe('2026年第四季度');
     expect(periodLabel(periodOf('year', '2026-11-23'))).toBe('2026年');
     expect(periodLabel({ kind: 'custom', from: '2026-01-05', to: '2026-02-03' })).toBe('2026年1月5日至2026年2月3日');
+  });
+
+  it('says which days were counted: a period still running is counted through the core’s today', () => {
+    expect(countedLabel(periodOf('year', '2026-11-23'), '2026-11-23')).toBe('2026年（2026年1月1日至2026年11月23日，截至今日）');
+    expect(countedLabel(periodOf('month', '2026-10-05'), '2026-10-31')).toBe('2026年10月（2026年10月1日至2026年10月31日）');
+    expect(countedLabel({ kind: 'custom', from: '2026-10-15', to: '2026-11-30' }, '2026-11-23')).toBe('2026年10月15日至2026年11月23日（截至今日；所选期间至2026年11月30日）');
+    expect(countedLabel({ kind: 'custom', from: '2026-01-05', to: '2026-02-03' }, '2026-02-03')).toBe('2026年1月5日至2026年2月3日');
   });
 
   it('reads the period from the address, else the current month; a hand-typed whole month is read from its start', () => {

@@ -133,7 +133,7 @@ export function createExports(d: ExportDeps) {
   }
 
   async function runStats(t: Task, input: Extract<StartInput, { kind: 'stats' }>, user: UserView): Promise<void> {
-    const summary = await d.store.stats(input.period.from, input.period.to);
+    const summary = await d.store.stats(input.period.from, input.period.to, d.clock.today());
     t.view.total = 1;
     const { writeStatsWorkbook } = await import('./statsWorkbook');
     await writeStatsWorkbook(t.file, d.settings.get('office.name', ''), summary);

@@ -42,7 +42,8 @@ function breakdownSheet(name: string, first: string, rows: ({ name: string } & F
 
 /** The period report's sheets: one of headline figures beside the year before, one per breakdown. */
 export function statsSheets(officeName: string, s: StatsSummary): SheetSpec[] {
-  const period = `${cnDate(s.from)}至${cnDate(s.to)}`;
+  // The days counted: through today while the period runs (statsReads.ts `summary`).
+  const period = `${cnDate(s.from)}至${cnDate(s.through)}`;
   const before = `${cnDate(s.yearEarlier.from)}至${cnDate(s.yearEarlier.to)}`;
   const head: SheetSpec = {
     name: STATS_SHEETS[0],

@@ -82,7 +82,7 @@ function addInto(total: Sums, row: Partial<Sums>): void {
  * sums add up to the period's, and all of them see the same moment.
  */
 export function createStatsReads(snapshots: Snapshots, repeatRecount: () => RepeatRecountProgress | null = () => null) {
-  async function read(conn: SnapshotConnection, from: string, to: string): Promise<StatsSummary> {
+  async function read(conn: SnapshotConnection, from: string, to: string): Promise<Omit<StatsSummary, 'through'>> {
     const months = conn.prepare(STATS_SQL.months);
     const breakdown = conn.prepare(STATS_SQL.breakdown);
     const respondent = conn.prepare(STATS_SQL.respondent);
@@ -164,7 +164,17 @@ export function createStatsReads(snapshots: Snapshots, repeatRecount: () => Repe
   }
 
   return {
-    summary: (from: string, to: string): Promise<StatsSummary> => snapshots.read((conn) => read(conn, from, to)),
+    /**
+     * The period from `from` to `to`, counted through `today` while it runs: its days after today
+     * hold no complaints yet, and 上年同期 is the same days a year earlier (1–11月 against 1–11月),
+     * not the whole of last year's period, which made a year in progress read as a fall
+     * (2026 to 30 November: 6,423 received against 6,645 for all of 2025, ↓3.3 %, where the same
+     * eleven months of 2025 had fewer).
+     */
+    summary: async (from: string, to: string, today: string): Promise<StatsSummary> => {
+      const through = from <= today && today < to ? today : to;
+      return { ...(await snapshots.read((conn) => read(conn, from, through))), from, to, through };
+    },
   };
 }
 export type StatsReads = ReturnType<typeof createStatsReads>;

@@ -4,7 +4,7 @@ import { breakdownColumns } from './BreakdownTable';
 import { breakdownsOf } from './breakdowns';
 import { headlineFigures, repeatRecountNote } from './figures';
 import { changeText } from './numbers';
-import { dateCn, periodLabel, type Period } from './period';
+import { countedLabel, dateCn, type Period } from './period';
 
 export const PRINT_ROOT = 'cd-stats-print';
 
@@ -145,7 +145,7 @@ function ReportBody({ summary: s, period, officeName, preparedBy, today }: Props
       <p className="office">{officeName}</p>
       <h1>消费者投诉统计报表</h1>
       <p className="meta">
-        统计期间：{period.kind === 'custom' ? periodLabel(period) : `${periodLabel(period)}（${dateCn(s.from)}至${dateCn(s.to)}）`}
+        统计期间：{countedLabel(period, s.through)}
         <br />
         上年同期：{dateCn(s.yearEarlier.from)}至{dateCn(s.yearEarlier.to)}
       </p>

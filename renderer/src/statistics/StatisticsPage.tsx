@@ -19,7 +19,7 @@ import { useToday } from '../session/useToday';
 import { BreakdownTable } from './BreakdownTable';
 import { breakdownsOf } from './breakdowns';
 import { HeadlineFigures } from './HeadlineFigures';
-import { dateCn, periodFrom, periodLabel, type Period } from './period';
+import { countedLabel, periodFrom, periodLabel, type Period } from './period';
 import { PeriodPicker } from './PeriodPicker';
 import { PrintReport, printReport } from './PrintReport';
 import { StatsCharts } from './StatsCharts';
@@ -77,7 +77,7 @@ export function StatisticsPage() {
         </Button>
       </Stack>
       <Typography color="text.secondary" data-testid="stats-period">
-        {period.kind === 'custom' ? periodLabel(period) : `${periodLabel(period)}（${dateCn(period.from)}至${dateCn(period.to)}）`}，按收到投诉的日期计，与上年同期比较
+        {s ? countedLabel(period, s.through) : periodLabel(period)}，按收到投诉的日期计，与上年同期比较
       </Typography>
       {summary.error && <Alert severity="error">{summary.error.message}</Alert>}
       {!shown ? (

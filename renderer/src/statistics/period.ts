@@ -57,6 +57,16 @@ export function periodLabel(p: Period): string {
   return `${dateCn(p.from)}至${dateCn(p.to)}`;
 }
 
+/**
+ * The period as the core counted it: through `through`, its last day, which is today while the
+ * period runs (the core's today; the year earlier is then counted to the same day).
+ */
+export function countedLabel(p: Period, through: string): string {
+  const running = through < p.to;
+  if (p.kind === 'custom') return running ? `${dateCn(p.from)}至${dateCn(through)}（截至今日；所选期间至${dateCn(p.to)}）` : periodLabel(p);
+  return `${periodLabel(p)}（${dateCn(p.from)}至${dateCn(through)}${running ? '，截至今日' : ''}）`;
+}
+
 /** 2026-11-02 → 2026年11月2日 (no zero padding, as on official documents). */
 export function dateCn(date: string): string {
   const [y, m, d] = ymd(date);

@@ -63,6 +63,8 @@ export const statsSummary = {
   output: figures.extend({
     from: z.string(),
     to: z.string(),
+    /** The last day counted: `to`, or the office's today while the period runs (the year earlier is then counted to the same day). */
+    through: z.string(),
     /** 接待来访和咨询 (人次): enquiries received in the period, by their office date (enquiries.log). */
     enquiries: z.number().int(),
     byCategory: z.array(breakdownRow),
@@ -70,11 +72,11 @@ export const statsSummary = {
     byChannel: z.array(breakdownRow),
     byRegion: z.array(breakdownRow),
     byHandler: z.array(breakdownRow),
-    /** Every month the period touches, in order, as YYYY-MM (the months at its edges count only the days inside it). */
+    /** Every month the period touches through `through`, in order, as YYYY-MM (the months at its edges count only the days inside it). */
     byMonth: z.array(figures.extend({ month: z.string() })),
     /** The businesses complained about most in the period. */
     topRespondents: z.array(z.object({ id: z.number().int(), name: z.string(), creditCode: z.string().nullable(), received: z.number().int(), resolved: z.number().int() })),
-    /** The same period a year earlier, for comparison. */
+    /** The same days a year earlier (from `from` through `through`), for comparison. */
     yearEarlier: figures.extend({ from: z.string(), to: z.string(), enquiries: z.number().int() }),
     /** Non-null while the repeat figures are being counted again under a new window (they are then not yet final). */
     repeatRecount: repeatRecountProgress.nullable(),
