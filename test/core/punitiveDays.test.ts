@@ -14,6 +14,13 @@ import { withStaff, type Staff } from './staff';
 let reg: Register;
 let staff: Staff;
 const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
+/** The register's orders as SQL (searchOrders.ts), each ending in a unique key. */
+const ORDER_OF = {
+  'caseNo:desc': ['length(c.case_no) DESC', 'c.case_no DESC'],
+  'caseNo:asc': ['length(c.case_no)', 'c.case_no'],
+  'complainantName:asc': ['c.complainant_name', 'c.id'],
+  'status:desc': ['c.status DESC', 'c.received_at DESC', 'c.id DESC'],
+} as const;
 const RULE = "(COALESCE(c.punitive_fen, 0) > 0 OR EXISTS (SELECT 1 FROM json_each(c.outcome, '$.measures') WHERE value = 'punitive'))";
 
 beforeAll(async () => {
@@ -83,6 +90,42 @@ describe('加倍赔偿 dated, read from its own index by receipt day', () => {
       expect(p.page.sql).toContain('INDEXED BY cases_punitive_days');
       const plan = db.prepare(`EXPLAIN QUERY PLAN ${p.page.sql}`).all(...p.page.params) as { detail: string }[];
       expect(plan.map((r) => r.detail).join(' | ')).not.toContain('TEMP B-TREE');
+      const byNumber: number[] = [];
+      const byCursor: number[] = [];
+      let after: string | null = null;
+      for (let page = 1; page <= want.length / 2 + 1; page++) {
+        const r = await search.search(input({ page }), staff.clerk.user);
+        expect(r.total).toBe(want.length);
+        byNumber.push(...r.rows.map((row) => row.id));
+        const c = await search.search(input(after ? { after } : { page: 1 }), staff.clerk.user);
+        byCursor.push(...c.rows.map((row) => row.id));
+        after = c.next;
+        if (!after) break;
+      }
+      expect(byNumber, `${from}–${to} ${sort} by page number`).toEqual(want);
+      expect(byCursor, `${from}–${to} ${sort} by cursor`).toEqual(want);
+    }
+  });
+
+  it.each(['caseNo:desc', 'caseNo:asc', 'complainantName:asc', 'status:desc'] as const)('lists its candidates from the same index when sorted %s and not merged, dated or not, by page number and by cursor', async (sort) => {
+    const { db, services } = reg.core;
+    // As a register of fewer cases than are sorted at once reads it (the dates' cases listed, not merged by day).
+    const search = createCaseSearch(db, services.clock, () => loadCalendar(db));
+    const [first, ...rest] = ORDER_OF[sort];
+    const order = [first, ...rest].join(', ');
+    for (const [from, to] of [['2026-03-01', '2026-03-31'], ['2026-03-03', '2026-03-05'], [undefined, undefined]] as const) {
+      const want = db.prepare(`SELECT c.id FROM cases c WHERE c.status <> 'voided' AND c.received_on BETWEEN ? AND ? AND ${RULE} ORDER BY ${order}`).pluck().all(from ?? '0000', to ?? '9999') as number[];
+      const input = (more: object) => casesSearch.input.parse({ ...(from ? { from, to } : {}), punitive: true, sort, pageSize: 2, ...more });
+      const reading = await search.readingOf(input({ page: 1 }), staff.clerk.user);
+      expect(reading.merge).toBe(false);
+      // Dated, an order of days (the case number's) is merged or listed, never walked; any list of
+      // this register is walked where the walk passes fewer cases (sortWalk.ts), so the listing's
+      // plan is asked for as such.
+      if (from && sort.startsWith('caseNo:')) expect(reading.walk).toBe(false);
+      const p = search.plan(input({ page: 1 }), staff.clerk.user, undefined, false);
+      // The figure's candidates of the dates, from their index, then sorted: never every case of the dates.
+      const steps = (db.prepare(`EXPLAIN QUERY PLAN ${p.page.sql}`).all(...p.page.params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(steps, `${from} ${sort}`).toMatch(from ? /^SEARCH c USING INDEX cases_punitive_days \(received_on>\? AND received_on<\?\)/ : /^SCAN c USING INDEX cases_punitive_days/);
       const byNumber: number[] = [];
       const byCursor: number[] = [];
       let after: string | null = null;

@@ -21,7 +21,7 @@ import { CHUNK_ROWS, createWalkChunks, walkChunkOf } from './walkChunks';
 import { createDeadlineStates } from './deadlineStates';
 import { createStateNewest, FIRST_STEP } from './stateNewest';
 import { addDeadlineFilters, addFigureFilters, PUNITIVE_CANDIDATES } from './searchFilters';
-import { punitiveReceipt } from './punitiveReceipt';
+import { punitiveCandidates, punitiveReceipt } from './punitiveReceipt';
 import { createKeptCounts } from './keptCounts';
 
 export type SearchInput = z.output<typeof casesSearch.input>;
@@ -173,13 +173,15 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     // Walked by the businesses' names, SQLite must be told to read them first (CROSS JOIN): sorting
     // the largest category by business took 394 ms, walking the names 7.
     if (window) cursorWhere = window.bound;
-    // 加倍赔偿 in the receipt order from its own index, unless a filter leads to fewer cases (punitiveReceipt.ts).
-    const punitiveDays = input.punitive === true && sort.startsWith('receivedAt:') && !byText && match === null && numbered === null && byNumber === null && !input.respondentId && !input.mine && !awaitingApproval && !input.queue
-      ? punitiveReceipt(input.after && !window ? boundedByCursor(where, keys[0]!, desc) : where, cursorWhere, desc)
-      : null;
+    // 加倍赔偿 from its own index, unless a filter leads to fewer cases (punitiveReceipt.ts): in the
+    // receipt order walked there; sorted otherwise and listed (not walked along the sort's index, nor
+    // merged by day), its candidates listed there and sorted.
+    const punitiveFirst = input.punitive === true && !byText && match === null && numbered === null && byNumber === null && !input.respondentId && !input.mine && !awaitingApproval && !input.queue;
+    const punitiveDays = punitiveFirst && sort.startsWith('receivedAt:') ? punitiveReceipt(input.after && !window ? boundedByCursor(where, keys[0]!, desc) : where, cursorWhere, desc) : null;
+    const punitiveListed = punitiveFirst && !punitiveDays && !walk && !window ? punitiveCandidates(where) : null;
     if (punitiveDays) cursorWhere = punitiveDays.bound;
     const withinCategory = walk && walksWithinCategory(sort, input);
-    const from = punitiveDays ? punitiveDays.from : withinCategory ? `cases c INDEXED BY ${CATEGORY_NUMBER.index}` : byText ? `case_index t JOIN cases c ON c.id = t.rowid${business}` : walk && withBusiness ? 'respondents r CROSS JOIN cases c ON r.id = c.respondent_id' : `cases c${queueIndexed(input.queue, keys[0], walk)}${business}`;
+    const from = (punitiveDays ?? punitiveListed)?.from ?? (withinCategory ? `cases c INDEXED BY ${CATEGORY_NUMBER.index}` : byText ? `case_index t JOIN cases c ON c.id = t.rowid${business}` : walk && withBusiness ? 'respondents r CROSS JOIN cases c ON r.id = c.respondent_id' : `cases c${queueIndexed(input.queue, keys[0], walk)}${business}`);
     const whereSql = (extra: { sql: string } | null, conditions = where) => {
       const all = extra ? [...conditions, extra.sql] : conditions;
       return all.length ? `WHERE ${all.join(' AND ')}` : '';
@@ -191,7 +193,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     // The page reads ids and sort keys only: the row's details are read for the page's cases alone,
     // never carried through a sort of every match.
     const keyColumns = keys.map((k, i) => `${k} AS k${i}`).join(', ');
-    const conditions = punitiveDays ? punitiveDays.conditions : walk ? hiddenFromPlanner(where, withinCategory ? CATEGORY_NUMBER.lead : keys[0]!, keys[1]) : input.after && !window ? boundedByCursor(where, keys[0]!, desc) : where;
+    const conditions = (punitiveDays ?? punitiveListed)?.conditions ?? (walk ? hiddenFromPlanner(where, withinCategory ? CATEGORY_NUMBER.lead : keys[0]!, keys[1]) : input.after && !window ? boundedByCursor(where, keys[0]!, desc) : where);
     const select = (extra: { sql: string } | null) => `SELECT c.id, ${keyColumns} FROM ${from} ${whereSql(extra, conditions)} ORDER BY ${orderSql}`;
     const pageSql = `${select(cursorWhere)} LIMIT ? OFFSET ?`;
     // A walk of keys that are never NULL (not the next deadline's), every filter hidden but the

@@ -17,12 +17,22 @@ type Bound = { sql: string; params: unknown[] };
  * is entered there rather than passed from its end.
  */
 export function punitiveReceipt(conditions: string[], bound: Bound | null, desc: boolean) {
-  const onDays = (c: string) => (RECEIPT_RANGE.includes(c) ? c.replace('c.received_at', 'c.received_on') : c);
   const at = bound?.params[0];
   return {
-    from: `cases c INDEXED BY ${PUNITIVE_CANDIDATES.index}`,
-    conditions: [...conditions.map(onDays), PUNITIVE_CANDIDATES.term],
+    ...punitiveCandidates(conditions),
     bound: bound && typeof at === 'string' ? { sql: `${bound.sql} AND c.received_on ${desc ? '<=' : '>='} substr(?, 1, 10)`, params: [...bound.params, at] } : bound,
     order: ['c.received_on', 'c.received_at', 'c.id'],
   };
+}
+
+/**
+ * 加倍赔偿 sorted otherwise and listed whole: its cases listed from the same index (the candidates of
+ * its days) and sorted, not every case of its dates, each asked the figure's rule (2025's 83 by case
+ * number at 20,000 cases passed the year's 6,645 cases, 16–24 ms a page; where the dates hold more
+ * cases than are sorted quickly the list is merged by day instead, dayMerge.ts).
+ */
+export function punitiveCandidates(conditions: string[]) {
+  // The list's dates become the index's days: the same cases, the range's ends being whole days.
+  const onDays = (c: string) => (RECEIPT_RANGE.includes(c) ? c.replace('c.received_at', 'c.received_on') : c);
+  return { from: `cases c INDEXED BY ${PUNITIVE_CANDIDATES.index}`, conditions: [...conditions.map(onDays), PUNITIVE_CANDIDATES.term] };
 }
