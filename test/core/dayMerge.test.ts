@@ -3,7 +3,7 @@ import { receiptDayBounds } from '../../electron/core/db/migrations/0036-receipt
 import { numberOrder, numberOrderOf } from '../../electron/core/db/migrations/0038-number-order';
 import { loadCalendar } from '../../electron/core/services/calendar';
 import { createCaseSearch } from '../../electron/core/store/caseSearch';
-import { compareKeys } from '../../electron/core/store/dayMerge';
+import { compareKeys, firstSlice, LIST_AT_MOST, mergeCheaper } from '../../electron/core/store/dayMerge';
 import { casesSearch } from '../../shared/api/schemas/caseSearch';
 import type { UserView } from '../../shared/api/schemas/common';
 import { fixedClock, minimalComplaint, openRegister, TEST_NOW, type Register } from './harness';
@@ -68,11 +68,12 @@ describe('a dated list sorted by case number, registration or next deadline, rea
 
   it.each(['caseNo:asc', 'caseNo:desc', 'registeredAt:desc', 'dueOn:asc'] as const)('holds the register\'s own rows on every page, by number and by cursor, sorted %s', async (sort) => {
     const { db, services } = reg.core;
-    // One day a slice, more than one case a list merged, a step of three rows: every rule at work on a small register.
-    const merging = createCaseSearch(db, services.clock, () => loadCalendar(db), () => true, { sortAtMost: 1, skipStep: 3, mergeCases: 1 });
-    for (const range of ranges) {
-      for (const filters of filterings) {
-        const label = `${sort} ${JSON.stringify({ ...range, ...filters })}`;
+    // One day a slice (or a first slice sized by the list's share of its dates, up to 8 cases), more
+    // than one case a list merged, a step of three rows: every rule at work on a small register.
+    for (const mergeCases of [1, 8]) {
+      const merging = createCaseSearch(db, services.clock, () => loadCalendar(db), () => true, { sortAtMost: 1, skipStep: 3, mergeCases });
+      for (const [range, filters] of ranges.flatMap((r) => filterings.map((f) => [r, f] as const))) {
+        const label = `${sort} ${mergeCases} ${JSON.stringify({ ...range, ...filters })}`;
         const first = casesSearch.input.parse({ ...range, ...filters, sort, page: 1, pageSize: 2 });
         const reading = await merging.readingOf(first, admin);
         expect(reading.merge, label).toBe((reading.counted ?? 0) > 1);
@@ -102,6 +103,26 @@ describe('a dated list sorted by case number, registration or next deadline, rea
     expect(await reading({ accepted: true, pageSize: 3 })).toMatchObject({ merge: false, counted: 3 });
     // A category is listed by its own index: its cases only.
     expect((await reading({ category: 'S03' })).merge).toBe(false);
+  });
+
+  it('merges a list whose listing passes more than a thousand cases where the page holds fewer, its first slice sized to the page at the list\'s share', () => {
+    const decide = (counted: number, passed: number, period: number) => mergeCheaper({ counted, passed, period, pageSize: 50, sortAtMost: 10_000 });
+    // 2025 by case number at 20,000 cases: its 6,645 cases, listed and sorted before (21 ms a page on a slow machine).
+    expect(decide(6_645, 6_645, 6_645)).toBe(true);
+    // Listing few cases: listed, whatever the share.
+    expect(decide(LIST_AT_MOST, LIST_AT_MOST, LIST_AT_MOST)).toBe(false);
+    expect(decide(300, 300, 6_645)).toBe(false);
+    // A figure checked case by case over a year's 6,645: merged where its page is a small share of them.
+    expect(decide(200, 6_645, 6_645)).toBe(true);
+    expect(decide(40, 6_645, 6_645)).toBe(false);
+    // More than are sorted quickly: always merged.
+    expect(decide(10_001, 10_001, 400_000)).toBe(true);
+    // The first slice: twice the page at the list's share, at least the page, at most MERGE_CASES.
+    expect(firstSlice(51, 1, 2_000)).toBe(102);
+    expect(firstSlice(51, 0.1, 2_000)).toBe(1_020);
+    expect(firstSlice(51, 0.001, 2_000)).toBe(2_000);
+    expect(firstSlice(51, 0, 2_000)).toBe(2_000);
+    expect(firstSlice(3, 1, 1)).toBe(1);
   });
 
   it('is not used undated, in receipt order, or with text', async () => {

@@ -15,7 +15,7 @@ import { createSearchPageRows } from './searchPageRows';
 import { createTextWalk, placeBelow, type ReadOffThread } from './textWalk';
 import { createCountSlices, SLICE_CASES } from './countSlices';
 import { boundedByCursor, CATEGORY_NUMBER, hiddenFromPlanner, nextStep, RECEIPT_RANGE, SORT_AT_MOST, walkableOrder, walkCheaper, walksWithinCategory, walkStep } from './sortWalk';
-import { createDayMerge, daySliceOf, MERGE_CASES, mergeCheaper } from './dayMerge';
+import { createDayMerge, daySliceOf, listsMany, MERGE_CASES, mergeCheaper } from './dayMerge';
 import type { Reading, SearchPlan } from './searchPlan';
 import { CHUNK_ROWS, createWalkChunks, walkChunkOf } from './walkChunks';
 import { createDeadlineStates } from './deadlineStates';
@@ -242,6 +242,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       textAlone,
       stateNewest,
       dayMerged,
+      candidatesListed: punitiveListed !== null,
       walkChunk,
       walkable: match === null && numbered === null && byNumber === null && walkableOrder(sort, input, byRunningClock) && where.length > (input.status || input.includeVoided ? 0 : 1),
       cursorColumns: keys.length,
@@ -255,8 +256,11 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   function decide(input: SearchInput, p: SearchPlan, counted: number | null): Reading {
     if (p.empty || counted === null) return { walk: false, merge: false, counted, step: skipStep };
     if (p.dayMerged) {
-      const merge = mergeCheaper({ counted, passed: days.passedOf(input) ?? counted, period: days.casesOf('all', undefined, input.from, input.to), pageSize: input.pageSize, sortAtMost });
-      return { walk: false, merge, counted, step: skipStep };
+      const period = days.casesOf('all', undefined, input.from, input.to);
+      // Listed from the candidates' own index, the list passes about its own cases; merged, a page of
+      // them and a statement a slice: merged once there are more than a listing passes quickly.
+      const merge = p.candidatesListed ? listsMany(counted, sortAtMost) : mergeCheaper({ counted, passed: days.passedOf(input) ?? counted, period, pageSize: input.pageSize, sortAtMost });
+      return { walk: false, merge, counted, step: skipStep, share: period > 0 ? counted / period : 1 };
     }
     if (!p.walkable) return { walk: false, merge: false, counted, step: skipStep };
     // A figure of 统计 is checked case by case wherever its list is read: listed by its dates, all the
@@ -283,7 +287,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     if (m) {
       const running = m.running ? (prepare(m.running.sql).all(...m.running.params, offset + limit) as KeyRow[]) : [];
       if (running.length === offset + limit) return running.slice(offset);
-      const merged = await merge<KeyRow>(m, input, offset + limit - running.length);
+      const merged = await merge<KeyRow>(m, input, offset + limit - running.length, reading.share);
       return [...running, ...(m.noneDue ? merged.map((r): KeyRow => ({ id: r.id, k0: 1, k1: null, k2: r.id })) : merged)].slice(offset);
     }
     const newest = p.stateNewest ? newestOfState(p.stateNewest, limit, offset) : null;

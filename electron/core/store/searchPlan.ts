@@ -25,6 +25,8 @@ export interface SearchPlan {
   walkChunk: WalkChunk | null;
   /** Dated and sorted by case number, registration or next deadline: its page may be read in slices of its receipt days instead (dayMerge.ts). */
   dayMerged: DaySlice | null;
+  /** Listed, its page reads the cases that may match from their own index (加倍赔偿's), not every case of its dates. */
+  candidatesListed: boolean;
   /** The sort keys of a row, read back from the page's extra columns to make the next cursor. */
   cursorColumns: number;
   words: string[];
@@ -37,6 +39,8 @@ export interface Reading {
   walk: boolean;
   /** Read in slices of receipt days (dayMerge.ts). */
   merge: boolean;
+  /** A merged list's cases over its dates' (dayMerge.ts `firstSlice`). */
+  share?: number;
   counted: number | null;
   step: number;
 }
