@@ -165,9 +165,9 @@ export function createDayMerge(db: Db, mergeCases = MERGE_CASES) {
   /**
    * The first `limit` rows of the list's slices (after the cursor's key), in the order of their key,
    * from the receipt days `from` to `to` (inclusive; either open). Each row's sort key is its `k0`.
-   * The event loop turns between slices.
+   * The event loop turns between slices. `share`, the list's cases over its dates' (1 where
+   * unknown), sizes the first slice.
    */
-  /** `share`: the list's cases over its dates' (1 where unknown), which sizes the first slice. */
   return async function firstRows<Row extends { k0: CursorValue }>({ slice, by, desc, after }: DaySlice, dates: { from?: string | undefined; to?: string | undefined }, limit: number, share = 1): Promise<Row[]> {
     const sign = desc ? -1 : 1;
     // A day's run begins, in the sort's order, at its lowest key ascending and at its highest descending.
