@@ -56,6 +56,23 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => reg.close());
 
+/** Every page of a list of `count` cases, two a page, by page number and by cursor (each page's total checked). */
+async function everyPage(search: ReturnType<typeof createCaseSearch>, input: (more: object) => ReturnType<typeof casesSearch.input.parse>, count: number) {
+  const byNumber: number[] = [];
+  const byCursor: number[] = [];
+  let after: string | null = null;
+  for (let page = 1; page <= count / 2 + 1; page++) {
+    const r = await search.search(input({ page }), staff.clerk.user);
+    expect(r.total).toBe(count);
+    byNumber.push(...r.rows.map((row) => row.id));
+    const c = await search.search(input(after ? { after } : { page: 1 }), staff.clerk.user);
+    byCursor.push(...c.rows.map((row) => row.id));
+    after = c.next;
+    if (!after) break;
+  }
+  return { byNumber, byCursor };
+}
+
 describe('加倍赔偿 dated, read from its own index by receipt day', () => {
   it.each(['caseNo:asc', 'caseNo:desc', 'registeredAt:desc'] as const)('holds the figure\'s own cases on every page, sorted %s', async (sort) => {
     const { db, services } = reg.core;
@@ -90,18 +107,7 @@ describe('加倍赔偿 dated, read from its own index by receipt day', () => {
       expect(p.page.sql).toContain('INDEXED BY cases_punitive_days');
       const plan = db.prepare(`EXPLAIN QUERY PLAN ${p.page.sql}`).all(...p.page.params) as { detail: string }[];
       expect(plan.map((r) => r.detail).join(' | ')).not.toContain('TEMP B-TREE');
-      const byNumber: number[] = [];
-      const byCursor: number[] = [];
-      let after: string | null = null;
-      for (let page = 1; page <= want.length / 2 + 1; page++) {
-        const r = await search.search(input({ page }), staff.clerk.user);
-        expect(r.total).toBe(want.length);
-        byNumber.push(...r.rows.map((row) => row.id));
-        const c = await search.search(input(after ? { after } : { page: 1 }), staff.clerk.user);
-        byCursor.push(...c.rows.map((row) => row.id));
-        after = c.next;
-        if (!after) break;
-      }
+      const { byNumber, byCursor } = await everyPage(search, input, want.length);
       expect(byNumber, `${from}–${to} ${sort} by page number`).toEqual(want);
       expect(byCursor, `${from}–${to} ${sort} by cursor`).toEqual(want);
     }
@@ -111,8 +117,7 @@ describe('加倍赔偿 dated, read from its own index by receipt day', () => {
     const { db, services } = reg.core;
     // As a register of fewer cases than are sorted at once reads it (the dates' cases listed, not merged by day).
     const search = createCaseSearch(db, services.clock, () => loadCalendar(db));
-    const [first, ...rest] = ORDER_OF[sort];
-    const order = [first, ...rest].join(', ');
+    const order = ORDER_OF[sort].join(', ');
     for (const [from, to] of [['2026-03-01', '2026-03-31'], ['2026-03-03', '2026-03-05'], [undefined, undefined]] as const) {
       const want = db.prepare(`SELECT c.id FROM cases c WHERE c.status <> 'voided' AND c.received_on BETWEEN ? AND ? AND ${RULE} ORDER BY ${order}`).pluck().all(from ?? '0000', to ?? '9999') as number[];
       const input = (more: object) => casesSearch.input.parse({ ...(from ? { from, to } : {}), punitive: true, sort, pageSize: 2, ...more });
@@ -126,18 +131,7 @@ describe('加倍赔偿 dated, read from its own index by receipt day', () => {
       // The figure's candidates of the dates, from their index, then sorted: never every case of the dates.
       const steps = (db.prepare(`EXPLAIN QUERY PLAN ${p.page.sql}`).all(...p.page.params) as { detail: string }[]).map((r) => r.detail).join(' | ');
       expect(steps, `${from} ${sort}`).toMatch(from ? /^SEARCH c USING INDEX cases_punitive_days \(received_on>\? AND received_on<\?\)/ : /^SCAN c USING INDEX cases_punitive_days/);
-      const byNumber: number[] = [];
-      const byCursor: number[] = [];
-      let after: string | null = null;
-      for (let page = 1; page <= want.length / 2 + 1; page++) {
-        const r = await search.search(input({ page }), staff.clerk.user);
-        expect(r.total).toBe(want.length);
-        byNumber.push(...r.rows.map((row) => row.id));
-        const c = await search.search(input(after ? { after } : { page: 1 }), staff.clerk.user);
-        byCursor.push(...c.rows.map((row) => row.id));
-        after = c.next;
-        if (!after) break;
-      }
+      const { byNumber, byCursor } = await everyPage(search, input, want.length);
       expect(byNumber, `${from}–${to} ${sort} by page number`).toEqual(want);
       expect(byCursor, `${from}–${to} ${sort} by cursor`).toEqual(want);
     }
