@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatsSummary } from '../../shared/api/schemas/stats';
+import { knownDays } from '../../electron/core/db/migrations/0050-known-days';
 import type { SearchInput } from '../../electron/core/store/caseSearch';
 import { fixedClock, minimalComplaint, openRegister, type Register } from './harness';
 import { withStaff, type Staff } from './staff';
@@ -12,7 +13,7 @@ import { withStaff, type Staff } from './staff';
  *   B 2026-01-12 S03 phone   accepted, refund+punitive ¥3000 (¥2000 punitive), closed 2026-01-16
  *   C 2026-01-20 G01 visit   refusal proposed 01-21, approved 01-22
  *   D 2026-02-03 S03 online  voided (never counted)
- *   E 2026-02-09 G01 visit   accepted 03-02 after its acceptance deadline (02-25), lawsuit support, closed 03-06
+ *   E 2026-02-09 G01 visit   accepted 03-02 after its acceptance deadline (02-25), lawsuit support proposed 03-02 and approved 03-04, closed 03-06
  *   F 2026-03-10 S03 letter  the person and business of E again: a repeat; accepted, open
  *   G 2026-04-01 G01 visit   registered only
  */
@@ -77,6 +78,7 @@ beforeAll(async () => {
   await supervisor.act(e, 'assign', { userId: investigator.user.id });
   await investigator.act(e, 'startInvestigation');
   await investigator.act(e, 'proposeOutcome', { measures: ['lawsuitSupport'], recoveredFen: 0, summary: '支持起诉' });
+  on('2026-03-04');
   await supervisor.act(e, 'approve', { comment: '同意' });
   await investigator.act(e, 'notify');
   await investigator.act(e, 'followUp', { satisfaction: 5, note: '满意' });
@@ -196,6 +198,29 @@ describe('stats.summary', () => {
     expect(await stats('2025-06-30')).toMatchObject({ through: '2026-12-31', received: 5 });
   });
 
+  it('compares a period with 上年同期 as it stood a year before today: what was accepted, resolved or ended later is not counted yet', async () => {
+    const stats = (from: string, to: string, today: string) => reg.core.services.store.read.stats(from, to, today);
+    // February 2027 on its 20th, against 1–20 February 2026 as it stood on 20 February 2026: E was
+    // received (9 Feb) and nothing more; it was accepted (2 Mar), its outcome approved (4 Mar) and closed (6 Mar) later.
+    const early = await stats('2027-02-01', '2027-02-28', '2027-02-20');
+    expect(early.yearEarlier).toMatchObject({ from: '2026-02-01', to: '2026-02-20', asOf: '2026-02-20', received: 1, accepted: 0, resolved: 0, lawsuitSupport: 0, finished: 0, averageHandlingDays: null, inTimeRate: null, repeats: 0 });
+    // On 3 March 2027, the whole of February 2026 as it stood on 3 March 2026: accepted, its outcome only proposed.
+    const later = await stats('2027-02-01', '2027-02-28', '2027-03-03');
+    expect(later.yearEarlier).toMatchObject({ from: '2026-02-01', to: '2026-02-28', asOf: '2026-03-03', received: 1, accepted: 1, resolved: 0, resolutionRate: 0, lawsuitSupport: 0, finished: 0 });
+    // On 4 March: resolved, not yet closed.
+    expect((await stats('2027-02-01', '2027-02-28', '2027-03-04')).yearEarlier).toMatchObject({ asOf: '2026-03-04', accepted: 1, resolved: 1, resolutionRate: 1, lawsuitSupport: 1, finished: 0 });
+    // From 6 March on, as the case stands today: closed in 15 working days, its acceptance late.
+    const closed = await stats('2027-02-01', '2027-02-28', '2027-03-06');
+    expect(closed.yearEarlier).toMatchObject({ asOf: '2026-03-06', received: 1, accepted: 1, resolved: 1, finished: 1, averageHandlingDays: 15, inTimeRate: 0 });
+    // A: received, accepted and its outcome approved on 15 December 2025, closed on 5 January 2026.
+    expect((await stats('2026-12-01', '2026-12-31', '2026-12-20')).yearEarlier).toMatchObject({ to: '2025-12-20', asOf: '2025-12-20', received: 1, accepted: 1, resolved: 1, recoveredFen: 150000, finished: 0 });
+    expect((await stats('2026-12-01', '2026-12-31', '2027-01-05')).yearEarlier).toMatchObject({ to: '2025-12-31', asOf: '2026-01-05', finished: 1, averageHandlingDays: 14 });
+    // The period itself is counted as its cases stand today, whatever 上年同期's day.
+    expect(await stats('2026-02-01', '2026-02-28', '2026-12-20')).toMatchObject({ received: 1, accepted: 1, finished: 1 });
+    // A period not begun yet has nothing to compare: 上年同期 as it stands.
+    expect((await stats('2026-12-01', '2026-12-31', '2025-06-30')).yearEarlier).toMatchObject({ asOf: null, received: 1, finished: 1 });
+  });
+
   it('opens the cases behind each figure: the same filters count the same cases', async () => {
     const search = (filters: Record<string, unknown>) => staff.clerk.must<{ rows: { id: number }[]; total: number }>('cases.search', { from: '2026-01-01', to: '2026-03-31', sort: 'receivedAt:asc', ...filters });
     expect(caseNames((await search({})).rows)).toEqual(['B', 'C', 'E', 'F']);
@@ -270,6 +295,36 @@ describe('stats.summary', () => {
     }
     const kept = db.prepare(`SELECT dim, day, key, ${columns.join(', ')} FROM stats_daily`).raw().all() as [string, string, string, ...number[]][];
     expect(new Map(kept.map(([dim, day, key, ...m]) => [`${dim}|${day}|${key}`, m]))).toEqual(recount);
+  });
+
+  it('keeps the days each part became known equal to a count made afresh, and migration 0050 fills them the same', () => {
+    const db = reg.core.db;
+    const columns = ['accepted', 'resolved', 'recovered_fen', 'punitive_cases', 'punitive_fen', 'lawsuit', 'finished', 'handling_days', 'in_time'];
+    const parts = [['accepted'], ['resolved', 'recovered_fen', 'punitive_cases', 'punitive_fen', 'lawsuit'], ['finished', 'handling_days', 'in_time']];
+    const recount = new Map<string, number[]>();
+    for (const id of db.prepare('SELECT id FROM cases').pluck().all() as number[]) {
+      const f = reg.core.services.store.read.facts(id);
+      if (!f.keys) continue;
+      const byColumn: Record<string, number> = { accepted: f.accepted, resolved: f.resolved, recovered_fen: f.recoveredFen, punitive_cases: f.punitiveCases, punitive_fen: f.punitiveFen, lawsuit: f.lawsuit, finished: f.finished, handling_days: f.handlingDays, in_time: f.inTime };
+      parts.forEach((part, i) => {
+        const on = f.known[i];
+        if (!on || part.every((c) => !byColumn[c])) return;
+        const k = `${f.day}|${on}`;
+        recount.set(k, (recount.get(k) ?? columns.map(() => 0)).map((v, j) => v + (part.includes(columns[j]!) ? byColumn[columns[j]!]! : 0)));
+      });
+    }
+    const kept = () => new Map((db.prepare(`SELECT day, known_on, ${columns.join(', ')} FROM stats_known`).raw().all() as [string, string, ...number[]][]).map(([day, on, ...m]) => [`${day}|${on}`, m]));
+    const live = kept();
+    // A's outcome and acceptance on its day of receipt, its end on 5 January; E's three on two later days; C's end; B's, F's.
+    expect(live.size).toBeGreaterThanOrEqual(6);
+    expect(live).toEqual(recount);
+    const knownColumn = () => db.prepare('SELECT case_id, known FROM case_stats ORDER BY case_id').raw().all();
+    const liveKnown = knownColumn();
+    // What the upgrade of a register from before 0050 gives: the same rows, the same days per case.
+    db.exec('ALTER TABLE case_stats DROP COLUMN known; DROP TABLE stats_known');
+    for (const _ of knownDays.up(db) as Generator);
+    expect(kept()).toEqual(live);
+    expect(knownColumn()).toEqual(liveKnown);
   });
 
   it('refuses a period that ends before it starts, in Chinese', async () => {

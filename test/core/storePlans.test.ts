@@ -7,6 +7,7 @@ import { createDeadlineStates } from '../../electron/core/store/deadlineStates';
 import { encodeCursor } from '../../electron/core/store/searchOrders';
 import { LATER_DAY_BELOW_SQL, stepRowsSql } from '../../electron/core/store/stateNewest';
 import { NUMBER_ORDER } from '../../electron/core/store/searchOrders';
+import { KNOWN_SQL } from '../../electron/core/store/knownDays';
 import { STATS_SQL } from '../../electron/core/store/statsReads';
 import { TEXT_WALK_SQL } from '../../electron/core/store/textWalk';
 import { TOP_SQL } from '../../electron/core/store/topRespondents';
@@ -562,6 +563,8 @@ describe('statistics plans', () => {
     expect(plan(STATS_SQL.months, year).join(' | ')).toMatch(/SEARCH stats_daily USING PRIMARY KEY \(dim=\? AND day>\? AND day<\?\)/);
     expect(plan(STATS_SQL.breakdown, ['category', ...year]).join(' | ')).toMatch(/SEARCH stats_daily USING PRIMARY KEY \(dim=\? AND day>\? AND day<\?\)/);
     expect(plan(STATS_SQL.respondent, [1]).join(' | ')).toBe('SEARCH r USING INTEGER PRIMARY KEY (rowid=?)');
+    // 上年同期 as it stood: the year earlier's rows by receipt day, only its own (store/knownDays.ts).
+    expect(plan(KNOWN_SQL.late, ['2025-01-01', '2025-11-30', '2025-11-30'])).toEqual(['SEARCH stats_known USING PRIMARY KEY (day>? AND day<?)']);
   });
 
   it('rank a month’s businesses from their counts in order, with no sort, and count one business over whole months by its key', () => {

@@ -17,7 +17,7 @@ import { pdfToPngs } from './pdfPages';
  *   D 2026-11-12 日用商品 网络              registered only
  *   V 2026-11-15 日用商品                   voided (never counted)
  *   O 2026-10-20 旅游                       the month before
- *   Y 2025-11-20 家用电子电器               the same month a year earlier
+ *   Y 2025-11-20 家用电子电器               the same month a year earlier, accepted only now (a year later)
  *
  * The host's clock is 2026-11-23; the browser's is months later, so the month 统计 opens on can only
  * be the core's.
@@ -65,6 +65,8 @@ beforeAll(async () => {
   await resolve('A', { measures: ['refund', 'punitive'], recoveredFen: 300000, punitiveFen: 200000, summary: '退货并三倍赔偿' });
   await resolve('B', { measures: ['lawsuitSupport'], recoveredFen: 0, summary: '支持起诉' });
   await act('clerk', 'C', 'accept');
+  // 上年同期 is read as it stood a year before the core's today (23 November 2025), when Y was not yet accepted.
+  await act('clerk', 'Y', 'accept');
   await act('supervisor', 'V', 'void', { reason: '重复登记' });
   browser = await launchBrowser();
   page = await deskOf(browser, host, 'supervisor', '2027-03-15T09:00:00+08:00');
@@ -81,7 +83,7 @@ describe('统计', () => {
   it('opens on the current month by the core’s clock, its figures counted as by hand, beside the year before', async () => {
     await page.getByRole('link', { name: '统计' }).click();
     await page.waitForURL(/#\/statistics/);
-    await expect.poll(() => page.getByTestId('stats-period').textContent()).toBe('2026年11月（2026年11月1日至2026年11月23日，截至今日），按收到投诉的日期计，与上年同期比较');
+    await expect.poll(() => page.getByTestId('stats-period').textContent()).toBe('2026年11月（2026年11月1日至2026年11月23日，截至今日），按收到投诉的日期计，与上年同期比较（上年同期的办理情况截至2025年11月23日）');
     await expect.poll(() => figure('received')).toBe('4 件');
     expect(await figure('accepted')).toBe('3 件');
     expect(await figure('resolved')).toBe('2 件');
@@ -98,6 +100,7 @@ describe('统计', () => {
     const s = await apiCall<{ averageHandlingDays: number }>(host, 'stats.summary', { from: '2026-11-01', to: '2026-11-30' }, office.tokens.supervisor);
     expect(await figure('handlingDays')).toBe(`${s.averageHandlingDays.toFixed(1)} 工作日`);
     expect(await page.getByTestId('figure-received-before').textContent()).toBe('上年同期 1 件同比 ↑300.0%');
+    expect(await page.getByTestId('figure-accepted-before').textContent()).toBe('上年同期 0 件');
     expect(await page.getByTestId('figure-resolved-before').textContent()).toBe('上年同期 0 件');
     expect(await page.getByTestId('figure-enquiries-before').textContent()).toBe('上年同期 0 人次同比持平');
     await page.mouse.move(700, 400);
@@ -155,7 +158,7 @@ describe('统计', () => {
     await typeDate(page.getByRole('group', { name: '统计期间' }), '开始日期', '2026-10-15');
     await page.waitForURL(/period=custom&from=2026-10-15&to=2026-11-30/);
     await expect.poll(() => figure('received')).toBe('5 件');
-    expect(await page.getByTestId('stats-period').textContent()).toBe('2026年10月15日至2026年11月23日（截至今日；所选期间至2026年11月30日），按收到投诉的日期计，与上年同期比较');
+    expect(await page.getByTestId('stats-period').textContent()).toBe('2026年10月15日至2026年11月23日（截至今日；所选期间至2026年11月30日），按收到投诉的日期计，与上年同期比较（上年同期的办理情况截至2025年11月23日）');
     await screenshot(page, 'statistics-custom', { fullPage: false });
   });
 
@@ -241,7 +244,7 @@ describe('统计', () => {
     const head = workbook.getWorksheet('主要数字')!;
     // The month still runs at the core's today: its days and the year before's are those through today.
     expect(head.getRow(2).getCell(1).value).toBe('统计期间：2026年11月1日至2026年11月23日（按收到投诉的日期；已作废的不计）');
-    expect(head.getRow(4).getCell(3).value).toBe('上年同期（2025年11月1日至2025年11月23日）');
+    expect(head.getRow(4).getCell(3).value).toBe('上年同期（2025年11月1日至2025年11月23日，办理情况截至2025年11月23日）');
     const line = (label: string) => {
       for (let r = 1; r <= head.rowCount; r++) if (head.getRow(r).getCell(1).value === label) return [head.getRow(r).getCell(2).value, head.getRow(r).getCell(3).value];
       return null;
@@ -281,7 +284,7 @@ describe('统计', () => {
     expect(Math.abs(report.pages[0]!.width - 595.3)).toBeLessThan(2);
     expect(Math.abs(report.pages[0]!.height - 841.9)).toBeLessThan(2);
     const first = report.pages[0]!.text.replace(/\s+/g, '');
-    for (const words of ['杭州市消费者协会', '消费者投诉统计报表', '统计期间：2026年11月（2026年11月1日至2026年11月23日，截至今日）', '上年同期：2025年11月1日至2025年11月23日', '受理数', '解决数', '解决率', '挽回经济损失', '3,000.00元', '加倍赔偿', '支持起诉', '咨询', '平均办理时间', '按期办结率', '重复投诉率', '上年同期', '按月份']) {
+    for (const words of ['杭州市消费者协会', '消费者投诉统计报表', '统计期间：2026年11月（2026年11月1日至2026年11月23日，截至今日）', '上年同期：2025年11月1日至2025年11月23日，办理情况截至2025年11月23日', '受理数', '解决数', '解决率', '挽回经济损失', '3,000.00元', '加倍赔偿', '支持起诉', '咨询', '平均办理时间', '按期办结率', '重复投诉率', '上年同期', '按月份']) {
       expect(first, words).toContain(words);
     }
     const all = report.pages.map((p) => p.text.replace(/\s+/g, '')).join('\n');

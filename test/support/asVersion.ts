@@ -38,6 +38,7 @@ CREATE INDEX checklist_item_evidence_evidence ON checklist_item_evidence(evidenc
   // The index keeps today's tokens (an index is contentless: its older tokens cannot be made from it);
   // the upgrade plans the re-index again, and until it is done today's search looks every way.
   49: "DELETE FROM settings WHERE key = 'search.reindex'",
+  50: 'DROP TABLE stats_known; ALTER TABLE case_stats DROP COLUMN known',
 };
 
 /** A table's CREATE statement as the migrations up to `version` leave it, under another name. */

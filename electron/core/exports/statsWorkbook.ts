@@ -1,5 +1,6 @@
 import type { Figures, StatsSummary } from '../../../shared/api/schemas/stats';
 import { repeatRecountNote } from '../../../shared/domain/repeats';
+import { yearEarlierLabel } from '../../../shared/domain/yearEarlier';
 import { cnDate } from '../../../shared/notices/format';
 import { FORMAT, yuan } from './cells';
 import { type SheetSpec, startWorkbookWriter } from './sheetWorker';
@@ -44,7 +45,7 @@ function breakdownSheet(name: string, first: string, rows: ({ name: string } & F
 export function statsSheets(officeName: string, s: StatsSummary): SheetSpec[] {
   // The days counted: through today while the period runs (statsReads.ts `summary`).
   const period = `${cnDate(s.from)}至${cnDate(s.through)}`;
-  const before = `${cnDate(s.yearEarlier.from)}至${cnDate(s.yearEarlier.to)}`;
+  const before = yearEarlierLabel(s.yearEarlier);
   const head: SheetSpec = {
     name: STATS_SHEETS[0],
     columns: [{ width: 30 }, { width: 18 }, { width: 18 }, { width: 14 }],

@@ -3,6 +3,7 @@ import type { WorkingDayCalendar } from '../../../shared/domain/calendar';
 import { repeatWindowStart } from '../../../shared/domain/repeats';
 import type { Db } from '../db/open';
 import { DEADLINE_ROWS } from './deadlineStates';
+import { createKnownDays, NOT_KNOWN, parseKnown, type KnownDays } from './knownDays';
 import type { RespondentStore } from './respondents';
 
 /**
@@ -34,6 +35,8 @@ export interface CaseFacts {
   inTime: number;
   /** The same complainant against the same business again within the office's window. */
   repeats: number;
+  /** The day its acceptance, its outcome and its end became known (store/knownDays.ts), for 上年同期 as it stood. */
+  known: KnownDays;
 }
 
 /** The key of "no value" in a breakdown (a case with no region or no handler yet). */
@@ -72,7 +75,7 @@ export const measureColumns = ['received', 'accepted', 'resolved', 'recovered_fe
 
 const measuresOf = (f: CaseFacts): number[] => [f.received, f.accepted, f.resolved, f.recoveredFen, f.punitiveCases, f.punitiveFen, f.lawsuit, f.finished, f.handlingDays, f.inTime, f.repeats];
 
-const outcomeMeasures = z.object({ measures: z.array(z.string()) });
+const outcomeMeasures = z.object({ measures: z.array(z.string()), approval: z.object({ at: z.string() }).optional() });
 const refusalDecision = z.object({ approval: z.object({ at: z.string() }) });
 
 /** What decides whether a case is a repeat: who complained, against whom, when. */
@@ -126,6 +129,11 @@ export interface FactsDeps {
   respondents?: Pick<RespondentStore, 'follow'>;
   /** A bulk load counts every case once, at its end (start/coreState.ts `bulkLoad`, store/bulkLoad.ts). */
   bulkLoad?: boolean;
+  /**
+   * Whether the days each part became known are kept (store/knownDays.ts); false only in migrations
+   * that run before their table exists (0007): migration 0050 fills them for every case.
+   */
+  knownDays?: boolean;
 }
 
 const RECEIVED = measureColumns.indexOf('received');
@@ -160,10 +168,14 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
         AND (complainant_phone = @phone OR (@idNumber IS NOT NULL AND complainant_id_number = @idNumber))`,
   ).pluck();
   const identity = db.prepare('SELECT respondent_id AS respondentId, complainant_phone AS phone, complainant_id_number AS idNumber, received_on AS receivedOn FROM cases WHERE id = ?');
-  const stored = db.prepare('SELECT day, keys, measures FROM case_stats WHERE case_id = ?');
-  const save = db.prepare(
-    'INSERT INTO case_stats (case_id, day, keys, measures) VALUES (?, ?, ?, ?) ON CONFLICT(case_id) DO UPDATE SET day = excluded.day, keys = excluded.keys, measures = excluded.measures',
-  );
+  const keepsKnown = deps.knownDays !== false;
+  const stored = db.prepare(`SELECT day, keys, measures, ${keepsKnown ? 'known' : 'NULL AS known'} FROM case_stats WHERE case_id = ?`);
+  const save = keepsKnown
+    ? db.prepare(
+        'INSERT INTO case_stats (case_id, day, keys, measures, known) VALUES (?, ?, ?, ?, ?) ON CONFLICT(case_id) DO UPDATE SET day = excluded.day, keys = excluded.keys, measures = excluded.measures, known = excluded.known',
+      )
+    : db.prepare('INSERT INTO case_stats (case_id, day, keys, measures) VALUES (?, ?, ?, ?) ON CONFLICT(case_id) DO UPDATE SET day = excluded.day, keys = excluded.keys, measures = excluded.measures');
+  const knownDays = keepsKnown ? createKnownDays(db, measureColumns) : null;
   const add = db.prepare(
     `INSERT INTO stats_daily (dim, day, key, ${measureColumns.join(', ')}) VALUES (?, ?, ?, ${measureColumns.map(() => '?').join(', ')})
      ON CONFLICT(dim, day, key) DO UPDATE SET ${measureColumns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
@@ -188,10 +200,11 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
   function factsOf(caseId: number): CaseFacts {
     const c = row.get(caseId) as FactsRow | undefined;
     if (!c) throw new Error(`no case ${caseId} to count`);
-    const none: CaseFacts = { day: c.received_on, keys: null, received: 0, accepted: 0, resolved: 0, recoveredFen: 0, punitiveCases: 0, punitiveFen: 0, lawsuit: 0, finished: 0, handlingDays: 0, inTime: 0, repeats: 0 };
+    const none: CaseFacts = { day: c.received_on, keys: null, received: 0, accepted: 0, resolved: 0, recoveredFen: 0, punitiveCases: 0, punitiveFen: 0, lawsuit: 0, finished: 0, handlingDays: 0, inTime: 0, repeats: 0, known: NOT_KNOWN };
     if (c.status === 'voided') return none;
     const endedOn = c.status === 'closed' ? c.closed_on : c.status === 'refused' && c.refusal ? refusalDecision.parse(JSON.parse(c.refusal)).approval.at.slice(0, 10) : null;
-    const measures = c.outcome ? outcomeMeasures.parse(JSON.parse(c.outcome)).measures : [];
+    const outcome = c.outcome ? outcomeMeasures.parse(JSON.parse(c.outcome)) : null;
+    const measures = outcome?.measures ?? [];
     const punitiveFen = c.punitive_fen ?? 0;
     const repeat = isRepeat(c, deps.repeatWindowDays());
     return {
@@ -215,6 +228,8 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
       handlingDays: endedOn ? Math.max(0, deps.calendar().workingDaysBetween(c.received_on, endedOn)) : 0,
       inTime: endedOn && lateDeadline.get(caseId) === undefined ? 1 : 0,
       repeats: repeat ? 1 : 0,
+      // Office dates: the stamps carry the office's offset (time.ts isoLocal), so their first ten characters are its date.
+      known: [c.accepted_on, outcome?.approval?.at.slice(0, 10) ?? null, endedOn],
     };
   }
 
@@ -232,17 +247,25 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
     const next = factsOf(caseId);
     const nextKeys = packKeys(next.keys);
     const nextMeasures = measuresOf(next);
-    const old = stored.get(caseId) as { day: string; keys: string; measures: string } | undefined;
+    const nextKnown = JSON.stringify(next.known);
+    const old = stored.get(caseId) as { day: string; keys: string; measures: string; known: string | null } | undefined;
     const follow = () =>
       deps.respondents?.follow(caseId, old ? towardsRespondent(old.day, JSON.parse(old.measures) as number[]) : null, {
         respondentId: respondentOf.get(caseId) as number,
         ...towardsRespondent(next.day, nextMeasures),
       });
     // The business may have changed (a merge, a correction) while nothing counted did.
-    if (old && old.day === next.day && old.keys === nextKeys && old.measures === JSON.stringify(nextMeasures)) return follow();
-    if (old) apply(old.day, unpackKeys(old.keys), JSON.parse(old.measures) as number[], -1);
+    if (old && old.day === next.day && old.keys === nextKeys && old.measures === JSON.stringify(nextMeasures) && (!keepsKnown || old.known === nextKnown)) return follow();
+    if (old) {
+      const oldKeys = unpackKeys(old.keys);
+      const oldMeasures = JSON.parse(old.measures) as number[];
+      apply(old.day, oldKeys, oldMeasures, -1);
+      if (oldKeys) knownDays?.apply(old.day, parseKnown(old.known), oldMeasures, -1);
+    }
     apply(next.day, next.keys, nextMeasures, 1);
-    save.run(caseId, next.day, nextKeys, JSON.stringify(nextMeasures));
+    if (next.keys) knownDays?.apply(next.day, next.known, nextMeasures, 1);
+    if (keepsKnown) save.run(caseId, next.day, nextKeys, JSON.stringify(nextMeasures), nextKnown);
+    else save.run(caseId, next.day, nextKeys, JSON.stringify(nextMeasures));
     follow();
   }
 

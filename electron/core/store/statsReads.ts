@@ -2,6 +2,7 @@ import type { BreakdownKind, BreakdownRow, Figures, RepeatRecountProgress, Stats
 import { yieldToLoop } from '../loop';
 import { measureColumns, NONE } from './caseFacts';
 import { ENQUIRY_SQL } from './enquiries';
+import { KNOWN_SQL, knownColumns, type KnownColumn } from './knownDays';
 import { monthsOf, periodSlices } from './periods';
 import type { SnapshotConnection, Snapshots } from './snapshots';
 import { topBusinesses } from './topRespondents';
@@ -82,12 +83,14 @@ function addInto(total: Sums, row: Partial<Sums>): void {
  * sums add up to the period's, and all of them see the same moment.
  */
 export function createStatsReads(snapshots: Snapshots, repeatRecount: () => RepeatRecountProgress | null = () => null) {
-  async function read(conn: SnapshotConnection, from: string, to: string): Promise<Omit<StatsSummary, 'through'>> {
+  async function read(conn: SnapshotConnection, from: string, to: string, asOf: string | null): Promise<Omit<StatsSummary, 'through'>> {
     const months = conn.prepare(STATS_SQL.months);
     const breakdown = conn.prepare(STATS_SQL.breakdown);
     const respondent = conn.prepare(STATS_SQL.respondent);
     const byDay = conn.prepare(STATS_SQL.hasEnquiryDays).pluck().get() !== undefined;
     const enquiryCount = conn.prepare(STATS_SQL.hasEnquiries).pluck().get() === undefined ? null : conn.prepare(byDay ? ENQUIRY_SQL.count : ENQUIRY_SQL.countRows).pluck();
+    // A register opened read-only from before 0050 has no days known: its year earlier is read as it stands.
+    const late = asOf !== null && conn.prepare(KNOWN_SQL.hasTable).pluck().get() !== undefined ? conn.prepare(KNOWN_SQL.late) : null;
 
     /** Runs `each` over the period's slices of `months` calendar months, answering the page's calls between them. */
     async function sliced(a: string, b: string, size: number, each: (from: string, to: string) => void): Promise<void> {
@@ -111,10 +114,23 @@ export function createStatsReads(snapshots: Snapshots, repeatRecount: () => Repe
       return byMonth;
     }
 
-    async function headline(a: string, b: string, byMonth: Map<string, Sums>): Promise<Figures & { from: string; to: string; enquiries: number }> {
+    async function headline(a: string, b: string, byMonth: Map<string, Sums>, known?: Sums): Promise<Figures & { from: string; to: string; enquiries: number }> {
       const total = sumsOf(undefined);
       for (const m of byMonth.values()) addInto(total, m);
+      if (known) for (const c of measureColumns) total[c] -= known[c];
       return { from: a, to: b, ...figuresOf(total), enquiries: await enquiriesIn(a, b) };
+    }
+
+    /** What of the cases received from `a` to `b` became known after `asOf` (store/knownDays.ts). */
+    async function knownAfter(a: string, b: string, on: string): Promise<Sums> {
+      const total = sumsOf(undefined);
+      if (late) {
+        await sliced(a, b, BREAKDOWN_MONTHS, (f, t) => {
+          const row = late.get(f, t, on) as Record<KnownColumn, number>;
+          for (const c of knownColumns) total[c] += row[c];
+        });
+      }
+      return total;
     }
 
     async function breakdownOf(kind: BreakdownKind): Promise<BreakdownRow[]> {
@@ -158,7 +174,10 @@ export function createStatsReads(snapshots: Snapshots, repeatRecount: () => Repe
       byHandler: await breakdownOf('handler'),
       byMonth: monthsOf(from, to).map((month) => ({ month, ...figuresOf(monthly.get(month) ?? ZERO) })),
       topRespondents: await topRespondents(),
-      yearEarlier: await headline(earlier, earlierTo, await monthSums(earlier, earlierTo)),
+      yearEarlier: {
+        ...(await headline(earlier, earlierTo, await monthSums(earlier, earlierTo), asOf === null ? undefined : await knownAfter(earlier, earlierTo, asOf))),
+        asOf: late ? asOf : null,
+      },
       repeatRecount: repeatRecount(),
     };
   }
@@ -173,7 +192,9 @@ export function createStatsReads(snapshots: Snapshots, repeatRecount: () => Repe
      */
     summary: async (from: string, to: string, today: string): Promise<StatsSummary> => {
       const through = from <= today && today < to ? today : to;
-      return { ...(await snapshots.read((conn) => read(conn, from, through))), from, to, through };
+      // 上年同期 as it stood a year before today (store/knownDays.ts); a period not yet begun has nothing to compare.
+      const asOf = from <= today ? yearBefore(today) : null;
+      return { ...(await snapshots.read((conn) => read(conn, from, through, asOf))), from, to, through };
     },
   };
 }

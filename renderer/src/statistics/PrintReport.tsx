@@ -5,6 +5,7 @@ import { breakdownsOf } from './breakdowns';
 import { headlineFigures, repeatRecountNote } from './figures';
 import { changeText } from './numbers';
 import { countedLabel, dateCn, type Period } from './period';
+import { yearEarlierLabel } from '../../../shared/domain/yearEarlier';
 
 export const PRINT_ROOT = 'cd-stats-print';
 
@@ -147,7 +148,7 @@ function ReportBody({ summary: s, period, officeName, preparedBy, today }: Props
       <p className="meta">
         统计期间：{countedLabel(period, s.through)}
         <br />
-        上年同期：{dateCn(s.yearEarlier.from)}至{dateCn(s.yearEarlier.to)}
+        上年同期：{yearEarlierLabel(s.yearEarlier)}
       </p>
       <section>
         <h2>一、主要数字</h2>
@@ -173,7 +174,10 @@ function ReportBody({ summary: s, period, officeName, preparedBy, today }: Props
             ))}
           </tbody>
         </table>
-        <p className="note">投诉按收到日期计入期间，已作废的不计。解决率 = 解决数 ÷ 受理数；挽回经济损失含加倍赔偿；办理时间自收到次日起至办结日，按工作日计。</p>
+        <p className="note">
+          投诉按收到日期计入期间，已作废的不计。解决率 = 解决数 ÷ 受理数；挽回经济损失含加倍赔偿；办理时间自收到次日起至办结日，按工作日计。
+          {s.yearEarlier.asOf && '上年同期的受理、解决和办结按一年前同日的办理情况计，使两期案件经过的办理时间相同。'}
+        </p>
       </section>
       <section>
         <h2>二、{month.title}</h2>

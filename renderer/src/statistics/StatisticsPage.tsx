@@ -19,6 +19,7 @@ import { useToday } from '../session/useToday';
 import { BreakdownTable } from './BreakdownTable';
 import { breakdownsOf } from './breakdowns';
 import { HeadlineFigures } from './HeadlineFigures';
+import { asOfLabel } from '../../../shared/domain/yearEarlier';
 import { countedLabel, periodFrom, periodLabel, type Period } from './period';
 import { PeriodPicker } from './PeriodPicker';
 import { PrintReport, printReport } from './PrintReport';
@@ -78,6 +79,12 @@ export function StatisticsPage() {
       </Stack>
       <Typography color="text.secondary" data-testid="stats-period">
         {s ? countedLabel(period, s.through) : periodLabel(period)}，按收到投诉的日期计，与上年同期比较
+        {/* Whole on the next line where the period's words leave no room (a custom period at 1366 px). */}
+        {s?.yearEarlier.asOf && (
+          <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+            （上年同期的{asOfLabel(s.yearEarlier.asOf)}）
+          </Box>
+        )}
       </Typography>
       {summary.error && <Alert severity="error">{summary.error.message}</Alert>}
       {!shown ? (

@@ -76,8 +76,14 @@ export const statsSummary = {
     byMonth: z.array(figures.extend({ month: z.string() })),
     /** The businesses complained about most in the period. */
     topRespondents: z.array(z.object({ id: z.number().int(), name: z.string(), creditCode: z.string().nullable(), received: z.number().int(), resolved: z.number().int() })),
-    /** The same days a year earlier (from `from` through `through`), for comparison. */
-    yearEarlier: figures.extend({ from: z.string(), to: z.string(), enquiries: z.number().int() }),
+    /**
+     * The same days a year earlier (from `from` through `through`), for comparison, as they stood a year
+     * before today: what of those cases was accepted, resolved or ended after `asOf` is not counted, so
+     * a month just ended is compared with the same month at the same age, not with one handled a year
+     * longer. `asOf` is null where the period has not begun (nothing to compare) or the register keeps
+     * no such days (read-only, from before migration 0050): then as the cases stand today.
+     */
+    yearEarlier: figures.extend({ from: z.string(), to: z.string(), enquiries: z.number().int(), asOf: z.string().nullable() }),
     /** Non-null while the repeat figures are being counted again under a new window (they are then not yet final). */
     repeatRecount: repeatRecountProgress.nullable(),
   }),

@@ -94,7 +94,7 @@ export const registerStore: Migration = {
     const window = db.prepare("SELECT value FROM settings WHERE key = 'intake.repeatWindowDays'").pluck().get() as string | undefined;
     const windowDays = window === undefined ? DEFAULT_REPEAT_WINDOW_DAYS : Number(JSON.parse(window));
     const text = createCaseText(db);
-    const facts = createCaseFacts(db, { calendar: () => loadCalendar(db), repeatWindowDays: () => windowDays });
+    const facts = createCaseFacts(db, { calendar: () => loadCalendar(db), repeatWindowDays: () => windowDays, knownDays: false });
     const ids = db.prepare('SELECT id FROM cases ORDER BY id').pluck().all() as number[];
     // Every case's search tokens and statistics: minutes at 100,000s of cases, so it says how far it is.
     for (let i = 0; i < ids.length; i++) {
