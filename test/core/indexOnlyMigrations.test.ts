@@ -14,6 +14,9 @@ const tmp = tempDir();
 afterAll(() => tmp.remove());
 
 const latest = migrations.length;
+/** 0049: it only plans the search index's re-index (its list ends there in the tests below; 0050 changes rows). */
+const REINDEXING = migrations.findIndex((m) => m.name === 'run-three-starts') + 1;
+const upToReindexing = migrations.slice(0, REINDEXING);
 const respondentIndex: Migration = {
   version: latest + 1,
   name: 'respondent-created',
@@ -85,13 +88,13 @@ describe('an upgrade whose migrations only make indexes', () => {
     const file = reg.core.db.name;
     reg.core.close();
     const made = new Database(file);
-    await asVersion(made, latest - 1);
+    await asVersion(made, REINDEXING - 1);
     made.close();
-    const db = await openDatabase(file, quietLog);
+    const db = await openDatabase(file, quietLog, { migrations: upToReindexing });
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(latest);
+      expect(db.pragma('user_version', { simple: true })).toBe(REINDEXING);
       expect(readdirSync(dirname(file)).filter((n) => n.includes('-before-migration-'))).toEqual([]);
-      expect(JSON.parse(db.prepare("SELECT value FROM settings WHERE key = 'search.reindex'").pluck().get() as string)).toEqual({ lastId: 0, through: id, why: migrations.at(-1)!.reindex });
+      expect(JSON.parse(db.prepare("SELECT value FROM settings WHERE key = 'search.reindex'").pluck().get() as string)).toEqual({ lastId: 0, through: id, why: upToReindexing.at(-1)!.reindex });
     } finally {
       db.close();
       reg.close();
@@ -100,20 +103,22 @@ describe('an upgrade whose migrations only make indexes', () => {
 
   it('tells the check before it that no row is changed, so only the guard a day’s writes pass runs (not quick_check)', async () => {
     const asked: boolean[] = [];
-    // Back one version (0049 only plans the search index's re-index), or to before 0042 (it rewrites the checklists).
-    for (const [name, version] of [['index-upgrade', latest - 1], ['row-upgrade', 41]] as const) {
+    // Back to before 0049 (it only plans the search index's re-index), or to before 0042 (it rewrites the checklists).
+    for (const [name, version, list] of [['index-upgrade', REINDEXING - 1, upToReindexing], ['row-upgrade', 41, migrations]] as const) {
       const file = join(tmp.dir, `${name}.sqlite`);
       const made = await openDatabase(file, quietLog);
       made.prepare("INSERT INTO respondents (name, created_at) VALUES ('某某公司', '2026-11-23T09:00:00+08:00')").run();
       await asVersion(made, version);
       made.close();
-      const db = await openDatabase(file, quietLog, { beforeMigrate: async ({ rowsChanged }) => void asked.push(rowsChanged) });
-      expect(db.pragma('user_version', { simple: true })).toBe(latest);
+      const db = await openDatabase(file, quietLog, { migrations: list, beforeMigrate: async ({ rowsChanged }) => void asked.push(rowsChanged) });
+      expect(db.pragma('user_version', { simple: true })).toBe(list.length);
       db.close();
     }
     expect(asked).toEqual([false, true]);
-    expect(upgradeCopies(latest - 1)).toBe(false);
+    expect(upgradeCopies(REINDEXING - 1, upToReindexing)).toBe(false);
     expect(upgradeCopies(41)).toBe(true);
+    // 0050 writes each case's known days (store/knownDays.ts): a copy first.
+    expect(upgradeCopies(REINDEXING)).toBe(true);
     expect(copiesBeside('index-upgrade')).toEqual([]);
   });
 });

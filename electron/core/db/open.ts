@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { checkSpaceForUpgrade, migrate, migrationPending, upgradeCopies, versionOf, type UpgradeStep } from './migrate';
+import type { Migration } from './migrations/types';
 import type { Logger } from '../ports';
 
 export type Db = Database.Database;
@@ -15,6 +16,8 @@ export interface OpenOptions {
   beforeMigrate?: (upgrade: { rowsChanged: boolean }) => Promise<void>;
   /** Free bytes on the disk holding a folder (tests give a full disk). */
   freeBytes?: (dir: string) => number;
+  /** The migrations to bring the file to (the app's own; tests stop at an earlier one). */
+  migrations?: readonly Migration[];
   /** After migrations ran, before the connection is used: what they left in the WAL is folded off the page's thread. */
   afterMigrate?: () => Promise<void>;
   /** Writes refused at the SQLite level (query_only) until the start check lets them through. */
@@ -41,11 +44,11 @@ export async function openDatabase(file: string, log: Logger, options: OpenOptio
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('wal_autocheckpoint = 0');
-    if (migrationPending(db)) {
+    if (migrationPending(db, options.migrations)) {
       checkSpaceForUpgrade(db, file, options.freeBytes);
-      await options.beforeMigrate?.({ rowsChanged: upgradeCopies(versionOf(db)) });
+      await options.beforeMigrate?.({ rowsChanged: upgradeCopies(versionOf(db), options.migrations) });
     }
-    const upgrade = await migrate(db, file, log, undefined, options.onUpgrade, options.stopped, options.freeBytes);
+    const upgrade = await migrate(db, file, log, options.migrations, options.onUpgrade, options.stopped, options.freeBytes);
     if (upgrade.to > upgrade.from) await options.afterMigrate?.();
     if (options.holdWrites) db.pragma('query_only = ON');
     return db;
