@@ -25,22 +25,52 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 interface LocalParts { readonly y: string; readonly m: string; readonly d: string; readonly h: string; readonly mi: string; readonly s: string }
 
+/** What the zone's formatter reads at an instant, to the second. */
+function formatted(ms: number, timeZone: string): LocalParts {
+  const parts = formatterFor(timeZone).formatToParts(new Date(ms));
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  // Years before 1000 come back with fewer digits; ISO-8601 wants four.
+  return { y: get('year').padStart(4, '0'), m: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') };
+}
+
+/** The zone's offset at an instant, in ms (whole seconds: the formatter reads seconds). */
+function offsetAt(ms: number, timeZone: string): number {
+  const p = formatted(ms, timeZone);
+  return Date.UTC(+p.y, +p.m - 1, +p.d, +p.h, +p.mi, +p.s) - Math.floor(ms / 1000) * 1000;
+}
+
 /**
- * The last instant read per zone: a step of the workflow reads the same instant as a time and as a
- * date (and its deadlines again), and formatToParts is the dearest call of a step's own code.
+ * The zone's offset is read once per quarter of an hour, at its first and last second: formatToParts
+ * (9 µs) was the dearest call of a step's own code, read for every instant a step writes. A zone's
+ * offset changes at most once in a quarter of an hour (tzdb has no two changes that close, and each
+ * at a whole second), so the same offset at both ends means none falls inside; where they differ,
+ * every instant of that quarter is formatted.
+ * The last quarters read are kept (a registration reads now and the receipt time, often days apart).
  */
-const lastRead = new Map<string, { ms: number; parts: LocalParts }>();
+const SPAN_MS = 15 * 60_000;
+const SPANS_KEPT = 256;
+const spans = new Map<string, Map<number, number | null>>();
+
+function offsetOfSpan(start: number, timeZone: string): number | null {
+  let zone = spans.get(timeZone);
+  if (!zone) spans.set(timeZone, (zone = new Map()));
+  let offset = zone.get(start);
+  if (offset === undefined) {
+    const first = offsetAt(start, timeZone);
+    offset = first === offsetAt(start + SPAN_MS - 1000, timeZone) ? first : null;
+    if (zone.size >= SPANS_KEPT) zone.delete(zone.keys().next().value!);
+    zone.set(start, offset);
+  }
+  return offset;
+}
 
 function localParts(instant: Date, timeZone: string): LocalParts {
   const ms = instant.getTime();
-  const hit = lastRead.get(timeZone);
-  if (hit && hit.ms === ms) return hit.parts;
-  const parts = formatterFor(timeZone).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  // Years before 1000 come back with fewer digits; ISO-8601 wants four.
-  const read = Object.freeze({ y: get('year').padStart(4, '0'), m: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') });
-  lastRead.set(timeZone, { ms, parts: read });
-  return read;
+  const offset = offsetOfSpan(Math.floor(ms / SPAN_MS) * SPAN_MS, timeZone);
+  if (offset === null) return formatted(ms, timeZone);
+  const wall = new Date(Math.floor(ms / 1000) * 1000 + offset);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return { y: String(wall.getUTCFullYear()).padStart(4, '0'), m: two(wall.getUTCMonth() + 1), d: two(wall.getUTCDate()), h: two(wall.getUTCHours()), mi: two(wall.getUTCMinutes()), s: two(wall.getUTCSeconds()) };
 }
 
 /** The calendar date of an instant in the office's zone, YYYY-MM-DD. */
