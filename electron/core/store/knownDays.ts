@@ -18,7 +18,7 @@ import type { Db } from '../db/open';
  * 收到 and 重复投诉 are known on the day received, before any such day a year earlier.
  *
  * stats_known holds their sums by receipt day and the day known (migration 0050): one row per pair,
- * a few tens of thousands for three years at a million cases, so a year's late parts read ≈ 10 ms.
+ * 81,836 for three years at a million cases (53,310 at 120,000: a year's 16,865 read in 2 ms).
  */
 export const KNOWN_PARTS = [
   { part: 'accepted', columns: ['accepted'] },
