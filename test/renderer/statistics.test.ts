@@ -68,6 +68,10 @@ describe('统计’s numbers', () => {
     expect(at(9_999_999)).toEqual(['99,999.99 元', '10.00 万元（含加倍赔偿）']);
     expect(at(10_000_000)).toEqual(['10.00 万元', '100,000.00 元（含加倍赔偿）']);
     expect(at(25_092_055_874)).toEqual(['25,092.06 万元', '250,920,558.74 元（含加倍赔偿）']);
+    // 上年同期 in the period's unit: a row of the report never sets 18.19 万元 beside 36,026.27 元.
+    const f = (recoveredFen: number) => ({ recoveredFen }) as Parameters<typeof recovered.text>[0];
+    expect(recovered.text(f(3_602_627), f(18_188_553))).toBe('3.60 万元');
+    expect(recovered.text(f(18_188_553), f(3_602_627))).toBe('181,885.53 元');
   });
 
   it('shows the largest categories’ shares, the rest together', () => {

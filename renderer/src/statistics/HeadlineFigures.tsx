@@ -48,7 +48,7 @@ function FigureCard({ def, summary }: { def: FigureDef; summary: StatsSummary })
         </Typography>
       )}
       <Typography variant="caption" component="p" color="text.secondary" data-testid={`figure-${def.key}-before`} sx={{ mt: 0.5, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-        上年同期 {def.text(before)}
+        上年同期 {def.text(before, summary)}
         {change && (
           <>
             <br />

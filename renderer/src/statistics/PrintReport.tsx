@@ -167,7 +167,7 @@ function ReportBody({ summary: s, period, officeName, preparedBy, today }: Props
               <tr key={f.key}>
                 <td>{f.label}</td>
                 <td className="n">{f.text(s)}</td>
-                <td className="n">{f.text(s.yearEarlier)}</td>
+                <td className="n">{f.text(s.yearEarlier, s)}</td>
                 <td className="n">{changeText(f.value(s), f.value(s.yearEarlier), f.compare)?.replace(/^同比\s*/, '') ?? '—'}</td>
                 <td>{(f.key === 'repeat' && repeatRecountNote(s.repeatRecount)) || (f.detail?.(s) ?? '')}</td>
               </tr>

@@ -11,8 +11,11 @@ export interface FigureDef {
   key: string;
   label: string;
   value: (f: WithEnquiries) => number | null;
-  /** The figure as read, with its unit. */
-  text: (f: WithEnquiries) => string;
+  /**
+   * The figure as read, with its unit; `unitOf` is the figure whose unit it is written in (上年同期 in
+   * the period's unit, so a row never sets 万元 beside 元).
+   */
+  text: (f: WithEnquiries, unitOf?: WithEnquiries) => string;
   /** A second way to read it (万元, the count behind a rate). */
   detail?: (f: WithEnquiries) => string;
   compare: CompareMode;
@@ -45,7 +48,7 @@ export const headlineFigures: FigureDef[] = [
     label: '挽回经济损失',
     value: (f) => f.recoveredFen,
     // From 10万元 on the figure is read in 万元, as associations report it, and fits its card.
-    text: (f) => (Math.abs(f.recoveredFen) >= WAN_YUAN_FROM_FEN ? `${wanYuanText(f.recoveredFen)} 万元` : `${yuanText(f.recoveredFen)} 元`),
+    text: (f, unitOf = f) => (Math.abs(unitOf.recoveredFen) >= WAN_YUAN_FROM_FEN ? `${wanYuanText(f.recoveredFen)} 万元` : `${yuanText(f.recoveredFen)} 元`),
     detail: (f) => (Math.abs(f.recoveredFen) >= WAN_YUAN_FROM_FEN ? `${yuanText(f.recoveredFen)} 元（含加倍赔偿）` : `${wanYuanText(f.recoveredFen)} 万元（含加倍赔偿）`),
     compare: 'amount',
     filter: { resolved: true },
