@@ -121,15 +121,13 @@ export function createStatsReads(snapshots: Snapshots, repeatRecount: () => Repe
       return { from: a, to: b, ...figuresOf(total), enquiries: await enquiriesIn(a, b) };
     }
 
-    /** What of the cases received from `a` to `b` became known after `asOf` (store/knownDays.ts). */
-    async function knownAfter(a: string, b: string, on: string): Promise<Sums> {
+    /** What of the cases received from `a` to `b` became known after `on` (store/knownDays.ts). */
+    async function knownAfter(statement: NonNullable<typeof late>, a: string, b: string, on: string): Promise<Sums> {
       const total = sumsOf(undefined);
-      if (late) {
-        await sliced(a, b, BREAKDOWN_MONTHS, (f, t) => {
-          const row = late.get(f, t, on) as Record<KnownColumn, number>;
-          for (const c of knownColumns) total[c] += row[c];
-        });
-      }
+      await sliced(a, b, BREAKDOWN_MONTHS, (f, t) => {
+        const row = statement.get(f, t, on) as Record<KnownColumn, number>;
+        for (const c of knownColumns) total[c] += row[c];
+      });
       return total;
     }
 
@@ -175,7 +173,7 @@ export function createStatsReads(snapshots: Snapshots, repeatRecount: () => Repe
       byMonth: monthsOf(from, to).map((month) => ({ month, ...figuresOf(monthly.get(month) ?? ZERO) })),
       topRespondents: await topRespondents(),
       yearEarlier: {
-        ...(await headline(earlier, earlierTo, await monthSums(earlier, earlierTo), asOf === null ? undefined : await knownAfter(earlier, earlierTo, asOf))),
+        ...(await headline(earlier, earlierTo, await monthSums(earlier, earlierTo), late && asOf ? await knownAfter(late, earlier, earlierTo, asOf) : undefined)),
         asOf: late ? asOf : null,
       },
       repeatRecount: repeatRecount(),
