@@ -1,4 +1,5 @@
 import { Worker, type ResourceLimits, type TransferListItem } from 'node:worker_threads';
+import { failureDetail } from './workerFailure';
 
 /**
  * A worker thread started at the first job and ended after `idleMs` without one, answering jobs by
@@ -69,7 +70,7 @@ export function createIdleWorker<M extends { id?: number }, A>({ source, workerD
       s.waiting.delete(m.id!);
       settle(answer(m));
     });
-    w.once('error', (error) => failAll(s, error.message));
+    w.once('error', (error) => failAll(s, failureDetail(error)));
     w.once('exit', (code) => {
       if (current === s) current = null;
       failAll(s, `${name} exited (${code})`);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../electron/core';
 import type { TextReader } from '../../electron/core/services/evidence/textWorker';
+import type { MergeWorkerFault } from '../../electron/core/services/mergeWorker';
 import type { Clock, Logger, PdfPrinter } from '../../electron/core/ports';
 
 /** A clock the test moves by hand, so deadlines are computed against a known day. */
@@ -46,12 +47,18 @@ export async function openRegister(clock = fixedClock(TEST_NOW), { pdf, textRead
 export async function copyRegister(
   from: Register,
   clock = fixedClock(TEST_NOW),
-  { pdf, backgroundDelayMs, mergeStepHoldMs }: { pdf?: PdfPrinter; backgroundDelayMs?: number; mergeStepHoldMs?: number } = {},
+  {
+    pdf,
+    backgroundDelayMs,
+    mergeStepHoldMs,
+    mergeWorkerFault,
+    log = quietLog,
+  }: { pdf?: PdfPrinter; backgroundDelayMs?: number; mergeStepHoldMs?: number; mergeWorkerFault?: MergeWorkerFault; log?: Logger } = {},
 ): Promise<Register> {
   from.core.db.pragma('wal_checkpoint(TRUNCATE)');
   const tmp = tempDir();
   cpSync(from.dir, tmp.dir, { recursive: true });
-  const core = await createCore({ dataDir: tmp.dir, clock, log: quietLog, pdf, backgroundDelayMs, mergeStepHoldMs });
+  const core = await createCore({ dataDir: tmp.dir, clock, log, pdf, backgroundDelayMs, mergeStepHoldMs, mergeWorkerFault });
   return attach(core, tmp, clock, from.token, pdf);
 }
 

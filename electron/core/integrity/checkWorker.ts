@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { DETAIL_OF_SOURCE, failureDetail } from '../workerFailure';
 
 /**
  * The checks that read a whole file, run in a worker thread on their own read-only connection so
@@ -8,7 +9,9 @@ import { Worker } from 'node:worker_threads';
  * bundled host, the Electron main process and the tests; its chain hash is the core's
  * (services/audit.ts), which a test holds it to.
  */
-const SOURCE = String.raw`
+const SOURCE =
+  DETAIL_OF_SOURCE +
+  String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
 const fs = require('node:fs');
@@ -187,7 +190,7 @@ try {
   else out = { ok: false, detail: 'unknown task' };
   parentPort.postMessage({ type: 'result', out });
 } catch (error) {
-  parentPort.postMessage({ type: 'result', out: { ok: false, error: true, code: String((error && error.code) || ''), detail: String(error && error.message) } });
+  parentPort.postMessage({ type: 'result', out: { ok: false, error: true, code: String((error && error.code) || ''), detail: detailOf(error) } });
 }
 `;
 
@@ -247,7 +250,7 @@ export function runCheck(t: CheckTask, onProgress?: (done: number, total: number
       if (m.type === 'progress') onProgress?.(m.done!, m.total!);
       else if (m.type === 'result') settle(m.out!);
     });
-    worker.once('error', (error) => settle({ ok: false, error: true, detail: error.message }));
+    worker.once('error', (error) => settle({ ok: false, error: true, detail: failureDetail(error) }));
     worker.once('exit', () => settle({ ok: false, error: true, stopped: true, detail: 'stopped' }));
   });
   return {

@@ -16,7 +16,7 @@ import { createRegister } from './cases/register';
 import { createRepeatRecount, repeatRecountProgress } from './repeatRecount';
 import { createSearchReindex, indexCurrent } from './searchReindex';
 import { createSearchUpkeep } from './searchUpkeep';
-import { createMergeWorker } from './mergeWorker';
+import { createMergeWorker, type MergeWorkerFault } from './mergeWorker';
 import { createWalFold } from './walFold';
 import { createWriteTurns, noWriteTurns } from '../writeTurns';
 import { createRepeats } from './cases/repeats';
@@ -73,6 +73,8 @@ export interface ServiceDeps {
   bulkLoad?: boolean;
   /** Tests only: each merge step of the search index holds its transaction this long (mergeWorker.ts). */
   mergeStepHoldMs?: number;
+  /** Tests only: the merge worker's thread dies at its first step or fold (mergeWorker.ts). */
+  mergeWorkerFault?: MergeWorkerFault;
   /** Settles once the start check lets writes through (start/openState.ts); absent, they are through. */
   writable?: Promise<void> | null;
 }
@@ -81,7 +83,7 @@ export interface ServiceDeps {
 const MERGE_WORKER_IDLE_MS = 30_000;
 
 /** The services of the register, wired once over one database, one clock and one vault. */
-export function createServices({ db, clock: instants, vault, media, log, pdf, readOnly, textReader, bulkLoad, mergeStepHoldMs, writable = null }: ServiceDeps) {
+export function createServices({ db, clock: instants, vault, media, log, pdf, readOnly, textReader, bulkLoad, mergeStepHoldMs, mergeWorkerFault, writable = null }: ServiceDeps) {
   const settings = createSettings(db);
   // The register's one writer shared between the page's thread and the search index's merge worker.
   const writeTurns = readOnly ? noWriteTurns : createWriteTurns();
@@ -98,7 +100,7 @@ export function createServices({ db, clock: instants, vault, media, log, pdf, re
   const snapshots = createSnapshots(db.name);
   // The search index's merges, on a thread of their own rather than inside the page's writes or
   // between its calls; a text walk FTS5 must merge a prefix for is read there too (store/textWalk.ts).
-  const mergeWorker = readOnly || db.memory ? null : createMergeWorker({ file: db.name, idleMs: MERGE_WORKER_IDLE_MS, holdMs: mergeStepHoldMs });
+  const mergeWorker = readOnly || db.memory ? null : createMergeWorker({ file: db.name, idleMs: MERGE_WORKER_IDLE_MS, holdMs: mergeStepHoldMs, fault: mergeWorkerFault });
   const store = createCaseStore({
     db,
     snapshots,

@@ -1,5 +1,6 @@
 import { createIdleWorker } from '../idleWorker';
 import { moduleOf } from '../integrity/checkWorker';
+import { DETAIL_OF_SOURCE } from '../workerFailure';
 
 /**
  * The search index's merge steps on a connection of their own in a worker thread (searchUpkeep.ts).
@@ -16,7 +17,9 @@ import { moduleOf } from '../integrity/checkWorker';
  * Plain JavaScript evaluated from this string, as the check worker is, so it runs the same in the
  * bundled host, the Electron main process and the tests.
  */
-const SOURCE = String.raw`
+const SOURCE =
+  DETAIL_OF_SOURCE +
+  String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.module);
 const db = new Database(workerData.file, { fileMustExist: true });
@@ -47,11 +50,13 @@ parentPort.on('message', (m) => {
       if (!statement) reads.set(m.sql, (statement = db.prepare(m.sql).raw()));
       parentPort.postMessage({ id: m.id, ok: true, row: statement.get(...m.params) ?? null });
     } catch (error) {
-      parentPort.postMessage({ id: m.id, ok: false, code: String((error && error.code) || ''), detail: String(error && error.message) });
+      parentPort.postMessage({ id: m.id, ok: false, code: String((error && error.code) || ''), detail: detailOf(error) });
     }
     return;
   }
   if (m.type === 'fold') {
+    // Tests only: the thread dies before its fold, throwing what is not an error.
+    if (workerData.fault === 'fold') throw undefined;
     const t = performance.now();
     try {
       // Tests only: a fold that takes its time, as one of megabytes into a large file does.
@@ -59,7 +64,7 @@ parentPort.on('message', (m) => {
       const [r] = db.pragma('wal_checkpoint(PASSIVE)');
       parentPort.postMessage({ id: m.id, ok: true, frames: r.log, folded: r.checkpointed, ms: performance.now() - t });
     } catch (error) {
-      parentPort.postMessage({ id: m.id, ok: false, code: String((error && error.code) || ''), detail: String(error && error.message) });
+      parentPort.postMessage({ id: m.id, ok: false, code: String((error && error.code) || ''), detail: detailOf(error) });
     }
     return;
   }
@@ -70,15 +75,27 @@ parentPort.on('message', (m) => {
     parentPort.close();
     return;
   }
+  // Tests only: the thread dies in the middle of a step, its merge written and not committed.
+  if (workerData.fault === 'step') {
+    db.prepare('BEGIN IMMEDIATE').run();
+    merge.run(BigInt(m.pages));
+    throw undefined;
+  }
   const t = performance.now();
   try {
     const merged = step.immediate(m.pages);
     parentPort.postMessage({ id: m.id, ok: true, merged, ms: performance.now() - t });
   } catch (error) {
-    parentPort.postMessage({ id: m.id, ok: false, code: String((error && error.code) || ''), detail: String(error && error.message) });
+    parentPort.postMessage({ id: m.id, ok: false, code: String((error && error.code) || ''), detail: detailOf(error) });
   }
 });
 `;
+
+/**
+ * Tests only: where the worker's thread dies, as one did at 120,000 cases ("the merge worker failed:
+ * undefined"): in the middle of a merge step (its pages written, not committed), or before a fold.
+ */
+export type MergeWorkerFault = 'step' | 'fold';
 
 export type StepOut = { ok: true; merged: boolean; ms: number } | { ok: false; code: string; detail: string };
 export type ReadOut = { ok: true; row: unknown[] | null } | { ok: false; code: string; detail: string };
@@ -118,7 +135,20 @@ function waitForClose(flags: Int32Array): void {
  * Null where better-sqlite3 cannot be loaded in a worker: the merges then stay on the page's thread.
  * The thread's upkeep (started at the first job, ended when idle) is core/idleWorker.ts's.
  */
-export function createMergeWorker({ file, idleMs, holdMs = 0, foldHoldMs = 0 }: { file: string; idleMs: number; holdMs?: number; foldHoldMs?: number }): MergeWorker | null {
+export function createMergeWorker({
+  file,
+  idleMs,
+  holdMs = 0,
+  foldHoldMs = 0,
+  fault = null,
+}: {
+  file: string;
+  idleMs: number;
+  holdMs?: number;
+  foldHoldMs?: number;
+  /** Tests only: the thread dies at its first step or fold (`MergeWorkerFault`). */
+  fault?: MergeWorkerFault | null;
+}): MergeWorker | null {
   const module = moduleOf();
   if (!module) return null;
   // The flag the worker sets once its connection is closed: one for each start, so a thread still
@@ -128,7 +158,7 @@ export function createMergeWorker({ file, idleMs, holdMs = 0, foldHoldMs = 0 }: 
     source: SOURCE,
     workerData: () => {
       flags = new Int32Array(new SharedArrayBuffer(4));
-      return { module, file, flags: flags.buffer, holdMs, foldHoldMs };
+      return { module, file, flags: flags.buffer, holdMs, foldHoldMs, fault };
     },
     idleMs,
     name: 'the merge worker',

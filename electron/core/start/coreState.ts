@@ -13,6 +13,7 @@ import type { Clock, Logger, PdfPrinter } from '../ports';
 import type { Services } from '../services';
 import type { AuditEntry, AuditMark } from '../services/audit';
 import type { MediaTools } from '../services/evidence/media';
+import type { MergeWorkerFault } from '../services/mergeWorker';
 import type { TextReader } from '../services/evidence/textWorker';
 import type { Vault } from '../vault/vault';
 
@@ -51,6 +52,8 @@ export interface CoreDeps {
   roomWatchMs?: number;
   /** Tests only: each merge step of the search index holds its transaction this long (a long step at a million cases). */
   mergeStepHoldMs?: number;
+  /** Tests only: the merge worker's thread dies at its first step or fold (services/mergeWorker.ts). */
+  mergeWorkerFault?: MergeWorkerFault;
 }
 
 /** The start check's work after the app answers (setup.status `check`). */

@@ -129,7 +129,7 @@ export async function openState(ctx: Ctx, forced: DbProblem | null, onFailure: (
   const writesReleased = new Promise<void>((r) => (releaseWrites = r));
   let services: ReturnType<typeof createServices>;
   try {
-    services = createServices({ db, clock, vault, media: deps.media ?? mediaToolsFromEnv(), log, pdf: deps.pdf, textReader: deps.textReader, bulkLoad: deps.bulkLoad, mergeStepHoldMs: deps.mergeStepHoldMs, writable: guardPassed ? null : writesReleased });
+    services = createServices({ db, clock, vault, media: deps.media ?? mediaToolsFromEnv(), log, pdf: deps.pdf, textReader: deps.textReader, bulkLoad: deps.bulkLoad, mergeStepHoldMs: deps.mergeStepHoldMs, mergeWorkerFault: deps.mergeWorkerFault, writable: guardPassed ? null : writesReleased });
   } catch (error) {
     // A schema this version did not write (a changed byte in a table's definition, say): damaged, never a crash of the start.
     db.close();
