@@ -39,6 +39,7 @@ CREATE INDEX checklist_item_evidence_evidence ON checklist_item_evidence(evidenc
   // the upgrade plans the re-index again, and until it is done today's search looks every way.
   49: "DELETE FROM settings WHERE key = 'search.reindex'",
   50: 'DROP TABLE stats_known; ALTER TABLE case_stats DROP COLUMN known',
+  51: 'DROP INDEX cases_status_number',
 };
 
 /** A table's CREATE statement as the migrations up to `version` leave it, under another name. */

@@ -14,7 +14,7 @@ import { createDayCounts, type DayWindow } from './dayCounts';
 import { createSearchPageRows } from './searchPageRows';
 import { createTextWalk, placeBelow, type ReadOffThread } from './textWalk';
 import { createCountSlices, SLICE_CASES } from './countSlices';
-import { boundedByCursor, CATEGORY_NUMBER, hiddenFromPlanner, nextStep, RECEIPT_RANGE, SORT_AT_MOST, walkableOrder, walkCheaper, walksWithinCategory, walkStep } from './sortWalk';
+import { boundedByCursor, hiddenFromPlanner, nextStep, numberWalkWithin, RECEIPT_RANGE, SORT_AT_MOST, walkableOrder, walkCheaper, walkStep } from './sortWalk';
 import { createDayMerge, daySliceOf, listsMany, MERGE_CASES, mergeCheaper } from './dayMerge';
 import type { Reading, SearchPlan } from './searchPlan';
 import { CHUNK_ROWS, createWalkChunks, walkChunkOf } from './walkChunks';
@@ -180,8 +180,8 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const punitiveDays = punitiveFirst && sort.startsWith('receivedAt:') ? punitiveReceipt(input.after && !window ? boundedByCursor(where, keys[0]!, desc) : where, cursorWhere, desc) : null;
     const punitiveListed = punitiveFirst && !punitiveDays && !walk && !window ? punitiveCandidates(where) : null;
     if (punitiveDays) cursorWhere = punitiveDays.bound;
-    const withinCategory = walk && walksWithinCategory(sort, input);
-    const from = (punitiveDays ?? punitiveListed)?.from ?? (withinCategory ? `cases c INDEXED BY ${CATEGORY_NUMBER.index}` : byText ? `case_index t JOIN cases c ON c.id = t.rowid${business}` : walk && withBusiness ? 'respondents r CROSS JOIN cases c ON r.id = c.respondent_id' : `cases c${queueIndexed(input.queue, keys[0], walk)}${business}`);
+    const within = walk ? numberWalkWithin(sort, input) : null;
+    const from = (punitiveDays ?? punitiveListed)?.from ?? (within ? `cases c INDEXED BY ${within.index}` : byText ? `case_index t JOIN cases c ON c.id = t.rowid${business}` : walk && withBusiness ? 'respondents r CROSS JOIN cases c ON r.id = c.respondent_id' : `cases c${queueIndexed(input.queue, keys[0], walk)}${business}`);
     const whereSql = (extra: { sql: string } | null, conditions = where) => {
       const all = extra ? [...conditions, extra.sql] : conditions;
       return all.length ? `WHERE ${all.join(' AND ')}` : '';
@@ -193,12 +193,12 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     // The page reads ids and sort keys only: the row's details are read for the page's cases alone,
     // never carried through a sort of every match.
     const keyColumns = keys.map((k, i) => `${k} AS k${i}`).join(', ');
-    const conditions = (punitiveDays ?? punitiveListed)?.conditions ?? (walk ? hiddenFromPlanner(where, withinCategory ? CATEGORY_NUMBER.lead : keys[0]!, keys[1]) : input.after && !window ? boundedByCursor(where, keys[0]!, desc) : where);
+    const conditions = (punitiveDays ?? punitiveListed)?.conditions ?? (walk ? hiddenFromPlanner(where, within ? within.lead : keys[0]!, keys[1]) : input.after && !window ? boundedByCursor(where, keys[0]!, desc) : where);
     const select = (extra: { sql: string } | null) => `SELECT c.id, ${keyColumns} FROM ${from} ${whereSql(extra, conditions)} ORDER BY ${orderSql}`;
     const pageSql = `${select(cursorWhere)} LIMIT ? OFFSET ?`;
     // A walk of keys that are never NULL (not the next deadline's), every filter hidden but the
-    // category its index leads with, is read in chunks of its index.
-    const lead = withinCategory ? { from, sql: `${CATEGORY_NUMBER.lead} = ?`, params: [input.category] } : null;
+    // category or status its index leads with, is read in chunks of its index.
+    const lead = within ? { from, sql: `${within.lead} = ?`, params: [within.value] } : null;
     const walkChunk = walk && !withBusiness && !window && sort !== 'dueOn:asc' && conditions.every((c) => c.startsWith('+(') || c === lead?.sql) ? walkChunkOf(keys, desc, cursorWhere, select, params, lead) : null;
     // The count needs the business only where a filter names it (none does today). Text, a number's
     // beginning or a deadline state alone (one filter besides the voided rule) is counted in indexes
@@ -245,6 +245,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
       candidatesListed: punitiveListed !== null,
       walkChunk,
       walkable: match === null && numbered === null && byNumber === null && walkableOrder(sort, input, byRunningClock) && where.length > (input.status || input.includeVoided ? 0 : 1),
+      statusAlone: input.status !== undefined && where.length === 1 && match === null && numbered === null && byNumber === null,
       cursorColumns: keys.length,
       // A number's beginning is marked whole, where it stands in the number.
       words: numbered ? [numbered.from] : shownRunsOf(words),
@@ -266,8 +267,12 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     // A figure of 统计 is checked case by case wherever its list is read: listed by its dates, all the
     // cases received are passed; walked, the page over the figure's share of the register.
     const passed = days.passedOf(input);
-    // The cases the walk's index holds: the register's, or the category's (CATEGORY_NUMBER).
-    const walked = walksWithinCategory(input.sort ?? defaultSortFor(input.text), input) ? days.casesOf('category', input.category) : days.casesOf();
+    // The cases the walk's index holds: the register's, the category's (its day counts), or the
+    // status's (numberWalkWithin). A status is not counted apart: where it is the one filter, the
+    // list's count is its cases; with another filter they are taken as the register's, so a few
+    // cases of one status and one region are read and sorted, not walked past the status's others.
+    const within = numberWalkWithin(input.sort ?? defaultSortFor(input.text), input);
+    const walked = within?.lead === 'c.category' ? days.casesOf('category', input.category) : within && p.statusAlone ? counted : days.casesOf();
     const walk = walkCheaper(counted, walked, (input.after ? 1 : input.page) * input.pageSize, sortAtMost) || (passed !== null && passed > sortAtMost && input.pageSize * walked < counted * passed);
     return { walk, merge: false, counted, step: walk ? walkStep(counted, walked, input.pageSize, skipStep) : skipStep };
   }

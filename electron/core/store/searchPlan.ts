@@ -21,6 +21,8 @@ export interface SearchPlan {
   stateNewest: StateNewest | null;
   /** Filtered and sorted other than by receipt: its page may walk the sort's index instead (sortWalk.ts). */
   walkable: boolean;
+  /** A status is the list's one filter: walked by case number, the walk passes the list's own cases (sortWalk.ts `numberWalkWithin`). */
+  statusAlone: boolean;
   /** Walked, the walk's statements chunk by chunk of the index (walkChunks.ts), where its keys are never NULL and every filter is hidden. */
   walkChunk: WalkChunk | null;
   /** Dated and sorted by case number, registration or next deadline: its page may be read in slices of its receipt days instead (dayMerge.ts). */

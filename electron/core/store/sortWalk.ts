@@ -30,14 +30,24 @@ export function walkableOrder(sort: string, input: SearchInput, byRunningClock: 
 }
 
 /**
- * A category's list sorted by case number walks that category's own order of numbers (migration
- * 0048) rather than the whole register's: the walk passes the category's cases only, and the
- * category stays a condition the planner sees (the index's first column).
+ * A list of one category, or else of one status, sorted by case number walks that key's own order of
+ * numbers (migrations 0048, 0051) rather than the whole register's: the walk passes that key's cases
+ * only, and the key stays a condition the planner sees (the index's first column). A status's cases
+ * stand together in the register's order (the newest are open, the oldest closed): walked there, 新登记
+ * by case number passed every older case first (370 ms at 120,000 cases). The category goes first:
+ * its index holds the status, so both are checked in it.
  */
-export const CATEGORY_NUMBER = { index: 'cases_category_number', lead: 'c.category' };
+export interface NumberWalk {
+  index: string;
+  lead: string;
+  value: string;
+}
 
-export function walksWithinCategory(sort: string, input: SearchInput): boolean {
-  return input.category !== undefined && sort.startsWith('caseNo:');
+export function numberWalkWithin(sort: string, input: SearchInput): NumberWalk | null {
+  if (!sort.startsWith('caseNo:')) return null;
+  if (input.category !== undefined) return { index: 'cases_category_number', lead: 'c.category', value: input.category };
+  if (input.status !== undefined) return { index: 'cases_status_number', lead: 'c.status', value: input.status };
+  return null;
 }
 
 /** Sorting this many matches costs 20–30 ms at most (2.4 µs a case: one category's 50,000 took 121 ms at a million cases). */

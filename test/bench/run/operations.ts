@@ -135,6 +135,10 @@ export function operations(m: SeedManifest, today: string, has: (op: string) => 
     { label: 'category S04 sorted by case number', group: 'filter', calls: () => search({ category: 'S04', sort: 'caseNo:desc' }), floor: 'rows' },
     // Long lists SQLite listed and sorted whole (store/sortWalk.ts): 已结案 by case number, a year by name.
     { label: 'status closed sorted by case number', group: 'filter', calls: () => search({ status: 'closed', sort: 'caseNo:asc' }), floor: 'rows' },
+    // A status's cases stand together in the order of numbers (the newest open, the oldest closed): read
+    // from the status's own order of numbers (migration 0051), not walked past the other statuses'.
+    { label: 'status closed + region R001, newest case number first', group: 'filter', calls: () => search({ status: 'closed', region: 'R001', sort: 'caseNo:desc' }), floor: 'rows' },
+    { label: 'status 不予受理 (refused), newest case number first', group: 'filter', calls: () => search({ status: 'refused', sort: 'caseNo:desc' }), floor: 'rows' },
     { label: `${year} sorted by complainant`, group: 'filter', calls: () => search({ from: `${year}-01-01`, to: `${year}-12-31`, sort: 'complainantName:asc' }), floor: 'rows' },
     // Dated lists in the calendar's orders, read in slices of their receipt days (store/dayMerge.ts).
     { label: `${year} sorted by case number`, group: 'filter', calls: () => search({ from: `${year}-01-01`, to: `${year}-12-31`, sort: 'caseNo:asc' }), floor: 'rows' },

@@ -48,7 +48,8 @@ import { punitiveDays } from './0047-punitive-days';
 import { categoryNumber } from './0048-category-number';
 import { runThreeStarts } from './0049-run-three-starts';
 import { knownDays } from './0050-known-days';
+import { statusNumber } from './0051-status-number';
 import type { Migration } from './types';
 
 /** The explicit, ordered list (style.md, Signal): a file that is not listed here never runs. */
-export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, registerStore, evidenceRawCapture, statsTopRespondents, enquiries, drafts, respondentStats, intakeFields, evidenceText, typicalCases, catalogWords, dossiers, pdfText, voidedMark, nextDueStatus, shortKeys, indexMergesApart, respondentMonths, runningDue, voidedIndex, enquiryDays, awaitingApproval, respondentNames, receivedOrder, auditHashBytes, runStarts, runBoundaries, voidedNumbers, registeredStatus, dayCountsByKey, receiptDayBounds, regionReceived, numberOrder, unassignedQueue, categoryCovered, handlerRegionCovered, checklistCopies, numberLength, deadlineStates, handlerDue, metOnTime, punitiveDays, categoryNumber, runThreeStarts, knownDays];
+export const migrations: readonly Migration[] = [initial, workflow, evidence, backups, hardening, notices, registerStore, evidenceRawCapture, statsTopRespondents, enquiries, drafts, respondentStats, intakeFields, evidenceText, typicalCases, catalogWords, dossiers, pdfText, voidedMark, nextDueStatus, shortKeys, indexMergesApart, respondentMonths, runningDue, voidedIndex, enquiryDays, awaitingApproval, respondentNames, receivedOrder, auditHashBytes, runStarts, runBoundaries, voidedNumbers, registeredStatus, dayCountsByKey, receiptDayBounds, regionReceived, numberOrder, unassignedQueue, categoryCovered, handlerRegionCovered, checklistCopies, numberLength, deadlineStates, handlerDue, metOnTime, punitiveDays, categoryNumber, runThreeStarts, knownDays, statusNumber];
