@@ -272,7 +272,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     // list's count is its cases; with another filter they are taken as the register's, so a few
     // cases of one status and one region are read and sorted, not walked past the status's others.
     const within = numberWalkWithin(input.sort ?? defaultSortFor(input.text), input);
-    const walked = within?.lead === 'c.category' ? days.casesOf('category', input.category) : within && p.statusAlone ? counted : days.casesOf();
+    const walked = within?.key === 'category' ? days.casesOf('category', within.value) : within?.key === 'status' && p.statusAlone ? counted : days.casesOf();
     const walk = walkCheaper(counted, walked, (input.after ? 1 : input.page) * input.pageSize, sortAtMost) || (passed !== null && passed > sortAtMost && input.pageSize * walked < counted * passed);
     return { walk, merge: false, counted, step: walk ? walkStep(counted, walked, input.pageSize, skipStep) : skipStep };
   }

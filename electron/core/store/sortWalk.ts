@@ -38,6 +38,8 @@ export function walkableOrder(sort: string, input: SearchInput, byRunningClock: 
  * its index holds the status, so both are checked in it.
  */
 export interface NumberWalk {
+  /** The filter the index leads with. */
+  key: 'category' | 'status';
   index: string;
   lead: string;
   value: string;
@@ -45,8 +47,8 @@ export interface NumberWalk {
 
 export function numberWalkWithin(sort: string, input: SearchInput): NumberWalk | null {
   if (!sort.startsWith('caseNo:')) return null;
-  if (input.category !== undefined) return { index: 'cases_category_number', lead: 'c.category', value: input.category };
-  if (input.status !== undefined) return { index: 'cases_status_number', lead: 'c.status', value: input.status };
+  if (input.category !== undefined) return { key: 'category', index: 'cases_category_number', lead: 'c.category', value: input.category };
+  if (input.status !== undefined) return { key: 'status', index: 'cases_status_number', lead: 'c.status', value: input.status };
   return null;
 }
 
