@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatsSummary } from '../../shared/api/schemas/stats';
 import { knownDays } from '../../electron/core/db/migrations/0050-known-days';
+import { knownRegistered } from '../../electron/core/db/migrations/0052-known-registered';
 import type { SearchInput } from '../../electron/core/store/caseSearch';
 import { fixedClock, minimalComplaint, openRegister, type Register } from './harness';
 import { withStaff, type Staff } from './staff';
@@ -297,32 +298,40 @@ describe('stats.summary', () => {
     expect(new Map(kept.map(([dim, day, key, ...m]) => [`${dim}|${day}|${key}`, m]))).toEqual(recount);
   });
 
-  it('keeps the days each part became known equal to a count made afresh, and migration 0050 fills them the same', () => {
+  it('keeps the days each part became known as each case’s story wrote them, and migrations 0050 and 0052 fill them the same', () => {
     const db = reg.core.db;
-    const columns = ['accepted', 'resolved', 'recovered_fen', 'punitive_cases', 'punitive_fen', 'lawsuit', 'finished', 'handling_days', 'in_time'];
-    const parts = [['accepted'], ['resolved', 'recovered_fen', 'punitive_cases', 'punitive_fen', 'lawsuit'], ['finished', 'handling_days', 'in_time']];
+    const columns = ['accepted', 'resolved', 'recovered_fen', 'punitive_cases', 'punitive_fen', 'lawsuit', 'finished', 'handling_days', 'in_time', 'received', 'repeats'];
+    const parts = [['accepted'], ['resolved', 'recovered_fen', 'punitive_cases', 'punitive_fen', 'lawsuit'], ['finished', 'handling_days', 'in_time'], ['received', 'repeats']];
     const recount = new Map<string, number[]>();
+    const put = (day: string, on: string, byColumn: Record<string, number>) => {
+      const k = `${day}|${on}`;
+      const sums = (recount.get(k) ?? columns.map(() => 0)).map((v, j) => v + (byColumn[columns[j]!] ?? 0));
+      if (sums.every((v) => v === 0)) recount.delete(k);
+      else recount.set(k, sums);
+    };
     for (const id of db.prepare('SELECT id FROM cases').pluck().all() as number[]) {
       const f = reg.core.services.store.read.facts(id);
       if (!f.keys) continue;
-      const byColumn: Record<string, number> = { accepted: f.accepted, resolved: f.resolved, recovered_fen: f.recoveredFen, punitive_cases: f.punitiveCases, punitive_fen: f.punitiveFen, lawsuit: f.lawsuit, finished: f.finished, handling_days: f.handlingDays, in_time: f.inTime };
+      const byColumn: Record<string, number> = { accepted: f.accepted, resolved: f.resolved, recovered_fen: f.recoveredFen, punitive_cases: f.punitiveCases, punitive_fen: f.punitiveFen, lawsuit: f.lawsuit, finished: f.finished, handling_days: f.handlingDays, in_time: f.inTime, received: f.received, repeats: f.repeats };
       parts.forEach((part, i) => {
         const on = f.known[i];
-        if (!on || part.every((c) => !byColumn[c])) return;
-        const k = `${f.day}|${on}`;
-        recount.set(k, (recount.get(k) ?? columns.map(() => 0)).map((v, j) => v + (part.includes(columns[j]!) ? byColumn[columns[j]!]! : 0)));
+        if (on && part.some((c) => byColumn[c])) put(f.day, on, Object.fromEntries(part.map((c) => [c, byColumn[c]!])));
       });
     }
+    // D: on the register from 3 February (registered that day), taken off on 4 February (voided).
+    put('2026-02-03', '2026-02-03', { received: 1 });
+    put('2026-02-03', '2026-02-04', { received: -1 });
     const kept = () => new Map((db.prepare(`SELECT day, known_on, ${columns.join(', ')} FROM stats_known`).raw().all() as [string, string, ...number[]][]).map(([day, on, ...m]) => [`${day}|${on}`, m]));
     const live = kept();
-    // A's outcome and acceptance on its day of receipt, its end on 5 January; E's three on two later days; C's end; B's, F's.
-    expect(live.size).toBeGreaterThanOrEqual(6);
+    // A's outcome and acceptance on its day of receipt, its end on 5 January; E's three on two later days; C's end; B's, F's, G's; D's two.
+    expect(live.size).toBeGreaterThanOrEqual(9);
     expect(live).toEqual(recount);
     const knownColumn = () => db.prepare('SELECT case_id, known FROM case_stats ORDER BY case_id').raw().all();
     const liveKnown = knownColumn();
     // What the upgrade of a register from before 0050 gives: the same rows, the same days per case.
     db.exec('ALTER TABLE case_stats DROP COLUMN known; DROP TABLE stats_known');
     for (const _ of knownDays.up(db) as Generator);
+    for (const _ of knownRegistered.up(db) as Generator);
     expect(kept()).toEqual(live);
     expect(knownColumn()).toEqual(liveKnown);
   });

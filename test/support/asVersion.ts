@@ -1,12 +1,15 @@
 import Database from 'better-sqlite3';
 import { migrate } from '../../electron/core/db/migrate';
 import { migrations } from '../../electron/core/db/migrations';
+import { knownDays } from '../../electron/core/db/migrations/0050-known-days';
 
 /**
  * What each migration since 38 changed, undone, so that a register made by today's app reads as an
  * older version left it (the tests of an upgrade from it). A migration added without its undo here
  * makes `asVersion` throw, naming it, rather than leave a register that is neither version.
  */
+const UNDO_50 = 'DROP TABLE stats_known; ALTER TABLE case_stats DROP COLUMN known';
+
 const UNDO: Record<number, string | ((db: Database.Database) => Promise<void>)> = {
   39: 'DROP INDEX cases_in_hand',
   40: 'DROP INDEX cases_category_received; CREATE INDEX cases_category_received ON cases(category, received_at)',
@@ -38,8 +41,14 @@ CREATE INDEX checklist_item_evidence_evidence ON checklist_item_evidence(evidenc
   // The index keeps today's tokens (an index is contentless: its older tokens cannot be made from it);
   // the upgrade plans the re-index again, and until it is done today's search looks every way.
   49: "DELETE FROM settings WHERE key = 'search.reindex'",
-  50: 'DROP TABLE stats_known; ALTER TABLE case_stats DROP COLUMN known',
+  50: UNDO_50,
   51: 'DROP INDEX cases_status_number',
+  // The days known as 0050 makes them from the cases' columns (what version 51 kept), without the registration's.
+  52: (db) => {
+    db.exec(UNDO_50);
+    for (const _ of knownDays.up(db) as Generator) continue;
+    return Promise.resolve();
+  },
 };
 
 /** A table's CREATE statement as the migrations up to `version` leave it, under another name. */

@@ -35,7 +35,7 @@ export interface CaseFacts {
   inTime: number;
   /** The same complainant against the same business again within the office's window. */
   repeats: number;
-  /** The day its acceptance, its outcome and its end became known (store/knownDays.ts), for 上年同期 as it stood. */
+  /** The day its acceptance, its outcome, its end and its registration became known (store/knownDays.ts), for 上年同期 as it stood. */
   known: KnownDays;
 }
 
@@ -73,7 +73,8 @@ const unpackKeys = (raw: string): BreakdownKeys | null => {
 
 export const measureColumns = ['received', 'accepted', 'resolved', 'recovered_fen', 'punitive_cases', 'punitive_fen', 'lawsuit', 'finished', 'handling_days', 'in_time', 'repeats'] as const;
 
-const measuresOf = (f: CaseFacts): number[] => [f.received, f.accepted, f.resolved, f.recoveredFen, f.punitiveCases, f.punitiveFen, f.lawsuit, f.finished, f.handlingDays, f.inTime, f.repeats];
+/** A contribution's measures in `measureColumns`'s order. */
+export const measuresOf = (f: CaseFacts): number[] => [f.received, f.accepted, f.resolved, f.recoveredFen, f.punitiveCases, f.punitiveFen, f.lawsuit, f.finished, f.handlingDays, f.inTime, f.repeats];
 
 const outcomeMeasures = z.object({ measures: z.array(z.string()), approval: z.object({ at: z.string() }).optional() });
 const refusalDecision = z.object({ approval: z.object({ at: z.string() }) });
@@ -113,6 +114,7 @@ interface FactsRow {
   complainant_phone: string;
   complainant_id_number: string | null;
   respondent_id: number;
+  created_at: string;
 }
 
 /** API.md `cases.repeats`: "a number of days set by the office (default 90)". */
@@ -134,6 +136,11 @@ export interface FactsDeps {
    * that run before their table exists (0007): migration 0050 fills them for every case.
    */
   knownDays?: boolean;
+  /**
+   * The office's today: a change of a case is written into the days known on it (store/knownDays.ts
+   * `move`). Absent where cases are counted with their history (a bulk load's end, migrations).
+   */
+  today?: () => string;
 }
 
 const RECEIVED = measureColumns.indexOf('received');
@@ -147,7 +154,7 @@ const towardsRespondent = (day: string, m: number[]) => ({ day, counted: m[RECEI
 export function createCaseFacts(db: Db, deps: FactsDeps) {
   const row = db.prepare(
     `SELECT id, received_on, status, category, channel, region, handler_id, rule_set, accepted_on, resolved, recovered_fen, punitive_fen,
-            outcome, refusal, closed_on, complainant_phone, complainant_id_number, respondent_id
+            outcome, refusal, closed_on, complainant_phone, complainant_id_number, respondent_id, created_at
        FROM cases WHERE id = ?`,
   );
   const natures = db.prepare('SELECT nature FROM case_natures WHERE case_id = ?').pluck();
@@ -197,11 +204,15 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
     return earlier.get({ respondent: c.respondent_id, id: c.id, phone: c.complainant_phone, idNumber: c.complainant_id_number, since, on: c.received_on }) !== undefined;
   }
 
-  function factsOf(caseId: number): CaseFacts {
+  /**
+   * What the case adds to the statistics now; with `beforeVoid`, what a voided case added before it
+   * was voided (its status then was an open one: shared/domain/workflow.ts `void`), for migration 0052.
+   */
+  function factsOf(caseId: number, { beforeVoid = false } = {}): CaseFacts {
     const c = row.get(caseId) as FactsRow | undefined;
     if (!c) throw new Error(`no case ${caseId} to count`);
     const none: CaseFacts = { day: c.received_on, keys: null, received: 0, accepted: 0, resolved: 0, recoveredFen: 0, punitiveCases: 0, punitiveFen: 0, lawsuit: 0, finished: 0, handlingDays: 0, inTime: 0, repeats: 0, known: NOT_KNOWN };
-    if (c.status === 'voided') return none;
+    if (c.status === 'voided' && !beforeVoid) return none;
     const endedOn = c.status === 'closed' ? c.closed_on : c.status === 'refused' && c.refusal ? refusalDecision.parse(JSON.parse(c.refusal)).approval.at.slice(0, 10) : null;
     const outcome = c.outcome ? outcomeMeasures.parse(JSON.parse(c.outcome)) : null;
     const measures = outcome?.measures ?? [];
@@ -229,7 +240,7 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
       inTime: endedOn && lateDeadline.get(caseId) === undefined ? 1 : 0,
       repeats: repeat ? 1 : 0,
       // Office dates: the stamps carry the office's offset (time.ts isoLocal), so their first ten characters are its date.
-      known: [c.accepted_on, outcome?.approval?.at.slice(0, 10) ?? null, endedOn],
+      known: [c.accepted_on, outcome?.approval?.at.slice(0, 10) ?? null, endedOn, c.created_at.slice(0, 10)],
     };
   }
 
@@ -256,14 +267,14 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
       });
     // The business may have changed (a merge, a correction) while nothing counted did.
     if (old && old.day === next.day && old.keys === nextKeys && old.measures === JSON.stringify(nextMeasures) && (!keepsKnown || old.known === nextKnown)) return follow();
-    if (old) {
-      const oldKeys = unpackKeys(old.keys);
-      const oldMeasures = JSON.parse(old.measures) as number[];
-      apply(old.day, oldKeys, oldMeasures, -1);
-      if (oldKeys) knownDays?.apply(old.day, parseKnown(old.known), oldMeasures, -1);
-    }
+    const oldKeys = old ? unpackKeys(old.keys) : null;
+    if (old) apply(old.day, oldKeys, JSON.parse(old.measures) as number[], -1);
     apply(next.day, next.keys, nextMeasures, 1);
-    if (next.keys) knownDays?.apply(next.day, next.known, nextMeasures, 1);
+    knownDays?.move(
+      old && oldKeys ? { day: old.day, known: parseKnown(old.known), measures: JSON.parse(old.measures) as number[] } : null,
+      next.keys ? { day: next.day, known: next.known, measures: nextMeasures } : null,
+      old ? (deps.today?.() ?? null) : null,
+    );
     if (keepsKnown) save.run(caseId, next.day, nextKeys, JSON.stringify(nextMeasures), nextKnown);
     else save.run(caseId, next.day, nextKeys, JSON.stringify(nextMeasures));
     follow();

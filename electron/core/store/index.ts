@@ -44,7 +44,7 @@ export { refreshPlannerStatistics } from './plannerStatistics';
 export function createCaseStore({ db, snapshots, clock, calendar, repeatWindowDays, repeatRecount, indexCurrent = () => true, bulkLoad = false, offThread = null }: CaseStoreDeps) {
   const text = createCaseText(db, { bulkLoad });
   const respondents = createRespondentStore(db);
-  const facts = createCaseFacts(db, { calendar, repeatWindowDays, respondents, bulkLoad });
+  const facts = createCaseFacts(db, { calendar, repeatWindowDays, respondents, bulkLoad, today: clock.today });
   const events = createCaseEvents(db, { text, facts });
   const reads = createCaseReads(db);
   const search = createCaseSearch(db, clock, calendar, indexCurrent, { offThread });

@@ -89,8 +89,10 @@ export function createStatsReads(snapshots: Snapshots, repeatRecount: () => Repe
     const respondent = conn.prepare(STATS_SQL.respondent);
     const byDay = conn.prepare(STATS_SQL.hasEnquiryDays).pluck().get() !== undefined;
     const enquiryCount = conn.prepare(STATS_SQL.hasEnquiries).pluck().get() === undefined ? null : conn.prepare(byDay ? ENQUIRY_SQL.count : ENQUIRY_SQL.countRows).pluck();
-    // A register opened read-only from before 0050 has no days known: its year earlier is read as it stands.
-    const late = asOf !== null && conn.prepare(KNOWN_SQL.hasTable).pluck().get() !== undefined ? conn.prepare(KNOWN_SQL.late) : null;
+    // A register opened read-only from before 0050 has no days known: its year earlier is read as it
+    // stands. One from before 0052 has no registration days: its cases count from their receipt.
+    const kept = new Set(conn.prepare(KNOWN_SQL.columns).pluck().all() as string[]);
+    const late = asOf !== null && kept.size > 0 ? conn.prepare(KNOWN_SQL.lateOf(knownColumns.filter((c) => kept.has(c)))) : null;
 
     /** Runs `each` over the period's slices of `months` calendar months, answering the page's calls between them. */
     async function sliced(a: string, b: string, size: number, each: (from: string, to: string) => void): Promise<void> {
@@ -125,8 +127,8 @@ export function createStatsReads(snapshots: Snapshots, repeatRecount: () => Repe
     async function knownAfter(statement: NonNullable<typeof late>, a: string, b: string, on: string): Promise<Sums> {
       const total = sumsOf(undefined);
       await sliced(a, b, BREAKDOWN_MONTHS, (f, t) => {
-        const row = statement.get(f, t, on) as Record<KnownColumn, number>;
-        for (const c of knownColumns) total[c] += row[c];
+        const row = statement.get(f, t, on) as Partial<Record<KnownColumn, number>>;
+        for (const c of knownColumns) total[c] += row[c] ?? 0;
       });
       return total;
     }

@@ -1,0 +1,67 @@
+import { loadCalendar } from '../../services/calendar';
+import { createCaseFacts, DEFAULT_REPEAT_WINDOW_DAYS, measureColumns, measuresOf } from '../../store/caseFacts';
+import { createKnownDays } from '../../store/knownDays';
+import type { Migration } from './types';
+
+/**
+ * 上年同期 as it stood, for 收到 and 重复投诉 and for the cases voided since (store/knownDays.ts): until
+ * this version a case counted in the year earlier from its receipt day whenever it was registered,
+ * and a voided case was taken out of every day, also of the days it had counted in. Each case's
+ * registration is now a part of what it adds, known on the day it was registered (case_stats.known
+ * gains a fourth day), and a voided case's parts are put back on the days they became known, taken
+ * away again on the day it was voided.
+ *
+ * What this cannot put back: a change before this version other than a void (an amount corrected, a
+ * case reopened, a receipt date moved) was written on the day the part first became known; it stays so.
+ */
+const schema = `
+ALTER TABLE stats_known ADD COLUMN received INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE stats_known ADD COLUMN repeats INTEGER NOT NULL DEFAULT 0;
+`;
+
+const measure = (column: (typeof measureColumns)[number]) => `json_extract(s.measures, '$[${measureColumns.indexOf(column)}]')`;
+
+/** Cases per step: set-based SQL of a few milliseconds. */
+const STEP = 2000;
+
+export const knownRegistered: Migration = {
+  version: 52,
+  name: 'known-registered',
+  *up(db) {
+    db.exec(schema);
+    const max = db.prepare('SELECT COALESCE(MAX(case_id), 0) FROM case_stats').pluck().get() as number;
+    // Office dates: created_at carries the office's offset (time.ts isoLocal), so its first ten characters are its date.
+    const mark = db.prepare(
+      `UPDATE case_stats SET known = CASE WHEN keys = 'null' THEN json_array(NULL, NULL, NULL, NULL)
+         ELSE json_insert(COALESCE(known, json_array(NULL, NULL, NULL)), '$[#]', (SELECT substr(c.created_at, 1, 10) FROM cases c WHERE c.id = case_stats.case_id)) END
+       WHERE case_id BETWEEN @lo AND @hi`,
+    );
+    const sum = db.prepare(
+      `INSERT INTO stats_known (day, known_on, received, repeats)
+       SELECT s.day, substr(c.created_at, 1, 10), SUM(${measure('received')}), SUM(${measure('repeats')})
+         FROM case_stats s JOIN cases c ON c.id = s.case_id
+        WHERE s.case_id BETWEEN @lo AND @hi AND s.keys <> 'null'
+        GROUP BY 1, 2
+       ON CONFLICT(day, known_on) DO UPDATE SET received = received + excluded.received, repeats = repeats + excluded.repeats`,
+    );
+    const voided = db.prepare("SELECT id, json_extract(voided, '$.at') AS at FROM cases WHERE status = 'voided' AND id BETWEEN @lo AND @hi");
+    const window = db.prepare("SELECT value FROM settings WHERE key = 'intake.repeatWindowDays'").pluck().get() as string | undefined;
+    const windowDays = window === undefined ? DEFAULT_REPEAT_WINDOW_DAYS : Number(JSON.parse(window));
+    const facts = createCaseFacts(db, { calendar: () => loadCalendar(db), repeatWindowDays: () => windowDays });
+    const known = createKnownDays(db, measureColumns);
+    for (let lo = 1; lo <= max; lo += STEP) {
+      const hi = Math.min(max, lo + STEP - 1);
+      mark.run({ lo, hi });
+      sum.run({ lo, hi });
+      // What a voided case added until its void, as it stood then (its columns keep it), and taken away on that day.
+      for (const v of voided.all({ lo, hi }) as { id: number; at: string | null }[]) {
+        if (!v.at) continue;
+        const f = facts.factsOf(v.id, { beforeVoid: true });
+        const was = { day: f.day, known: f.known, measures: measuresOf(f) };
+        known.move(null, was, null);
+        known.move(was, null, v.at.slice(0, 10));
+      }
+      yield { done: hi, total: max };
+    }
+  },
+};
