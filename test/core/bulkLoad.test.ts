@@ -14,8 +14,8 @@ const registers: Record<'each' | 'bulk', Register> = {} as never;
 const clerks: Record<'each' | 'bulk', Actor> = {} as never;
 
 /** The tables a case's statistics are kept in (store/caseFacts.ts, store/respondents.ts: a business's row is made with it, its counts by the cases). */
-const COUNTS = ['case_stats', 'stats_daily', 'respondent_stats', 'respondent_months'] as const;
-const COUNTED = ['case_stats', 'stats_daily', 'respondent_months'] as const;
+const COUNTS = ['case_stats', 'stats_daily', 'stats_known', 'respondent_stats', 'respondent_months'] as const;
+const COUNTED = ['case_stats', 'stats_daily', 'stats_known', 'respondent_months'] as const;
 
 async function load(bulkLoad: boolean): Promise<[Register, Actor]> {
   const clock = fixedClock('2026-10-12T09:00:00+08:00');
@@ -45,6 +45,8 @@ async function load(bulkLoad: boolean): Promise<[Register, Actor]> {
   await clerk.act(refused, 'refuse', { grounds: ['3'], reason: '系经营性采购' });
   await supervisor.act(refused, 'approve', { comment: '同意不予受理' });
   const voided = await add({ complainant: { name: '赵敏', phone: '13700003333' }, respondent: { name: '温州健身会所' }, category: 'S04', subject: '健身卡', facts: '会所闭店，余额无法退还。' });
+  // Voided the next day: 上年同期 as it stood on the 20th counts it (store/knownDays.ts), in bulk as case by case.
+  clock.set('2026-10-21T10:00:00+08:00');
   await supervisor.act(voided, 'void', { reason: '重复登记作废' });
   return [reg, clerk];
 }

@@ -197,6 +197,7 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
   );
   const lastId = db.prepare('SELECT MAX(id) FROM cases').pluck();
   const dropEmpty = db.prepare('DELETE FROM stats_daily WHERE dim = ? AND day = ? AND key = ? AND received = 0');
+  const voidedOn = db.prepare("SELECT substr(json_extract(voided, '$.at'), 1, 10) FROM cases WHERE id = ? AND status = 'voided'").pluck();
 
   /** 重复投诉 under a window of days (shared/domain/repeats.ts), for a case that is not voided. */
   function isRepeat(c: RepeatIdentity, windowDays: number): boolean {
@@ -206,7 +207,7 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
 
   /**
    * What the case adds to the statistics now; with `beforeVoid`, what a voided case added before it
-   * was voided (its status then was an open one: shared/domain/workflow.ts `void`), for migration 0052.
+   * was voided (its status then was an open one: shared/domain/workflow.ts `void`).
    */
   function factsOf(caseId: number, { beforeVoid = false } = {}): CaseFacts {
     const c = row.get(caseId) as FactsRow | undefined;
@@ -275,9 +276,25 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
       next.keys ? { day: next.day, known: next.known, measures: nextMeasures } : null,
       old ? (deps.today?.() ?? null) : null,
     );
+    // A voided case counted for the first time is counted with its history (a bulk load's end).
+    if (!old && !next.keys) voidedHistory(caseId);
     if (keepsKnown) save.run(caseId, next.day, nextKeys, JSON.stringify(nextMeasures), nextKnown);
     else save.run(caseId, next.day, nextKeys, JSON.stringify(nextMeasures));
     follow();
+  }
+
+  /**
+   * What a voided case added until its void, on the days each part became known, taken away on the
+   * day it was voided (store/knownDays.ts): 上年同期 read as a day before the void counts it, as that
+   * day's report did. For a case counted with its history: a bulk load's end, migration 0052.
+   */
+  function voidedHistory(caseId: number): void {
+    const on = voidedOn.get(caseId) as string | null | undefined;
+    if (!knownDays || !on) return;
+    const f = factsOf(caseId, { beforeVoid: true });
+    const was = { day: f.day, known: f.known, measures: measuresOf(f) };
+    knownDays.move(null, was, null);
+    knownDays.move(was, null, on);
   }
 
   function refreshPeers(caseId: number, identities: readonly { respondentId: number; phone: string; idNumber: string | null; receivedOn: string }[]): void {
@@ -302,6 +319,7 @@ export function createCaseFacts(db: Db, deps: FactsDeps) {
      * new identity. Only that person's complaints against those businesses are read.
      */
     refreshPeers,
+    voidedHistory,
     /** The statements of the repeat recount (for EXPLAIN QUERY PLAN in the tests). */
     repeatSql: { flags: flagsAfter.source, earlier: earlier.source },
     /** Up to `limit` cases with `after` < id ≤ `through`, in id order, with their stored repeat flag. */
