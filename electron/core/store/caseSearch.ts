@@ -8,7 +8,7 @@ import type { OfficeClock } from '../officeClock';
 import { decodeCursor, encodeCursor, ORDERS, type CursorValue } from './searchOrders';
 import { matchExpression, shownRunsOf, textCount } from './searchTokens';
 import { statementCache } from './statementCache';
-import { FINAL, NATURE_IN, NATURE_JOIN, NATURE_LISTED, NATURE_WALKED, OPEN_LISTED, OPEN_WALKED, QUEUE_SQL, queueIndexed } from './statusConditions';
+import { FINAL, NATURE_IN, NATURE_JOIN, NATURE_LISTED, NATURE_WALKED, OPEN_LISTED, OPEN_WALKED, QUEUE_SQL, queueIndexed, statusKeyCounted } from './statusConditions';
 import { createCaseNumberWords, numberLengths } from './caseNumberWords';
 import { createDayCounts, type DayWindow } from './dayCounts';
 import { createSearchPageRows } from './searchPageRows';
@@ -60,6 +60,8 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
   const newestOfState = createStateNewest(db, newestStep);
   // A list's count, read again only on its first page or after a write (keptCounts.ts).
   const keptCount = createKeptCounts(db);
+  const statusCases = db.prepare('SELECT COUNT(*) FROM (SELECT 1 FROM cases INDEXED BY cases_status_received WHERE status = ? LIMIT ?)').pluck();
+  const statusCasesUpTo = (status: string, limit: number) => statusCases.get(status, limit) as number;
   function plan(input: SearchInput, user: UserView, window?: DayWindow, walk = false): SearchPlan {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -181,7 +183,10 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     const punitiveListed = punitiveFirst && !punitiveDays && !walk && !window ? punitiveCandidates(where) : null;
     if (punitiveDays) cursorWhere = punitiveDays.bound;
     const within = walk ? numberWalkWithin(sort, input) : null;
-    const from = (punitiveDays ?? punitiveListed)?.from ?? (within ? `cases c INDEXED BY ${within.index}` : byText ? `case_index t JOIN cases c ON c.id = t.rowid${business}` : walk && withBusiness ? 'respondents r CROSS JOIN cases c ON r.id = c.respondent_id' : `cases c${queueIndexed(input.queue, keys[0], walk)}${business}`);
+    // A status and one key: counted, and listed in the receipt order, in the shorter range of the two (statusConditions.ts).
+    const keyRange = input.status && where.length === statusFilters + 1 && !input.text ? statusKeyCounted(input, days.casesOf, statusCasesUpTo) : null;
+    const keyListed = keyRange !== null && keys[0] === 'c.received_at' && !walk ? keyRange : '';
+    const from = (punitiveDays ?? punitiveListed)?.from ?? (within ? `cases c INDEXED BY ${within.index}` : byText ? `case_index t JOIN cases c ON c.id = t.rowid${business}` : walk && withBusiness ? 'respondents r CROSS JOIN cases c ON r.id = c.respondent_id' : `cases c${queueIndexed(input.queue, keys[0], walk) || keyListed}${business}`);
     const whereSql = (extra: { sql: string } | null, conditions = where) => {
       const all = extra ? [...conditions, extra.sql] : conditions;
       return all.length ? `WHERE ${all.join(' AND ')}` : '';
@@ -207,7 +212,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     // the status index and read every awaiting case's row for it (2,678 at a million cases).
     const oneFilter = where.length === statusFilters + 1;
     const approvalAlone = awaitingApproval && oneFilter;
-    const countFrom = `${byText ? 'case_index t JOIN cases c ON c.id = t.rowid' : approvalAlone ? 'cases c INDEXED BY cases_awaiting_approval' : 'cases c'}${where.includes(NATURE_WALKED) && !fewOfNature ? NATURE_JOIN : ''}`;
+    const countFrom = `${byText ? 'case_index t JOIN cases c ON c.id = t.rowid' : approvalAlone ? 'cases c INDEXED BY cases_awaiting_approval' : `cases c${keyRange ?? ''}`}${where.includes(NATURE_WALKED) && !fewOfNature ? NATURE_JOIN : ''}`;
     const listed = (w: string) => (w === NATURE_WALKED && fewOfNature ? NATURE_IN : (LISTED[w] ?? w));
     const textAlone = byText && match !== null && voidedMark !== null && oneFilter ? { match, voided: voidedMark, word: words.length === 1 ? words[0]! : null } : null;
     const numberAlone = numbered !== null && byNumberOrder && voidedMark === false && oneFilter;

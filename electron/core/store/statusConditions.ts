@@ -68,3 +68,38 @@ export const QUEUE_SQL: Record<CaseQueue, string> = {
 export function queueIndexed(queue: CaseQueue | undefined, leadKey: string | undefined, walk: boolean): string {
   return queue === 'unassigned' && leadKey === 'c.received_at' && !walk ? ' INDEXED BY cases_in_hand' : '';
 }
+
+/** How many of a status's cases are counted to tell whether its range is the shorter (1–2 ms of its index). */
+const STATUS_PROBE_AT_MOST = 50_000;
+
+/** A key's own index in receipt order, which holds the status: cases_category_received, _region_, _handler_. */
+const KEY_RECEIVED = { category: 'cases_category_received', region: 'cases_region_received', handler: 'cases_handler_received' } as const;
+
+/**
+ * The index a status and one key (a category, region or handler) are counted in, and listed in the
+ * receipt order: the key's own range where it is the shorter. Left to the planner, they read the
+ * status's range (the sampled statistics give a status 251 cases and a region 1,001 at 120,000 cases,
+ * where 已结案 has 106,827). A count passed every closed case of other regions up to the cap: 已结案 in
+ * a region of 3,391 cases counted in 6.9 ms, against 0.2 in the region's range. A page read each
+ * closed case's row for its handler: 已结案 of a handler with none, 198 ms (the page's calls held as
+ * long), and the status's range grows with the register. A small status (新登记's 631) with a large
+ * region is still read from the status. Which is shorter is known from the key's day counts and the
+ * status's own cases counted up to the key's (at most STATUS_PROBE_AT_MOST: both longer, the key's
+ * range is read, whose index holds the status, where the status's range reads rows).
+ */
+export function statusKeyCounted(
+  input: { status?: string; category?: string; region?: string | null; handlerId?: number | null },
+  casesOf: (dim: keyof typeof KEY_RECEIVED, key: string) => number,
+  statusCasesUpTo: (status: string, limit: number) => number,
+): string | null {
+  const [dim, key]: [keyof typeof KEY_RECEIVED, string] | [null, null] = input.category
+    ? ['category', input.category]
+    : input.region !== undefined
+      ? ['region', input.region ?? '']
+      : input.handlerId !== undefined
+        ? ['handler', input.handlerId === null ? '' : String(input.handlerId)]
+        : [null, null];
+  if (dim === null || !input.status) return null;
+  const ofKey = Math.min(casesOf(dim, key), STATUS_PROBE_AT_MOST);
+  return statusCasesUpTo(input.status, ofKey + 1) > ofKey ? ` INDEXED BY ${KEY_RECEIVED[dim]}` : null;
+}
