@@ -176,7 +176,7 @@ function ReportBody({ summary: s, period, officeName, preparedBy, today }: Props
         </table>
         <p className="note">
           投诉按收到日期计入期间，已作废的不计。解决率 = 解决数 ÷ 受理数；挽回经济损失含加倍赔偿；办理时间自收到次日起至办结日，按工作日计。
-          {s.yearEarlier.asOf && '上年同期的受理、解决和办结按一年前同日的办理情况计，使两期案件经过的办理时间相同。'}
+          {s.yearEarlier.asOf && '上年同期按一年前同日登记簿所记计算（此后补登记、作废或更改的不计），使两期案件经过的办理时间相同。'}
         </p>
       </section>
       <section>
