@@ -8,7 +8,7 @@ import type { OfficeClock } from '../officeClock';
 import { decodeCursor, encodeCursor, ORDERS, type CursorValue } from './searchOrders';
 import { matchExpression, shownRunsOf, textCount } from './searchTokens';
 import { statementCache } from './statementCache';
-import { FINAL, NATURE_IN, NATURE_JOIN, NATURE_LISTED, NATURE_WALKED, OPEN_LISTED, OPEN_WALKED, QUEUE_SQL, queueIndexed, statusKeyCounted } from './statusConditions';
+import { FINAL, NATURE_IN, NATURE_JOIN, NATURE_LISTED, NATURE_WALKED, OPEN_LISTED, OPEN_WALKED, QUEUE_SQL, queueIndexed, statusKeyIndexed } from './statusConditions';
 import { createCaseNumberWords, numberLengths } from './caseNumberWords';
 import { createDayCounts, type DayWindow } from './dayCounts';
 import { createSearchPageRows } from './searchPageRows';
@@ -184,7 +184,7 @@ export function createCaseSearch(db: Db, clock: OfficeClock, calendar: () => Wor
     if (punitiveDays) cursorWhere = punitiveDays.bound;
     const within = walk ? numberWalkWithin(sort, input) : null;
     // A status and one key: counted, and listed in the receipt order, in the shorter range of the two (statusConditions.ts).
-    const keyRange = input.status && where.length === statusFilters + 1 && !input.text ? statusKeyCounted(input, days.casesOf, statusCasesUpTo) : null;
+    const keyRange = input.status && where.length === statusFilters + 1 && !input.text ? statusKeyIndexed(input, days.casesOf, statusCasesUpTo) : null;
     const keyListed = keyRange !== null && keys[0] === 'c.received_at' && !walk ? keyRange : '';
     const from = (punitiveDays ?? punitiveListed)?.from ?? (within ? `cases c INDEXED BY ${within.index}` : byText ? `case_index t JOIN cases c ON c.id = t.rowid${business}` : walk && withBusiness ? 'respondents r CROSS JOIN cases c ON r.id = c.respondent_id' : `cases c${queueIndexed(input.queue, keys[0], walk) || keyListed}${business}`);
     const whereSql = (extra: { sql: string } | null, conditions = where) => {

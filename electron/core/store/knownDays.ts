@@ -25,7 +25,8 @@ import type { Db } from '../db/open';
  * every day, and a case registered late counted from its receipt day on.
  *
  * stats_known holds these sums by receipt day and day known (migrations 0050, 0052): one row per
- * pair, 81,836 for three years at a million cases (53,310 at 120,000: a year's 16,865 read in 2 ms).
+ * pair, 81,836 for three years at a million cases before 0052; at 120,000 cases 54,244 (53,310
+ * before 0052), a year's late parts read in 1.3 ms.
  */
 export const KNOWN_PARTS = [
   { columns: ['accepted'] },

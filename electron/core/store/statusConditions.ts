@@ -87,7 +87,7 @@ const KEY_RECEIVED = { category: 'cases_category_received', region: 'cases_regio
  * status's own cases counted up to the key's (at most STATUS_PROBE_AT_MOST: both longer, the key's
  * range is read, whose index holds the status, where the status's range reads rows).
  */
-export function statusKeyCounted(
+export function statusKeyIndexed(
   input: { status?: string; category?: string; region?: string | null; handlerId?: number | null },
   casesOf: (dim: keyof typeof KEY_RECEIVED, key: string) => number,
   statusCasesUpTo: (status: string, limit: number) => number,

@@ -139,7 +139,7 @@ export function operations(m: SeedManifest, today: string, has: (op: string) => 
     // from the status's own order of numbers (migration 0051), not walked past the other statuses'.
     { label: 'status closed + region R001, newest case number first', group: 'filter', calls: () => search({ status: 'closed', region: 'R001', sort: 'caseNo:desc' }), floor: 'rows' },
     // A status and one key are read in the shorter range of the two (store/statusConditions.ts
-    // statusKeyCounted): the status's passed every closed case of other regions (count 6.9 ms at 120,000 cases),
+    // statusKeyIndexed): the status's passed every closed case of other regions (count 6.9 ms at 120,000 cases),
     // and read each closed case's row for a handler with none (198 ms).
     { label: 'status closed + region R012, newest received first', group: 'filter', calls: () => search({ status: 'closed', region: 'R012' }), floor: 'rows' },
     { label: 'status closed + a handler with no closed case (user 2, a clerk)', group: 'filter', calls: () => search({ status: 'closed', handlerId: 2 }), floor: 'rows' },
