@@ -120,6 +120,15 @@ interface FactsRow {
 /** API.md `cases.repeats`: "a number of days set by the office (default 90)". */
 export const DEFAULT_REPEAT_WINDOW_DAYS = 90;
 
+/**
+ * The office's repeat window as saved, read straight from the settings row: for migrations, which
+ * run before the settings service exists (services/index.ts reads it through that).
+ */
+export function savedRepeatWindowDays(db: Db): number {
+  const saved = db.prepare("SELECT value FROM settings WHERE key = 'intake.repeatWindowDays'").pluck().get() as string | undefined;
+  return saved === undefined ? DEFAULT_REPEAT_WINDOW_DAYS : Number(JSON.parse(saved));
+}
+
 export interface FactsDeps {
   calendar: () => WorkingDayCalendar;
   /** Days back a complaint counts as a repeat (an office setting, default 90; API.md `cases.repeats`). */

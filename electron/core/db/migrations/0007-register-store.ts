@@ -1,5 +1,5 @@
 import { loadCalendar } from '../../services/calendar';
-import { createCaseFacts, DEFAULT_REPEAT_WINDOW_DAYS } from '../../store/caseFacts';
+import { createCaseFacts, savedRepeatWindowDays } from '../../store/caseFacts';
 import { createCaseText } from '../../store/caseText';
 import { sentBackAnsweredBy } from '../../../../shared/domain/workflow';
 import type { Migration } from './types';
@@ -91,8 +91,7 @@ export const registerStore: Migration = {
     db.exec(`UPDATE cases SET sent_back_at = (
                SELECT e.at FROM case_events e WHERE e.case_id = cases.id AND e.type IN (${answered}) ORDER BY e.id DESC LIMIT 1)
              WHERE (SELECT e.type FROM case_events e WHERE e.case_id = cases.id AND e.type IN (${answered}) ORDER BY e.id DESC LIMIT 1) = 'sendBack'`);
-    const window = db.prepare("SELECT value FROM settings WHERE key = 'intake.repeatWindowDays'").pluck().get() as string | undefined;
-    const windowDays = window === undefined ? DEFAULT_REPEAT_WINDOW_DAYS : Number(JSON.parse(window));
+    const windowDays = savedRepeatWindowDays(db);
     const text = createCaseText(db);
     const facts = createCaseFacts(db, { calendar: () => loadCalendar(db), repeatWindowDays: () => windowDays, knownDays: false });
     const ids = db.prepare('SELECT id FROM cases ORDER BY id').pluck().all() as number[];

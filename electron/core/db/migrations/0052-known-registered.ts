@@ -1,5 +1,5 @@
 import { loadCalendar } from '../../services/calendar';
-import { createCaseFacts, DEFAULT_REPEAT_WINDOW_DAYS, measureColumns } from '../../store/caseFacts';
+import { createCaseFacts, measureColumns, savedRepeatWindowDays } from '../../store/caseFacts';
 import type { Migration } from './types';
 
 /**
@@ -46,8 +46,7 @@ export const knownRegistered: Migration = {
     // A few in a hundred cases: read once, from the voided cases' own index, not a status range per step.
     const voided = db.prepare("SELECT id FROM cases WHERE status = 'voided' ORDER BY id").pluck().all() as number[];
     let v = 0;
-    const window = db.prepare("SELECT value FROM settings WHERE key = 'intake.repeatWindowDays'").pluck().get() as string | undefined;
-    const windowDays = window === undefined ? DEFAULT_REPEAT_WINDOW_DAYS : Number(JSON.parse(window));
+    const windowDays = savedRepeatWindowDays(db);
     const facts = createCaseFacts(db, { calendar: () => loadCalendar(db), repeatWindowDays: () => windowDays });
     for (let lo = 1; lo <= max; lo += STEP) {
       const hi = Math.min(max, lo + STEP - 1);
